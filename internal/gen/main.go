@@ -1,0 +1,327 @@
+// Command gen generates the SDK's resource packages from the Backend API's
+// OpenAPI spec and the naming overlay in internal/gen/overlay.
+//
+//	go run ./internal/gen [-spec path] [-root dir] [-check]
+//
+// For every operation of the spec it emits a typed method in the package
+// the overlay names, with the models and params types that method needs;
+// it also emits internal/registry (every operation, for the coverage test)
+// and tests/calls_gen_test.go (one example call per operation). With
+// -check it writes nothing and fails when the committed files differ from
+// what it would write.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/clerkgo/clerk/internal/gen/overlay"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func main() {
+	spec := flag.String("spec", "", "path of the Backend API spec (default: ../shared/spec/bapi/2025-11-10.yml beside the module root)")
+	root := flag.String("root", "", "module root (default: found from the working directory)")
+	check := flag.Bool("check", false, "write nothing; fail if the committed files are not up to date")
+	flag.Parse()
+	if err := run(*spec, *root, *check); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// generator carries the loaded spec and the overlay.
+type generator struct {
+	doc       *openapi3.T
+	ops       map[string]overlay.Op
+	schemas   map[string]string
+	component map[*openapi3.Schema]string
+}
+
+// schemaGoName is the Go name of a component schema.
+func (g *generator) schemaGoName(name string) string {
+	if n, ok := g.schemas[name]; ok {
+		return n
+	}
+	return camel(name)
+}
+
+func run(specPath, root string, check bool) error {
+	if root == "" {
+		r, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		root = r
+	}
+	if specPath == "" {
+		specPath = filepath.Join(root, "..", "shared", "spec", "bapi", "2025-11-10.yml")
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(specPath)
+	if err != nil {
+		return fmt.Errorf("loading the spec: %w", err)
+	}
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+		return fmt.Errorf("the spec does not validate: %w", err)
+	}
+	g := &generator{doc: doc, ops: overlay.Operations(), schemas: overlay.SchemaNames(), component: map[*openapi3.Schema]string{}}
+	for name, ref := range doc.Components.Schemas {
+		if ref.Value != nil {
+			g.component[ref.Value] = name
+		}
+	}
+	files, err := g.generate()
+	if err != nil {
+		return err
+	}
+	return sync(root, files, check)
+}
+
+// generate builds every output file, keyed by path relative to the root.
+func (g *generator) generate() (map[string][]byte, error) {
+	pkgs := map[string]*pkgModel{}
+	var problems []string
+	seen := map[string]bool{}
+	for _, path := range g.doc.Paths.InMatchingOrder() {
+		_ = path
+	}
+	paths := make([]string, 0, g.doc.Paths.Len())
+	for p := range g.doc.Paths.Map() {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		item := g.doc.Paths.Value(path)
+		methods := item.Operations()
+		names := make([]string, 0, len(methods))
+		for m := range methods {
+			names = append(names, m)
+		}
+		sort.Strings(names)
+		for _, m := range names {
+			op := methods[m]
+			ov, ok := g.ops[op.OperationID]
+			if !ok {
+				problems = append(problems, "no overlay entry for "+op.OperationID)
+				continue
+			}
+			seen[op.OperationID] = true
+			p := pkgs[ov.Package]
+			if p == nil {
+				p = newPkg(g, ov.Package)
+				pkgs[ov.Package] = p
+			}
+			o, err := p.buildOp(m, path, op, ov)
+			if err != nil {
+				problems = append(problems, err.Error())
+				continue
+			}
+			p.Ops = append(p.Ops, o)
+		}
+	}
+	for id := range g.ops {
+		if !seen[id] {
+			problems = append(problems, "overlay entry "+id+" names no operation of the spec")
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	order := make([]*pkgModel, 0, len(pkgs))
+	for _, p := range pkgs {
+		sort.Slice(p.Ops, func(i, j int) bool { return p.Ops[i].Method < p.Ops[j].Method })
+		order = append(order, p)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].Name < order[j].Name })
+	return g.render(order)
+}
+
+// render turns the package models into files.
+func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	add := func(path string, f *file) error {
+		b, err := f.bytes()
+		if err != nil {
+			return err
+		}
+		out[path] = b
+		return nil
+	}
+	docs := overlay.PackageDocs()
+	for _, p := range pkgs {
+		svc := newFile(p.Name)
+		emitService(svc, p)
+		if err := add(filepath.Join(p.Name, "service_gen.go"), svc); err != nil {
+			return nil, err
+		}
+		models := newFile(p.Name)
+		emitDecls(models, p, func(d *decl) bool { return !d.Request })
+		if err := add(filepath.Join(p.Name, "models_gen.go"), models); err != nil {
+			return nil, err
+		}
+		params := newFile(p.Name)
+		emitDecls(params, p, func(d *decl) bool { return d.Request })
+		if err := add(filepath.Join(p.Name, "params_gen.go"), params); err != nil {
+			return nil, err
+		}
+		if p.Name != "webhooks" {
+			doc := newFile(p.Name)
+			text := docs[p.Name]
+			if text == "" {
+				text = "calls the Backend API's " + p.Name + " endpoints."
+			}
+			doc.body.Reset()
+			out[filepath.Join(p.Name, "doc_gen.go")], _ = packageDoc(p.Name, text)
+		}
+	}
+	reg := newFile("registry")
+	reg.printf("%s", registryPreamble)
+	emitRegistry(reg, pkgs)
+	if err := add(filepath.Join("internal", "registry", "registry_gen.go"), reg); err != nil {
+		return nil, err
+	}
+	calls := newFile("tests")
+	emitTestCalls(calls, pkgs)
+	if err := add(filepath.Join("tests", "calls_gen_test.go"), calls); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+const registryPreamble = `// Operation is one operation of the Backend API and the SDK method that
+// calls it.
+type Operation struct {
+	// ID is the spec's operationId.
+	ID string
+	// Method and Path are the HTTP method and the route template.
+	Method, Path string
+	// Package and GoMethod name the SDK method, e.g. users and List.
+	Package, GoMethod string
+	// Iterator names the All method of a list, or is empty.
+	Iterator string
+}
+
+`
+
+// packageDoc renders a doc-only file for a generated package.
+func packageDoc(pkg, text string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(header)
+	lines := wrap("Package "+pkg+" "+text, 76)
+	for _, l := range lines {
+		b.WriteString("// " + l + "\n")
+	}
+	b.WriteString("//\n// Every method takes a context first and per-call clerk.RequestOption values\n// last; list methods have an All counterpart that walks every page.\n")
+	b.WriteString("package " + pkg + "\n")
+	return b.Bytes(), nil
+}
+
+// wrap splits text into lines of at most width characters.
+func wrap(text string, width int) []string {
+	var lines []string
+	var cur string
+	for _, w := range strings.Fields(text) {
+		if cur != "" && len(cur)+1+len(w) > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// moduleRoot walks up from the working directory to go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// sync writes the files (or, with check, compares them) and removes
+// generated files that are no longer produced.
+func sync(root string, files map[string][]byte, check bool) error {
+	var stale []string
+	for rel, want := range files {
+		path := filepath.Join(root, rel)
+		have, err := os.ReadFile(path)
+		if err == nil && bytes.Equal(have, want) {
+			continue
+		}
+		if check {
+			stale = append(stale, rel+" is out of date")
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			return err
+		}
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_gen.go") && !strings.HasSuffix(path, "_gen_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		if _, ours := files[rel]; ours {
+			return nil
+		}
+		head := make([]byte, len(header))
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		n, _ := f.Read(head)
+		f.Close()
+		if string(head[:n]) != header {
+			return nil
+		}
+		if check {
+			stale = append(stale, rel+" is no longer generated")
+			return nil
+		}
+		return os.Remove(path)
+	})
+	if err != nil {
+		return err
+	}
+	if len(stale) > 0 {
+		sort.Strings(stale)
+		return errors.New("generated code is not up to date (run go generate ./...):\n" + strings.Join(stale, "\n"))
+	}
+	return nil
+}

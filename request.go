@@ -1,0 +1,252 @@
+package clerk
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/clerkgo/clerk/internal/encode"
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Request describes one Backend API call for Client.Do.
+type Request struct {
+	// Method is the HTTP method, e.g. http.MethodGet.
+	Method string
+	// Path is the route template relative to the base URL, with {name}
+	// placeholders, e.g. "/users/{user_id}".
+	Path string
+	// PathParams fill the placeholders of Path in order. Each is escaped as
+	// one path segment; empty, "." and ".." are refused with
+	// ErrInvalidParams before any I/O.
+	PathParams []string
+	// Query is nil, a url.Values, or a struct with `url` tags.
+	Query any
+	// Body is nil for no body, a *Form for multipart/form-data, or any
+	// value to send as JSON.
+	Body any
+}
+
+// Response is the raw answer of a call, filled by WithResponse.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	TraceID    string
+	Body       []byte
+}
+
+// File is a file to upload in a multipart request.
+type File struct {
+	// Name is the file name sent to the server, e.g. "avatar.png".
+	Name string
+	// ContentType is the file's media type; empty sends
+	// application/octet-stream.
+	ContentType string
+	// Content is read once, fully, before the first attempt.
+	Content io.Reader
+}
+
+// Form is a multipart/form-data request body.
+type Form struct {
+	// Fields are plain form fields.
+	Fields url.Values
+	// Files are uploaded files, keyed by form field name.
+	Files map[string]File
+}
+
+// maxErrorBody bounds how much of an error body is read.
+const maxErrorBody = 1 << 20
+
+// Do sends req and decodes a 2xx JSON answer into out, a pointer (or nil to
+// discard the body). A non-2xx answer is an *APIError. Invalid input is
+// refused before any I/O with an error matching ErrInvalidParams or
+// ErrInvalidOption. The context bounds the whole call, retries included.
+func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestOption) error {
+	if req == nil || req.Method == "" {
+		return fmt.Errorf("%w: a request needs a method and a path", ErrInvalidParams)
+	}
+	call := callConfig{maxRetries: c.maxRetries}
+	for _, o := range opts {
+		if o != nil {
+			o.applyRequest(&call)
+		}
+	}
+	if call.err != nil {
+		return call.err
+	}
+	hreq, err := c.build(ctx, req, &call)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	resp, err := c.http.Do(hreq)
+	if err != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return c.transportError(ctx, req, err)
+	}
+	defer resp.Body.Close()
+	return c.finish(ctx, req, &call, resp, out, start)
+}
+
+// build checks the request and turns it into an HTTP request.
+func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*retryablehttp.Request, error) {
+	path, err := encode.Path(req.Path, req.PathParams)
+	if err != nil {
+		return nil, invalidParams(req, err)
+	}
+	query, err := encode.Query(req.Query, call.query)
+	if err != nil {
+		return nil, invalidParams(req, err)
+	}
+	var body []byte
+	contentType := ""
+	if form, ok := req.Body.(*Form); ok {
+		body, contentType, err = encodeForm(form)
+	} else {
+		body, err = encode.JSON(req.Body, call.jsonFields)
+		if body != nil {
+			contentType = "application/json"
+		}
+	}
+	if err != nil {
+		return nil, invalidParams(req, err)
+	}
+	u := c.baseURL + path
+	if query != "" {
+		u += "?" + query
+	}
+	ctx = transport.WithPolicy(ctx, &transport.Policy{
+		Method:             req.Method,
+		Route:              req.Path,
+		MaxRetries:         call.maxRetries,
+		RetryNonIdempotent: call.retryUnsafe,
+		MaxRetryAfter:      c.maxRetryAfter,
+		Logger:             c.logger,
+	})
+	var raw any
+	if body != nil {
+		raw = body
+	}
+	hreq, err := retryablehttp.NewRequestWithContext(ctx, req.Method, u, raw)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s %s: cannot build the request", ErrInvalidParams, req.Method, req.Path)
+	}
+	h := hreq.Header
+	h["Authorization"] = []string{"Bearer " + c.secretKey}
+	h["Clerk-Api-Version"] = []string{APIVersion}
+	h["User-Agent"] = []string{c.userAgent}
+	h["Accept"] = []string{"application/json"}
+	if contentType != "" {
+		h["Content-Type"] = []string{contentType}
+	}
+	for k, v := range call.header {
+		h[k] = v
+	}
+	return hreq, nil
+}
+
+// finish reads the answer, fills WithResponse, and decodes or builds the
+// APIError.
+func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, resp *http.Response, out any, start time.Time) error {
+	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	var reader io.Reader = resp.Body
+	if !ok {
+		reader = io.LimitReader(resp.Body, maxErrorBody)
+	}
+	body, err := readAll(reader, resp.ContentLength)
+	if err != nil {
+		return fmt.Errorf("clerk: %s %s: reading the answer: %w", req.Method, req.Path, redactURLError(err))
+	}
+	if call.response != nil {
+		*call.response = Response{StatusCode: resp.StatusCode, Header: resp.Header, TraceID: resp.Header.Get("Clerk-Trace-Id"), Body: body}
+	}
+	if !ok {
+		apiErr := newAPIError(req.Method, req.Path, resp.StatusCode, resp.Header, body, time.Now())
+		if call.response != nil && apiErr.TraceID != "" {
+			call.response.TraceID = apiErr.TraceID
+		}
+		if c.logger != nil {
+			c.logger.LogAttrs(ctx, slog.LevelDebug, "clerk: request failed",
+				slog.String("method", req.Method), slog.String("route", req.Path),
+				slog.Int("status", resp.StatusCode), slog.String("code", apiErr.Code()),
+				slog.String("trace_id", apiErr.TraceID), slog.Duration("elapsed", time.Since(start)))
+		}
+		return apiErr
+	}
+	if out == nil || len(body) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("clerk: %s %s: decoding the answer: %w", req.Method, req.Path, err)
+	}
+	return nil
+}
+
+// transportError wraps a failure that produced no answer, keeping the
+// context's error reachable with errors.Is and leaving out the URL (whose
+// query may hold values the caller considers private).
+func (c *Client) transportError(ctx context.Context, req *Request, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = ctxErr
+	}
+	return fmt.Errorf("clerk: %s %s: %w", req.Method, req.Path, redactURLError(err))
+}
+
+// redactURLError drops *url.Error's URL, keeping what it wraps.
+func redactURLError(err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return uerr.Err
+	}
+	return err
+}
+
+// readAll reads r, sizing the buffer from the Content-Length when known.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	if size <= 0 || size > maxErrorBody*64 {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+}
+
+// encodeForm builds a multipart body from a Form.
+func encodeForm(f *Form) ([]byte, string, error) {
+	parts := make([]encode.Part, 0, len(f.Files))
+	for field, file := range f.Files {
+		parts = append(parts, encode.Part{Field: field, FileName: file.Name, ContentType: file.ContentType, Content: file.Content})
+	}
+	return encode.Multipart(f.Fields, parts)
+}
+
+// invalidParams marks an encoding error as ErrInvalidParams, naming the call.
+func invalidParams(req *Request, err error) error {
+	return fmt.Errorf("%w: %s %s: %w", ErrInvalidParams, req.Method, req.Path, err)
+}
+
+// retryAfter parses the Retry-After header of an answer.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	d, _ := transport.RetryAfter(h, now)
+	return d
+}
