@@ -156,3 +156,6 @@ func (c *Client) String() string {
 
 // LogValue lets slog print the client without its secret key.
 func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
+
+// GoString keeps %#v from printing the secret key.
+func (c *Client) GoString() string { return c.String() }

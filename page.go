@@ -3,6 +3,7 @@ package clerk
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 )
 
 // ListParams are the paging parameters every list endpoint accepts. The
@@ -15,7 +16,9 @@ type ListParams struct {
 }
 
 // Page is one page of a list endpoint. The API answers lists in two shapes,
-// a bare array and an object with data and total_count; Page decodes both.
+// a bare array and an object with data and total_count; Page decodes both
+// (and the few lists that name their array other than data, such as
+// m2m_tokens).
 type Page[T any] struct {
 	// Data holds the items of this page.
 	Data []T `json:"data"`
@@ -43,11 +46,42 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(trimmed, &w); err != nil {
 		return err
 	}
+	if w.Data == nil {
+		data, err := otherArray[T](trimmed)
+		if err != nil {
+			return err
+		}
+		w.Data = data
+	}
 	*p = Page[T]{Data: w.Data}
 	if w.TotalCount != nil {
 		p.TotalCount, p.counted = *w.TotalCount, true
 	}
 	return nil
+}
+
+// otherArray decodes the one array-valued member of a list object that
+// does not call its array data.
+func otherArray[T any](b []byte) ([]T, error) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(b, &members); err != nil {
+		return nil, err
+	}
+	var data []T
+	for k, v := range members {
+		if k == "total_count" || k == "data" {
+			continue
+		}
+		if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '[' {
+			if data != nil {
+				return nil, errors.New("clerk: a list answer with more than one array")
+			}
+			if err := json.Unmarshal(v, &data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return data, nil
 }
 
 // DeletedObject is the answer of delete endpoints.

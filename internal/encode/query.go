@@ -7,7 +7,7 @@ import (
 	"github.com/google/go-querystring/query"
 )
 
-// Query encodes q, which is nil, url.Values, or a struct (or pointer to one)
+// Query encodes q, which is nil, url.Values (or its map type), or a struct (or pointer to one)
 // with `url` tags, and merges extra on top. It returns "" when there is
 // nothing to send.
 func Query(q any, extra url.Values) (string, error) {
@@ -16,6 +16,8 @@ func Query(q any, extra url.Values) (string, error) {
 	case nil:
 	case url.Values:
 		vals = v
+	case map[string][]string:
+		vals = url.Values(v)
 	default:
 		enc, err := query.Values(q)
 		if err != nil {

@@ -150,8 +150,7 @@ func emitAliasDecoder(f *file, d *decl) {
 	f.printf("\tif err := json.Unmarshal(b, (*plain)(x)); err != nil {\n\t\treturn err\n\t}\n")
 	f.printf("\tvar legacy struct {\n")
 	for _, a := range d.Aliases {
-		cur := legacyFields[a.JSONName]
-		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", camel(a.JSONName), a.JSONName, "Current"+a.GoField, cur)
+		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", camel(a.JSONName), a.JSONName, "Current"+a.GoField, legacyFields[a.JSONName])
 	}
 	f.printf("\t}\n\tif err := json.Unmarshal(b, &legacy); err != nil {\n\t\treturn err\n\t}\n")
 	for _, a := range d.Aliases {

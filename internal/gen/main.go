@@ -87,13 +87,47 @@ func run(specPath, root string, check bool) error {
 }
 
 // generate builds every output file, keyed by path relative to the root.
+// It builds the packages twice: the first pass finds which component
+// schemas each package uses, so that in the second an inline schema of the
+// same shape takes the component's name instead of a made-up one.
 func (g *generator) generate() (map[string][]byte, error) {
+	first, err := g.build(nil)
+	if err != nil {
+		return nil, err
+	}
+	preferred := map[string]map[string]string{}
+	for name, p := range first {
+		pref := map[string]string{}
+		for fp, n := range p.wanted {
+			pref[fp] = n
+		}
+		for _, d := range p.sortedDecls() {
+			if (d.component || p.explicit[d.Name]) && d.print != "" {
+				if _, taken := pref[d.print]; !taken {
+					pref[d.print] = d.Name
+				}
+			}
+		}
+		preferred[name] = pref
+	}
+	pkgs, err := g.build(preferred)
+	if err != nil {
+		return nil, err
+	}
+	order := make([]*pkgModel, 0, len(pkgs))
+	for _, p := range pkgs {
+		sort.Slice(p.Ops, func(i, j int) bool { return p.Ops[i].Method < p.Ops[j].Method })
+		order = append(order, p)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i].Name < order[j].Name })
+	return g.render(order)
+}
+
+// build turns every operation into a method of its package.
+func (g *generator) build(preferred map[string]map[string]string) (map[string]*pkgModel, error) {
 	pkgs := map[string]*pkgModel{}
 	var problems []string
 	seen := map[string]bool{}
-	for _, path := range g.doc.Paths.InMatchingOrder() {
-		_ = path
-	}
 	paths := make([]string, 0, g.doc.Paths.Len())
 	for p := range g.doc.Paths.Map() {
 		paths = append(paths, p)
@@ -118,6 +152,9 @@ func (g *generator) generate() (map[string][]byte, error) {
 			p := pkgs[ov.Package]
 			if p == nil {
 				p = newPkg(g, ov.Package)
+				if pref := preferred[ov.Package]; pref != nil {
+					p.preferred = pref
+				}
 				pkgs[ov.Package] = p
 			}
 			o, err := p.buildOp(m, path, op, ov)
@@ -137,13 +174,7 @@ func (g *generator) generate() (map[string][]byte, error) {
 		sort.Strings(problems)
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
-	order := make([]*pkgModel, 0, len(pkgs))
-	for _, p := range pkgs {
-		sort.Slice(p.Ops, func(i, j int) bool { return p.Ops[i].Method < p.Ops[j].Method })
-		order = append(order, p)
-	}
-	sort.Slice(order, func(i, j int) bool { return order[i].Name < order[j].Name })
-	return g.render(order)
+	return pkgs, nil
 }
 
 // render turns the package models into files.

@@ -22,6 +22,9 @@ type decl struct {
 	// Request is true for params structs and the nested types only
 	// requests use; they are written to params_gen.go.
 	Request bool
+
+	print     string // the shape's fingerprint
+	component bool   // declared for a component schema
 }
 
 type declKind int
@@ -35,8 +38,12 @@ const (
 type field struct {
 	GoName   string
 	JSONName string
+	// Base is the type before optionality; Type wraps it (pointer, Opt).
+	Base     string
 	Type     string
 	Tag      string
+	Nullable bool
+	mode     mode
 	// Query is true for query parameters of params structs.
 	Query bool
 	// Required is true when the spec requires the field.
@@ -53,7 +60,6 @@ type field struct {
 type alias struct {
 	JSONName string
 	GoField  string
-	Type     string
 }
 
 // pkgModel holds what one generated package declares.
@@ -64,11 +70,21 @@ type pkgModel struct {
 	decls map[string]*decl
 	// named maps a schema to the Go type already declared for it.
 	named map[*openapi3.Schema]string
-	g     *generator
+	// prints maps a shape's fingerprint to the type declared for it.
+	prints map[string]string
+	// preferred maps the fingerprint of a component schema this package
+	// uses to its Go name, so inline copies of that shape take the name.
+	preferred map[string]string
+	// explicit holds the type names the overlay chose for responses, and
+	// wanted the explicit name asked for a shape already declared under
+	// another name.
+	explicit map[string]bool
+	wanted   map[string]string
+	g        *generator
 }
 
 func newPkg(g *generator, name string) *pkgModel {
-	return &pkgModel{Name: name, decls: map[string]*decl{}, named: map[*openapi3.Schema]string{}, g: g}
+	return &pkgModel{Name: name, decls: map[string]*decl{}, named: map[*openapi3.Schema]string{}, prints: map[string]string{}, preferred: map[string]string{}, explicit: map[string]bool{}, wanted: map[string]string{}, g: g}
 }
 
 // sortedDecls returns the declarations in name order.

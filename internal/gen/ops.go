@@ -191,13 +191,12 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 				goName += "Body"
 			}
 		}
-		t := p.typeOf(ps[k], params.Name+goName, request)
-		typ, tag := fieldType(t, k, req[k], ps[k].Value.Nullable, request)
-		tag += ` url:"-"`
+		f := field{GoName: goName, JSONName: k, Base: p.typeOf(ps[k], params.Name+goName, request), Required: req[k], Nullable: ps[k].Value.Nullable, Schema: ps[k], mode: request}
+		f.wrap()
 		if req[k] {
 			o.ParamsRequired = true
 		}
-		params.Fields = append(params.Fields, field{GoName: goName, JSONName: k, Type: typ, Tag: tag, Required: req[k], Schema: ps[k]})
+		params.Fields = append(params.Fields, f)
 	}
 	return nil
 }
@@ -228,6 +227,8 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 		name := ov.Response
 		if name == "" {
 			name = ov.Method + "Response"
+		} else {
+			p.explicit[name] = true
 		}
 		o.Result = p.typeOf(mt.Schema, name, response)
 		o.ByValue = nilable(o.Result)
@@ -237,15 +238,19 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 }
 
 // listItems returns the item schema of a list answer (a bare array, or an
-// object of data and total_count), or nil.
+// object of total_count and one array, usually named data), or nil.
 func listItems(s *openapi3.Schema) *openapi3.SchemaRef {
 	if isType(s, "array") {
 		return s.Items
 	}
 	ps, _ := props(s)
-	data, ok := ps["data"]
-	if _, counted := ps["total_count"]; ok && counted && len(ps) == 2 && data.Value != nil && isType(data.Value, "array") {
-		return data.Value.Items
+	if _, counted := ps["total_count"]; !counted || len(ps) != 2 {
+		return nil
+	}
+	for k, v := range ps {
+		if k != "total_count" && v.Value != nil && isType(v.Value, "array") {
+			return v.Value.Items
+		}
 	}
 	return nil
 }

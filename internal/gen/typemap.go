@@ -117,57 +117,146 @@ func nilable(t string) bool {
 	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[") || t == "any" || t == "json.RawMessage"
 }
 
-// declareStruct declares (once per schema) a struct for s named name.
+// declareStruct declares (once per shape) a struct for s named name.
+//
+// Two schemas become one Go type when they have the same shape once prose
+// is set aside, or when the overlay gives two component schemas the same Go
+// name (older copies of one object); the type then holds every field of
+// both, each required only where both require it.
 func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string {
 	if n, ok := p.named[s]; ok {
 		return n
 	}
+	fp := fingerprint(s)
+	comp := p.g.component[s] != ""
+	if !comp {
+		if n, ok := p.preferred[fp]; ok {
+			name = n
+		}
+	}
+	if d, ok := p.decls[name]; ok && d.Kind == kindStruct && (d.print == fp || comp && d.component) {
+		p.named[s] = name
+		if d.print != fp {
+			p.mergeFields(d, s, m)
+		}
+		return name
+	}
+	if n, ok := p.prints[fp]; ok && !comp {
+		if p.explicit[name] {
+			// Remember the chosen name for the next pass.
+			if _, taken := p.wanted[fp]; !taken {
+				p.wanted[fp] = name
+			}
+		}
+		p.named[s] = n
+		return n
+	}
 	name = p.uniqueName(name)
-	d := &decl{Name: name, Kind: kindStruct, Doc: name + " is a nested object of the API, named after where it appears."}
-	if comp := p.g.component[s]; comp != "" {
-		d.Doc = name + " is the API's " + comp + " object."
+	d := &decl{Name: name, Kind: kindStruct, print: fp, component: comp, Doc: name + " is a nested object of the API, named after where it appears."}
+	if c := p.g.component[s]; c != "" {
+		d.Doc = name + " is the API's " + c + " object."
 	} else if m == request {
 		d.Doc = name + " is a nested object of a request body."
 	}
-	d.Request = m == request && p.g.component[s] == ""
+	d.Request = m == request && !comp
 	p.decls[name] = d
 	p.named[s] = name
-	ps, req := props(s)
-	seen := map[string]bool{}
-	for _, k := range sortedKeys(ps) {
-		if cur, ok := legacyFields[k]; ok {
-			if _, has := ps[cur]; !has {
-				// Only the legacy name is in the spec: expose the current
-				// name and accept the legacy one when decoding.
-				ft := p.typeOf(ps[k], name+camel(cur), m)
-				typ, tag := fieldType(ft, cur, req[k], ps[k].Value.Nullable, m)
-				d.Fields = append(d.Fields, field{GoName: camel(cur), JSONName: cur, Type: typ, Tag: tag, Required: req[k], Schema: ps[k]})
-				d.Aliases = append(d.Aliases, alias{JSONName: k, GoField: camel(cur), Type: typ})
-				seen[camel(cur)] = true
-				continue
-			}
-			// Both are present: the legacy one still decodes into the current field.
-			d.Aliases = append(d.Aliases, alias{JSONName: k, GoField: camel(cur)})
-			continue
-		}
-		goName := camel(k)
-		if seen[goName] {
-			goName += "Field"
-		}
-		seen[goName] = true
-		ft := p.typeOf(ps[k], name+camel(k), m)
-		typ, tag := fieldType(ft, k, req[k], ps[k].Value.Nullable, m)
-		d.Fields = append(d.Fields, field{GoName: goName, JSONName: k, Type: typ, Tag: tag, Required: req[k], Schema: ps[k]})
+	if _, ok := p.prints[fp]; !ok {
+		p.prints[fp] = name
 	}
-	// An alias whose target field exists takes the target's type.
-	for i, a := range d.Aliases {
-		for _, f := range d.Fields {
-			if f.GoName == a.GoField {
-				d.Aliases[i].Type = f.Type
-			}
-		}
+	ps, req := props(s)
+	for _, k := range sortedKeys(ps) {
+		p.addField(d, k, ps[k], req[k], m)
 	}
 	return name
+}
+
+// addField adds the property k to d, turning a legacy wire name into an
+// alias of its current field.
+func (p *pkgModel) addField(d *decl, k string, ref *openapi3.SchemaRef, required bool, m mode) {
+	jsonName, legacy := k, ""
+	if cur, ok := legacyFields[k]; ok {
+		jsonName, legacy = cur, k
+	}
+	goName := camel(jsonName)
+	if f := d.field(goName); f != nil {
+		if legacy != "" {
+			d.addAlias(legacy, goName)
+		}
+		return
+	}
+	base := p.typeOf(ref, d.Name+goName, m)
+	f := field{GoName: goName, JSONName: jsonName, Base: base, Required: required, Nullable: ref.Value.Nullable, Schema: ref, mode: m}
+	f.wrap()
+	d.Fields = append(d.Fields, f)
+	if legacy != "" {
+		d.addAlias(legacy, goName)
+	}
+}
+
+// mergeFields folds the properties of s into d: new ones are optional, and
+// fields s lacks or does not require become optional.
+func (p *pkgModel) mergeFields(d *decl, s *openapi3.Schema, m mode) {
+	ps, req := props(s)
+	have := map[string]bool{}
+	for _, k := range sortedKeys(ps) {
+		name := k
+		if cur, ok := legacyFields[k]; ok {
+			name = cur
+		}
+		have[camel(name)] = true
+		if d.field(camel(name)) == nil {
+			p.addField(d, k, ps[k], false, m)
+			continue
+		}
+		if legacyFields[k] != "" {
+			d.addAlias(k, camel(name))
+		}
+		if !req[k] {
+			d.field(camel(name)).optional()
+		}
+	}
+	for i := range d.Fields {
+		if !have[d.Fields[i].GoName] && !d.Fields[i].Embedded {
+			d.Fields[i].optional()
+		}
+	}
+}
+
+// field returns d's field named goName, or nil.
+func (d *decl) field(goName string) *field {
+	for i := range d.Fields {
+		if d.Fields[i].GoName == goName {
+			return &d.Fields[i]
+		}
+	}
+	return nil
+}
+
+// addAlias records that the legacy wire name decodes into goField.
+func (d *decl) addAlias(legacy, goField string) {
+	for _, a := range d.Aliases {
+		if a.JSONName == legacy {
+			return
+		}
+	}
+	d.Aliases = append(d.Aliases, alias{JSONName: legacy, GoField: goField})
+}
+
+// optional makes a field not required and recomputes its type and tag.
+func (f *field) optional() {
+	if f.Required {
+		f.Required = false
+		f.wrap()
+	}
+}
+
+// wrap computes the field's Go type and tag from its base type.
+func (f *field) wrap() {
+	f.Type, f.Tag = fieldType(f.Base, f.JSONName, f.Required, f.Nullable, f.mode)
+	if f.mode == request {
+		f.Tag += ` url:"-"`
+	}
 }
 
 // fieldType wraps a value type for optionality and nullability, and returns
