@@ -1,0 +1,186 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"time"
+)
+
+func (e *Emulator) billingRoutes(t []route) []route {
+	t = add(t, "GET", "/billing/plans", e.listPlans)
+	t = add(t, "GET", "/billing/subscription_items", e.listItems)
+	t = add(t, "DELETE", "/billing/subscription_items/{subscription_item_id}", e.cancelItem)
+	t = add(t, "POST", "/billing/subscription_items/{subscription_item_id}/extend_free_trial", e.extendTrial)
+	t = add(t, "GET", "/billing/statements", e.listStatements)
+	t = add(t, "GET", "/billing/statements/{statementID}", e.getStatement)
+	t = add(t, "GET", "/billing/statements/{statementID}/payment_attempts", e.listAttempts)
+	return t
+}
+
+func (e *Emulator) listPlans(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	payer := c.query.Get("payer_type")
+	var out []map[string]any
+	for _, id := range e.st.planOrder {
+		if p := e.st.plans[id]; payer == "" || p.payerType == payer {
+			out = append(out, p.json())
+		}
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) listItems(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	includeFree, _, err := queryBool(c.query, "include_free")
+	if err != nil {
+		return 0, nil, err
+	}
+	status, payer, planID, q := c.query.Get("status"), c.query.Get("payer_type"), c.query.Get("plan_id"), c.query.Get("query")
+	var items []*subscriptionItem
+	for _, s := range e.st.subItems {
+		p := e.st.plans[s.planID]
+		switch {
+		case status == "free_trial" && !s.isFreeTrial,
+			status != "" && status != "free_trial" && s.status != status,
+			payer != "" && p != nil && p.payerType != payer,
+			planID != "" && s.planID != planID,
+			!includeFree && p != nil && p.monthly == 0:
+			continue
+		}
+		if q != "" {
+			u := e.st.users[s.userID]
+			if u == nil || !containsFold(u.primaryEmail()+" "+deref(u.firstName)+" "+deref(u.lastName), q) {
+				continue
+			}
+		}
+		items = append(items, s)
+	}
+	slices.SortFunc(items, func(a, b *subscriptionItem) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]map[string]any, 0, len(items))
+	for _, s := range items {
+		out = append(out, e.itemJSON(s))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) findItem(id string) (*subscriptionItem, error) {
+	s, ok := e.st.subItems[id]
+	if !ok {
+		return nil, notFound("subscription item " + id)
+	}
+	return s, nil
+}
+
+// cancelItem cancels at the end of the period, or at once with end_now=true.
+func (e *Emulator) cancelItem(c *call) (int, any, error) {
+	s, err := e.findItem(c.param("subscription_item_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	endNow, _, err := queryBool(c.query, "end_now")
+	if err != nil {
+		return 0, nil, err
+	}
+	if s.status == "ended" {
+		return 0, nil, fail(http.StatusBadRequest, "subscription_item_ended", "This subscription item has already ended.", "")
+	}
+	now := e.ms()
+	s.canceledAt, s.updatedAt = ptr(now), now
+	if endNow {
+		s.status, s.ended, s.periodEnd = "ended", ptr(now), ptr(now)
+	} else if s.periodEnd != nil {
+		s.ended = ptr(*s.periodEnd)
+	}
+	return http.StatusOK, e.itemJSON(s), nil
+}
+
+func (e *Emulator) extendTrial(c *call) (int, any, error) {
+	s, err := e.findItem(c.param("subscription_item_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	to, _, err := f.str("extend_to")
+	if err != nil {
+		return 0, nil, err
+	}
+	if to == nil {
+		return 0, nil, missingParam("extend_to")
+	}
+	t, perr := time.Parse(time.RFC3339, *to)
+	if perr != nil {
+		return 0, nil, invalidParam("extend_to", "extend_to must be an RFC 3339 date-time.")
+	}
+	if !s.isFreeTrial || s.status != "active" {
+		return 0, nil, fail(http.StatusBadRequest, "subscription_item_not_in_free_trial", "This subscription item is not in a free trial.", "")
+	}
+	if s.periodEnd != nil && t.UnixMilli() <= *s.periodEnd {
+		return 0, nil, invalidParam("extend_to", "extend_to must be later than the current end of the free trial.")
+	}
+	if t.After(e.now().Add(365 * 24 * time.Hour)) {
+		return 0, nil, invalidParam("extend_to", "extend_to must be within 365 days.")
+	}
+	s.periodEnd, s.updatedAt = ptr(t.UnixMilli()), e.ms()
+	return http.StatusOK, e.itemJSON2(s), nil
+}
+
+func (e *Emulator) listStatements(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	ss := make([]*statement, 0, len(e.st.statements))
+	for _, s := range e.st.statements {
+		ss = append(ss, s)
+	}
+	slices.SortFunc(ss, func(a, b *statement) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]map[string]any, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, e.statementJSON(s))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) findStatement(id string) (*statement, error) {
+	s, ok := e.st.statements[id]
+	if !ok {
+		return nil, notFound("statement " + id)
+	}
+	return s, nil
+}
+
+func (e *Emulator) getStatement(c *call) (int, any, error) {
+	s, err := e.findStatement(c.param("statementID"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, e.statementJSON(s), nil
+}
+
+func (e *Emulator) listAttempts(c *call) (int, any, error) {
+	s, err := e.findStatement(c.param("statementID"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	out := make([]map[string]any, 0, len(s.attemptIDs))
+	for _, id := range s.attemptIDs {
+		if a, ok := e.st.attempts[id]; ok {
+			out = append(out, e.attemptJSON(a))
+		}
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}

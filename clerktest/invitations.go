@@ -1,0 +1,345 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// invitation is an instance invitation.
+type invitation struct {
+	seq       int64
+	id        string
+	email     string
+	public    map[string]any
+	status    string
+	expiresAt *int64
+	createdAt int64
+	updatedAt int64
+}
+
+type invitationJSON struct {
+	Object         string         `json:"object"`
+	ID             string         `json:"id"`
+	EmailAddress   string         `json:"email_address"`
+	PublicMetadata map[string]any `json:"public_metadata"`
+	Revoked        bool           `json:"revoked"`
+	Status         string         `json:"status"`
+	ExpiresAt      *int64         `json:"expires_at"`
+	CreatedAt      int64          `json:"created_at"`
+	UpdatedAt      int64          `json:"updated_at"`
+}
+
+func (i *invitation) json() invitationJSON {
+	return invitationJSON{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: cloneMetadata(i.public),
+		Revoked: i.status == "revoked", Status: i.status, ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+}
+
+func (e *Emulator) invitationRoutes(t []route) []route {
+	t = add(t, "GET", "/invitations", e.listInvitations)
+	t = add(t, "POST", "/invitations", e.createInvitation)
+	t = add(t, "POST", "/invitations/{invitation_id}/revoke", e.revokeInvitation)
+	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations)
+	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation)
+	t = add(t, "GET", "/organizations/{organization_id}/invitations/{invitation_id}", e.getOrgInvitation)
+	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation)
+	return t
+}
+
+func validEmail(param, addr string) error {
+	at := strings.IndexByte(addr, '@')
+	if at <= 0 || at == len(addr)-1 || strings.ContainsAny(addr, " \t") {
+		e := failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", param)
+		e.detail.LongMessage = param + " must be a valid email address."
+		return e
+	}
+	return nil
+}
+
+// expiry reads expires_in_days (default 30) as an absolute time in ms.
+func (e *Emulator) expiry(f fields) (*int64, error) {
+	days, _, err := f.integer("expires_in_days")
+	if err != nil {
+		return nil, err
+	}
+	d := int64(30)
+	if days != nil {
+		if *days < 1 || *days > 365 {
+			return nil, invalidParam("expires_in_days", "expires_in_days must be between 1 and 365.")
+		}
+		d = *days
+	}
+	return ptr(e.now().Add(time.Duration(d) * 24 * time.Hour).UnixMilli()), nil
+}
+
+func (e *Emulator) createInvitation(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	addr, _, err := f.str("email_address")
+	if err != nil {
+		return 0, nil, err
+	}
+	if addr == nil {
+		return 0, nil, missingParam("email_address")
+	}
+	if err := validEmail("email_address", *addr); err != nil {
+		return 0, nil, err
+	}
+	ignore, _, err := f.boolean("ignore_existing")
+	if err != nil {
+		return 0, nil, err
+	}
+	if ignore == nil || !*ignore {
+		if e.emailTaken(*addr, "") {
+			return 0, nil, identifierExists("email_address")
+		}
+		for _, i := range e.st.invitations {
+			if i.status == "pending" && strings.EqualFold(i.email, *addr) {
+				return 0, nil, failParam(http.StatusBadRequest, "duplicate_record", "duplicate invitation", "email_address")
+			}
+		}
+	}
+	exp, err := e.expiry(f)
+	if err != nil {
+		return 0, nil, err
+	}
+	pub, _, err := f.object("public_metadata")
+	if err != nil {
+		return 0, nil, err
+	}
+	now := e.ms()
+	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}
+	e.st.invitations[i.id] = i
+	return http.StatusOK, i.json(), nil
+}
+
+func (e *Emulator) listInvitations(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	status, q := c.query.Get("status"), c.query.Get("query")
+	var is []*invitation
+	for _, i := range e.st.invitations {
+		if (status == "" || i.status == status) && (q == "" || containsFold(i.email, q)) {
+			is = append(is, i)
+		}
+	}
+	_, desc := parseOrder(c.query["order_by"], "-created_at")
+	slices.SortFunc(is, func(a, b *invitation) int {
+		r := cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
+		if desc {
+			return -r
+		}
+		return r
+	})
+	out := make([]invitationJSON, 0, len(is))
+	for _, i := range is {
+		out = append(out, i.json())
+	}
+	p := pageOf(out, limit, offset)
+	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
+		return http.StatusOK, p, nil
+	}
+	return http.StatusOK, p.Data, nil
+}
+
+func (e *Emulator) revokeInvitation(c *call) (int, any, error) {
+	i, ok := e.st.invitations[c.param("invitation_id")]
+	if !ok {
+		return 0, nil, notFound("invitation " + c.param("invitation_id"))
+	}
+	if i.status != "pending" {
+		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+	}
+	i.status, i.updatedAt = "revoked", e.ms()
+	return http.StatusOK, i.json(), nil
+}
+
+// orgInvitation is an invitation to join an organization.
+type orgInvitation struct {
+	seq       int64
+	id        string
+	orgID     string
+	email     string
+	role      string
+	inviterID *string
+	status    string
+	public    map[string]any
+	private   map[string]any
+	expiresAt *int64
+	createdAt int64
+	updatedAt int64
+}
+
+type orgInvitationJSON struct {
+	Object            string           `json:"object"`
+	ID                string           `json:"id"`
+	EmailAddress      string           `json:"email_address"`
+	Role              string           `json:"role"`
+	RoleName          string           `json:"role_name"`
+	OrganizationID    string           `json:"organization_id"`
+	InviterID         *string          `json:"inviter_id"`
+	PublicInviterData *inviterDataJSON `json:"public_inviter_data"`
+	Status            string           `json:"status"`
+	PublicMetadata    map[string]any   `json:"public_metadata"`
+	PrivateMetadata   map[string]any   `json:"private_metadata"`
+	URL               *string          `json:"url"`
+	ExpiresAt         *int64           `json:"expires_at"`
+	CreatedAt         int64            `json:"created_at"`
+	UpdatedAt         int64            `json:"updated_at"`
+}
+
+type inviterDataJSON struct {
+	UserID     string  `json:"user_id"`
+	FirstName  *string `json:"first_name"`
+	LastName   *string `json:"last_name"`
+	ImageURL   string  `json:"image_url"`
+	HasImage   bool    `json:"has_image"`
+	Identifier string  `json:"identifier"`
+}
+
+func (e *Emulator) orgInvitationJSON(i *orgInvitation) orgInvitationJSON {
+	out := orgInvitationJSON{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
+		RoleName: roleName(i.role), OrganizationID: i.orgID, InviterID: i.inviterID, Status: i.status,
+		PublicMetadata: cloneMetadata(i.public), PrivateMetadata: cloneMetadata(i.private),
+		ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+	if i.inviterID != nil {
+		if u, ok := e.st.users[*i.inviterID]; ok {
+			out.PublicInviterData = &inviterDataJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
+				ImageURL: imageURL(u.id), Identifier: u.identifier()}
+		}
+	}
+	return out
+}
+
+func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	addr, _, err := f.str("email_address")
+	if err != nil {
+		return 0, nil, err
+	}
+	role, _, err := f.str("role")
+	if err != nil {
+		return 0, nil, err
+	}
+	if addr == nil {
+		return 0, nil, missingParam("email_address")
+	}
+	if role == nil {
+		return 0, nil, missingParam("role")
+	}
+	if err := validEmail("email_address", *addr); err != nil {
+		return 0, nil, err
+	}
+	if err := validRole(*role); err != nil {
+		return 0, nil, err
+	}
+	inviter, _, err := f.str("inviter_user_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	if inviter != nil {
+		if _, err := e.findUser(*inviter); err != nil {
+			return 0, nil, err
+		}
+	}
+	for _, i := range e.st.orgInvites {
+		if i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr) {
+			return 0, nil, failParam(http.StatusUnprocessableEntity, "duplicate_record", "duplicate invitation", "email_address")
+		}
+	}
+	exp, err := e.expiry(f)
+	if err != nil {
+		return 0, nil, err
+	}
+	pub, _, err := f.object("public_metadata")
+	if err != nil {
+		return 0, nil, err
+	}
+	priv, _, err := f.object("private_metadata")
+	if err != nil {
+		return 0, nil, err
+	}
+	now := e.ms()
+	i := &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
+		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}
+	e.st.orgInvites[i.id] = i
+	c.emit("organizationInvitation.created", e.orgInvitationJSON(i))
+	return http.StatusOK, e.orgInvitationJSON(i), nil
+}
+
+func (e *Emulator) findOrgInvitation(c *call) (*orgInvitation, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return nil, err
+	}
+	i, ok := e.st.orgInvites[c.param("invitation_id")]
+	if !ok || i.orgID != o.id {
+		return nil, notFound("organization invitation " + c.param("invitation_id"))
+	}
+	return i, nil
+}
+
+func (e *Emulator) getOrgInvitation(c *call) (int, any, error) {
+	i, err := e.findOrgInvitation(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, e.orgInvitationJSON(i), nil
+}
+
+func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
+	i, err := e.findOrgInvitation(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	if i.status != "pending" {
+		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+	}
+	i.status, i.updatedAt = "revoked", e.ms()
+	c.emit("organizationInvitation.revoked", e.orgInvitationJSON(i))
+	return http.StatusOK, e.orgInvitationJSON(i), nil
+}
+
+func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	status, addr := c.query.Get("status"), c.query.Get("email_address")
+	var is []*orgInvitation
+	for _, i := range e.st.orgInvites {
+		if i.orgID == o.id && (status == "" || i.status == status) && (addr == "" || strings.EqualFold(i.email, addr)) {
+			is = append(is, i)
+		}
+	}
+	_, desc := parseOrder(c.query["order_by"], "-created_at")
+	slices.SortFunc(is, func(a, b *orgInvitation) int {
+		r := cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
+		if desc {
+			return -r
+		}
+		return r
+	})
+	out := make([]orgInvitationJSON, 0, len(is))
+	for _, i := range is {
+		out = append(out, e.orgInvitationJSON(i))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}

@@ -1,0 +1,56 @@
+package clerktest
+
+import (
+	"crypto"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+)
+
+// signJWT returns an RS256 JWT over claims, signed with the emulator's key
+// and carrying its kid.
+func (e *Emulator) signJWT(claims map[string]any) (string, error) {
+	return e.signJWTType(claims, "JWT")
+}
+
+func (e *Emulator) signJWTType(claims map[string]any, typ string) (string, error) {
+	header, err := json.Marshal(map[string]string{"alg": "RS256", "kid": e.kid, "typ": typ})
+	if err != nil {
+		return "", fmt.Errorf("clerktest: encode JWT header: %w", err)
+	}
+	payload, err := json.Marshal(claims)
+	if err != nil {
+		return "", fmt.Errorf("clerktest: encode JWT claims: %w", err)
+	}
+	enc := base64.RawURLEncoding
+	signing := enc.EncodeToString(header) + "." + enc.EncodeToString(payload)
+	sum := sha256.Sum256([]byte(signing))
+	sig, err := rsa.SignPKCS1v15(rand.Reader, e.key, crypto.SHA256, sum[:])
+	if err != nil {
+		return "", fmt.Errorf("clerktest: sign JWT: %w", err)
+	}
+	return signing + "." + enc.EncodeToString(sig), nil
+}
+
+// jwk is the public signing key as GET /jwks publishes it.
+type jwk struct {
+	Use string `json:"use"`
+	Kty string `json:"kty"`
+	Kid string `json:"kid"`
+	Alg string `json:"alg"`
+	N   string `json:"n"`
+	E   string `json:"e"`
+}
+
+func (e *Emulator) getJWKS(*call) (int, any, error) {
+	pub := e.key.PublicKey
+	k := jwk{Use: "sig", Kty: "RSA", Kid: e.kid, Alg: "RS256",
+		N: base64.RawURLEncoding.EncodeToString(pub.N.Bytes()),
+		E: base64.RawURLEncoding.EncodeToString(big.NewInt(int64(pub.E)).Bytes())}
+	return http.StatusOK, map[string][]jwk{"keys": {k}}, nil
+}

@@ -1,0 +1,249 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// jwtTemplate is the emulator's record of a JWT template.
+type jwtTemplate struct {
+	seq       int64
+	id        string
+	name      string
+	claims    map[string]any
+	lifetime  int64
+	skew      int64
+	alg       string
+	createdAt int64
+	updatedAt int64
+}
+
+type jwtTemplateJSON struct {
+	Object           string         `json:"object"`
+	ID               string         `json:"id"`
+	Name             string         `json:"name"`
+	Claims           map[string]any `json:"claims"`
+	Lifetime         int64          `json:"lifetime"`
+	AllowedClockSkew int64          `json:"allowed_clock_skew"`
+	CustomSigningKey bool           `json:"custom_signing_key"`
+	SigningAlgorithm string         `json:"signing_algorithm"`
+	CreatedAt        int64          `json:"created_at"`
+	UpdatedAt        int64          `json:"updated_at"`
+}
+
+func (t *jwtTemplate) json() jwtTemplateJSON {
+	return jwtTemplateJSON{Object: "jwt_template", ID: t.id, Name: t.name, Claims: cloneMetadata(t.claims),
+		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg,
+		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
+}
+
+func (e *Emulator) templateRoutes(t []route) []route {
+	t = add(t, "GET", "/jwt_templates", e.listTemplates)
+	t = add(t, "POST", "/jwt_templates", e.saveTemplate)
+	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)
+	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate)
+	t = add(t, "DELETE", "/jwt_templates/{template_id}", e.deleteTemplate)
+	return t
+}
+
+func (e *Emulator) templateByName(name string) *jwtTemplate {
+	for _, t := range e.st.templates {
+		if t.name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+func (e *Emulator) findTemplate(id string) (*jwtTemplate, error) {
+	t, ok := e.st.templates[id]
+	if !ok {
+		return nil, notFound("JWT template " + id)
+	}
+	return t, nil
+}
+
+func (e *Emulator) listTemplates(c *call) (int, any, error) {
+	ts := make([]*jwtTemplate, 0, len(e.st.templates))
+	for _, t := range e.st.templates {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b *jwtTemplate) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]jwtTemplateJSON, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, t.json())
+	}
+	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
+		limit, offset, err := page(c.query, 500)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, pageOf(out, limit, offset), nil
+	}
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) getTemplate(c *call) (int, any, error) {
+	t, err := e.findTemplate(c.param("template_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, t.json(), nil
+}
+
+// saveTemplate creates (POST) or replaces (PATCH) a template; both require
+// name and claims.
+func (e *Emulator) saveTemplate(c *call) (int, any, error) {
+	var t *jwtTemplate
+	if id := c.param("template_id"); id != "" {
+		var err error
+		if t, err = e.findTemplate(id); err != nil {
+			return 0, nil, err
+		}
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	name, _, err := f.str("name")
+	if err != nil {
+		return 0, nil, err
+	}
+	if name == nil || *name == "" {
+		return 0, nil, missingParam("name")
+	}
+	claims, _, err := f.object("claims")
+	if err != nil {
+		return 0, nil, err
+	}
+	if claims == nil {
+		return 0, nil, missingParam("claims")
+	}
+	for _, reserved := range []string{"azp", "exp", "iat", "iss", "jti", "nbf", "sub"} {
+		if _, ok := claims[reserved]; ok {
+			return 0, nil, invalidParam("claims", "claims must not set the reserved claim "+reserved+".")
+		}
+	}
+	if other := e.templateByName(*name); other != nil && (t == nil || other.id != t.id) {
+		return 0, nil, identifierExists("name")
+	}
+	lifetime, _, err := f.integer("lifetime")
+	if err != nil {
+		return 0, nil, err
+	}
+	skew, _, err := f.integer("allowed_clock_skew")
+	if err != nil {
+		return 0, nil, err
+	}
+	now := e.ms()
+	if t == nil {
+		t = &jwtTemplate{seq: e.st.next(), id: newID("jtmp"), createdAt: now, lifetime: 60, skew: 5, alg: "RS256"}
+		e.st.templates[t.id] = t
+	}
+	t.name, t.claims, t.updatedAt = *name, claims, now
+	if lifetime != nil {
+		if *lifetime < 30 || *lifetime > 315360000 {
+			return 0, nil, invalidParam("lifetime", "lifetime must be between 30 and 315360000 seconds.")
+		}
+		t.lifetime = *lifetime
+	}
+	if skew != nil {
+		t.skew = *skew
+	}
+	return http.StatusOK, t.json(), nil
+}
+
+func (e *Emulator) deleteTemplate(c *call) (int, any, error) {
+	t, err := e.findTemplate(c.param("template_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	delete(e.st.templates, t.id)
+	return http.StatusOK, deletedJSON{Object: "jwt_template", ID: t.id, Deleted: true}, nil
+}
+
+var shortcode = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
+
+// templateClaims renders a template's claims for a session: a string that
+// is exactly one shortcode takes the value's type, shortcodes inside text
+// are replaced by their text, unknown shortcodes become null or "".
+func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
+	vals := e.shortcodeValues(s)
+	var render func(v any) any
+	render = func(v any) any {
+		switch x := v.(type) {
+		case string:
+			if m := shortcode.FindStringSubmatch(x); m != nil && m[0] == strings.TrimSpace(x) {
+				return vals[m[1]]
+			}
+			return shortcode.ReplaceAllStringFunc(x, func(code string) string {
+				m := shortcode.FindStringSubmatch(code)
+				if str, ok := vals[m[1]].(string); ok {
+					return str
+				}
+				return ""
+			})
+		case map[string]any:
+			out := make(map[string]any, len(x))
+			for k, v := range x {
+				out[k] = render(v)
+			}
+			return out
+		case []any:
+			out := make([]any, len(x))
+			for i, v := range x {
+				out[i] = render(v)
+			}
+			return out
+		}
+		return v
+	}
+	claims := render(cloneMetadata(t.claims)).(map[string]any)
+	now := e.now()
+	claims["iss"] = e.srv.URL
+	claims["sub"] = s.userID
+	claims["sid"] = s.id
+	claims["iat"] = now.Unix()
+	claims["nbf"] = now.Unix() - t.skew
+	claims["exp"] = now.Unix() + t.lifetime
+	claims["jti"] = randomString(20)
+	return claims
+}
+
+func (e *Emulator) shortcodeValues(s *session) map[string]any {
+	vals := map[string]any{"session.id": s.id, "user.id": s.userID}
+	u, ok := e.st.users[s.userID]
+	if !ok {
+		return vals
+	}
+	opt := func(p *string) any {
+		if p == nil {
+			return nil
+		}
+		return *p
+	}
+	vals["user.first_name"] = opt(u.firstName)
+	vals["user.last_name"] = opt(u.lastName)
+	vals["user.username"] = opt(u.username)
+	vals["user.external_id"] = opt(u.externalID)
+	vals["user.primary_email_address"] = u.primaryEmail()
+	vals["user.primary_phone_address"] = u.primaryPhone()
+	vals["user.image_url"] = imageURL(u.id)
+	vals["user.public_metadata"] = cloneMetadata(u.public)
+	vals["user.unsafe_metadata"] = cloneMetadata(u.unsafe)
+	vals["user.created_at"] = u.createdAt / 1000
+	if s.activeOrgID != nil {
+		if m := e.membershipOf(*s.activeOrgID, s.userID); m != nil {
+			vals["org.id"] = m.orgID
+			vals["org.role"] = m.role
+			if o, ok := e.st.orgs[m.orgID]; ok {
+				vals["org.slug"] = o.slug
+				vals["org.name"] = o.name
+			}
+		}
+	}
+	return vals
+}

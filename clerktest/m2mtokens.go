@@ -1,0 +1,189 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// m2mToken is the emulator's record of a machine-to-machine token.
+type m2mToken struct {
+	seq        int64
+	id         string
+	subject    string
+	claims     any
+	scopes     []string
+	token      string
+	revoked    bool
+	reason     *string
+	expiration *int64
+	lastUsedAt *int64
+	createdAt  int64
+	updatedAt  int64
+}
+
+type m2mTokenJSON struct {
+	Object           string   `json:"object"`
+	ID               string   `json:"id"`
+	Subject          string   `json:"subject"`
+	Claims           any      `json:"claims"`
+	Scopes           []string `json:"scopes"`
+	Token            string   `json:"token,omitempty"`
+	Revoked          bool     `json:"revoked"`
+	RevocationReason *string  `json:"revocation_reason"`
+	Expired          bool     `json:"expired"`
+	Expiration       *int64   `json:"expiration"`
+	LastUsedAt       *int64   `json:"last_used_at"`
+	CreatedAt        int64    `json:"created_at"`
+	UpdatedAt        int64    `json:"updated_at"`
+}
+
+func (t *m2mToken) expired(now int64) bool { return t.expiration != nil && *t.expiration <= now }
+
+func (e *Emulator) m2mJSON(t *m2mToken, withToken bool) m2mTokenJSON {
+	out := m2mTokenJSON{Object: "machine_to_machine_token", ID: t.id, Subject: t.subject, Claims: t.claims,
+		Scopes: slices.Clone(t.scopes), Revoked: t.revoked, RevocationReason: t.reason, Expired: t.expired(e.ms()),
+		Expiration: t.expiration, LastUsedAt: t.lastUsedAt, CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
+	if out.Scopes == nil {
+		out.Scopes = []string{}
+	}
+	if withToken {
+		out.Token = t.token
+	}
+	return out
+}
+
+func (e *Emulator) m2mRoutes(t []route) []route {
+	t = add(t, "GET", "/m2m_tokens", e.listM2M)
+	t = add(t, "POST", "/m2m_tokens", e.createM2M)
+	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M)
+	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M)
+	for i := len(t) - 4; i < len(t); i++ {
+		t[i].machine = true
+	}
+	return t
+}
+
+// createM2M issues a token for the emulator's machine, opaque (mt_...) or,
+// with token_format "jwt", a JWT signed with the emulator's key.
+func (e *Emulator) createM2M(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	format, _, err := f.str("token_format")
+	if err != nil {
+		return 0, nil, err
+	}
+	ttl, _, err := f.integer("seconds_until_expiration")
+	if err != nil {
+		return 0, nil, err
+	}
+	var claims any
+	if f.has("claims") && !f.isNull("claims") {
+		if claims, _, err = f.object("claims"); err != nil {
+			return 0, nil, err
+		}
+	}
+	now := e.now()
+	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.machineID, claims: claims,
+		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
+	life := time.Hour
+	if ttl != nil {
+		if *ttl <= 0 {
+			return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "seconds_until_expiration must be positive", "")
+		}
+		life = time.Duration(*ttl) * time.Second
+	}
+	t.expiration = ptr(now.Add(life).UnixMilli())
+	switch {
+	case format == nil || *format == "opaque":
+		t.token = "mt_" + randomString(40)
+	case *format == "jwt":
+		jc := map[string]any{"iss": e.srv.URL, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
+			"exp": now.Add(life).Unix()}
+		if claims != nil {
+			jc["claims"] = claims
+		}
+		if t.token, err = e.signJWT(jc); err != nil {
+			return 0, nil, err
+		}
+	default:
+		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "token_format must be opaque or jwt", "")
+	}
+	e.st.m2mTokens[t.id] = t
+	return http.StatusCreated, e.m2mJSON(t, true), nil
+}
+
+func (e *Emulator) listM2M(c *call) (int, any, error) {
+	subject := c.query.Get("subject")
+	limit, offset, err := page(c.query, 100)
+	if err != nil {
+		return 0, nil, err
+	}
+	revoked, _, err := queryBool(c.query, "revoked")
+	if err != nil {
+		return 0, nil, err
+	}
+	expired, _, err := queryBool(c.query, "expired")
+	if err != nil {
+		return 0, nil, err
+	}
+	now := e.ms()
+	var ts []*m2mToken
+	for _, t := range e.st.m2mTokens {
+		if t.subject == subject && (revoked || !t.revoked) && (expired || !t.expired(now)) {
+			ts = append(ts, t)
+		}
+	}
+	slices.SortFunc(ts, func(a, b *m2mToken) int { return cmp.Compare(b.seq, a.seq) })
+	out := make([]m2mTokenJSON, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, e.m2mJSON(t, false))
+	}
+	p := pageOf(out, limit, offset)
+	return http.StatusOK, struct {
+		Tokens     []m2mTokenJSON `json:"m2m_tokens"`
+		TotalCount int64          `json:"total_count"`
+	}{p.Data, p.TotalCount}, nil
+}
+
+func (e *Emulator) revokeM2M(c *call) (int, any, error) {
+	t, ok := e.st.m2mTokens[c.param("m2m_token_id")]
+	if !ok {
+		return 0, nil, notFound("M2M token " + c.param("m2m_token_id"))
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	reason, _, err := f.str("revocation_reason")
+	if err != nil {
+		return 0, nil, err
+	}
+	t.revoked, t.reason, t.updatedAt = true, reason, e.ms()
+	return http.StatusOK, e.m2mJSON(t, false), nil
+}
+
+func (e *Emulator) verifyM2M(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	tok, _, err := f.str("token")
+	if err != nil {
+		return 0, nil, err
+	}
+	if tok == nil || *tok == "" {
+		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "token is required", "")
+	}
+	now := e.ms()
+	for _, t := range e.st.m2mTokens {
+		if t.token == *tok && !t.revoked && !t.expired(now) {
+			t.lastUsedAt = ptr(now)
+			return http.StatusOK, e.m2mJSON(t, false), nil
+		}
+	}
+	return 0, nil, notFound("M2M token")
+}

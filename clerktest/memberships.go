@@ -1,0 +1,270 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// membership is a user's membership of an organization.
+type membership struct {
+	seq       int64
+	id        string
+	orgID     string
+	userID    string
+	role      string
+	public    map[string]any
+	private   map[string]any
+	createdAt int64
+	updatedAt int64
+}
+
+// rolePermissions are the system permissions of the two default roles.
+func rolePermissions(role string) []string {
+	read := []string{"org:sys_memberships:read", "org:sys_domains:read", "org:sys_billing:read"}
+	if role != "org:admin" {
+		return read
+	}
+	return append(read, "org:sys_profile:manage", "org:sys_profile:delete", "org:sys_memberships:manage",
+		"org:sys_domains:manage", "org:sys_billing:manage")
+}
+
+func (m *membership) permissions() []string { return rolePermissions(m.role) }
+
+type membershipJSON struct {
+	ID              string           `json:"id"`
+	Object          string           `json:"object"`
+	Role            string           `json:"role"`
+	RoleName        string           `json:"role_name"`
+	Permissions     []string         `json:"permissions"`
+	PublicMetadata  map[string]any   `json:"public_metadata"`
+	PrivateMetadata map[string]any   `json:"private_metadata"`
+	Organization    organizationJSON `json:"organization"`
+	PublicUserData  *publicUserJSON  `json:"public_user_data,omitempty"`
+	CreatedAt       int64            `json:"created_at"`
+	UpdatedAt       int64            `json:"updated_at"`
+}
+
+type publicUserJSON struct {
+	UserID          string  `json:"user_id"`
+	FirstName       *string `json:"first_name"`
+	LastName        *string `json:"last_name"`
+	ProfileImageURL *string `json:"profile_image_url"`
+	ImageURL        string  `json:"image_url"`
+	HasImage        bool    `json:"has_image"`
+	Identifier      *string `json:"identifier"`
+	Username        *string `json:"username"`
+	Banned          bool    `json:"banned"`
+}
+
+func roleName(role string) string {
+	r := strings.TrimPrefix(role, "org:")
+	if r == "" {
+		return r
+	}
+	return strings.ToUpper(r[:1]) + r[1:]
+}
+
+func (e *Emulator) membershipJSON(m *membership) membershipJSON {
+	out := membershipJSON{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: roleName(m.role),
+		Permissions: m.permissions(), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
+		CreatedAt: m.createdAt, UpdatedAt: m.updatedAt}
+	if o, ok := e.st.orgs[m.orgID]; ok {
+		out.Organization = e.orgJSON(o, false)
+	}
+	if u, ok := e.st.users[m.userID]; ok {
+		out.PublicUserData = &publicUserJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
+			ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id), Identifier: ptr(u.identifier()),
+			Username: u.username, Banned: u.banned}
+	}
+	return out
+}
+
+func (e *Emulator) membershipRoutes(t []route) []route {
+	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships)
+	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership)
+	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership)
+	t = add(t, "DELETE", "/organizations/{organization_id}/memberships/{user_id}", e.deleteMembership)
+	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships)
+	return t
+}
+
+func (e *Emulator) membershipOf(orgID, userID string) *membership {
+	for _, m := range e.st.memberships {
+		if m.orgID == orgID && m.userID == userID {
+			return m
+		}
+	}
+	return nil
+}
+
+func (e *Emulator) isMember(orgID, userID string) bool { return e.membershipOf(orgID, userID) != nil }
+
+func (e *Emulator) orgMembers(orgID string) []*membership {
+	var out []*membership
+	for _, m := range e.st.memberships {
+		if m.orgID == orgID {
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b *membership) int { return cmp.Compare(a.seq, b.seq) })
+	return out
+}
+
+func (e *Emulator) newMembership(o *organization, u *user, role string) *membership {
+	now := e.ms()
+	m := &membership{seq: e.st.next(), id: newID("orgmem"), orgID: o.id, userID: u.id, role: role, createdAt: now, updatedAt: now}
+	e.st.memberships[m.id] = m
+	return m
+}
+
+func validRole(role string) error {
+	if role != "org:admin" && role != "org:member" {
+		return invalidParam("role", "role must be org:admin or org:member in the emulator.")
+	}
+	return nil
+}
+
+func (e *Emulator) createMembership(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	uid, _, err := f.str("user_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	role, _, err := f.str("role")
+	if err != nil {
+		return 0, nil, err
+	}
+	if uid == nil {
+		return 0, nil, missingParam("user_id")
+	}
+	if role == nil {
+		return 0, nil, missingParam("role")
+	}
+	if err := validRole(*role); err != nil {
+		return 0, nil, err
+	}
+	u, err := e.findUser(*uid)
+	if err != nil {
+		return 0, nil, err
+	}
+	if e.isMember(o.id, u.id) {
+		return 0, nil, fail(http.StatusUnprocessableEntity, "already_a_member_in_organization", "already a member", "The user is already a member of this organization.")
+	}
+	if o.maxMembers > 0 && int64(len(e.orgMembers(o.id))) >= o.maxMembers {
+		return 0, nil, fail(http.StatusForbidden, "organization_membership_quota_exceeded", "membership quota exceeded", "The organization has reached its maximum number of memberships.")
+	}
+	m := e.newMembership(o, u, *role)
+	if pub, _, err := f.object("public_metadata"); err == nil && pub != nil {
+		m.public = pub
+	}
+	if priv, _, err := f.object("private_metadata"); err == nil && priv != nil {
+		m.private = priv
+	}
+	c.emit("organizationMembership.created", e.membershipJSON(m))
+	return http.StatusOK, e.membershipJSON(m), nil
+}
+
+func (e *Emulator) findMembership(c *call) (*membership, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return nil, err
+	}
+	m := e.membershipOf(o.id, c.param("user_id"))
+	if m == nil {
+		return nil, notFound("membership of " + c.param("user_id"))
+	}
+	return m, nil
+}
+
+func (e *Emulator) updateMembership(c *call) (int, any, error) {
+	m, err := e.findMembership(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	role, _, err := f.str("role")
+	if err != nil {
+		return 0, nil, err
+	}
+	if role == nil {
+		return 0, nil, missingParam("role")
+	}
+	if err := validRole(*role); err != nil {
+		return 0, nil, err
+	}
+	m.role, m.updatedAt = *role, e.ms()
+	c.emit("organizationMembership.updated", e.membershipJSON(m))
+	return http.StatusOK, e.membershipJSON(m), nil
+}
+
+func (e *Emulator) deleteMembership(c *call) (int, any, error) {
+	m, err := e.findMembership(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	out := e.membershipJSON(m)
+	delete(e.st.memberships, m.id)
+	c.emit("organizationMembership.deleted", out)
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) listMemberships(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	uids, roles := queryList(c.query, "user_id"), queryList(c.query, "role")
+	var ms []*membership
+	for _, m := range e.orgMembers(o.id) {
+		if (len(uids) == 0 || slices.Contains(uids, m.userID)) && (len(roles) == 0 || slices.Contains(roles, m.role)) {
+			ms = append(ms, m)
+		}
+	}
+	if _, desc := parseOrder(c.query["order_by"], "created_at"); desc {
+		slices.Reverse(ms)
+	}
+	out := make([]membershipJSON, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, e.membershipJSON(m))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) userMemberships(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	var ms []*membership
+	for _, m := range e.st.memberships {
+		if m.userID == u.id {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortFunc(ms, func(a, b *membership) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]membershipJSON, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, e.membershipJSON(m))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}

@@ -1,0 +1,43 @@
+package clerktest
+
+import "encoding/json"
+
+// mergeMetadata applies patch to dst the way Clerk's metadata PATCH does:
+// a null value deletes the key, an object merges into an object recursively,
+// anything else replaces. dst is modified and returned (allocated if nil).
+func mergeMetadata(dst, patch map[string]any) map[string]any {
+	if dst == nil {
+		dst = map[string]any{}
+	}
+	for k, v := range patch {
+		if v == nil {
+			delete(dst, k)
+			continue
+		}
+		if pm, ok := v.(map[string]any); ok {
+			if dm, ok := dst[k].(map[string]any); ok {
+				dst[k] = mergeMetadata(dm, pm)
+				continue
+			}
+			dst[k] = mergeMetadata(nil, pm)
+			continue
+		}
+		dst[k] = v
+	}
+	return dst
+}
+
+// cloneMetadata deep-copies a metadata object through JSON, so responses
+// never alias the emulator's state. nil becomes an empty object.
+func cloneMetadata(m map[string]any) map[string]any {
+	out := map[string]any{}
+	if m == nil {
+		return out
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return out
+	}
+	_ = json.Unmarshal(b, &out)
+	return out
+}

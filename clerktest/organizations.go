@@ -1,0 +1,320 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// organization is the emulator's record of an organization.
+type organization struct {
+	seq         int64
+	id          string
+	name        string
+	slug        string
+	maxMembers  int64
+	adminDelete bool
+	public      map[string]any
+	private     map[string]any
+	createdBy   string
+	createdAt   int64
+	updatedAt   int64
+}
+
+type organizationJSON struct {
+	Object                string         `json:"object"`
+	ID                    string         `json:"id"`
+	Name                  string         `json:"name"`
+	Slug                  string         `json:"slug"`
+	ImageURL              string         `json:"image_url"`
+	HasImage              bool           `json:"has_image"`
+	MembersCount          *int64         `json:"members_count,omitempty"`
+	PendingInvitations    *int64         `json:"pending_invitations_count,omitempty"`
+	MaxAllowedMemberships int64          `json:"max_allowed_memberships"`
+	AdminDeleteEnabled    bool           `json:"admin_delete_enabled"`
+	PublicMetadata        map[string]any `json:"public_metadata"`
+	PrivateMetadata       map[string]any `json:"private_metadata"`
+	CreatedBy             string         `json:"created_by,omitempty"`
+	CreatedAt             int64          `json:"created_at"`
+	UpdatedAt             int64          `json:"updated_at"`
+}
+
+func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
+	out := organizationJSON{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: imageURL(o.id),
+		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
+		PublicMetadata: cloneMetadata(o.public), PrivateMetadata: cloneMetadata(o.private),
+		CreatedBy: o.createdBy, CreatedAt: o.createdAt, UpdatedAt: o.updatedAt}
+	if counts {
+		out.MembersCount = ptr(int64(len(e.orgMembers(o.id))))
+		n := int64(0)
+		for _, inv := range e.st.orgInvites {
+			if inv.orgID == o.id && inv.status == "pending" {
+				n++
+			}
+		}
+		out.PendingInvitations = &n
+	}
+	return out
+}
+
+func (e *Emulator) orgRoutes(t []route) []route {
+	t = add(t, "GET", "/organizations", e.listOrgs)
+	t = add(t, "POST", "/organizations", e.createOrg)
+	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg)
+	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg)
+	t = add(t, "DELETE", "/organizations/{organization_id}", e.deleteOrg)
+	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true))
+	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false))
+	return t
+}
+
+// findOrg accepts an organization ID or slug.
+func (e *Emulator) findOrg(idOrSlug string) (*organization, error) {
+	if o, ok := e.st.orgs[idOrSlug]; ok {
+		return o, nil
+	}
+	for _, o := range e.st.orgs {
+		if o.slug == idOrSlug {
+			return o, nil
+		}
+	}
+	return nil, notFound("organization " + idOrSlug)
+}
+
+func slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+func (e *Emulator) slugTaken(slug, except string) bool {
+	for _, o := range e.st.orgs {
+		if o.slug == slug && o.id != except {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) createOrg(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	o, m, err := e.newOrg(f)
+	if err != nil {
+		return 0, nil, err
+	}
+	c.emit("organization.created", e.orgJSON(o, false))
+	if m != nil {
+		c.emit("organizationMembership.created", e.membershipJSON(m))
+	}
+	return http.StatusOK, e.orgJSON(o, false), nil
+}
+
+// newOrg validates and stores an organization; created_by becomes its admin.
+func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
+	name, _, err := f.str("name")
+	if err != nil {
+		return nil, nil, err
+	}
+	if name == nil || strings.TrimSpace(*name) == "" {
+		return nil, nil, missingParam("name")
+	}
+	now := e.ms()
+	o := &organization{seq: e.st.next(), id: newID("org"), name: *name, slug: slugify(*name), createdAt: now, updatedAt: now, adminDelete: true}
+	if err := e.applyOrgFields(o, f); err != nil {
+		return nil, nil, err
+	}
+	var creator *user
+	if by, _, err := f.str("created_by"); err != nil {
+		return nil, nil, err
+	} else if by != nil && *by != "" {
+		if creator, err = e.findUser(*by); err != nil {
+			return nil, nil, err
+		}
+		o.createdBy = creator.id
+	}
+	e.st.orgs[o.id] = o
+	var m *membership
+	if creator != nil {
+		m = e.newMembership(o, creator, "org:admin")
+	}
+	return o, m, nil
+}
+
+func (e *Emulator) applyOrgFields(o *organization, f fields) error {
+	if v, ok, err := f.str("name"); err != nil {
+		return err
+	} else if ok && v != nil {
+		o.name = *v
+	}
+	if v, ok, err := f.str("slug"); err != nil {
+		return err
+	} else if ok && v != nil {
+		o.slug = *v
+	}
+	if o.slug == "" || e.slugTaken(o.slug, o.id) {
+		return identifierExists("slug")
+	}
+	if v, ok, err := f.integer("max_allowed_memberships"); err != nil {
+		return err
+	} else if ok && v != nil {
+		o.maxMembers = *v
+	}
+	if v, ok, err := f.boolean("admin_delete_enabled"); err != nil {
+		return err
+	} else if ok && v != nil {
+		o.adminDelete = *v
+	}
+	for _, m := range []struct {
+		key string
+		dst *map[string]any
+	}{{"public_metadata", &o.public}, {"private_metadata", &o.private}} {
+		v, ok, err := f.object(m.key)
+		if err != nil {
+			return err
+		}
+		if ok {
+			*m.dst = v
+		}
+	}
+	return nil
+}
+
+func (e *Emulator) getOrg(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, e.orgJSON(o, true), nil
+}
+
+func (e *Emulator) updateOrg(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	cp := *o
+	if err := e.applyOrgFields(&cp, f); err != nil {
+		return 0, nil, err
+	}
+	cp.updatedAt = e.ms()
+	*o = cp
+	c.emit("organization.updated", e.orgJSON(o, false))
+	return http.StatusOK, e.orgJSON(o, false), nil
+}
+
+func (e *Emulator) deleteOrg(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	delete(e.st.orgs, o.id)
+	for id, m := range e.st.memberships {
+		if m.orgID == o.id {
+			delete(e.st.memberships, id)
+		}
+	}
+	out := deletedJSON{Object: "organization", ID: o.id, Slug: o.slug, Deleted: true}
+	c.emit("organization.deleted", out)
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) orgMetadata(merge bool) handler {
+	return func(c *call) (int, any, error) {
+		o, err := e.findOrg(c.param("organization_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		f, err := parseFields(c.body)
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, s := range []struct {
+			key string
+			dst *map[string]any
+		}{{"public_metadata", &o.public}, {"private_metadata", &o.private}} {
+			v, ok, err := f.object(s.key)
+			if err != nil {
+				return 0, nil, err
+			}
+			switch {
+			case !ok || merge && v == nil:
+			case merge:
+				*s.dst = mergeMetadata(*s.dst, v)
+			default:
+				*s.dst = v
+			}
+		}
+		o.updatedAt = e.ms()
+		c.emit("organization.updated", e.orgJSON(o, false))
+		return http.StatusOK, e.orgJSON(o, false), nil
+	}
+}
+
+func (e *Emulator) listOrgs(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	counts, _, err := queryBool(c.query, "include_members_count")
+	if err != nil {
+		return 0, nil, err
+	}
+	q, userIDs, orgIDs := c.query.Get("query"), queryList(c.query, "user_id"), queryList(c.query, "organization_id")
+	var orgs []*organization
+	for _, o := range e.st.orgs {
+		if q != "" && !containsFold(o.name, q) && !containsFold(o.slug, q) && !containsFold(o.id, q) {
+			continue
+		}
+		if len(orgIDs) > 0 && !slices.Contains(orgIDs, o.id) {
+			continue
+		}
+		if len(userIDs) > 0 && !slices.ContainsFunc(userIDs, func(u string) bool { return e.isMember(o.id, u) }) {
+			continue
+		}
+		orgs = append(orgs, o)
+	}
+	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	var by func(a, b *organization) int
+	switch field {
+	case "created_at":
+		by = func(a, b *organization) int { return cmp.Compare(a.createdAt, b.createdAt) }
+	case "name":
+		by = func(a, b *organization) int { return strings.Compare(a.name, b.name) }
+	case "members_count":
+		by = func(a, b *organization) int { return cmp.Compare(len(e.orgMembers(a.id)), len(e.orgMembers(b.id))) }
+	default:
+		return 0, nil, invalidParam("order_by", "order_by must be one of name, created_at, members_count, optionally prefixed with + or -.")
+	}
+	slices.SortFunc(orgs, func(a, b *organization) int {
+		r := by(a, b)
+		if r == 0 {
+			r = cmp.Compare(a.seq, b.seq)
+		}
+		if desc {
+			return -r
+		}
+		return r
+	})
+	out := make([]organizationJSON, 0, len(orgs))
+	for _, o := range orgs {
+		out = append(out, e.orgJSON(o, counts))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}

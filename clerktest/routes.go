@@ -1,0 +1,16 @@
+package clerktest
+
+// routeTable lists every implemented route, relative to /v1.
+func (e *Emulator) routeTable() []route {
+	var t []route
+	t = e.userRoutes(t)
+	t = e.sessionRoutes(t)
+	t = e.templateRoutes(t)
+	t = e.orgRoutes(t)
+	t = e.membershipRoutes(t)
+	t = e.invitationRoutes(t)
+	t = e.apiKeyRoutes(t)
+	t = e.m2mRoutes(t)
+	t = e.billingRoutes(t)
+	return t
+}

@@ -1,0 +1,236 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// session is the emulator's record of a session.
+type session struct {
+	seq         int64
+	id          string
+	userID      string
+	clientID    string
+	status      string
+	activeOrgID *string
+	lastActive  int64
+	expireAt    int64
+	abandonAt   int64
+	createdAt   int64
+	updatedAt   int64
+}
+
+type sessionJSON struct {
+	Object                   string  `json:"object"`
+	ID                       string  `json:"id"`
+	UserID                   string  `json:"user_id"`
+	ClientID                 string  `json:"client_id"`
+	Status                   string  `json:"status"`
+	LastActiveOrganizationID *string `json:"last_active_organization_id"`
+	LastActiveAt             int64   `json:"last_active_at"`
+	ExpireAt                 int64   `json:"expire_at"`
+	AbandonAt                int64   `json:"abandon_at"`
+	UpdatedAt                int64   `json:"updated_at"`
+	CreatedAt                int64   `json:"created_at"`
+}
+
+func (s *session) json() sessionJSON {
+	return sessionJSON{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID, Status: s.status,
+		LastActiveOrganizationID: s.activeOrgID, LastActiveAt: s.lastActive, ExpireAt: s.expireAt,
+		AbandonAt: s.abandonAt, UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
+}
+
+// sessionEvent is the data of session.* webhooks: the session and its user.
+type sessionEvent struct {
+	sessionJSON
+	User *userJSON `json:"user,omitempty"`
+}
+
+func (e *Emulator) sessionEvent(s *session) sessionEvent {
+	ev := sessionEvent{sessionJSON: s.json()}
+	if u, ok := e.st.users[s.userID]; ok {
+		j := u.json()
+		ev.User = &j
+	}
+	return ev
+}
+
+func (e *Emulator) sessionRoutes(t []route) []route {
+	t = add(t, "GET", "/sessions", e.listSessions)
+	t = add(t, "POST", "/sessions", e.createSession)
+	t = add(t, "GET", "/sessions/{session_id}", e.getSession)
+	t = add(t, "POST", "/sessions/{session_id}/revoke", e.revokeSession)
+	t = add(t, "POST", "/sessions/{session_id}/tokens", e.createSessionToken)
+	t = add(t, "POST", "/sessions/{session_id}/tokens/{template_name}", e.createSessionToken)
+	t = add(t, "GET", "/jwks", e.getJWKS)
+	return t
+}
+
+// newSession stores an active session for u (with an optional active org).
+func (e *Emulator) newSession(u *user, orgID *string) *session {
+	now := e.now()
+	s := &session{seq: e.st.next(), id: newID("sess"), userID: u.id, clientID: newID("client"), status: "active",
+		activeOrgID: orgID, lastActive: now.UnixMilli(), expireAt: now.Add(7 * 24 * time.Hour).UnixMilli(),
+		abandonAt: now.Add(30 * 24 * time.Hour).UnixMilli(), createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
+	e.st.sessions[s.id] = s
+	u.lastSignInAt, u.lastActiveAt = ptr(s.createdAt), ptr(s.createdAt)
+	return s
+}
+
+func (e *Emulator) createSession(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	uid, _, err := f.str("user_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	if uid == nil || *uid == "" {
+		return 0, nil, missingParam("user_id")
+	}
+	u, err := e.findUser(*uid)
+	if err != nil {
+		return 0, nil, err
+	}
+	org, _, err := f.str("active_organization_id")
+	if err != nil {
+		return 0, nil, err
+	}
+	if org != nil {
+		if _, ok := e.st.orgs[*org]; !ok {
+			return 0, nil, notFound("organization " + *org)
+		}
+	}
+	s := e.newSession(u, org)
+	c.emit("session.created", e.sessionEvent(s))
+	return http.StatusOK, s.json(), nil
+}
+
+func (e *Emulator) findSession(id string) (*session, error) {
+	s, ok := e.st.sessions[id]
+	if !ok {
+		return nil, notFound("session " + id)
+	}
+	return s, nil
+}
+
+func (e *Emulator) getSession(c *call) (int, any, error) {
+	s, err := e.findSession(c.param("session_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, s.json(), nil
+}
+
+func (e *Emulator) listSessions(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	uid, cid, status := c.query.Get("user_id"), c.query.Get("client_id"), c.query.Get("status")
+	var out []*session
+	for _, s := range e.st.sessions {
+		if (uid == "" || s.userID == uid) && (cid == "" || s.clientID == cid) && (status == "" || s.status == status) {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *session) int { return cmp.Compare(b.seq, a.seq) })
+	lo, hi := window(len(out), limit, offset)
+	res := make([]sessionJSON, 0, hi-lo)
+	for _, s := range out[lo:hi] {
+		res = append(res, s.json())
+	}
+	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
+		return http.StatusOK, list[sessionJSON]{Data: res, TotalCount: int64(len(out))}, nil
+	}
+	return http.StatusOK, res, nil
+}
+
+func (e *Emulator) revokeSession(c *call) (int, any, error) {
+	s, err := e.findSession(c.param("session_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	if s.status != "active" && s.status != "pending" {
+		return 0, nil, fail(http.StatusBadRequest, "session_not_active", "This session is not active.", "Only an active or pending session can be revoked.")
+	}
+	e.revoke(c, s)
+	return http.StatusOK, s.json(), nil
+}
+
+func (e *Emulator) revoke(c *call, s *session) {
+	s.status, s.updatedAt = "revoked", e.ms()
+	if c != nil {
+		c.emit("session.revoked", e.sessionEvent(s))
+	}
+}
+
+// revokeUserSessions revokes every active session of the user.
+func (e *Emulator) revokeUserSessions(c *call, userID string) {
+	var ss []*session
+	for _, s := range e.st.sessions {
+		if s.userID == userID && (s.status == "active" || s.status == "pending") {
+			ss = append(ss, s)
+		}
+	}
+	slices.SortFunc(ss, func(a, b *session) int { return cmp.Compare(a.seq, b.seq) })
+	for _, s := range ss {
+		e.revoke(c, s)
+	}
+}
+
+type tokenJSON struct {
+	Object string `json:"object"`
+	JWT    string `json:"jwt"`
+}
+
+// createSessionToken signs a token for an active session, from the default
+// claims or from a named JWT template.
+func (e *Emulator) createSessionToken(c *call) (int, any, error) {
+	s, err := e.findSession(c.param("session_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	if s.status != "active" && s.status != "pending" {
+		return 0, nil, notFound("active session " + s.id)
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	ttl, _, err := f.integer("expires_in_seconds")
+	if err != nil {
+		return 0, nil, err
+	}
+	o := tokenOptions{status: s.status, azp: defaultAZP, expiry: defaultTokenTTL}
+	if s.activeOrgID != nil {
+		if m := e.membershipOf(*s.activeOrgID, s.userID); m != nil {
+			o.orgID, o.role, o.permissions = m.orgID, m.role, m.permissions()
+		}
+	}
+	var claims map[string]any
+	if name := c.param("template_name"); name != "" {
+		t := e.templateByName(name)
+		if t == nil {
+			return 0, nil, notFound("JWT template " + name)
+		}
+		o.expiry = time.Duration(t.lifetime) * time.Second
+		claims = e.templateClaims(t, s)
+	} else {
+		claims, err = e.sessionClaims(s, o)
+		if err != nil {
+			return 0, nil, err
+		}
+	}
+	if ttl != nil && *ttl > 0 {
+		claims["exp"] = e.now().Unix() + *ttl
+	}
+	tok, err := e.signJWT(claims)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, tokenJSON{Object: "token", JWT: tok}, nil
+}

@@ -1,0 +1,438 @@
+package clerktest
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+func (e *Emulator) userRoutes(t []route) []route {
+	t = add(t, "GET", "/users", e.listUsers)
+	t = add(t, "POST", "/users", e.createUser)
+	t = add(t, "GET", "/users/count", e.countUsers)
+	t = add(t, "GET", "/users/{user_id}", e.getUser)
+	t = add(t, "PATCH", "/users/{user_id}", e.updateUser)
+	t = add(t, "DELETE", "/users/{user_id}", e.deleteUser)
+	t = add(t, "POST", "/users/{user_id}/ban", e.setBanned(true))
+	t = add(t, "POST", "/users/{user_id}/unban", e.setBanned(false))
+	t = add(t, "POST", "/users/{user_id}/lock", e.setLocked(true))
+	t = add(t, "POST", "/users/{user_id}/unlock", e.setLocked(false))
+	t = add(t, "PATCH", "/users/{user_id}/metadata", e.userMetadata(true))
+	t = add(t, "PUT", "/users/{user_id}/metadata", e.userMetadata(false))
+	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword)
+	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true))
+	t = add(t, "POST", "/users/{user_id}/password/unset_compromised", e.setCompromised(false))
+	return t
+}
+
+func (e *Emulator) findUser(id string) (*user, error) {
+	u, ok := e.st.users[id]
+	if !ok {
+		return nil, notFound("user " + id)
+	}
+	return u, nil
+}
+
+func (e *Emulator) createUser(c *call) (int, any, error) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	u, err := e.newUser(f)
+	if err != nil {
+		return 0, nil, err
+	}
+	c.emit("user.created", u.json())
+	return http.StatusOK, u.json(), nil
+}
+
+// newUser validates a create-user body and stores the user.
+func (e *Emulator) newUser(f fields) (*user, error) {
+	emails, err := f.strings("email_address")
+	if err != nil {
+		return nil, err
+	}
+	phones, err := f.strings("phone_number")
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range emails {
+		if !strings.Contains(a, "@") || strings.HasPrefix(a, "@") || strings.HasSuffix(a, "@") {
+			e := failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", "email_address")
+			e.detail.LongMessage = "email_address must be a valid email address."
+			return nil, e
+		}
+		if e.emailTaken(a, "") {
+			return nil, identifierExists("email_address")
+		}
+	}
+	for _, p := range phones {
+		if e.phoneTaken(p, "") {
+			return nil, identifierExists("phone_number")
+		}
+	}
+	username, _, err := f.str("username")
+	if err != nil {
+		return nil, err
+	}
+	if username != nil && e.usernameTaken(*username, "") {
+		return nil, identifierExists("username")
+	}
+	now := e.ms()
+	u := &user{seq: e.st.next(), id: newID("user"), createdAt: now, updatedAt: now,
+		username: username, deleteSelfEnabled: true, createOrgEnabled: true}
+	if v, ok, _ := f.integer("created_at"); ok && v != nil {
+		u.createdAt = *v
+	}
+	if err := e.applyUserFields(u, f, now, true); err != nil {
+		return nil, err
+	}
+	for _, a := range emails {
+		u.emails = append(u.emails, &identification{id: newID("idn"), value: a, verified: true, createdAt: now, updatedAt: now})
+	}
+	for _, p := range phones {
+		u.phones = append(u.phones, &identification{id: newID("idn"), value: p, verified: true, createdAt: now, updatedAt: now})
+	}
+	if len(u.emails) > 0 {
+		u.primaryEmailID = ptr(u.emails[0].id)
+	}
+	if len(u.phones) > 0 {
+		u.primaryPhoneID = ptr(u.phones[0].id)
+	}
+	e.st.users[u.id] = u
+	return u, nil
+}
+
+// applyUserFields applies the fields shared by create and update. An absent
+// key leaves the field alone; null clears a nullable field.
+func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) error {
+	for _, k := range []string{"external_id", "first_name", "last_name", "locale"} {
+		v, ok, err := f.str(k)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		switch k {
+		case "external_id":
+			u.externalID = v
+		case "first_name":
+			u.firstName = v
+		case "last_name":
+			u.lastName = v
+		case "locale":
+			u.locale = v
+		}
+	}
+	if !creating {
+		if v, ok, err := f.str("username"); err != nil {
+			return err
+		} else if ok {
+			if v != nil && e.usernameTaken(*v, u.id) {
+				return identifierExists("username")
+			}
+			u.username = v
+		}
+	}
+	skip, _, err := f.boolean("skip_password_checks")
+	if err != nil {
+		return err
+	}
+	if pw, ok, err := f.str("password"); err != nil {
+		return err
+	} else if ok && pw != nil {
+		if len(*pw) < 8 && (skip == nil || !*skip) {
+			e := failParam(http.StatusUnprocessableEntity, "form_password_length_too_short",
+				"Passwords must be 8 characters or more.", "password")
+			return e
+		}
+		u.setPassword(*pw, now)
+	}
+	for _, m := range []struct {
+		key string
+		dst *map[string]any
+	}{{"public_metadata", &u.public}, {"private_metadata", &u.private}, {"unsafe_metadata", &u.unsafe}} {
+		v, ok, err := f.object(m.key)
+		if err != nil {
+			return err
+		}
+		if ok {
+			*m.dst = v
+		}
+	}
+	for _, b := range []struct {
+		key string
+		dst *bool
+	}{{"delete_self_enabled", &u.deleteSelfEnabled}, {"create_organization_enabled", &u.createOrgEnabled},
+		{"banned", &u.banned}, {"locked", &u.locked}} {
+		v, ok, err := f.boolean(b.key)
+		if err != nil {
+			return err
+		}
+		if ok && v != nil {
+			*b.dst = *v
+		}
+	}
+	if v, ok, err := f.integer("create_organizations_limit"); err != nil {
+		return err
+	} else if ok {
+		u.createOrgsLimit = v
+	}
+	if v, ok, err := f.str("legal_accepted_at"); err != nil {
+		return err
+	} else if ok {
+		if v == nil {
+			u.legalAcceptedAt = nil
+		} else {
+			t, perr := time.Parse(time.RFC3339, *v)
+			if perr != nil {
+				return invalidParam("legal_accepted_at", "legal_accepted_at must be an RFC 3339 date-time.")
+			}
+			u.legalAcceptedAt = ptr(t.UnixMilli())
+		}
+	}
+	if !creating {
+		if v, ok, err := f.str("primary_email_address_id"); err != nil {
+			return err
+		} else if ok && v != nil {
+			if !ownsIdentification(u.emails, *v) {
+				return invalidParam("primary_email_address_id", "primary_email_address_id must be one of the user's email addresses.")
+			}
+			u.primaryEmailID = v
+		}
+		if v, ok, err := f.str("primary_phone_number_id"); err != nil {
+			return err
+		} else if ok && v != nil {
+			if !ownsIdentification(u.phones, *v) {
+				return invalidParam("primary_phone_number_id", "primary_phone_number_id must be one of the user's phone numbers.")
+			}
+			u.primaryPhoneID = v
+		}
+	}
+	return nil
+}
+
+func ownsIdentification(ids []*identification, id string) bool {
+	for _, x := range ids {
+		if x.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) emailTaken(addr, except string) bool {
+	for _, u := range e.st.users {
+		if u.id != except && u.hasEmail(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) phoneTaken(num, except string) bool {
+	for _, u := range e.st.users {
+		if u.id != except && u.hasPhone(num) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) usernameTaken(name, except string) bool {
+	for _, u := range e.st.users {
+		if u.id != except && u.username != nil && strings.EqualFold(*u.username, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) getUser(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, u.json(), nil
+}
+
+func (e *Emulator) updateUser(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	// Validate on a copy so a failed update changes nothing.
+	cp := *u
+	now := e.ms()
+	if err := e.applyUserFields(&cp, f, now, false); err != nil {
+		return 0, nil, err
+	}
+	cp.updatedAt = now
+	*u = cp
+	c.emit("user.updated", u.json())
+	return http.StatusOK, u.json(), nil
+}
+
+func (e *Emulator) deleteUser(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	delete(e.st.users, u.id)
+	for _, s := range e.st.sessions {
+		if s.userID == u.id && s.status == "active" {
+			s.status, s.updatedAt = "removed", e.ms()
+		}
+	}
+	for id, m := range e.st.memberships {
+		if m.userID == u.id {
+			delete(e.st.memberships, id)
+		}
+	}
+	out := deletedJSON{Object: "user", ID: u.id, Deleted: true}
+	c.emit("user.deleted", out)
+	return http.StatusOK, out, nil
+}
+
+// deletedJSON is the wire form of a deleted object.
+type deletedJSON struct {
+	Object  string `json:"object"`
+	ID      string `json:"id,omitempty"`
+	Slug    string `json:"slug,omitempty"`
+	Deleted bool   `json:"deleted"`
+}
+
+func (e *Emulator) setBanned(banned bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		u.banned, u.updatedAt = banned, e.ms()
+		if banned {
+			e.revokeUserSessions(c, u.id)
+		}
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
+}
+
+func (e *Emulator) setLocked(locked bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		u.locked, u.updatedAt = locked, e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
+}
+
+// userMetadata merges (PATCH) or replaces (PUT) a user's metadata.
+func (e *Emulator) userMetadata(merge bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		f, err := parseFields(c.body)
+		if err != nil {
+			return 0, nil, err
+		}
+		type slot struct {
+			key string
+			dst *map[string]any
+		}
+		slots := []slot{{"public_metadata", &u.public}, {"private_metadata", &u.private}, {"unsafe_metadata", &u.unsafe}}
+		vals := make([]map[string]any, len(slots))
+		for i, s := range slots {
+			v, _, err := f.object(s.key)
+			if err != nil {
+				return 0, nil, err
+			}
+			vals[i] = v
+		}
+		for i, s := range slots {
+			if !f.has(s.key) {
+				continue
+			}
+			if merge {
+				if f.isNull(s.key) {
+					continue
+				}
+				*s.dst = mergeMetadata(*s.dst, vals[i])
+			} else {
+				*s.dst = vals[i]
+			}
+		}
+		u.updatedAt = e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
+}
+
+func (e *Emulator) verifyPassword(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	pw, _, err := f.str("password")
+	if err != nil {
+		return 0, nil, err
+	}
+	if pw == nil {
+		return 0, nil, missingParam("password")
+	}
+	if u.passwordHash == nil {
+		return 0, nil, fail(http.StatusBadRequest, "password_not_set", "This user has no password.", "")
+	}
+	if !u.checkPassword(*pw) {
+		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "Password is incorrect.", "")
+	}
+	return http.StatusOK, map[string]bool{"verified": true}, nil
+}
+
+func (e *Emulator) setCompromised(on bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		f, err := parseFields(c.body)
+		if err != nil {
+			return 0, nil, err
+		}
+		revoke, _, err := f.boolean("revoke_all_sessions")
+		if err != nil {
+			return 0, nil, err
+		}
+		if u.passwordHash == nil {
+			return 0, nil, fail(http.StatusUnprocessableEntity, "password_not_set", "This user has no password.", "")
+		}
+		u.passwordCompromised, u.updatedAt = on, e.ms()
+		if on && revoke != nil && *revoke {
+			e.revokeUserSessions(c, u.id)
+		}
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
+}
+
+// PasswordCompromised reports whether the user's password is currently
+// marked as compromised, which the User object does not show.
+func (e *Emulator) PasswordCompromised(userID string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	u, ok := e.st.users[userID]
+	return ok && u.passwordCompromised
+}

@@ -1,0 +1,222 @@
+package clerktest
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+// userFilter is the parsed filter of GET /users and GET /users/count.
+type userFilter struct {
+	emails, phones, externalIDs, usernames, ids, orgIDs     []string
+	query, emailQuery, phoneQuery, usernameQuery, nameQuery string
+	banned, bannedSet                                       bool
+	createdBefore, createdAfter                             *int64
+}
+
+func parseUserFilter(c *call) (userFilter, error) {
+	q := c.query
+	f := userFilter{
+		emails: queryList(q, "email_address"), phones: queryList(q, "phone_number"),
+		externalIDs: queryList(q, "external_id"), usernames: queryList(q, "username"),
+		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"),
+		query: q.Get("query"), emailQuery: q.Get("email_address_query"), phoneQuery: q.Get("phone_number_query"),
+		usernameQuery: q.Get("username_query"), nameQuery: q.Get("name_query"),
+	}
+	var err error
+	if f.banned, f.bannedSet, err = queryBool(q, "banned"); err != nil {
+		return f, err
+	}
+	for _, p := range []struct {
+		k   string
+		dst **int64
+	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter}} {
+		v, ok, err := queryInt(q, p.k)
+		if err != nil {
+			return f, err
+		}
+		if ok {
+			*p.dst = ptr(v)
+		}
+	}
+	return f, nil
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func (e *Emulator) userMatches(u *user, f userFilter) bool {
+	anyOf := func(vals []string, ok func(string) bool) bool {
+		return len(vals) == 0 || slices.ContainsFunc(vals, ok)
+	}
+	if !anyOf(f.emails, u.hasEmail) || !anyOf(f.phones, u.hasPhone) ||
+		!anyOf(f.externalIDs, func(s string) bool { return u.externalID != nil && *u.externalID == s }) ||
+		!anyOf(f.usernames, func(s string) bool { return u.username != nil && strings.EqualFold(*u.username, s) }) ||
+		!anyOf(f.ids, func(s string) bool { return u.id == s }) ||
+		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) {
+		return false
+	}
+	if f.bannedSet && u.banned != f.banned {
+		return false
+	}
+	if f.createdBefore != nil && u.createdAt >= *f.createdBefore {
+		return false
+	}
+	if f.createdAfter != nil && u.createdAt <= *f.createdAfter {
+		return false
+	}
+	emailHit := func(q string) bool {
+		return slices.ContainsFunc(u.emails, func(i *identification) bool { return containsFold(i.value, q) })
+	}
+	phoneHit := func(q string) bool {
+		return slices.ContainsFunc(u.phones, func(i *identification) bool { return strings.Contains(i.value, q) })
+	}
+	nameHit := func(q string) bool {
+		return containsFold(deref(u.firstName)+" "+deref(u.lastName), q)
+	}
+	if f.emailQuery != "" && !emailHit(f.emailQuery) ||
+		f.phoneQuery != "" && !phoneHit(f.phoneQuery) ||
+		f.usernameQuery != "" && !containsFold(deref(u.username), f.usernameQuery) ||
+		f.nameQuery != "" && !nameHit(f.nameQuery) {
+		return false
+	}
+	if q := f.query; q != "" {
+		if !emailHit(q) && !phoneHit(q) && !containsFold(deref(u.username), q) &&
+			!containsFold(u.id, q) && !nameHit(q) && !containsFold(deref(u.externalID), q) {
+			return false
+		}
+	}
+	return true
+}
+
+// userOrder returns the comparison for an order_by field of GET /users.
+func userOrder(field string) (func(a, b *user) int, bool) {
+	f, ok := map[string]func(a, b *user) int{
+		"created_at": func(a, b *user) int { return cmp.Compare(a.createdAt, b.createdAt) },
+		"updated_at": func(a, b *user) int { return cmp.Compare(a.updatedAt, b.updatedAt) },
+		"email_address": func(a, b *user) int {
+			return strings.Compare(strings.ToLower(a.primaryEmail()), strings.ToLower(b.primaryEmail()))
+		},
+		"web3wallet":      func(a, b *user) int { return 0 },
+		"first_name":      func(a, b *user) int { return strings.Compare(deref(a.firstName), deref(b.firstName)) },
+		"last_name":       func(a, b *user) int { return strings.Compare(deref(a.lastName), deref(b.lastName)) },
+		"phone_number":    func(a, b *user) int { return strings.Compare(a.primaryPhone(), b.primaryPhone()) },
+		"username":        func(a, b *user) int { return strings.Compare(deref(a.username), deref(b.username)) },
+		"last_active_at":  func(a, b *user) int { return cmpPtr(a.lastActiveAt, b.lastActiveAt) },
+		"last_sign_in_at": func(a, b *user) int { return cmpPtr(a.lastSignInAt, b.lastSignInAt) },
+	}[field]
+	return f, ok
+}
+
+func cmpPtr(a, b *int64) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return -1
+	case b == nil:
+		return 1
+	}
+	return cmp.Compare(*a, *b)
+}
+
+// parseOrder splits an order_by value into its field and direction
+// ("+" is implied); only the first value counts.
+func parseOrder(vals []string, def string) (field string, desc bool) {
+	v := def
+	if len(vals) > 0 && vals[0] != "" {
+		v = vals[0]
+	}
+	switch {
+	case strings.HasPrefix(v, "-"):
+		return v[1:], true
+	case strings.HasPrefix(v, "+"):
+		return v[1:], false
+	}
+	return v, false
+}
+
+func (e *Emulator) filteredUsers(c *call, ordered bool) ([]*user, error) {
+	f, err := parseUserFilter(c)
+	if err != nil {
+		return nil, err
+	}
+	var out []*user
+	for _, u := range e.st.users {
+		if e.userMatches(u, f) {
+			out = append(out, u)
+		}
+	}
+	if !ordered {
+		return out, nil
+	}
+	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	less, ok := userOrder(field)
+	if !ok {
+		return nil, invalidParam("order_by", "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.")
+	}
+	slices.SortFunc(out, func(a, b *user) int {
+		r := less(a, b)
+		if r == 0 {
+			r = cmp.Compare(a.seq, b.seq)
+		}
+		if desc {
+			r = -r
+		}
+		return r
+	})
+	return out, nil
+}
+
+func (e *Emulator) listUsers(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	users, err := e.filteredUsers(c, true)
+	if err != nil {
+		return 0, nil, err
+	}
+	lo, hi := window(len(users), limit, offset)
+	out := make([]userJSON, 0, hi-lo)
+	for _, u := range users[lo:hi] {
+		out = append(out, u.json())
+	}
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) countUsers(c *call) (int, any, error) {
+	users, err := e.filteredUsers(c, false)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, totalCount{Object: "total_count", TotalCount: int64(len(users))}, nil
+}
+
+type totalCount struct {
+	Object     string `json:"object"`
+	TotalCount int64  `json:"total_count"`
+}
+
+// list is the {data, total_count} list shape.
+type list[T any] struct {
+	Data       []T   `json:"data"`
+	TotalCount int64 `json:"total_count"`
+}
+
+// pageOf cuts one page of items and wraps it with the total count.
+func pageOf[T any](items []T, limit, offset int) list[T] {
+	lo, hi := window(len(items), limit, offset)
+	out := make([]T, 0, hi-lo)
+	out = append(out, items[lo:hi]...)
+	return list[T]{Data: out, TotalCount: int64(len(items))}
+}
