@@ -1,0 +1,98 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+)
+
+// clock is a settable test clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) add(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func TestCacheRechecksTimes(t *testing.T) {
+	t.Parallel()
+	clk := &clock{t: testNow}
+	v := staticVerifier(t, Config{Now: clk.now})
+	tok := mint(t, testKey(), baseHeader(), baseClaims()) // exp = testNow+1m
+	ctx := context.Background()
+	if _, err := v.VerifySessionToken(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if v.cache.len() != 1 {
+		t.Fatalf("cache len = %d, want 1", v.cache.len())
+	}
+	c, err := v.VerifySessionToken(ctx, tok)
+	if err != nil || c.Subject != "user_123" {
+		t.Fatalf("cached verify = %v, %v", c, err)
+	}
+	clk.add(2 * time.Minute)
+	if _, err := v.VerifySessionToken(ctx, tok); !errors.Is(err, ErrTokenExpired) {
+		t.Fatalf("cached expired token: err = %v, want token-expired", err)
+	}
+	// The uncached path agrees.
+	u := staticVerifier(t, Config{Now: clk.now, DisableCache: true})
+	if _, err := u.VerifySessionToken(ctx, tok); !errors.Is(err, ErrTokenExpired) {
+		t.Fatalf("uncached: err = %v", err)
+	}
+}
+
+func TestCacheRechecksNotBefore(t *testing.T) {
+	t.Parallel()
+	clk := &clock{t: testNow}
+	v := staticVerifier(t, Config{Now: clk.now})
+	tok := mint(t, testKey(), baseHeader(), baseClaims())
+	ctx := context.Background()
+	if _, err := v.VerifySessionToken(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	clk.add(-time.Minute) // the clock moved back: nbf and iat are now ahead
+	if _, err := v.VerifySessionToken(ctx, tok); !errors.Is(err, ErrTokenNotActiveYet) {
+		t.Fatalf("err = %v, want token-not-active-yet", err)
+	}
+}
+
+func TestCacheIsBounded(t *testing.T) {
+	t.Parallel()
+	v := staticVerifier(t, Config{CacheSize: 2})
+	ctx := context.Background()
+	for i := range 5 {
+		tok := mint(t, testKey(), baseHeader(), with(baseClaims(), "jti", string(rune('a'+i))))
+		if _, err := v.VerifySessionToken(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := v.cache.len(); n != 2 {
+		t.Fatalf("cache len = %d, want 2", n)
+	}
+}
+
+func TestCacheDisabledAndCopies(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tok := mint(t, testKey(), baseHeader(), baseClaims())
+	if v := staticVerifier(t, Config{DisableCache: true}); v.cache != nil {
+		t.Fatal("DisableCache left a cache")
+	}
+	v := staticVerifier(t, Config{})
+	a, err := v.VerifySessionToken(ctx, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Subject = "tampered"
+	b, err := v.VerifySessionToken(ctx, tok)
+	if err != nil || b.Subject != "user_123" {
+		t.Fatalf("a caller's change leaked into the cache: %v, %v", b, err)
+	}
+}

@@ -1,0 +1,147 @@
+package auth
+
+import (
+	"context"
+	"crypto/rsa"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/clerkgo/clerk"
+)
+
+// JWKS cache timing.
+const (
+	jwksTTL          = time.Hour        // keys are refetched after this
+	jwksMinRefetch   = 5 * time.Second  // at most one refetch per interval
+	jwksFetchTimeout = 30 * time.Second // bound of one shared fetch
+)
+
+// keySnapshot is one fetched key set; it is never modified once stored.
+type keySnapshot struct {
+	keys      map[string]*rsa.PublicKey
+	fetchedAt time.Time
+}
+
+func (s *keySnapshot) fresh(now time.Time) bool {
+	return s != nil && now.Sub(s.fetchedAt) < jwksTTL
+}
+
+// fetchCall is one in-flight JWKS fetch shared by every caller waiting on it.
+type fetchCall struct {
+	done chan struct{}
+	err  error
+}
+
+// keySet caches the JWKS of one Client. Reads are lock-free; fetches are
+// shared (one request however many callers) and rate limited.
+type keySet struct {
+	client *clerk.Client
+	now    func() time.Time
+	cur    atomic.Pointer[keySnapshot]
+
+	mu          sync.Mutex
+	inflight    *fetchCall
+	lastAttempt time.Time
+	lastErr     error
+}
+
+func newKeySet(c *clerk.Client, now func() time.Time) *keySet {
+	return &keySet{client: c, now: now}
+}
+
+// peek returns the cached key for kid, or nil when it is unknown or the set
+// is stale. It never fetches.
+func (ks *keySet) peek(kid string) *rsa.PublicKey {
+	s := ks.cur.Load()
+	if !s.fresh(ks.now()) {
+		return nil
+	}
+	return s.keys[kid]
+}
+
+// get returns the key for kid, fetching the set when it is cold or stale,
+// or once per interval when kid is unknown.
+func (ks *keySet) get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+	if k := ks.peek(kid); k != nil {
+		return k, nil
+	}
+	call, err := ks.startOrJoin(ctx, kid)
+	if err != nil || call == nil {
+		if err != nil {
+			return nil, err
+		}
+		if k := ks.peek(kid); k != nil {
+			return k, nil
+		}
+		return nil, kidMismatch(kid)
+	}
+	select {
+	case <-call.done:
+	case <-ctx.Done():
+		return nil, &TokenError{Reason: ReasonJWKRemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
+	}
+	if call.err != nil {
+		return nil, call.err
+	}
+	if k := ks.peek(kid); k != nil {
+		return k, nil
+	}
+	return nil, kidMismatch(kid)
+}
+
+// startOrJoin returns the fetch to wait for, or (nil, nil) when no fetch is
+// allowed and the caller should decide from the cached set.
+func (ks *keySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, error) {
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	now := ks.now()
+	s := ks.cur.Load()
+	if s.fresh(now) {
+		if s.keys[kid] != nil {
+			return nil, nil
+		}
+		if kid == "" {
+			return nil, kidMismatch(kid)
+		}
+	}
+	if ks.inflight != nil {
+		return ks.inflight, nil
+	}
+	if !ks.lastAttempt.IsZero() && now.Sub(ks.lastAttempt) < jwksMinRefetch {
+		if ks.lastErr != nil {
+			return nil, ks.lastErr
+		}
+		if s.fresh(now) {
+			return nil, nil
+		}
+	}
+	call := &fetchCall{done: make(chan struct{})}
+	ks.inflight = call
+	ks.lastAttempt = now
+	go ks.fetch(context.WithoutCancel(ctx), call)
+	return call, nil
+}
+
+// fetch loads the key set and publishes it; it runs detached from any one
+// caller's cancellation, bounded by jwksFetchTimeout.
+func (ks *keySet) fetch(ctx context.Context, call *fetchCall) {
+	ctx, cancel := context.WithTimeout(ctx, jwksFetchTimeout)
+	defer cancel()
+	keys, err := loadJWKS(ctx, ks.client)
+	ks.mu.Lock()
+	if err == nil {
+		ks.cur.Store(&keySnapshot{keys: keys, fetchedAt: ks.now()})
+		ks.lastErr = nil
+	} else {
+		ks.lastErr = err
+	}
+	call.err = err
+	ks.inflight = nil
+	ks.mu.Unlock()
+	close(call.done)
+}
+
+func kidMismatch(kid string) *TokenError {
+	return tokenErr(ReasonJWKKidMismatch, "no JWKS key with kid %q", kid)
+}

@@ -1,0 +1,71 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+)
+
+// ctxKey keys the Auth in a request context.
+type ctxKey struct{}
+
+// WithAuth returns a copy of ctx carrying a.
+func WithAuth(ctx context.Context, a *Auth) context.Context {
+	return context.WithValue(ctx, ctxKey{}, a)
+}
+
+// FromContext returns the Auth stored by Middleware. It never returns nil:
+// without Middleware it reports a signed-out Auth (session-token-missing).
+func FromContext(ctx context.Context) *Auth {
+	if a, ok := ctx.Value(ctxKey{}).(*Auth); ok && a != nil {
+		return a
+	}
+	return missing()
+}
+
+// Middleware authenticates every request with v and stores the Auth in its
+// context. It never rejects a request; use Require for that.
+func Middleware(v *Verifier) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a, _ := v.AuthenticateRequest(r)
+			next.ServeHTTP(w, r.WithContext(WithAuth(r.Context(), a)))
+		})
+	}
+}
+
+// Require answers 401 (with WWW-Authenticate: Bearer) when the request's
+// Auth is signed out, and 403 when it is signed in but fails one of the
+// checks. It reads the Auth stored by Middleware, which must run first.
+func Require(checks ...Check) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a := FromContext(r.Context())
+			if !a.IsAuthenticated {
+				w.Header().Set("WWW-Authenticate", `Bearer`)
+				writeJSON(w, http.StatusUnauthorized, problem{Error: "unauthenticated", Reason: string(a.Reason)})
+				return
+			}
+			for _, c := range checks {
+				if !a.Has(c) {
+					writeJSON(w, http.StatusForbidden, problem{Error: "forbidden"})
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// problem is the JSON body of a refusal.
+type problem struct {
+	Error  string `json:"error"`
+	Reason string `json:"reason,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, body problem) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}

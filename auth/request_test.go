@@ -1,0 +1,161 @@
+package auth
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+)
+
+func TestTokenFromHeader(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"Bearer abc":     "abc",
+		"bearer abc":     "abc",
+		"BEARER   abc  ": "abc",
+		"abc":            "abc",
+		"Basic dXNlcg==": "",
+		"":               "",
+		"   ":            "",
+		"Bearer":         "Bearer",
+	}
+	for in, want := range tests {
+		if got := tokenFromHeader(in); got != want {
+			t.Errorf("tokenFromHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAuthenticateRequest(t *testing.T) {
+	t.Parallel()
+	key := testKey()
+	session := mint(t, key, baseHeader(), baseClaims())
+	pending := mint(t, key, baseHeader(), with(baseClaims(), "sts", "pending"))
+	expired := mint(t, key, baseHeader(), with(baseClaims(), "exp", testNow.Unix()-60))
+	m2mJWT := mint(t, key, with(baseHeader(), "cat", m2mCategory), map[string]any{"sub": "mch_1", "exp": testNow.Unix() + 60})
+	tests := []struct {
+		name     string
+		cfg      Config
+		header   string
+		cookie   string
+		wantAuth bool
+		wantType TokenType
+		reason   Reason
+		status   string
+	}{
+		{name: "no token", reason: ReasonSessionTokenMissing},
+		{name: "bearer session", header: "Bearer " + session, wantAuth: true, wantType: SessionToken, status: "active"},
+		{name: "bare header session", header: session, wantAuth: true, wantType: SessionToken},
+		{name: "cookie session", cookie: session, wantAuth: true, wantType: SessionToken},
+		{name: "basic scheme falls back to cookie", header: "Basic dXNlcg==", cookie: session, wantAuth: true, wantType: SessionToken},
+		{name: "expired cookie", cookie: expired, wantType: SessionToken, reason: ReasonTokenExpired},
+		{name: "pending signed out", header: "Bearer " + pending, wantType: SessionToken, status: "pending"},
+		{name: "pending accepted", cfg: Config{AcceptPendingSessions: true}, header: "Bearer " + pending, wantAuth: true, wantType: SessionToken, status: "pending"},
+		{name: "api key not accepted", header: "Bearer ak_123", wantType: APIKey, reason: ReasonTokenTypeMismatch},
+		{name: "m2m jwt not accepted", header: "Bearer " + m2mJWT, wantType: M2MToken, reason: ReasonTokenTypeMismatch},
+		{name: "list accepts session", cfg: Config{AcceptsToken: []TokenType{SessionToken, APIKey}}, header: "Bearer " + session, wantAuth: true, wantType: SessionToken},
+		{name: "list accepts api key", cfg: Config{AcceptsToken: []TokenType{SessionToken, APIKey}}, header: "Bearer ak_good", wantAuth: true, wantType: APIKey},
+		{name: "accept any m2m jwt", cfg: Config{AcceptAny: true}, header: "Bearer " + m2mJWT, wantAuth: true, wantType: M2MToken},
+		{name: "machine token not from cookie", cfg: Config{AcceptsToken: []TokenType{APIKey}}, cookie: "ak_good", reason: ReasonSessionTokenMissing},
+		{name: "garbage header", header: "Bearer \x00\xff..", wantType: SessionToken, reason: ReasonTokenInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			mt := httpmock.NewMockTransport()
+			mt.RegisterResponder(http.MethodPost, mockBase+"/api_keys/verify",
+				httpmock.NewStringResponder(200, `{"id":"ak_1","subject":"user_7","scopes":["a"]}`).HeaderSet(http.Header{"Content-Type": {"application/json"}}))
+			tc.cfg.JWTKey = pemOf(t, &key.PublicKey)
+			v := machineVerifier(t, mt, tc.cfg)
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			r.Header.Set("X-Forwarded-Host", "\x00garbage::://")
+			if tc.header != "" {
+				r.Header.Set("Authorization", tc.header)
+			}
+			if tc.cookie != "" {
+				r.AddCookie(&http.Cookie{Name: "__session", Value: tc.cookie})
+			}
+			a, err := v.AuthenticateRequest(r)
+			if a == nil {
+				t.Fatal("nil Auth")
+			}
+			if a.IsAuthenticated != tc.wantAuth || a.TokenType != tc.wantType || a.Reason != tc.reason {
+				t.Fatalf("Auth = {auth %v type %q reason %q}, want {%v %q %q} (err %v)", a.IsAuthenticated, a.TokenType, a.Reason, tc.wantAuth, tc.wantType, tc.reason, err)
+			}
+			if (err != nil) != (tc.reason != "" && tc.reason != ReasonSessionTokenMissing) {
+				t.Fatalf("err = %v with reason %q", err, tc.reason)
+			}
+			if tc.status != "" && a.SessionStatus != tc.status {
+				t.Fatalf("SessionStatus = %q, want %q", a.SessionStatus, tc.status)
+			}
+			if tc.wantAuth && tc.wantType == SessionToken && a.UserID != "user_123" {
+				t.Fatalf("UserID = %q", a.UserID)
+			}
+			if tc.wantType == APIKey && tc.wantAuth && a.UserID != "user_7" {
+				t.Fatalf("API key UserID = %q", a.UserID)
+			}
+		})
+	}
+}
+
+func TestMiddlewareAndRequire(t *testing.T) {
+	t.Parallel()
+	key := testKey()
+	admin := mint(t, key, baseHeader(), baseClaims())
+	member := mint(t, key, baseHeader(), with(baseClaims(), "o", map[string]any{"id": "org_1", "rol": "member"}))
+	v := staticVerifier(t, Config{})
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(FromContext(r.Context()).UserID))
+	})
+	h := Middleware(v)(Require(Role("org:admin"), Feature("invoices"))(ok))
+	tests := []struct {
+		name    string
+		header  string
+		status  int
+		body    string
+		reason  string
+		wwwAuth bool
+	}{
+		{name: "signed out", status: 401, reason: "session-token-missing", wwwAuth: true},
+		{name: "bad token", header: "Bearer x.y.z", status: 401, reason: "token-invalid", wwwAuth: true},
+		{name: "wrong role", header: "Bearer " + member, status: 403},
+		{name: "admin", header: "Bearer " + admin, status: 200, body: "user_123"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			if tc.header != "" {
+				r.Header.Set("Authorization", tc.header)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != tc.status {
+				t.Fatalf("status = %d, want %d", w.Code, tc.status)
+			}
+			if got := w.Header().Get("WWW-Authenticate") == "Bearer"; got != tc.wwwAuth {
+				t.Fatalf("WWW-Authenticate = %q", w.Header().Get("WWW-Authenticate"))
+			}
+			if tc.status == 200 {
+				if w.Body.String() != tc.body {
+					t.Fatalf("body = %q", w.Body.String())
+				}
+				return
+			}
+			var p problem
+			if err := json.Unmarshal(w.Body.Bytes(), &p); err != nil || p.Reason != tc.reason {
+				t.Fatalf("body = %s (%v), want reason %q", w.Body.String(), err, tc.reason)
+			}
+		})
+	}
+}
+
+func TestFromContextWithoutMiddleware(t *testing.T) {
+	t.Parallel()
+	a := FromContext(httptest.NewRequest(http.MethodGet, "/", nil).Context())
+	if a == nil || a.IsAuthenticated || a.Reason != ReasonSessionTokenMissing {
+		t.Fatalf("FromContext = %+v", a)
+	}
+}

@@ -1,0 +1,65 @@
+package auth
+
+import (
+	"context"
+	"crypto/sha256"
+)
+
+// VerifySessionToken verifies a Clerk session token and returns its claims.
+// A failure is a *TokenError; see the package documentation for the order
+// of the checks. A token verified before is served from the cache after its
+// time claims and its key have been checked again.
+func (v *Verifier) VerifySessionToken(ctx context.Context, token string) (*SessionClaims, error) {
+	var k cacheKey
+	if v.cache != nil {
+		k = hashToken(token)
+		if e := v.cache.get(&k); e != nil {
+			if v.keyStillCurrent(e) {
+				if err := v.checkTimes(e.exp, e.nbf, e.iat); err != nil {
+					return nil, err
+				}
+				c := *e.claims
+				return &c, nil
+			}
+			v.cache.remove(&k)
+		}
+	}
+	var t jws
+	key, err := v.verifyJWT(ctx, token, kindSession, &t)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := newSessionClaims(&t.claims, t.payload)
+	if err != nil {
+		return nil, err
+	}
+	if v.cache != nil {
+		v.cache.put(&k, &cacheEntry{
+			claims: claims, key: key, kid: t.header.Kid,
+			exp: t.claims.Exp, nbf: t.claims.Nbf, iat: t.claims.Iat,
+		})
+		c := *claims
+		return &c, nil
+	}
+	return claims, nil
+}
+
+// keyStillCurrent reports whether the key that verified a cached token is
+// still the one the uncached path would use, without fetching.
+func (v *Verifier) keyStillCurrent(e *cacheEntry) bool {
+	if v.staticKey != nil {
+		return e.key == v.staticKey
+	}
+	return v.keys != nil && v.keys.peek(e.kid) == e.key
+}
+
+// hashToken is the SHA-256 of a token, copied through a stack buffer when it
+// fits so that a cache hit does not allocate a copy of the token.
+func hashToken(token string) cacheKey {
+	var buf [2048]byte
+	if len(token) <= len(buf) {
+		n := copy(buf[:], token)
+		return sha256.Sum256(buf[:n])
+	}
+	return sha256.Sum256([]byte(token))
+}

@@ -1,0 +1,112 @@
+package auth
+
+import (
+	"context"
+	"crypto"
+	"crypto/rsa"
+	"slices"
+)
+
+// jwtKind selects the rules a JWT is verified under.
+type jwtKind int
+
+const (
+	kindSession jwtKind = iota
+	kindM2M
+	kindOAuth
+)
+
+// verifyJWT runs the checks shared by session tokens and JWT machine tokens,
+// in Clerk's order: shape, category, key, type, algorithm, signature, claims.
+// t is filled in; the caller owns it so that it can live on the stack.
+func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t *jws) (*rsa.PublicKey, error) {
+	if err := t.parse(token); err != nil {
+		return nil, err
+	}
+	if err := checkCategory(t.header.Cat, kind); err != nil {
+		return nil, err
+	}
+	key, err := v.resolveKey(ctx, t.header.Kid)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkType(&t.header, kind); err != nil {
+		return nil, err
+	}
+	if t.header.Alg != "RS256" {
+		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.header.Alg)
+	}
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature); err != nil {
+		return nil, &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
+	}
+	if err := v.checkClaims(&t.claims, kind); err != nil {
+		return nil, err
+	}
+	return key, nil
+}
+
+// checkCategory refuses a token of another category: M2M tokens carry the
+// M2M category, session tokens must not.
+func checkCategory(cat string, kind jwtKind) error {
+	switch kind {
+	case kindSession:
+		if cat == m2mCategory {
+			return tokenErr(ReasonTokenInvalid, "an M2M token is not a session token")
+		}
+	case kindM2M:
+		if cat != "" && cat != m2mCategory {
+			return tokenErr(ReasonTokenInvalid, "token category %q is not M2M", cat)
+		}
+	}
+	return nil
+}
+
+// checkType applies the typ header rule of each kind.
+func checkType(h *header, kind jwtKind) error {
+	if kind == kindOAuth {
+		if !isAccessTokenType(h) {
+			return tokenErr(ReasonTokenInvalid, "an OAuth access token must have typ at+jwt")
+		}
+		return nil
+	}
+	if h.HasTyp && h.Typ != "JWT" {
+		return tokenErr(ReasonTokenInvalid, "typ %q is not JWT", h.Typ)
+	}
+	return nil
+}
+
+// isAccessTokenType reports an RFC 9068 access token type.
+func isAccessTokenType(h *header) bool {
+	return h.HasTyp && (h.Typ == "at+jwt" || h.Typ == "application/at+jwt")
+}
+
+// resolveKey picks the verification key: JWTKey, else the JWKS.
+func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+	switch {
+	case v.staticKey != nil:
+		return v.staticKey, nil
+	case v.keys != nil:
+		return v.keys.get(ctx, kid)
+	}
+	return nil, tokenErr(ReasonJWKFailedToResolve, "neither JWTKey nor Client is configured")
+}
+
+// checkClaims validates sub, aud, azp (session tokens only), iss and the
+// time claims, in that order.
+func (v *Verifier) checkClaims(c *rawClaims, kind jwtKind) error {
+	if !c.Sub.ok {
+		return tokenErr(ReasonTokenVerificationFailed, "sub claim missing or not a string")
+	}
+	if v.audience != "" && c.Aud.present && (!c.Aud.ok || !c.Aud.contains(v.audience)) {
+		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
+	}
+	if kind == kindSession && len(v.authorizedParties) > 0 {
+		if !c.Azp.ok || !slices.Contains(v.authorizedParties, c.Azp.val) {
+			return tokenErr(ReasonTokenInvalidAuthorizedParties, "azp claim is not an authorized party")
+		}
+	}
+	if v.issuer != "" && (!c.Iss.ok || c.Iss.val != v.issuer) {
+		return tokenErr(ReasonTokenInvalidIssuer, "iss claim does not match the configured issuer")
+	}
+	return v.checkTimes(c.Exp, c.Nbf, c.Iat)
+}
