@@ -190,8 +190,8 @@ type UpdateParams struct {
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	File           clerk.File        `form:"file"`
-	UploaderUserID clerk.Opt[string] `form:"uploader_user_id"`
+	File           clerk.File        `form:"file" json:"-"`
+	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 
 // form builds the multipart body of UploadLogoParams.

@@ -72,7 +72,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"revokeAdminPortalLinkToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := adminportal.New(c).RevokeLinkToken(ctx, "test_adminPortalLinkTokenID", &adminportal.RevokeLinkTokenParams{})
+				_, err := adminportal.New(c).RevokeLinkToken(ctx, "aplt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &adminportal.RevokeLinkTokenParams{})
 				return err
 			},
 			New: func() any { return new(adminportal.LinkToken) },
@@ -114,49 +114,49 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"createApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).Create(ctx, &apikeys.CreateParams{Name: "example", Subject: "example"})
+				_, err := apikeys.New(c).Create(ctx, &apikeys.CreateParams{Name: "example", Subject: "user_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
 			New: func() any { return new(apikeys.CreatedAPIKey) },
 		},
 		"deleteApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).Delete(ctx, "test_apiKeyID")
+				_, err := apikeys.New(c).Delete(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
 			New: func() any { return new(apikeys.DeletedAPIKey) },
 		},
 		"getApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).Get(ctx, "test_apiKeyID")
+				_, err := apikeys.New(c).Get(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
 			New: func() any { return new(apikeys.APIKey) },
 		},
 		"getApiKeySecret": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).GetSecret(ctx, "test_apiKeyID")
+				_, err := apikeys.New(c).GetSecret(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
 			New: func() any { return new(apikeys.Secret) },
 		},
 		"getApiKeys": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).List(ctx, &apikeys.ListParams{Subject: "example"})
+				_, err := apikeys.New(c).List(ctx, &apikeys.ListParams{Subject: "user_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
 			New: func() any { return new(clerk.Page[*apikeys.APIKey]) },
 		},
 		"revokeApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).Revoke(ctx, "test_apiKeyID", &apikeys.RevokeParams{})
+				_, err := apikeys.New(c).Revoke(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &apikeys.RevokeParams{})
 				return err
 			},
 			New: func() any { return new(apikeys.APIKey) },
 		},
 		"updateApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := apikeys.New(c).Update(ctx, "test_apiKeyID", &apikeys.UpdateParams{})
+				_, err := apikeys.New(c).Update(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &apikeys.UpdateParams{})
 				return err
 			},
 			New: func() any { return new(apikeys.APIKey) },
@@ -708,14 +708,14 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"getM2MTokens": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := m2mtokens.New(c).List(ctx, &m2mtokens.ListParams{Subject: "example"})
+				_, err := m2mtokens.New(c).List(ctx, &m2mtokens.ListParams{Subject: "mch_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
 			New: func() any { return new(clerk.Page[*m2mtokens.Token]) },
 		},
 		"revokeM2MToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := m2mtokens.New(c).Revoke(ctx, "test_m2m_token_id", &m2mtokens.RevokeParams{})
+				_, err := m2mtokens.New(c).Revoke(ctx, "mt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &m2mtokens.RevokeParams{})
 				return err
 			},
 			New: func() any { return new(m2mtokens.Token) },
@@ -1266,7 +1266,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateSAMLConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := samlconnections.New(c).Create(ctx, &samlconnections.CreateParams{Name: "example", Provider: "saml_custom"})
+				_, err := samlconnections.New(c).Create(ctx, &samlconnections.CreateParams{Domain: clerk.Value[string]("example"), Name: "example", Provider: "saml_custom"})
 				return err
 			},
 			New: func() any { return new(samlconnections.SAMLConnection) },

@@ -181,7 +181,7 @@ type UpdateParams struct {
 
 // UploadProfileImageParams holds the parameters of UploadProfileImage.
 type UploadProfileImageParams struct {
-	File *clerk.File `form:"file"`
+	File *clerk.File `form:"file" json:"-"`
 }
 
 // form builds the multipart body of UploadProfileImageParams.

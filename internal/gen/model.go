@@ -54,6 +54,9 @@ type field struct {
 	Schema *openapi3.SchemaRef
 	// Embedded marks clerk.ListParams.
 	Embedded bool
+	// ExampleNeeded marks an optional field that a valid request still
+	// needs (one of an anyOf of required fields); generated test calls set it.
+	ExampleNeeded bool
 }
 
 // alias is a legacy wire name decoded into a current field.

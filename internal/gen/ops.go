@@ -164,7 +164,7 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 					f.Type = "clerk.Opt[string]"
 				}
 			}
-			f.Tag = `form:"` + k + `"`
+			f.Tag = `form:"` + k + `" json:"-"`
 			params.Fields = append(params.Fields, f)
 		}
 		return nil
@@ -181,6 +181,15 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 		return nil
 	}
 	ps, req := props(s)
+	needed := map[string]bool{}
+	for _, alt := range s.AnyOf {
+		if alt.Value != nil && len(alt.Value.Properties) == 0 && len(alt.Value.Required) > 0 {
+			for _, r := range alt.Value.Required {
+				needed[r] = true
+			}
+			break
+		}
+	}
 	if rb.Required && len(req) > 0 {
 		o.ParamsRequired = true
 	}
@@ -191,7 +200,7 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 				goName += "Body"
 			}
 		}
-		f := field{GoName: goName, JSONName: k, Base: p.typeOf(ps[k], params.Name+goName, request), Required: req[k], Nullable: ps[k].Value.Nullable, Schema: ps[k], mode: request}
+		f := field{GoName: goName, JSONName: k, Base: p.typeOf(ps[k], params.Name+goName, request), Required: req[k], Nullable: ps[k].Value.Nullable, Schema: ps[k], mode: request, ExampleNeeded: needed[k]}
 		f.wrap()
 		if req[k] {
 			o.ParamsRequired = true

@@ -91,6 +91,9 @@ func emitTestCalls(f *file, pkgs []*pkgModel) {
 // pathExample is the value used for a path parameter in generated calls.
 func pathExample(pp pathParam) string {
 	if pp.Schema != nil && pp.Schema.Value != nil {
+		if s := sample(pp.Schema.Value.Pattern); s != "" {
+			return s
+		}
 		if s, ok := pp.Schema.Value.Example.(string); ok && s != "" && !strings.ContainsAny(s, "/ ") {
 			return s
 		}
@@ -142,7 +145,7 @@ func literal(p *pkgModel, name string, _ *openapi3.SchemaRef, depth int, elided 
 	}
 	var parts []string
 	for _, fl := range d.Fields {
-		if !fl.Required || fl.Embedded {
+		if !fl.Required && !fl.ExampleNeeded || fl.Embedded {
 			continue
 		}
 		if v := valueOf(p, fl.Type, fl.Schema, depth+1); v != "" {
@@ -160,6 +163,12 @@ func valueOf(p *pkgModel, t string, ref *openapi3.SchemaRef, depth int) string {
 		s = ref.Value
 	}
 	switch {
+	case strings.HasPrefix(t, "clerk.Opt["):
+		inner := strings.TrimSuffix(strings.TrimPrefix(t, "clerk.Opt["), "]")
+		if v := valueOf(p, inner, ref, depth); v != "" {
+			return "clerk.Value[" + qualify(p, inner) + "](" + v + ")"
+		}
+		return ""
 	case t == "clerk.File":
 		return `clerk.File{Name: "logo.png", ContentType: "image/png", Content: strings.NewReader("\x89PNG")}`
 	case t == "string":
@@ -211,6 +220,9 @@ func stringExample(s *openapi3.Schema) string {
 		if v, ok := s.Enum[0].(string); ok {
 			return v
 		}
+	}
+	if v := sample(s.Pattern); v != "" {
+		return v
 	}
 	if v, ok := s.Example.(string); ok && v != "" {
 		return v

@@ -1,0 +1,59 @@
+package tests
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// specPath is the Backend API spec the contract and coverage tests read:
+// $CLERK_BAPI_SPEC, or ../shared/spec/bapi/2025-11-10.yml beside the module.
+func specPath() string {
+	if p := os.Getenv("CLERK_BAPI_SPEC"); p != "" {
+		return p
+	}
+	return filepath.Join("..", "..", "shared", "spec", "bapi", "2025-11-10.yml")
+}
+
+var loadOnce = sync.OnceValues(func() (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(specPath())
+	if err != nil {
+		return nil, err
+	}
+	return doc, doc.Validate(context.Background(), openapi3.DisableExamplesValidation())
+})
+
+// loadSpec returns the parsed spec, or skips the test when it is absent.
+func loadSpec(t *testing.T) *openapi3.T {
+	t.Helper()
+	if _, err := os.Stat(specPath()); err != nil {
+		t.Skipf("Backend API spec not found at %s (set CLERK_BAPI_SPEC to run the spec tests)", specPath())
+	}
+	doc, err := loadOnce()
+	if err != nil {
+		t.Fatalf("loading %s: %v", specPath(), err)
+	}
+	return doc
+}
+
+// specOp is one operation of the spec.
+type specOp struct {
+	ID, Method, Path string
+	Op               *openapi3.Operation
+}
+
+// specOps lists the spec's operations by operationId.
+func specOps(doc *openapi3.T) map[string]specOp {
+	out := map[string]specOp{}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			out[op.OperationID] = specOp{ID: op.OperationID, Method: method, Path: path, Op: op}
+		}
+	}
+	return out
+}
