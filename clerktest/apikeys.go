@@ -189,11 +189,7 @@ func (e *Emulator) revokeAPIKey(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
-		return 0, nil, err
-	}
-	reason, _, err := f.str("revocation_reason")
+	reason, err := c.bodyString("revocation_reason", false)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -202,16 +198,9 @@ func (e *Emulator) revokeAPIKey(c *call) (int, any, error) {
 }
 
 func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
+	secret, err := c.bodyString("secret", true)
 	if err != nil {
 		return 0, nil, err
-	}
-	secret, _, err := f.str("secret")
-	if err != nil {
-		return 0, nil, err
-	}
-	if secret == nil || *secret == "" {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "secret is required", "")
 	}
 	now := e.ms()
 	for _, k := range e.st.apiKeys {

@@ -154,11 +154,7 @@ func (e *Emulator) revokeM2M(c *call) (int, any, error) {
 	if !ok {
 		return 0, nil, notFound("M2M token " + c.param("m2m_token_id"))
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
-		return 0, nil, err
-	}
-	reason, _, err := f.str("revocation_reason")
+	reason, err := c.bodyString("revocation_reason", false)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -167,16 +163,9 @@ func (e *Emulator) revokeM2M(c *call) (int, any, error) {
 }
 
 func (e *Emulator) verifyM2M(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
+	tok, err := c.bodyString("token", true)
 	if err != nil {
 		return 0, nil, err
-	}
-	tok, _, err := f.str("token")
-	if err != nil {
-		return 0, nil, err
-	}
-	if tok == nil || *tok == "" {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "token is required", "")
 	}
 	now := e.ms()
 	for _, t := range e.st.m2mTokens {
