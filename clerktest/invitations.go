@@ -226,20 +226,11 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	addr, _, err := f.str("email_address")
+	req, err := f.required("email_address", "role")
 	if err != nil {
 		return 0, nil, err
 	}
-	role, _, err := f.str("role")
-	if err != nil {
-		return 0, nil, err
-	}
-	if addr == nil {
-		return 0, nil, missingParam("email_address")
-	}
-	if role == nil {
-		return 0, nil, missingParam("role")
-	}
+	addr, role := &req[0], &req[1]
 	if err := validEmail("email_address", *addr); err != nil {
 		return 0, nil, err
 	}

@@ -135,20 +135,11 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	uid, _, err := f.str("user_id")
+	req, err := f.required("user_id", "role")
 	if err != nil {
 		return 0, nil, err
 	}
-	role, _, err := f.str("role")
-	if err != nil {
-		return 0, nil, err
-	}
-	if uid == nil {
-		return 0, nil, missingParam("user_id")
-	}
-	if role == nil {
-		return 0, nil, missingParam("role")
-	}
+	uid, role := &req[0], &req[1]
 	if err := validRole(*role); err != nil {
 		return 0, nil, err
 	}
