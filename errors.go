@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk/internal/transport"
 )
 
 // Sentinel errors. An *APIError matches the one for its status with
@@ -168,6 +170,6 @@ func newAPIError(method, route string, status int, h http.Header, body []byte, n
 	if e.TraceID == "" {
 		e.TraceID = h.Get("Clerk-Trace-Id")
 	}
-	e.RetryAfter = retryAfter(h, now)
+	e.RetryAfter, _ = transport.RetryAfter(h, now)
 	return e
 }

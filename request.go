@@ -244,9 +244,3 @@ func encodeForm(f *Form) ([]byte, string, error) {
 func invalidParams(req *Request, err error) error {
 	return fmt.Errorf("%w: %s %s: %w", ErrInvalidParams, req.Method, req.Path, err)
 }
-
-// retryAfter parses the Retry-After header of an answer.
-func retryAfter(h http.Header, now time.Time) time.Duration {
-	d, _ := transport.RetryAfter(h, now)
-	return d
-}

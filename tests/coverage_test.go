@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestCoverage(t *testing.T) {
 	sort.Strings(pkgs)
 	var counts []string
 	for _, p := range pkgs {
-		counts = append(counts, p+"="+itoa(perPkg[p]))
+		counts = append(counts, p+"="+strconv.Itoa(perPkg[p]))
 	}
 	t.Logf("coverage: %d/%d operations; per package: %s", covered, len(ops), strings.Join(counts, " "))
 	if covered != len(ops) {
@@ -122,15 +123,4 @@ func TestNoCommercePaths(t *testing.T) {
 			t.Errorf("%s.%s calls %s", op.Package, op.GoMethod, op.Path)
 		}
 	}
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
 }

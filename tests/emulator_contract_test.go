@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,27 +25,7 @@ import (
 // the test when the file is absent.
 func bapiSpecPath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("CLERK_BAPI_SPEC"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Skipf("CLERK_BAPI_SPEC=%s is not readable (%v): skipping the spec contract test", p, err)
-		}
-		return p
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found: skipping the spec contract test")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "spec", "bapi", "2025-11-10.yml")
+	p := specPath()
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("Backend API spec not found at %s (set CLERK_BAPI_SPEC): skipping the spec contract test", p)
 	}

@@ -3,20 +3,19 @@ package tests
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // specPath is the Backend API spec the contract and coverage tests read:
 // $CLERK_BAPI_SPEC, or ../shared/spec/bapi/2025-11-10.yml beside the module.
+// It is "" (and the tests skip) only when no module root is found.
 func specPath() string {
-	if p := os.Getenv("CLERK_BAPI_SPEC"); p != "" {
-		return p
-	}
-	return filepath.Join("..", "..", "shared", "spec", "bapi", "2025-11-10.yml")
+	p, _ := spec.Path("CLERK_BAPI_SPEC", spec.BAPI)
+	return p
 }
 
 var loadOnce = sync.OnceValues(func() (*openapi3.T, error) {

@@ -1,9 +1,9 @@
 package tests
 
 import (
-	"regexp/syntax"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -116,12 +116,8 @@ func objectProps(s *openapi3.Schema) (map[string]*openapi3.SchemaRef, map[string
 
 // stringFor makes a string the schema accepts.
 func stringFor(s *openapi3.Schema) string {
-	if s.Pattern != "" {
-		if re, err := syntax.Parse(s.Pattern, syntax.Perl); err == nil {
-			var b strings.Builder
-			sampleRegexp(&b, re.Simplify())
-			return b.String()
-		}
+	if v := spec.Sample(s.Pattern); v != "" {
+		return v
 	}
 	switch s.Format {
 	case "email":
@@ -137,31 +133,6 @@ func stringFor(s *openapi3.Schema) string {
 		return strings.Repeat("x", int(s.MinLength))
 	}
 	return "x"
-}
-
-// sampleRegexp writes a string matching re (first alternatives, minimum
-// repeats).
-func sampleRegexp(b *strings.Builder, re *syntax.Regexp) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		b.WriteString(string(re.Rune))
-	case syntax.OpCharClass:
-		if len(re.Rune) > 0 {
-			b.WriteRune(re.Rune[0])
-		}
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		b.WriteByte('a')
-	case syntax.OpCapture, syntax.OpPlus, syntax.OpAlternate:
-		sampleRegexp(b, re.Sub[0])
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			sampleRegexp(b, sub)
-		}
-	case syntax.OpRepeat:
-		for i := 0; i < re.Min; i++ {
-			sampleRegexp(b, re.Sub[0])
-		}
-	}
 }
 
 // normalize turns YAML-decoded examples into what encoding/json produces.

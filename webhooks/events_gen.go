@@ -789,7 +789,7 @@ type EnterpriseAccount struct {
 type EnterpriseConnection struct {
 	ID                               string `json:"id"`
 	Active                           bool   `json:"active"`
-	AllowIdpInitiated                bool   `json:"allow_idp_initiated"`
+	AllowIdPInitiated                bool   `json:"allow_idp_initiated"`
 	AllowSubdomains                  bool   `json:"allow_subdomains"`
 	CreatedAt                        int64  `json:"created_at"`
 	DisableAdditionalIdentifications bool   `json:"disable_additional_identifications"`
@@ -1203,7 +1203,7 @@ type SAMLAccount struct {
 type SAMLConnection struct {
 	ID                               string `json:"id"`
 	Active                           bool   `json:"active"`
-	AllowIdpInitiated                *bool  `json:"allow_idp_initiated,omitzero"`
+	AllowIdPInitiated                *bool  `json:"allow_idp_initiated,omitzero"`
 	AllowSubdomains                  *bool  `json:"allow_subdomains,omitzero"`
 	CreatedAt                        int64  `json:"created_at"`
 	DisableAdditionalIdentifications *bool  `json:"disable_additional_identifications,omitzero"`

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -17,11 +17,10 @@ import (
 // default next to the module root. Tests using it skip when it is absent.
 func specPath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("CLERK_WEBHOOKS_SPEC"); p != "" {
-		return p
+	p, err := spec.Path("CLERK_WEBHOOKS_SPEC", spec.Webhooks)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The package directory is one level below the module root.
-	p := filepath.Join("..", "..", "shared", "spec", "webhooks", "2025-04-15.yml")
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("webhooks spec not found at %s; set CLERK_WEBHOOKS_SPEC to run this test", p)
 	}

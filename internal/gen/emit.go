@@ -5,6 +5,8 @@ import (
 	"go/format"
 	"sort"
 	"strings"
+
+	"github.com/clerkgo/clerk/internal/gen/naming"
 )
 
 // header starts every generated file.
@@ -107,7 +109,7 @@ func emitDecls(f *file, p *pkgModel, keep func(*decl) bool) {
 			f.printf("// %s\ntype %s string\n\n", d.Doc, d.Name)
 			f.printf("// Values of %s.\nconst (\n", d.Name)
 			for _, v := range d.Values {
-				c := d.Name + camel(v)
+				c := d.Name + naming.Camel(v)
 				if consts[c] || p.decls[c] != nil {
 					continue
 				}
@@ -150,12 +152,12 @@ func emitAliasDecoder(f *file, d *decl) {
 	f.printf("\tif err := json.Unmarshal(b, (*plain)(x)); err != nil {\n\t\treturn err\n\t}\n")
 	f.printf("\tvar legacy struct {\n")
 	for _, a := range d.Aliases {
-		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", camel(a.JSONName), a.JSONName, "Current"+a.GoField, legacyFields[a.JSONName])
+		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", naming.Camel(a.JSONName), a.JSONName, "Current"+a.GoField, legacyFields[a.JSONName])
 	}
 	f.printf("\t}\n\tif err := json.Unmarshal(b, &legacy); err != nil {\n\t\treturn err\n\t}\n")
 	for _, a := range d.Aliases {
-		f.printf("\tif legacy.Current%s == nil && legacy.%s != nil {\n", a.GoField, camel(a.JSONName))
-		f.printf("\t\tif err := json.Unmarshal(legacy.%s, &x.%s); err != nil {\n", camel(a.JSONName), a.GoField)
+		f.printf("\tif legacy.Current%s == nil && legacy.%s != nil {\n", a.GoField, naming.Camel(a.JSONName))
+		f.printf("\t\tif err := json.Unmarshal(legacy.%s, &x.%s); err != nil {\n", naming.Camel(a.JSONName), a.GoField)
 		f.printf("\t\t\treturn fmt.Errorf(\"%s: %s: %%w\", err)\n\t\t}\n\t}\n", d.Name, a.JSONName)
 	}
 	f.printf("\treturn nil\n}\n\n")

@@ -23,16 +23,18 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/clerkgo/clerk/internal/gen/overlay"
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 func main() {
-	spec := flag.String("spec", "", "path of the Backend API spec (default: ../shared/spec/bapi/2025-11-10.yml beside the module root)")
+	specFlag := flag.String("spec", "", "path of the Backend API spec (default: ../shared/spec/bapi/2025-11-10.yml beside the module root)")
 	root := flag.String("root", "", "module root (default: found from the working directory)")
 	check := flag.Bool("check", false, "write nothing; fail if the committed files are not up to date")
 	flag.Parse()
-	if err := run(*spec, *root, *check); err != nil {
+	if err := run(*specFlag, *root, *check); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -51,19 +53,19 @@ func (g *generator) schemaGoName(name string) string {
 	if n, ok := g.schemas[name]; ok {
 		return n
 	}
-	return camel(name)
+	return naming.Camel(name)
 }
 
 func run(specPath, root string, check bool) error {
 	if root == "" {
-		r, err := moduleRoot()
+		r, err := spec.ModuleRoot()
 		if err != nil {
 			return err
 		}
 		root = r
 	}
 	if specPath == "" {
-		specPath = filepath.Join(root, "..", "shared", "spec", "bapi", "2025-11-10.yml")
+		specPath = spec.Beside(root, spec.BAPI)
 	}
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(specPath)
@@ -206,13 +208,11 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 			return nil, err
 		}
 		if p.Name != "webhooks" {
-			doc := newFile(p.Name)
 			text := docs[p.Name]
 			if text == "" {
 				text = "calls the Backend API's " + p.Name + " endpoints."
 			}
-			doc.body.Reset()
-			out[filepath.Join(p.Name, "doc_gen.go")], _ = packageDoc(p.Name, text)
+			out[filepath.Join(p.Name, "doc_gen.go")] = packageDoc(p.Name, text)
 		}
 	}
 	reg := newFile("registry")
@@ -245,7 +245,7 @@ type Operation struct {
 `
 
 // packageDoc renders a doc-only file for a generated package.
-func packageDoc(pkg, text string) ([]byte, error) {
+func packageDoc(pkg, text string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	lines := wrap("Package "+pkg+" "+text, 76)
@@ -254,7 +254,7 @@ func packageDoc(pkg, text string) ([]byte, error) {
 	}
 	b.WriteString("//\n// Every method takes a context first and per-call clerk.RequestOption values\n// last; list methods have an All counterpart that walks every page.\n")
 	b.WriteString("package " + pkg + "\n")
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // wrap splits text into lines of at most width characters.
@@ -276,24 +276,6 @@ func wrap(text string, width int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
-}
-
-// moduleRoot walks up from the working directory to go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // sync writes the files (or, with check, compares them) and removes

@@ -2,6 +2,7 @@ package main
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -106,7 +107,7 @@ func (p *pkgModel) uniqueName(name string) string {
 		return name
 	}
 	for i := 2; ; i++ {
-		n := name + itoa(i)
+		n := name + strconv.Itoa(i)
 		if _, taken := p.decls[n]; !taken {
 			return n
 		}
@@ -115,14 +116,6 @@ func (p *pkgModel) uniqueName(name string) string {
 
 // reservedNames are declared by hand or by the service file in every package.
 var reservedNames = map[string]bool{"Service": true, "New": true}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
-}
 
 // refName returns the component name of a $ref, or "".
 func refName(ref string) string {

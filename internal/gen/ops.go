@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/clerkgo/clerk/internal/gen/overlay"
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -73,13 +74,13 @@ func (p *pkgModel) buildOp(method, path string, op *openapi3.Operation, ov overl
 		if r, ok := ov.Params[name]; ok {
 			return r
 		}
-		return camel(name)
+		return naming.Camel(name)
 	}
 	for _, pr := range op.Parameters {
 		v := pr.Value
 		switch v.In {
 		case "path":
-			o.PathParams = append(o.PathParams, pathParam{Name: v.Name, Arg: lowerCamel(rename(v.Name)), Schema: v.Schema})
+			o.PathParams = append(o.PathParams, pathParam{Name: v.Name, Arg: naming.LowerCamel(rename(v.Name)), Schema: v.Schema})
 		case "query":
 			if o.Paged && (v.Name == "limit" || v.Name == "offset") {
 				continue

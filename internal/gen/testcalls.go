@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -91,7 +92,7 @@ func emitTestCalls(f *file, pkgs []*pkgModel) {
 // pathExample is the value used for a path parameter in generated calls.
 func pathExample(pp pathParam) string {
 	if pp.Schema != nil && pp.Schema.Value != nil {
-		if s := sample(pp.Schema.Value.Pattern); s != "" {
+		if s := spec.Sample(pp.Schema.Value.Pattern); s != "" {
 			return s
 		}
 		if s, ok := pp.Schema.Value.Example.(string); ok && s != "" && !strings.ContainsAny(s, "/ ") {
@@ -221,7 +222,7 @@ func stringExample(s *openapi3.Schema) string {
 			return v
 		}
 	}
-	if v := sample(s.Pattern); v != "" {
+	if v := spec.Sample(s.Pattern); v != "" {
 		return v
 	}
 	if v, ok := s.Example.(string); ok && v != "" {

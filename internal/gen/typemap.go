@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -178,7 +179,7 @@ func (p *pkgModel) addField(d *decl, k string, ref *openapi3.SchemaRef, required
 	if cur, ok := legacyFields[k]; ok {
 		jsonName, legacy = cur, k
 	}
-	goName := camel(jsonName)
+	goName := naming.Camel(jsonName)
 	if f := d.field(goName); f != nil {
 		if legacy != "" {
 			d.addAlias(legacy, goName)
@@ -204,16 +205,16 @@ func (p *pkgModel) mergeFields(d *decl, s *openapi3.Schema, m mode) {
 		if cur, ok := legacyFields[k]; ok {
 			name = cur
 		}
-		have[camel(name)] = true
-		if d.field(camel(name)) == nil {
+		have[naming.Camel(name)] = true
+		if d.field(naming.Camel(name)) == nil {
 			p.addField(d, k, ps[k], false, m)
 			continue
 		}
 		if legacyFields[k] != "" {
-			d.addAlias(k, camel(name))
+			d.addAlias(k, naming.Camel(name))
 		}
 		if !req[k] {
-			d.field(camel(name)).optional()
+			d.field(naming.Camel(name)).optional()
 		}
 	}
 	for i := range d.Fields {

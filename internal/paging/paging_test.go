@@ -2,6 +2,7 @@ package paging_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -30,7 +31,8 @@ func (s *server) fetch(p *clerk.ListParams) paging.Fetch[int] {
 		}
 		if s.counted {
 			// Round-trip through JSON so HasTotalCount is set as in real use.
-			_ = page.UnmarshalJSON([]byte(`{"data":` + ints(page.Data) + `,"total_count":` + itoa(s.n) + `}`))
+			b, _ := json.Marshal(map[string]any{"data": page.Data, "total_count": s.n})
+			_ = page.UnmarshalJSON(b)
 		}
 		return page, nil
 	}
@@ -150,26 +152,4 @@ func TestOnceYieldsOnePage(t *testing.T) {
 	if sum != 6 || calls != 1 {
 		t.Fatalf("sum=%d calls=%d", sum, calls)
 	}
-}
-
-func ints(v []int) string {
-	s := "["
-	for i, x := range v {
-		if i > 0 {
-			s += ","
-		}
-		s += itoa(x)
-	}
-	return s + "]"
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	s := ""
-	for ; i > 0; i /= 10 {
-		s = string(rune('0'+i%10)) + s
-	}
-	return s
 }

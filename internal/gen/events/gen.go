@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -184,7 +185,7 @@ func (g *generator) goName(schema string) string {
 	if n, ok := g.names[schema]; ok {
 		return n
 	}
-	return camel(schema)
+	return naming.Camel(schema)
 }
 
 // named makes sure the struct for a component schema exists and returns its name.
@@ -218,7 +219,7 @@ func (g *generator) addFields(t *goType, props openapi3.Schemas, required map[st
 	sort.Slice(keys, func(i, j int) bool { return fieldLess(keys[i], keys[j]) })
 	for _, k := range keys {
 		p := props[k]
-		expr, kd, err := g.typeOf(p, t.Name+camel(k), t.Name+"."+k)
+		expr, kd, err := g.typeOf(p, t.Name+naming.Camel(k), t.Name+"."+k)
 		if err != nil {
 			return fmt.Errorf("%s.%s: %w", t.Name, k, err)
 		}
@@ -226,7 +227,7 @@ func (g *generator) addFields(t *goType, props openapi3.Schemas, required map[st
 		if nullable != nil {
 			null = null || nullable[k]
 		}
-		f := goField{Name: camel(k), JSON: k, Type: wrap(expr, kd, required[k], null), Required: required[k]}
+		f := goField{Name: naming.Camel(k), JSON: k, Type: wrap(expr, kd, required[k], null), Required: required[k]}
 		if p.Value != nil && p.Value.Deprecated {
 			f.Doc = "Deprecated: Clerk keeps sending this field for older integrations; prefer its replacement."
 		}
@@ -465,7 +466,7 @@ func (g *generator) applyOverlay() error {
 					return fmt.Errorf("extra field %s.%s is already in the spec", typ, x.JSON)
 				}
 			}
-			t.Fields = append(t.Fields, goField{Name: camel(x.JSON), JSON: x.JSON, Type: x.Type, Doc: x.Doc})
+			t.Fields = append(t.Fields, goField{Name: naming.Camel(x.JSON), JSON: x.JSON, Type: x.Type, Doc: x.Doc})
 		}
 		sort.SliceStable(t.Fields, func(i, j int) bool { return fieldLess(t.Fields[i].JSON, t.Fields[j].JSON) })
 	}
@@ -477,19 +478,6 @@ func (g *generator) applyOverlay() error {
 		t.Legacy = legacy
 	}
 	return nil
-}
-
-// camel converts snake_case or dotted names to CamelCase with Go initialisms.
-func camel(s string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '.' || r == '-' }) {
-		if up := initialism(strings.ToLower(w)); up != "" {
-			b.WriteString(up)
-			continue
-		}
-		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
-	}
-	return b.String()
 }
 
 func (g *generator) render() []byte {

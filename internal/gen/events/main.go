@@ -10,17 +10,16 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/clerkgo/clerk/internal/spec"
 )
 
-const (
-	defaultSpec = "../shared/spec/webhooks/2025-04-15.yml"
-	defaultOut  = "webhooks/events_gen.go"
-)
+// defaultOut is where the event types are written, from the module root.
+const defaultOut = "webhooks/events_gen.go"
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
@@ -31,44 +30,26 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("events", flag.ContinueOnError)
-	spec := fs.String("spec", "", "path of the webhooks OpenAPI spec (default "+defaultSpec+" from the module root)")
+	specPath := fs.String("spec", "", "path of the webhooks OpenAPI spec (default ../shared/spec/"+spec.Webhooks+" beside the module root)")
 	out := fs.String("out", "", "output file (default "+defaultOut+" from the module root)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *spec == "" || *out == "" {
-		root, err := moduleRoot()
+	if *specPath == "" || *out == "" {
+		root, err := spec.ModuleRoot()
 		if err != nil {
 			return err
 		}
-		if *spec == "" {
-			*spec = filepath.Join(root, defaultSpec)
+		if *specPath == "" {
+			*specPath = spec.Beside(root, spec.Webhooks)
 		}
 		if *out == "" {
 			*out = filepath.Join(root, defaultOut)
 		}
 	}
-	src, err := generate(*spec)
+	src, err := generate(*specPath)
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(*out, src, 0o644)
-}
-
-// moduleRoot walks up from the current directory to the one holding go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod found above the current directory")
-		}
-		dir = parent
-	}
 }

@@ -1,7 +1,5 @@
 package main
 
-import "strings"
-
 // This file is the naming overlay: every Go name the generator emits that is
 // not a mechanical conversion of a spec name is decided here, together with
 // the one-line docs, written in our own words.
@@ -246,21 +244,4 @@ func fieldRenames() map[string]fieldRename {
 type fieldRename struct {
 	Go   string
 	JSON string // empty keeps the spec name
-}
-
-// initialism returns the Go spelling of a word written in capitals in Go
-// names, or "" for an ordinary word.
-func initialism(word string) string {
-	switch word {
-	case "id", "url", "ip", "api", "http", "json", "saml", "totp", "scim", "sso",
-		"mfa", "jwt", "sms", "otp", "html", "uri", "ui":
-		return strings.ToUpper(word)
-	case "ids":
-		return "IDs"
-	case "urls":
-		return "URLs"
-	case "oauth":
-		return "OAuth"
-	}
-	return ""
 }

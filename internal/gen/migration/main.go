@@ -19,11 +19,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/clerkgo/clerk/internal/spec"
 )
 
 const (
-	defaultOld = "../shared/spec/bapi/2025-04-10.yml"
-	defaultNew = "../shared/spec/bapi/2025-11-10.yml"
 	defaultOut = "MIGRATING.md"
 	defaultSDK = "billing"
 )
@@ -48,8 +48,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("migration", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.oldSpec, "old", "", "2025-04-10 Backend API spec (default "+defaultOld+" from the module root)")
-	fs.StringVar(&c.newSpec, "new", "", "2025-11-10 Backend API spec (default "+defaultNew+" from the module root)")
+	fs.StringVar(&c.oldSpec, "old", "", "2025-04-10 Backend API spec (default ../shared/spec/"+spec.PreviousBAPI+" beside the module root)")
+	fs.StringVar(&c.newSpec, "new", "", "2025-11-10 Backend API spec (default ../shared/spec/"+spec.BAPI+" beside the module root)")
 	fs.StringVar(&c.out, "out", "", "guide to write (default "+defaultOut+" at the module root)")
 	fs.StringVar(&c.sdk, "sdk", "", "directory of the generated billing package (default "+defaultSDK+" at the module root)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; exit 1 if the committed guide differs")
@@ -60,17 +60,21 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return c, fmt.Errorf("migration: unexpected arguments %q", fs.Args())
 	}
 	if c.oldSpec == "" || c.newSpec == "" || c.out == "" || c.sdk == "" {
-		root, err := moduleRoot()
+		root, err := spec.ModuleRoot()
 		if err != nil {
-			return c, err
+			return c, fmt.Errorf("migration: %w", err)
 		}
 		fill := func(p *string, def string) {
 			if *p == "" {
 				*p = filepath.Join(root, def)
 			}
 		}
-		fill(&c.oldSpec, defaultOld)
-		fill(&c.newSpec, defaultNew)
+		if c.oldSpec == "" {
+			c.oldSpec = spec.Beside(root, spec.PreviousBAPI)
+		}
+		if c.newSpec == "" {
+			c.newSpec = spec.Beside(root, spec.BAPI)
+		}
 		fill(&c.out, defaultOut)
 		fill(&c.sdk, defaultSDK)
 	}
@@ -122,22 +126,4 @@ func build(oldPath, newPath, sdkDir string) ([]byte, error) {
 		return nil, err
 	}
 	return render(g)
-}
-
-// moduleRoot walks up from the current directory to the one holding go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("migration: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("migration: no go.mod found above the current directory")
-		}
-		dir = parent
-	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clerkgo/clerk/internal/spec"
 )
 
 // specPaths returns the two spec paths from CLERK_BAPI_OLD_SPEC and
@@ -14,17 +16,15 @@ import (
 // test when either file is absent.
 func specPaths(t *testing.T) (oldSpec, newSpec, root string) {
 	t.Helper()
-	root, err := moduleRoot()
+	root, err := spec.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldSpec = os.Getenv("CLERK_BAPI_OLD_SPEC")
-	if oldSpec == "" {
-		oldSpec = filepath.Join(root, defaultOld)
+	if oldSpec, err = spec.Path("CLERK_BAPI_OLD_SPEC", spec.PreviousBAPI); err != nil {
+		t.Fatal(err)
 	}
-	newSpec = os.Getenv("CLERK_BAPI_SPEC")
-	if newSpec == "" {
-		newSpec = filepath.Join(root, defaultNew)
+	if newSpec, err = spec.Path("CLERK_BAPI_SPEC", spec.BAPI); err != nil {
+		t.Fatal(err)
 	}
 	for _, p := range []string{oldSpec, newSpec} {
 		if _, err := os.Stat(p); err != nil {

@@ -4,22 +4,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // specEnv names the environment variable that points the tests at the
 // Backend API spec; without it they look next to the repository.
 const specEnv = "CLERK_BAPI_SPEC"
-
-// defaultSpec is the spec path relative to the module root.
-const defaultSpec = "../shared/spec/bapi/2025-11-10.yml"
 
 // specOp is one operation of the spec with what the checks need from it.
 type specOp struct {
@@ -58,27 +55,10 @@ func (e errSpecAbsent) Error() string { return "spec not found at " + e.path }
 
 // specPath resolves the spec location from the environment or the module root.
 func specPath() (string, error) {
-	if p := os.Getenv(specEnv); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return "", errSpecAbsent{p}
-		}
-		return p, nil
-	}
-	dir, err := os.Getwd()
+	p, err := spec.Path(specEnv, spec.BAPI)
 	if err != nil {
 		return "", err
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errSpecAbsent{defaultSpec}
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, filepath.FromSlash(defaultSpec))
 	if _, err := os.Stat(p); err != nil {
 		return "", errSpecAbsent{p}
 	}

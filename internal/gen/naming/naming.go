@@ -1,4 +1,8 @@
-package main
+// Package naming turns the names of the API specs (snake_case, dotted,
+// dashed or CamelCase) into Go identifiers with Go's initialisms. The
+// generators of the resource packages and of the webhook events share it,
+// so that one spec name always becomes the same Go name.
+package naming
 
 import (
 	"strings"
@@ -18,9 +22,9 @@ var initialisms = map[string]string{
 	"mx": "MX", "spf": "SPF", "dkim": "DKIM", "pem": "PEM", "xml": "XML", "pkce": "PKCE",
 }
 
-// camel converts a spec name (snake_case, dotted, dashed or already
+// Camel converts a spec name (snake_case, dotted, dashed or already
 // CamelCase) to an exported Go identifier.
-func camel(name string) string {
+func Camel(name string) string {
 	words := splitWords(name)
 	var b strings.Builder
 	for _, w := range words {
@@ -43,10 +47,10 @@ func camel(name string) string {
 	return s
 }
 
-// lowerCamel converts a spec name to an unexported Go identifier, used for
+// LowerCamel converts a spec name to an unexported Go identifier, used for
 // method arguments.
-func lowerCamel(name string) string {
-	c := camel(name)
+func LowerCamel(name string) string {
+	c := Camel(name)
 	for ini, spelled := range initialisms {
 		if strings.HasPrefix(c, spelled) && (len(c) == len(spelled) || unicode.IsUpper(rune(c[len(spelled)]))) {
 			c = ini + c[len(spelled):]

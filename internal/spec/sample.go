@@ -1,4 +1,4 @@
-package main
+package spec
 
 import (
 	"regexp"
@@ -6,10 +6,11 @@ import (
 	"strings"
 )
 
-// sample returns a string matching the regular expression pattern, or ""
-// when it cannot make one. Example values in generated test calls use it so
-// that IDs satisfy the spec's patterns (e.g. ^ak_[0-9a-f]{32}$).
-func sample(pattern string) string {
+// Sample returns a string matching the regular expression pattern, or ""
+// when it cannot make one. The generated test calls and the contract tests
+// use it so that example IDs satisfy the spec's patterns (e.g.
+// ^ak_[0-9a-f]{32}$).
+func Sample(pattern string) string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return ""

@@ -1,0 +1,62 @@
+// Package spec finds the OpenAPI specs that the generators and the spec
+// tests read, and makes example values their schemas accept.
+//
+// The specs are not part of the repository: they live in the shared folder
+// beside it (../shared/spec/...), and an environment variable can point
+// elsewhere.
+package spec
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// The specs, relative to the shared spec folder.
+const (
+	// BAPI is the Backend API version the SDK speaks.
+	BAPI = "bapi/2025-11-10.yml"
+	// PreviousBAPI is the version before it, read by the migration guide.
+	PreviousBAPI = "bapi/2025-04-10.yml"
+	// Webhooks describes the webhook event payloads.
+	Webhooks = "webhooks/2025-04-15.yml"
+)
+
+// ModuleRoot walks up from the working directory to the folder holding
+// go.mod.
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Beside returns where the spec rel (e.g. BAPI) is for a module rooted at
+// root: root/../shared/spec/rel.
+func Beside(root, rel string) string {
+	return filepath.Join(root, "..", "shared", "spec", filepath.FromSlash(rel))
+}
+
+// Path returns the spec rel: the value of the environment variable env when
+// it is set, else the file beside the module root. It does not check that
+// the file exists; callers skip or fail with their own message.
+func Path(env, rel string) (string, error) {
+	if p := os.Getenv(env); p != "" {
+		return p, nil
+	}
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	return Beside(root, rel), nil
+}
