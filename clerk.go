@@ -90,6 +90,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 			inner.Timeout = cfg.timeout
 		}
 	}
+	cfg.installLimiter(inner, secretKey)
 	ua := "clerkgo/" + Version + " (" + runtime.Version() + ")"
 	if cfg.userAgentSuffix != "" {
 		ua += " " + cfg.userAgentSuffix

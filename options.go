@@ -31,6 +31,7 @@ type config struct {
 	maxRetryAfter   time.Duration
 	logger          *slog.Logger
 	userAgentSuffix string
+	rateLimit       *RateLimit // set by WithRateLimit
 	err             error
 }
 
