@@ -30,6 +30,7 @@ type Emulator struct {
 	now           func() time.Time
 	hookClient    *http.Client
 	routes        []route
+	limiter       *rateLimiter // WithRateLimit, in ratelimit.go
 
 	mu       sync.Mutex // guards everything below
 	st       *state
@@ -78,13 +79,14 @@ func New(opts ...Option) *Emulator {
 		now:           cfg.now,
 		hookClient:    &http.Client{Timeout: 5 * time.Second},
 		latency:       cfg.latency,
+		limiter:       cfg.rateLimit,
 	}
 	e.st = newState()
 	e.routes = e.routeTable()
 	if cfg.seed {
 		e.seed()
 	}
-	e.srv = httptest.NewServer(http.HandlerFunc(e.serveHTTP))
+	e.srv = httptest.NewServer(e.limiter.wrap(http.HandlerFunc(e.serveHTTP)))
 	return e
 }
 
