@@ -1,9 +1,11 @@
 package webhooks
 
 import (
-	"container/list"
-	"sync"
+	"context"
+	"encoding/hex"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // Default de-duplication limits, used when WithDeduplication gets zero or
@@ -11,103 +13,52 @@ import (
 const (
 	DefaultDedupWindow   = 24 * time.Hour
 	DefaultDedupCapacity = 10000
+	// DefaultDedupLease is how long a delivery may stay in flight before a
+	// replica that crashed while handling it is assumed gone, and the
+	// delivery may run again.
+	DefaultDedupLease = 10 * time.Minute
 )
 
-// dedupState is what the window knows about a delivery id.
-type dedupState int
-
-const (
-	dedupNew dedupState = iota
-	dedupInFlight
-	dedupDone
-)
-
-// dedup remembers recently handled delivery ids, bounded in both time and
-// count. Expired entries are dropped lazily on each call, so it needs no
-// background goroutine.
+// dedup remembers deliveries through a clerk.Store: in flight while the
+// handler runs, done for the window after it succeeded. With the default
+// in-memory store a delivery in flight is never evicted, however many others
+// arrive meanwhile; with a shared store (redisstore) every replica sees the
+// same claims.
 type dedup struct {
-	mu       sync.Mutex
-	window   time.Duration
-	capacity int
-	now      func() time.Time
-	entries  map[string]*list.Element // of *dedupEntry
-	order    *list.List               // oldest first
+	store     clerk.Store
+	namespace string // names this endpoint without revealing its secret
+	window    time.Duration
+	lease     time.Duration
 }
 
-type dedupEntry struct {
-	id   string
-	at   time.Time
-	done bool
-}
-
-func newDedup(window time.Duration, capacity int, now func() time.Time) *dedup {
+func newDedup(v *Verifier, store clerk.Store, window time.Duration, capacity int) *dedup {
 	if window <= 0 {
 		window = DefaultDedupWindow
 	}
-	if capacity <= 0 {
-		capacity = DefaultDedupCapacity
+	if store == nil {
+		store = clerk.NewMemoryStore(max(capacity, 0), v.now)
 	}
-	return &dedup{window: window, capacity: capacity, now: now, entries: map[string]*list.Element{}, order: list.New()}
+	return &dedup{store: store, namespace: "clerk:webhook:" + v.fingerprint() + ":", window: window, lease: DefaultDedupLease}
 }
 
-// begin reports the id's state; when it is new, the id is marked in flight.
-func (d *dedup) begin(id string) dedupState {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	now := d.now()
-	d.evict(now)
-	if el, ok := d.entries[id]; ok {
-		if el.Value.(*dedupEntry).done {
-			return dedupDone
-		}
-		return dedupInFlight
-	}
-	for d.order.Len() >= d.capacity {
-		d.remove(d.order.Front())
-	}
-	d.entries[id] = d.order.PushBack(&dedupEntry{id: id, at: now})
-	return dedupNew
+// begin claims the delivery id; the token is for finish.
+func (d *dedup) begin(ctx context.Context, id string) (clerk.ClaimState, string, error) {
+	return d.store.Claim(ctx, d.namespace+id, d.lease)
 }
 
 // finish records the outcome of a delivery begun with begin: a success is
 // remembered for the window, a failure is forgotten so a retry runs again.
-func (d *dedup) finish(id string, ok bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	el, found := d.entries[id]
-	if !found {
-		return // evicted meanwhile
-	}
-	if !ok {
-		d.remove(el)
-		return
-	}
-	e := el.Value.(*dedupEntry)
-	e.done, e.at = true, d.now()
-	d.order.MoveToBack(el)
+func (d *dedup) finish(ctx context.Context, id, token string, ok bool) error {
+	return d.store.Release(context.WithoutCancel(ctx), d.namespace+id, token, ok, d.window)
 }
 
-// evict drops completed entries older than the window from the front.
-func (d *dedup) evict(now time.Time) {
-	for el := d.order.Front(); el != nil; {
-		e := el.Value.(*dedupEntry)
-		if !e.done || now.Sub(e.at) <= d.window {
-			return
-		}
-		next := el.Next()
-		d.remove(el)
-		el = next
-	}
-}
-
-func (d *dedup) remove(el *list.Element) {
-	delete(d.entries, el.Value.(*dedupEntry).id)
-	d.order.Remove(el)
-}
-
-// len is the number of remembered ids.
-func (d *dedup) len() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.order.Len()
+// fingerprint is a stable name for the verifier's secret that cannot be
+// turned back into it: an HMAC of a fixed label under the secret.
+func (v *Verifier) fingerprint() string {
+	st := v.macs.Get().(*macState)
+	defer v.macs.Put(st)
+	st.mac.Reset()
+	st.mac.Write([]byte("clerkgo webhook de-duplication"))
+	sum := st.mac.Sum(st.sum[:0])
+	return hex.EncodeToString(sum[:12])
 }

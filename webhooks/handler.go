@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // HandlerFunc handles one verified event. Returning an error makes the
@@ -23,10 +25,21 @@ type HandlerOption func(*Dispatcher)
 // it handled successfully for window, keeping at most capacity ids, and
 // answer 204 without calling the handler when the same delivery arrives
 // again. A retry that arrives while the first attempt is still running is
-// answered 409 so Clerk tries once more later. Zero or negative values select
-// DefaultDedupWindow and DefaultDedupCapacity.
+// answered 409 so Clerk tries once more later; a delivery in flight is never
+// forgotten to make room for others. Zero or negative values select
+// DefaultDedupWindow and DefaultDedupCapacity. The ids are kept in memory
+// unless WithStore names a shared store.
 func WithDeduplication(window time.Duration, capacity int) HandlerOption {
 	return func(d *Dispatcher) { d.dedupWindow, d.dedupCapacity, d.dedupOn = window, capacity, true }
+}
+
+// WithStore turns de-duplication on (with the window of WithDeduplication,
+// else DefaultDedupWindow) and keeps its claims in s, e.g. a redisstore.Store
+// shared by every replica behind one webhook endpoint, so a delivery runs
+// once across the fleet, even while its first attempt is still running. The
+// capacity of WithDeduplication applies only to the in-memory store.
+func WithStore(s clerk.Store) HandlerOption {
+	return func(d *Dispatcher) { d.store, d.dedupOn = s, true }
 }
 
 // WithLogger sets where the Dispatcher reports rejected deliveries and
@@ -48,6 +61,7 @@ type Dispatcher struct {
 	dedupOn       bool
 	dedupWindow   time.Duration
 	dedupCapacity int
+	store         clerk.Store
 	seen          *dedup
 
 	mu       sync.RWMutex
@@ -65,7 +79,7 @@ func Handler(v *Verifier, opts ...HandlerOption) *Dispatcher {
 		}
 	}
 	if d.dedupOn && v != nil {
-		d.seen = newDedup(d.dedupWindow, d.dedupCapacity, v.now)
+		d.seen = newDedup(v, d.store, d.dedupWindow, d.dedupCapacity)
 	}
 	return d
 }
@@ -148,17 +162,24 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
+	token := ""
 	if d.seen != nil {
-		switch d.seen.begin(e.ID) {
-		case dedupDone:
+		state, tok, err := d.seen.begin(r.Context(), e.ID)
+		switch {
+		case err != nil:
+			d.warn(r, "webhook de-duplication store failed", err)
+			writeError(w, http.StatusServiceUnavailable, "store_unavailable", "webhooks: de-duplication store unavailable")
+			return
+		case state == clerk.ClaimDone:
 			w.WriteHeader(http.StatusNoContent)
 			return
-		case dedupInFlight:
+		case state == clerk.ClaimInFlight:
 			writeError(w, http.StatusConflict, "in_progress", "webhooks: this delivery is being handled")
 			return
 		}
+		token = tok
 	}
-	if err := d.run(r.Context(), fn, e); err != nil {
+	if err := d.run(r.Context(), fn, e, token); err != nil {
 		if d.log != nil {
 			d.log.ErrorContext(r.Context(), "webhook handler failed", "type", e.Type, "svix_id", e.ID, "error", err)
 		}
@@ -170,13 +191,15 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // run calls fn, turning a panic into an error, and records the outcome in
 // the de-duplication window.
-func (d *Dispatcher) run(ctx context.Context, fn HandlerFunc, e *Event) (err error) {
+func (d *Dispatcher) run(ctx context.Context, fn HandlerFunc, e *Event, token string) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("webhooks: handler panicked: %v", p)
 		}
 		if d.seen != nil {
-			d.seen.finish(e.ID, err == nil)
+			if ferr := d.seen.finish(ctx, e.ID, token, err == nil); ferr != nil && d.log != nil {
+				d.log.ErrorContext(ctx, "webhook de-duplication store failed", "svix_id", e.ID, "error", ferr)
+			}
 		}
 	}()
 	return fn(ctx, e)

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // post sends body to srv signed as delivery id (or with the given signature).
@@ -175,7 +177,7 @@ func TestHandlerDeduplication(t *testing.T) {
 			t.Fatalf("step %d (%s): status %d calls %d, want %d and %d", i, s.id, resp.StatusCode, calls.Load(), s.want, s.wantCalls)
 		}
 	}
-	if n := h.seen.len(); n != 2 {
+	if n := h.seen.store.(*clerk.MemoryStore).Len(); n != 2 {
 		t.Fatalf("window holds %d ids, want at most 2", n)
 	}
 }
@@ -183,26 +185,34 @@ func TestHandlerDeduplication(t *testing.T) {
 func TestDedupWindowExpiry(t *testing.T) {
 	t.Parallel()
 	now := testNow
-	d := newDedup(time.Minute, 10, func() time.Time { return now })
+	v, err := NewVerifier(testSecret, WithNow(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDedup(v, nil, time.Minute, 10)
 	tests := []struct {
 		advance time.Duration
 		id      string
 		finish  *bool
-		want    dedupState
+		want    clerk.ClaimState
 	}{
-		{0, "a", ptr(true), dedupNew},
-		{30 * time.Second, "a", nil, dedupDone},
-		{0, "b", nil, dedupNew},
-		{0, "b", nil, dedupInFlight},
-		{31 * time.Second, "a", nil, dedupNew}, // a expired after the window
+		{0, "a", ptr(true), clerk.ClaimNew},
+		{30 * time.Second, "a", nil, clerk.ClaimDone},
+		{0, "b", nil, clerk.ClaimNew},
+		{0, "b", nil, clerk.ClaimInFlight},
+		{31 * time.Second, "a", nil, clerk.ClaimNew}, // a expired after the window
 	}
+	ctx := t.Context()
 	for i, tt := range tests {
 		now = now.Add(tt.advance)
-		if got := d.begin(tt.id); got != tt.want {
-			t.Fatalf("step %d: begin(%s) = %v, want %v", i, tt.id, got, tt.want)
+		got, token, err := d.begin(ctx, tt.id)
+		if err != nil || got != tt.want {
+			t.Fatalf("step %d: begin(%s) = %v, %v; want %v", i, tt.id, got, err, tt.want)
 		}
 		if tt.finish != nil {
-			d.finish(tt.id, *tt.finish)
+			if err := d.finish(ctx, tt.id, token, *tt.finish); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
@@ -274,5 +284,44 @@ func TestHandlerDuplicateInFlight(t *testing.T) {
 	}
 	if resp := post(t, srv.URL, "msg_dup", body, ""); resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("later duplicate: status %d, want 204", resp.StatusCode)
+	}
+}
+
+// A delivery still in flight must survive any number of others finishing
+// while it runs: with capacity 1, the old window evicted it and its retry
+// ran the handler a second time.
+func TestHandlerSlowDeliveryIsNotEvicted(t *testing.T) {
+	t.Parallel()
+	v := newTestVerifier(t)
+	h := Handler(v, WithDeduplication(time.Hour, 1))
+	started, release := make(chan struct{}), make(chan struct{})
+	var slowRuns atomic.Int32
+	h.On(UserCreated, func(_ context.Context, e *Event) error {
+		if e.ID == "msg_slow" && slowRuns.Add(1) == 1 {
+			close(started)
+			<-release
+		}
+		return nil
+	})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	body := []byte(`{"type":"user.created","data":{}}`)
+	first := make(chan int, 1)
+	go func() { first <- post(t, srv.URL, "msg_slow", body, "").StatusCode }()
+	<-started
+	for _, id := range []string{"msg_1", "msg_2", "msg_3"} {
+		if code := post(t, srv.URL, id, body, "").StatusCode; code != http.StatusNoContent {
+			t.Fatalf("%s: status %d", id, code)
+		}
+	}
+	if code := post(t, srv.URL, "msg_slow", body, "").StatusCode; code != http.StatusConflict {
+		t.Fatalf("retry while in flight: status %d, want 409", code)
+	}
+	close(release)
+	if code := <-first; code != http.StatusNoContent {
+		t.Fatalf("slow delivery: status %d", code)
+	}
+	if code := post(t, srv.URL, "msg_slow", body, "").StatusCode; code != http.StatusNoContent || slowRuns.Load() != 1 {
+		t.Fatalf("retry after success: status %d, runs %d; want 204 and 1", code, slowRuns.Load())
 	}
 }
