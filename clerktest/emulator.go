@@ -79,7 +79,7 @@ func New(opts ...Option) *Emulator {
 		now:           cfg.now,
 		hookClient:    &http.Client{Timeout: 5 * time.Second},
 		latency:       cfg.latency,
-		limiter:       cfg.rateLimit,
+		limiter:       newRateLimiter(cfg.rateLimit),
 	}
 	e.st = newState()
 	e.routes = e.routeTable()

@@ -10,7 +10,7 @@ type config struct {
 	now           func() time.Time
 	webhookSecret string
 	latency       time.Duration
-	rateLimit     *rateLimiter // WithRateLimit, in ratelimit.go
+	rateLimit     rateLimitParams // WithRateLimit, in ratelimit.go
 }
 
 // WithDemoData seeds the emulator with a handful of users, an organization,

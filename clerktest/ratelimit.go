@@ -14,29 +14,53 @@ import (
 // the request log. The limit follows the real clock, not WithNow. Off by
 // default; n <= 0 or per <= 0 leaves it off.
 func WithRateLimit(n int, per time.Duration) Option {
-	return func(c *config) {
-		c.rateLimit = nil
-		if n > 0 && per > 0 {
-			c.rateLimit = &rateLimiter{capacity: float64(n), per: per, tokens: float64(n)}
-		}
-	}
+	return func(c *config) { c.rateLimit = rateLimitParams{n: n, per: per} }
+}
+
+// SetRateLimit changes the emulated rate limit (see WithRateLimit) from now
+// on, with a full bucket; n <= 0 or per <= 0 turns it off. Tests use it to
+// seed data quickly before turning the limit on.
+func (e *Emulator) SetRateLimit(n int, per time.Duration) {
+	e.limiter.set(rateLimitParams{n: n, per: per})
+}
+
+type rateLimitParams struct {
+	n   int
+	per time.Duration
 }
 
 // rateLimiter is the emulated per-instance token bucket.
 type rateLimiter struct {
-	capacity float64
-	per      time.Duration
-
 	mu       sync.Mutex
+	capacity float64 // 0: no limit
+	per      time.Duration
 	tokens   float64
 	last     time.Time
 	rejected int
+}
+
+func newRateLimiter(p rateLimitParams) *rateLimiter {
+	l := &rateLimiter{}
+	l.set(p)
+	return l
+}
+
+func (l *rateLimiter) set(p rateLimitParams) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.capacity, l.per, l.last = 0, 0, time.Time{}
+	if p.n > 0 && p.per > 0 {
+		l.capacity, l.per, l.tokens = float64(p.n), p.per, float64(p.n)
+	}
 }
 
 // take spends a token, or reports how long until one is available.
 func (l *rateLimiter) take(now time.Time) (bool, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.capacity == 0 {
+		return true, 0
+	}
 	if !l.last.IsZero() {
 		l.tokens = min(l.capacity, l.tokens+now.Sub(l.last).Seconds()*l.capacity/l.per.Seconds())
 	}
@@ -50,11 +74,8 @@ func (l *rateLimiter) take(now time.Time) (bool, time.Duration) {
 	return false, time.Duration(missing * float64(time.Second))
 }
 
-// wrap puts the limit in front of next; a nil limiter passes everything.
+// wrap puts the limit in front of next.
 func (l *rateLimiter) wrap(next http.Handler) http.Handler {
-	if l == nil {
-		return next
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ok, wait := l.take(time.Now())
 		if !ok {
@@ -69,9 +90,6 @@ func (l *rateLimiter) wrap(next http.Handler) http.Handler {
 // RateLimited reports how many requests the emulated rate limit (see
 // WithRateLimit) has refused so far.
 func (e *Emulator) RateLimited() int {
-	if e.limiter == nil {
-		return 0
-	}
 	e.limiter.mu.Lock()
 	defer e.limiter.mu.Unlock()
 	return e.limiter.rejected

@@ -11,7 +11,7 @@ func TestRateLimiterBucket(t *testing.T) {
 	t.Parallel()
 	var c config
 	WithRateLimit(2, time.Second)(&c)
-	l := c.rateLimit
+	l := newRateLimiter(c.rateLimit)
 	t0 := time.Unix(100, 0)
 	steps := []struct {
 		at   time.Duration
@@ -36,10 +36,9 @@ func TestRateLimiterBucket(t *testing.T) {
 	if l.rejected != 3 {
 		t.Fatalf("rejected = %d, want 3", l.rejected)
 	}
-	var off config
-	WithRateLimit(0, time.Second)(&off)
-	if off.rateLimit != nil || off.rateLimit.wrap(http.NotFoundHandler()) == nil {
-		t.Fatal("WithRateLimit(0, ...) must leave the limit off")
+	l.set(rateLimitParams{n: 0, per: time.Second})
+	if ok, _ := l.take(t0.Add(time.Hour)); !ok {
+		t.Fatal("a limit of 0 must be off")
 	}
 }
 
@@ -47,6 +46,16 @@ func TestRateLimitAnswers429(t *testing.T) {
 	t.Parallel()
 	e := New(WithRateLimit(2, time.Hour))
 	t.Cleanup(e.Close)
+	get := func() int {
+		req, _ := http.NewRequestWithContext(t.Context(), "GET", e.URL()+"/users", nil)
+		req.Header.Set("Authorization", "Bearer "+e.SecretKey())
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
 	var statuses []int
 	var last *http.Response
 	for range 3 {
@@ -79,9 +88,10 @@ func TestRateLimitAnswers429(t *testing.T) {
 	if n := len(e.Requests()); n != 2 {
 		t.Fatalf("request log holds %d requests, want the 2 admitted", n)
 	}
-	plain := New()
-	t.Cleanup(plain.Close)
-	if plain.RateLimited() != 0 {
-		t.Fatal("an emulator without a limit refused requests")
+	e.SetRateLimit(0, 0)
+	for range 5 {
+		if code := get(); code != 200 {
+			t.Fatalf("with the limit off: status %d", code)
+		}
 	}
 }
