@@ -1,0 +1,159 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
+)
+
+// resolver finds users through the Backend API: an email address costs one
+// request (a list filtered by that address); a user ID costs none, except in
+// a dry run, where it is looked up to check that it exists.
+type resolver struct {
+	users *users.Service
+	// check, when set, decides from the user object whether the action
+	// has anything to do; it returns the reason to skip.
+	check func(*users.User) string
+}
+
+func (rv resolver) resolve(ctx context.Context, t Target, dryRun bool) (Resolved, error) {
+	switch t.Kind {
+	case UserID:
+		if !dryRun {
+			return Resolved{UserID: t.Value}, nil
+		}
+		u, err := rv.users.Get(ctx, t.Value)
+		if errors.Is(err, clerk.ErrNotFound) {
+			return Resolved{}, errors.New("no such user")
+		}
+		if err != nil {
+			return Resolved{}, err
+		}
+		return rv.found(u), nil
+	case Email:
+		page, err := rv.users.List(ctx, &users.ListParams{EmailAddress: []string{t.Value}, ListParams: clerk.ListParams{Limit: clerk.Int64(2)}})
+		if err != nil {
+			return Resolved{}, err
+		}
+		switch len(page.Data) {
+		case 0:
+			return Resolved{}, errors.New("no user with this email address")
+		case 1:
+			return rv.found(page.Data[0]), nil
+		default:
+			return Resolved{}, errors.New("several users have this email address")
+		}
+	}
+	return Resolved{}, fmt.Errorf("batch: cannot resolve %q: %s", t.Value, t.Problem)
+}
+
+func (rv resolver) found(u *users.User) Resolved {
+	r := Resolved{UserID: u.ID}
+	if rv.check != nil {
+		r.Skip = rv.check(u)
+	}
+	return r
+}
+
+// ForcePasswordReset marks each user's password as compromised and revokes
+// all their sessions in the same request (set_compromised with
+// revoke_all_sessions), so they must choose a new password at their next
+// sign-in. It costs one request per user given by ID and two given by email.
+// A user without a password is skipped. It is not Repeatable: a second run
+// would sign the user out of the sessions opened since the first.
+func ForcePasswordReset(c *clerk.Client) Action {
+	svc := users.New(c)
+	rv := resolver{users: svc, check: func(u *users.User) string {
+		if !u.PasswordEnabled {
+			return "user has no password"
+		}
+		return ""
+	}}
+	return Action{
+		Name:    "force-password-reset",
+		Plan:    "would mark the password compromised and revoke all sessions",
+		Resolve: rv.resolve,
+		Apply: func(ctx context.Context, r Resolved) (string, error) {
+			_, err := svc.SetPasswordCompromised(ctx, r.UserID, &users.SetPasswordCompromisedParams{RevokeAllSessions: clerk.Bool(true)})
+			var ae *clerk.APIError
+			if errors.As(err, &ae) && ae.Code() == "password_not_set" {
+				return "", Skip("user has no password")
+			}
+			if err != nil {
+				return "", err
+			}
+			return "password marked compromised, sessions revoked", nil
+		},
+	}
+}
+
+// userAction builds a Repeatable action that calls one users method.
+func userAction(c *clerk.Client, name, plan, did string, call func(*users.Service, context.Context, string) error) Action {
+	svc := users.New(c)
+	rv := resolver{users: svc}
+	return Action{
+		Name: name, Repeatable: true, Plan: plan, Resolve: rv.resolve,
+		Apply: func(ctx context.Context, r Resolved) (string, error) {
+			if err := call(svc, ctx, r.UserID); err != nil {
+				return "", err
+			}
+			return did, nil
+		},
+	}
+}
+
+// Ban bans each user, which also signs them out everywhere.
+func Ban(c *clerk.Client) Action {
+	return userAction(c, "ban", "would ban", "banned", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.Ban(ctx, id)
+		return err
+	})
+}
+
+// Unban lifts each user's ban.
+func Unban(c *clerk.Client) Action {
+	return userAction(c, "unban", "would unban", "unbanned", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.Unban(ctx, id)
+		return err
+	})
+}
+
+// Lock locks each user out of signing in.
+func Lock(c *clerk.Client) Action {
+	return userAction(c, "lock", "would lock", "locked", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.Lock(ctx, id)
+		return err
+	})
+}
+
+// Unlock lifts each user's lock.
+func Unlock(c *clerk.Client) Action {
+	return userAction(c, "unlock", "would unlock", "unlocked", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.Unlock(ctx, id)
+		return err
+	})
+}
+
+// Delete deletes each user. A user already gone is skipped, so a rerun
+// after a crash does not report the users it deleted as failures.
+func Delete(c *clerk.Client) Action {
+	return userAction(c, "delete", "would delete", "deleted", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.Delete(ctx, id)
+		if errors.Is(err, clerk.ErrNotFound) {
+			return Skip("no such user")
+		}
+		return err
+	})
+}
+
+// UpdateMetadata merges p into each user's metadata (a key set to null is
+// removed), as users.Service.UpdateMetadata does.
+func UpdateMetadata(c *clerk.Client, p *users.UpdateMetadataParams) Action {
+	return userAction(c, "update-metadata", "would update the metadata", "metadata updated", func(s *users.Service, ctx context.Context, id string) error {
+		_, err := s.UpdateMetadata(ctx, id, p)
+		return err
+	})
+}

@@ -1,0 +1,185 @@
+package batch_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/clerkgo/clerk/batch"
+)
+
+// fakeAction counts the changes it applies per user and can fail some.
+type fakeAction struct {
+	applied    map[string]*atomic.Int32
+	failFirst  map[string]*atomic.Bool // fail the first attempt once
+	repeatable bool
+}
+
+func newFake(ids []string) *fakeAction {
+	f := &fakeAction{applied: map[string]*atomic.Int32{}, failFirst: map[string]*atomic.Bool{}}
+	for _, id := range ids {
+		f.applied[id], f.failFirst[id] = new(atomic.Int32), new(atomic.Bool)
+	}
+	return f
+}
+
+func (f *fakeAction) action() batch.Action {
+	return batch.Action{
+		Name: "fake", Repeatable: f.repeatable, Plan: "would fake",
+		Resolve: func(_ context.Context, t batch.Target, _ bool) (batch.Resolved, error) {
+			return batch.Resolved{UserID: t.Value}, nil
+		},
+		Apply: func(_ context.Context, r batch.Resolved) (string, error) {
+			if f.failFirst[r.UserID].CompareAndSwap(true, false) {
+				return "", errors.New("transient")
+			}
+			f.applied[r.UserID].Add(1)
+			return "faked", nil
+		},
+	}
+}
+
+func ids(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "user_" + strings.Repeat("a", i+1)
+	}
+	return out
+}
+
+func openJournal(t *testing.T, path string) *batch.Journal {
+	t.Helper()
+	j, err := batch.OpenJournal(path, batch.SyncEach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	return j
+}
+
+func TestJournalResumesAfterCancel(t *testing.T) {
+	t.Parallel()
+	targets := ids(20)
+	f := newFake(targets)
+	f.failFirst[targets[1]].Store(true)
+	path := filepath.Join(t.TempDir(), "journal")
+	ctx, cancel := context.WithCancel(t.Context())
+	var done atomic.Int32
+	sum, err := batch.Run(ctx, batch.FromSlice("t", targets), f.action(), batch.Options{
+		Concurrency: 2,
+		Journal:     openJournal(t, path),
+		OnItem: func(it batch.Item) {
+			if it.Status == batch.Done && done.Add(1) == 5 {
+				cancel()
+			}
+		},
+	})
+	if err != nil || !sum.Stopped || sum.Done < 5 || sum.Failed > 1 {
+		t.Fatalf("first run: %+v, %v", sum, err)
+	}
+	first := sum.Done
+	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Concurrency: 3, Journal: openJournal(t, path)})
+	if err != nil || sum.Stopped || sum.Failed != 0 {
+		t.Fatalf("rerun: %+v, %v", sum, err)
+	}
+	if sum.Skipped != first || sum.Done != 20-first {
+		t.Fatalf("rerun: %+v; want %d skipped (done before) and %d done", sum, first, 20-first)
+	}
+	for id, n := range f.applied {
+		if n.Load() != 1 {
+			t.Errorf("%s applied %d times", id, n.Load())
+		}
+	}
+}
+
+func TestJournalInDoubt(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "journal")
+	// A run that died between "start" and its outcome.
+	header := `{"journal":"clerkgo-batch/1","action":"fake","at":1}` + "\n"
+	started := `{"state":"start","key":"user_a","user":"user_a","at":2}` + "\n"
+	torn := `{"state":"done","key":"us`
+	if err := os.WriteFile(path, []byte(header+started+torn), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	targets := []string{"user_a", "user_aa"}
+	f := newFake(targets)
+	sum, err := batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Journal: openJournal(t, path)})
+	if err != nil || sum.Failed != 1 || sum.Done != 1 || f.applied["user_a"].Load() != 0 {
+		t.Fatalf("not repeatable: %+v, %v, applied %d", sum, err, f.applied["user_a"].Load())
+	}
+	// The torn line was dropped, and the file is well formed again.
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), `"us`+"{") || !strings.HasSuffix(string(data), "\n") {
+		t.Fatalf("journal after repair:\n%s", data)
+	}
+	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Journal: openJournal(t, path), RetryInDoubt: true})
+	if err != nil || sum.Done != 1 || sum.Skipped != 1 || f.applied["user_a"].Load() != 1 {
+		t.Fatalf("RetryInDoubt: %+v, %v", sum, err)
+	}
+	// A repeatable action reruns an item in doubt without being asked.
+	path2 := filepath.Join(t.TempDir(), "journal")
+	_ = os.WriteFile(path2, []byte(header+started), 0o600)
+	f2 := newFake(targets)
+	f2.repeatable = true
+	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets[:1]), f2.action(), batch.Options{Journal: openJournal(t, path2)})
+	if err != nil || sum.Done != 1 {
+		t.Fatalf("repeatable: %+v, %v", sum, err)
+	}
+}
+
+func TestJournalRefusesBadFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	cases := map[string]string{
+		"not a journal": "hello\n",
+		"wrong format":  `{"journal":"other/9","action":"fake","at":1}` + "\n",
+		"corrupt":       `{"journal":"clerkgo-batch/1","action":"fake","at":1}` + "\n" + "garbage\n" + `{"state":"done","key":"k","at":1}` + "\n",
+		"no key":        `{"journal":"clerkgo-batch/1","action":"fake","at":1}` + "\n" + `{"state":"done","at":1}` + "\n",
+	}
+	for name, content := range cases {
+		p := filepath.Join(dir, strings.ReplaceAll(name, " ", "_"))
+		_ = os.WriteFile(p, []byte(content), 0o600)
+		if _, err := batch.OpenJournal(p, batch.SyncNever); !errors.Is(err, batch.ErrJournal) {
+			t.Errorf("%s: err = %v, want ErrJournal", name, err)
+		}
+	}
+	if _, err := batch.OpenJournal(filepath.Join(dir, "missing", "j"), batch.SyncNever); !errors.Is(err, batch.ErrJournal) {
+		t.Errorf("unopenable path: err = %v", err)
+	}
+	// A journal belongs to one action.
+	p := filepath.Join(dir, "owned")
+	f := newFake(ids(1))
+	if _, err := batch.Run(t.Context(), batch.FromSlice("t", ids(1)), f.action(), batch.Options{Journal: openJournal(t, p)}); err != nil {
+		t.Fatal(err)
+	}
+	other := f.action()
+	other.Name = "other"
+	if _, err := batch.Run(t.Context(), batch.FromSlice("t", ids(1)), other, batch.Options{Journal: openJournal(t, p)}); !errors.Is(err, batch.ErrJournal) {
+		t.Fatalf("another action resumed the journal: %v", err)
+	}
+}
+
+func TestJournalWriteFailureStopsTheRun(t *testing.T) {
+	t.Parallel()
+	j := openJournal(t, filepath.Join(t.TempDir(), "j"))
+	targets := ids(50)
+	f := newFake(targets)
+	a := f.action()
+	apply := a.Apply
+	var n atomic.Int32
+	a.Apply = func(ctx context.Context, r batch.Resolved) (string, error) {
+		if n.Add(1) == 3 {
+			j.Close()
+		}
+		return apply(ctx, r)
+	}
+	sum, err := batch.Run(t.Context(), batch.FromSlice("t", targets), a, batch.Options{Concurrency: 1, Journal: j})
+	if !errors.Is(err, batch.ErrJournal) || sum.Finished() >= 50 {
+		t.Fatalf("run went on without its journal: %+v, %v", sum, err)
+	}
+}
