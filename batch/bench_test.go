@@ -131,7 +131,7 @@ func scale() (users int, limit int, per time.Duration) {
 // rate-limit refusals.
 func BenchmarkSustainedRate(b *testing.B) {
 	n, limit, per := scale()
-	for b.Loop() {
+	for range b.N {
 		b.StopTimer()
 		s := seed(b, n, 0)
 		c := s.em.Client(clerk.WithRateLimit(clerk.RateLimit{Requests: limit, Per: per}), clerk.WithMaxRetries(10),
@@ -153,7 +153,6 @@ func BenchmarkSustainedRate(b *testing.B) {
 				}
 			},
 		})
-		b.StopTimer()
 		if err != nil || sum.Failed != 0 || sum.Done != int64(n) {
 			b.Fatalf("summary %+v, %v", sum, err)
 		}

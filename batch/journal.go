@@ -128,6 +128,13 @@ func (j *Journal) load() error {
 	return nil
 }
 
+// Action names the action that wrote the journal, or "" for a new one.
+func (j *Journal) Action() string {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.action
+}
+
 // bind ties the journal to an action: a new journal records it, a used one
 // must have been written by it.
 func (j *Journal) bind(action string) error {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/clerkgo/clerk"
@@ -75,7 +77,11 @@ func apikeysList(a *app, args []string) error {
 	fs := a.flags()
 	subject := fs.String("subject", "", "user_ or org_ ID whose keys to list (required)")
 	invalid := fs.Bool("include-invalid", false, "include revoked and expired keys")
+	pg := addPaging(fs, "keys")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	if *subject == "" {
@@ -89,12 +95,12 @@ func apikeysList(a *app, args []string) error {
 	if *invalid {
 		p.IncludeInvalid = clerk.String("true")
 	}
-	var list []*apikeys.APIKey
-	for k, err := range apikeys.New(c).All(a.ctx, p) {
-		if err != nil {
-			return err
-		}
-		list = append(list, k)
+	svc := apikeys.New(c)
+	list, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*apikeys.APIKey], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*apikeys.APIKey, error] { return svc.All(ctx, p) })
+	if err != nil {
+		return err
 	}
 	return a.output(list, func(w io.Writer) error { return keyTable(w, list...) })
 }
@@ -104,6 +110,9 @@ func apikeysRevoke(a *app, args []string) error {
 	reason := fs.String("reason", "", "why the key is revoked")
 	pos, err := a.parse(fs, args, "API_KEY_ID")
 	if err != nil {
+		return err
+	}
+	if err := a.confirm("revoke API key "+pos[0], false); err != nil {
 		return err
 	}
 	c, err := a.client()

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
@@ -21,14 +26,22 @@ type app struct {
 	env    func(string) string
 
 	name       string // the running command, e.g. "users list"
-	json       bool
+	json       bool   // --json
+	format     string // -o: "json" or "table" ("" until given)
 	emulator   bool
 	maxRetries int
+	rate       string // --rate: auto, off or N/DURATION
+	yes        bool
 
-	sub *app // the common flags of the subcommand's FlagSet, merged by parse
+	listFlags bool // __complete: parse prints the command's flags instead
+	sub       *app // the common flags of the subcommand's FlagSet, merged by parse
 
 	em *clerktest.Emulator // started lazily by client when --emulator is set
 	c  *clerk.Client
+}
+
+func newApp(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) *app {
+	return &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, env: env, maxRetries: -1, rate: "auto"}
 }
 
 // usageError is a mistake in how the tool was called: exit code 2.
@@ -47,12 +60,39 @@ var errHelp = errors.New("help requested")
 // already printed, so nothing more is said: exit code 1.
 var errBatchFailed = errors.New("some items failed")
 
+// errInterrupted means a batch was stopped by a signal; its summary was
+// already printed: exit code 130.
+var errInterrupted = errors.New("interrupted")
+
 // commonFlags registers the flags every command accepts, so they may come
 // before or after the command name.
 func (a *app) commonFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&a.json, "json", a.json, "print JSON instead of a table")
+	fs.BoolVar(&a.json, "json", a.json, "print JSON (JSON lines for batches; errors too)")
+	fs.StringVar(&a.format, "o", a.format, "output format: table or json")
+	fs.StringVar(&a.format, "output", a.format, "output format: table or json")
 	fs.BoolVar(&a.emulator, "emulator", a.emulator, "use an in-process emulator with demo data")
-	fs.IntVar(&a.maxRetries, "max-retries", a.maxRetries, "retries per call (-1: the SDK default)")
+	fs.IntVar(&a.maxRetries, "max-retries", a.maxRetries, "retries per call (-1: the SDK default; 10 for batches)")
+	fs.StringVar(&a.rate, "rate", a.rate, "client-side rate limit: auto (Clerk's limit for the key), off, or N/DURATION such as 50/10s")
+	fs.BoolVar(&a.yes, "yes", a.yes, "do not ask for confirmation before destructive commands")
+}
+
+// settle checks and merges the common flags once they are parsed.
+func (a *app) settle() error {
+	switch a.format {
+	case "":
+	case "json":
+		a.json = true
+	case "table":
+		if a.json {
+			return usagef("-o table contradicts --json")
+		}
+	default:
+		return usagef("-o %q: want table or json", a.format)
+	}
+	if _, _, err := parseRate(a.rate); err != nil {
+		return err
+	}
+	return nil
 }
 
 // flags returns a FlagSet for the running command with the common flags;
@@ -67,9 +107,13 @@ func (a *app) flags() *flag.FlagSet {
 }
 
 // parse parses args and checks the number of positional arguments;
-// names lists them for the error message (a trailing "..." means any number,
-// at least len(names)-1).
+// names lists them for the error message (a last name ending in "..."
+// means any number, at least len(names)-1).
 func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string, error) {
+	if a.listFlags {
+		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintln(a.stdout, "--"+f.Name) })
+		return nil, errHelp
+	}
 	// Flags may follow positional arguments (clerk users get ID --json):
 	// parse, set the first positional aside, and go on, until "--" or the end.
 	var pos []string
@@ -94,11 +138,21 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 	if a.sub != nil {
 		a.json = a.json || a.sub.json
 		a.emulator = a.emulator || a.sub.emulator
+		a.yes = a.yes || a.sub.yes
 		if a.sub.maxRetries >= 0 {
 			a.maxRetries = a.sub.maxRetries
 		}
+		if a.sub.format != "" {
+			a.format = a.sub.format
+		}
+		if a.sub.rate != "" {
+			a.rate = a.sub.rate
+		}
+		if err := a.settle(); err != nil {
+			return nil, err
+		}
 	}
-	variadic := len(names) > 0 && names[len(names)-1] == "..."
+	variadic := len(names) > 0 && strings.Contains(names[len(names)-1], "...")
 	want := len(names)
 	if variadic {
 		want--
@@ -113,14 +167,40 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 }
 
 func (a *app) printHelp(fs *flag.FlagSet, names []string) {
-	fmt.Fprintf(a.stdout, "Usage: %s\n\nFlags:\n", strings.TrimSpace("clerk "+a.name+" [flags] "+strings.Join(names, " ")))
+	fmt.Fprintf(a.stdout, "Usage: %s\n\n", strings.TrimSpace("clerk "+a.name+" [flags] "+strings.Join(names, " ")))
+	if s, ok := commands()[a.name]; ok {
+		fmt.Fprintf(a.stdout, "%s.\n\n", strings.ToUpper(s.summary[:1])+s.summary[1:])
+	}
+	fmt.Fprintln(a.stdout, "Flags:")
 	fs.SetOutput(a.stdout)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
 }
 
+// parseRate reads --rate: ok is false for "off"; a zero RateLimit means
+// Clerk's limit for the key.
+func parseRate(s string) (clerk.RateLimit, bool, error) {
+	switch s {
+	case "", "auto":
+		return clerk.RateLimit{}, true, nil
+	case "off":
+		return clerk.RateLimit{}, false, nil
+	}
+	n, per, ok := strings.Cut(s, "/")
+	count, err := strconv.Atoi(n)
+	if !ok || err != nil || count <= 0 {
+		return clerk.RateLimit{}, false, usagef("--rate %q: want auto, off or N/DURATION such as 100/10s", s)
+	}
+	d, err := time.ParseDuration(per)
+	if err != nil || d <= 0 {
+		return clerk.RateLimit{}, false, usagef("--rate %q: want auto, off or N/DURATION such as 100/10s", s)
+	}
+	return clerk.RateLimit{Requests: count, Per: d}, true, nil
+}
+
 // client returns the API client: the emulator's with --emulator, else one
-// built from CLERK_SECRET_KEY and CLERK_API_URL.
+// built from CLERK_SECRET_KEY and CLERK_API_URL. It paces its calls with
+// the rate limiter unless --rate off.
 func (a *app) client() (*clerk.Client, error) {
 	if a.c != nil {
 		return a.c, nil
@@ -128,6 +208,13 @@ func (a *app) client() (*clerk.Client, error) {
 	var opts []clerk.Option
 	if a.maxRetries >= 0 {
 		opts = append(opts, clerk.WithMaxRetries(a.maxRetries))
+	}
+	rl, on, err := parseRate(a.rate)
+	if err != nil {
+		return nil, err
+	}
+	if on {
+		opts = append(opts, clerk.WithRateLimit(rl))
 	}
 	if a.emulator {
 		a.em = clerktest.New(clerktest.WithDemoData())
@@ -141,7 +228,7 @@ func (a *app) client() (*clerk.Client, error) {
 	if u := a.env("CLERK_API_URL"); u != "" {
 		opts = append(opts, clerk.WithBaseURL(u))
 	}
-	opts = append(opts, clerk.WithUserAgentSuffix("clerk-cli"))
+	opts = append(opts, clerk.WithUserAgentSuffix("clerk-cli/"+version))
 	c, err := clerk.NewClient(key, opts...)
 	if err != nil {
 		return nil, usagef("%v", err)
@@ -156,25 +243,79 @@ func (a *app) close() {
 	}
 }
 
-// report prints err as one line on stderr and returns the exit code.
+// confirm asks before a destructive command, unless --yes or a dry run. It
+// needs a terminal on stdin to ask; otherwise --yes is required.
+func (a *app) confirm(what string, stdinBusy bool) error {
+	if a.yes {
+		return nil
+	}
+	if stdinBusy || !isTerminal(a.stdin) {
+		return usagef("refusing to %s without confirmation: pass --yes (or run it on a terminal)", what)
+	}
+	fmt.Fprintf(a.stderr, "About to %s. Type yes to go on: ", what)
+	line, err := readLine(a.stdin)
+	if err != nil || strings.TrimSpace(strings.ToLower(line)) != "yes" {
+		return errors.New("not confirmed, nothing done")
+	}
+	return nil
+}
+
+// report prints err on stderr (one line, or a JSON object under --json)
+// and returns the exit code.
 func (a *app) report(name string, err error) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return exitOK
 	}
+	if errors.Is(err, errInterrupted) {
+		return exitInterrupted
+	}
 	if errors.Is(err, errBatchFailed) {
 		return exitFail
+	}
+	code := exitFail
+	msg := describeError(err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		code, msg = exitUsage, ue.msg
+	}
+	if a.json {
+		a.reportJSON(name, err, oneLine(msg), code)
+		return code
 	}
 	prefix := "clerk: "
 	if name != "" {
 		prefix += name + ": "
 	}
-	var ue *usageError
-	if errors.As(err, &ue) {
-		fmt.Fprintln(a.stderr, prefix+oneLine(ue.msg))
-		return exitUsage
+	fmt.Fprintln(a.stderr, prefix+oneLine(msg))
+	return code
+}
+
+// jsonError is the shape of an error under --json.
+type jsonError struct {
+	Error struct {
+		Command string `json:"command,omitempty"`
+		Message string `json:"message"`
+		Kind    string `json:"kind"` // usage, api or other
+		Status  int    `json:"status,omitempty"`
+		Code    string `json:"code,omitempty"`
+		TraceID string `json:"trace_id,omitempty"`
+	} `json:"error"`
+	ExitCode int `json:"exit_code"`
+}
+
+func (a *app) reportJSON(name string, err error, msg string, code int) {
+	var out jsonError
+	out.Error.Command, out.Error.Message, out.ExitCode = name, msg, code
+	out.Error.Kind = "other"
+	var ae *clerk.APIError
+	switch {
+	case code == exitUsage:
+		out.Error.Kind = "usage"
+	case errors.As(err, &ae):
+		out.Error.Kind, out.Error.Status, out.Error.Code, out.Error.TraceID = "api", ae.StatusCode, ae.Code(), ae.TraceID
 	}
-	fmt.Fprintln(a.stderr, prefix+oneLine(describeError(err)))
-	return exitFail
+	b, _ := json.Marshal(out)
+	fmt.Fprintln(a.stderr, string(b))
 }
 
 // describeError renders an error for humans; API errors show the status,
@@ -216,4 +357,27 @@ func (l *stringList) String() string { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error {
 	*l = append(*l, v)
 	return nil
+}
+
+// readLine returns the first line of r without its line ending.
+func readLine(r io.Reader) (string, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 256), 4096)
+	if !sc.Scan() {
+		if err := sc.Err(); err != nil {
+			return "", err
+		}
+		return "", io.ErrUnexpectedEOF
+	}
+	return strings.TrimRight(sc.Text(), "\r"), nil
+}
+
+// isTerminal reports whether v is a character device such as a terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

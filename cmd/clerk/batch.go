@@ -1,285 +1,358 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/sessions"
+	"github.com/clerkgo/clerk/batch"
 	"github.com/clerkgo/clerk/users"
 )
 
-// Outcomes of one batch item.
+// batchKind names a batch command.
+type batchKind string
+
 const (
-	statusDone    = "done"
-	statusSkipped = "skipped"
-	statusFailed  = "failed"
+	kindReset    batchKind = "force-password-reset"
+	kindBan      batchKind = "ban"
+	kindUnban    batchKind = "unban"
+	kindLock     batchKind = "lock"
+	kindUnlock   batchKind = "unlock"
+	kindDelete   batchKind = "delete"
+	kindMetadata batchKind = "update-metadata"
 )
 
-// result is the outcome of one batch item.
-type result struct {
-	Input           string `json:"input"`
-	Source          string `json:"source"`
-	UserID          string `json:"user_id,omitempty"`
-	Status          string `json:"status"`
-	Reason          string `json:"reason,omitempty"`
-	SessionsRevoked int    `json:"sessions_revoked,omitempty"`
-	ErrorCode       string `json:"error_code,omitempty"`
-	TraceID         string `json:"trace_id,omitempty"`
+// destructive reports whether the command needs a confirmation.
+func (k batchKind) destructive() bool { return k != kindUnban && k != kindUnlock }
+
+// verb is how the confirmation names the change.
+func (k batchKind) verb() string {
+	switch k {
+	case kindReset:
+		return "force a password reset (and sign out everywhere) for"
+	case kindMetadata:
+		return "update the metadata of"
+	}
+	return string(k)
 }
 
-// summary is what force-password-reset prints at the end.
-type summary struct {
-	DryRun  bool     `json:"dry_run"`
-	Done    int      `json:"done"`
-	Skipped int      `json:"skipped"`
-	Failed  int      `json:"failed"`
-	Results []result `json:"results"`
+// batchDefaultRetries replaces the SDK's 2 retries in batches, so that a
+// burst of 429s never fails an item: 429s are always safe to retry.
+const batchDefaultRetries = 10
+
+// batchFlags are the flags of every batch command.
+type batchFlags struct {
+	ids, emails  stringList
+	file         *string
+	concurrency  *int
+	journal      *string
+	dryRun       *bool
+	retryInDoubt *bool
+	metadata     map[string]*string // update-metadata only
 }
 
-func forcePasswordReset(a *app, args []string) error {
-	fs := a.flags()
-	var ids, emails stringList
-	fs.Var(&ids, "user", "user ID (repeatable)")
-	fs.Var(&emails, "email", "email address of a user (repeatable)")
-	file := fs.String("from-file", "", "file with one user ID or email per line (- for stdin; # comments)")
-	revoke := fs.Bool("revoke-sessions", false, "also revoke each user's active sessions")
-	dryRun := fs.Bool("dry-run", false, "resolve users and report what would happen, change nothing")
-	if _, err := a.parse(fs, args); err != nil {
-		return err
-	}
-	targets, err := collectTargets(a, ids, emails, *file)
-	if err != nil {
-		return err
-	}
-	c, err := a.client()
-	if err != nil {
-		return err
-	}
-	r := &resetter{users: users.New(c), sessions: sessions.New(c), a: a, revoke: *revoke, dryRun: *dryRun,
-		seenInput: map[string]string{}, seenUser: map[string]string{}}
-	prog := newProgress(a.stderr, len(targets))
-	sum := summary{DryRun: *dryRun}
-	for i, t := range targets {
-		res := r.do(t)
-		sum.Results = append(sum.Results, res)
-		switch res.Status {
-		case statusDone:
-			sum.Done++
-		case statusSkipped:
-			sum.Skipped++
-		default:
-			sum.Failed++
+func addBatchFlags(fs *flag.FlagSet, kind batchKind) *batchFlags {
+	f := &batchFlags{}
+	fs.Var(&f.ids, "user", "user ID (repeatable)")
+	fs.Var(&f.emails, "email", "email address of a user (repeatable)")
+	f.file = fs.String("from-file", "", "file with one user ID or email per line (- for stdin; # comments)")
+	f.concurrency = fs.Int("concurrency", 4, "users handled at once (1-64); the rate limit bounds the request rate")
+	f.journal = fs.String("journal", "", "journal file: a rerun with the same file skips what is done and retries what failed")
+	f.dryRun = fs.Bool("dry-run", false, "resolve users and report what would change, change nothing")
+	f.retryInDoubt = fs.Bool("retry-in-doubt", false, "rerun items a crashed run started without recording (may repeat them)")
+	if kind == kindMetadata {
+		f.metadata = map[string]*string{}
+		for _, m := range []string{"public", "private", "unsafe"} {
+			f.metadata[m] = fs.String(m, "", m+" metadata to merge: a JSON object (a key set to null is removed), or null")
 		}
-		prog.step(i+1, res)
 	}
+	return f
+}
+
+func batchCommand(kind batchKind) handler {
+	return func(a *app, args []string) error {
+		fs := a.flags()
+		f := addBatchFlags(fs, kind)
+		pos, err := a.parse(fs, args, "[USER_ID|EMAIL...]")
+		if err != nil {
+			return err
+		}
+		src, total, closeSrc, err := f.source(a, pos)
+		if err != nil {
+			return err
+		}
+		defer closeSrc()
+		if *f.concurrency < 1 || *f.concurrency > 64 {
+			return usagef("--concurrency %d: want 1 to 64", *f.concurrency)
+		}
+		var meta *users.UpdateMetadataParams
+		if kind == kindMetadata {
+			if meta, err = f.metadataParams(); err != nil {
+				return err
+			}
+		}
+		if kind.destructive() && !*f.dryRun {
+			what := fmt.Sprintf("%s %s", kind.verb(), plural(int(total), "user"))
+			if err := a.confirm(what, *f.file == "-"); err != nil {
+				return err
+			}
+		}
+		if a.maxRetries < 0 {
+			a.maxRetries = batchDefaultRetries
+		}
+		c, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := batch.Options{Concurrency: *f.concurrency, DryRun: *f.dryRun, RetryInDoubt: *f.retryInDoubt, Total: total}
+		if *f.journal != "" && !*f.dryRun {
+			j, err := batch.OpenJournal(*f.journal, batch.SyncEach)
+			if err != nil {
+				return usagef("--journal: %v", err)
+			}
+			defer j.Close()
+			opts.Journal = j
+		}
+		act := batchAction(c, kind, meta)
+		if opts.Journal != nil && opts.Journal.Action() != "" && opts.Journal.Action() != act.Name {
+			return usagef("--journal %s belongs to %q, not %q", *f.journal, opts.Journal.Action(), act.Name)
+		}
+		return a.runBatch(src, act, opts, *f.journal)
+	}
+}
+
+func batchAction(c *clerk.Client, kind batchKind, meta *users.UpdateMetadataParams) batch.Action {
+	switch kind {
+	case kindReset:
+		return batch.ForcePasswordReset(c)
+	case kindBan:
+		return batch.Ban(c)
+	case kindUnban:
+		return batch.Unban(c)
+	case kindLock:
+		return batch.Lock(c)
+	case kindUnlock:
+		return batch.Unlock(c)
+	case kindDelete:
+		return batch.Delete(c)
+	}
+	return batch.UpdateMetadata(c, meta)
+}
+
+// source gathers the targets: flags and arguments first, then the file.
+// It returns how many there are, for the progress bar (0 for stdin).
+func (f *batchFlags) source(a *app, args []string) (batch.Source, int64, func(), error) {
+	var inline []string
+	for _, id := range f.ids {
+		if kind, problem := batch.Classify(id); kind != batch.UserID {
+			if problem == "" {
+				problem = "an email address; use --email"
+			}
+			return nil, 0, nil, usagef("--user %q: %s", id, problem)
+		}
+		inline = append(inline, id)
+	}
+	for _, e := range f.emails {
+		if kind, problem := batch.Classify(e); kind != batch.Email {
+			if problem == "" {
+				problem = "a user ID; use --user"
+			}
+			return nil, 0, nil, usagef("--email %q: %s", e, problem)
+		}
+		inline = append(inline, e)
+	}
+	inline = append(inline, args...)
+	sources := []batch.Source{batch.FromSlice("args", inline)}
+	total := int64(len(inline))
+	closeAll := func() {}
+	switch *f.file {
+	case "":
+	case "-":
+		sources = append(sources, batch.FromReader(a.stdin, "stdin"))
+		total = 0
+	default:
+		n, err := countTargets(*f.file)
+		if err != nil {
+			return nil, 0, nil, usagef("--from-file: %v", err)
+		}
+		file, err := os.Open(*f.file)
+		if err != nil {
+			return nil, 0, nil, usagef("--from-file: %v", err)
+		}
+		closeAll = func() { file.Close() }
+		sources = append(sources, batch.FromReader(file, *f.file))
+		total += n
+	}
+	if len(inline) == 0 && *f.file == "" {
+		return nil, 0, nil, usagef("no users given: pass user IDs or emails, --user, --email or --from-file")
+	}
+	return &chain{sources: sources}, total, closeAll, nil
+}
+
+// countTargets counts the entries of a target file ahead of the run.
+func countTargets(path string) (int64, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer file.Close()
+	src := batch.FromReader(file, path)
+	var n int64
+	for {
+		if _, err := src.Next(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return n, nil
+			}
+			return 0, err
+		}
+		n++
+	}
+}
+
+// chain reads its sources one after the other.
+type chain struct{ sources []batch.Source }
+
+func (c *chain) Next() (batch.Target, error) {
+	for len(c.sources) > 0 {
+		t, err := c.sources[0].Next()
+		if !errors.Is(err, io.EOF) {
+			return t, err
+		}
+		c.sources = c.sources[1:]
+	}
+	return batch.Target{}, io.EOF
+}
+
+// metadataParams reads --public, --private and --unsafe.
+func (f *batchFlags) metadataParams() (*users.UpdateMetadataParams, error) {
+	p := &users.UpdateMetadataParams{}
+	fields := map[string]*clerk.Opt[map[string]any]{"public": &p.PublicMetadata, "private": &p.PrivateMetadata, "unsafe": &p.UnsafeMetadata}
+	given := false
+	for name, v := range f.metadata {
+		if *v == "" {
+			continue
+		}
+		given = true
+		if strings.TrimSpace(*v) == "null" {
+			*fields[name] = clerk.Null[map[string]any]()
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(*v), &m); err != nil || m == nil {
+			return nil, usagef("--%s: want a JSON object or null", name)
+		}
+		*fields[name] = clerk.Value(m)
+	}
+	if !given {
+		return nil, usagef("nothing to update: give --public, --private or --unsafe")
+	}
+	return p, nil
+}
+
+// itemLine is one item under --json.
+type itemLine struct {
+	Target    string `json:"target"`
+	Origin    string `json:"origin"`
+	Status    string `json:"status"`
+	UserID    string `json:"user_id,omitempty"`
+	Detail    string `json:"detail,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
+	TraceID   string `json:"trace_id,omitempty"`
+}
+
+// summaryLine is the last line under --json.
+type summaryLine struct {
+	Summary struct {
+		Action      string  `json:"action"`
+		DryRun      bool    `json:"dry_run"`
+		Done        int64   `json:"done"`
+		Skipped     int64   `json:"skipped"`
+		Failed      int64   `json:"failed"`
+		Interrupted int64   `json:"interrupted"`
+		Stopped     bool    `json:"stopped"`
+		Seconds     float64 `json:"elapsed_seconds"`
+		Rate        float64 `json:"items_per_second"`
+		Journal     string  `json:"journal,omitempty"`
+	} `json:"summary"`
+}
+
+func toLine(it batch.Item) itemLine {
+	l := itemLine{Target: it.Target.Value, Origin: it.Target.Origin, Status: string(it.Status), UserID: it.UserID, Detail: it.Detail}
+	var ae *clerk.APIError
+	if errors.As(it.Err, &ae) {
+		l.ErrorCode, l.TraceID = ae.Code(), ae.TraceID
+		l.Detail = describeError(ae)
+		if strings.HasPrefix(it.Detail, "resolve: ") {
+			l.Detail = "resolve: " + l.Detail
+		}
+	}
+	l.Detail = oneLine(l.Detail)
+	return l
+}
+
+// itemFormat lays out one item in table mode; widths are fixed because
+// items are printed as they finish.
+const itemFormat = "%-11s  %-30s  %-32s  %s\n"
+
+// runBatch runs the action, streaming items to stdout and progress to
+// stderr, and prints the summary.
+func (a *app) runBatch(src batch.Source, act batch.Action, opts batch.Options, journal string) error {
+	prog := newProgress(a.stderr)
+	enc := json.NewEncoder(a.stdout)
+	if !a.json {
+		fmt.Fprintf(a.stdout, itemFormat, "RESULT", "TARGET", "USER", "DETAIL")
+	}
+	opts.OnItem = func(it batch.Item) {
+		l := toLine(it)
+		if a.json {
+			_ = enc.Encode(l)
+			return
+		}
+		prog.finish()
+		fmt.Fprintf(a.stdout, itemFormat, l.Status, l.Target, orDash(l.UserID), l.Detail)
+	}
+	opts.OnProgress = prog.update
+	sum, err := batch.Run(a.ctx, src, act, opts)
 	prog.finish()
-	if err := a.output(sum, func(w io.Writer) error { return summaryTable(w, &sum) }); err != nil {
-		return err
+	var s summaryLine
+	s.Summary.Action, s.Summary.DryRun, s.Summary.Journal = act.Name, opts.DryRun, journal
+	s.Summary.Done, s.Summary.Skipped, s.Summary.Failed, s.Summary.Interrupted = sum.Done, sum.Skipped, sum.Failed, sum.Interrupted
+	s.Summary.Stopped, s.Summary.Seconds, s.Summary.Rate = sum.Stopped, sum.Elapsed.Seconds(), sum.Rate
+	if a.json {
+		_ = enc.Encode(s)
+	} else {
+		a.printSummary(s, journal)
 	}
-	if sum.Failed > 0 {
+	switch {
+	case err != nil:
+		return err
+	case sum.Stopped:
+		return errInterrupted
+	case sum.Failed > 0:
 		return errBatchFailed
 	}
 	return nil
 }
 
-// collectTargets gathers the batch from the flags; a malformed flag value or
-// an unreadable file is a usage error, a malformed file line is not.
-func collectTargets(a *app, ids, emails []string, file string) ([]target, error) {
-	var out []target
-	for _, id := range ids {
-		if kind, problem := classify(id); kind != kindID {
-			if problem == "" {
-				problem = "an email address; use --email"
-			}
-			return nil, usagef("--user %q: %s", id, problem)
-		}
-		out = append(out, target{input: id, source: "--user", kind: kindID})
+func (a *app) printSummary(s summaryLine, journal string) {
+	m := s.Summary
+	if m.DryRun {
+		fmt.Fprintf(a.stdout, "\nDry run, nothing changed: %d would change, %d skipped, %d failed.\n", m.Done, m.Skipped, m.Failed)
+		return
 	}
-	for _, e := range emails {
-		if kind, problem := classify(e); kind != kindEmail {
-			if problem == "" {
-				problem = "a user ID; use --user"
-			}
-			return nil, usagef("--email %q: %s", e, problem)
-		}
-		out = append(out, target{input: e, source: "--email", kind: kindEmail})
-	}
-	if file != "" {
-		var rd io.Reader = a.stdin
-		name := "stdin"
-		if file != "-" {
-			f, err := os.Open(file)
-			if err != nil {
-				return nil, usagef("--from-file: %v", err)
-			}
-			defer f.Close()
-			rd, name = f, file
-		}
-		ts, err := readTargets(rd, name)
-		if err != nil {
-			return nil, usagef("--from-file: %v", err)
-		}
-		out = append(out, ts...)
-	}
-	if len(out) == 0 {
-		return nil, usagef("no users given: use --user, --email or --from-file")
-	}
-	return out, nil
-}
-
-// resetter processes batch items one at a time; it remembers what it has
-// seen so a repeated entry is never acted on twice.
-type resetter struct {
-	a        *app
-	users    *users.Service
-	sessions *sessions.Service
-	revoke   bool
-	dryRun   bool
-
-	seenInput map[string]string // normalized input -> source of its first appearance
-	seenUser  map[string]string // user ID -> source that resolved to it first
-}
-
-func (r *resetter) do(t target) result {
-	res := result{Input: t.input, Source: t.source}
-	if t.kind == kindInvalid {
-		return failed(res, t.problem, nil)
-	}
-	key := t.input
-	if t.kind == kindEmail {
-		key = strings.ToLower(key)
-	}
-	if first, ok := r.seenInput[key]; ok {
-		res.Status, res.Reason = statusSkipped, "duplicate of "+first
-		return res
-	}
-	r.seenInput[key] = t.source
-	if err := r.a.ctx.Err(); err != nil {
-		return failed(res, "interrupted before this entry", nil)
-	}
-	u, res, ok := r.resolve(t, res)
-	if !ok {
-		return res
-	}
-	res.UserID = u.ID
-	if first, ok := r.seenUser[u.ID]; ok {
-		res.Status, res.Reason = statusSkipped, "same user as "+first
-		return res
-	}
-	r.seenUser[u.ID] = t.source
-	if !u.PasswordEnabled {
-		res.Status, res.Reason = statusSkipped, "user has no password"
-		return res
-	}
-	if r.dryRun {
-		return r.plan(u, res)
-	}
-	if _, err := r.users.SetPasswordCompromised(r.a.ctx, u.ID, &users.SetPasswordCompromisedParams{}); err != nil {
-		return failed(res, "mark password compromised", err)
-	}
-	res.Status, res.Reason = statusDone, "password marked compromised"
-	if !r.revoke {
-		return res
-	}
-	n, err := r.revokeSessions(u.ID)
-	res.SessionsRevoked = n
-	if err != nil {
-		return failed(res, fmt.Sprintf("password marked compromised, %s revoked, then", plural(n, "session")), err)
-	}
-	res.Reason += ", " + plural(n, "session") + " revoked"
-	return res
-}
-
-// resolve finds the user a target names.
-func (r *resetter) resolve(t target, res result) (*users.User, result, bool) {
-	if t.kind == kindID {
-		u, err := r.users.Get(r.a.ctx, t.input)
-		if errors.Is(err, clerk.ErrNotFound) {
-			return nil, failed(res, "no such user", err), false
-		}
-		if err != nil {
-			return nil, failed(res, "look up user", err), false
-		}
-		return u, res, true
-	}
-	page, err := r.users.List(r.a.ctx, &users.ListParams{EmailAddress: []string{t.input}, ListParams: clerk.ListParams{Limit: clerk.Int64(2)}})
-	if err != nil {
-		return nil, failed(res, "look up email", err), false
-	}
-	switch len(page.Data) {
-	case 0:
-		return nil, failed(res, "no user with this email address", nil), false
-	case 1:
-		return page.Data[0], res, true
-	default:
-		return nil, failed(res, "several users have this email address", nil), false
-	}
-}
-
-// plan reports what a real run would do, sending GET requests only.
-func (r *resetter) plan(u *users.User, res result) result {
-	res.Status, res.Reason = statusDone, "would mark password compromised"
-	if !r.revoke {
-		return res
-	}
-	ids, err := r.activeSessions(u.ID)
-	if err != nil {
-		return failed(res, "list sessions", err)
-	}
-	res.Reason += ", would revoke " + plural(len(ids), "session")
-	return res
-}
-
-func (r *resetter) activeSessions(userID string) ([]string, error) {
-	var ids []string
-	p := &sessions.ListParams{UserID: clerk.String(userID), Status: clerk.String("active")}
-	for s, err := range r.sessions.All(r.a.ctx, p) {
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, s.ID)
-	}
-	return ids, nil
-}
-
-// revokeSessions revokes every active session of the user; it goes on after
-// a failure and returns how many were revoked with the first error.
-func (r *resetter) revokeSessions(userID string) (int, error) {
-	ids, err := r.activeSessions(userID)
-	if err != nil {
-		return 0, fmt.Errorf("list sessions: %w", err)
-	}
-	n := 0
-	var first error
-	for _, id := range ids {
-		if _, err := r.sessions.Revoke(r.a.ctx, id); err != nil {
-			if first == nil {
-				first = fmt.Errorf("revoke %s: %w", id, err)
-			}
-			continue
-		}
-		n++
-	}
-	return n, first
-}
-
-// failed marks res as failed with a reason and, for API errors, the code and
-// trace id.
-func failed(res result, reason string, err error) result {
-	res.Status, res.Reason = statusFailed, reason
-	if err != nil {
-		res.Reason += ": " + describeError(err)
-		var ae *clerk.APIError
-		if errors.As(err, &ae) {
-			res.ErrorCode, res.TraceID = ae.Code(), ae.TraceID
+	fmt.Fprintf(a.stdout, "\nSummary: %d done, %d skipped, %d failed, %d interrupted (%.1f per second).\n", m.Done, m.Skipped, m.Failed, m.Interrupted, m.Rate)
+	if m.Stopped {
+		if journal != "" {
+			fmt.Fprintf(a.stdout, "Stopped before the end: run the same command again to resume from %s.\n", journal)
+		} else {
+			fmt.Fprintln(a.stdout, "Stopped before the end: pass --journal FILE next time to be able to resume.")
 		}
 	}
-	res.Reason = oneLine(res.Reason)
-	return res
 }
 
 func plural(n int, word string) string {
@@ -287,24 +360,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func summaryTable(w io.Writer, s *summary) error {
-	t := newTable(w, "ENTRY", "SOURCE", "USER", "RESULT", "DETAIL")
-	for _, r := range s.Results {
-		uid := r.UserID
-		if uid == "" {
-			uid = "-"
-		}
-		t.row(r.Input, r.Source, uid, r.Status, r.Reason)
-	}
-	if err := t.flush(); err != nil {
-		return err
-	}
-	if s.DryRun {
-		_, err := fmt.Fprintf(w, "\nDry run, nothing changed: %d would be reset, %d skipped, %d failed.\n", s.Done, s.Skipped, s.Failed)
-		return err
-	}
-	_, err := fmt.Fprintf(w, "\nSummary: %d done, %d skipped, %d failed.\n", s.Done, s.Skipped, s.Failed)
-	return err
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/clerkgo/clerk"
@@ -11,8 +13,12 @@ import (
 
 func billingPlans(a *app, args []string) error {
 	fs := a.flags()
+	pg := addPaging(fs, "plans")
 	payer := fs.String("payer-type", "", "only plans for this payer type: user or org")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	c, err := a.client()
@@ -23,12 +29,12 @@ func billingPlans(a *app, args []string) error {
 	if *payer != "" {
 		p.PayerType = clerk.String(*payer)
 	}
-	var plans []*billing.Plan
-	for pl, err := range billing.New(c).AllPlans(a.ctx, p) {
-		if err != nil {
-			return err
-		}
-		plans = append(plans, pl)
+	svc := billing.New(c)
+	plans, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*billing.Plan], error) { return svc.ListPlans(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*billing.Plan, error] { return svc.AllPlans(ctx, p) })
+	if err != nil {
+		return err
 	}
 	return a.output(plans, func(w io.Writer) error {
 		t := newTable(w, "ID", "NAME", "SLUG", "PAYER", "MONTHLY", "ANNUAL", "TRIAL", "FEATURES")
@@ -56,19 +62,23 @@ func orDash(s string) string {
 
 func billingStatements(a *app, args []string) error {
 	fs := a.flags()
+	pg := addPaging(fs, "statements")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	c, err := a.client()
 	if err != nil {
 		return err
 	}
-	var list []*billing.Statement
-	for s, err := range billing.New(c).AllStatements(a.ctx, nil) {
-		if err != nil {
-			return err
-		}
-		list = append(list, s)
+	svc, p := billing.New(c), &billing.ListStatementsParams{}
+	list, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*billing.Statement], error) { return svc.ListStatements(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*billing.Statement, error] { return svc.AllStatements(ctx, p) })
+	if err != nil {
+		return err
 	}
 	return a.output(list, func(w io.Writer) error {
 		t := newTable(w, "ID", "STATUS", "PAYER", "DATE", "TOTAL", "PAYMENTS")
@@ -104,7 +114,11 @@ func billingSubscriptionItems(a *app, args []string) error {
 	status := fs.String("status", "", "only items with this status, e.g. active")
 	planID := fs.String("plan-id", "", "only items of this plan")
 	includeFree := fs.Bool("include-free", true, "include items on free plans")
+	pg := addPaging(fs, "items")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	c, err := a.client()
@@ -118,12 +132,12 @@ func billingSubscriptionItems(a *app, args []string) error {
 	if *planID != "" {
 		p.PlanID = clerk.String(*planID)
 	}
-	var list []*billing.SubscriptionItem
-	for s, err := range billing.New(c).AllSubscriptionItems(a.ctx, p) {
-		if err != nil {
-			return err
-		}
-		list = append(list, s)
+	svc := billing.New(c)
+	list, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*billing.SubscriptionItem], error) { return svc.ListSubscriptionItems(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*billing.SubscriptionItem, error] { return svc.AllSubscriptionItems(ctx, p) })
+	if err != nil {
+		return err
 	}
 	return a.output(list, func(w io.Writer) error {
 		t := newTable(w, "ID", "PLAN", "STATUS", "PERIOD", "TRIAL", "PAYER", "PAYMENT METHOD")

@@ -218,9 +218,9 @@ func TestUsersLifecycle(t *testing.T) {
 		t.Errorf("after --unset first-name: first=%v last=%v", u.FirstName, u.LastName)
 	}
 	for _, step := range []struct{ cmd, want string }{
-		{"ban", "banned"}, {"unban", "password  "}, {"lock", "locked"}, {"unlock", "password  "}, {"delete", "deleted " + u.ID},
+		{"ban", "banned"}, {"unban", "unbanned"}, {"lock", "locked"}, {"unlock", "unlocked"}, {"delete", "deleted"},
 	} {
-		got = runCLI(t, em, "", "users", step.cmd, u.ID)
+		got = runCLI(t, em, "", "users", step.cmd, "--yes", u.ID)
 		if got.code != 0 || !strings.Contains(got.stdout, step.want) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", step.cmd, got.code, got.stdout, got.stderr)
 		}
@@ -249,7 +249,7 @@ func TestAPIKeys(t *testing.T) {
 	if got = runCLI(t, em, "", "apikeys", "list", "--subject", ada); got.code != 0 || !strings.Contains(got.stdout, "valid") {
 		t.Errorf("list: exit %d, %q", got.code, got.stdout)
 	}
-	if got = runCLI(t, em, "", "apikeys", "revoke", k.ID, "--reason", "rotated"); got.code != 0 || !strings.Contains(got.stdout, "revoked") {
+	if got = runCLI(t, em, "", "apikeys", "revoke", "--yes", k.ID, "--reason", "rotated"); got.code != 0 || !strings.Contains(got.stdout, "revoked") {
 		t.Errorf("revoke: exit %d, %q %q", got.code, got.stdout, got.stderr)
 	}
 	if got = runCLI(t, em, "", "apikeys", "verify", k.Secret); got.code != 1 || strings.Contains(got.stderr, k.Secret) {

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/batch"
 	"github.com/clerkgo/clerk/clerktest"
 	"github.com/clerkgo/clerk/users"
 )
@@ -56,7 +58,7 @@ func runWith(ctx context.Context, env map[string]string, stdin string, args ...s
 func runCLI(t *testing.T, em *clerktest.Emulator, stdin string, args ...string) outcome {
 	t.Helper()
 	env := map[string]string{"CLERK_SECRET_KEY": em.SecretKey(), "CLERK_API_URL": em.URL()}
-	return runWith(t.Context(), env, stdin, append([]string{"--max-retries", "0"}, args...)...)
+	return runWith(t.Context(), env, stdin, append([]string{"--max-retries", "0", "--rate", "off"}, args...)...)
 }
 
 // userByEmail returns the ID of the emulator user with this email.
@@ -91,4 +93,15 @@ func posts(em *clerktest.Emulator, suffix string) int {
 		}
 	}
 	return n
+}
+
+func contextCanceled(t *testing.T) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	return ctx, cancel
+}
+
+func progressOf(done, skipped, failed, total int64) batch.Progress {
+	n := done + skipped + failed
+	return batch.Progress{Done: done, Skipped: skipped, Failed: failed, Total: total + 2, Rate: 3.5, ETA: time.Duration(float64(total+2-n) / 3.5 * float64(time.Second))}
 }

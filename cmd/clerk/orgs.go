@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/organizations"
@@ -10,10 +12,12 @@ import (
 
 func orgsList(a *app, args []string) error {
 	fs := a.flags()
-	limit := fs.Int64("limit", 20, "page size")
-	offset := fs.Int64("offset", 0, "number of organizations to skip")
+	pg := addPaging(fs, "organizations")
 	query := fs.String("query", "", "search in names, slugs and IDs")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	c, err := a.client()
@@ -21,18 +25,17 @@ func orgsList(a *app, args []string) error {
 		return err
 	}
 	p := &organizations.ListParams{IncludeMembersCount: clerk.Bool(true)}
-	p.Limit = clerk.Int64(*limit)
-	if *offset > 0 {
-		p.Offset = clerk.Int64(*offset)
-	}
 	if *query != "" {
 		p.Query = clerk.String(*query)
 	}
-	page, err := organizations.New(c).List(a.ctx, p)
+	svc := organizations.New(c)
+	list, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*organizations.Organization], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*organizations.Organization, error] { return svc.All(ctx, p) })
 	if err != nil {
 		return err
 	}
-	return a.output(page.Data, func(w io.Writer) error { return orgTable(w, page.Data...) })
+	return a.output(list, func(w io.Writer) error { return orgTable(w, list...) })
 }
 
 func orgTable(w io.Writer, list ...*organizations.Organization) error {

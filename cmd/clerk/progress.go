@@ -3,46 +3,55 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
+	"time"
+
+	"github.com/clerkgo/clerk/batch"
 )
 
-// progress reports a batch's advance on stderr: a redrawn bar on a
-// terminal, one plain line per item otherwise (logs, CI, pipes).
+// progress draws a batch's advance on a terminal: a bar with the counts,
+// the rate and the ETA, redrawn at most every redrawEvery. Off a terminal
+// it draws nothing: the items on stdout tell the story.
 type progress struct {
-	w     io.Writer
-	total int
-	tty   bool
+	w    io.Writer
+	tty  bool
+	last time.Time
 }
 
-func newProgress(w io.Writer, total int) *progress {
-	return &progress{w: w, total: total, tty: isTerminal(w)}
-}
+const (
+	barWidth    = 24
+	redrawEvery = 100 * time.Millisecond
+)
 
-// barWidth is the number of cells of the terminal bar.
-const barWidth = 30
+func newProgress(w io.Writer) *progress { return &progress{w: w, tty: isTerminal(w)} }
 
-func (p *progress) step(n int, r result) {
-	if !p.tty {
-		fmt.Fprintf(p.w, "[%d/%d] %s: %s\n", n, p.total, r.Input, r.Status)
+func (p *progress) update(pr batch.Progress) {
+	if !p.tty || time.Since(p.last) < redrawEvery {
 		return
 	}
-	filled := barWidth * n / max(p.total, 1)
-	fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(".", barWidth-filled), n, p.total, r.Input)
+	p.last = time.Now()
+	fmt.Fprint(p.w, "\r\x1b[K"+progressLine(pr))
+}
+
+// progressLine renders one line of progress.
+func progressLine(pr batch.Progress) string {
+	n := pr.Finished() + pr.Interrupted
+	bar := ""
+	if pr.Total > 0 {
+		filled := int(min(int64(barWidth), barWidth*n/pr.Total))
+		bar = "[" + strings.Repeat("#", filled) + strings.Repeat(".", barWidth-filled) + "] " + fmt.Sprintf("%d/%d ", n, pr.Total)
+	} else {
+		bar = fmt.Sprintf("%d ", n)
+	}
+	line := fmt.Sprintf("%sdone %d, skipped %d, failed %d · %.1f/s", bar, pr.Done, pr.Skipped, pr.Failed, pr.Rate)
+	if pr.ETA > 0 {
+		line += " · ETA " + pr.ETA.Round(time.Second).String()
+	}
+	return line
 }
 
 func (p *progress) finish() {
 	if p.tty {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
-}
-
-// isTerminal reports whether w is a character device such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -1,9 +1,10 @@
 package main
 
 import (
+	"context"
 	"flag"
-	"fmt"
 	"io"
+	"iter"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/users"
@@ -11,14 +12,15 @@ import (
 
 func usersList(a *app, args []string) error {
 	fs := a.flags()
-	limit := fs.Int64("limit", 20, "page size")
-	offset := fs.Int64("offset", 0, "number of users to skip")
-	all := fs.Bool("all", false, "fetch every page")
+	pg := addPaging(fs, "users")
 	query := fs.String("query", "", "search in names, emails, usernames, phone numbers and IDs")
 	orderBy := fs.String("order-by", "", "sort order, e.g. -created_at")
 	var emails stringList
 	fs.Var(&emails, "email", "only this email address (repeatable)")
 	if _, err := a.parse(fs, args); err != nil {
+		return err
+	}
+	if err := pg.check(); err != nil {
 		return err
 	}
 	c, err := a.client()
@@ -32,25 +34,12 @@ func usersList(a *app, args []string) error {
 	if *orderBy != "" {
 		p.OrderBy = clerk.String(*orderBy)
 	}
-	if *offset > 0 {
-		p.Offset = clerk.Int64(*offset)
-	}
-	var list []*users.User
-	if *all {
-		p.Limit = clerk.Int64(100)
-		for u, err := range users.New(c).All(a.ctx, p) {
-			if err != nil {
-				return err
-			}
-			list = append(list, u)
-		}
-	} else {
-		p.Limit = clerk.Int64(*limit)
-		page, err := users.New(c).List(a.ctx, p)
-		if err != nil {
-			return err
-		}
-		list = page.Data
+	svc := users.New(c)
+	list, err := fetch(a, pg, &p.ListParams,
+		func(ctx context.Context) (*clerk.Page[*users.User], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*users.User, error] { return svc.All(ctx, p) })
+	if err != nil {
+		return err
 	}
 	return a.output(list, func(w io.Writer) error { return userTable(w, list...) })
 }
@@ -176,43 +165,3 @@ func usersUpdate(a *app, args []string) error {
 	return a.output(u, func(w io.Writer) error { return userTable(w, u) })
 }
 
-// usersAction returns the handler of a one-ID user command.
-func usersAction(action string) handler {
-	return func(a *app, args []string) error {
-		fs := a.flags()
-		pos, err := a.parse(fs, args, "USER_ID")
-		if err != nil {
-			return err
-		}
-		c, err := a.client()
-		if err != nil {
-			return err
-		}
-		svc, id := users.New(c), pos[0]
-		if action == "delete" {
-			d, err := svc.Delete(a.ctx, id)
-			if err != nil {
-				return err
-			}
-			return a.output(d, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "deleted %s\n", orDash(str0(d.ID)))
-				return err
-			})
-		}
-		var u *users.User
-		switch action {
-		case "ban":
-			u, err = svc.Ban(a.ctx, id)
-		case "unban":
-			u, err = svc.Unban(a.ctx, id)
-		case "lock":
-			u, err = svc.Lock(a.ctx, id)
-		default:
-			u, err = svc.Unlock(a.ctx, id)
-		}
-		if err != nil {
-			return err
-		}
-		return a.output(u, func(w io.Writer) error { return userTable(w, u) })
-	}
-}
