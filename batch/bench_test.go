@@ -38,9 +38,11 @@ func writeTargets(tb testing.TB, n int) string {
 // noop is an action that resolves IDs without a request and applies nothing.
 func noop() batch.Action {
 	return batch.Action{
-		Name:    "noop",
-		Resolve: func(_ context.Context, t batch.Target, _ bool) (batch.Resolved, error) { return batch.Resolved{UserID: t.Value}, nil },
-		Apply:   func(context.Context, batch.Resolved) (string, error) { return "", nil },
+		Name: "noop",
+		Resolve: func(_ context.Context, t batch.Target, _ bool) (batch.Resolved, error) {
+			return batch.Resolved{UserID: t.Value}, nil
+		},
+		Apply: func(context.Context, batch.Resolved) (string, error) { return "", nil },
 	}
 }
 

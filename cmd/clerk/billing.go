@@ -134,8 +134,12 @@ func billingSubscriptionItems(a *app, args []string) error {
 	}
 	svc := billing.New(c)
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*billing.SubscriptionItem], error) { return svc.ListSubscriptionItems(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*billing.SubscriptionItem, error] { return svc.AllSubscriptionItems(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*billing.SubscriptionItem], error) {
+			return svc.ListSubscriptionItems(ctx, p)
+		},
+		func(ctx context.Context) iter.Seq2[*billing.SubscriptionItem, error] {
+			return svc.AllSubscriptionItems(ctx, p)
+		})
 	if err != nil {
 		return err
 	}

@@ -164,4 +164,3 @@ func usersUpdate(a *app, args []string) error {
 	}
 	return a.output(u, func(w io.Writer) error { return userTable(w, u) })
 }
-
