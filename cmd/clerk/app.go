@@ -172,9 +172,26 @@ func (a *app) printHelp(fs *flag.FlagSet, names []string) {
 		fmt.Fprintf(a.stdout, "%s.\n\n", strings.ToUpper(s.summary[:1])+s.summary[1:])
 	}
 	fmt.Fprintln(a.stdout, "Flags:")
-	fs.SetOutput(a.stdout)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	writeFlags(a.stdout, fs)
+}
+
+// writeFlags lists the flags of fs the way gh and kubectl do: --name, its
+// kind, what it does and its default.
+func writeFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		name := "--" + f.Name
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		if kind != "" {
+			name += " " + kind
+		}
+		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
+			usage += " (default " + d + ")"
+		}
+		fmt.Fprintf(w, "  %-26s %s\n", name, usage)
+	})
 }
 
 // parseRate reads --rate: ok is false for "off"; a zero RateLimit means

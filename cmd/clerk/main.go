@@ -198,8 +198,10 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-28s %s\n", n, table[n].summary)
 	}
 	fmt.Fprintln(w, "\nGlobal flags (also accepted after the command):")
-	printFlags(w, func(fs *flag.FlagSet) { newApp(context.Background(), nil, nil, nil, nil).commonFlags(fs) })
-	fmt.Fprintln(w, "  --version                    print the version")
+	fs := flag.NewFlagSet("clerk", flag.ContinueOnError)
+	newApp(context.Background(), nil, nil, nil, nil).commonFlags(fs)
+	fs.Bool("version", false, "print the version")
+	writeFlags(w, fs)
 	fmt.Fprintln(w, "\nRun 'clerk help <group>' or 'clerk <command> -h' for details.")
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 a failure (or some failed items), 2 usage error, 130 interrupted.")
 }
@@ -210,19 +212,6 @@ func printGroup(w io.Writer, table map[string]command, group string) {
 		fmt.Fprintf(w, "  %-28s %s\n", n, table[n].summary)
 	}
 	fmt.Fprintf(w, "\nRun 'clerk %s <command> -h' for its flags.\n", group)
-}
-
-// printFlags lists the flags define registers, one per line.
-func printFlags(w io.Writer, define func(*flag.FlagSet)) {
-	fs := flag.NewFlagSet("", flag.ContinueOnError)
-	define(fs)
-	fs.VisitAll(func(f *flag.Flag) {
-		name := "--" + f.Name
-		if len(f.Name) == 1 {
-			name = "-" + f.Name
-		}
-		fmt.Fprintf(w, "  %-28s %s\n", name, f.Usage)
-	})
 }
 
 func printVersion(a *app, args []string) error {
