@@ -19,13 +19,13 @@ import (
 // server is the redis-server the tests share, started on first use on a
 // loopback port and stopped by PID when the tests end.
 var server struct {
-	once sync.Once
+	once   sync.Once
 	cmd    *exec.Cmd
 	exited chan error // receives the server's exit once
 	addr   string
-	dir  string
-	err  error
-	skip string
+	dir    string
+	err    error
+	skip   string
 }
 
 func TestMain(m *testing.M) {
