@@ -101,7 +101,7 @@ func runPair(t *testing.T, em *clerktest.Emulator, redisAddr string, requests, r
 // emulator refuses some: the check can fail.
 func TestTwoProcessesShareOneBudget(t *testing.T) {
 	t.Parallel()
-	addr := redisAddr(t)
+	addr := startRedis(t)
 	const rate, requests = 50, 100 // each; 4 s in all when shared
 	shared := clerktest.New(clerktest.WithRateLimit(rate, time.Second))
 	t.Cleanup(shared.Close)

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,79 +15,52 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// server is the redis-server the tests share, started on first use on a
-// loopback port and stopped by PID when the tests end.
-var server struct {
-	once   sync.Once
-	cmd    *exec.Cmd
-	exited chan error // receives the server's exit once
-	addr   string
-	dir    string
-	err    error
-	skip   string
-}
-
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) != "" {
 		os.Exit(childMain())
 	}
-	code := m.Run()
-	stopRedis()
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
-// redisAddr starts the server if needed and returns its address. Without
-// redis-server on the PATH the test is skipped, except under CI=true, where
-// that is a failure (scripts/install-redis installs it).
-func redisAddr(t testing.TB) string {
+// startRedis starts a redis-server of the test's own on a loopback port and
+// stops it by PID when the test ends. Without redis-server on the PATH the
+// test is skipped, except under CI=true, where that is a failure
+// (scripts/install-redis installs it).
+func startRedis(t testing.TB) string {
 	t.Helper()
-	server.once.Do(startRedis)
-	if server.skip != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true: %s", server.skip)
-		}
-		t.Skip(server.skip)
-	}
-	if server.err != nil {
-		t.Fatal(server.err)
-	}
-	return server.addr
-}
-
-func startRedis() {
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
-		server.skip = "redis-server not found on PATH; run scripts/install-redis"
-		return
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true: redis-server not found on PATH; scripts/install-redis installs it")
+		}
+		t.Skip("redis-server not found on PATH; run scripts/install-redis")
 	}
-	server.dir, err = os.MkdirTemp("", "redisstore-test")
-	if err != nil {
-		server.err = err
-		return
-	}
+	dir := t.TempDir()
+	var last error
 	for attempt := 0; attempt < 3; attempt++ {
 		port, err := freePort()
 		if err != nil {
-			server.err = err
-			return
+			t.Fatal(err)
 		}
 		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 		cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-			"--daemonize", "no", "--dir", server.dir, "--logfile", filepath.Join(server.dir, "redis.log"))
+			"--daemonize", "no", "--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
 		if err := cmd.Start(); err != nil {
-			server.err = fmt.Errorf("start redis-server: %w", err)
-			return
+			t.Fatalf("start redis-server: %v", err)
 		}
 		exited := make(chan error, 1)
 		go func() { exited <- cmd.Wait() }()
-		if err := waitReady(addr, exited); err != nil {
-			_ = cmd.Process.Kill()
-			server.err = err
+		if last = waitReady(addr, exited, dir); last != nil {
+			_ = syscall.Kill(cmd.Process.Pid, syscall.SIGKILL)
+			<-exited
 			continue // the port may have been taken meanwhile: try another
 		}
-		server.cmd, server.exited, server.addr, server.err = cmd, exited, addr, nil
-		return
+		pid := cmd.Process.Pid
+		t.Cleanup(func() { stopRedis(pid, exited) })
+		return addr
 	}
+	t.Fatal(last)
+	return ""
 }
 
 func freePort() (int, error) {
@@ -101,7 +73,7 @@ func freePort() (int, error) {
 }
 
 // waitReady pings the server until it answers, it exits, or 10 s pass.
-func waitReady(addr string, exited <-chan error) error {
+func waitReady(addr string, exited <-chan error, dir string) error {
 	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 	defer rdb.Close()
 	deadline := time.Now().Add(10 * time.Second)
@@ -114,7 +86,7 @@ func waitReady(addr string, exited <-chan error) error {
 		}
 		select {
 		case werr := <-exited:
-			return fmt.Errorf("redis-server exited at start: %v (see %s)", werr, filepath.Join(server.dir, "redis.log"))
+			return fmt.Errorf("redis-server exited at start: %v (see %s)", werr, filepath.Join(dir, "redis.log"))
 		case <-time.After(wait):
 		}
 		if time.Now().After(deadline) {
@@ -123,25 +95,21 @@ func waitReady(addr string, exited <-chan error) error {
 	}
 }
 
-// stopRedis stops the server by its PID and waits for it.
-func stopRedis() {
-	if server.cmd == nil {
-		return
-	}
-	_ = syscall.Kill(server.cmd.Process.Pid, syscall.SIGTERM)
+// stopRedis stops the server by its PID and waits for it to exit.
+func stopRedis(pid int, exited <-chan error) {
+	_ = syscall.Kill(pid, syscall.SIGTERM)
 	select {
-	case <-server.exited:
+	case <-exited:
 	case <-time.After(10 * time.Second):
-		_ = syscall.Kill(server.cmd.Process.Pid, syscall.SIGKILL)
-		<-server.exited
+		_ = syscall.Kill(pid, syscall.SIGKILL)
+		<-exited
 	}
-	_ = os.RemoveAll(server.dir)
 }
 
 // client returns a Redis client for one test.
-func client(t testing.TB) *redis.Client {
+func client(t testing.TB, addr string) *redis.Client {
 	t.Helper()
-	rdb := redis.NewClient(&redis.Options{Addr: redisAddr(t)})
+	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	t.Cleanup(func() { rdb.Close() })
 	return rdb
 }

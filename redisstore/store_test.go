@@ -10,7 +10,8 @@ import (
 
 func TestReserveAndPause(t *testing.T) {
 	t.Parallel()
-	s := redisstore.New(client(t), redisstore.WithPrefix(t.Name()+":"))
+	addr := startRedis(t)
+	s := redisstore.New(client(t, addr), redisstore.WithPrefix(t.Name()+":"))
 	ctx := t.Context()
 	const iv = time.Hour // long, so the server's clock cannot catch up mid-test
 	if w, err := s.Reserve(ctx, "k", iv, 1); err != nil || w != 0 {
@@ -41,7 +42,7 @@ func TestReserveAndPause(t *testing.T) {
 	if w, _ := s.Reserve(ctx, "paused", time.Second, 1); w <= 89*time.Minute || w > 90*time.Minute {
 		t.Fatalf("slot after a 90 min pause: wait %v", w)
 	}
-	ttl, err := client(t).PTTL(ctx, t.Name()+":paused").Result()
+	ttl, err := client(t, addr).PTTL(ctx, t.Name()+":paused").Result()
 	if err != nil || ttl <= 90*time.Minute {
 		t.Fatalf("schedule key TTL %v, %v: it must outlive the pause", ttl, err)
 	}
@@ -49,7 +50,7 @@ func TestReserveAndPause(t *testing.T) {
 
 func TestClaims(t *testing.T) {
 	t.Parallel()
-	s := redisstore.New(client(t), redisstore.WithPrefix(t.Name()+":"))
+	s := redisstore.New(client(t, startRedis(t)), redisstore.WithPrefix(t.Name()+":"))
 	ctx := t.Context()
 	claim := func(key string, want clerk.ClaimState) string {
 		t.Helper()
@@ -95,8 +96,7 @@ func TestClaims(t *testing.T) {
 
 func TestErrorsAreWrapped(t *testing.T) {
 	t.Parallel()
-	rdb := client(t)
-	s := redisstore.New(rdb)
+	s := redisstore.New(client(t, startRedis(t)))
 	ctx, cancel := contextDone(t)
 	defer cancel()
 	if _, err := s.Reserve(ctx, "k", time.Second, 1); err == nil {

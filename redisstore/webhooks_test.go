@@ -20,13 +20,13 @@ const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 // replica is one webhooks.Handler with its own Redis connection, as a
 // replica of a service would have.
-func replica(t *testing.T, prefix string, fn webhooks.HandlerFunc) *httptest.Server {
+func replica(t *testing.T, addr, prefix string, fn webhooks.HandlerFunc) *httptest.Server {
 	t.Helper()
 	v, err := webhooks.NewVerifier(secret)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rdb := redis.NewClient(&redis.Options{Addr: redisAddr(t)})
+	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	t.Cleanup(func() { rdb.Close() })
 	h := webhooks.Handler(v, webhooks.WithStore(redisstore.New(rdb, redisstore.WithPrefix(prefix))))
 	h.On(webhooks.UserCreated, fn)
@@ -71,7 +71,8 @@ func TestReplicasRunADeliveryOnce(t *testing.T) {
 		}
 		return nil
 	}
-	a, b := replica(t, t.Name()+":", slow), replica(t, t.Name()+":", slow)
+	addr := startRedis(t)
+	a, b := replica(t, addr, "fleet:", slow), replica(t, addr, "fleet:", slow)
 	first := make(chan int, 1)
 	go func() { first <- deliver(t, a.URL, "msg_slow") }()
 	<-started
@@ -104,7 +105,8 @@ func TestReplicasUnderConcurrentRedelivery(t *testing.T) {
 		mu.Unlock()
 		return nil
 	}
-	srvs := []*httptest.Server{replica(t, t.Name()+":", count), replica(t, t.Name()+":", count)}
+	addr := startRedis(t)
+	srvs := []*httptest.Server{replica(t, addr, "fleet:", count), replica(t, addr, "fleet:", count)}
 	var wg sync.WaitGroup
 	for i := range 40 {
 		id := "msg_" + strconv.Itoa(i%10)
