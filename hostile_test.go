@@ -40,7 +40,7 @@ func TestRedirectIsNeverFollowed(t *testing.T) {
 			http.Redirect(w, r, target.URL+"/steal?token=abc", status)
 		}))
 		for name, opts := range map[string][]clerk.Option{
-			"default client": nil,
+			"default client":                         nil,
 			"caller's client that follows redirects": {clerk.WithHTTPClient(&http.Client{})},
 		} {
 			c := loopbackClient(t, origin, opts...)
