@@ -23,6 +23,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -63,6 +64,9 @@ type Client struct {
 	maxRetryAfter    time.Duration
 	maxResponseBytes int64
 	logger           *slog.Logger
+	// bufs holds read buffers for reuse across calls (behind a pointer:
+	// a sync.Pool must not be copied, and Client values may be).
+	bufs *sync.Pool
 }
 
 // bearerKey is the key a Client sends as its bearer token.
@@ -132,6 +136,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		maxRetryAfter:    cfg.maxRetryAfter,
 		maxResponseBytes: cfg.maxResponseBytes,
 		logger:           cfg.logger,
+		bufs:             newBufferPool(),
 	}, nil
 }
 

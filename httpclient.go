@@ -2,6 +2,7 @@ package clerk
 
 import (
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -37,3 +38,29 @@ func pooledTransport() *http.Transport {
 // answer back instead of following it, and the client turns that answer
 // into an ErrRedirect error.
 func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// Read buffers of successful answers are kept for reuse by the Client that
+// read them, up to this size; a larger one (a rare huge page) is dropped so
+// an idle client does not hold on to it.
+const (
+	initialBufferSize = 32 << 10
+	maxPooledBuffer   = 4 << 20
+)
+
+// newBufferPool returns the pool of read buffers of one Client.
+func newBufferPool() *sync.Pool {
+	return &sync.Pool{New: func() any {
+		b := make([]byte, 0, initialBufferSize)
+		return &b
+	}}
+}
+
+// releaseBuffer returns a read buffer to the client's pool once its answer
+// has been decoded.
+func (c *Client) releaseBuffer(pooled *[]byte, used []byte) {
+	if cap(used) > maxPooledBuffer {
+		return
+	}
+	*pooled = used[:0]
+	c.bufs.Put(pooled)
+}

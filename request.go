@@ -166,10 +166,19 @@ func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, res
 		return redirectError(req, resp)
 	}
 	limit := int64(maxErrorBody)
+	var buf []byte
 	if ok {
 		limit = c.maxResponseBytes
+		if call.response == nil {
+			// The body is only decoded (encoding/json copies what it keeps),
+			// so its buffer can serve the client's next calls.
+			pooled := c.bufs.Get().(*[]byte)
+			defer func() { c.releaseBuffer(pooled, buf) }()
+			buf = (*pooled)[:0]
+		}
 	}
-	body, err := readAll(resp.Body, resp.ContentLength, limit)
+	body, err := readAll(resp.Body, resp.ContentLength, limit, buf)
+	buf = body
 	if errors.Is(err, errTooLong) {
 		if !ok {
 			// An error body is only read for its message: keep its start.
@@ -239,15 +248,17 @@ func redactURLError(err error) error {
 // errTooLong marks an answer longer than the bound readAll was given.
 var errTooLong = errors.New("answer too long")
 
-// readAll reads r up to limit bytes, sizing the buffer from the
-// Content-Length when it is known and within the bound (a hostile
-// Content-Length cannot make it reserve more). A longer body returns the
-// first limit bytes and errTooLong.
-func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+// readAll reads r up to limit bytes into buf (which may be nil), growing it
+// to the Content-Length when that is known and within the bound, so a
+// hostile Content-Length cannot make it reserve more. A longer body returns
+// the first limit bytes and errTooLong.
+func readAll(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
 	if size <= 0 || size > limit {
 		size = min(limit, 4096)
 	}
-	buf := make([]byte, 0, size+1)
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
