@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -114,6 +115,7 @@ func TestCertificateErrorsAreNotRetried(t *testing.T) {
 		handshakes.Add(1)
 		return nil, nil
 	}}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the failed handshake is expected
 	srv.StartTLS()
 	defer srv.Close()
 	// The default client does not trust the test server's certificate.
