@@ -38,7 +38,7 @@ const APIVersion = "2025-11-10"
 const DefaultBaseURL = "https://api.clerk.com/v1"
 
 // Version is this SDK's version, reported in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Defaults of the client options.
 const (
