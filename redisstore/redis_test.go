@@ -25,15 +25,15 @@ func TestMain(m *testing.M) {
 // startRedis starts a redis-server of the test's own on a loopback port and
 // stops it by PID when the test ends. Without redis-server on the PATH the
 // test is skipped, except under CI=true, where that is a failure
-// (scripts/install-redis installs it).
+// (scripts/setup-redis installs it).
 func startRedis(t testing.TB) string {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true: redis-server not found on PATH; scripts/install-redis installs it")
+			t.Fatal("CI=true: redis-server not found on PATH; scripts/setup-redis installs it")
 		}
-		t.Skip("redis-server not found on PATH; run scripts/install-redis")
+		t.Skip("redis-server not found on PATH; run scripts/setup-redis")
 	}
 	dir := t.TempDir()
 	var last error
