@@ -1,6 +1,7 @@
 package webhooks_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/webhooks"
 )
 
@@ -87,4 +89,34 @@ func ExampleVerifier_Verify() {
 	fmt.Println(err)
 	// Output:
 	// webhooks: no matching signature
+}
+
+// Replicas behind one endpoint share the de-duplication through a
+// clerk.Store (github.com/clerkgo/clerk/redisstore in production), so a
+// delivery runs once across the fleet; here one in-memory store stands in.
+func ExampleWithStore() {
+	v, _ := webhooks.NewVerifier("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+	store := clerk.NewMemoryStore(0, nil)
+	runs := 0
+	replicas := []*webhooks.Dispatcher{webhooks.Handler(v, webhooks.WithStore(store)), webhooks.Handler(v, webhooks.WithStore(store))}
+	for _, r := range replicas {
+		r.On(webhooks.UserCreated, func(context.Context, *webhooks.Event) error { runs++; return nil })
+	}
+	body := []byte(`{"type":"user.created","object":"event","data":{}}`)
+	now := time.Now()
+	sig, _ := webhooks.Sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_1", now, body)
+	for _, r := range replicas {
+		req := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
+		req.Header.Set("svix-id", "msg_1")
+		req.Header.Set("svix-timestamp", strconv.FormatInt(now.Unix(), 10))
+		req.Header.Set("svix-signature", sig)
+		rec := httptest.NewRecorder()
+		r.ServeHTTP(rec, req)
+		fmt.Println(rec.Code)
+	}
+	fmt.Println("handler runs:", runs)
+	// Output:
+	// 204
+	// 204
+	// handler runs: 1
 }
