@@ -32,6 +32,7 @@ type app struct {
 	maxRetries int
 	rate       string // --rate: auto, off or N/DURATION
 	yes        bool
+	hint       string // printed on stderr after the output: more pages
 
 	listFlags bool // __complete: parse prints the command's flags instead
 	sub       *app // the common flags of the subcommand's FlagSet, merged by parse
@@ -389,12 +390,10 @@ func readLine(r io.Reader) (string, error) {
 	return strings.TrimRight(sc.Text(), "\r"), nil
 }
 
-// isTerminal reports whether v is a character device such as a terminal.
+// isTerminal reports whether v is a terminal: a file on which the
+// terminal-attributes ioctl succeeds (a character device such as /dev/null
+// is not one).
 func isTerminal(v any) bool {
 	f, ok := v.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && isTerminalFd(f.Fd())
 }

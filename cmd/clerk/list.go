@@ -35,7 +35,8 @@ func (p paging) check() error {
 }
 
 // fetch fills lp and returns one page, or every page with --all. When a
-// single page may not be the last, a hint on stderr says how to get more.
+// single page may not be the last, a hint (printed on stderr after the
+// output) says how to get more.
 func fetch[T any](a *app, p paging, lp *clerk.ListParams,
 	one func(context.Context) (*clerk.Page[T], error), all func(context.Context) iter.Seq2[T, error]) ([]T, error) {
 	if *p.offset > 0 {
@@ -65,9 +66,9 @@ func fetch[T any](a *app, p paging, lp *clerk.ListParams,
 	if more {
 		next := *p.offset + n
 		if page.HasTotalCount() {
-			fmt.Fprintf(a.stderr, "Showing %d-%d of %d: --offset %d for the next page, or --all.\n", *p.offset+1, next, page.TotalCount, next)
+			a.hint = fmt.Sprintf("Showing %d-%d of %d: --offset %d for the next page, or --all.", *p.offset+1, next, page.TotalCount, next)
 		} else {
-			fmt.Fprintf(a.stderr, "There may be more: --offset %d for the next page, or --all.\n", next)
+			a.hint = fmt.Sprintf("There may be more: --offset %d for the next page, or --all.", next)
 		}
 	}
 	return page.Data, nil

@@ -30,12 +30,19 @@ func (t *table) row(cols ...string) {
 
 func (t *table) flush() error { return t.tw.Flush() }
 
-// output prints v as indented JSON with --json, else calls tbl.
+// output prints v as indented JSON with --json, else calls tbl; then the
+// paging hint, if any, on stderr.
 func (a *app) output(v any, tbl func(w io.Writer) error) error {
+	var err error
 	if a.json {
-		return writeJSON(a.stdout, v)
+		err = writeJSON(a.stdout, v)
+	} else {
+		err = tbl(a.stdout)
 	}
-	return tbl(a.stdout)
+	if a.hint != "" {
+		fmt.Fprintln(a.stderr, a.hint)
+	}
+	return err
 }
 
 func writeJSON(w io.Writer, v any) error {
