@@ -4,14 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/users"
 )
 
-// resolver finds users through the Backend API: an email address costs one
-// request (a list filtered by that address); a user ID costs none, except in
-// a dry run, where it is looked up to check that it exists.
+// resolver finds users through the Backend API: email addresses cost one
+// request per EmailChunk of them (a list filtered by those addresses); a
+// user ID costs none, except in a dry run, where it is looked up to check
+// that it exists.
 type resolver struct {
 	users *users.Service
 	// check, when set, decides from the user object whether the action
@@ -50,6 +52,35 @@ func (rv resolver) resolve(ctx context.Context, t Target, dryRun bool) (Resolved
 	return Resolved{}, fmt.Errorf("batch: cannot resolve %q: %s", t.Value, t.Problem)
 }
 
+// resolveEmails looks up to EmailChunk addresses up with one list call.
+// An address held by two users (which Clerk does not allow) is a problem,
+// not a guess.
+func (rv resolver) resolveEmails(ctx context.Context, emails []string, _ bool) (map[string]Resolved, error) {
+	page, err := rv.users.List(ctx, &users.ListParams{EmailAddress: emails, ListParams: clerk.ListParams{Limit: clerk.Int64(int64(len(emails)))}})
+	if err != nil {
+		return nil, err
+	}
+	wanted := make(map[string]bool, len(emails))
+	for _, e := range emails {
+		wanted[strings.ToLower(e)] = true
+	}
+	out := make(map[string]Resolved, len(emails))
+	for _, u := range page.Data {
+		for _, e := range u.EmailAddresses {
+			k := strings.ToLower(e.EmailAddress)
+			if !wanted[k] {
+				continue
+			}
+			if prev, dup := out[k]; dup && prev.UserID != u.ID {
+				out[k] = Resolved{Problem: "several users have this email address"}
+				continue
+			}
+			out[k] = rv.found(u)
+		}
+	}
+	return out, nil
+}
+
 func (rv resolver) found(u *users.User) Resolved {
 	r := Resolved{UserID: u.ID}
 	if rv.check != nil {
@@ -61,7 +92,8 @@ func (rv resolver) found(u *users.User) Resolved {
 // ForcePasswordReset marks each user's password as compromised and revokes
 // all their sessions in the same request (set_compromised with
 // revoke_all_sessions), so they must choose a new password at their next
-// sign-in. It costs one request per user given by ID and two given by email.
+// sign-in. It costs one request per user given by ID, and one per user
+// plus one per hundred given by email.
 // A user without a password is skipped. It is not Repeatable: a second run
 // would sign the user out of the sessions opened since the first.
 func ForcePasswordReset(c *clerk.Client) Action {
@@ -73,9 +105,10 @@ func ForcePasswordReset(c *clerk.Client) Action {
 		return ""
 	}}
 	return Action{
-		Name:    "force-password-reset",
-		Plan:    "would mark the password compromised and revoke all sessions",
-		Resolve: rv.resolve,
+		Name:          "force-password-reset",
+		Plan:          "would mark the password compromised and revoke all sessions",
+		Resolve:       rv.resolve,
+		ResolveEmails: rv.resolveEmails,
 		Apply: func(ctx context.Context, r Resolved) (string, error) {
 			_, err := svc.SetPasswordCompromised(ctx, r.UserID, &users.SetPasswordCompromisedParams{RevokeAllSessions: clerk.Bool(true)})
 			var ae *clerk.APIError
@@ -95,7 +128,7 @@ func userAction(c *clerk.Client, name, plan, did string, call func(*users.Servic
 	svc := users.New(c)
 	rv := resolver{users: svc}
 	return Action{
-		Name: name, Repeatable: true, Plan: plan, Resolve: rv.resolve,
+		Name: name, Repeatable: true, Plan: plan, Resolve: rv.resolve, ResolveEmails: rv.resolveEmails,
 		Apply: func(ctx context.Context, r Resolved) (string, error) {
 			if err := call(svc, ctx, r.UserID); err != nil {
 				return "", err

@@ -35,8 +35,9 @@ func TestForcePasswordResetRequestsPerUser(t *testing.T) {
 		t.Fatalf("summary %+v", sum)
 	}
 	log := s.em.Requests()
-	// 5 emails with a password: list + set; 2 without: list only; 5 IDs: set only.
-	if want := 5*2 + 2 + 5; len(log) != want {
+	// The 7 emails are looked up with one list; 5 of them and the 5 IDs get
+	// one set_compromised each.
+	if want := 1 + 5 + 5; len(log) != want {
 		t.Fatalf("%d requests, want %d", len(log), want)
 	}
 	for _, r := range log {
@@ -54,6 +55,33 @@ func TestForcePasswordResetRequestsPerUser(t *testing.T) {
 	}
 	if it := items[s.emails[0]]; it.Status != batch.Skipped || it.Detail != "user has no password" || it.UserID != s.ids[0] {
 		t.Fatalf("user without password: %+v", it)
+	}
+}
+
+func TestEmailsAreLookedUpAHundredAtATime(t *testing.T) {
+	t.Parallel()
+	s := seed(t, 250, 0)
+	targets := append(append([]string{}, s.emails...), "nobody@example.com")
+	sum, err := batch.Run(t.Context(), batch.FromSlice("t", targets), batch.ForcePasswordReset(s.em.Client()), batch.Options{Concurrency: 8})
+	if err != nil || sum.Done != 250 || sum.Failed != 1 {
+		t.Fatalf("summary %+v, %v", sum, err)
+	}
+	lists := 0
+	for _, r := range s.em.Requests() {
+		if r.Method == "GET" {
+			lists++
+			if n := len(r.Query["email_address"]); n > batch.EmailChunk {
+				t.Fatalf("one lookup asked for %d addresses", n)
+			}
+		}
+	}
+	if lists != 3 {
+		t.Fatalf("%d lookups for 251 addresses, want 3", lists)
+	}
+	for id, n := range s.compromisedCalls() {
+		if n != 1 {
+			t.Fatalf("%s reset %d times", id, n)
+		}
 	}
 }
 

@@ -116,8 +116,8 @@ func BenchmarkMillionTargets(b *testing.B) {
 
 // scale reads the sustained-rate benchmark's scale from the environment:
 // CLERK_BATCH_FULL=1 runs Clerk's development limit (100 per 10 s) over
-// 2,000 users, which takes about 7 minutes; the default is the same job
-// scaled to 100 requests per second over 1,000 users (about 20 s).
+// 2,000 users, which takes about 3.5 minutes; the default is the same job
+// scaled to 100 requests per second over 1,000 users (about 10 s).
 func scale() (users int, limit int, per time.Duration) {
 	if os.Getenv("CLERK_BATCH_FULL") == "1" {
 		return 2000, 100, 10 * time.Second

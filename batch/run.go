@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -33,6 +34,9 @@ type Resolved struct {
 	UserID string
 	// Skip, when not empty, says why the user needs no change.
 	Skip string
+	// Problem, when not empty, says why the target names no single user;
+	// the item fails.
+	Problem string
 }
 
 // Action is what a batch does to each user. Resolve may only read; Apply
@@ -51,7 +55,16 @@ type Action struct {
 	// Apply makes the change and describes it. Returning an error made
 	// with Skip marks the item skipped instead of failed.
 	Apply func(ctx context.Context, r Resolved) (string, error)
+	// ResolveEmails, when set, resolves up to EmailChunk email addresses
+	// with one request; the map is keyed by the address in lower case, and
+	// an address missing from it names no user. Resolve still serves the
+	// other targets.
+	ResolveEmails func(ctx context.Context, emails []string, dryRun bool) (map[string]Resolved, error)
 }
+
+// EmailChunk is how many email targets one ResolveEmails call resolves:
+// the Backend API's limit for one user list filtered by email address.
+const EmailChunk = 100
 
 // skipError marks an Apply failure that means "nothing to do".
 type skipError struct{ reason string }
@@ -162,20 +175,35 @@ func Run(ctx context.Context, src Source, a Action, o Options) (Summary, error) 
 	defer stopTimer()
 
 	r := &runner{a: a, o: o, j: j, feedCtx: feedCtx, applyCtx: applyCtx, fatal: stopFeed, start: time.Now()}
-	targets := make(chan Target)
-	var wg sync.WaitGroup
+	// Targets flow from feed to the workers, except email targets of an
+	// action with ResolveEmails, which go in chunks through the resolvers
+	// first, so that a hundred users cost one lookup.
+	work := make(chan job)
+	chunks := make(chan []Target)
+	var workersDone, resolversDone sync.WaitGroup
 	for range workers {
-		wg.Add(1)
+		workersDone.Add(1)
 		go func() {
-			defer wg.Done()
-			for t := range targets {
-				r.report(r.process(t))
+			defer workersDone.Done()
+			for jb := range work {
+				r.report(r.process(jb))
 			}
 		}()
 	}
-	srcErr := r.feed(src, targets)
-	close(targets)
-	wg.Wait()
+	for range max(1, workers/4) {
+		resolversDone.Add(1)
+		go func() {
+			defer resolversDone.Done()
+			for c := range chunks {
+				r.resolveChunk(c, work)
+			}
+		}()
+	}
+	srcErr := r.feed(src, work, chunks)
+	close(chunks)
+	resolversDone.Wait()
+	close(work)
+	workersDone.Wait()
 	sum := Summary{Progress: r.snapshot(), Stopped: ctx.Err() != nil}
 	if cause := context.Cause(feedCtx); errors.Is(cause, ErrJournal) {
 		return sum, cause
@@ -196,8 +224,30 @@ type runner struct {
 	prog Progress
 }
 
+// job is one target for a worker, resolved already or not.
+type job struct {
+	t        Target
+	resolved bool
+	res      Resolved
+}
+
 // feed reads the source until it ends or the run stops.
-func (r *runner) feed(src Source, out chan<- Target) error {
+func (r *runner) feed(src Source, work chan<- job, chunks chan<- []Target) error {
+	var pending []Target
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		select {
+		case chunks <- pending:
+		case <-r.feedCtx.Done():
+			for _, t := range pending {
+				r.report(r.interrupted(Item{Target: t}))
+			}
+		}
+		pending = nil
+	}
+	defer flush()
 	for {
 		if r.feedCtx.Err() != nil {
 			return nil
@@ -209,37 +259,96 @@ func (r *runner) feed(src Source, out chan<- Target) error {
 		if err != nil {
 			return err
 		}
+		if t.Kind == Email && r.a.ResolveEmails != nil {
+			if pending = append(pending, t); len(pending) == EmailChunk {
+				flush()
+			}
+			continue
+		}
 		select {
-		case out <- t:
+		case work <- job{t: t}:
 		case <-r.feedCtx.Done():
-			r.report(Item{Target: t, Status: Interrupted, Detail: "not started: the run stopped"})
+			r.report(r.interrupted(Item{Target: t}))
 			return nil
 		}
 	}
 }
 
-// process runs one target through the journal, Resolve and Apply.
-func (r *runner) process(t Target) Item {
+// resolveChunk claims a chunk of email targets, resolves them with one
+// call and hands them to the workers.
+func (r *runner) resolveChunk(chunk []Target, work chan<- job) {
+	var claimed []Target
+	var emails []string
+	for _, t := range chunk {
+		if r.feedCtx.Err() != nil {
+			r.report(r.interrupted(Item{Target: t}))
+			continue
+		}
+		if it, ok := r.claim(Item{Target: t}, t.Key()); !ok {
+			r.report(it)
+			continue
+		}
+		claimed, emails = append(claimed, t), append(emails, t.Value)
+	}
+	if len(claimed) == 0 {
+		return
+	}
+	found, err := r.a.ResolveEmails(r.feedCtx, emails, r.o.DryRun)
+	for _, t := range claimed {
+		it := Item{Target: t}
+		res, ok := found[strings.ToLower(t.Value)]
+		switch {
+		case err != nil && r.feedCtx.Err() != nil:
+			r.j.unclaim(t.Key())
+			r.report(r.interrupted(it))
+		case err != nil:
+			r.j.unclaim(t.Key())
+			r.report(r.outcome(it, Failed, "", "resolve: "+errText(err), err))
+		case !ok:
+			r.j.unclaim(t.Key())
+			r.report(r.outcome(it, Failed, "", "resolve: no user with this email address", nil))
+		default:
+			select {
+			case work <- job{t: t, resolved: true, res: res}:
+			case <-r.feedCtx.Done():
+				r.j.unclaim(t.Key())
+				r.report(r.interrupted(it))
+			}
+		}
+	}
+}
+
+// process runs one target through the journal, Resolve (unless it was
+// resolved in a chunk) and Apply.
+func (r *runner) process(jb job) Item {
+	t := jb.t
 	it := Item{Target: t}
 	if t.Kind == Invalid {
 		return r.outcome(it, Failed, "", t.Problem, nil)
 	}
 	key := t.Key()
-	if r.feedCtx.Err() != nil {
-		return r.interrupted(it)
-	}
-	if it, ok := r.claim(it, key); !ok {
-		return it
-	}
-	res, err := r.a.Resolve(r.feedCtx, t, r.o.DryRun)
-	if err != nil {
-		r.j.unclaim(key)
+	res := jb.res
+	if !jb.resolved {
 		if r.feedCtx.Err() != nil {
 			return r.interrupted(it)
 		}
-		return r.outcome(it, Failed, "", "resolve: "+errText(err), err)
+		if it, ok := r.claim(it, key); !ok {
+			return it
+		}
+		var err error
+		if res, err = r.a.Resolve(r.feedCtx, t, r.o.DryRun); err != nil {
+			r.j.unclaim(key)
+			if r.feedCtx.Err() != nil {
+				return r.interrupted(it)
+			}
+			return r.outcome(it, Failed, "", "resolve: "+errText(err), err)
+		}
 	}
 	it.UserID = res.UserID
+	if res.Problem != "" {
+		r.j.unclaim(key)
+		return r.outcome(it, Failed, "", "resolve: "+res.Problem, nil)
+	}
 	res.Target = t
 	if res.UserID != "" && res.UserID != key {
 		if other, ok := r.claim(it, res.UserID); !ok {
