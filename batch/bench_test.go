@@ -85,7 +85,8 @@ func streamFile(tb testing.TB, path string, every int64, sample func()) batch.Su
 // no-op action and compares the peak live heap with a 100,000-line run and
 // with reading the whole file into memory first (what the old CLI did).
 // The heap that grows with the input is the run's ledger of handled
-// targets (8-byte hashes), which keeps a duplicate from running twice.
+// targets (a 64-bit hash and a state each), which keeps a duplicate from
+// running twice.
 func BenchmarkMillionTargets(b *testing.B) {
 	small, large := writeTargets(b, 100_000), writeTargets(b, 1_000_000)
 	for b.Loop() {

@@ -67,7 +67,7 @@ type Journal struct {
 	mu     sync.Mutex
 	f      *os.File
 	action string
-	index  map[uint64]state // by hash of a target key or user ID
+	index  *ledger // by hash of a target key or user ID
 }
 
 // OpenJournal opens the journal at path, creating it if needed, and reads
@@ -78,7 +78,7 @@ func OpenJournal(path string, policy SyncPolicy) (*Journal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrJournal, err)
 	}
-	j := &Journal{path: path, policy: policy, f: f, index: map[uint64]state{}}
+	j := &Journal{path: path, policy: policy, f: f, index: newLedger()}
 	if err := j.load(); err != nil {
 		f.Close()
 		return nil, err
@@ -158,9 +158,9 @@ func hashKey(key string) uint64 {
 
 // note updates the index; a later record supersedes an earlier one.
 func (j *Journal) note(key, user string, st state) {
-	j.index[hashKey(key)] = st
+	j.index.set(hashKey(key), st)
 	if user != "" && user != key {
-		j.index[hashKey(user)] = st
+		j.index.set(hashKey(user), st)
 	}
 }
 
@@ -171,9 +171,9 @@ func (j *Journal) claim(key string) state {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	h := hashKey(key)
-	st := j.index[h]
+	st := j.index.get(h)
 	if st == stateNone || st == stateFailed {
-		j.index[h] = stateClaimed
+		j.index.set(h, stateClaimed)
 	}
 	return st
 }
@@ -182,8 +182,8 @@ func (j *Journal) claim(key string) state {
 func (j *Journal) unclaim(key string) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if h := hashKey(key); j.index[h] == stateClaimed {
-		delete(j.index, h)
+	if h := hashKey(key); j.index.get(h) == stateClaimed {
+		j.index.set(h, stateNone)
 	}
 }
 
@@ -224,7 +224,7 @@ func (j *Journal) writeLocked(r record) error {
 
 // memoryJournal is the ledger of a run without a journal file: it still
 // keeps a target from being acted on twice in one run.
-func memoryJournal() *Journal { return &Journal{index: map[uint64]state{}} }
+func memoryJournal() *Journal { return &Journal{index: newLedger()} }
 
 // Close closes the file; the journal cannot be written afterwards.
 func (j *Journal) Close() error {

@@ -411,7 +411,7 @@ func (r *runner) claim(it Item, key string) (Item, bool) {
 	case stateStarted:
 		if r.a.Repeatable || r.o.RetryInDoubt {
 			r.j.mu.Lock()
-			r.j.index[hashKey(key)] = stateClaimed
+			r.j.index.set(hashKey(key), stateClaimed)
 			r.j.mu.Unlock()
 			return it, true
 		}
