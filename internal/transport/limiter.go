@@ -36,29 +36,32 @@ func NewLimiter(slots Slots, key string, interval time.Duration, burst int, logg
 	return &Limiter{slots: slots, key: key, interval: interval, burst: max(burst, 1), logger: logger}
 }
 
-// Wait blocks until the next slot is due or ctx ends.
+// Wait blocks until the next slot is due or ctx ends. A pause that starts
+// while it waits (another goroutine saw a 429) holds it back too.
 func (l *Limiter) Wait(ctx context.Context, route string) error {
 	wait, err := l.slots.Reserve(ctx, l.key, l.interval, l.burst)
 	if err != nil {
 		return fmt.Errorf("clerk: rate limiter: %w", err)
 	}
-	if until := time.Unix(0, l.pausedUntil.Load()); time.Until(until) > wait {
-		wait = time.Until(until)
-	}
-	if wait <= 0 {
-		return nil
-	}
-	if l.logger != nil {
-		l.logger.LogAttrs(ctx, slog.LevelDebug, "clerk: rate limiter wait",
-			slog.String("route", route), slog.Duration("wait", wait))
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	for {
+		if paused := time.Until(time.Unix(0, l.pausedUntil.Load())); paused > wait {
+			wait = paused
+		}
+		if wait <= 0 {
+			return nil
+		}
+		if l.logger != nil {
+			l.logger.LogAttrs(ctx, slog.LevelDebug, "clerk: rate limiter wait",
+				slog.String("route", route), slog.Duration("wait", wait))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		}
+		wait = 0
 	}
 }
 
