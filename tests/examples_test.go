@@ -61,8 +61,8 @@ func TestExamples(t *testing.T) {
 			`as an org:admin +-> 200 admin of acme$`,
 		}},
 		{"clerk", []string{"--emulator", "users", "force-password-reset", "--email", "ada@example.com", "--dry-run"}, []string{
-			`^ada@example\.com +--email +user_\w+ +done +would mark password compromised$`,
-			`^Dry run, nothing changed: 1 would be reset, 0 skipped, 0 failed\.$`,
+			`^done +ada@example\.com +user_\w+ +would mark the password compromised and revoke all sessions$`,
+			`^Dry run, nothing changed: 1 would change, 0 skipped, 0 failed\.$`,
 		}},
 	}
 	env := cleanEnv()
