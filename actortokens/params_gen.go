@@ -14,7 +14,6 @@ type CreateParams struct {
 	UserID                      string            `json:"user_id" url:"-"`
 }
 
-// CreateParamsActor is a nested object of a request body.
 type CreateParamsActor struct {
 	Sub string `json:"sub" url:"-"`
 }

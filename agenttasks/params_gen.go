@@ -16,7 +16,6 @@ type CreateParams struct {
 	TaskDescription             string                 `json:"task_description" url:"-"`
 }
 
-// CreateParamsOnBehalfOf is a nested object of a request body.
 type CreateParamsOnBehalfOf struct {
 	Identifier clerk.Opt[string] `json:"identifier,omitzero" url:"-"`
 	UserID     clerk.Opt[string] `json:"user_id,omitzero" url:"-"`

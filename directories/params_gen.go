@@ -14,7 +14,6 @@ type CreateParams struct {
 	Provider               string                                         `json:"provider" url:"-"`
 }
 
-// CreateParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateParamsGroupRoleMappingItem struct {
 	DirectoryGroupDisplayName clerk.Opt[string] `json:"directory_group_display_name,omitzero" url:"-"`
 	DirectoryGroupID          clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
@@ -32,7 +31,6 @@ type CreateSCIMParams struct {
 	Provider               string                                             `json:"provider" url:"-"`
 }
 
-// CreateSCIMParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateSCIMParamsGroupRoleMappingItem struct {
 	Precedence           clerk.Opt[int64]  `json:"precedence,omitzero" url:"-"`
 	RoleID               string            `json:"role_id" url:"-"`

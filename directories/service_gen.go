@@ -26,21 +26,21 @@ func New(c *clerk.Client) *Service {
 // Create adds a provisioning directory to an enterprise connection.
 //
 // It calls POST /directories.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Directory, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
 	if params == nil {
 		return nil, call.NilParams("directories.Create")
 	}
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
 }
 
 // CreateSCIM adds a directory through the SCIM-specific route.
 //
 // It calls POST /scim_directories.
-func (s *Service) CreateSCIM(ctx context.Context, params *CreateSCIMParams, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
+func (s *Service) CreateSCIM(ctx context.Context, params *CreateSCIMParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
 	if params == nil {
 		return nil, call.NilParams("directories.CreateSCIM")
 	}
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
+	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
 }
 
 // Delete removes a provisioning directory and stops its provisioning.
@@ -60,29 +60,29 @@ func (s *Service) DeleteSCIM(ctx context.Context, scimDirectoryID string, opts .
 // Get fetches one provisioning directory by ID.
 //
 // It calls GET /directories/{directory_id}.
-func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*Directory, error) {
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
+func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
 // GetSCIM fetches one directory through the SCIM-specific route.
 //
 // It calls GET /scim_directories/{scim_directory_id}.
-func (s *Service) GetSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
+func (s *Service) GetSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
 // List returns one page of the instance's provisioning directories.
 //
 // It calls GET /directories.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Directory], error) {
-	return call.JSON[clerk.Page[*Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
+	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Directory, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Directory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Directory], error) {
+	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*clerk.Directory], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -90,15 +90,15 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // ListSCIM returns one page of directories through the SCIM-specific route.
 //
 // It calls GET /scim_directories.
-func (s *Service) ListSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) (*clerk.Page[*SCIMDirectory], error) {
-	return call.JSON[clerk.Page[*SCIMDirectory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
+func (s *Service) ListSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SCIMDirectory], error) {
+	return call.JSON[clerk.Page[*clerk.SCIMDirectory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
 }
 
 // AllSCIM iterates over every item ListSCIM returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) iter.Seq2[*SCIMDirectory, error] {
+func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SCIMDirectory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SCIMDirectory], error) {
+	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*clerk.SCIMDirectory], error) {
 		return s.ListSCIM(ctx, params, opts...)
 	})
 }
@@ -106,13 +106,13 @@ func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...c
 // Update changes the given settings of a provisioning directory.
 //
 // It calls PATCH /directories/{directory_id}.
-func (s *Service) Update(ctx context.Context, directoryID string, params *UpdateParams, opts ...clerk.RequestOption) (*Directory, error) {
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/directories/{directory_id}", PathParams: []string{directoryID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, directoryID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/directories/{directory_id}", PathParams: []string{directoryID}, Body: params}, opts)
 }
 
 // UpdateSCIM changes a directory through the SCIM-specific route.
 //
 // It calls PATCH /scim_directories/{scim_directory_id}.
-func (s *Service) UpdateSCIM(ctx context.Context, scimDirectoryID string, params *UpdateSCIMParams, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
+func (s *Service) UpdateSCIM(ctx context.Context, scimDirectoryID string, params *UpdateSCIMParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
 }

@@ -19,7 +19,6 @@ type CreateParams struct {
 	SAML                            clerk.Opt[CreateParamsSAML]                   `json:"saml,omitzero" url:"-"`
 }
 
-// CreateParamsCustomAttributeItem is a nested object of a request body.
 type CreateParamsCustomAttributeItem struct {
 	DirectoryPath clerk.Opt[string] `json:"directory_path,omitzero" url:"-"`
 	Key           string            `json:"key" url:"-"`
@@ -29,7 +28,6 @@ type CreateParamsCustomAttributeItem struct {
 	SSOPath       clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
 }
 
-// CreateParamsOIDC is a nested object of a request body.
 type CreateParamsOIDC struct {
 	AuthURL      clerk.Opt[string] `json:"auth_url,omitzero" url:"-"`
 	ClientID     clerk.Opt[string] `json:"client_id,omitzero" url:"-"`
@@ -40,7 +38,6 @@ type CreateParamsOIDC struct {
 	UserInfoURL  clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
 }
 
-// CreateParamsSAML is a nested object of a request body.
 type CreateParamsSAML struct {
 	AllowIdPInitiated clerk.Opt[bool]                             `json:"allow_idp_initiated,omitzero" url:"-"`
 	AllowSubdomains   clerk.Opt[bool]                             `json:"allow_subdomains,omitzero" url:"-"`
@@ -54,7 +51,6 @@ type CreateParamsSAML struct {
 	LoginHint         clerk.Opt[CreateParamsSAMLLoginHint]        `json:"login_hint,omitzero" url:"-"`
 }
 
-// CreateParamsSAMLAttributeMapping is a nested object of a request body.
 type CreateParamsSAMLAttributeMapping struct {
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
 	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
@@ -62,7 +58,6 @@ type CreateParamsSAMLAttributeMapping struct {
 	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
-// CreateParamsSAMLLoginHint is a nested object of a request body.
 type CreateParamsSAMLLoginHint struct {
 	Mode   string            `json:"mode" url:"-"`
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
@@ -95,7 +90,6 @@ type UpdateParams struct {
 	SyncUserAttributes               clerk.Opt[bool]                               `json:"sync_user_attributes,omitzero" url:"-"`
 }
 
-// UpdateParamsSAML is a nested object of a request body.
 type UpdateParamsSAML struct {
 	AllowIdPInitiated clerk.Opt[bool]                             `json:"allow_idp_initiated,omitzero" url:"-"`
 	AllowSubdomains   clerk.Opt[bool]                             `json:"allow_subdomains,omitzero" url:"-"`

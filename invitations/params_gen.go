@@ -6,7 +6,6 @@ import (
 	"github.com/clerkgo/clerk"
 )
 
-// CreateBulkParams is a nested object of a request body.
 type CreateBulkParams struct {
 	EmailAddress   string                    `json:"email_address" url:"-"`
 	ExpiresInDays  clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`

@@ -27,7 +27,6 @@ type CreateInvitationParams struct {
 	Role            string                    `json:"role" url:"-"`
 }
 
-// CreateInvitationsBulkParams is a nested object of a request body.
 type CreateInvitationsBulkParams struct {
 	EmailAddress    string                    `json:"email_address" url:"-"`
 	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`

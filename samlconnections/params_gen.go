@@ -23,7 +23,6 @@ type CreateParams struct {
 	Provider         string                                  `json:"provider" url:"-"`
 }
 
-// CreateParamsAttributeMapping is a nested object of a request body.
 type CreateParamsAttributeMapping struct {
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
 	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
@@ -31,7 +30,6 @@ type CreateParamsAttributeMapping struct {
 	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
-// CreateParamsLoginHint is a nested object of a request body.
 type CreateParamsLoginHint struct {
 	Mode   string            `json:"mode" url:"-"`
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`

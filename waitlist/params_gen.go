@@ -6,7 +6,6 @@ import (
 	"github.com/clerkgo/clerk"
 )
 
-// CreateBulkParams is a nested object of a request body.
 type CreateBulkParams struct {
 	EmailAddress string          `json:"email_address" url:"-"`
 	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`

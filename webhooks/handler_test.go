@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/clerkgo/clerk"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -47,7 +48,7 @@ func TestHandlerEndToEnd(t *testing.T) {
 	var got atomic.Value
 	v := newTestVerifier(t, WithMaxBodySize(512))
 	h := Handler(v)
-	h.OnUserCreated(func(ctx context.Context, e *Event, u *User) error {
+	h.OnUserCreated(func(ctx context.Context, e *Event, u *clerk.User) error {
 		got.Store(e.ID + "/" + u.ID)
 		return nil
 	})

@@ -152,7 +152,7 @@ func emitAliasDecoder(f *file, d *decl) {
 	f.printf("\tif err := json.Unmarshal(b, (*plain)(x)); err != nil {\n\t\treturn err\n\t}\n")
 	f.printf("\tvar legacy struct {\n")
 	for _, a := range d.Aliases {
-		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", naming.Camel(a.JSONName), a.JSONName, "Current"+a.GoField, legacyFields[a.JSONName])
+		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", naming.Camel(a.JSONName), a.JSONName, "Current"+a.GoField, a.Current)
 	}
 	f.printf("\t}\n\tif err := json.Unmarshal(b, &legacy); err != nil {\n\t\treturn err\n\t}\n")
 	for _, a := range d.Aliases {

@@ -236,9 +236,9 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 		}
 		name := ov.Response
 		if name == "" {
-			name = ov.Method + "Response"
+			name = p.g.answerName(p.Name, ov.Method)
 		} else {
-			p.explicit[name] = true
+			p.answers().explicit[name] = true
 		}
 		o.Result = p.typeOf(mt.Schema, name, response)
 		o.ByValue = nilable(o.Result)
