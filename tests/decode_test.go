@@ -5,7 +5,6 @@ import (
 	"github.com/clerkgo/clerk"
 	"strings"
 	"testing"
-
 )
 
 func TestUnknownEnumValuesDecode(t *testing.T) {

@@ -553,7 +553,9 @@ func TestSpecProblemsDetects(t *testing.T) {
 		}, "GetUser: doc repeats the spec's own text"},
 		{"unknown schema", func(_ map[string]Op, schemas map[string]string) { schemas["CommercePlanX"] = "Plan" }, `"CommercePlanX" names no component`},
 		{"schema clash", func(_ map[string]Op, schemas map[string]string) { schemas["CommerceSubscription"] = "SubscriptionItem" }, "clerk.SubscriptionItem names two different types"},
-		{"stutter", func(_ map[string]Op, schemas map[string]string) { schemas["InstanceRestrictions"] = "ClerkRestrictions" }, "clerk.ClerkRestrictions (schema InstanceRestrictions) stutters"},
+		{"stutter", func(_ map[string]Op, schemas map[string]string) {
+			schemas["InstanceRestrictions"] = "ClerkRestrictions"
+		}, "clerk.ClerkRestrictions (schema InstanceRestrictions) stutters"},
 		{"response on named schema", func(ops map[string]Op, _ map[string]string) {
 			o := ops["GetUser"]
 			o.Response = "Someone"
