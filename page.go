@@ -40,8 +40,8 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 		return json.Unmarshal(trimmed, &p.Data)
 	}
 	var w struct {
-		Data       []T    `json:"data"`
-		TotalCount *int64 `json:"total_count"`
+		Data       []T         `json:"data"`
+		TotalCount *totalCount `json:"total_count"`
 	}
 	if err := json.Unmarshal(trimmed, &w); err != nil {
 		return err
@@ -55,7 +55,7 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	}
 	*p = Page[T]{Data: w.Data}
 	if w.TotalCount != nil {
-		p.TotalCount, p.counted = *w.TotalCount, true
+		p.TotalCount, p.counted = int64(*w.TotalCount), true
 	}
 	return nil
 }

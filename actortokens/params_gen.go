@@ -4,6 +4,7 @@ package actortokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -14,6 +15,41 @@ type CreateParams struct {
 	UserID                      string            `json:"user_id" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if err := p.Actor.Validate(); err != nil {
+		return err
+	}
+	if p.ExpiresInSeconds.IsNull() {
+		return call.Invalid("actortokens.CreateParams", "expires_in_seconds", "must not be null")
+	}
+	if p.SessionMaxDurationInSeconds.IsNull() {
+		return call.Invalid("actortokens.CreateParams", "session_max_duration_in_seconds", "must not be null")
+	}
+	if p.UserID == "" {
+		return call.Invalid("actortokens.CreateParams", "user_id", "is required")
+	}
+	return nil
+}
+
 type CreateParamsActor struct {
 	Sub string `json:"sub" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsActor that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsActor) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Sub == "" {
+		return call.Invalid("actortokens.CreateParamsActor", "sub", "is required")
+	}
+	return nil
 }

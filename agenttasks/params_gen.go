@@ -4,6 +4,7 @@ package agenttasks
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -16,7 +17,51 @@ type CreateParams struct {
 	TaskDescription             string                 `json:"task_description" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AgentName == "" {
+		return call.Invalid("agenttasks.CreateParams", "agent_name", "is required")
+	}
+	if err := p.OnBehalfOf.Validate(); err != nil {
+		return err
+	}
+	if p.Permissions != "*" {
+		return call.Invalid("agenttasks.CreateParams", "permissions", "must be one of \"*\"")
+	}
+	if p.RedirectURL == "" {
+		return call.Invalid("agenttasks.CreateParams", "redirect_url", "is required")
+	}
+	if p.SessionMaxDurationInSeconds.IsNull() {
+		return call.Invalid("agenttasks.CreateParams", "session_max_duration_in_seconds", "must not be null")
+	}
+	if p.TaskDescription == "" {
+		return call.Invalid("agenttasks.CreateParams", "task_description", "is required")
+	}
+	return nil
+}
+
 type CreateParamsOnBehalfOf struct {
 	Identifier clerk.Opt[string] `json:"identifier,omitzero" url:"-"`
 	UserID     clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsOnBehalfOf that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsOnBehalfOf) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Identifier.IsNull() {
+		return call.Invalid("agenttasks.CreateParamsOnBehalfOf", "identifier", "must not be null")
+	}
+	if p.UserID.IsNull() {
+		return call.Invalid("agenttasks.CreateParamsOnBehalfOf", "user_id", "must not be null")
+	}
+	return nil
 }

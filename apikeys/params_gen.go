@@ -3,7 +3,10 @@
 package apikeys
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -18,6 +21,49 @@ type CreateParams struct {
 	Type                   clerk.Opt[string]   `json:"type,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Description.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("apikeys.CreateParams", "description", "takes at most 255 characters")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("apikeys.CreateParams", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 3 {
+		return call.Invalid("apikeys.CreateParams", "name", "needs at least 3 characters")
+	}
+	if p.Scopes.IsNull() {
+		return call.Invalid("apikeys.CreateParams", "scopes", "must not be null")
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("apikeys.CreateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.Subject == "" {
+		return call.Invalid("apikeys.CreateParams", "subject", "is required")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("apikeys.CreateParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if utf8.RuneCountInString(v) < 3 {
+			return call.Invalid("apikeys.CreateParams", "type", "needs at least 3 characters")
+		}
+		if utf8.RuneCountInString(v) > 25 {
+			return call.Invalid("apikeys.CreateParams", "type", "takes at most 25 characters")
+		}
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
@@ -27,9 +73,57 @@ type ListParams struct {
 	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 100) {
+		return call.Invalid("apikeys.ListParams", "limit", "must be from 1 to 100")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("apikeys.ListParams", "offset", "must not be negative")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("apikeys.ListParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if utf8.RuneCountInString(v) < 3 {
+			return call.Invalid("apikeys.ListParams", "type", "needs at least 3 characters")
+		}
+	}
+	if p.Subject == "" {
+		return call.Invalid("apikeys.ListParams", "subject", "is required")
+	}
+	if p.IncludeInvalid.IsNull() {
+		return call.Invalid("apikeys.ListParams", "include_invalid", "must not be null")
+	}
+	if v, ok := p.IncludeInvalid.Get(); ok {
+		if v != "true" && v != "false" {
+			return call.Invalid("apikeys.ListParams", "include_invalid", "must be one of \"true\", \"false\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("apikeys.ListParams", "query", "must not be null")
+	}
+	return nil
+}
+
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -41,7 +135,46 @@ type UpdateParams struct {
 	Subject                clerk.Opt[string]   `json:"subject,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Description.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("apikeys.UpdateParams", "description", "takes at most 255 characters")
+		}
+	}
+	if p.Scopes.IsNull() {
+		return call.Invalid("apikeys.UpdateParams", "scopes", "must not be null")
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("apikeys.UpdateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.Subject.IsNull() {
+		return call.Invalid("apikeys.UpdateParams", "subject", "must not be null")
+	}
+	return nil
+}
+
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
 	Secret string `json:"secret" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Secret == "" {
+		return call.Invalid("apikeys.VerifyParams", "secret", "is required")
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package billing
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AdjustOrganizationCreditBalanceParams holds the parameters of AdjustOrganizationCreditBalance.
@@ -15,6 +16,28 @@ type AdjustOrganizationCreditBalanceParams struct {
 	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
+// Validate reports the first field of AdjustOrganizationCreditBalanceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AdjustOrganizationCreditBalanceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Action != "increase" && p.Action != "decrease" {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "action", "must be one of \"increase\", \"decrease\"")
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "currency", "must not be null")
+	}
+	if p.IdempotencyKey == "" {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "idempotency_key", "is required")
+	}
+	if p.Note.IsNull() {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "note", "must not be null")
+	}
+	return nil
+}
+
 // AdjustUserCreditBalanceParams holds the parameters of AdjustUserCreditBalance.
 type AdjustUserCreditBalanceParams struct {
 	Action         string            `json:"action" url:"-"`
@@ -24,14 +47,62 @@ type AdjustUserCreditBalanceParams struct {
 	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
+// Validate reports the first field of AdjustUserCreditBalanceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AdjustUserCreditBalanceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Action != "increase" && p.Action != "decrease" {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "action", "must be one of \"increase\", \"decrease\"")
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "currency", "must not be null")
+	}
+	if p.IdempotencyKey == "" {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "idempotency_key", "is required")
+	}
+	if p.Note.IsNull() {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "note", "must not be null")
+	}
+	return nil
+}
+
 // ApplyDiscountParams holds the parameters of ApplyDiscount.
 type ApplyDiscountParams struct {
 	DiscountID string `json:"discount_id" url:"-"`
 }
 
+// Validate reports the first field of ApplyDiscountParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ApplyDiscountParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DiscountID == "" {
+		return call.Invalid("billing.ApplyDiscountParams", "discount_id", "is required")
+	}
+	return nil
+}
+
 // CancelSubscriptionItemParams holds the parameters of CancelSubscriptionItem.
 type CancelSubscriptionItemParams struct {
 	EndNow clerk.Opt[bool] `url:"end_now,omitempty" json:"-"`
+}
+
+// Validate reports the first field of CancelSubscriptionItemParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CancelSubscriptionItemParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EndNow.IsNull() {
+		return call.Invalid("billing.CancelSubscriptionItemParams", "end_now", "must not be null")
+	}
+	return nil
 }
 
 // CreatePriceParams holds the parameters of CreatePrice.
@@ -44,10 +115,53 @@ type CreatePriceParams struct {
 	SupportedBillingPeriods clerk.Opt[string] `json:"supported_billing_periods,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreatePriceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreatePriceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "currency", "must not be null")
+	}
+	if p.Description.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "description", "must not be null")
+	}
+	if p.PlanID == "" {
+		return call.Invalid("billing.CreatePriceParams", "plan_id", "is required")
+	}
+	if p.SupportedBillingPeriods.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "supported_billing_periods", "must not be null")
+	}
+	if v, ok := p.SupportedBillingPeriods.Get(); ok {
+		if v != "month" && v != "annual" && v != "both" {
+			return call.Invalid("billing.CreatePriceParams", "supported_billing_periods", "must be one of \"month\", \"annual\", \"both\"")
+		}
+	}
+	return nil
+}
+
 // CreatePriceTransitionParams holds the parameters of CreatePriceTransition.
 type CreatePriceTransitionParams struct {
 	FromPriceID string `json:"from_price_id" url:"-"`
 	ToPriceID   string `json:"to_price_id" url:"-"`
+}
+
+// Validate reports the first field of CreatePriceTransitionParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreatePriceTransitionParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.FromPriceID == "" {
+		return call.Invalid("billing.CreatePriceTransitionParams", "from_price_id", "is required")
+	}
+	if p.ToPriceID == "" {
+		return call.Invalid("billing.CreatePriceTransitionParams", "to_price_id", "is required")
+	}
+	return nil
 }
 
 // ExtendFreeTrialParams holds the parameters of ExtendFreeTrial.
@@ -55,10 +169,42 @@ type ExtendFreeTrialParams struct {
 	ExtendTo string `json:"extend_to" url:"-"`
 }
 
+// Validate reports the first field of ExtendFreeTrialParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ExtendFreeTrialParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ExtendTo == "" {
+		return call.Invalid("billing.ExtendFreeTrialParams", "extend_to", "is required")
+	}
+	return nil
+}
+
 // ListPaymentAttemptsParams holds the parameters of ListPaymentAttempts.
 type ListPaymentAttemptsParams struct {
 	clerk.ListParams
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListPaymentAttemptsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPaymentAttemptsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // ListPlansParams holds the parameters of ListPlans.
@@ -68,6 +214,33 @@ type ListPlansParams struct {
 	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListPlansParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPlansParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPlansParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPlansParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPlansParams", "paginated", "must not be null")
+	}
+	if p.PayerType.IsNull() {
+		return call.Invalid("billing.ListPlansParams", "payer_type", "must not be null")
+	}
+	if v, ok := p.PayerType.Get(); ok {
+		if v != "user" && v != "org" {
+			return call.Invalid("billing.ListPlansParams", "payer_type", "must be one of \"user\", \"org\"")
+		}
+	}
+	return nil
+}
+
 // ListPricesParams holds the parameters of ListPrices.
 type ListPricesParams struct {
 	clerk.ListParams
@@ -75,10 +248,51 @@ type ListPricesParams struct {
 	PlanID    clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListPricesParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPricesParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPricesParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPricesParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPricesParams", "paginated", "must not be null")
+	}
+	if p.PlanID.IsNull() {
+		return call.Invalid("billing.ListPricesParams", "plan_id", "must not be null")
+	}
+	return nil
+}
+
 // ListStatementsParams holds the parameters of ListStatements.
 type ListStatementsParams struct {
 	clerk.ListParams
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListStatementsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListStatementsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListStatementsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListStatementsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListStatementsParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // ListSubscriptionItemsParams holds the parameters of ListSubscriptionItems.
@@ -90,4 +304,48 @@ type ListSubscriptionItemsParams struct {
 	PlanID      clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
 	IncludeFree clerk.Opt[bool]   `url:"include_free,omitempty" json:"-"`
 	Query       clerk.Opt[string] `url:"query,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListSubscriptionItemsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListSubscriptionItemsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "paginated", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "active" && v != "ended" && v != "past_due" && v != "upcoming" && v != "free_trial" {
+			return call.Invalid("billing.ListSubscriptionItemsParams", "status", "must be one of \"active\", \"ended\", \"past_due\", \"upcoming\", \"free_trial\"")
+		}
+	}
+	if p.PayerType.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "payer_type", "must not be null")
+	}
+	if v, ok := p.PayerType.Get(); ok {
+		if v != "user" && v != "org" {
+			return call.Invalid("billing.ListSubscriptionItemsParams", "payer_type", "must be one of \"user\", \"org\"")
+		}
+	}
+	if p.PlanID.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "plan_id", "must not be null")
+	}
+	if p.IncludeFree.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "include_free", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "query", "must not be null")
+	}
+	return nil
 }

@@ -3,7 +3,10 @@
 package directories
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -12,6 +15,35 @@ type CreateParams struct {
 	GroupRoleMappings      clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
 	Name                   clerk.Opt[string]                              `json:"name,omitzero" url:"-"`
 	Provider               string                                         `json:"provider" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnterpriseConnectionID == "" {
+		return call.Invalid("directories.CreateParams", "enterprise_connection_id", "is required")
+	}
+	if p.GroupRoleMappings.IsNull() {
+		return call.Invalid("directories.CreateParams", "group_role_mappings", "must not be null")
+	}
+	if v, ok := p.GroupRoleMappings.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.CreateParams", "name", "must not be null")
+	}
+	if p.Provider == "" {
+		return call.Invalid("directories.CreateParams", "provider", "is required")
+	}
+	return nil
 }
 
 type CreateParamsGroupRoleMappingItem struct {
@@ -23,12 +55,84 @@ type CreateParamsGroupRoleMappingItem struct {
 	SCIMGroupID               clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParamsGroupRoleMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsGroupRoleMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_display_name", "must not be null")
+	}
+	if v, ok := p.DirectoryGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.DirectoryGroupID.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_id", "must not be null")
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
+	}
+	if v, ok := p.SCIMGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.SCIMGroupID.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_id", "must not be null")
+	}
+	return nil
+}
+
 // CreateSCIMParams holds the parameters of CreateSCIM.
 type CreateSCIMParams struct {
 	EnterpriseConnectionID string                                             `json:"enterprise_connection_id" url:"-"`
 	GroupRoleMappings      clerk.Opt[[]*CreateSCIMParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
 	Name                   clerk.Opt[string]                                  `json:"name,omitzero" url:"-"`
 	Provider               string                                             `json:"provider" url:"-"`
+}
+
+// Validate reports the first field of CreateSCIMParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateSCIMParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnterpriseConnectionID == "" {
+		return call.Invalid("directories.CreateSCIMParams", "enterprise_connection_id", "is required")
+	}
+	if p.GroupRoleMappings.IsNull() {
+		return call.Invalid("directories.CreateSCIMParams", "group_role_mappings", "must not be null")
+	}
+	if v, ok := p.GroupRoleMappings.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.CreateSCIMParams", "name", "must not be null")
+	}
+	if p.Provider == "" {
+		return call.Invalid("directories.CreateSCIMParams", "provider", "is required")
+	}
+	return nil
 }
 
 type CreateSCIMParamsGroupRoleMappingItem struct {
@@ -38,14 +142,78 @@ type CreateSCIMParamsGroupRoleMappingItem struct {
 	SCIMGroupID          string            `json:"scim_group_id" url:"-"`
 }
 
+// Validate reports the first field of CreateSCIMParamsGroupRoleMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateSCIMParamsGroupRoleMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
+	}
+	if v, ok := p.SCIMGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.SCIMGroupID == "" {
+		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_id", "is required")
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("directories.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("directories.ListParams", "offset", "must not be negative")
+	}
+	return nil
+}
+
 // ListSCIMParams holds the parameters of ListSCIM.
 type ListSCIMParams struct {
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListSCIMParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListSCIMParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("directories.ListSCIMParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("directories.ListSCIMParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -57,6 +225,31 @@ type UpdateParams struct {
 	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AttributeMapping.IsNull() {
+		return call.Invalid("directories.UpdateParams", "attribute_mapping", "must not be null")
+	}
+	if p.Enabled.IsNull() {
+		return call.Invalid("directories.UpdateParams", "enabled", "must not be null")
+	}
+	if p.GroupRoleMappingEnabled.IsNull() {
+		return call.Invalid("directories.UpdateParams", "group_role_mapping_enabled", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.UpdateParams", "name", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("directories.UpdateParams", "provider", "must not be null")
+	}
+	return nil
+}
+
 // UpdateSCIMParams holds the parameters of UpdateSCIM.
 type UpdateSCIMParams struct {
 	AttributeMapping        clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
@@ -64,4 +257,29 @@ type UpdateSCIMParams struct {
 	GroupRoleMappingEnabled clerk.Opt[bool]              `json:"group_role_mapping_enabled,omitzero" url:"-"`
 	Name                    clerk.Opt[string]            `json:"name,omitzero" url:"-"`
 	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateSCIMParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateSCIMParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AttributeMapping.IsNull() {
+		return call.Invalid("directories.UpdateSCIMParams", "attribute_mapping", "must not be null")
+	}
+	if p.Enabled.IsNull() {
+		return call.Invalid("directories.UpdateSCIMParams", "enabled", "must not be null")
+	}
+	if p.GroupRoleMappingEnabled.IsNull() {
+		return call.Invalid("directories.UpdateSCIMParams", "group_role_mapping_enabled", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.UpdateSCIMParams", "name", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("directories.UpdateSCIMParams", "provider", "must not be null")
+	}
+	return nil
 }

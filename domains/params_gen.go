@@ -4,6 +4,7 @@ package domains
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -13,9 +14,35 @@ type CreateParams struct {
 	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if !p.IsSatellite {
+		return call.Invalid("domains.CreateParams", "is_satellite", "only true is accepted")
+	}
+	if p.Name == "" {
+		return call.Invalid("domains.CreateParams", "name", "is required")
+	}
+	return nil
+}
+
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
 	IsSecondary clerk.Opt[bool]   `json:"is_secondary,omitzero" url:"-"`
 	Name        clerk.Opt[string] `json:"name,omitzero" url:"-"`
 	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

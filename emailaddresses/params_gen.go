@@ -4,12 +4,29 @@ package emailaddresses
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
 	Code           string `json:"code" url:"-"`
 	VerificationID string `json:"verification_id" url:"-"`
+}
+
+// Validate reports the first field of AttemptVerificationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AttemptVerificationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("emailaddresses.AttemptVerificationParams", "code", "is required")
+	}
+	if p.VerificationID == "" {
+		return call.Invalid("emailaddresses.AttemptVerificationParams", "verification_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -21,6 +38,22 @@ type CreateParams struct {
 	Verified                         clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("emailaddresses.CreateParams", "email_address", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("emailaddresses.CreateParams", "user_id", "is required")
+	}
+	return nil
+}
+
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
 	EmailAddress                     string            `json:"email_address" url:"-"`
@@ -28,9 +61,40 @@ type ReplaceForUserParams struct {
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool]   `json:"notify_primary_email_address_changed,omitzero" url:"-"`
 }
 
+// Validate reports the first field of ReplaceForUserParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceForUserParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("emailaddresses.ReplaceForUserParams", "email_address", "is required")
+	}
+	if p.IdentificationStatus.IsNull() {
+		return call.Invalid("emailaddresses.ReplaceForUserParams", "identification_status", "must not be null")
+	}
+	if v, ok := p.IdentificationStatus.Get(); ok {
+		if v != "verified" && v != "reserved" && v != "unverified" {
+			return call.Invalid("emailaddresses.ReplaceForUserParams", "identification_status", "must be one of \"verified\", \"reserved\", \"unverified\"")
+		}
+	}
+	return nil
+}
+
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
 	Primary                          clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
 	Verified                         clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

@@ -3,7 +3,10 @@
 package enterpriseconnections
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -19,6 +22,48 @@ type CreateParams struct {
 	SAML                            clerk.Opt[CreateParamsSAML]                   `json:"saml,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CustomAttributes.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParams", "custom_attributes", "must not be null")
+	}
+	if v, ok := p.CustomAttributes.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Domains == nil {
+		return call.Invalid("enterpriseconnections.CreateParams", "domains", "is required")
+	}
+	if len(p.Domains) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParams", "domains", "needs at least 1 items")
+	}
+	if p.Name == "" {
+		return call.Invalid("enterpriseconnections.CreateParams", "name", "is required")
+	}
+	if v, ok := p.OIDC.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Provider != "saml_custom" && p.Provider != "saml_okta" && p.Provider != "saml_google" && p.Provider != "saml_microsoft" && p.Provider != "oidc_custom" && p.Provider != "oidc_github_enterprise" && p.Provider != "oidc_gitlab" {
+		return call.Invalid("enterpriseconnections.CreateParams", "provider", "must be one of \"saml_custom\", \"saml_okta\", \"saml_google\", \"saml_microsoft\", \"oidc_custom\", \"oidc_github_enterprise\", \"oidc_gitlab\"")
+	}
+	if v, ok := p.SAML.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 type CreateParamsCustomAttributeItem struct {
 	DirectoryPath clerk.Opt[string] `json:"directory_path,omitzero" url:"-"`
 	Key           string            `json:"key" url:"-"`
@@ -26,6 +71,40 @@ type CreateParamsCustomAttributeItem struct {
 	Name          string            `json:"name" url:"-"`
 	SCIMPath      clerk.Opt[string] `json:"scim_path,omitzero" url:"-"`
 	SSOPath       clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsCustomAttributeItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsCustomAttributeItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "directory_path", "must not be null")
+	}
+	if p.Key == "" {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "key", "is required")
+	}
+	if utf8.RuneCountInString(p.Key) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "key", "needs at least 1 characters")
+	}
+	if p.MultiValued.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "multi_valued", "must not be null")
+	}
+	if p.Name == "" {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "name", "needs at least 1 characters")
+	}
+	if p.SCIMPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "scim_path", "must not be null")
+	}
+	if p.SSOPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "sso_path", "must not be null")
+	}
+	return nil
 }
 
 type CreateParamsOIDC struct {
@@ -36,6 +115,16 @@ type CreateParamsOIDC struct {
 	RequiresPKCE clerk.Opt[bool]   `json:"requires_pkce,omitzero" url:"-"`
 	TokenURL     clerk.Opt[string] `json:"token_url,omitzero" url:"-"`
 	UserInfoURL  clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsOIDC that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsOIDC) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 type CreateParamsSAML struct {
@@ -51,6 +140,26 @@ type CreateParamsSAML struct {
 	LoginHint         clerk.Opt[CreateParamsSAMLLoginHint]        `json:"login_hint,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParamsSAML that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAML) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 type CreateParamsSAMLAttributeMapping struct {
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
 	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
@@ -58,9 +167,35 @@ type CreateParamsSAMLAttributeMapping struct {
 	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParamsSAMLAttributeMapping that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAMLAttributeMapping) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 type CreateParamsSAMLLoginHint struct {
 	Mode   string            `json:"mode" url:"-"`
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsSAMLLoginHint that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAMLLoginHint) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mode != "email_address" && p.Mode != "custom_attribute" && p.Mode != "off" {
+		return call.Invalid("enterpriseconnections.CreateParamsSAMLLoginHint", "mode", "must be one of \"email_address\", \"custom_attribute\", \"off\"")
+	}
+	if p.Source.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsSAMLLoginHint", "source", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
@@ -70,10 +205,55 @@ type ListParams struct {
 	Active         clerk.Opt[bool]   `url:"active,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("enterpriseconnections.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("enterpriseconnections.ListParams", "offset", "must not be negative")
+	}
+	if p.OrganizationID.IsNull() {
+		return call.Invalid("enterpriseconnections.ListParams", "organization_id", "must not be null")
+	}
+	if p.Active.IsNull() {
+		return call.Invalid("enterpriseconnections.ListParams", "active", "must not be null")
+	}
+	return nil
+}
+
 // ListTestRunsParams holds the parameters of ListTestRuns.
 type ListTestRunsParams struct {
 	clerk.ListParams
 	Status []string `url:"status,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListTestRunsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListTestRunsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("enterpriseconnections.ListTestRunsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("enterpriseconnections.ListTestRunsParams", "offset", "must not be negative")
+	}
+	if len(p.Status) > 0 {
+		for _, e := range p.Status {
+			if e != "pending" && e != "success" && e != "failed" {
+				return call.Invalid("enterpriseconnections.ListTestRunsParams", "status", "must be one of \"pending\", \"success\", \"failed\"")
+			}
+		}
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -90,6 +270,33 @@ type UpdateParams struct {
 	SyncUserAttributes               clerk.Opt[bool]                               `json:"sync_user_attributes,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CustomAttributes.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if v, ok := p.OIDC.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.SAML.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 type UpdateParamsSAML struct {
 	AllowIdPInitiated clerk.Opt[bool]                             `json:"allow_idp_initiated,omitzero" url:"-"`
 	AllowSubdomains   clerk.Opt[bool]                             `json:"allow_subdomains,omitzero" url:"-"`
@@ -102,4 +309,24 @@ type UpdateParamsSAML struct {
 	IdPSSOURL         clerk.Opt[string]                           `json:"idp_sso_url,omitzero" url:"-"`
 	LoginHint         clerk.Opt[CreateParamsSAMLLoginHint]        `json:"login_hint,omitzero" url:"-"`
 	Name              clerk.Opt[string]                           `json:"name,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParamsSAML that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParamsSAML) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

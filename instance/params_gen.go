@@ -4,12 +4,29 @@ package instance
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // ChangeDomainParams holds the parameters of ChangeDomain.
 type ChangeDomainParams struct {
 	HomeURL     clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
 	IsSecondary clerk.Opt[bool]   `json:"is_secondary,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ChangeDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ChangeDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.HomeURL.IsNull() {
+		return call.Invalid("instance.ChangeDomainParams", "home_url", "must not be null")
+	}
+	if p.IsSecondary.IsNull() {
+		return call.Invalid("instance.ChangeDomainParams", "is_secondary", "must not be null")
+	}
+	return nil
 }
 
 // GetInterstitialParams holds the parameters of GetInterstitial.
@@ -23,6 +40,37 @@ type GetInterstitialParams struct {
 	UseDomainForScript clerk.Opt[bool]   `url:"use_domain_for_script,omitempty" json:"-"`
 }
 
+// Validate reports the first field of GetInterstitialParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *GetInterstitialParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.FrontendAPILegacy.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "frontendApi", "must not be null")
+	}
+	if p.FrontendAPI.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "frontend_api", "must not be null")
+	}
+	if p.PublishableKey.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "publishable_key", "must not be null")
+	}
+	if p.ProxyURL.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "proxy_url", "must not be null")
+	}
+	if p.Domain.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "domain", "must not be null")
+	}
+	if p.SignInURL.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "sign_in_url", "must not be null")
+	}
+	if p.UseDomainForScript.IsNull() {
+		return call.Invalid("instance.GetInterstitialParams", "use_domain_for_script", "must not be null")
+	}
+	return nil
+}
+
 // UpdateAuthConfigParams holds the parameters of UpdateAuthConfig.
 type UpdateAuthConfigParams struct {
 	FromEmailAddress      clerk.Opt[string] `json:"from_email_address,omitzero" url:"-"`
@@ -31,15 +79,56 @@ type UpdateAuthConfigParams struct {
 	TestMode              clerk.Opt[bool]   `json:"test_mode,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateAuthConfigParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateAuthConfigParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // UpdateCommunicationSettingsParams holds the parameters of UpdateCommunicationSettings.
 type UpdateCommunicationSettingsParams struct {
 	BlockedCountryCodes clerk.Opt[[]string] `json:"blocked_country_codes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateCommunicationSettingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateCommunicationSettingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.BlockedCountryCodes.Get(); ok {
+		if len(v) > 250 {
+			return call.Invalid("instance.UpdateCommunicationSettingsParams", "blocked_country_codes", "takes at most 250 items")
+		}
+	}
+	return nil
 }
 
 // UpdateDomainParams holds the parameters of UpdateDomain.
 type UpdateDomainParams struct {
 	HomeURL     clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
 	IsSecondary clerk.Opt[bool]   `json:"is_secondary,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.HomeURL.IsNull() {
+		return call.Invalid("instance.UpdateDomainParams", "home_url", "must not be null")
+	}
+	if p.IsSecondary.IsNull() {
+		return call.Invalid("instance.UpdateDomainParams", "is_secondary", "must not be null")
+	}
+	return nil
 }
 
 // UpdateOAuthApplicationSettingsParams holds the parameters of UpdateOAuthApplicationSettings.
@@ -52,6 +141,16 @@ type UpdateOAuthApplicationSettingsParams struct {
 	OAuthJWTAccessTokens                                   clerk.Opt[bool]     `json:"oauth_jwt_access_tokens,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateOAuthApplicationSettingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateOAuthApplicationSettingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // UpdateOrganizationSettingsParams holds the parameters of UpdateOrganizationSettings.
 type UpdateOrganizationSettingsParams struct {
 	AdminDeleteEnabled     clerk.Opt[bool]     `json:"admin_delete_enabled,omitzero" url:"-"`
@@ -62,6 +161,19 @@ type UpdateOrganizationSettingsParams struct {
 	Enabled                clerk.Opt[bool]     `json:"enabled,omitzero" url:"-"`
 	MaxAllowedMemberships  clerk.Opt[int64]    `json:"max_allowed_memberships,omitzero" url:"-"`
 	SlugDisabled           clerk.Opt[bool]     `json:"slug_disabled,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateOrganizationSettingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateOrganizationSettingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DomainsEnrollmentModes.IsNull() {
+		return call.Invalid("instance.UpdateOrganizationSettingsParams", "domains_enrollment_modes", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -77,10 +189,38 @@ type UpdateParams struct {
 	URLBasedSessionSyncing                      clerk.Opt[bool]     `json:"url_based_session_syncing,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AllowedOrigins.IsNull() {
+		return call.Invalid("instance.UpdateParams", "allowed_origins", "must not be null")
+	}
+	if v, ok := p.PreferredSignInStrategyWhenPasswordRequired.Get(); ok {
+		if v != "password" && v != "otp" && v != "" {
+			return call.Invalid("instance.UpdateParams", "preferred_sign_in_strategy_when_password_required", "must be one of \"password\", \"otp\", \"\"")
+		}
+	}
+	return nil
+}
+
 // UpdateProtectSettingsParams holds the parameters of UpdateProtectSettings.
 type UpdateProtectSettingsParams struct {
 	RulesEnabled   clerk.Opt[bool] `json:"rules_enabled,omitzero" url:"-"`
 	SpecterEnabled clerk.Opt[bool] `json:"specter_enabled,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateProtectSettingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateProtectSettingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UpdateRestrictionsParams holds the parameters of UpdateRestrictions.
@@ -90,4 +230,14 @@ type UpdateRestrictionsParams struct {
 	BlockDisposableEmailDomains        clerk.Opt[bool] `json:"block_disposable_email_domains,omitzero" url:"-"`
 	BlockEmailSubaddresses             clerk.Opt[bool] `json:"block_email_subaddresses,omitzero" url:"-"`
 	Blocklist                          clerk.Opt[bool] `json:"blocklist,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateRestrictionsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateRestrictionsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package invitations
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 type CreateBulkParams struct {
@@ -14,6 +15,35 @@ type CreateBulkParams struct {
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	RedirectURL    clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
 	TemplateSlug   clerk.Opt[string]         `json:"template_slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("invitations.CreateBulkParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("invitations.CreateBulkParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("invitations.CreateBulkParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.TemplateSlug.IsNull() {
+		return call.Invalid("invitations.CreateBulkParams", "template_slug", "must not be null")
+	}
+	if v, ok := p.TemplateSlug.Get(); ok {
+		if v != "invitation" && v != "waitlist_invitation" {
+			return call.Invalid("invitations.CreateBulkParams", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
+		}
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -27,6 +57,41 @@ type CreateParams struct {
 	TemplateSlug   clerk.Opt[string]         `json:"template_slug,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("invitations.CreateParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("invitations.CreateParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("invitations.CreateParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("invitations.CreateParams", "public_metadata", "must not be null")
+	}
+	if p.RedirectURL.IsNull() {
+		return call.Invalid("invitations.CreateParams", "redirect_url", "must not be null")
+	}
+	if p.TemplateSlug.IsNull() {
+		return call.Invalid("invitations.CreateParams", "template_slug", "must not be null")
+	}
+	if v, ok := p.TemplateSlug.Get(); ok {
+		if v != "invitation" && v != "waitlist_invitation" {
+			return call.Invalid("invitations.CreateParams", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
+		}
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
@@ -34,4 +99,37 @@ type ListParams struct {
 	Query     clerk.Opt[string] `url:"query,omitempty" json:"-"`
 	OrderBy   clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("invitations.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("invitations.ListParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("invitations.ListParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("invitations.ListParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("invitations.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("invitations.ListParams", "order_by", "must not be null")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("invitations.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }

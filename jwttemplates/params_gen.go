@@ -4,6 +4,7 @@ package jwttemplates
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -17,10 +18,64 @@ type CreateParams struct {
 	SigningKey       clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AllowedClockSkew.Get(); ok {
+		if v < 0 {
+			return call.Invalid("jwttemplates.CreateParams", "allowed_clock_skew", "must be at least 0")
+		}
+		if v > 300 {
+			return call.Invalid("jwttemplates.CreateParams", "allowed_clock_skew", "must be at most 300")
+		}
+	}
+	if p.Claims == nil {
+		return call.Invalid("jwttemplates.CreateParams", "claims", "is required")
+	}
+	if p.CustomSigningKey.IsNull() {
+		return call.Invalid("jwttemplates.CreateParams", "custom_signing_key", "must not be null")
+	}
+	if v, ok := p.Lifetime.Get(); ok {
+		if v < 30 {
+			return call.Invalid("jwttemplates.CreateParams", "lifetime", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("jwttemplates.CreateParams", "lifetime", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("jwttemplates.CreateParams", "name", "is required")
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("jwttemplates.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("jwttemplates.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("jwttemplates.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -32,4 +87,39 @@ type UpdateParams struct {
 	Name             string            `json:"name" url:"-"`
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
 	SigningKey       clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AllowedClockSkew.Get(); ok {
+		if v < 0 {
+			return call.Invalid("jwttemplates.UpdateParams", "allowed_clock_skew", "must be at least 0")
+		}
+		if v > 300 {
+			return call.Invalid("jwttemplates.UpdateParams", "allowed_clock_skew", "must be at most 300")
+		}
+	}
+	if p.Claims == nil {
+		return call.Invalid("jwttemplates.UpdateParams", "claims", "is required")
+	}
+	if p.CustomSigningKey.IsNull() {
+		return call.Invalid("jwttemplates.UpdateParams", "custom_signing_key", "must not be null")
+	}
+	if v, ok := p.Lifetime.Get(); ok {
+		if v < 30 {
+			return call.Invalid("jwttemplates.UpdateParams", "lifetime", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("jwttemplates.UpdateParams", "lifetime", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("jwttemplates.UpdateParams", "name", "is required")
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package m2mtokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -14,6 +15,37 @@ type CreateParams struct {
 	TokenFormat            clerk.Opt[string]  `json:"token_format,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.MinRemainingTTLSeconds.IsNull() {
+		return call.Invalid("m2mtokens.CreateParams", "min_remaining_ttl_seconds", "must not be null")
+	}
+	if v, ok := p.MinRemainingTTLSeconds.Get(); ok {
+		if v < 0 {
+			return call.Invalid("m2mtokens.CreateParams", "min_remaining_ttl_seconds", "must be at least 0")
+		}
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("m2mtokens.CreateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.TokenFormat.IsNull() {
+		return call.Invalid("m2mtokens.CreateParams", "token_format", "must not be null")
+	}
+	if v, ok := p.TokenFormat.Get(); ok {
+		if v != "opaque" && v != "jwt" {
+			return call.Invalid("m2mtokens.CreateParams", "token_format", "must be one of \"opaque\", \"jwt\"")
+		}
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
@@ -22,12 +54,60 @@ type ListParams struct {
 	Expired clerk.Opt[bool] `url:"expired,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 100) {
+		return call.Invalid("m2mtokens.ListParams", "limit", "must be from 1 to 100")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("m2mtokens.ListParams", "offset", "must not be negative")
+	}
+	if p.Subject == "" {
+		return call.Invalid("m2mtokens.ListParams", "subject", "is required")
+	}
+	if p.Revoked.IsNull() {
+		return call.Invalid("m2mtokens.ListParams", "revoked", "must not be null")
+	}
+	if p.Expired.IsNull() {
+		return call.Invalid("m2mtokens.ListParams", "expired", "must not be null")
+	}
+	return nil
+}
+
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 
+// Validate reports the first field of RevokeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
 	Token string `json:"token" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Token == "" {
+		return call.Invalid("m2mtokens.VerifyParams", "token", "is required")
+	}
+	return nil
 }

@@ -3,7 +3,10 @@
 package machines
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -13,9 +16,60 @@ type CreateParams struct {
 	ScopedMachines  clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DefaultTokenTTL.IsNull() {
+		return call.Invalid("machines.CreateParams", "default_token_ttl", "must not be null")
+	}
+	if v, ok := p.DefaultTokenTTL.Get(); ok {
+		if v < 1 {
+			return call.Invalid("machines.CreateParams", "default_token_ttl", "must be at least 1")
+		}
+		if v > 315360000 {
+			return call.Invalid("machines.CreateParams", "default_token_ttl", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("machines.CreateParams", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 1 {
+		return call.Invalid("machines.CreateParams", "name", "needs at least 1 characters")
+	}
+	if utf8.RuneCountInString(p.Name) > 255 {
+		return call.Invalid("machines.CreateParams", "name", "takes at most 255 characters")
+	}
+	if p.ScopedMachines.IsNull() {
+		return call.Invalid("machines.CreateParams", "scoped_machines", "must not be null")
+	}
+	if v, ok := p.ScopedMachines.Get(); ok {
+		if len(v) > 150 {
+			return call.Invalid("machines.CreateParams", "scoped_machines", "takes at most 150 items")
+		}
+	}
+	return nil
+}
+
 // CreateScopeParams holds the parameters of CreateScope.
 type CreateScopeParams struct {
 	ToMachineID string `json:"to_machine_id" url:"-"`
+}
+
+// Validate reports the first field of CreateScopeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateScopeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ToMachineID == "" {
+		return call.Invalid("machines.CreateScopeParams", "to_machine_id", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
@@ -25,13 +79,83 @@ type ListParams struct {
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("machines.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("machines.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("machines.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("machines.ListParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
 // RotateSecretKeyParams holds the parameters of RotateSecretKey.
 type RotateSecretKeyParams struct {
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
+}
+
+// Validate reports the first field of RotateSecretKeyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RotateSecretKeyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PreviousTokenTTL < 0 {
+		return call.Invalid("machines.RotateSecretKeyParams", "previous_token_ttl", "must be at least 0")
+	}
+	if p.PreviousTokenTTL > 28800 {
+		return call.Invalid("machines.RotateSecretKeyParams", "previous_token_ttl", "must be at most 28800")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
 	DefaultTokenTTL clerk.Opt[int64]  `json:"default_token_ttl,omitzero" url:"-"`
 	Name            clerk.Opt[string] `json:"name,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DefaultTokenTTL.IsNull() {
+		return call.Invalid("machines.UpdateParams", "default_token_ttl", "must not be null")
+	}
+	if v, ok := p.DefaultTokenTTL.Get(); ok {
+		if v < 1 {
+			return call.Invalid("machines.UpdateParams", "default_token_ttl", "must be at least 1")
+		}
+		if v > 315360000 {
+			return call.Invalid("machines.UpdateParams", "default_token_ttl", "must be at most 315360000")
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("machines.UpdateParams", "name", "must not be null")
+	}
+	if v, ok := p.Name.Get(); ok {
+		if utf8.RuneCountInString(v) < 1 {
+			return call.Invalid("machines.UpdateParams", "name", "needs at least 1 characters")
+		}
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("machines.UpdateParams", "name", "takes at most 255 characters")
+		}
+	}
+	return nil
 }

@@ -4,10 +4,27 @@ package oauthaccesstokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
 	AccessToken clerk.Opt[string] `json:"access_token,omitzero" url:"-"`
 	Secret      clerk.Opt[string] `json:"secret,omitzero" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AccessToken.IsNull() {
+		return call.Invalid("oauthaccesstokens.VerifyParams", "access_token", "must not be null")
+	}
+	if p.Secret.IsNull() {
+		return call.Invalid("oauthaccesstokens.VerifyParams", "secret", "must not be null")
+	}
+	return nil
 }

@@ -4,8 +4,10 @@ package oauthapplications
 
 import (
 	"net/url"
+	"unicode/utf8"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -19,6 +21,29 @@ type CreateParams struct {
 	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CallbackURL.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.CreateParams", "callback_url", "takes at most 1024 characters")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("oauthapplications.CreateParams", "name", "is required")
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.CreateParams", "scopes", "takes at most 1024 characters")
+		}
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
@@ -26,9 +51,44 @@ type ListParams struct {
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("oauthapplications.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("oauthapplications.ListParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("oauthapplications.ListParams", "order_by", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("oauthapplications.ListParams", "name_query", "must not be null")
+	}
+	return nil
+}
+
 // RevokeTokenParams holds the parameters of RevokeToken.
 type RevokeTokenParams struct {
 	Token string `json:"token" url:"-"`
+}
+
+// Validate reports the first field of RevokeTokenParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeTokenParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Token == "" {
+		return call.Invalid("oauthapplications.RevokeTokenParams", "token", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -40,6 +100,26 @@ type UpdateParams struct {
 	Public               clerk.Opt[bool]     `json:"public,omitzero" url:"-"`
 	RedirectURIs         clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
 	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CallbackURL.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.UpdateParams", "callback_url", "takes at most 1024 characters")
+		}
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.UpdateParams", "scopes", "takes at most 1024 characters")
+		}
+	}
+	return nil
 }
 
 // UploadLogoParams holds the parameters of UploadLogo.
@@ -56,4 +136,17 @@ func (p *UploadLogoParams) form() *clerk.Form {
 		form.Fields.Set("uploader_user_id", v)
 	}
 	return form
+}
+
+// Validate reports the first field of UploadLogoParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadLogoParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UploaderUserID.IsNull() {
+		return call.Invalid("oauthapplications.UploadLogoParams", "uploader_user_id", "must not be null")
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateDomainParams holds the parameters of CreateDomain.
@@ -13,6 +14,22 @@ type CreateDomainParams struct {
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
 	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
 	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnrollmentMode.IsNull() {
+		return call.Invalid("organizations.CreateDomainParams", "enrollment_mode", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("organizations.CreateDomainParams", "name", "must not be null")
+	}
+	return nil
 }
 
 // CreateInvitationParams holds the parameters of CreateInvitation.
@@ -27,6 +44,30 @@ type CreateInvitationParams struct {
 	Role            string                    `json:"role" url:"-"`
 }
 
+// Validate reports the first field of CreateInvitationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateInvitationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("organizations.CreateInvitationParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("organizations.CreateInvitationParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("organizations.CreateInvitationParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateInvitationParams", "role", "is required")
+	}
+	return nil
+}
+
 type CreateInvitationsBulkParams struct {
 	EmailAddress    string                    `json:"email_address" url:"-"`
 	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
@@ -38,12 +79,52 @@ type CreateInvitationsBulkParams struct {
 	Role            string                    `json:"role" url:"-"`
 }
 
+// Validate reports the first field of CreateInvitationsBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateInvitationsBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("organizations.CreateInvitationsBulkParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("organizations.CreateInvitationsBulkParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("organizations.CreateInvitationsBulkParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateInvitationsBulkParams", "role", "is required")
+	}
+	return nil
+}
+
 // CreateMembershipParams holds the parameters of CreateMembership.
 type CreateMembershipParams struct {
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
 	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	Role            string                    `json:"role" url:"-"`
 	UserID          string                    `json:"user_id" url:"-"`
+}
+
+// Validate reports the first field of CreateMembershipParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateMembershipParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateMembershipParams", "role", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("organizations.CreateMembershipParams", "user_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -58,10 +139,44 @@ type CreateParams struct {
 	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.MaxAllowedMemberships.Get(); ok {
+		if v < 0 {
+			return call.Invalid("organizations.CreateParams", "max_allowed_memberships", "must be at least 0")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("organizations.CreateParams", "name", "is required")
+	}
+	return nil
+}
+
 // GetParams holds the parameters of Get.
 type GetParams struct {
 	IncludeMembersCount                         clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
+}
+
+// Validate reports the first field of GetParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *GetParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.IncludeMembersCount.IsNull() {
+		return call.Invalid("organizations.GetParams", "include_members_count", "must not be null")
+	}
+	if p.IncludeMissingMemberWithElevatedPermissions.IsNull() {
+		return call.Invalid("organizations.GetParams", "include_missing_member_with_elevated_permissions", "must not be null")
+	}
+	return nil
 }
 
 // ListDomainsParams holds the parameters of ListDomains.
@@ -69,6 +184,28 @@ type ListDomainsParams struct {
 	clerk.ListParams
 	Verified       clerk.Opt[string] `url:"verified,omitempty" json:"-"`
 	EnrollmentMode clerk.Opt[string] `url:"enrollment_mode,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListDomainsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListDomainsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListDomainsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListDomainsParams", "offset", "must not be negative")
+	}
+	if p.Verified.IsNull() {
+		return call.Invalid("organizations.ListDomainsParams", "verified", "must not be null")
+	}
+	if p.EnrollmentMode.IsNull() {
+		return call.Invalid("organizations.ListDomainsParams", "enrollment_mode", "must not be null")
+	}
+	return nil
 }
 
 // ListInstanceDomainsParams holds the parameters of ListInstanceDomains.
@@ -82,6 +219,46 @@ type ListInstanceDomainsParams struct {
 	OrderBy        clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListInstanceDomainsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceDomainsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "offset", "must not be negative")
+	}
+	if p.OrganizationID.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "organization_id", "must not be null")
+	}
+	if p.Verified.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "verified", "must not be null")
+	}
+	if v, ok := p.Verified.Get(); ok {
+		if v != "true" && v != "false" {
+			return call.Invalid("organizations.ListInstanceDomainsParams", "verified", "must be one of \"true\", \"false\"")
+		}
+	}
+	if len(p.EnrollmentMode) > 0 {
+		for _, e := range p.EnrollmentMode {
+			if e != "manual_invitation" && e != "automatic_invitation" && e != "automatic_suggestion" && e != "enterprise_sso" && e != "-manual_invitation" && e != "-automatic_invitation" && e != "-automatic_suggestion" && e != "-enterprise_sso" {
+				return call.Invalid("organizations.ListInstanceDomainsParams", "enrollment_mode", "must be one of \"manual_invitation\", \"automatic_invitation\", \"automatic_suggestion\", \"enterprise_sso\", \"-manual_invitation\", \"-automatic_invitation\", \"-automatic_suggestion\", \"-enterprise_sso\"")
+			}
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
 // ListInstanceInvitationsParams holds the parameters of ListInstanceInvitations.
 type ListInstanceInvitationsParams struct {
 	clerk.ListParams
@@ -90,10 +267,59 @@ type ListInstanceInvitationsParams struct {
 	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListInstanceInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "order_by", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("organizations.ListInstanceInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "query", "must not be null")
+	}
+	return nil
+}
+
 // ListInstanceMembershipsParams holds the parameters of ListInstanceMemberships.
 type ListInstanceMembershipsParams struct {
 	clerk.ListParams
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListInstanceMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ListInvitationsParams holds the parameters of ListInvitations.
@@ -102,6 +328,36 @@ type ListInvitationsParams struct {
 	Status       clerk.Opt[string] `url:"status,omitempty" json:"-"`
 	EmailAddress clerk.Opt[string] `url:"email_address,omitempty" json:"-"`
 	OrderBy      clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInvitationsParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("organizations.ListInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "email_address", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ListMembershipsParams holds the parameters of ListMemberships.
@@ -125,6 +381,52 @@ type ListMembershipsParams struct {
 	CreatedAtAfter     clerk.Opt[int64]  `url:"created_at_after,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListMembershipsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "order_by", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "name_query", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "last_active_at_after", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "created_at_after", "must not be null")
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
@@ -136,9 +438,53 @@ type ListParams struct {
 	OrderBy                                     clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListParams", "offset", "must not be negative")
+	}
+	if p.IncludeMembersCount.IsNull() {
+		return call.Invalid("organizations.ListParams", "include_members_count", "must not be null")
+	}
+	if p.IncludeMissingMemberWithElevatedPermissions.IsNull() {
+		return call.Invalid("organizations.ListParams", "include_missing_member_with_elevated_permissions", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
 // ListPendingInvitationsParams holds the parameters of ListPendingInvitations.
 type ListPendingInvitationsParams struct {
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListPendingInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPendingInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListPendingInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListPendingInvitationsParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
@@ -147,9 +493,35 @@ type ReplaceMetadataParams struct {
 	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
+// Validate reports the first field of ReplaceMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.ReplaceMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.ReplaceMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
+}
+
 // RevokeInvitationParams holds the parameters of RevokeInvitation.
 type RevokeInvitationParams struct {
 	RequestingUserID clerk.Opt[string] `json:"requesting_user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeInvitationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeInvitationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UpdateDomainParams holds the parameters of UpdateDomain.
@@ -158,10 +530,36 @@ type UpdateDomainParams struct {
 	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // UpdateMembershipMetadataParams holds the parameters of UpdateMembershipMetadata.
 type UpdateMembershipMetadataParams struct {
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
 	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMembershipMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMembershipMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMembershipMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMembershipMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateMembershipParams holds the parameters of UpdateMembership.
@@ -169,10 +567,39 @@ type UpdateMembershipParams struct {
 	Role string `json:"role" url:"-"`
 }
 
+// Validate reports the first field of UpdateMembershipParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMembershipParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.UpdateMembershipParams", "role", "is required")
+	}
+	return nil
+}
+
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
 	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -185,6 +612,21 @@ type UpdateParams struct {
 	PublicMetadata        clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	RoleSetKey            clerk.Opt[string]         `json:"role_set_key,omitzero" url:"-"`
 	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.MaxAllowedMemberships.Get(); ok {
+		if v < 0 {
+			return call.Invalid("organizations.UpdateParams", "max_allowed_memberships", "must be at least 0")
+		}
+	}
+	return nil
 }
 
 // UploadLogoParams holds the parameters of UploadLogo.
@@ -201,4 +643,17 @@ func (p *UploadLogoParams) form() *clerk.Form {
 		form.Fields.Set("uploader_user_id", v)
 	}
 	return form
+}
+
+// Validate reports the first field of UploadLogoParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadLogoParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UploaderUserID.IsNull() {
+		return call.Invalid("organizations.UploadLogoParams", "uploader_user_id", "must not be null")
+	}
+	return nil
 }

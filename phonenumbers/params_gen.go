@@ -4,12 +4,29 @@ package phonenumbers
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
 	Code           string `json:"code" url:"-"`
 	VerificationID string `json:"verification_id" url:"-"`
+}
+
+// Validate reports the first field of AttemptVerificationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AttemptVerificationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("phonenumbers.AttemptVerificationParams", "code", "is required")
+	}
+	if p.VerificationID == "" {
+		return call.Invalid("phonenumbers.AttemptVerificationParams", "verification_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -21,10 +38,47 @@ type CreateParams struct {
 	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PhoneNumber == "" {
+		return call.Invalid("phonenumbers.CreateParams", "phone_number", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("phonenumbers.CreateParams", "user_id", "is required")
+	}
+	return nil
+}
+
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
 	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
 	PhoneNumber          string            `json:"phone_number" url:"-"`
+}
+
+// Validate reports the first field of ReplaceForUserParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceForUserParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.IdentificationStatus.IsNull() {
+		return call.Invalid("phonenumbers.ReplaceForUserParams", "identification_status", "must not be null")
+	}
+	if v, ok := p.IdentificationStatus.Get(); ok {
+		if v != "verified" && v != "reserved" && v != "unverified" {
+			return call.Invalid("phonenumbers.ReplaceForUserParams", "identification_status", "must be one of \"verified\", \"reserved\", \"unverified\"")
+		}
+	}
+	if p.PhoneNumber == "" {
+		return call.Invalid("phonenumbers.ReplaceForUserParams", "phone_number", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -32,4 +86,14 @@ type UpdateParams struct {
 	Primary                 clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
 	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

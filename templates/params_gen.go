@@ -4,6 +4,7 @@ package templates
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // ListParams holds the parameters of List.
@@ -12,12 +13,50 @@ type ListParams struct {
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("templates.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("templates.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("templates.ListParams", "paginated", "must not be null")
+	}
+	return nil
+}
+
 // PreviewParams holds the parameters of Preview.
 type PreviewParams struct {
 	Body             clerk.Opt[string] `json:"body,omitzero" url:"-"`
 	FromEmailName    clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
 	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+}
+
+// Validate reports the first field of PreviewParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *PreviewParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Body.IsNull() {
+		return call.Invalid("templates.PreviewParams", "body", "must not be null")
+	}
+	if p.FromEmailName.IsNull() {
+		return call.Invalid("templates.PreviewParams", "from_email_name", "must not be null")
+	}
+	if p.ReplyToEmailName.IsNull() {
+		return call.Invalid("templates.PreviewParams", "reply_to_email_name", "must not be null")
+	}
+	return nil
 }
 
 // ReplaceParams holds the parameters of Replace.
@@ -31,7 +70,42 @@ type ReplaceParams struct {
 	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
+// Validate reports the first field of ReplaceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Body.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "body", "must not be null")
+	}
+	if p.FromEmailName.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "from_email_name", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "name", "must not be null")
+	}
+	if p.ReplyToEmailName.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "reply_to_email_name", "must not be null")
+	}
+	return nil
+}
+
 // ToggleDeliveryParams holds the parameters of ToggleDelivery.
 type ToggleDeliveryParams struct {
 	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ToggleDeliveryParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ToggleDeliveryParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DeliveredByClerk.IsNull() {
+		return call.Invalid("templates.ToggleDeliveryParams", "delivered_by_clerk", "must not be null")
+	}
+	return nil
 }

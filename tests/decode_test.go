@@ -2,9 +2,10 @@ package tests
 
 import (
 	"encoding/json"
-	"github.com/clerkgo/clerk"
 	"strings"
 	"testing"
+
+	"github.com/clerkgo/clerk"
 )
 
 func TestUnknownEnumValuesDecode(t *testing.T) {

@@ -6,11 +6,31 @@ import (
 	"net/url"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // BanBulkParams holds the parameters of BanBulk.
 type BanBulkParams struct {
 	UserIDs []string `json:"user_ids" url:"-"`
+}
+
+// Validate reports the first field of BanBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *BanBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UserIDs == nil {
+		return call.Invalid("users.BanBulkParams", "user_ids", "is required")
+	}
+	if len(p.UserIDs) < 1 {
+		return call.Invalid("users.BanBulkParams", "user_ids", "needs at least 1 items")
+	}
+	if len(p.UserIDs) > 50 {
+		return call.Invalid("users.BanBulkParams", "user_ids", "takes at most 50 items")
+	}
+	return nil
 }
 
 // CountParams holds the parameters of Count.
@@ -37,6 +57,58 @@ type CountParams struct {
 	LastSignInAtAfter  clerk.Opt[int64]  `url:"last_sign_in_at_after,omitempty" json:"-"`
 	Provider           clerk.Opt[string] `url:"provider,omitempty" json:"-"`
 	ProviderUserID     []string          `url:"provider_user_id,omitempty" json:"-"`
+}
+
+// Validate reports the first field of CountParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CountParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("users.CountParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("users.CountParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("users.CountParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("users.CountParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("users.CountParams", "name_query", "must not be null")
+	}
+	if p.Banned.IsNull() {
+		return call.Invalid("users.CountParams", "banned", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_after", "must not be null")
+	}
+	if p.LastActiveAtSince.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_since", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "created_at_after", "must not be null")
+	}
+	if p.LastSignInAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "last_sign_in_at_before", "must not be null")
+	}
+	if p.LastSignInAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "last_sign_in_at_after", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("users.CountParams", "provider", "must not be null")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -73,10 +145,83 @@ type CreateParams struct {
 	Web3Wallet                       clerk.Opt[[]string]       `json:"web3_wallet,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.BackupCodes.IsNull() {
+		return call.Invalid("users.CreateParams", "backup_codes", "must not be null")
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("users.CreateParams", "email_address", "must not be null")
+	}
+	if p.EmailAddressIdentificationStatus.IsNull() {
+		return call.Invalid("users.CreateParams", "email_address_identification_status", "must not be null")
+	}
+	if v, ok := p.EmailAddressIdentificationStatus.Get(); ok {
+		for _, e := range v {
+			if e != "verified" && e != "reserved" {
+				return call.Invalid("users.CreateParams", "email_address_identification_status", "must be one of \"verified\", \"reserved\"")
+			}
+		}
+	}
+	if p.PasswordHasher.IsNull() {
+		return call.Invalid("users.CreateParams", "password_hasher", "must not be null")
+	}
+	if p.PhoneNumber.IsNull() {
+		return call.Invalid("users.CreateParams", "phone_number", "must not be null")
+	}
+	if p.PhoneNumberIdentificationStatus.IsNull() {
+		return call.Invalid("users.CreateParams", "phone_number_identification_status", "must not be null")
+	}
+	if v, ok := p.PhoneNumberIdentificationStatus.Get(); ok {
+		for _, e := range v {
+			if e != "verified" && e != "reserved" {
+				return call.Invalid("users.CreateParams", "phone_number_identification_status", "must be one of \"verified\", \"reserved\"")
+			}
+		}
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "unsafe_metadata", "must not be null")
+	}
+	if p.Web3Wallet.IsNull() {
+		return call.Invalid("users.CreateParams", "web3_wallet", "must not be null")
+	}
+	return nil
+}
+
 // ListOAuthAccessTokensParams holds the parameters of ListOAuthAccessTokens.
 type ListOAuthAccessTokensParams struct {
 	clerk.ListParams
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListOAuthAccessTokensParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOAuthAccessTokensParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // ListOrganizationInvitationsParams holds the parameters of ListOrganizationInvitations.
@@ -85,9 +230,49 @@ type ListOrganizationInvitationsParams struct {
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListOrganizationInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOrganizationInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("users.ListOrganizationInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	return nil
+}
+
 // ListOrganizationMembershipsParams holds the parameters of ListOrganizationMemberships.
 type ListOrganizationMembershipsParams struct {
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListOrganizationMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOrganizationMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOrganizationMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOrganizationMembershipsParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
@@ -119,9 +304,86 @@ type ListParams struct {
 	OrderBy            clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("users.ListParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("users.ListParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("users.ListParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("users.ListParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("users.ListParams", "name_query", "must not be null")
+	}
+	if p.Banned.IsNull() {
+		return call.Invalid("users.ListParams", "banned", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_after", "must not be null")
+	}
+	if p.LastActiveAtSince.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_since", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "created_at_after", "must not be null")
+	}
+	if p.LastSignInAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "last_sign_in_at_before", "must not be null")
+	}
+	if p.LastSignInAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "last_sign_in_at_after", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("users.ListParams", "provider", "must not be null")
+	}
+	if p.StartingAfter.IsNull() {
+		return call.Invalid("users.ListParams", "starting_after", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("users.ListParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
 // RemovePasswordParams holds the parameters of RemovePassword.
 type RemovePasswordParams struct {
 	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RemovePasswordParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RemovePasswordParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.SignOutOfOtherSessions.IsNull() {
+		return call.Invalid("users.RemovePasswordParams", "sign_out_of_other_sessions", "must not be null")
+	}
+	return nil
 }
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
@@ -131,9 +393,38 @@ type ReplaceMetadataParams struct {
 	UnsafeMetadata  clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 }
 
+// Validate reports the first field of ReplaceMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "unsafe_metadata", "must not be null")
+	}
+	return nil
+}
+
 // SetPasswordCompromisedParams holds the parameters of SetPasswordCompromised.
 type SetPasswordCompromisedParams struct {
 	RevokeAllSessions clerk.Opt[bool] `json:"revoke_all_sessions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of SetPasswordCompromisedParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *SetPasswordCompromisedParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UnbanBulkParams holds the parameters of UnbanBulk.
@@ -141,11 +432,49 @@ type UnbanBulkParams struct {
 	UserIDs []string `json:"user_ids" url:"-"`
 }
 
+// Validate reports the first field of UnbanBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UnbanBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UserIDs == nil {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "is required")
+	}
+	if len(p.UserIDs) < 1 {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "needs at least 1 items")
+	}
+	if len(p.UserIDs) > 50 {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "takes at most 50 items")
+	}
+	return nil
+}
+
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
 	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	UnsafeMetadata  clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "unsafe_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
@@ -179,6 +508,25 @@ type UpdateParams struct {
 	Username                         clerk.Opt[string]         `json:"username,omitzero" url:"-"`
 }
 
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.BackupCodes.IsNull() {
+		return call.Invalid("users.UpdateParams", "backup_codes", "must not be null")
+	}
+	if p.PasswordDigest.IsNull() {
+		return call.Invalid("users.UpdateParams", "password_digest", "must not be null")
+	}
+	if p.PasswordHasher.IsNull() {
+		return call.Invalid("users.UpdateParams", "password_hasher", "must not be null")
+	}
+	return nil
+}
+
 // UploadProfileImageParams holds the parameters of UploadProfileImage.
 type UploadProfileImageParams struct {
 	File *clerk.File `form:"file" json:"-"`
@@ -193,12 +541,48 @@ func (p *UploadProfileImageParams) form() *clerk.Form {
 	return form
 }
 
+// Validate reports the first field of UploadProfileImageParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadProfileImageParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // VerifyPasswordParams holds the parameters of VerifyPassword.
 type VerifyPasswordParams struct {
 	Password string `json:"password" url:"-"`
 }
 
+// Validate reports the first field of VerifyPasswordParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyPasswordParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Password == "" {
+		return call.Invalid("users.VerifyPasswordParams", "password", "is required")
+	}
+	return nil
+}
+
 // VerifyTOTPParams holds the parameters of VerifyTOTP.
 type VerifyTOTPParams struct {
 	Code string `json:"code" url:"-"`
+}
+
+// Validate reports the first field of VerifyTOTPParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyTOTPParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("users.VerifyTOTPParams", "code", "is required")
+	}
+	return nil
 }

@@ -3,12 +3,31 @@
 package waitlist
 
 import (
+	"strings"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 type CreateBulkParams struct {
 	EmailAddress string          `json:"email_address" url:"-"`
 	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("waitlist.CreateBulkParams", "email_address", "is required")
+	}
+	if !strings.Contains(p.EmailAddress, "@") {
+		return call.Invalid("waitlist.CreateBulkParams", "email_address", "must be an email address")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
@@ -17,9 +36,32 @@ type CreateParams struct {
 	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("waitlist.CreateParams", "email_address", "is required")
+	}
+	return nil
+}
+
 // InviteParams holds the parameters of Invite.
 type InviteParams struct {
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
+}
+
+// Validate reports the first field of InviteParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *InviteParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
@@ -28,4 +70,34 @@ type ListParams struct {
 	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
 	Status  clerk.Opt[string] `url:"status,omitempty" json:"-"`
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("waitlist.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("waitlist.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("waitlist.ListParams", "query", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("waitlist.ListParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "invited" && v != "completed" && v != "rejected" {
+			return call.Invalid("waitlist.ListParams", "status", "must be one of \"pending\", \"invited\", \"completed\", \"rejected\"")
+		}
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("waitlist.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }

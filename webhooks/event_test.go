@@ -3,8 +3,9 @@ package webhooks
 import (
 	"encoding/json"
 	"errors"
-	"github.com/clerkgo/clerk"
 	"testing"
+
+	"github.com/clerkgo/clerk"
 )
 
 func TestParseAndDecode(t *testing.T) {

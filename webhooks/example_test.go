@@ -3,7 +3,6 @@ package webhooks_test
 import (
 	"context"
 	"fmt"
-	"github.com/clerkgo/clerk"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/webhooks"
 )
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/clerkgo/clerk"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -13,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // post sends body to srv signed as delivery id (or with the given signature).

@@ -3,11 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/clerkgo/clerk"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // table writes aligned columns.

@@ -28,7 +28,7 @@ func (f *file) bytes() ([]byte, error) {
 	body := f.body.String()
 	known := []struct{ use, path string }{
 		{"context.", "context"}, {"json.", "encoding/json"}, {"fmt.", "fmt"}, {"iter.", "iter"},
-		{"http.", "net/http"}, {"url.", "net/url"}, {"strings.", "strings"},
+		{"http.", "net/http"}, {"url.", "net/url"}, {"strings.", "strings"}, {"utf8.", "unicode/utf8"},
 		{"clerk.", "github.com/clerkgo/clerk"}, {"call.", "github.com/clerkgo/clerk/internal/call"},
 		{"paging.", "github.com/clerkgo/clerk/internal/paging"}, {"registry.", "github.com/clerkgo/clerk/internal/registry"},
 	}
@@ -136,6 +136,9 @@ func emitDecls(f *file, p *pkgModel, keep func(*decl) bool) {
 			}
 			if d.Form {
 				emitForm(f, d)
+			}
+			if d.Request {
+				emitValidate(f, p, d)
 			}
 		}
 	}

@@ -33,6 +33,8 @@ type decl struct {
 	schema *openapi3.Schema
 	// where is "Parent.json_field" for a nested type named after its place.
 	where string
+	// limit is the schema of a paged list's limit parameter.
+	limit *openapi3.Schema
 }
 
 type declKind int

@@ -62,6 +62,9 @@ func (p *pkgModel) buildOp(method, path string, op *openapi3.Operation, ov overl
 		switch pr.Value.Name {
 		case "limit":
 			limit = pr.Value.In == "query"
+			if limit && pr.Value.Schema != nil {
+				params.limit = pr.Value.Schema.Value
+			}
 		case "offset":
 			offset = pr.Value.In == "query"
 		}
