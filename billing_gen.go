@@ -86,6 +86,54 @@ func (x *BillingFeature) GetDescription() string {
 	return *x.Description
 }
 
+// BillingNextPayment is one billing next payment as the API returns it.
+type BillingNextPayment struct {
+	// Amount is the amount of the billing next payment. The API may leave it out
+	// or send null; Opt tells the two apart.
+	Amount Opt[Money] `json:"amount,omitzero"`
+	// Date is the date of the billing next payment. The API may leave it out or
+	// send null; Opt tells the two apart.
+	Date Opt[int64] `json:"date,omitzero"`
+	// PerUnitTotals lists the per unit totals of the billing next payment. Nil
+	// when the API leaves it out.
+	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
+	// Totals is the totals of the billing next payment. The API may leave it out
+	// or send null; Opt tells the two apart.
+	Totals Opt[BillingTotals] `json:"totals,omitzero"`
+}
+
+// GetAmount returns Amount, or nil when it is absent or null.
+func (x *BillingNextPayment) GetAmount() *Money {
+	if x == nil {
+		return nil
+	}
+	if v, ok := x.Amount.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
+// GetDate returns Date, or the zero value when it is absent or null.
+func (x *BillingNextPayment) GetDate() int64 {
+	if x == nil {
+		var zero int64
+		return zero
+	}
+	v, _ := x.Date.Get()
+	return v
+}
+
+// GetTotals returns Totals, or nil when it is absent or null.
+func (x *BillingNextPayment) GetTotals() *BillingTotals {
+	if x == nil {
+		return nil
+	}
+	if v, ok := x.Totals.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
 // BillingPrice is a price of a billing plan.
 type BillingPrice struct {
 	// Object names the kind of object; it is always "commerce_price".
@@ -1694,7 +1742,7 @@ type Subscription struct {
 	InstanceID string `json:"instance_id"`
 	// NextPayment is the next payment of the subscription. Nil when the API leaves
 	// it out.
-	NextPayment *SubscriptionNextPayment `json:"next_payment,omitempty"`
+	NextPayment *BillingNextPayment `json:"next_payment,omitempty"`
 	// PastDueAt is the time of the past due, in Unix milliseconds. Nil when the
 	// API sends null.
 	PastDueAt *int64 `json:"past_due_at"`
@@ -1765,7 +1813,7 @@ func (x *Subscription) GetEligibleForFreeTrial() bool {
 }
 
 // GetNextPayment returns NextPayment; it is nil when Subscription is nil or the field is absent.
-func (x *Subscription) GetNextPayment() *SubscriptionNextPayment {
+func (x *Subscription) GetNextPayment() *BillingNextPayment {
 	if x == nil {
 		return nil
 	}
@@ -1889,7 +1937,7 @@ type SubscriptionItem struct {
 	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
 	// NextPayment is the next payment of the subscription item. The API may leave
 	// it out or send null; Opt tells the two apart.
-	NextPayment Opt[SubscriptionItemNextPayment] `json:"next_payment,omitzero"`
+	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
 	// PastDueAt is the time of the past due, in Unix milliseconds. The API may
 	// leave it out or send null; Opt tells the two apart.
 	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
@@ -1936,7 +1984,7 @@ type SubscriptionItem struct {
 	Amount Opt[Money] `json:"amount,omitzero"`
 	// NextInvoice is the next invoice of the subscription item. The API may leave
 	// it out or send null; Opt tells the two apart.
-	NextInvoice Opt[SubscriptionItemNextPayment] `json:"next_invoice,omitzero"`
+	NextInvoice Opt[BillingNextPayment] `json:"next_invoice,omitzero"`
 	// PaymentMethodID is the ID of the payment method. Nil when the API leaves it
 	// out.
 	PaymentMethodID *string `json:"payment_method_id,omitempty"`
@@ -2033,7 +2081,7 @@ func (x *SubscriptionItem) GetLifetimePaid() *Money {
 }
 
 // GetNextPayment returns NextPayment, or nil when it is absent or null.
-func (x *SubscriptionItem) GetNextPayment() *SubscriptionItemNextPayment {
+func (x *SubscriptionItem) GetNextPayment() *BillingNextPayment {
 	if x == nil {
 		return nil
 	}
@@ -2169,7 +2217,7 @@ func (x *SubscriptionItem) GetAmount() *Money {
 }
 
 // GetNextInvoice returns NextInvoice, or nil when it is absent or null.
-func (x *SubscriptionItem) GetNextInvoice() *SubscriptionItemNextPayment {
+func (x *SubscriptionItem) GetNextInvoice() *BillingNextPayment {
 	if x == nil {
 		return nil
 	}
@@ -2205,55 +2253,6 @@ func (x *SubscriptionItem) GetSubscriptionID() string {
 	}
 	v, _ := x.SubscriptionID.Get()
 	return v
-}
-
-// SubscriptionItemNextPayment is one subscription item next payment as the API
-// returns it.
-type SubscriptionItemNextPayment struct {
-	// Amount is the amount of the subscription item next payment. The API may
-	// leave it out or send null; Opt tells the two apart.
-	Amount Opt[Money] `json:"amount,omitzero"`
-	// Date is the date of the subscription item next payment. The API may leave it
-	// out or send null; Opt tells the two apart.
-	Date Opt[int64] `json:"date,omitzero"`
-	// PerUnitTotals lists the per unit totals of the subscription item next
-	// payment. Nil when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	// Totals is the totals of the subscription item next payment. The API may
-	// leave it out or send null; Opt tells the two apart.
-	Totals Opt[BillingTotals] `json:"totals,omitzero"`
-}
-
-// GetAmount returns Amount, or nil when it is absent or null.
-func (x *SubscriptionItemNextPayment) GetAmount() *Money {
-	if x == nil {
-		return nil
-	}
-	if v, ok := x.Amount.Get(); ok {
-		return &v
-	}
-	return nil
-}
-
-// GetDate returns Date, or the zero value when it is absent or null.
-func (x *SubscriptionItemNextPayment) GetDate() int64 {
-	if x == nil {
-		var zero int64
-		return zero
-	}
-	v, _ := x.Date.Get()
-	return v
-}
-
-// GetTotals returns Totals, or nil when it is absent or null.
-func (x *SubscriptionItemNextPayment) GetTotals() *BillingTotals {
-	if x == nil {
-		return nil
-	}
-	if v, ok := x.Totals.Get(); ok {
-		return &v
-	}
-	return nil
 }
 
 // SubscriptionItemPlanPeriod is a string the API sends with one of the values
@@ -2300,32 +2299,6 @@ const (
 	SubscriptionItemStatusIncomplete SubscriptionItemStatus = "incomplete"
 	SubscriptionItemStatusAbandoned  SubscriptionItemStatus = "abandoned"
 )
-
-// SubscriptionNextPayment is one subscription next payment as the API returns
-// it.
-type SubscriptionNextPayment struct {
-	// Amount is the amount of the subscription next payment.
-	Amount Money `json:"amount"`
-	// Date is the date of the subscription next payment.
-	Date int64 `json:"date"`
-	// PerUnitTotals lists the per unit totals of the subscription next payment.
-	// Nil when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	// Totals is the totals of the subscription next payment. The API may leave it
-	// out or send null; Opt tells the two apart.
-	Totals Opt[BillingTotals] `json:"totals,omitzero"`
-}
-
-// GetTotals returns Totals, or nil when it is absent or null.
-func (x *SubscriptionNextPayment) GetTotals() *BillingTotals {
-	if x == nil {
-		return nil
-	}
-	if v, ok := x.Totals.Get(); ok {
-		return &v
-	}
-	return nil
-}
 
 // SubscriptionStatus is a string the API sends with one of the values below; a
 // value added by a later API version decodes as it is.

@@ -1196,7 +1196,7 @@ type Verification struct {
 	Channel Opt[string] `json:"channel,omitzero"`
 	// Error is the error of the verification. The API may leave it out or send
 	// null; Opt tells the two apart.
-	Error Opt[VerificationError] `json:"error,omitzero"`
+	Error Opt[ErrorDetail] `json:"error,omitzero"`
 	// ExpireAt is when it expires, in Unix milliseconds. The API may leave it out
 	// or send null; Opt tells the two apart.
 	ExpireAt Opt[int64] `json:"expire_at,omitzero"`
@@ -1251,7 +1251,7 @@ func (x *Verification) GetChannel() string {
 }
 
 // GetError returns Error, or nil when it is absent or null.
-func (x *Verification) GetError() *VerificationError {
+func (x *Verification) GetError() *ErrorDetail {
 	if x == nil {
 		return nil
 	}
@@ -1336,18 +1336,6 @@ func (x *Verification) GetNonce() string {
 	}
 	v, _ := x.Nonce.Get()
 	return v
-}
-
-// VerificationError is an error recorded on a verification attempt.
-type VerificationError struct {
-	// Code is the code of the verification error.
-	Code string `json:"code"`
-	// LongMessage is the long message of the verification error.
-	LongMessage string `json:"long_message"`
-	// Message is the message of the verification error.
-	Message string `json:"message"`
-	// Meta is the meta of the verification error. Nil when the API leaves it out.
-	Meta map[string]any `json:"meta,omitempty"`
 }
 
 // VerificationPasskey is one verification passkey as the API returns it.

@@ -100,7 +100,7 @@ func emitAccessors(f *file, p *pkgModel, d *decl) {
 
 // isStruct reports whether t names a struct of the root package.
 func isStruct(p *pkgModel, t string) bool {
-	if t == "DeletedObject" {
+	if t == "DeletedObject" || t == "ErrorDetail" {
 		return true
 	}
 	d, ok := p.decls[t]

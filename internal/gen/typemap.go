@@ -52,8 +52,12 @@ func (p *pkgModel) typeOf(ref *openapi3.SchemaRef, hint string, m mode) string {
 	}
 	s := ref.Value
 	if name := refName(ref.Ref); name != "" {
-		if name == "DeletedObject" {
+		switch name {
+		case "DeletedObject":
 			return "clerk.DeletedObject"
+		case "ClerkError":
+			// The error of a verification is the error detail of API errors.
+			return "clerk.ErrorDetail"
 		}
 		hint = p.g.goNameOf(ref.Value, name)
 	}

@@ -38,7 +38,7 @@ func v2Types() []v2Type {
 		{V2: "clerk.Payer", Ours: "Payer"},
 		{V2: "clerk.SubscriptionItem", Ours: "SubscriptionItem"},
 		{V2: "clerk.SubscriptionItemList", Ours: "SubscriptionItem", Note: "list: ListSubscriptionItems returns *clerk.Page[*clerk.SubscriptionItem]"},
-		{V2: "clerk.BillingSubscriptionItemNextPayment", Ours: "SubscriptionItemNextPayment"},
+		{V2: "clerk.BillingSubscriptionItemNextPayment", Ours: "BillingNextPayment"},
 		{V2: "clerk.BillingProduct", Note: "no counterpart: neither spec has a products endpoint, and v2 has no call that returns it"},
 	}
 }

@@ -94,7 +94,6 @@ func WebhookSchemaNames() map[string]string {
 		"BillingSubscriptionPayerCredit":                "PayerCredit",
 		"BillingSubscriptionCredits":                    "BillingCredits",
 		"ExternalAccountWithVerification":               "ExternalAccount",
-		"ClerkError":                                    "VerificationError",
 		"WebhookEventPayload":                           "EventEnvelope",
 	}
 }

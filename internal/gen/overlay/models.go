@@ -22,7 +22,6 @@ func ModelDocs() map[string]string {
 		"SAMLAccount":                    "an account a user connected through a SAML connection.",
 		"EnterpriseAccount":              "an account a user connected through an enterprise SSO connection.",
 		"Verification":                   "the verification state of an identifier or account. Every parent (email address, phone number, wallet, passkey, external, SAML and enterprise account) uses this one type; which fields are set depends on the strategy.",
-		"VerificationError":              "an error recorded on a verification attempt.",
 		"IdentificationLink":             "a link from an identifier to the account that provided it.",
 		"Invitation":                     "an invitation to sign up to the instance.",
 		"EmailMessage":                   "an email Clerk sends, or hands to you to deliver; email.created events carry it.",

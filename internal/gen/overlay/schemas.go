@@ -28,7 +28,6 @@ func schemaNames() map[string]string {
 		// The Client object is one browser or device signed in to the
 		// instance; clerk.Client is the SDK's API client.
 		"Client":                              "DeviceClient",
-		"ClerkError":                          "VerificationError",
 		"InstanceProtect":                     "InstanceProtectSettings",
 		"InstanceCommunication":               "InstanceCommunicationSettings",
 		"EnterpriseConnectionTestRunResponse": "EnterpriseConnectionTestRunURL",
@@ -51,10 +50,10 @@ func schemaNames() map[string]string {
 		"CommercePayerResponse-2":                     "Payer",
 		"CommercePayerCreditResponse":                 "PayerCredit",
 		"CommerceSubscription":                        "Subscription",
-		"CommerceSubscriptionNextPayment":             "SubscriptionNextPayment",
+		"CommerceSubscriptionNextPayment":             "BillingNextPayment",
 		"CommerceSubscriptionItem":                    "SubscriptionItem",
 		"CommerceSubscriptionItem-2":                  "SubscriptionItem",
-		"CommerceSubscriptionItemNextPaymentResponse": "SubscriptionItemNextPayment",
+		"CommerceSubscriptionItemNextPaymentResponse": "BillingNextPayment",
 		"CommerceSubscriptionItemSeatsResponse":       "SubscriptionItemSeats",
 		"CommerceSubscriptionCreditResponse":          "SubscriptionCredit",
 		"CommerceCreditsResponse":                     "BillingCredits",

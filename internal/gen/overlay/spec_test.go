@@ -335,6 +335,9 @@ func mergeKey(spec string) string {
 		return "CommerceProrationDiscountResponse"
 	case "BillingDiscountsResponse":
 		return "CommerceDiscountsResponse"
+	case "CommerceSubscriptionItemNextPaymentResponse":
+		// The next payment of an item and of a subscription are one shape.
+		return "CommerceSubscriptionNextPayment"
 	}
 	return spec
 }
@@ -381,6 +384,10 @@ func specProblems(t *testing.T, s *loadedSpec, ops map[string]Op, schemas map[st
 		}
 	}
 	goName := func(spec string) string {
+		if spec == "ClerkError" {
+			// The generator maps it to the hand-written clerk.ErrorDetail.
+			return "ErrorDetail"
+		}
 		if n, ok := schemas[spec]; ok {
 			return n
 		}
