@@ -1364,13 +1364,35 @@ type Plan struct {
 	Object string `json:"object"`
 	// ID identifies the plan.
 	ID string `json:"id"`
+	// Amount is the amount of the plan. Nil when the API leaves it out.
+	Amount *int64 `json:"amount,omitempty"`
+	// AmountFormatted is the amount formatted of the plan. Nil when the API leaves
+	// it out.
+	AmountFormatted *string `json:"amount_formatted,omitempty"`
+	// AnnualAmount is the annual amount of the plan. Nil when the API leaves it
+	// out.
+	AnnualAmount *int64 `json:"annual_amount,omitempty"`
+	// AnnualAmountFormatted is the annual amount formatted of the plan. Nil when
+	// the API leaves it out.
+	AnnualAmountFormatted *string `json:"annual_amount_formatted,omitempty"`
 	// AnnualFee is the annual fee of the plan. Nil when the API sends null.
 	AnnualFee *Money `json:"annual_fee"`
+	// AnnualMonthlyAmount is the annual monthly amount of the plan. Nil when the
+	// API leaves it out.
+	AnnualMonthlyAmount *int64 `json:"annual_monthly_amount,omitempty"`
+	// AnnualMonthlyAmountFormatted is the annual monthly amount formatted of the
+	// plan. Nil when the API leaves it out.
+	AnnualMonthlyAmountFormatted *string `json:"annual_monthly_amount_formatted,omitempty"`
 	// AnnualMonthlyFee is the annual monthly fee of the plan. Nil when the API
 	// sends null.
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
 	// AvatarURL is the URL of the avatar. Nil when the API sends null.
 	AvatarURL *string `json:"avatar_url"`
+	// Currency is the currency of the plan. Nil when the API leaves it out.
+	Currency *string `json:"currency,omitempty"`
+	// CurrencySymbol is the currency symbol of the plan. Nil when the API leaves
+	// it out.
+	CurrencySymbol *string `json:"currency_symbol,omitempty"`
 	// Description is the description of the plan. Nil when the API sends null.
 	Description *string `json:"description"`
 	// Features lists the features of the plan. Nil when the API leaves it out.
@@ -1387,12 +1409,22 @@ type Plan struct {
 	FreeTrialEnabled *bool `json:"free_trial_enabled,omitempty"`
 	// HasBaseFee is true when the plan has base fee.
 	HasBaseFee bool `json:"has_base_fee"`
+	// InstanceID is the ID of the instance.
+	InstanceID *string `json:"instance_id,omitempty"`
+	// Interval is the interval of the plan. Nil when the API leaves it out.
+	Interval *int64 `json:"interval,omitempty"`
 	// IsDefault is true when the plan is default.
 	IsDefault bool `json:"is_default"`
+	// IsProrated is the is prorated of the plan.
+	IsProrated *bool `json:"is_prorated,omitempty"`
 	// IsRecurring is true when the plan is recurring.
 	IsRecurring bool `json:"is_recurring"`
 	// Name is the name of the plan.
 	Name string `json:"name"`
+	// PayerType lists the payer type of the plan. Nil when the API leaves it out.
+	PayerType []string `json:"payer_type,omitempty"`
+	// Period is the period of the plan. Nil when the API leaves it out.
+	Period *string `json:"period,omitempty"`
 	// ProductID is the ID of the product.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
@@ -1405,95 +1437,6 @@ type Plan struct {
 	// UnitPrices lists the unit prices of the plan. Nil when the API leaves it
 	// out.
 	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitempty"`
-	// Amount is the amount of the plan. Nil when the API leaves it out.
-	Amount *int64 `json:"amount,omitempty"`
-	// AmountFormatted is the amount formatted of the plan. Nil when the API leaves
-	// it out.
-	AmountFormatted *string `json:"amount_formatted,omitempty"`
-	// AnnualAmount is the annual amount of the plan. Nil when the API leaves it
-	// out.
-	AnnualAmount *int64 `json:"annual_amount,omitempty"`
-	// AnnualAmountFormatted is the annual amount formatted of the plan. Nil when
-	// the API leaves it out.
-	AnnualAmountFormatted *string `json:"annual_amount_formatted,omitempty"`
-	// AnnualMonthlyAmount is the annual monthly amount of the plan. Nil when the
-	// API leaves it out.
-	AnnualMonthlyAmount *int64 `json:"annual_monthly_amount,omitempty"`
-	// AnnualMonthlyAmountFormatted is the annual monthly amount formatted of the
-	// plan. Nil when the API leaves it out.
-	AnnualMonthlyAmountFormatted *string `json:"annual_monthly_amount_formatted,omitempty"`
-	// Currency is the currency of the plan. Nil when the API leaves it out.
-	Currency *string `json:"currency,omitempty"`
-	// CurrencySymbol is the currency symbol of the plan. Nil when the API leaves
-	// it out.
-	CurrencySymbol *string `json:"currency_symbol,omitempty"`
-	// Interval is the interval of the plan. Nil when the API leaves it out.
-	Interval *int64 `json:"interval,omitempty"`
-	// PayerType lists the payer type of the plan. Nil when the API leaves it out.
-	PayerType []string `json:"payer_type,omitempty"`
-	// Period is the period of the plan. Nil when the API leaves it out.
-	Period *string `json:"period,omitempty"`
-}
-
-// GetAnnualFee returns AnnualFee; it is nil when Plan is nil or the field is absent.
-func (x *Plan) GetAnnualFee() *Money {
-	if x == nil {
-		return nil
-	}
-	return x.AnnualFee
-}
-
-// GetAnnualMonthlyFee returns AnnualMonthlyFee; it is nil when Plan is nil or the field is absent.
-func (x *Plan) GetAnnualMonthlyFee() *Money {
-	if x == nil {
-		return nil
-	}
-	return x.AnnualMonthlyFee
-}
-
-// GetAvatarURL returns AvatarURL, or the zero value when it is absent or null.
-func (x *Plan) GetAvatarURL() string {
-	if x == nil || x.AvatarURL == nil {
-		var zero string
-		return zero
-	}
-	return *x.AvatarURL
-}
-
-// GetDescription returns Description, or the zero value when it is absent or null.
-func (x *Plan) GetDescription() string {
-	if x == nil || x.Description == nil {
-		var zero string
-		return zero
-	}
-	return *x.Description
-}
-
-// GetFee returns Fee; it is nil when Plan is nil or the field is absent.
-func (x *Plan) GetFee() *Money {
-	if x == nil {
-		return nil
-	}
-	return x.Fee
-}
-
-// GetFreeTrialDays returns FreeTrialDays, or the zero value when it is absent or null.
-func (x *Plan) GetFreeTrialDays() int64 {
-	if x == nil {
-		var zero int64
-		return zero
-	}
-	v, _ := x.FreeTrialDays.Get()
-	return v
-}
-
-// GetFreeTrialEnabled returns FreeTrialEnabled, or the zero value when it is absent or null.
-func (x *Plan) GetFreeTrialEnabled() bool {
-	if x == nil || x.FreeTrialEnabled == nil {
-		var zero bool
-		return zero
-	}
-	return *x.FreeTrialEnabled
 }
 
 // GetAmount returns Amount, or the zero value when it is absent or null.
@@ -1532,6 +1475,14 @@ func (x *Plan) GetAnnualAmountFormatted() string {
 	return *x.AnnualAmountFormatted
 }
 
+// GetAnnualFee returns AnnualFee; it is nil when Plan is nil or the field is absent.
+func (x *Plan) GetAnnualFee() *Money {
+	if x == nil {
+		return nil
+	}
+	return x.AnnualFee
+}
+
 // GetAnnualMonthlyAmount returns AnnualMonthlyAmount, or the zero value when it is absent or null.
 func (x *Plan) GetAnnualMonthlyAmount() int64 {
 	if x == nil || x.AnnualMonthlyAmount == nil {
@@ -1548,6 +1499,23 @@ func (x *Plan) GetAnnualMonthlyAmountFormatted() string {
 		return zero
 	}
 	return *x.AnnualMonthlyAmountFormatted
+}
+
+// GetAnnualMonthlyFee returns AnnualMonthlyFee; it is nil when Plan is nil or the field is absent.
+func (x *Plan) GetAnnualMonthlyFee() *Money {
+	if x == nil {
+		return nil
+	}
+	return x.AnnualMonthlyFee
+}
+
+// GetAvatarURL returns AvatarURL, or the zero value when it is absent or null.
+func (x *Plan) GetAvatarURL() string {
+	if x == nil || x.AvatarURL == nil {
+		var zero string
+		return zero
+	}
+	return *x.AvatarURL
 }
 
 // GetCurrency returns Currency, or the zero value when it is absent or null.
@@ -1568,6 +1536,51 @@ func (x *Plan) GetCurrencySymbol() string {
 	return *x.CurrencySymbol
 }
 
+// GetDescription returns Description, or the zero value when it is absent or null.
+func (x *Plan) GetDescription() string {
+	if x == nil || x.Description == nil {
+		var zero string
+		return zero
+	}
+	return *x.Description
+}
+
+// GetFee returns Fee; it is nil when Plan is nil or the field is absent.
+func (x *Plan) GetFee() *Money {
+	if x == nil {
+		return nil
+	}
+	return x.Fee
+}
+
+// GetFreeTrialDays returns FreeTrialDays, or the zero value when it is absent or null.
+func (x *Plan) GetFreeTrialDays() int64 {
+	if x == nil {
+		var zero int64
+		return zero
+	}
+	v, _ := x.FreeTrialDays.Get()
+	return v
+}
+
+// GetFreeTrialEnabled returns FreeTrialEnabled, or the zero value when it is absent or null.
+func (x *Plan) GetFreeTrialEnabled() bool {
+	if x == nil || x.FreeTrialEnabled == nil {
+		var zero bool
+		return zero
+	}
+	return *x.FreeTrialEnabled
+}
+
+// GetInstanceID returns InstanceID, or the zero value when it is absent or null.
+func (x *Plan) GetInstanceID() string {
+	if x == nil || x.InstanceID == nil {
+		var zero string
+		return zero
+	}
+	return *x.InstanceID
+}
+
 // GetInterval returns Interval, or the zero value when it is absent or null.
 func (x *Plan) GetInterval() int64 {
 	if x == nil || x.Interval == nil {
@@ -1575,6 +1588,15 @@ func (x *Plan) GetInterval() int64 {
 		return zero
 	}
 	return *x.Interval
+}
+
+// GetIsProrated returns IsProrated, or the zero value when it is absent or null.
+func (x *Plan) GetIsProrated() bool {
+	if x == nil || x.IsProrated == nil {
+		var zero bool
+		return zero
+	}
+	return *x.IsProrated
 }
 
 // GetPeriod returns Period, or the zero value when it is absent or null.

@@ -105,6 +105,7 @@ type ExtraField struct {
 func ExtraFields() map[string][]ExtraField {
 	return map[string][]ExtraField{
 		"SMSMessage": {{"created_at", "*int64"}},
+		"Plan":       {{"instance_id", "*string"}, {"is_prorated", "*bool"}},
 		"PaymentAttemptSubscriptionItem": {
 			{"amount", "*Money"}, {"canceled_at", "Opt[int64]"}, {"lifetime_paid", "*int64"},
 			{"next_payment_amount", "*int64"}, {"next_payment_date", "*int64"}, {"past_due_at", "Opt[int64]"},
