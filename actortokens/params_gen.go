@@ -9,10 +9,16 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Actor                       CreateParamsActor `json:"actor" url:"-"`
-	ExpiresInSeconds            clerk.Opt[int64]  `json:"expires_in_seconds,omitzero" url:"-"`
-	SessionMaxDurationInSeconds clerk.Opt[int64]  `json:"session_max_duration_in_seconds,omitzero" url:"-"`
-	UserID                      string            `json:"user_id" url:"-"`
+	// Actor is the actor to send. Required.
+	Actor CreateParamsActor `json:"actor" url:"-"`
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
+	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
+	// In seconds. Optional: leave it unset to send nothing; the API refuses null.
+	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -37,7 +43,9 @@ func (p *CreateParams) Validate() error {
 	return nil
 }
 
+// CreateParamsActor is a nested object of a request body.
 type CreateParamsActor struct {
+	// Sub is the sub to send. Required.
 	Sub string `json:"sub" url:"-"`
 }
 

@@ -9,8 +9,11 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Identifier string          `json:"identifier" url:"-"`
-	Notify     clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// Identifier is the identifier to send. Required.
+	Identifier string `json:"identifier" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -31,7 +34,10 @@ func (p *CreateParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 

@@ -7,13 +7,21 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
-// AdjustOrganizationCreditBalanceParams holds the parameters of AdjustOrganizationCreditBalance.
+// AdjustOrganizationCreditBalanceParams holds the parameters of
+// AdjustOrganizationCreditBalance.
 type AdjustOrganizationCreditBalanceParams struct {
-	Action         string            `json:"action" url:"-"`
-	Amount         int64             `json:"amount" url:"-"`
-	Currency       clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	IdempotencyKey string            `json:"idempotency_key" url:"-"`
-	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
+	// Action is the action to send. One of "increase", "decrease". Required.
+	Action string `json:"action" url:"-"`
+	// Amount is the amount to send. Required.
+	Amount int64 `json:"amount" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// IdempotencyKey is the idempotency key to send. Required.
+	IdempotencyKey string `json:"idempotency_key" url:"-"`
+	// Note is the note to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
 // Validate reports the first field of AdjustOrganizationCreditBalanceParams that breaks the API's
@@ -38,13 +46,21 @@ func (p *AdjustOrganizationCreditBalanceParams) Validate() error {
 	return nil
 }
 
-// AdjustUserCreditBalanceParams holds the parameters of AdjustUserCreditBalance.
+// AdjustUserCreditBalanceParams holds the parameters of
+// AdjustUserCreditBalance.
 type AdjustUserCreditBalanceParams struct {
-	Action         string            `json:"action" url:"-"`
-	Amount         int64             `json:"amount" url:"-"`
-	Currency       clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	IdempotencyKey string            `json:"idempotency_key" url:"-"`
-	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
+	// Action is the action to send. One of "increase", "decrease". Required.
+	Action string `json:"action" url:"-"`
+	// Amount is the amount to send. Required.
+	Amount int64 `json:"amount" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// IdempotencyKey is the idempotency key to send. Required.
+	IdempotencyKey string `json:"idempotency_key" url:"-"`
+	// Note is the note to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
 // Validate reports the first field of AdjustUserCreditBalanceParams that breaks the API's
@@ -71,6 +87,7 @@ func (p *AdjustUserCreditBalanceParams) Validate() error {
 
 // ApplyDiscountParams holds the parameters of ApplyDiscount.
 type ApplyDiscountParams struct {
+	// DiscountID is the ID of the discount to use. Required.
 	DiscountID string `json:"discount_id" url:"-"`
 }
 
@@ -89,6 +106,8 @@ func (p *ApplyDiscountParams) Validate() error {
 
 // CancelSubscriptionItemParams holds the parameters of CancelSubscriptionItem.
 type CancelSubscriptionItemParams struct {
+	// EndNow is sent as the end_now query parameter. Optional: leave it unset to
+	// send nothing.
 	EndNow clerk.Opt[bool] `url:"end_now,omitempty" json:"-"`
 }
 
@@ -107,11 +126,22 @@ func (p *CancelSubscriptionItemParams) Validate() error {
 
 // CreatePriceParams holds the parameters of CreatePrice.
 type CreatePriceParams struct {
-	Amount                  *int64            `json:"amount" url:"-"`
-	AnnualMonthlyAmount     clerk.Opt[int64]  `json:"annual_monthly_amount,omitzero" url:"-"`
-	Currency                clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	Description             clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	PlanID                  string            `json:"plan_id" url:"-"`
+	// Amount is the amount to send. Required; nil sends null.
+	Amount *int64 `json:"amount" url:"-"`
+	// AnnualMonthlyAmount is the annual monthly amount to send. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AnnualMonthlyAmount clerk.Opt[int64] `json:"annual_monthly_amount,omitzero" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// PlanID is the ID of the plan to use. Required.
+	PlanID string `json:"plan_id" url:"-"`
+	// SupportedBillingPeriods is the supported billing periods to send. One of
+	// "month", "annual", "both". Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SupportedBillingPeriods clerk.Opt[string] `json:"supported_billing_periods,omitzero" url:"-"`
 }
 
@@ -144,8 +174,10 @@ func (p *CreatePriceParams) Validate() error {
 
 // CreatePriceTransitionParams holds the parameters of CreatePriceTransition.
 type CreatePriceTransitionParams struct {
+	// FromPriceID is the ID of the from price to use. Required.
 	FromPriceID string `json:"from_price_id" url:"-"`
-	ToPriceID   string `json:"to_price_id" url:"-"`
+	// ToPriceID is the ID of the to price to use. Required.
+	ToPriceID string `json:"to_price_id" url:"-"`
 }
 
 // Validate reports the first field of CreatePriceTransitionParams that breaks the API's
@@ -166,6 +198,7 @@ func (p *CreatePriceTransitionParams) Validate() error {
 
 // ExtendFreeTrialParams holds the parameters of ExtendFreeTrial.
 type ExtendFreeTrialParams struct {
+	// ExtendTo is the extend to to send. An RFC 3339 date and time. Required.
 	ExtendTo string `json:"extend_to" url:"-"`
 }
 
@@ -184,7 +217,10 @@ func (p *ExtendFreeTrialParams) Validate() error {
 
 // ListPaymentAttemptsParams holds the parameters of ListPaymentAttempts.
 type ListPaymentAttemptsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -209,8 +245,13 @@ func (p *ListPaymentAttemptsParams) Validate() error {
 
 // ListPlansParams holds the parameters of ListPlans.
 type ListPlansParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// PayerType is sent as the payer_type query parameter. One of "user", "org".
+	// Optional: leave it unset to send nothing.
 	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
 }
 
@@ -243,9 +284,14 @@ func (p *ListPlansParams) Validate() error {
 
 // ListPricesParams holds the parameters of ListPrices.
 type ListPricesParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
-	PlanID    clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
+	// send nothing.
+	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListPricesParams that breaks the API's
@@ -272,7 +318,10 @@ func (p *ListPricesParams) Validate() error {
 
 // ListStatementsParams holds the parameters of ListStatements.
 type ListStatementsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -297,13 +346,27 @@ func (p *ListStatementsParams) Validate() error {
 
 // ListSubscriptionItemsParams holds the parameters of ListSubscriptionItems.
 type ListSubscriptionItemsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated   clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
-	Status      clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	PayerType   clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
-	PlanID      clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
-	IncludeFree clerk.Opt[bool]   `url:"include_free,omitempty" json:"-"`
-	Query       clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "active", "ended",
+	// "past_due", "upcoming", "free_trial". Optional: leave it unset to send
+	// nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// PayerType is sent as the payer_type query parameter. One of "user", "org".
+	// Optional: leave it unset to send nothing.
+	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
+	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
+	// send nothing.
+	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
+	// IncludeFree is sent as the include_free query parameter. Optional: leave it
+	// unset to send nothing.
+	IncludeFree clerk.Opt[bool] `url:"include_free,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListSubscriptionItemsParams that breaks the API's

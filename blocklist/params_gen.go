@@ -8,6 +8,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// Identifier is the identifier to send. Required.
 	Identifier string `json:"identifier" url:"-"`
 }
 

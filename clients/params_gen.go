@@ -9,7 +9,10 @@ import (
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -34,6 +37,7 @@ func (p *ListParams) Validate() error {
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// Token is the token to send. Required.
 	Token string `json:"token" url:"-"`
 }
 

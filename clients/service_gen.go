@@ -33,6 +33,8 @@ func (s *Service) Get(ctx context.Context, clientID string, opts ...clerk.Reques
 // List returns one page of the instance's clients, newest first; the endpoint is deprecated.
 //
 // It calls GET /clients.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.DeviceClient], error) {
 	return call.JSON[clerk.Page[*clerk.DeviceClient]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients", Query: params}, opts)
 }

@@ -11,10 +11,17 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EnterpriseConnectionID string                                         `json:"enterprise_connection_id" url:"-"`
-	GroupRoleMappings      clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	Name                   clerk.Opt[string]                              `json:"name,omitzero" url:"-"`
-	Provider               string                                         `json:"provider" url:"-"`
+	// EnterpriseConnectionID is the ID of the enterprise connection to use.
+	// Required.
+	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
+	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	GroupRoleMappings clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Required.
+	Provider string `json:"provider" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -46,13 +53,26 @@ func (p *CreateParams) Validate() error {
 	return nil
 }
 
+// CreateParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateParamsGroupRoleMappingItem struct {
+	// DirectoryGroupDisplayName is the directory group display name to send. At
+	// most 255 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	DirectoryGroupDisplayName clerk.Opt[string] `json:"directory_group_display_name,omitzero" url:"-"`
-	DirectoryGroupID          clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
-	Precedence                clerk.Opt[int64]  `json:"precedence,omitzero" url:"-"`
-	RoleID                    string            `json:"role_id" url:"-"`
-	SCIMGroupDisplayName      clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	SCIMGroupID               clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
+	// DirectoryGroupID is the ID of the directory group to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	DirectoryGroupID clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
+	// Precedence is the precedence to send. At least 1. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// RoleID is the ID of the role to use. Required.
+	RoleID string `json:"role_id" url:"-"`
+	// SCIMGroupDisplayName is the scim group display name to send. At most 255
+	// characters. Optional: leave it unset to send nothing; the API refuses null.
+	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
+	// SCIMGroupID is the ID of the scim group to use. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParamsGroupRoleMappingItem that breaks the API's
@@ -100,10 +120,17 @@ func (p *CreateParamsGroupRoleMappingItem) Validate() error {
 
 // CreateSCIMParams holds the parameters of CreateSCIM.
 type CreateSCIMParams struct {
-	EnterpriseConnectionID string                                             `json:"enterprise_connection_id" url:"-"`
-	GroupRoleMappings      clerk.Opt[[]*CreateSCIMParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	Name                   clerk.Opt[string]                                  `json:"name,omitzero" url:"-"`
-	Provider               string                                             `json:"provider" url:"-"`
+	// EnterpriseConnectionID is the ID of the enterprise connection to use.
+	// Required.
+	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
+	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	GroupRoleMappings clerk.Opt[[]*CreateSCIMParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Required.
+	Provider string `json:"provider" url:"-"`
 }
 
 // Validate reports the first field of CreateSCIMParams that breaks the API's
@@ -135,11 +162,18 @@ func (p *CreateSCIMParams) Validate() error {
 	return nil
 }
 
+// CreateSCIMParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateSCIMParamsGroupRoleMappingItem struct {
-	Precedence           clerk.Opt[int64]  `json:"precedence,omitzero" url:"-"`
-	RoleID               string            `json:"role_id" url:"-"`
+	// Precedence is the precedence to send. At least 1. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// RoleID is the ID of the role to use. Required.
+	RoleID string `json:"role_id" url:"-"`
+	// SCIMGroupDisplayName is the scim group display name to send. At most 255
+	// characters. Optional: leave it unset to send nothing; the API refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	SCIMGroupID          string            `json:"scim_group_id" url:"-"`
+	// SCIMGroupID is the ID of the scim group to use. Required.
+	SCIMGroupID string `json:"scim_group_id" url:"-"`
 }
 
 // Validate reports the first field of CreateSCIMParamsGroupRoleMappingItem that breaks the API's
@@ -176,6 +210,7 @@ func (p *CreateSCIMParamsGroupRoleMappingItem) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
 }
 
@@ -197,6 +232,7 @@ func (p *ListParams) Validate() error {
 
 // ListSCIMParams holds the parameters of ListSCIM.
 type ListSCIMParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
 }
 
@@ -218,11 +254,21 @@ func (p *ListSCIMParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	AttributeMapping        clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	Enabled                 clerk.Opt[bool]              `json:"enabled,omitzero" url:"-"`
-	GroupRoleMappingEnabled clerk.Opt[bool]              `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	Name                    clerk.Opt[string]            `json:"name,omitzero" url:"-"`
-	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
+	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
+	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's
@@ -252,11 +298,21 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateSCIMParams holds the parameters of UpdateSCIM.
 type UpdateSCIMParams struct {
-	AttributeMapping        clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	Enabled                 clerk.Opt[bool]              `json:"enabled,omitzero" url:"-"`
-	GroupRoleMappingEnabled clerk.Opt[bool]              `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	Name                    clerk.Opt[string]            `json:"name,omitzero" url:"-"`
-	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
+	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
+	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateSCIMParams that breaks the API's

@@ -9,9 +9,13 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	IsSatellite bool              `json:"is_satellite" url:"-"`
-	Name        string            `json:"name" url:"-"`
-	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+	// IsSatellite sets the is satellite flag. Required.
+	IsSatellite bool `json:"is_satellite" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// ProxyURL is the proxy url to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -32,9 +36,15 @@ func (p *CreateParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	IsSecondary clerk.Opt[bool]   `json:"is_secondary,omitzero" url:"-"`
-	Name        clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// ProxyURL is the proxy url to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's

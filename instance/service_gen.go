@@ -94,6 +94,8 @@ func (s *Service) UpdateCommunicationSettings(ctx context.Context, params *Updat
 // UpdateDomain moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain.
 //
 // It calls PUT /beta_features/domain.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) UpdateDomain(ctx context.Context, params *UpdateDomainParams, opts ...clerk.RequestOption) error {
 	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/beta_features/domain", Body: params}, opts)
 }

@@ -11,9 +11,14 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	DefaultTokenTTL clerk.Opt[int64]    `json:"default_token_ttl,omitzero" url:"-"`
-	Name            string              `json:"name" url:"-"`
-	ScopedMachines  clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
+	// DefaultTokenTTL is the default token ttl to send. From 1 to 3.1536e+08.
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
+	// Name is the name to send. 1 to 255 characters. Required.
+	Name string `json:"name" url:"-"`
+	// ScopedMachines lists the scoped machines to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	ScopedMachines clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -56,6 +61,7 @@ func (p *CreateParams) Validate() error {
 
 // CreateScopeParams holds the parameters of CreateScope.
 type CreateScopeParams struct {
+	// ToMachineID is the ID of the to machine to use. Required.
 	ToMachineID string `json:"to_machine_id" url:"-"`
 }
 
@@ -74,8 +80,13 @@ func (p *CreateScopeParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
@@ -103,6 +114,8 @@ func (p *ListParams) Validate() error {
 
 // RotateSecretKeyParams holds the parameters of RotateSecretKey.
 type RotateSecretKeyParams struct {
+	// PreviousTokenTTL is the previous token ttl to send. From 0 to 28800.
+	// Required.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
 }
 
@@ -124,8 +137,12 @@ func (p *RotateSecretKeyParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	DefaultTokenTTL clerk.Opt[int64]  `json:"default_token_ttl,omitzero" url:"-"`
-	Name            clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// DefaultTokenTTL is the default token ttl to send. From 1 to 3.1536e+08.
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
+	// Name is the name to send. 1 to 255 characters. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's

@@ -9,8 +9,15 @@ import (
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// AccessToken is the access token to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	AccessToken clerk.Opt[string] `json:"access_token,omitzero" url:"-"`
-	Secret      clerk.Opt[string] `json:"secret,omitzero" url:"-"`
+	// Secret is the secret to send. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	Secret clerk.Opt[string] `json:"secret,omitzero" url:"-"`
 }
 
 // Validate reports the first field of VerifyParams that breaks the API's

@@ -12,13 +12,29 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CallbackURL          clerk.Opt[string]   `json:"callback_url,omitzero" url:"-"`
-	ConsentScreenEnabled clerk.Opt[bool]     `json:"consent_screen_enabled,omitzero" url:"-"`
-	Name                 string              `json:"name" url:"-"`
-	PKCERequired         clerk.Opt[bool]     `json:"pkce_required,omitzero" url:"-"`
-	Public               clerk.Opt[bool]     `json:"public,omitzero" url:"-"`
-	RedirectURIs         clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
+	// CallbackURL is the callback url to send. At most 1024 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
+	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// PKCERequired sets the pkce required flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
+	// Public sets the public flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
+	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
+	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -46,8 +62,13 @@ func (p *CreateParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	OrderBy   clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
 }
 
@@ -75,6 +96,7 @@ func (p *ListParams) Validate() error {
 
 // RevokeTokenParams holds the parameters of RevokeToken.
 type RevokeTokenParams struct {
+	// Token is the token to send. Required.
 	Token string `json:"token" url:"-"`
 }
 
@@ -93,13 +115,30 @@ func (p *RevokeTokenParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	CallbackURL          clerk.Opt[string]   `json:"callback_url,omitzero" url:"-"`
-	ConsentScreenEnabled clerk.Opt[bool]     `json:"consent_screen_enabled,omitzero" url:"-"`
-	Name                 clerk.Opt[string]   `json:"name,omitzero" url:"-"`
-	PKCERequired         clerk.Opt[bool]     `json:"pkce_required,omitzero" url:"-"`
-	Public               clerk.Opt[bool]     `json:"public,omitzero" url:"-"`
-	RedirectURIs         clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
+	// CallbackURL is the callback url to send. At most 1024 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
+	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// PKCERequired sets the pkce required flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
+	// Public sets the public flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
+	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
+	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's
@@ -124,7 +163,10 @@ func (p *UpdateParams) Validate() error {
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	File           clerk.File        `form:"file" json:"-"`
+	// File is the file to send.
+	File clerk.File `form:"file" json:"-"`
+	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 

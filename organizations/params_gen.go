@@ -11,9 +11,15 @@ import (
 
 // CreateDomainParams holds the parameters of CreateDomain.
 type CreateDomainParams struct {
+	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateDomainParams that breaks the API's
@@ -34,14 +40,28 @@ func (p *CreateDomainParams) Validate() error {
 
 // CreateInvitationParams holds the parameters of CreateInvitation.
 type CreateInvitationParams struct {
-	EmailAddress    string                    `json:"email_address" url:"-"`
-	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	InviterUserID   clerk.Opt[string]         `json:"inviter_user_id,omitzero" url:"-"`
-	Notify          clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL     clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
 }
 
 // Validate reports the first field of CreateInvitationParams that breaks the API's
@@ -68,15 +88,30 @@ func (p *CreateInvitationParams) Validate() error {
 	return nil
 }
 
+// CreateInvitationsBulkParams is a nested object of a request body.
 type CreateInvitationsBulkParams struct {
-	EmailAddress    string                    `json:"email_address" url:"-"`
-	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	InviterUserID   clerk.Opt[string]         `json:"inviter_user_id,omitzero" url:"-"`
-	Notify          clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL     clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
 }
 
 // Validate reports the first field of CreateInvitationsBulkParams that breaks the API's
@@ -105,10 +140,16 @@ func (p *CreateInvitationsBulkParams) Validate() error {
 
 // CreateMembershipParams holds the parameters of CreateMembership.
 type CreateMembershipParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
-	UserID          string                    `json:"user_id" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
 }
 
 // Validate reports the first field of CreateMembershipParams that breaks the API's
@@ -129,14 +170,30 @@ func (p *CreateMembershipParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CreatedAt             clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	CreatedBy             clerk.Opt[string]         `json:"created_by,omitzero" url:"-"`
-	MaxAllowedMemberships clerk.Opt[int64]          `json:"max_allowed_memberships,omitzero" url:"-"`
-	Name                  string                    `json:"name" url:"-"`
-	PrivateMetadata       clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata        clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RoleSetKey            clerk.Opt[string]         `json:"role_set_key,omitzero" url:"-"`
-	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// CreatedBy is the created by to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
+	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RoleSetKey is the role set key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
+	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -159,7 +216,12 @@ func (p *CreateParams) Validate() error {
 
 // GetParams holds the parameters of Get.
 type GetParams struct {
-	IncludeMembersCount                         clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMembersCount is sent as the include_members_count query parameter.
+	// Optional: leave it unset to send nothing.
+	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMissingMemberWithElevatedPermissions is sent as the
+	// include_missing_member_with_elevated_permissions query parameter. Optional:
+	// leave it unset to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
 }
 
@@ -181,8 +243,13 @@ func (p *GetParams) Validate() error {
 
 // ListDomainsParams holds the parameters of ListDomains.
 type ListDomainsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Verified       clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// Verified is sent as the verified query parameter. Optional: leave it unset
+	// to send nothing.
+	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// EnrollmentMode is sent as the enrollment_mode query parameter. Optional:
+	// leave it unset to send nothing.
 	EnrollmentMode clerk.Opt[string] `url:"enrollment_mode,omitempty" json:"-"`
 }
 
@@ -210,13 +277,26 @@ func (p *ListDomainsParams) Validate() error {
 
 // ListInstanceDomainsParams holds the parameters of ListInstanceDomains.
 type ListInstanceDomainsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrganizationID is sent as the organization_id query parameter. Optional:
+	// leave it unset to send nothing.
 	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
-	Verified       clerk.Opt[string] `url:"verified,omitempty" json:"-"`
-	EnrollmentMode []string          `url:"enrollment_mode,comma,omitempty" json:"-"`
-	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	Domains        []string          `url:"domains,omitempty" json:"-"`
-	OrderBy        clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// Verified is sent as the verified query parameter. One of "true", "false".
+	// Optional: leave it unset to send nothing.
+	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// EnrollmentMode keeps only the results matching one of these values of
+	// enrollment mode. Optional: leave it empty to send nothing.
+	EnrollmentMode []string `url:"enrollment_mode,comma,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Domains keeps only the results matching one of these values of domains.
+	// Optional: leave it empty to send nothing.
+	Domains []string `url:"domains,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListInstanceDomainsParams that breaks the API's
@@ -259,12 +339,20 @@ func (p *ListInstanceDomainsParams) Validate() error {
 	return nil
 }
 
-// ListInstanceInvitationsParams holds the parameters of ListInstanceInvitations.
+// ListInstanceInvitationsParams holds the parameters of
+// ListInstanceInvitations.
 type ListInstanceInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	Status  clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListInstanceInvitationsParams that breaks the API's
@@ -297,9 +385,13 @@ func (p *ListInstanceInvitationsParams) Validate() error {
 	return nil
 }
 
-// ListInstanceMembershipsParams holds the parameters of ListInstanceMemberships.
+// ListInstanceMembershipsParams holds the parameters of
+// ListInstanceMemberships.
 type ListInstanceMembershipsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
@@ -324,10 +416,17 @@ func (p *ListInstanceMembershipsParams) Validate() error {
 
 // ListInvitationsParams holds the parameters of ListInvitations.
 type ListInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Status       clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// EmailAddress is sent as the email_address query parameter. Optional: leave
+	// it unset to send nothing.
 	EmailAddress clerk.Opt[string] `url:"email_address,omitempty" json:"-"`
-	OrderBy      clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListInvitationsParams that breaks the API's
@@ -362,23 +461,56 @@ func (p *ListInvitationsParams) Validate() error {
 
 // ListMembershipsParams holds the parameters of ListMemberships.
 type ListMembershipsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	OrderBy            clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	UserID             []string          `url:"user_id,omitempty" json:"-"`
-	EmailAddress       []string          `url:"email_address,omitempty" json:"-"`
-	PhoneNumber        []string          `url:"phone_number,omitempty" json:"-"`
-	Username           []string          `url:"username,omitempty" json:"-"`
-	Web3Wallet         []string          `url:"web3_wallet,omitempty" json:"-"`
-	Role               []string          `url:"role,omitempty" json:"-"`
-	Query              clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	EmailAddressQuery  clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	PhoneNumberQuery   clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	UsernameQuery      clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	NameQuery          clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	LastActiveAtBefore clerk.Opt[int64]  `url:"last_active_at_before,omitempty" json:"-"`
-	LastActiveAtAfter  clerk.Opt[int64]  `url:"last_active_at_after,omitempty" json:"-"`
-	CreatedAtBefore    clerk.Opt[int64]  `url:"created_at_before,omitempty" json:"-"`
-	CreatedAtAfter     clerk.Opt[int64]  `url:"created_at_after,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user id.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// EmailAddress keeps only the results matching one of these values of email
+	// address. Optional: leave it empty to send nothing.
+	EmailAddress []string `url:"email_address,omitempty" json:"-"`
+	// PhoneNumber keeps only the results matching one of these values of phone
+	// number. Optional: leave it empty to send nothing.
+	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
+	// Username keeps only the results matching one of these values of username.
+	// Optional: leave it empty to send nothing.
+	Username []string `url:"username,omitempty" json:"-"`
+	// Web3Wallet keeps only the results matching one of these values of web3
+	// wallet. Optional: leave it empty to send nothing.
+	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
+	// Role keeps only the results matching one of these values of role. Optional:
+	// leave it empty to send nothing.
+	Role []string `url:"role,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// EmailAddressQuery is sent as the email_address_query query parameter.
+	// Optional: leave it unset to send nothing.
+	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
+	// PhoneNumberQuery is sent as the phone_number_query query parameter.
+	// Optional: leave it unset to send nothing.
+	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
+	// UsernameQuery is sent as the username_query query parameter. Optional: leave
+	// it unset to send nothing.
+	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
+	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
+	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
+	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
+	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
+	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListMembershipsParams that breaks the API's
@@ -429,13 +561,27 @@ func (p *ListMembershipsParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	IncludeMembersCount                         clerk.Opt[bool]   `url:"include_members_count,omitempty" json:"-"`
-	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool]   `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
-	Query                                       clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	UserID                                      []string          `url:"user_id,omitempty" json:"-"`
-	OrganizationID                              []string          `url:"organization_id,omitempty" json:"-"`
-	OrderBy                                     clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// IncludeMembersCount is sent as the include_members_count query parameter.
+	// Optional: leave it unset to send nothing.
+	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMissingMemberWithElevatedPermissions is sent as the
+	// include_missing_member_with_elevated_permissions query parameter. Optional:
+	// leave it unset to send nothing.
+	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user id.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// OrganizationID keeps only the results matching one of these values of
+	// organization id. Optional: leave it empty to send nothing.
+	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListParams that breaks the API's
@@ -468,6 +614,7 @@ func (p *ListParams) Validate() error {
 
 // ListPendingInvitationsParams holds the parameters of ListPendingInvitations.
 type ListPendingInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
 }
 
@@ -489,8 +636,12 @@ func (p *ListPendingInvitationsParams) Validate() error {
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
 // Validate reports the first field of ReplaceMetadataParams that breaks the API's
@@ -511,6 +662,8 @@ func (p *ReplaceMetadataParams) Validate() error {
 
 // RevokeInvitationParams holds the parameters of RevokeInvitation.
 type RevokeInvitationParams struct {
+	// RequestingUserID is the ID of the requesting user to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	RequestingUserID clerk.Opt[string] `json:"requesting_user_id,omitzero" url:"-"`
 }
 
@@ -526,8 +679,12 @@ func (p *RevokeInvitationParams) Validate() error {
 
 // UpdateDomainParams holds the parameters of UpdateDomain.
 type UpdateDomainParams struct {
+	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateDomainParams that breaks the API's
@@ -540,10 +697,15 @@ func (p *UpdateDomainParams) Validate() error {
 	return nil
 }
 
-// UpdateMembershipMetadataParams holds the parameters of UpdateMembershipMetadata.
+// UpdateMembershipMetadataParams holds the parameters of
+// UpdateMembershipMetadata.
 type UpdateMembershipMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateMembershipMetadataParams that breaks the API's
@@ -564,6 +726,7 @@ func (p *UpdateMembershipMetadataParams) Validate() error {
 
 // UpdateMembershipParams holds the parameters of UpdateMembership.
 type UpdateMembershipParams struct {
+	// Role is the role to send. Required.
 	Role string `json:"role" url:"-"`
 }
 
@@ -582,8 +745,12 @@ func (p *UpdateMembershipParams) Validate() error {
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateMetadataParams that breaks the API's
@@ -604,14 +771,37 @@ func (p *UpdateMetadataParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	AdminDeleteEnabled    clerk.Opt[bool]           `json:"admin_delete_enabled,omitzero" url:"-"`
-	CreatedAt             clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	MaxAllowedMemberships clerk.Opt[int64]          `json:"max_allowed_memberships,omitzero" url:"-"`
-	Name                  clerk.Opt[string]         `json:"name,omitzero" url:"-"`
-	PrivateMetadata       clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata        clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RoleSetKey            clerk.Opt[string]         `json:"role_set_key,omitzero" url:"-"`
-	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
+	// AdminDeleteEnabled sets the admin delete enabled flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AdminDeleteEnabled clerk.Opt[bool] `json:"admin_delete_enabled,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RoleSetKey is the role set key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
+	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's
@@ -631,7 +821,10 @@ func (p *UpdateParams) Validate() error {
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	File           clerk.File        `form:"file" json:"-"`
+	// File is the file to send.
+	File clerk.File `form:"file" json:"-"`
+	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 

@@ -227,6 +227,8 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 // ListPendingInvitations returns one page of an organization's invitations that are still open; prefer ListInvitations with a status filter.
 //
 // It calls GET /organizations/{organization_id}/invitations/pending.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) ListPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitation], error) {
 	return call.JSON[clerk.Page[*clerk.OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/pending", PathParams: []string{organizationID}, Query: params}, opts)
 }

@@ -9,7 +9,9 @@ import (
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
-	Code           string `json:"code" url:"-"`
+	// Code is the code to send. Required.
+	Code string `json:"code" url:"-"`
+	// VerificationID is the ID of the verification to use. Required.
 	VerificationID string `json:"verification_id" url:"-"`
 }
 
@@ -31,11 +33,19 @@ func (p *AttemptVerificationParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	PhoneNumber             string          `json:"phone_number" url:"-"`
-	Primary                 clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// PhoneNumber is the phone number to send. Required.
+	PhoneNumber string `json:"phone_number" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	UserID                  string          `json:"user_id" url:"-"`
-	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -56,8 +66,12 @@ func (p *CreateParams) Validate() error {
 
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
+	// IdentificationStatus is the identification status to send. One of
+	// "verified", "reserved", "unverified". Optional: leave it unset to send
+	// nothing; the API refuses null.
 	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
-	PhoneNumber          string            `json:"phone_number" url:"-"`
+	// PhoneNumber is the phone number to send. Required.
+	PhoneNumber string `json:"phone_number" url:"-"`
 }
 
 // Validate reports the first field of ReplaceForUserParams that breaks the API's
@@ -83,9 +97,15 @@ func (p *ReplaceForUserParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Primary                 clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's

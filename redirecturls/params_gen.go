@@ -9,6 +9,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// URL is the url to send. Required.
 	URL string `json:"url" url:"-"`
 }
 
@@ -27,7 +28,10 @@ func (p *CreateParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 

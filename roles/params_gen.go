@@ -9,11 +9,19 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Description             clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	IncludeInInitialRoleSet clerk.Opt[bool]     `json:"include_in_initial_role_set,omitzero" url:"-"`
-	Key                     string              `json:"key" url:"-"`
-	Name                    string              `json:"name" url:"-"`
-	Permissions             clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// IncludeInInitialRoleSet sets the include in initial role set flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	IncludeInInitialRoleSet clerk.Opt[bool] `json:"include_in_initial_role_set,omitzero" url:"-"`
+	// Key is the key to send. Required.
+	Key string `json:"key" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// Permissions lists the permissions to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -34,8 +42,13 @@ func (p *CreateParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
@@ -63,9 +76,17 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Description clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	Key         clerk.Opt[string]   `json:"key,omitzero" url:"-"`
-	Name        clerk.Opt[string]   `json:"name,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Permissions lists the permissions to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
 }
 

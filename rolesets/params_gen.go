@@ -9,9 +9,14 @@ import (
 
 // AddRolesParams holds the parameters of AddRoles.
 type AddRolesParams struct {
+	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
+	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	RoleKeys       []string          `json:"role_keys" url:"-"`
+	// RoleKeys lists the role keys to send. Required.
+	RoleKeys []string `json:"role_keys" url:"-"`
 }
 
 // Validate reports the first field of AddRolesParams that breaks the API's
@@ -35,13 +40,23 @@ func (p *AddRolesParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CreatorRoleKey string            `json:"creator_role_key" url:"-"`
-	DefaultRoleKey string            `json:"default_role_key" url:"-"`
-	Description    clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key            clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	Name           string            `json:"name" url:"-"`
-	Roles          []string          `json:"roles" url:"-"`
-	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
+	// CreatorRoleKey is the creator role key to send. Required.
+	CreatorRoleKey string `json:"creator_role_key" url:"-"`
+	// DefaultRoleKey is the default role key to send. Required.
+	DefaultRoleKey string `json:"default_role_key" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// Roles lists the roles to send. Required.
+	Roles []string `json:"roles" url:"-"`
+	// Type is the type to send. One of "initial", "custom". Optional: leave it
+	// unset to send nothing; the API refuses null.
+	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -79,8 +94,13 @@ func (p *CreateParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
@@ -108,8 +128,11 @@ func (p *ListParams) Validate() error {
 
 // ReplaceParams holds the parameters of Replace.
 type ReplaceParams struct {
-	DestinationRoleSetKey string                       `json:"dest_role_set_key" url:"-"`
-	ReassignmentMappings  clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
+	// DestinationRoleSetKey is the dest role set key to send. Required.
+	DestinationRoleSetKey string `json:"dest_role_set_key" url:"-"`
+	// ReassignmentMappings is the reassignment mappings to send. Optional: leave
+	// it unset to send nothing; the API refuses null.
+	ReassignmentMappings clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
 }
 
 // Validate reports the first field of ReplaceParams that breaks the API's
@@ -130,7 +153,9 @@ func (p *ReplaceParams) Validate() error {
 
 // ReplaceRoleParams holds the parameters of ReplaceRole.
 type ReplaceRoleParams struct {
-	RoleKey   string `json:"role_key" url:"-"`
+	// RoleKey is the role key to send. Required.
+	RoleKey string `json:"role_key" url:"-"`
+	// ToRoleKey is the to role key to send. Required.
 	ToRoleKey string `json:"to_role_key" url:"-"`
 }
 
@@ -152,12 +177,24 @@ func (p *ReplaceRoleParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
+	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
+	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	Description    clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key            clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Type is the type to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
 // Validate reports the first field of UpdateParams that breaks the API's

@@ -9,8 +9,11 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// ActiveOrganizationID is the ID of the active organization to use. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	ActiveOrganizationID clerk.Opt[string] `json:"active_organization_id,omitzero" url:"-"`
-	UserID               string            `json:"user_id" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -29,8 +32,12 @@ func (p *CreateParams) Validate() error {
 	return nil
 }
 
-// CreateTokenFromTemplateParams holds the parameters of CreateTokenFromTemplate.
+// CreateTokenFromTemplateParams holds the parameters of
+// CreateTokenFromTemplate.
 type CreateTokenFromTemplateParams struct {
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
+	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 
@@ -54,6 +61,9 @@ func (p *CreateTokenFromTemplateParams) Validate() error {
 
 // CreateTokenParams holds the parameters of CreateToken.
 type CreateTokenParams struct {
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
+	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 
@@ -77,11 +87,21 @@ func (p *CreateTokenParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	ClientID  clerk.Opt[string] `url:"client_id,omitempty" json:"-"`
-	UserID    clerk.Opt[string] `url:"user_id,omitempty" json:"-"`
-	Status    clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+	// ClientID is sent as the client_id query parameter. Optional: leave it unset
+	// to send nothing.
+	ClientID clerk.Opt[string] `url:"client_id,omitempty" json:"-"`
+	// UserID is sent as the user_id query parameter. Optional: leave it unset to
+	// send nothing.
+	UserID clerk.Opt[string] `url:"user_id,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "abandoned", "active",
+	// "ended", "expired", "removed", "replaced", "revoked". Optional: leave it
+	// unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
 // Validate reports the first field of ListParams that breaks the API's
@@ -119,12 +139,21 @@ func (p *ListParams) Validate() error {
 
 // RefreshParams holds the parameters of Refresh.
 type RefreshParams struct {
-	ExpiredToken         string                    `json:"expired_token" url:"-"`
-	Format               clerk.Opt[string]         `json:"format,omitzero" url:"-"`
-	RefreshToken         string                    `json:"refresh_token" url:"-"`
-	RequestHeaders       clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
-	RequestOrigin        string                    `json:"request_origin" url:"-"`
-	RequestOriginatingIP clerk.Opt[string]         `json:"request_originating_ip,omitzero" url:"-"`
+	// ExpiredToken is the expired token to send. Required.
+	ExpiredToken string `json:"expired_token" url:"-"`
+	// Format is the format to send. One of "token", "cookie". Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Format clerk.Opt[string] `json:"format,omitzero" url:"-"`
+	// RefreshToken is the refresh token to send. Required.
+	RefreshToken string `json:"refresh_token" url:"-"`
+	// RequestHeaders is the request headers to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RequestHeaders clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
+	// RequestOrigin is the request origin to send. Required.
+	RequestOrigin string `json:"request_origin" url:"-"`
+	// RequestOriginatingIP is the request originating ip to send. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	RequestOriginatingIP clerk.Opt[string] `json:"request_originating_ip,omitzero" url:"-"`
 }
 
 // Validate reports the first field of RefreshParams that breaks the API's

@@ -9,7 +9,10 @@ import (
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -34,10 +37,18 @@ func (p *ListParams) Validate() error {
 
 // PreviewParams holds the parameters of Preview.
 type PreviewParams struct {
-	Body             clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	FromEmailName    clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// Body is the body to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
+	// FromEmailName is the from email name to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// ReplyToEmailName is the reply to email name to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+	// Subject is the subject to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
 // Validate reports the first field of PreviewParams that breaks the API's
@@ -61,13 +72,27 @@ func (p *PreviewParams) Validate() error {
 
 // ReplaceParams holds the parameters of Replace.
 type ReplaceParams struct {
-	Body             clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	DeliveredByClerk clerk.Opt[bool]   `json:"delivered_by_clerk,omitzero" url:"-"`
-	FromEmailName    clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
-	Markup           clerk.Opt[string] `json:"markup,omitzero" url:"-"`
-	Name             clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Body is the body to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
+	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
+	// FromEmailName is the from email name to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// Markup is the markup to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Markup clerk.Opt[string] `json:"markup,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// ReplyToEmailName is the reply to email name to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+	// Subject is the subject to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
 // Validate reports the first field of ReplaceParams that breaks the API's
@@ -94,6 +119,8 @@ func (p *ReplaceParams) Validate() error {
 
 // ToggleDeliveryParams holds the parameters of ToggleDelivery.
 type ToggleDeliveryParams struct {
+	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
+	// to send nothing; the API refuses null.
 	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
 }
 

@@ -26,6 +26,8 @@ func New(c *clerk.Client) *Service {
 // Get fetches one template by type and slug.
 //
 // It calls GET /templates/{template_type}/{slug}.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) Get(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*clerk.Template, error) {
 	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}}, opts)
 }
@@ -33,6 +35,8 @@ func (s *Service) Get(ctx context.Context, templateType string, slug string, opt
 // List returns one page of the email or SMS templates of the given type.
 //
 // It calls GET /templates/{template_type}.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) List(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Template], error) {
 	return call.JSON[clerk.Page[*clerk.Template]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}", PathParams: []string{templateType}, Query: params}, opts)
 }
@@ -50,6 +54,8 @@ func (s *Service) All(ctx context.Context, templateType string, params *ListPara
 // Preview renders a template with the given content without saving it.
 //
 // It calls POST /templates/{template_type}/{slug}/preview.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) Preview(ctx context.Context, templateType string, slug string, params *PreviewParams, opts ...clerk.RequestOption) (map[string]any, error) {
 	return call.Value[map[string]any](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/preview", PathParams: []string{templateType, slug}, Body: params}, opts)
 }
@@ -57,6 +63,8 @@ func (s *Service) Preview(ctx context.Context, templateType string, slug string,
 // Replace overwrites the content of a template of the given type and slug.
 //
 // It calls PUT /templates/{template_type}/{slug}.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) Replace(ctx context.Context, templateType string, slug string, params *ReplaceParams, opts ...clerk.RequestOption) (*clerk.Template, error) {
 	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}, Body: params}, opts)
 }
@@ -64,6 +72,8 @@ func (s *Service) Replace(ctx context.Context, templateType string, slug string,
 // Revert restores a template to Clerk's default content.
 //
 // It calls POST /templates/{template_type}/{slug}/revert.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) Revert(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*clerk.Template, error) {
 	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/revert", PathParams: []string{templateType, slug}}, opts)
 }
@@ -71,6 +81,8 @@ func (s *Service) Revert(ctx context.Context, templateType string, slug string, 
 // ToggleDelivery switches whether Clerk itself sends the messages built from a template.
 //
 // It calls POST /templates/{template_type}/{slug}/toggle_delivery.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) ToggleDelivery(ctx context.Context, templateType string, slug string, params *ToggleDeliveryParams, opts ...clerk.RequestOption) (*clerk.Template, error) {
 	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/toggle_delivery", PathParams: []string{templateType, slug}, Body: params}, opts)
 }

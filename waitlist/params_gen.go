@@ -9,9 +9,13 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
+// CreateBulkParams is a nested object of a request body.
 type CreateBulkParams struct {
-	EmailAddress string          `json:"email_address" url:"-"`
-	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. An email address. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateBulkParams that breaks the API's
@@ -32,8 +36,11 @@ func (p *CreateBulkParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EmailAddress string          `json:"email_address" url:"-"`
-	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
 // Validate reports the first field of CreateParams that breaks the API's
@@ -51,6 +58,8 @@ func (p *CreateParams) Validate() error {
 
 // InviteParams holds the parameters of Invite.
 type InviteParams struct {
+	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
 }
 
@@ -66,9 +75,16 @@ func (p *InviteParams) Validate() error {
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	Status  clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "invited",
+	// "completed", "rejected". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 

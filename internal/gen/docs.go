@@ -84,11 +84,11 @@ func fieldDoc(d *decl, f *field) string {
 	if s != nil {
 		facts = append(facts, schemaFacts(f, s)...)
 	}
-	if !f.Query && !f.Binary {
+	if !f.Binary {
 		facts = append(facts, presenceFact(f))
 	}
 	doc := strings.Join(append([]string{base}, facts...), " ")
-	if s != nil && s.Deprecated {
+	if f.Deprecated || s != nil && s.Deprecated {
 		doc += "\n\nDeprecated: the API marks this field as deprecated; it may be removed in a later version."
 	}
 	return strings.TrimSpace(doc)
@@ -98,6 +98,9 @@ func fieldDoc(d *decl, f *field) string {
 // name, type and owner.
 func derivedFieldDoc(d *decl, f *field, s *openapi3.Schema) string {
 	name, owner := f.JSONName, words(d.Name)
+	if d.Request {
+		return requestFieldDoc(f, s)
+	}
 	switch {
 	case name == "object":
 		if s != nil && len(s.Enum) == 1 {
@@ -183,8 +186,17 @@ func schemaFacts(f *field, s *openapi3.Schema) []string {
 func presenceFact(f *field) string {
 	t := f.Type
 	switch {
+	case f.Query && strings.HasPrefix(t, "clerk.Opt["):
+		return "Optional: leave it unset to send nothing."
+	case f.Query && strings.HasPrefix(t, "[]"):
+		return "Optional: leave it empty to send nothing."
+	case f.Query && f.Required:
+		return "Required."
 	case f.mode == request && strings.HasPrefix(t, "clerk.Opt["):
-		return "Optional: leave it unset to send nothing, or set it to clerk.Null to send null."
+		if f.Nullable {
+			return "Optional: leave it unset to send nothing, or set it to clerk.Null to send null."
+		}
+		return "Optional: leave it unset to send nothing; the API refuses null."
 	case f.mode == request && f.Required && f.Nullable:
 		return "Required; nil sends null."
 	case f.mode == request && f.Required:
@@ -201,4 +213,28 @@ func presenceFact(f *field) string {
 		return "Nil when the API leaves it out."
 	}
 	return ""
+}
+
+// requestFieldDoc builds the first sentence of a params field's comment.
+func requestFieldDoc(f *field, s *openapi3.Schema) string {
+	w := words(f.JSONName)
+	switch {
+	case f.Query && strings.HasPrefix(f.Type, "[]"):
+		return fmt.Sprintf("%s keeps only the results matching one of these values of %s.", f.GoName, w)
+	case f.Query && f.JSONName == "order_by":
+		return f.GoName + " sorts the results by a field, prefixed with + or - for the direction."
+	case f.Query && f.JSONName == "query":
+		return f.GoName + " keeps only the results that contain this text in one of their identifiers or names."
+	case f.Query:
+		return fmt.Sprintf("%s is sent as the %s query parameter.", f.GoName, f.JSONName)
+	case strings.HasSuffix(f.JSONName, "_id"):
+		return fmt.Sprintf("%s is the ID of the %s to use.", f.GoName, words(strings.TrimSuffix(f.JSONName, "_id")))
+	case strings.HasSuffix(f.JSONName, "_metadata"):
+		return fmt.Sprintf("%s is the %s metadata to store, free-form JSON.", f.GoName, words(strings.TrimSuffix(f.JSONName, "_metadata")))
+	case s != nil && isType(s, "boolean"):
+		return fmt.Sprintf("%s sets the %s flag.", f.GoName, w)
+	case s != nil && isType(s, "array"):
+		return fmt.Sprintf("%s lists the %s to send.", f.GoName, w)
+	}
+	return fmt.Sprintf("%s is the %s to send.", f.GoName, w)
 }

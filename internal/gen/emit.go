@@ -118,12 +118,19 @@ func emitDecls(f *file, p *pkgModel, keep func(*decl) bool) {
 			}
 			f.printf(")\n\n")
 		case kindStruct:
-			f.printf("// %s\ntype %s struct {\n", d.Doc, d.Name)
-			for _, fl := range d.Fields {
+			doc := d.Doc
+			if doc == "" {
+				doc = typeDoc(d)
+			}
+			f.printf("%s", comment("", doc))
+			f.printf("type %s struct {\n", d.Name)
+			for i := range d.Fields {
+				fl := &d.Fields[i]
 				if fl.Embedded {
-					f.printf("\t%s\n", fl.Type)
+					f.printf("\t// ListParams holds the page size and offset.\n\t%s\n", fl.Type)
 					continue
 				}
+				f.printf("%s", comment("\t", fieldDoc(d, fl)))
 				if fl.Tag == "" {
 					f.printf("\t%s %s\n", fl.GoName, fl.Type)
 					continue
@@ -263,6 +270,9 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 		sig = ", " + sig
 	}
 	f.printf("// %s %s\n//\n// It calls %s %s.\n", o.Method, o.Doc, o.HTTPMethod, o.Path)
+	if o.Deprecated {
+		f.printf("//\n// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.\n")
+	}
 	var ret, zero, body string
 	switch {
 	case o.Result == "":

@@ -64,6 +64,8 @@ type field struct {
 	Schema *openapi3.SchemaRef
 	// Embedded marks clerk.ListParams.
 	Embedded bool
+	// Deprecated is the spec's flag on a parameter (schemas carry their own).
+	Deprecated bool
 	// ExampleNeeded marks an optional field that a valid request still
 	// needs (one of an anyOf of required fields); generated test calls set it.
 	ExampleNeeded bool
