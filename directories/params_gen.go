@@ -118,14 +118,14 @@ func (p *CreateParamsGroupRoleMappingItem) Validate() error {
 	return nil
 }
 
-// CreateSCIMParams holds the parameters of CreateSCIM.
-type CreateSCIMParams struct {
+// CreateSCIMDirectoryParams holds the parameters of CreateSCIMDirectory.
+type CreateSCIMDirectoryParams struct {
 	// EnterpriseConnectionID is the ID of the enterprise connection to use.
 	// Required.
 	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
 	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
 	// unset to send nothing; the API refuses null.
-	GroupRoleMappings clerk.Opt[[]*CreateSCIMParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
+	GroupRoleMappings clerk.Opt[[]*CreateSCIMDirectoryParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
 	// Name is the name to send. Optional: leave it unset to send nothing; the API
 	// refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
@@ -133,18 +133,18 @@ type CreateSCIMParams struct {
 	Provider string `json:"provider" url:"-"`
 }
 
-// Validate reports the first field of CreateSCIMParams that breaks the API's
+// Validate reports the first field of CreateSCIMDirectoryParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *CreateSCIMParams) Validate() error {
+func (p *CreateSCIMDirectoryParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.EnterpriseConnectionID == "" {
-		return call.Invalid("directories.CreateSCIMParams", "enterprise_connection_id", "is required")
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "enterprise_connection_id", "is required")
 	}
 	if p.GroupRoleMappings.IsNull() {
-		return call.Invalid("directories.CreateSCIMParams", "group_role_mappings", "must not be null")
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "group_role_mappings", "must not be null")
 	}
 	if v, ok := p.GroupRoleMappings.Get(); ok {
 		for _, e := range v {
@@ -154,16 +154,17 @@ func (p *CreateSCIMParams) Validate() error {
 		}
 	}
 	if p.Name.IsNull() {
-		return call.Invalid("directories.CreateSCIMParams", "name", "must not be null")
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "name", "must not be null")
 	}
 	if p.Provider == "" {
-		return call.Invalid("directories.CreateSCIMParams", "provider", "is required")
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "provider", "is required")
 	}
 	return nil
 }
 
-// CreateSCIMParamsGroupRoleMappingItem is a nested object of a request body.
-type CreateSCIMParamsGroupRoleMappingItem struct {
+// CreateSCIMDirectoryParamsGroupRoleMappingItem is a nested object of a
+// request body.
+type CreateSCIMDirectoryParamsGroupRoleMappingItem struct {
 	// Precedence is the precedence to send. At least 1. Optional: leave it unset
 	// to send nothing; the API refuses null.
 	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
@@ -176,34 +177,34 @@ type CreateSCIMParamsGroupRoleMappingItem struct {
 	SCIMGroupID string `json:"scim_group_id" url:"-"`
 }
 
-// Validate reports the first field of CreateSCIMParamsGroupRoleMappingItem that breaks the API's
+// Validate reports the first field of CreateSCIMDirectoryParamsGroupRoleMappingItem that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *CreateSCIMParamsGroupRoleMappingItem) Validate() error {
+func (p *CreateSCIMDirectoryParamsGroupRoleMappingItem) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.Precedence.IsNull() {
-		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "precedence", "must not be null")
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "precedence", "must not be null")
 	}
 	if v, ok := p.Precedence.Get(); ok {
 		if v < 1 {
-			return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "precedence", "must be at least 1")
+			return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "precedence", "must be at least 1")
 		}
 	}
 	if p.RoleID == "" {
-		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "role_id", "is required")
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "role_id", "is required")
 	}
 	if p.SCIMGroupDisplayName.IsNull() {
-		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
 	}
 	if v, ok := p.SCIMGroupDisplayName.Get(); ok {
 		if utf8.RuneCountInString(v) > 255 {
-			return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
+			return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
 		}
 	}
 	if p.SCIMGroupID == "" {
-		return call.Invalid("directories.CreateSCIMParamsGroupRoleMappingItem", "scim_group_id", "is required")
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_id", "is required")
 	}
 	return nil
 }
@@ -230,24 +231,24 @@ func (p *ListParams) Validate() error {
 	return nil
 }
 
-// ListSCIMParams holds the parameters of ListSCIM.
-type ListSCIMParams struct {
+// ListSCIMDirectoriesParams holds the parameters of ListSCIMDirectories.
+type ListSCIMDirectoriesParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
 }
 
-// Validate reports the first field of ListSCIMParams that breaks the API's
+// Validate reports the first field of ListSCIMDirectoriesParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *ListSCIMParams) Validate() error {
+func (p *ListSCIMDirectoriesParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
-		return call.Invalid("directories.ListSCIMParams", "limit", "must be from 1 to 500")
+		return call.Invalid("directories.ListSCIMDirectoriesParams", "limit", "must be from 1 to 500")
 	}
 	if v, ok := p.Offset.Get(); ok && v < 0 {
-		return call.Invalid("directories.ListSCIMParams", "offset", "must not be negative")
+		return call.Invalid("directories.ListSCIMDirectoriesParams", "offset", "must not be negative")
 	}
 	return nil
 }
@@ -296,8 +297,8 @@ func (p *UpdateParams) Validate() error {
 	return nil
 }
 
-// UpdateSCIMParams holds the parameters of UpdateSCIM.
-type UpdateSCIMParams struct {
+// UpdateSCIMDirectoryParams holds the parameters of UpdateSCIMDirectory.
+type UpdateSCIMDirectoryParams struct {
 	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
 	// to send nothing; the API refuses null.
 	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
@@ -315,27 +316,27 @@ type UpdateSCIMParams struct {
 	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 
-// Validate reports the first field of UpdateSCIMParams that breaks the API's
+// Validate reports the first field of UpdateSCIMDirectoryParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *UpdateSCIMParams) Validate() error {
+func (p *UpdateSCIMDirectoryParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.AttributeMapping.IsNull() {
-		return call.Invalid("directories.UpdateSCIMParams", "attribute_mapping", "must not be null")
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "attribute_mapping", "must not be null")
 	}
 	if p.Enabled.IsNull() {
-		return call.Invalid("directories.UpdateSCIMParams", "enabled", "must not be null")
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "enabled", "must not be null")
 	}
 	if p.GroupRoleMappingEnabled.IsNull() {
-		return call.Invalid("directories.UpdateSCIMParams", "group_role_mapping_enabled", "must not be null")
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "group_role_mapping_enabled", "must not be null")
 	}
 	if p.Name.IsNull() {
-		return call.Invalid("directories.UpdateSCIMParams", "name", "must not be null")
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "name", "must not be null")
 	}
 	if p.Provider.IsNull() {
-		return call.Invalid("directories.UpdateSCIMParams", "provider", "must not be null")
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "provider", "must not be null")
 	}
 	return nil
 }

@@ -33,12 +33,12 @@ func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...cler
 	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
 }
 
-// CreateSCIM adds a directory through the SCIM-specific route.
+// CreateSCIMDirectory adds a directory through the SCIM-specific route.
 //
 // It calls POST /scim_directories.
-func (s *Service) CreateSCIM(ctx context.Context, params *CreateSCIMParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+func (s *Service) CreateSCIMDirectory(ctx context.Context, params *CreateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
 	if params == nil {
-		return nil, call.NilParams("directories.CreateSCIM")
+		return nil, call.NilParams("directories.CreateSCIMDirectory")
 	}
 	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
 }
@@ -50,10 +50,10 @@ func (s *Service) Delete(ctx context.Context, directoryID string, opts ...clerk.
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
-// DeleteSCIM removes a directory through the SCIM-specific route.
+// DeleteSCIMDirectory removes a directory through the SCIM-specific route.
 //
 // It calls DELETE /scim_directories/{scim_directory_id}.
-func (s *Service) DeleteSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
+func (s *Service) DeleteSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
@@ -64,10 +64,10 @@ func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.Req
 	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
-// GetSCIM fetches one directory through the SCIM-specific route.
+// GetSCIMDirectory fetches one directory through the SCIM-specific route.
 //
 // It calls GET /scim_directories/{scim_directory_id}.
-func (s *Service) GetSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+func (s *Service) GetSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
 	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
@@ -87,19 +87,19 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 	})
 }
 
-// ListSCIM returns one page of directories through the SCIM-specific route.
+// ListSCIMDirectories returns one page of directories through the SCIM-specific route.
 //
 // It calls GET /scim_directories.
-func (s *Service) ListSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SCIMDirectory], error) {
+func (s *Service) ListSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SCIMDirectory], error) {
 	return call.JSON[clerk.Page[*clerk.SCIMDirectory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
 }
 
-// AllSCIM iterates over every item ListSCIM returns, fetching pages lazily; it
+// AllSCIMDirectories iterates over every item ListSCIMDirectories returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SCIMDirectory, error] {
+func (s *Service) AllSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SCIMDirectory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, params, func(p *ListSCIMParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMParams) (*clerk.Page[*clerk.SCIMDirectory], error) {
-		return s.ListSCIM(ctx, params, opts...)
+	return paging.All(ctx, params, func(p *ListSCIMDirectoriesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMDirectoriesParams) (*clerk.Page[*clerk.SCIMDirectory], error) {
+		return s.ListSCIMDirectories(ctx, params, opts...)
 	})
 }
 
@@ -110,9 +110,9 @@ func (s *Service) Update(ctx context.Context, directoryID string, params *Update
 	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/directories/{directory_id}", PathParams: []string{directoryID}, Body: params}, opts)
 }
 
-// UpdateSCIM changes a directory through the SCIM-specific route.
+// UpdateSCIMDirectory changes a directory through the SCIM-specific route.
 //
 // It calls PATCH /scim_directories/{scim_directory_id}.
-func (s *Service) UpdateSCIM(ctx context.Context, scimDirectoryID string, params *UpdateSCIMParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+func (s *Service) UpdateSCIMDirectory(ctx context.Context, scimDirectoryID string, params *UpdateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
 	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
 }

@@ -7,6 +7,32 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
+// ChangeDomainBetaParams holds the parameters of ChangeDomainBeta.
+type ChangeDomainBetaParams struct {
+	// HomeURL is the home url to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
+	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ChangeDomainBetaParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ChangeDomainBetaParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.HomeURL.IsNull() {
+		return call.Invalid("instance.ChangeDomainBetaParams", "home_url", "must not be null")
+	}
+	if p.IsSecondary.IsNull() {
+		return call.Invalid("instance.ChangeDomainBetaParams", "is_secondary", "must not be null")
+	}
+	return nil
+}
+
 // ChangeDomainParams holds the parameters of ChangeDomain.
 type ChangeDomainParams struct {
 	// HomeURL is the home url to send. Optional: leave it unset to send nothing;
@@ -137,32 +163,6 @@ func (p *UpdateCommunicationSettingsParams) Validate() error {
 		if len(v) > 250 {
 			return call.Invalid("instance.UpdateCommunicationSettingsParams", "blocked_country_codes", "takes at most 250 items")
 		}
-	}
-	return nil
-}
-
-// UpdateDomainParams holds the parameters of UpdateDomain.
-type UpdateDomainParams struct {
-	// HomeURL is the home url to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
-	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
-	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
-	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
-}
-
-// Validate reports the first field of UpdateDomainParams that breaks the API's
-// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
-// before sending anything.
-func (p *UpdateDomainParams) Validate() error {
-	if p == nil {
-		return nil
-	}
-	if p.HomeURL.IsNull() {
-		return call.Invalid("instance.UpdateDomainParams", "home_url", "must not be null")
-	}
-	if p.IsSecondary.IsNull() {
-		return call.Invalid("instance.UpdateDomainParams", "is_secondary", "must not be null")
 	}
 	return nil
 }

@@ -28,6 +28,15 @@ func (s *Service) ChangeDomain(ctx context.Context, params *ChangeDomainParams, 
 	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/instance/change_domain", Body: params}, opts)
 }
 
+// ChangeDomainBeta moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain.
+//
+// It calls PUT /beta_features/domain.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) ChangeDomainBeta(ctx context.Context, params *ChangeDomainBetaParams, opts ...clerk.RequestOption) error {
+	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/beta_features/domain", Body: params}, opts)
+}
+
 // Get fetches the instance the secret key belongs to.
 //
 // It calls GET /instance.
@@ -89,15 +98,6 @@ func (s *Service) UpdateAuthConfig(ctx context.Context, params *UpdateAuthConfig
 // It calls PATCH /instance/communication.
 func (s *Service) UpdateCommunicationSettings(ctx context.Context, params *UpdateCommunicationSettingsParams, opts ...clerk.RequestOption) (*clerk.InstanceCommunicationSettings, error) {
 	return call.JSON[clerk.InstanceCommunicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/communication", Body: params}, opts)
-}
-
-// UpdateDomain moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain.
-//
-// It calls PUT /beta_features/domain.
-//
-// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
-func (s *Service) UpdateDomain(ctx context.Context, params *UpdateDomainParams, opts ...clerk.RequestOption) error {
-	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/beta_features/domain", Body: params}, opts)
 }
 
 // UpdateOAuthApplicationSettings changes how the instance acts as an OAuth provider.

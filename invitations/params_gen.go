@@ -7,8 +7,8 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
-// CreateBulkParams is a nested object of a request body.
-type CreateBulkParams struct {
+// CreateBulkItem is a nested object of a request body.
+type CreateBulkItem struct {
 	// EmailAddress is the email address to send. Required.
 	EmailAddress string `json:"email_address" url:"-"`
 	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
@@ -32,30 +32,30 @@ type CreateBulkParams struct {
 	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
 }
 
-// Validate reports the first field of CreateBulkParams that breaks the API's
+// Validate reports the first field of CreateBulkItem that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *CreateBulkParams) Validate() error {
+func (p *CreateBulkItem) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.EmailAddress == "" {
-		return call.Invalid("invitations.CreateBulkParams", "email_address", "is required")
+		return call.Invalid("invitations.CreateBulkItem", "email_address", "is required")
 	}
 	if v, ok := p.ExpiresInDays.Get(); ok {
 		if v < 1 {
-			return call.Invalid("invitations.CreateBulkParams", "expires_in_days", "must be at least 1")
+			return call.Invalid("invitations.CreateBulkItem", "expires_in_days", "must be at least 1")
 		}
 		if v > 365 {
-			return call.Invalid("invitations.CreateBulkParams", "expires_in_days", "must be at most 365")
+			return call.Invalid("invitations.CreateBulkItem", "expires_in_days", "must be at most 365")
 		}
 	}
 	if p.TemplateSlug.IsNull() {
-		return call.Invalid("invitations.CreateBulkParams", "template_slug", "must not be null")
+		return call.Invalid("invitations.CreateBulkItem", "template_slug", "must not be null")
 	}
 	if v, ok := p.TemplateSlug.Get(); ok {
 		if v != "invitation" && v != "waitlist_invitation" {
-			return call.Invalid("invitations.CreateBulkParams", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
+			return call.Invalid("invitations.CreateBulkItem", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
 		}
 	}
 	return nil

@@ -36,7 +36,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...cler
 // CreateBulk sends several invitations to sign up in one call.
 //
 // It calls POST /invitations/bulk.
-func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkParams, opts ...clerk.RequestOption) ([]*clerk.Invitation, error) {
+func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts ...clerk.RequestOption) ([]*clerk.Invitation, error) {
 	if params == nil {
 		return nil, call.NilParams("invitations.CreateBulk")
 	}

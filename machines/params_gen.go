@@ -112,25 +112,25 @@ func (p *ListParams) Validate() error {
 	return nil
 }
 
-// RotateSecretKeyParams holds the parameters of RotateSecretKey.
-type RotateSecretKeyParams struct {
+// RotateSecretParams holds the parameters of RotateSecret.
+type RotateSecretParams struct {
 	// PreviousTokenTTL is the previous token ttl to send. From 0 to 28800.
 	// Required.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
 }
 
-// Validate reports the first field of RotateSecretKeyParams that breaks the API's
+// Validate reports the first field of RotateSecretParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *RotateSecretKeyParams) Validate() error {
+func (p *RotateSecretParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.PreviousTokenTTL < 0 {
-		return call.Invalid("machines.RotateSecretKeyParams", "previous_token_ttl", "must be at least 0")
+		return call.Invalid("machines.RotateSecretParams", "previous_token_ttl", "must be at least 0")
 	}
 	if p.PreviousTokenTTL > 28800 {
-		return call.Invalid("machines.RotateSecretKeyParams", "previous_token_ttl", "must be at most 28800")
+		return call.Invalid("machines.RotateSecretParams", "previous_token_ttl", "must be at most 28800")
 	}
 	return nil
 }

@@ -64,10 +64,10 @@ func (s *Service) Get(ctx context.Context, machineID string, opts ...clerk.Reque
 	return call.JSON[clerk.Machine](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}", PathParams: []string{machineID}}, opts)
 }
 
-// GetSecretKey returns the current secret key of a machine.
+// GetSecret returns the current secret key of a machine.
 //
 // It calls GET /machines/{machine_id}/secret_key.
-func (s *Service) GetSecretKey(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
+func (s *Service) GetSecret(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
 	return call.JSON[clerk.MachineSecret](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}/secret_key", PathParams: []string{machineID}}, opts)
 }
 
@@ -87,12 +87,12 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 	})
 }
 
-// RotateSecretKey replaces a machine's secret key, keeping the old one valid for the given grace period.
+// RotateSecret replaces a machine's secret key, keeping the old one valid for the given grace period.
 //
 // It calls POST /machines/{machine_id}/secret_key/rotate.
-func (s *Service) RotateSecretKey(ctx context.Context, machineID string, params *RotateSecretKeyParams, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
+func (s *Service) RotateSecret(ctx context.Context, machineID string, params *RotateSecretParams, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
 	if params == nil {
-		return nil, call.NilParams("machines.RotateSecretKey")
+		return nil, call.NilParams("machines.RotateSecret")
 	}
 	return call.JSON[clerk.MachineSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines/{machine_id}/secret_key/rotate", PathParams: []string{machineID}, Body: params}, opts)
 }

@@ -38,6 +38,56 @@ func (p *CreateDomainParams) Validate() error {
 	return nil
 }
 
+// CreateInvitationBulkItem is a nested object of a request body.
+type CreateInvitationBulkItem struct {
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
+}
+
+// Validate reports the first field of CreateInvitationBulkItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateInvitationBulkItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("organizations.CreateInvitationBulkItem", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("organizations.CreateInvitationBulkItem", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("organizations.CreateInvitationBulkItem", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateInvitationBulkItem", "role", "is required")
+	}
+	return nil
+}
+
 // CreateInvitationParams holds the parameters of CreateInvitation.
 type CreateInvitationParams struct {
 	// EmailAddress is the email address to send. Required.
@@ -84,56 +134,6 @@ func (p *CreateInvitationParams) Validate() error {
 	}
 	if p.Role == "" {
 		return call.Invalid("organizations.CreateInvitationParams", "role", "is required")
-	}
-	return nil
-}
-
-// CreateInvitationsBulkParams is a nested object of a request body.
-type CreateInvitationsBulkParams struct {
-	// EmailAddress is the email address to send. Required.
-	EmailAddress string `json:"email_address" url:"-"`
-	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
-	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
-	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
-	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
-	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
-	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
-	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect url to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// Role is the role to send. Required.
-	Role string `json:"role" url:"-"`
-}
-
-// Validate reports the first field of CreateInvitationsBulkParams that breaks the API's
-// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
-// before sending anything.
-func (p *CreateInvitationsBulkParams) Validate() error {
-	if p == nil {
-		return nil
-	}
-	if p.EmailAddress == "" {
-		return call.Invalid("organizations.CreateInvitationsBulkParams", "email_address", "is required")
-	}
-	if v, ok := p.ExpiresInDays.Get(); ok {
-		if v < 1 {
-			return call.Invalid("organizations.CreateInvitationsBulkParams", "expires_in_days", "must be at least 1")
-		}
-		if v > 365 {
-			return call.Invalid("organizations.CreateInvitationsBulkParams", "expires_in_days", "must be at most 365")
-		}
-	}
-	if p.Role == "" {
-		return call.Invalid("organizations.CreateInvitationsBulkParams", "role", "is required")
 	}
 	return nil
 }

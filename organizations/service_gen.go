@@ -50,12 +50,12 @@ func (s *Service) CreateInvitation(ctx context.Context, organizationID string, p
 	return call.JSON[clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
-// CreateInvitationsBulk sends several invitations to join an organization in one call.
+// CreateInvitationBulk sends several invitations to join an organization in one call.
 //
 // It calls POST /organizations/{organization_id}/invitations/bulk.
-func (s *Service) CreateInvitationsBulk(ctx context.Context, organizationID string, params []*CreateInvitationsBulkParams, opts ...clerk.RequestOption) (*clerk.OrganizationInvitations, error) {
+func (s *Service) CreateInvitationBulk(ctx context.Context, organizationID string, params []*CreateInvitationBulkItem, opts ...clerk.RequestOption) (*clerk.OrganizationInvitations, error) {
 	if params == nil {
-		return nil, call.NilParams("organizations.CreateInvitationsBulk")
+		return nil, call.NilParams("organizations.CreateInvitationBulk")
 	}
 	return call.JSON[clerk.OrganizationInvitations](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/bulk", PathParams: []string{organizationID}, Body: params}, opts)
 }

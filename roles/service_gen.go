@@ -23,10 +23,10 @@ func New(c *clerk.Client) *Service {
 	return &Service{c: c}
 }
 
-// AssignPermission grants one permission to a role.
+// AddPermission grants one permission to a role.
 //
 // It calls POST /organization_roles/{organization_role_id}/permissions/{permission_id}.
-func (s *Service) AssignPermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*clerk.Role, error) {
+func (s *Service) AddPermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*clerk.Role, error) {
 	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}", PathParams: []string{organizationRoleID, permissionID}}, opts)
 }
 

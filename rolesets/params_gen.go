@@ -126,8 +126,8 @@ func (p *ListParams) Validate() error {
 	return nil
 }
 
-// ReplaceParams holds the parameters of Replace.
-type ReplaceParams struct {
+// RetireParams holds the parameters of Retire.
+type RetireParams struct {
 	// DestinationRoleSetKey is the dest role set key to send. Required.
 	DestinationRoleSetKey string `json:"dest_role_set_key" url:"-"`
 	// ReassignmentMappings is the reassignment mappings to send. Optional: leave
@@ -135,42 +135,42 @@ type ReplaceParams struct {
 	ReassignmentMappings clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
 }
 
-// Validate reports the first field of ReplaceParams that breaks the API's
+// Validate reports the first field of RetireParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *ReplaceParams) Validate() error {
+func (p *RetireParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.DestinationRoleSetKey == "" {
-		return call.Invalid("rolesets.ReplaceParams", "dest_role_set_key", "is required")
+		return call.Invalid("rolesets.RetireParams", "dest_role_set_key", "is required")
 	}
 	if p.ReassignmentMappings.IsNull() {
-		return call.Invalid("rolesets.ReplaceParams", "reassignment_mappings", "must not be null")
+		return call.Invalid("rolesets.RetireParams", "reassignment_mappings", "must not be null")
 	}
 	return nil
 }
 
-// ReplaceRoleParams holds the parameters of ReplaceRole.
-type ReplaceRoleParams struct {
+// SwapRoleParams holds the parameters of SwapRole.
+type SwapRoleParams struct {
 	// RoleKey is the role key to send. Required.
 	RoleKey string `json:"role_key" url:"-"`
 	// ToRoleKey is the to role key to send. Required.
 	ToRoleKey string `json:"to_role_key" url:"-"`
 }
 
-// Validate reports the first field of ReplaceRoleParams that breaks the API's
+// Validate reports the first field of SwapRoleParams that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *ReplaceRoleParams) Validate() error {
+func (p *SwapRoleParams) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.RoleKey == "" {
-		return call.Invalid("rolesets.ReplaceRoleParams", "role_key", "is required")
+		return call.Invalid("rolesets.SwapRoleParams", "role_key", "is required")
 	}
 	if p.ToRoleKey == "" {
-		return call.Invalid("rolesets.ReplaceRoleParams", "to_role_key", "is required")
+		return call.Invalid("rolesets.SwapRoleParams", "to_role_key", "is required")
 	}
 	return nil
 }

@@ -66,22 +66,22 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 	})
 }
 
-// Replace retires a role set, moving the organizations that use it to another set.
+// Retire retires a role set, moving the organizations that use it to another set.
 //
 // It calls POST /role_sets/{role_set_key_or_id}/replace.
-func (s *Service) Replace(ctx context.Context, roleSetKeyOrID string, params *ReplaceParams, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
+func (s *Service) Retire(ctx context.Context, roleSetKeyOrID string, params *RetireParams, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	if params == nil {
-		return nil, call.NilParams("rolesets.Replace")
+		return nil, call.NilParams("rolesets.Retire")
 	}
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/replace", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }
 
-// ReplaceRole swaps one role of a set for another, moving its members across.
+// SwapRole swaps one role of a set for another, moving its members across.
 //
 // It calls POST /role_sets/{role_set_key_or_id}/roles/replace.
-func (s *Service) ReplaceRole(ctx context.Context, roleSetKeyOrID string, params *ReplaceRoleParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
+func (s *Service) SwapRole(ctx context.Context, roleSetKeyOrID string, params *SwapRoleParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
 	if params == nil {
-		return nil, call.NilParams("rolesets.ReplaceRole")
+		return nil, call.NilParams("rolesets.SwapRole")
 	}
 	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/roles/replace", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }

@@ -345,7 +345,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).CreateSCIM(ctx, &directories.CreateSCIMParams{EnterpriseConnectionID: "example", Provider: "example"})
+				_, err := directories.New(c).CreateSCIMDirectory(ctx, &directories.CreateSCIMDirectoryParams{EnterpriseConnectionID: "example", Provider: "example"})
 				return err
 			},
 			New: func() any { return new(clerk.SCIMDirectory) },
@@ -359,7 +359,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"DeleteSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).DeleteSCIM(ctx, "test_scim_directory_id")
+				_, err := directories.New(c).DeleteSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
@@ -373,7 +373,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"GetSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).GetSCIM(ctx, "test_scim_directory_id")
+				_, err := directories.New(c).GetSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
 			New: func() any { return new(clerk.SCIMDirectory) },
@@ -387,7 +387,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"ListSCIMDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).ListSCIM(ctx, &directories.ListSCIMParams{})
+				_, err := directories.New(c).ListSCIMDirectories(ctx, &directories.ListSCIMDirectoriesParams{})
 				return err
 			},
 			New: func() any { return new(clerk.Page[*clerk.SCIMDirectory]) },
@@ -401,7 +401,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"UpdateSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).UpdateSCIM(ctx, "test_scim_directory_id", &directories.UpdateSCIMParams{})
+				_, err := directories.New(c).UpdateSCIMDirectory(ctx, "test_scim_directory_id", &directories.UpdateSCIMDirectoryParams{})
 				return err
 			},
 			New: func() any { return new(clerk.SCIMDirectory) },
@@ -537,6 +537,11 @@ func generatedCalls() map[string]generatedCall {
 				return instance.New(c).ChangeDomain(ctx, &instance.ChangeDomainParams{})
 			},
 		},
+		"UpdateProductionInstanceDomain": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				return instance.New(c).ChangeDomainBeta(ctx, &instance.ChangeDomainBetaParams{})
+			},
+		},
 		"GetInstance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).Get(ctx)
@@ -596,11 +601,6 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return new(clerk.InstanceCommunicationSettings) },
 		},
-		"UpdateProductionInstanceDomain": {
-			Call: func(ctx context.Context, c *clerk.Client) error {
-				return instance.New(c).UpdateDomain(ctx, &instance.UpdateDomainParams{})
-			},
-		},
 		"UpdateInstanceOAuthApplicationSettings": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateOAuthApplicationSettings(ctx, &instance.UpdateOAuthApplicationSettingsParams{})
@@ -638,7 +638,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateBulkInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := invitations.New(c).CreateBulk(ctx, []*invitations.CreateBulkParams{{EmailAddress: "example"}})
+				_, err := invitations.New(c).CreateBulk(ctx, []*invitations.CreateBulkItem{{EmailAddress: "example"}})
 				return err
 			},
 			New: func() any { return new([]*clerk.Invitation) },
@@ -764,7 +764,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"GetMachineSecretKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := machines.New(c).GetSecretKey(ctx, "test_machine_id")
+				_, err := machines.New(c).GetSecret(ctx, "test_machine_id")
 				return err
 			},
 			New: func() any { return new(clerk.MachineSecret) },
@@ -778,7 +778,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"RotateMachineSecretKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := machines.New(c).RotateSecretKey(ctx, "test_machine_id", &machines.RotateSecretKeyParams{PreviousTokenTTL: 1})
+				_, err := machines.New(c).RotateSecret(ctx, "test_machine_id", &machines.RotateSecretParams{PreviousTokenTTL: 1})
 				return err
 			},
 			New: func() any { return new(clerk.MachineSecret) },
@@ -874,7 +874,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateOrganizationInvitationBulk": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := organizations.New(c).CreateInvitationsBulk(ctx, "test_organization_id", []*organizations.CreateInvitationsBulkParams{{EmailAddress: "example", Role: "example"}})
+				_, err := organizations.New(c).CreateInvitationBulk(ctx, "test_organization_id", []*organizations.CreateInvitationBulkItem{{EmailAddress: "example", Role: "example"}})
 				return err
 			},
 			New: func() any { return new(clerk.OrganizationInvitations) },
@@ -1168,7 +1168,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"AssignPermissionToOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := roles.New(c).AssignPermission(ctx, "test_organization_role_id", "test_permission_id")
+				_, err := roles.New(c).AddPermission(ctx, "test_organization_role_id", "test_permission_id")
 				return err
 			},
 			New: func() any { return new(clerk.Role) },
@@ -1245,14 +1245,14 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"ReplaceRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := rolesets.New(c).Replace(ctx, "test_role_set_key_or_id", &rolesets.ReplaceParams{DestinationRoleSetKey: "example"})
+				_, err := rolesets.New(c).Retire(ctx, "test_role_set_key_or_id", &rolesets.RetireParams{DestinationRoleSetKey: "example"})
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
 		},
 		"ReplaceRoleInRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := rolesets.New(c).ReplaceRole(ctx, "test_role_set_key_or_id", &rolesets.ReplaceRoleParams{RoleKey: "example", ToRoleKey: "example"})
+				_, err := rolesets.New(c).SwapRole(ctx, "test_role_set_key_or_id", &rolesets.SwapRoleParams{RoleKey: "example", ToRoleKey: "example"})
 				return err
 			},
 			New: func() any { return new(clerk.RoleSet) },
@@ -1474,6 +1474,13 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return new(clerk.DeletedObject) },
 		},
+		"DisableMFA": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := users.New(c).DeleteMFA(ctx, "test_user_id")
+				return err
+			},
+			New: func() any { return new(clerk.MFAResult) },
+		},
 		"UserPasskeyDelete": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).DeletePasskey(ctx, "test_user_id", "test_passkey_identification_id")
@@ -1501,13 +1508,6 @@ func generatedCalls() map[string]generatedCall {
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
-		},
-		"DisableMFA": {
-			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := users.New(c).DisableMFA(ctx, "test_user_id")
-				return err
-			},
-			New: func() any { return new(clerk.MFAResult) },
 		},
 		"GetUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1658,7 +1658,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateBulkWaitlistEntries": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := waitlist.New(c).CreateBulk(ctx, []*waitlist.CreateBulkParams{{EmailAddress: "user@example.com"}})
+				_, err := waitlist.New(c).CreateBulk(ctx, []*waitlist.CreateBulkItem{{EmailAddress: "user@example.com"}})
 				return err
 			},
 			New: func() any { return new([]*clerk.WaitlistEntry) },

@@ -75,6 +75,13 @@ func (s *Service) DeleteExternalAccount(ctx context.Context, userID string, exte
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/external_accounts/{external_account_id}", PathParams: []string{userID, externalAccountID}}, opts)
 }
 
+// DeleteMFA turns off every second factor of a user at once.
+//
+// It calls DELETE /users/{user_id}/mfa.
+func (s *Service) DeleteMFA(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.MFAResult, error) {
+	return call.JSON[clerk.MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/mfa", PathParams: []string{userID}}, opts)
+}
+
 // DeletePasskey removes one passkey from a user.
 //
 // It calls DELETE /users/{user_id}/passkeys/{passkey_identification_id}.
@@ -101,13 +108,6 @@ func (s *Service) DeleteTOTP(ctx context.Context, userID string, opts ...clerk.R
 // It calls DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}.
 func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID string, web3WalletIdentificationID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", PathParams: []string{userID, web3WalletIdentificationID}}, opts)
-}
-
-// DisableMFA turns off every second factor of a user at once.
-//
-// It calls DELETE /users/{user_id}/mfa.
-func (s *Service) DisableMFA(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.MFAResult, error) {
-	return call.JSON[clerk.MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/mfa", PathParams: []string{userID}}, opts)
 }
 
 // Get fetches one user by ID.

@@ -9,8 +9,8 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
-// CreateBulkParams is a nested object of a request body.
-type CreateBulkParams struct {
+// CreateBulkItem is a nested object of a request body.
+type CreateBulkItem struct {
 	// EmailAddress is the email address to send. An email address. Required.
 	EmailAddress string `json:"email_address" url:"-"`
 	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
@@ -18,18 +18,18 @@ type CreateBulkParams struct {
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
-// Validate reports the first field of CreateBulkParams that breaks the API's
+// Validate reports the first field of CreateBulkItem that breaks the API's
 // constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
 // before sending anything.
-func (p *CreateBulkParams) Validate() error {
+func (p *CreateBulkItem) Validate() error {
 	if p == nil {
 		return nil
 	}
 	if p.EmailAddress == "" {
-		return call.Invalid("waitlist.CreateBulkParams", "email_address", "is required")
+		return call.Invalid("waitlist.CreateBulkItem", "email_address", "is required")
 	}
 	if !strings.Contains(p.EmailAddress, "@") {
-		return call.Invalid("waitlist.CreateBulkParams", "email_address", "must be an email address")
+		return call.Invalid("waitlist.CreateBulkItem", "email_address", "must be an email address")
 	}
 	return nil
 }

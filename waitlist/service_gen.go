@@ -36,7 +36,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...cler
 // CreateBulk puts several email addresses on the waitlist in one call.
 //
 // It calls POST /waitlist_entries/bulk.
-func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkParams, opts ...clerk.RequestOption) ([]*clerk.WaitlistEntry, error) {
+func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts ...clerk.RequestOption) ([]*clerk.WaitlistEntry, error) {
 	if params == nil {
 		return nil, call.NilParams("waitlist.CreateBulk")
 	}

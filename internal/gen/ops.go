@@ -182,7 +182,8 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 	o.HasBody = true
 	s := mt.Schema.Value
 	if isType(s, "array") {
-		o.BodyArray = p.elemType(s.Items, params.Name, request)
+		// The element of a bulk call is one item, not the call's params.
+		o.BodyArray = p.elemType(s.Items, o.Method+"Item", request)
 		o.ParamsRequired = true
 		return nil
 	}
