@@ -45,6 +45,8 @@ import (
 	"github.com/clerkgo/clerk/webhooks"
 )
 
+//lint:file-ignore SA1019 the calls reach every operation, the deprecated ones too.
+
 // generatedCalls returns, per operationId, a call of its SDK method with
 // example arguments and a decoder for its answers.
 func generatedCalls() map[string]generatedCall {
