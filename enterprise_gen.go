@@ -73,6 +73,80 @@ func (x *CreatedLinkToken) GetRevocationReason() string {
 	return *x.RevocationReason
 }
 
+// CustomAttribute is one custom attribute as the API returns it.
+type CustomAttribute struct {
+	// DirectoryPath is the directory path of the custom attribute. Nil when the
+	// API leaves it out.
+	DirectoryPath *string `json:"directory_path,omitempty"`
+	// Key is the key of the custom attribute. Nil when the API leaves it out.
+	Key *string `json:"key,omitempty"`
+	// MultiValued is true when the custom attribute is multi valued. Nil when the
+	// API leaves it out.
+	MultiValued *bool `json:"multi_valued,omitempty"`
+	// Name is the name of the custom attribute. Nil when the API leaves it out.
+	Name *string `json:"name,omitempty"`
+	// SCIMPath is the scim path of the custom attribute. Nil when the API leaves
+	// it out.
+	SCIMPath *string `json:"scim_path,omitempty"`
+	// SSOPath is the sso path of the custom attribute. Nil when the API leaves it
+	// out.
+	SSOPath *string `json:"sso_path,omitempty"`
+}
+
+// GetDirectoryPath returns DirectoryPath, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetDirectoryPath() string {
+	if x == nil || x.DirectoryPath == nil {
+		var zero string
+		return zero
+	}
+	return *x.DirectoryPath
+}
+
+// GetKey returns Key, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetKey() string {
+	if x == nil || x.Key == nil {
+		var zero string
+		return zero
+	}
+	return *x.Key
+}
+
+// GetMultiValued returns MultiValued, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetMultiValued() bool {
+	if x == nil || x.MultiValued == nil {
+		var zero bool
+		return zero
+	}
+	return *x.MultiValued
+}
+
+// GetName returns Name, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetName() string {
+	if x == nil || x.Name == nil {
+		var zero string
+		return zero
+	}
+	return *x.Name
+}
+
+// GetSCIMPath returns SCIMPath, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetSCIMPath() string {
+	if x == nil || x.SCIMPath == nil {
+		var zero string
+		return zero
+	}
+	return *x.SCIMPath
+}
+
+// GetSSOPath returns SSOPath, or the zero value when it is absent or null.
+func (x *CustomAttribute) GetSSOPath() string {
+	if x == nil || x.SSOPath == nil {
+		var zero string
+		return zero
+	}
+	return *x.SSOPath
+}
+
 // Directory is one directory as the API returns it.
 type Directory struct {
 	// Object names the kind of object; it is always "directory".
@@ -88,7 +162,7 @@ type Directory struct {
 	CreatedAt int64 `json:"created_at"`
 	// CustomAttributes lists the custom attributes of the directory. Nil when the
 	// API leaves it out.
-	CustomAttributes []*DirectoryCustomAttributeItem `json:"custom_attributes,omitempty"`
+	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
 	// Enabled is true when the directory is enabled.
 	Enabled bool `json:"enabled"`
 	// EndpointURL is the URL of the endpoint.
@@ -127,82 +201,6 @@ func (x *Directory) GetEnterpriseConnectionID() string {
 	return v
 }
 
-// DirectoryCustomAttributeItem is the custom attributes of a Directory.
-type DirectoryCustomAttributeItem struct {
-	// DirectoryPath is the directory path of the directory custom attribute item.
-	// Nil when the API leaves it out.
-	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Key is the key of the directory custom attribute item. Nil when the API
-	// leaves it out.
-	Key *string `json:"key,omitempty"`
-	// MultiValued is true when the directory custom attribute item is multi
-	// valued. Nil when the API leaves it out.
-	MultiValued *bool `json:"multi_valued,omitempty"`
-	// Name is the name of the directory custom attribute item. Nil when the API
-	// leaves it out.
-	Name *string `json:"name,omitempty"`
-	// SCIMPath is the scim path of the directory custom attribute item. Nil when
-	// the API leaves it out.
-	SCIMPath *string `json:"scim_path,omitempty"`
-	// SSOPath is the sso path of the directory custom attribute item. Nil when the
-	// API leaves it out.
-	SSOPath *string `json:"sso_path,omitempty"`
-}
-
-// GetDirectoryPath returns DirectoryPath, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetDirectoryPath() string {
-	if x == nil || x.DirectoryPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.DirectoryPath
-}
-
-// GetKey returns Key, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetKey() string {
-	if x == nil || x.Key == nil {
-		var zero string
-		return zero
-	}
-	return *x.Key
-}
-
-// GetMultiValued returns MultiValued, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetMultiValued() bool {
-	if x == nil || x.MultiValued == nil {
-		var zero bool
-		return zero
-	}
-	return *x.MultiValued
-}
-
-// GetName returns Name, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetName() string {
-	if x == nil || x.Name == nil {
-		var zero string
-		return zero
-	}
-	return *x.Name
-}
-
-// GetSCIMPath returns SCIMPath, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetSCIMPath() string {
-	if x == nil || x.SCIMPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.SCIMPath
-}
-
-// GetSSOPath returns SSOPath, or the zero value when it is absent or null.
-func (x *DirectoryCustomAttributeItem) GetSSOPath() string {
-	if x == nil || x.SSOPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.SSOPath
-}
-
 // EnterpriseConnection is one enterprise connection as the API returns it.
 type EnterpriseConnection struct {
 	// Object names the kind of object; it is always "enterprise_connection".
@@ -218,7 +216,7 @@ type EnterpriseConnection struct {
 	CreatedAt int64 `json:"created_at"`
 	// CustomAttributes lists the custom attributes of the enterprise connection.
 	// Nil when the API leaves it out.
-	CustomAttributes []*EnterpriseConnectionCustomAttributeItem `json:"custom_attributes,omitempty"`
+	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
 	// DisableAdditionalIdentifications is true when the enterprise connection is
 	// disable additional identifications. Nil when the API leaves it out.
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
@@ -314,63 +312,6 @@ func (x *EnterpriseConnection) GetSyncUserAttributes() bool {
 		return zero
 	}
 	return *x.SyncUserAttributes
-}
-
-// EnterpriseConnectionCustomAttributeItem is the custom attributes of an
-// EnterpriseConnection.
-type EnterpriseConnectionCustomAttributeItem struct {
-	// DirectoryPath is the directory path of the enterprise connection custom
-	// attribute item. Nil when the API leaves it out.
-	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Key is the key of the enterprise connection custom attribute item.
-	Key string `json:"key"`
-	// MultiValued is true when the enterprise connection custom attribute item is
-	// multi valued. Nil when the API leaves it out.
-	MultiValued *bool `json:"multi_valued,omitempty"`
-	// Name is the name of the enterprise connection custom attribute item.
-	Name string `json:"name"`
-	// SCIMPath is the scim path of the enterprise connection custom attribute
-	// item. Nil when the API leaves it out.
-	SCIMPath *string `json:"scim_path,omitempty"`
-	// SSOPath is the sso path of the enterprise connection custom attribute item.
-	// Nil when the API leaves it out.
-	SSOPath *string `json:"sso_path,omitempty"`
-}
-
-// GetDirectoryPath returns DirectoryPath, or the zero value when it is absent or null.
-func (x *EnterpriseConnectionCustomAttributeItem) GetDirectoryPath() string {
-	if x == nil || x.DirectoryPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.DirectoryPath
-}
-
-// GetMultiValued returns MultiValued, or the zero value when it is absent or null.
-func (x *EnterpriseConnectionCustomAttributeItem) GetMultiValued() bool {
-	if x == nil || x.MultiValued == nil {
-		var zero bool
-		return zero
-	}
-	return *x.MultiValued
-}
-
-// GetSCIMPath returns SCIMPath, or the zero value when it is absent or null.
-func (x *EnterpriseConnectionCustomAttributeItem) GetSCIMPath() string {
-	if x == nil || x.SCIMPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.SCIMPath
-}
-
-// GetSSOPath returns SSOPath, or the zero value when it is absent or null.
-func (x *EnterpriseConnectionCustomAttributeItem) GetSSOPath() string {
-	if x == nil || x.SSOPath == nil {
-		var zero string
-		return zero
-	}
-	return *x.SSOPath
 }
 
 // EnterpriseConnectionOAuthConfig is the oauth config of an
@@ -1271,57 +1212,3 @@ const (
 	SAMLConnectionLoginHintModeCustomAttribute SAMLConnectionLoginHintMode = "custom_attribute"
 	SAMLConnectionLoginHintModeOff             SAMLConnectionLoginHintMode = "off"
 )
-
-// SCIMDirectory is one scim directory as the API returns it.
-type SCIMDirectory struct {
-	// Object names the kind of object; it is always "scim_directory".
-	Object string `json:"object"`
-	// ID identifies the scim directory.
-	ID string `json:"id"`
-	// APIKey is the api key of the scim directory. The API may leave it out or
-	// send null; Opt tells the two apart.
-	APIKey Opt[string] `json:"api_key,omitzero"`
-	// AttributeMapping is the attribute mapping of the scim directory.
-	AttributeMapping map[string]string `json:"attribute_mapping"`
-	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// CustomAttributes lists the custom attributes of the scim directory. Nil when
-	// the API leaves it out.
-	CustomAttributes []*DirectoryCustomAttributeItem `json:"custom_attributes,omitempty"`
-	// Enabled is true when the scim directory is enabled.
-	Enabled bool `json:"enabled"`
-	// EndpointURL is the URL of the endpoint.
-	EndpointURL string `json:"endpoint_url"`
-	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
-	// leave it out or send null; Opt tells the two apart.
-	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// GroupRoleMappingEnabled is true when the scim directory is group role
-	// mapping enabled.
-	GroupRoleMappingEnabled bool `json:"group_role_mapping_enabled"`
-	// Name is the name of the scim directory.
-	Name string `json:"name"`
-	// Provider is the provider of the scim directory.
-	Provider string `json:"provider"`
-	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-}
-
-// GetAPIKey returns APIKey, or the zero value when it is absent or null.
-func (x *SCIMDirectory) GetAPIKey() string {
-	if x == nil {
-		var zero string
-		return zero
-	}
-	v, _ := x.APIKey.Get()
-	return v
-}
-
-// GetEnterpriseConnectionID returns EnterpriseConnectionID, or the zero value when it is absent or null.
-func (x *SCIMDirectory) GetEnterpriseConnectionID() string {
-	if x == nil {
-		var zero string
-		return zero
-	}
-	v, _ := x.EnterpriseConnectionID.Get()
-	return v
-}

@@ -69,61 +69,6 @@ const (
 	InvitationStatusExpired  InvitationStatus = "expired"
 )
 
-// RevokedInvitation is one revoked invitation as the API returns it.
-type RevokedInvitation struct {
-	// Object names the kind of object; it is always "invitation".
-	Object string `json:"object"`
-	// ID identifies the revoked invitation.
-	ID string `json:"id"`
-	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the revoked invitation. An email
-	// address.
-	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when it expires, in Unix milliseconds. The API may leave it out
-	// or send null; Opt tells the two apart.
-	ExpiresAt Opt[int64] `json:"expires_at,omitzero"`
-	// PublicMetadata holds the revoked invitation public metadata, free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
-	// Revoked is true when the revoked invitation is revoked. Nil when the API
-	// leaves it out.
-	Revoked *bool `json:"revoked,omitempty"`
-	// Status is the status of the revoked invitation.
-	Status string `json:"status"`
-	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the revoked invitation. Nil when the API leaves it out.
-	URL *string `json:"url,omitempty"`
-}
-
-// GetExpiresAt returns ExpiresAt, or the zero value when it is absent or null.
-func (x *RevokedInvitation) GetExpiresAt() int64 {
-	if x == nil {
-		var zero int64
-		return zero
-	}
-	v, _ := x.ExpiresAt.Get()
-	return v
-}
-
-// GetRevoked returns Revoked, or the zero value when it is absent or null.
-func (x *RevokedInvitation) GetRevoked() bool {
-	if x == nil || x.Revoked == nil {
-		var zero bool
-		return zero
-	}
-	return *x.Revoked
-}
-
-// GetURL returns URL, or the zero value when it is absent or null.
-func (x *RevokedInvitation) GetURL() string {
-	if x == nil || x.URL == nil {
-		var zero string
-		return zero
-	}
-	return *x.URL
-}
-
 // WaitlistEntry is a person waiting to be invited to the application.
 type WaitlistEntry struct {
 	// Object names the kind of object; it is always "waitlist_entry".

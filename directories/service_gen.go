@@ -36,11 +36,11 @@ func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...cler
 // CreateSCIMDirectory adds a directory through the SCIM-specific route.
 //
 // It calls POST /scim_directories.
-func (s *Service) CreateSCIMDirectory(ctx context.Context, params *CreateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
+func (s *Service) CreateSCIMDirectory(ctx context.Context, params *CreateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
 	if params == nil {
 		return nil, call.NilParams("directories.CreateSCIMDirectory")
 	}
-	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
 }
 
 // Delete removes a provisioning directory and stops its provisioning.
@@ -67,8 +67,8 @@ func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.Req
 // GetSCIMDirectory fetches one directory through the SCIM-specific route.
 //
 // It calls GET /scim_directories/{scim_directory_id}.
-func (s *Service) GetSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
-	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
+func (s *Service) GetSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
 // List returns one page of the instance's provisioning directories.
@@ -90,15 +90,15 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // ListSCIMDirectories returns one page of directories through the SCIM-specific route.
 //
 // It calls GET /scim_directories.
-func (s *Service) ListSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SCIMDirectory], error) {
-	return call.JSON[clerk.Page[*clerk.SCIMDirectory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
+func (s *Service) ListSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
+	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
 }
 
 // AllSCIMDirectories iterates over every item ListSCIMDirectories returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SCIMDirectory, error] {
+func (s *Service) AllSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Directory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, params, func(p *ListSCIMDirectoriesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMDirectoriesParams) (*clerk.Page[*clerk.SCIMDirectory], error) {
+	return paging.All(ctx, params, func(p *ListSCIMDirectoriesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMDirectoriesParams) (*clerk.Page[*clerk.Directory], error) {
 		return s.ListSCIMDirectories(ctx, params, opts...)
 	})
 }
@@ -113,6 +113,6 @@ func (s *Service) Update(ctx context.Context, directoryID string, params *Update
 // UpdateSCIMDirectory changes a directory through the SCIM-specific route.
 //
 // It calls PATCH /scim_directories/{scim_directory_id}.
-func (s *Service) UpdateSCIMDirectory(ctx context.Context, scimDirectoryID string, params *UpdateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.SCIMDirectory, error) {
-	return call.JSON[clerk.SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
+func (s *Service) UpdateSCIMDirectory(ctx context.Context, scimDirectoryID string, params *UpdateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
 }

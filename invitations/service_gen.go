@@ -63,6 +63,6 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Revoke withdraws an invitation that has not been accepted yet.
 //
 // It calls POST /invitations/{invitation_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, invitationID string, opts ...clerk.RequestOption) (*clerk.RevokedInvitation, error) {
-	return call.JSON[clerk.RevokedInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/{invitation_id}/revoke", PathParams: []string{invitationID}}, opts)
+func (s *Service) Revoke(ctx context.Context, invitationID string, opts ...clerk.RequestOption) (*clerk.Invitation, error) {
+	return call.JSON[clerk.Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/{invitation_id}/revoke", PathParams: []string{invitationID}}, opts)
 }

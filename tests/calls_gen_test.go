@@ -350,7 +350,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).CreateSCIMDirectory(ctx, &directories.CreateSCIMDirectoryParams{EnterpriseConnectionID: "example", Provider: "example"})
 				return err
 			},
-			New: func() any { return new(clerk.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"DeleteDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -378,7 +378,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).GetSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
-			New: func() any { return new(clerk.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"ListDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -392,7 +392,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).ListSCIMDirectories(ctx, &directories.ListSCIMDirectoriesParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.SCIMDirectory]) },
+			New: func() any { return new(clerk.Page[*clerk.Directory]) },
 		},
 		"UpdateDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -406,7 +406,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).UpdateSCIMDirectory(ctx, "test_scim_directory_id", &directories.UpdateSCIMDirectoryParams{})
 				return err
 			},
-			New: func() any { return new(clerk.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"AddDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -657,7 +657,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := invitations.New(c).Revoke(ctx, "test_invitation_id")
 				return err
 			},
-			New: func() any { return new(clerk.RevokedInvitation) },
+			New: func() any { return new(clerk.Invitation) },
 		},
 		"GetJWKS": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

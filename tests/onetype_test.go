@@ -172,6 +172,4 @@ var distinctObjects = map[string]bool{
 	"clerk.DirectoryCustomAttributeItem clerk.EnterpriseConnectionCustomAttributeItem": true,
 	// What a test run parsed from the IdP, and how a connection maps attributes.
 	"clerk.EnterpriseConnectionTestRunParsedUserInfo clerk.SAMLConnectionAttributeMapping": true,
-	// A revoked invitation is answered with its own schema.
-	"clerk.Invitation clerk.RevokedInvitation": true,
 }

@@ -26,6 +26,9 @@ func newGenerator(doc, hooks *openapi3.T) (*generator, error) {
 	for _, n := range overlay.MergedUnions() {
 		g.merged[n] = true
 	}
+	for _, n := range overlay.MergedModels() {
+		g.merged[n] = true
+	}
 	register := func(d *openapi3.T, names map[string]string) {
 		for name, ref := range d.Components.Schemas {
 			if ref.Value == nil {

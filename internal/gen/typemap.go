@@ -158,6 +158,9 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 	if n, ok := p.named[s]; ok {
 		return n
 	}
+	if n, ok := overlay.TypeRenames()[name]; ok {
+		name = n
+	}
 	fp := fingerprint(s)
 	comp := p.g.component[s] != ""
 	if !comp {
@@ -181,9 +184,6 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 		}
 		p.named[s] = n
 		return n
-	}
-	if n, ok := overlay.TypeRenames()[name]; ok {
-		name = n
 	}
 	name = p.uniqueName(name)
 	d := &decl{Name: name, Kind: kindStruct, print: fp, component: comp || p.g.merged[name], home: p.g.current, schema: s}

@@ -106,6 +106,14 @@ func MergedUnions() map[string]string {
 	return map[string]string{"verification_": "Verification"}
 }
 
+// MergedModels are root models that several schemas of one object share by
+// design, beyond the component names SchemaNames maps together: the answer
+// of revoking an invitation is the invitation, and directories and
+// enterprise connections describe custom attributes the same way.
+func MergedModels() []string {
+	return []string{"Invitation", "CustomAttribute"}
+}
+
 // Family is a group of root models written to one file.
 type Family struct {
 	// Prefix selects the models whose name starts with it.

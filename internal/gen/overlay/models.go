@@ -78,9 +78,11 @@ func FieldDocs() map[string]string {
 // where they appear (parent + field), keyed by that mechanical name.
 func TypeRenames() map[string]string {
 	return map[string]string{
-		"JWKSKeyItem":              "JWK",
-		"ListOAuthAccessTokenItem": "OAuthAccessToken",
-		"RoleSetItem":              "RoleSetRole",
+		"JWKSKeyItem":                             "JWK",
+		"ListOAuthAccessTokenItem":                "OAuthAccessToken",
+		"RoleSetItem":                             "RoleSetRole",
+		"DirectoryCustomAttributeItem":            "CustomAttribute",
+		"EnterpriseConnectionCustomAttributeItem": "CustomAttribute",
 	}
 }
 

@@ -25,6 +25,8 @@ func schemaNames() map[string]string {
 		"SessionActivityResponse":         "SessionActivity",
 		"ExternalAccountWithVerification": "ExternalAccount",
 		"CNameTarget":                     "CNAMETarget",
+		// One directory object, reached through two routes.
+		"SCIMDirectory": "Directory",
 		// The Client object is one browser or device signed in to the
 		// instance; clerk.Client is the SDK's API client.
 		"Client":                              "DeviceClient",

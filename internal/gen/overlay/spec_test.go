@@ -335,6 +335,8 @@ func mergeKey(spec string) string {
 		return "CommerceProrationDiscountResponse"
 	case "BillingDiscountsResponse":
 		return "CommerceDiscountsResponse"
+	case "SCIMDirectory":
+		return "Directory"
 	case "CommerceSubscriptionItemNextPaymentResponse":
 		// The next payment of an item and of a subscription are one shape.
 		return "CommerceSubscriptionNextPayment"
@@ -354,6 +356,10 @@ type namespace struct {
 func (n *namespace) add(name, identity, from string) {
 	if stutters(n.pkg, name) {
 		*n.probs = append(*n.probs, fmt.Sprintf("%s.%s (%s) stutters", n.pkg, name, from))
+	}
+	if slices.Contains(MergedModels(), name) {
+		// Several schemas share this model by design.
+		return
 	}
 	if prev, ok := n.names[name]; ok && prev != identity {
 		*n.probs = append(*n.probs, fmt.Sprintf("%s.%s names two different types: %s and %s", n.pkg, name, n.from[name], from))
