@@ -64,7 +64,7 @@ type BillingFeature struct {
 	Description *string `json:"description"`
 	// Name is the name of the billing feature.
 	Name string `json:"name"`
-	// Slug is the slug of the billing feature.
+	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 }
 
@@ -149,9 +149,9 @@ type BillingPrice struct {
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Currency is the currency of the billing price.
+	// Currency is the ISO 4217 code of the currency, e.g. USD.
 	Currency string `json:"currency"`
-	// CurrencySymbol is the currency symbol of the billing price.
+	// CurrencySymbol is the symbol of the currency, e.g. $.
 	CurrencySymbol string `json:"currency_symbol"`
 	// Description is the description of the billing price. The API may leave it
 	// out or send null; Opt tells the two apart.
@@ -306,7 +306,7 @@ func (x *BillingTotals) GetDiscounts() *BillingDiscounts {
 type CreditBalance struct {
 	// Object names the kind of object.
 	Object string `json:"object"`
-	// Balance is the balance of the credit balance. Nil when the API sends null.
+	// Balance is the balance itself. Nil when the API sends null.
 	Balance *Money `json:"balance"`
 }
 
@@ -521,9 +521,9 @@ type Money struct {
 	// AmountFormatted is the amount written for display, without the currency
 	// symbol.
 	AmountFormatted string `json:"amount_formatted"`
-	// Currency is the currency of the money.
+	// Currency is the ISO 4217 code of the currency, e.g. USD.
 	Currency string `json:"currency"`
-	// CurrencySymbol is the currency symbol of the money.
+	// CurrencySymbol is the symbol of the currency, e.g. $.
 	CurrencySymbol string `json:"currency_symbol"`
 }
 
@@ -557,7 +557,8 @@ type Payer struct {
 	// FirstName is the first name of the payer. The API may leave it out or send
 	// null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
-	// ImageURL is the URL of the image. Nil when the API leaves it out.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
+	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
 	// InstanceID is the ID of the instance.
 	InstanceID string `json:"instance_id"`
@@ -1290,13 +1291,13 @@ type PerUnitTotal struct {
 	Tiers []*PerUnitTotalTier `json:"tiers"`
 	// Amount is the amount of the per unit total. Nil when the API leaves it out.
 	Amount *int64 `json:"amount,omitempty"`
-	// Currency is the currency of the per unit total. Nil when the API leaves it
-	// out.
+	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
+	// leaves it out.
 	Currency *string `json:"currency,omitempty"`
 	// Quantity is the quantity of the per unit total. The API may leave it out or
 	// send null; Opt tells the two apart.
 	Quantity Opt[int64] `json:"quantity,omitzero"`
-	// Total is the total of the per unit total. Nil when the API leaves it out.
+	// Total is the total itself. Nil when the API leaves it out.
 	Total *int64 `json:"total,omitempty"`
 }
 
@@ -1388,10 +1389,11 @@ type Plan struct {
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
 	// AvatarURL is the URL of the avatar. Nil when the API sends null.
 	AvatarURL *string `json:"avatar_url"`
-	// Currency is the currency of the plan. Nil when the API leaves it out.
+	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
+	// leaves it out.
 	Currency *string `json:"currency,omitempty"`
-	// CurrencySymbol is the currency symbol of the plan. Nil when the API leaves
-	// it out.
+	// CurrencySymbol is the symbol of the currency, e.g. $. Nil when the API
+	// leaves it out.
 	CurrencySymbol *string `json:"currency_symbol,omitempty"`
 	// Description is the description of the plan. Nil when the API sends null.
 	Description *string `json:"description"`
@@ -1404,8 +1406,8 @@ type Plan struct {
 	// FreeTrialDays is the free trial days of the plan. The API may leave it out
 	// or send null; Opt tells the two apart.
 	FreeTrialDays Opt[int64] `json:"free_trial_days,omitzero"`
-	// FreeTrialEnabled is true when the plan is free trial enabled. Nil when the
-	// API leaves it out.
+	// FreeTrialEnabled is true when free trial is enabled for the plan. Nil when
+	// the API leaves it out.
 	FreeTrialEnabled *bool `json:"free_trial_enabled,omitempty"`
 	// HasBaseFee is true when the plan has base fee.
 	HasBaseFee bool `json:"has_base_fee"`
@@ -1432,7 +1434,7 @@ type Plan struct {
 	ProductID string `json:"product_id"`
 	// PubliclyVisible is true when the plan is publicly visible.
 	PubliclyVisible bool `json:"publicly_visible"`
-	// Slug is the slug of the plan.
+	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 	// UnitPrices lists the unit prices of the plan. Nil when the API leaves it
 	// out.
@@ -1645,7 +1647,7 @@ type PriceTransition struct {
 	Object string `json:"object"`
 	// SubscriptionItem is the subscription item of the price transition.
 	SubscriptionItem SubscriptionItem `json:"subscription_item"`
-	// Transition is the transition of the price transition.
+	// Transition is the transition itself.
 	Transition PriceTransitionDetails `json:"transition"`
 }
 

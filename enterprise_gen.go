@@ -31,7 +31,7 @@ type CreatedLinkToken struct {
 	// Scopes lists the scopes of the created link token. Nil when the API sends
 	// null.
 	Scopes []string `json:"scopes"`
-	// Token is the token of the created link token.
+	// Token is the token itself.
 	Token string `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -85,10 +85,10 @@ type CustomAttribute struct {
 	MultiValued *bool `json:"multi_valued,omitempty"`
 	// Name is the name of the custom attribute. Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// SCIMPath is the scim path of the custom attribute. Nil when the API leaves
+	// SCIMPath is the SCIM path of the custom attribute. Nil when the API leaves
 	// it out.
 	SCIMPath *string `json:"scim_path,omitempty"`
-	// SSOPath is the sso path of the custom attribute. Nil when the API leaves it
+	// SSOPath is the SSO path of the custom attribute. Nil when the API leaves it
 	// out.
 	SSOPath *string `json:"sso_path,omitempty"`
 }
@@ -153,7 +153,7 @@ type Directory struct {
 	Object string `json:"object"`
 	// ID identifies the directory.
 	ID string `json:"id"`
-	// APIKey is the api key of the directory. The API may leave it out or send
+	// APIKey is the API key of the directory. The API may leave it out or send
 	// null; Opt tells the two apart.
 	APIKey Opt[string] `json:"api_key,omitzero"`
 	// AttributeMapping is the attribute mapping of the directory.
@@ -170,8 +170,8 @@ type Directory struct {
 	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
 	// leave it out or send null; Opt tells the two apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// GroupRoleMappingEnabled is true when the directory is group role mapping
-	// enabled.
+	// GroupRoleMappingEnabled is true when group role mapping is enabled for the
+	// directory.
 	GroupRoleMappingEnabled bool `json:"group_role_mapping_enabled"`
 	// Name is the name of the directory.
 	Name string `json:"name"`
@@ -227,7 +227,7 @@ type EnterpriseConnection struct {
 	LogoPublicURL Opt[string] `json:"logo_public_url,omitzero"`
 	// Name is the name of the enterprise connection.
 	Name string `json:"name"`
-	// OAuthConfig is the oauth config of the enterprise connection. The API may
+	// OAuthConfig is the OAuth config of the enterprise connection. The API may
 	// leave it out or send null; Opt tells the two apart.
 	OAuthConfig Opt[EnterpriseConnectionOAuthConfig] `json:"oauth_config,omitzero"`
 	// OrganizationID is the ID of the organization. The API may leave it out or
@@ -235,7 +235,7 @@ type EnterpriseConnection struct {
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
 	// Provider is the provider of the enterprise connection.
 	Provider string `json:"provider"`
-	// SAMLConnection is the saml connection of the enterprise connection. The API
+	// SAMLConnection is the SAML connection of the enterprise connection. The API
 	// may leave it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[EnterpriseConnectionSAMLConnection] `json:"saml_connection,omitzero"`
 	// SyncUserAttributes is true when the enterprise connection is sync user
@@ -314,7 +314,7 @@ func (x *EnterpriseConnection) GetSyncUserAttributes() bool {
 	return *x.SyncUserAttributes
 }
 
-// EnterpriseConnectionOAuthConfig is the oauth config of an
+// EnterpriseConnectionOAuthConfig is the OAuth config of an
 // EnterpriseConnection.
 type EnterpriseConnectionOAuthConfig struct {
 	// ID identifies the enterprise connection o auth config. Nil when the API
@@ -341,8 +341,8 @@ type EnterpriseConnectionOAuthConfig struct {
 	// ProviderKey is the provider key of the enterprise connection o auth config.
 	// Nil when the API leaves it out.
 	ProviderKey *string `json:"provider_key,omitempty"`
-	// RequiresPKCE is true when the enterprise connection o auth config is
-	// requires pkce. Nil when the API leaves it out.
+	// RequiresPKCE is true when the enterprise connection o auth config requires
+	// PKCE. Nil when the API leaves it out.
 	RequiresPKCE *bool `json:"requires_pkce,omitempty"`
 	// TokenURL is the URL of the token. The API may leave it out or send null; Opt
 	// tells the two apart.
@@ -469,46 +469,46 @@ func (x *EnterpriseConnectionOAuthConfig) GetUserInfoURL() string {
 	return v
 }
 
-// EnterpriseConnectionSAMLConnection is the saml connection of an
+// EnterpriseConnectionSAMLConnection is the SAML connection of an
 // EnterpriseConnection.
 type EnterpriseConnectionSAMLConnection struct {
-	// ID identifies the enterprise connection saml connection. Nil when the API
+	// ID identifies the enterprise connection SAML connection. Nil when the API
 	// leaves it out.
 	ID *string `json:"id,omitempty"`
-	// ACSURL is the URL of the acs. The API may leave it out or send null; Opt
+	// ACSURL is the URL of the ACS. The API may leave it out or send null; Opt
 	// tells the two apart.
 	ACSURL Opt[string] `json:"acs_url,omitzero"`
-	// Active is true when the enterprise connection saml connection is active. Nil
+	// Active is true when the enterprise connection SAML connection is active. Nil
 	// when the API leaves it out.
 	Active *bool `json:"active,omitempty"`
-	// AllowIdPInitiated is true when the enterprise connection saml connection is
-	// allow idp initiated. Nil when the API leaves it out.
+	// AllowIdPInitiated is true when the enterprise connection SAML connection is
+	// allow IdP initiated. Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// AllowSubdomains is true when the enterprise connection saml connection is
+	// AllowSubdomains is true when the enterprise connection SAML connection is
 	// allow subdomains. Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
-	// ForceAuthn is true when the enterprise connection saml connection is force
+	// ForceAuthn is true when the enterprise connection SAML connection is force
 	// authn. Nil when the API leaves it out.
 	ForceAuthn *bool `json:"force_authn,omitempty"`
-	// IdPEntityID is the ID of the idp entity. The API may leave it out or send
+	// IdPEntityID is the ID of the IdP entity. The API may leave it out or send
 	// null; Opt tells the two apart.
 	IdPEntityID Opt[string] `json:"idp_entity_id,omitzero"`
-	// IdPMetadataURL is the URL of the idp metadata. The API may leave it out or
+	// IdPMetadataURL is the URL of the IdP metadata. The API may leave it out or
 	// send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// IdPSSOURL is the URL of the idp sso. The API may leave it out or send null;
+	// IdPSSOURL is the URL of the IdP SSO. The API may leave it out or send null;
 	// Opt tells the two apart.
 	IdPSSOURL Opt[string] `json:"idp_sso_url,omitzero"`
-	// LoginHint is the login hint of the enterprise connection saml connection.
+	// LoginHint is the login hint of the enterprise connection SAML connection.
 	// Nil when the API leaves it out.
 	LoginHint *EnterpriseConnectionSAMLConnectionLoginHint `json:"login_hint,omitempty"`
-	// Name is the name of the enterprise connection saml connection. Nil when the
+	// Name is the name of the enterprise connection SAML connection. Nil when the
 	// API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// SPEntityID is the ID of the sp entity. The API may leave it out or send
+	// SPEntityID is the ID of the SP entity. The API may leave it out or send
 	// null; Opt tells the two apart.
 	SPEntityID Opt[string] `json:"sp_entity_id,omitzero"`
-	// SPMetadataURL is the URL of the sp metadata. The API may leave it out or
+	// SPMetadataURL is the URL of the SP metadata. The API may leave it out or
 	// send null; Opt tells the two apart.
 	SPMetadataURL Opt[string] `json:"sp_metadata_url,omitzero"`
 }
@@ -638,10 +638,10 @@ func (x *EnterpriseConnectionSAMLConnection) GetSPMetadataURL() string {
 // EnterpriseConnectionSAMLConnectionLoginHint is the login hint of an
 // EnterpriseConnectionSAMLConnection.
 type EnterpriseConnectionSAMLConnectionLoginHint struct {
-	// Mode is the mode of the enterprise connection saml connection login hint.
+	// Mode is the mode of the enterprise connection SAML connection login hint.
 	// One of "email_address", "custom_attribute", "off".
 	Mode EnterpriseConnectionSAMLConnectionLoginHintMode `json:"mode"`
-	// Source is the source of the enterprise connection saml connection login
+	// Source is the source of the enterprise connection SAML connection login
 	// hint. Nil when the API leaves it out.
 	Source *string `json:"source,omitempty"`
 }
@@ -680,13 +680,13 @@ type EnterpriseConnectionTestRun struct {
 	// Logs lists the logs of the enterprise connection test run. Nil when the API
 	// leaves it out.
 	Logs []*EnterpriseConnectionTestRunLogItem `json:"logs,omitempty"`
-	// OAuth is the oauth of the enterprise connection test run. The API may leave
+	// OAuth is the OAuth of the enterprise connection test run. The API may leave
 	// it out or send null; Opt tells the two apart.
 	OAuth Opt[EnterpriseConnectionTestRunOAuth] `json:"oauth,omitzero"`
 	// ParsedUserInfo is the parsed user info of the enterprise connection test
 	// run. The API may leave it out or send null; Opt tells the two apart.
 	ParsedUserInfo Opt[EnterpriseConnectionTestRunParsedUserInfo] `json:"parsed_user_info,omitzero"`
-	// SAML is the saml of the enterprise connection test run. The API may leave it
+	// SAML is the SAML of the enterprise connection test run. The API may leave it
 	// out or send null; Opt tells the two apart.
 	SAML Opt[EnterpriseConnectionTestRunSAML] `json:"saml,omitzero"`
 	// Status is the status of the enterprise connection test run. One of
@@ -770,13 +770,13 @@ func (x *EnterpriseConnectionTestRunLogItem) GetShortMessage() string {
 	return *x.ShortMessage
 }
 
-// EnterpriseConnectionTestRunOAuth is the oauth of an
+// EnterpriseConnectionTestRunOAuth is the OAuth of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunOAuth struct {
 	// AccessToken is the access token of the enterprise connection test run o
 	// auth. Nil when the API leaves it out.
 	AccessToken *string `json:"access_token,omitempty"`
-	// IDToken is the id token of the enterprise connection test run o auth. Nil
+	// IDToken is the ID token of the enterprise connection test run o auth. Nil
 	// when the API leaves it out.
 	IDToken *string `json:"id_token,omitempty"`
 	// UserInfo is the user info of the enterprise connection test run o auth. Nil
@@ -863,17 +863,17 @@ func (x *EnterpriseConnectionTestRunParsedUserInfo) GetUserID() string {
 	return *x.UserID
 }
 
-// EnterpriseConnectionTestRunSAML is the saml of an
+// EnterpriseConnectionTestRunSAML is the SAML of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunSAML struct {
-	// RelayState is the relay state of the enterprise connection test run saml.
+	// RelayState is the relay state of the enterprise connection test run SAML.
 	// Nil when the API leaves it out.
 	RelayState *string `json:"relay_state,omitempty"`
-	// SAMLRequest is the saml request of the enterprise connection test run saml.
+	// SAMLRequest is the SAML request of the enterprise connection test run SAML.
 	// Nil when the API leaves it out.
 	SAMLRequest *string `json:"saml_request,omitempty"`
-	// SAMLResponse is the saml response of the enterprise connection test run
-	// saml. Nil when the API leaves it out.
+	// SAMLResponse is the SAML response of the enterprise connection test run
+	// SAML. Nil when the API leaves it out.
 	SAMLResponse *string `json:"saml_response,omitempty"`
 }
 
@@ -915,10 +915,10 @@ const (
 	EnterpriseConnectionTestRunStatusFailed  EnterpriseConnectionTestRunStatus = "failed"
 )
 
-// EnterpriseConnectionTestRunURL is one enterprise connection test run url as
+// EnterpriseConnectionTestRunURL is one enterprise connection test run URL as
 // the API returns it.
 type EnterpriseConnectionTestRunURL struct {
-	// URL is the url of the enterprise connection test run url.
+	// URL is the URL itself.
 	URL string `json:"url"`
 }
 
@@ -989,77 +989,77 @@ func (x *LinkToken) GetRevocationReason() string {
 	return *x.RevocationReason
 }
 
-// SAMLConnection is one saml connection as the API returns it.
+// SAMLConnection is one SAML connection as the API returns it.
 type SAMLConnection struct {
 	// Object names the kind of object; it is always "saml_connection".
 	Object string `json:"object"`
-	// ID identifies the saml connection.
+	// ID identifies the SAML connection.
 	ID string `json:"id"`
-	// ACSURL is the URL of the acs.
+	// ACSURL is the URL of the ACS.
 	ACSURL string `json:"acs_url"`
-	// Active is true when the saml connection is active.
+	// Active is true when the SAML connection is active.
 	Active bool `json:"active"`
-	// AllowIdPInitiated is true when the saml connection is allow idp initiated.
+	// AllowIdPInitiated is true when the SAML connection is allow IdP initiated.
 	AllowIdPInitiated bool `json:"allow_idp_initiated"`
-	// AllowOrganizationAccountLinking is true when the saml connection is allow
+	// AllowOrganizationAccountLinking is true when the SAML connection is allow
 	// organization account linking.
 	AllowOrganizationAccountLinking bool `json:"allow_organization_account_linking"`
-	// AllowSubdomains is true when the saml connection is allow subdomains.
+	// AllowSubdomains is true when the SAML connection is allow subdomains.
 	AllowSubdomains bool `json:"allow_subdomains"`
-	// AttributeMapping is the attribute mapping of the saml connection. Nil when
+	// AttributeMapping is the attribute mapping of the SAML connection. Nil when
 	// the API leaves it out.
 	AttributeMapping *SAMLConnectionAttributeMapping `json:"attribute_mapping,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DisableAdditionalIdentifications is true when the saml connection is disable
+	// DisableAdditionalIdentifications is true when the SAML connection is disable
 	// additional identifications.
 	DisableAdditionalIdentifications bool `json:"disable_additional_identifications"`
-	// Domain is the domain of the saml connection. Nil when the API leaves it out.
+	// Domain is the domain of the SAML connection. Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
-	// Domains lists the domains of the saml connection. Nil when the API leaves it
+	// Domains lists the domains of the SAML connection. Nil when the API leaves it
 	// out.
 	Domains []string `json:"domains,omitempty"`
 	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
 	// leave it out or send null; Opt tells the two apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// ForceAuthn is true when the saml connection is force authn.
+	// ForceAuthn is true when the SAML connection is force authn.
 	ForceAuthn bool `json:"force_authn"`
-	// IdPCertificate is the idp certificate of the saml connection. Nil when the
+	// IdPCertificate is the IdP certificate of the SAML connection. Nil when the
 	// API sends null.
 	IdPCertificate *string `json:"idp_certificate"`
-	// IdPCertificateExpiresAt is the time of the idp certificate expires, in Unix
+	// IdPCertificateExpiresAt is the time of the IdP certificate expires, in Unix
 	// milliseconds. Nil when the API sends null.
 	IdPCertificateExpiresAt *int64 `json:"idp_certificate_expires_at"`
-	// IdPCertificateIssuedAt is the time of the idp certificate issued, in Unix
+	// IdPCertificateIssuedAt is the time of the IdP certificate issued, in Unix
 	// milliseconds. Nil when the API sends null.
 	IdPCertificateIssuedAt *int64 `json:"idp_certificate_issued_at"`
-	// IdPEntityID is the ID of the idp entity. Nil when the API sends null.
+	// IdPEntityID is the ID of the IdP entity. Nil when the API sends null.
 	IdPEntityID *string `json:"idp_entity_id"`
-	// IdPMetadata holds the saml connection idp metadata, free-form JSON. The API
+	// IdPMetadata holds the SAML connection IdP metadata, free-form JSON. The API
 	// may leave it out or send null; Opt tells the two apart.
 	IdPMetadata Opt[string] `json:"idp_metadata,omitzero"`
-	// IdPMetadataURL is the URL of the idp metadata. The API may leave it out or
+	// IdPMetadataURL is the URL of the IdP metadata. The API may leave it out or
 	// send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// IdPSSOURL is the URL of the idp sso. Nil when the API sends null.
+	// IdPSSOURL is the URL of the IdP SSO. Nil when the API sends null.
 	IdPSSOURL *string `json:"idp_sso_url"`
-	// LoginHint is the login hint of the saml connection.
+	// LoginHint is the login hint of the SAML connection.
 	LoginHint SAMLConnectionLoginHint `json:"login_hint"`
-	// Name is the name of the saml connection.
+	// Name is the name of the SAML connection.
 	Name string `json:"name"`
 	// OrganizationID is the ID of the organization. The API may leave it out or
 	// send null; Opt tells the two apart.
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// Provider is the provider of the saml connection.
+	// Provider is the provider of the SAML connection.
 	Provider string `json:"provider"`
-	// SPEntityID is the ID of the sp entity.
+	// SPEntityID is the ID of the SP entity.
 	SPEntityID string `json:"sp_entity_id"`
-	// SPMetadataURL is the URL of the sp metadata.
+	// SPMetadataURL is the URL of the SP metadata.
 	SPMetadataURL string `json:"sp_metadata_url"`
-	// SyncUserAttributes is true when the saml connection is sync user attributes.
+	// SyncUserAttributes is true when the SAML connection is sync user attributes.
 	SyncUserAttributes bool `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -1169,26 +1169,26 @@ func (x *SAMLConnection) GetOrganizationID() string {
 	return v
 }
 
-// SAMLConnectionAttributeMapping is one saml connection attribute mapping as
+// SAMLConnectionAttributeMapping is one SAML connection attribute mapping as
 // the API returns it.
 type SAMLConnectionAttributeMapping struct {
-	// EmailAddress is the email address of the saml connection attribute mapping.
+	// EmailAddress is the email address of the SAML connection attribute mapping.
 	EmailAddress string `json:"email_address"`
-	// FirstName is the first name of the saml connection attribute mapping.
+	// FirstName is the first name of the SAML connection attribute mapping.
 	FirstName string `json:"first_name"`
-	// LastName is the last name of the saml connection attribute mapping.
+	// LastName is the last name of the SAML connection attribute mapping.
 	LastName string `json:"last_name"`
 	// UserID is the ID of the user.
 	UserID string `json:"user_id"`
 }
 
-// SAMLConnectionLoginHint is one saml connection login hint as the API returns
+// SAMLConnectionLoginHint is one SAML connection login hint as the API returns
 // it.
 type SAMLConnectionLoginHint struct {
-	// Mode is the mode of the saml connection login hint. One of "email_address",
+	// Mode is the mode of the SAML connection login hint. One of "email_address",
 	// "custom_attribute", "off".
 	Mode SAMLConnectionLoginHintMode `json:"mode"`
-	// Source is the source of the saml connection login hint. Nil when the API
+	// Source is the source of the SAML connection login hint. Nil when the API
 	// leaves it out.
 	Source *string `json:"source,omitempty"`
 }

@@ -26,7 +26,7 @@ type EmailMessage struct {
 	// ReplyToEmailName is the reply to email name of the email message. The API
 	// may leave it out or send null; Opt tells the two apart.
 	ReplyToEmailName Opt[string] `json:"reply_to_email_name,omitzero"`
-	// Slug is the slug of the email message. Nil when the API sends null.
+	// Slug is the short name used in URLs. Nil when the API sends null.
 	Slug *string `json:"slug"`
 	// Status is the status of the email message. Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
@@ -130,29 +130,29 @@ func (x *EmailMessage) GetUserID() string {
 type SMSMessage struct {
 	// Object names the kind of object.
 	Object string `json:"object"`
-	// ID identifies the sms message.
+	// ID identifies the SMS message.
 	ID string `json:"id"`
-	// CreatedAt is the created at of the sms message.
+	// CreatedAt is the created at of the SMS message.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// CreatedAtMs is the created at ms of the sms message.
+	// CreatedAtMs is the created at ms of the SMS message.
 	CreatedAtMs int64 `json:"created_at_ms"`
-	// Data is the data of the sms message.
+	// Data is the data of the SMS message.
 	Data map[string]any `json:"data"`
-	// DeliveredByClerk is true when the sms message is delivered by clerk.
+	// DeliveredByClerk is true when the SMS message is delivered by clerk.
 	DeliveredByClerk bool `json:"delivered_by_clerk"`
-	// FromPhoneNumber is the from phone number of the sms message.
+	// FromPhoneNumber is the from phone number of the SMS message.
 	FromPhoneNumber string `json:"from_phone_number"`
-	// Message is the message of the sms message.
+	// Message is the message itself.
 	Message string `json:"message"`
 	// PhoneNumberID is the ID of the phone number. The API may leave it out or
 	// send null; Opt tells the two apart.
 	PhoneNumberID Opt[string] `json:"phone_number_id,omitzero"`
-	// Slug is the slug of the sms message. The API may leave it out or send null;
+	// Slug is the short name used in URLs. The API may leave it out or send null;
 	// Opt tells the two apart.
 	Slug Opt[string] `json:"slug,omitzero"`
-	// Status is the status of the sms message.
+	// Status is the status of the SMS message.
 	Status string `json:"status"`
-	// ToPhoneNumber is the to phone number of the sms message.
+	// ToPhoneNumber is the to phone number of the SMS message.
 	ToPhoneNumber string `json:"to_phone_number"`
 	// UserID is the ID of the user. The API may leave it out or send null; Opt
 	// tells the two apart.
@@ -229,7 +229,7 @@ type SessionWithUser struct {
 	Status SessionWithUserStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// User is the user of the session with user.
+	// User is the user itself.
 	User User `json:"user"`
 	// UserID is the ID of the user.
 	UserID string `json:"user_id"`
@@ -281,7 +281,7 @@ const (
 	SessionWithUserStatusReplaced  SessionWithUserStatus = "replaced"
 )
 
-// SvixURL is one svix url as the API returns it.
+// SvixURL is one svix URL as the API returns it.
 type SvixURL struct {
 	// SvixURL is the URL of the svix.
 	SvixURL string `json:"svix_url"`

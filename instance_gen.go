@@ -12,8 +12,7 @@ type AllowlistIdentifier struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Identifier is the identifier of the allowlist identifier. Nil when the API
-	// leaves it out.
+	// Identifier is the identifier itself. Nil when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
 	// IdentifierType is the identifier type of the allowlist identifier. One of
 	// "email_address", "phone_number", "web3_wallet". Nil when the API leaves it
@@ -199,8 +198,7 @@ type BlocklistIdentifier struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Identifier is the identifier of the blocklist identifier. Nil when the API
-	// leaves it out.
+	// Identifier is the identifier itself. Nil when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
 	// IdentifierType is the identifier type of the blocklist identifier. One of
 	// "email_address", "phone_number", "web3_wallet". Nil when the API leaves it
@@ -287,13 +285,13 @@ const (
 	BlocklistIdentifierIdentifierTypeWeb3Wallet   BlocklistIdentifierIdentifierType = "web3_wallet"
 )
 
-// CNAMETarget is one cname target as the API returns it.
+// CNAMETarget is one CNAME target as the API returns it.
 type CNAMETarget struct {
-	// Host is the host of the cname target.
+	// Host is the host of the CNAME target.
 	Host string `json:"host"`
-	// Required is true when the cname target is required.
+	// Required is true when the CNAME target is required.
 	Required bool `json:"required"`
-	// Value is the value of the cname target.
+	// Value is the value of the CNAME target.
 	Value string `json:"value"`
 }
 
@@ -306,12 +304,12 @@ type Domain struct {
 	// AccountsPortalURL is the URL of the accounts portal. The API may leave it
 	// out or send null; Opt tells the two apart.
 	AccountsPortalURL Opt[string] `json:"accounts_portal_url,omitzero"`
-	// CNAMETargets lists the cname targets of the domain. The API may leave it out
+	// CNAMETargets lists the CNAME targets of the domain. The API may leave it out
 	// or send null; Opt tells the two apart.
 	CNAMETargets Opt[[]*CNAMETarget] `json:"cname_targets,omitzero"`
 	// DevelopmentOrigin is the development origin of the domain.
 	DevelopmentOrigin string `json:"development_origin"`
-	// FrontendAPIURL is the URL of the frontend api.
+	// FrontendAPIURL is the URL of the frontend API.
 	FrontendAPIURL string `json:"frontend_api_url"`
 	// IsSatellite is true when the domain is satellite.
 	IsSatellite bool `json:"is_satellite"`
@@ -391,13 +389,13 @@ type InstanceCommunicationSettings struct {
 type InstanceProtectSettings struct {
 	// Object names the kind of object; it is always "instance_protect".
 	Object string `json:"object"`
-	// ChecksBypassed is true when the instance protect settings is checks
-	// bypassed.
+	// ChecksBypassed is true when the instance protect settings checks bypassed.
 	ChecksBypassed bool `json:"checks_bypassed"`
-	// RulesEnabled is true when the instance protect settings is rules enabled.
+	// RulesEnabled is true when rules is enabled for the instance protect
+	// settings.
 	RulesEnabled bool `json:"rules_enabled"`
-	// SpecterEnabled is true when the instance protect settings is specter
-	// enabled.
+	// SpecterEnabled is true when specter is enabled for the instance protect
+	// settings.
 	SpecterEnabled bool `json:"specter_enabled"`
 }
 
@@ -450,17 +448,17 @@ func (x *ProxyCheck) GetLastRunAt() int64 {
 	return *x.LastRunAt
 }
 
-// RedirectURL is one redirect url as the API returns it.
+// RedirectURL is one redirect URL as the API returns it.
 type RedirectURL struct {
 	// Object names the kind of object; it is always "redirect_url".
 	Object string `json:"object"`
-	// ID identifies the redirect url.
+	// ID identifies the redirect URL.
 	ID string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the redirect url.
+	// URL is the URL itself.
 	URL string `json:"url"`
 }
 
@@ -476,17 +474,17 @@ type Template struct {
 	AvailableVariables []string `json:"available_variables,omitempty"`
 	// Body is the body of the template. Nil when the API leaves it out.
 	Body *string `json:"body,omitempty"`
-	// CanDelete is true when the template is can delete. Nil when the API leaves
-	// it out.
+	// CanDelete is true when the template can delete. Nil when the API leaves it
+	// out.
 	CanDelete *bool `json:"can_delete,omitempty"`
-	// CanEditBody is true when the template is can edit body. Nil when the API
-	// leaves it out.
+	// CanEditBody is true when the template can edit body. Nil when the API leaves
+	// it out.
 	CanEditBody *bool `json:"can_edit_body,omitempty"`
-	// CanRevert is true when the template is can revert. Nil when the API leaves
-	// it out.
+	// CanRevert is true when the template can revert. Nil when the API leaves it
+	// out.
 	CanRevert *bool `json:"can_revert,omitempty"`
-	// CanToggle is true when the template is can toggle. Nil when the API leaves
-	// it out.
+	// CanToggle is true when the template can toggle. Nil when the API leaves it
+	// out.
 	CanToggle *bool `json:"can_toggle,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
@@ -521,7 +519,7 @@ type Template struct {
 	// ResourceType is the resource type of the template. Nil when the API leaves
 	// it out.
 	ResourceType *string `json:"resource_type,omitempty"`
-	// Slug is the slug of the template. Nil when the API leaves it out.
+	// Slug is the short name used in URLs. Nil when the API leaves it out.
 	Slug *string `json:"slug,omitempty"`
 	// Subject is the subject of the template. The API may leave it out or send
 	// null; Opt tells the two apart.

@@ -25,7 +25,7 @@ type Invitation struct {
 	Status InvitationStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the invitation. Nil when the API leaves it out.
+	// URL is the URL of the invitation. Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 

@@ -15,7 +15,7 @@ type AgentTask struct {
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	TaskID string `json:"task_id"`
-	// URL is the url of the agent task. Nil when the API leaves it out.
+	// URL is the URL of the agent task. Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -57,7 +57,7 @@ type CreatedM2MToken struct {
 	Scopes []string `json:"scopes,omitempty"`
 	// Subject is the subject of the created m2 m token.
 	Subject string `json:"subject"`
-	// Token is the token of the created m2 m token.
+	// Token is the token itself.
 	Token string `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -108,7 +108,7 @@ type CreatedMachine struct {
 	ID string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token ttl of the created machine. At least 1.
+	// DefaultTokenTTL is the default token TTL of the created machine. At least 1.
 	// Nil when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
 	// InstanceID is the ID of the instance.
@@ -230,7 +230,7 @@ type Machine struct {
 	ID string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token ttl of the machine. At least 1. Nil
+	// DefaultTokenTTL is the default token TTL of the machine. At least 1. Nil
 	// when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
 	// InstanceID is the ID of the instance.
@@ -268,7 +268,7 @@ type MachineScope struct {
 type MachineSecret struct {
 	// Object names the kind of object; it is always "machine_secret_key".
 	Object string `json:"object"`
-	// Secret is the secret of the machine secret. Set by Clerk; read-only.
+	// Secret is the secret itself. Set by Clerk; read-only.
 	Secret string `json:"secret"`
 }
 
@@ -280,7 +280,7 @@ type ScopedMachine struct {
 	ID string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token ttl of the scoped machine. At least 1.
+	// DefaultTokenTTL is the default token TTL of the scoped machine. At least 1.
 	// Nil when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
 	// InstanceID is the ID of the instance.

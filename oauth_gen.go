@@ -11,7 +11,7 @@ type OAuthAccessToken struct {
 	ExpiresAt *int64 `json:"expires_at"`
 	// ExternalAccountID is the ID of the external account.
 	ExternalAccountID string `json:"external_account_id"`
-	// IDToken is the id token of the o auth access token. Nil when the API leaves
+	// IDToken is the ID token of the o auth access token. Nil when the API leaves
 	// it out.
 	IDToken *string `json:"id_token,omitempty"`
 	// Label is the label of the o auth access token. Nil when the API sends null.
@@ -26,7 +26,7 @@ type OAuthAccessToken struct {
 	// Scopes lists the scopes of the o auth access token. Nil when the API leaves
 	// it out.
 	Scopes []string `json:"scopes,omitempty"`
-	// Token is the token of the o auth access token.
+	// Token is the token itself.
 	Token string `json:"token"`
 	// TokenSecret is the token secret of the o auth access token. Nil when the API
 	// leaves it out.
@@ -228,11 +228,11 @@ type OAuthApplication struct {
 	ClientID string `json:"client_id"`
 	// ClientImageURL is the URL of the client image. Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
-	// ClientURI is the client uri of the o auth application. Nil when the API
+	// ClientURI is the client URI of the o auth application. Nil when the API
 	// sends null.
 	ClientURI *string `json:"client_uri"`
-	// ConsentScreenEnabled is true when the o auth application is consent screen
-	// enabled.
+	// ConsentScreenEnabled is true when consent screen is enabled for the o auth
+	// application.
 	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
@@ -245,7 +245,7 @@ type OAuthApplication struct {
 	InstanceID string `json:"instance_id"`
 	// Name is the name of the o auth application.
 	Name string `json:"name"`
-	// PKCERequired is true when the o auth application is pkce required.
+	// PKCERequired is true when the o auth application is PKCE required.
 	PKCERequired bool `json:"pkce_required"`
 	// Public is true when the o auth application is public.
 	Public bool `json:"public"`
@@ -287,24 +287,24 @@ type OAuthApplicationSettings struct {
 	// Object names the kind of object; it is always "oauth_application_settings".
 	Object string `json:"object"`
 	// ClientIDMetadataDocumentsAdvertised is true when the o auth application
-	// settings is client id metadata documents advertised.
+	// settings is client ID metadata documents advertised.
 	ClientIDMetadataDocumentsAdvertised bool `json:"client_id_metadata_documents_advertised"`
 	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients is true when the o
-	// auth application settings is client id metadata documents block implicitly
+	// auth application settings is client ID metadata documents block implicitly
 	// allowed clients.
 	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
 	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients is true when the o
-	// auth application settings is client id metadata documents only allow pre
+	// auth application settings is client ID metadata documents only allow pre
 	// registered clients.
 	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
 	// DefaultScopes lists the default scopes of the o auth application settings.
 	// Nil when the API sends null.
 	DefaultScopes []string `json:"default_scopes"`
 	// DynamicOAuthClientRegistration is true when the o auth application settings
-	// is dynamic oauth client registration.
+	// is dynamic OAuth client registration.
 	DynamicOAuthClientRegistration bool `json:"dynamic_oauth_client_registration"`
-	// OAuthJWTAccessTokens is true when the o auth application settings is oauth
-	// jwt access tokens.
+	// OAuthJWTAccessTokens is true when the o auth application settings is OAuth
+	// JWT access tokens.
 	OAuthJWTAccessTokens bool `json:"oauth_jwt_access_tokens"`
 }
 
@@ -329,11 +329,11 @@ type OAuthApplicationWithSecret struct {
 	// ClientSecret is the client secret of the o auth application with secret. Nil
 	// when the API leaves it out.
 	ClientSecret *string `json:"client_secret,omitempty"`
-	// ClientURI is the client uri of the o auth application with secret. Nil when
+	// ClientURI is the client URI of the o auth application with secret. Nil when
 	// the API sends null.
 	ClientURI *string `json:"client_uri"`
-	// ConsentScreenEnabled is true when the o auth application with secret is
-	// consent screen enabled.
+	// ConsentScreenEnabled is true when consent screen is enabled for the o auth
+	// application with secret.
 	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
@@ -346,7 +346,7 @@ type OAuthApplicationWithSecret struct {
 	InstanceID string `json:"instance_id"`
 	// Name is the name of the o auth application with secret.
 	Name string `json:"name"`
-	// PKCERequired is true when the o auth application with secret is pkce
+	// PKCERequired is true when the o auth application with secret is PKCE
 	// required.
 	PKCERequired bool `json:"pkce_required"`
 	// Public is true when the o auth application with secret is public.

@@ -33,16 +33,16 @@ type AcceptedOrganizationInvitation struct {
 	// PublicMetadata holds the accepted organization invitation public metadata,
 	// free-form JSON.
 	PublicMetadata map[string]any `json:"public_metadata"`
-	// Role is the role of the accepted organization invitation.
+	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
-	// RoleName is the role name of the accepted organization invitation.
+	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
 	// Status is the status of the accepted organization invitation. Nil when the
 	// API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the accepted organization invitation. Nil when the API
+	// URL is the URL of the accepted organization invitation. Nil when the API
 	// sends null.
 	URL *string `json:"url"`
 	// UserID is the ID of the user.
@@ -124,16 +124,18 @@ type Organization struct {
 	Object string `json:"object"`
 	// ID identifies the organization.
 	ID string `json:"id"`
-	// AdminDeleteEnabled is true when the organization is admin delete enabled.
+	// AdminDeleteEnabled is true when admin delete is enabled for the
+	// organization.
 	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// CreatedBy is the created by of the organization. Nil when the API leaves it
 	// out.
 	CreatedBy *string `json:"created_by,omitempty"`
-	// HasImage is true when the organization has image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// ImageURL is the URL of the image. Nil when the API leaves it out.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
+	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
 	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -158,7 +160,7 @@ type Organization struct {
 	// RoleSetKey is the role set key of the organization. The API may leave it out
 	// or send null; Opt tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
-	// Slug is the slug of the organization.
+	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -330,15 +332,16 @@ const (
 // OrganizationDomainVerification is one organization domain verification as
 // the API returns it.
 type OrganizationDomainVerification struct {
-	// Attempts is the attempts of the organization domain verification. Nil when
-	// the API sends null.
+	// Attempts is how many verification attempts have been made. Nil when the API
+	// sends null.
 	Attempts *int64 `json:"attempts"`
 	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpireAt *int64 `json:"expire_at"`
 	// Status is the status of the organization domain verification.
 	Status string `json:"status"`
-	// Strategy is the strategy of the organization domain verification.
+	// Strategy is how the verification is carried out, e.g. email_code or
+	// oauth_google.
 	Strategy string `json:"strategy"`
 	// VerifiedAt is when it was verified, in Unix milliseconds. Nil when the API
 	// sends null.
@@ -399,16 +402,16 @@ type OrganizationInvitation struct {
 	// PublicMetadata holds the organization invitation public metadata, free-form
 	// JSON.
 	PublicMetadata map[string]any `json:"public_metadata"`
-	// Role is the role of the organization invitation.
+	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
-	// RoleName is the role name of the organization invitation.
+	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
 	// Status is the status of the organization invitation. Nil when the API leaves
 	// it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the organization invitation. Nil when the API sends null.
+	// URL is the URL of the organization invitation. Nil when the API sends null.
 	URL *string `json:"url"`
 }
 
@@ -470,14 +473,14 @@ func (x *OrganizationInvitation) GetURL() string {
 type OrganizationInvitationPublicOrganizationData struct {
 	// ID identifies the organization invitation public organization data.
 	ID string `json:"id"`
-	// HasImage is true when the organization invitation public organization data
-	// has image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// ImageURL is the URL of the image. Nil when the API leaves it out.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
+	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
 	// Name is the name of the organization invitation public organization data.
 	Name string `json:"name"`
-	// Slug is the slug of the organization invitation public organization data.
+	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 }
 
@@ -496,13 +499,12 @@ type OrganizationInvitationPublicUserData struct {
 	// FirstName is the first name of the organization invitation public user data.
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
-	// HasImage is true when the organization invitation public user data has
-	// image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
 	// Identifier is the identifier of the organization invitation public user
 	// data.
 	Identifier string `json:"identifier"`
-	// ImageURL is the URL of the image.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
 	// LastName is the last name of the organization invitation public user data.
 	// Nil when the API sends null.
@@ -558,21 +560,19 @@ type OrganizationInvitationWithPublicOrganizationData struct {
 	// PublicMetadata holds the organization invitation with public organization
 	// data public metadata, free-form JSON.
 	PublicMetadata map[string]any `json:"public_metadata"`
-	// PublicOrganizationData is the public organization data of the organization
-	// invitation with public organization data. Nil when the API leaves it out.
+	// PublicOrganizationData is the public organization data itself. Nil when the
+	// API leaves it out.
 	PublicOrganizationData *OrganizationInvitationPublicOrganizationData `json:"public_organization_data,omitempty"`
-	// Role is the role of the organization invitation with public organization
-	// data.
+	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
-	// RoleName is the role name of the organization invitation with public
-	// organization data.
+	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
 	// Status is the status of the organization invitation with public organization
 	// data. Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the organization invitation with public organization data.
+	// URL is the URL of the organization invitation with public organization data.
 	// Nil when the API sends null.
 	URL *string `json:"url"`
 }
@@ -671,8 +671,7 @@ type OrganizationMembership struct {
 	PublicUserData *OrganizationMembershipPublicUserData `json:"public_user_data,omitempty"`
 	// Role is the key of the member's role, e.g. org:admin.
 	Role string `json:"role"`
-	// RoleName is the role name of the organization membership. Nil when the API
-	// leaves it out.
+	// RoleName is the display name of the role. Nil when the API leaves it out.
 	RoleName *string `json:"role_name,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -707,13 +706,12 @@ type OrganizationMembershipPublicUserData struct {
 	// FirstName is the first name of the organization membership public user data.
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
-	// HasImage is true when the organization membership public user data has
-	// image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
 	// Identifier is the identifier of the organization membership public user
 	// data. The API may leave it out or send null; Opt tells the two apart.
 	Identifier Opt[string] `json:"identifier,omitzero"`
-	// ImageURL is the URL of the image.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
 	// LastName is the last name of the organization membership public user data.
 	// Nil when the API sends null.
@@ -800,14 +798,15 @@ func (x *OrganizationMembershipPublicUserData) GetUsername() string {
 type OrganizationSettings struct {
 	// Object names the kind of object; it is always "organization_settings".
 	Object string `json:"object"`
-	// AdminDeleteEnabled is true when the organization settings is admin delete
-	// enabled.
+	// AdminDeleteEnabled is true when admin delete is enabled for the organization
+	// settings.
 	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
 	// CreatorRole is the creator role of the organization settings.
 	CreatorRole string `json:"creator_role"`
 	// DomainsDefaultRole is the domains default role of the organization settings.
 	DomainsDefaultRole string `json:"domains_default_role"`
-	// DomainsEnabled is true when the organization settings is domains enabled.
+	// DomainsEnabled is true when domains is enabled for the organization
+	// settings.
 	DomainsEnabled bool `json:"domains_enabled"`
 	// DomainsEnrollmentModes lists the domains enrollment modes of the
 	// organization settings.
@@ -893,17 +892,17 @@ type OrganizationWithLogo struct {
 	Object string `json:"object"`
 	// ID identifies the organization with logo.
 	ID string `json:"id"`
-	// AdminDeleteEnabled is true when the organization with logo is admin delete
-	// enabled.
+	// AdminDeleteEnabled is true when admin delete is enabled for the organization
+	// with logo.
 	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// CreatedBy is the created by of the organization with logo. Nil when the API
 	// leaves it out.
 	CreatedBy *string `json:"created_by,omitempty"`
-	// HasImage is true when the organization with logo has image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// ImageURL is the URL of the image.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
 	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -935,7 +934,7 @@ type OrganizationWithLogo struct {
 	// RoleSetKey is the role set key of the organization with logo. The API may
 	// leave it out or send null; Opt tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
-	// Slug is the slug of the organization with logo.
+	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

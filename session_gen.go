@@ -15,11 +15,11 @@ type ActorToken struct {
 	// Status is the status of the actor token. One of "pending", "accepted",
 	// "revoked".
 	Status ActorTokenStatus `json:"status"`
-	// Token is the token of the actor token. Nil when the API leaves it out.
+	// Token is the token itself. Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the actor token. Nil when the API leaves it out.
+	// URL is the URL of the actor token. Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 	// UserID is the ID of the user.
 	UserID string `json:"user_id"`
@@ -216,7 +216,7 @@ type SessionActivity struct {
 	// DeviceType is the device type of the session activity. Nil when the API
 	// leaves it out.
 	DeviceType *string `json:"device_type,omitempty"`
-	// IPAddress is the ip address of the session activity. Nil when the API leaves
+	// IPAddress is the IP address of the session activity. Nil when the API leaves
 	// it out.
 	IPAddress *string `json:"ip_address,omitempty"`
 	// IsMobile is true when the session activity is mobile.
@@ -284,7 +284,7 @@ type SessionRefresh struct {
 	// Cookies lists the cookies of the session refresh. Nil when the API leaves it
 	// out.
 	Cookies []string `json:"cookies,omitempty"`
-	// JWT is the jwt of the session refresh. Nil when the API leaves it out.
+	// JWT is the JWT of the session refresh. Nil when the API leaves it out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -324,7 +324,7 @@ type SessionToken struct {
 	// Object names the kind of object; it is always "token". Nil when the API
 	// leaves it out.
 	Object *string `json:"object,omitempty"`
-	// JWT is the jwt of the session token. Nil when the API leaves it out.
+	// JWT is the JWT of the session token. Nil when the API leaves it out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -357,11 +357,11 @@ type SignInToken struct {
 	// Status is the status of the sign in token. One of "pending", "accepted",
 	// "revoked".
 	Status SignInTokenStatus `json:"status"`
-	// Token is the token of the sign in token. Nil when the API leaves it out.
+	// Token is the token itself. Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the url of the sign in token. The API may leave it out or send null;
+	// URL is the URL of the sign in token. The API may leave it out or send null;
 	// Opt tells the two apart.
 	URL Opt[string] `json:"url,omitzero"`
 	// UserID is the ID of the user.
@@ -404,6 +404,6 @@ type TestingToken struct {
 	Object string `json:"object"`
 	// ExpiresAt is when it expires, in Unix milliseconds.
 	ExpiresAt int64 `json:"expires_at"`
-	// Token is the token of the testing token.
+	// Token is the token itself.
 	Token string `json:"token"`
 }

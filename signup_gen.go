@@ -42,7 +42,7 @@ type SignUp struct {
 	MissingFields []string `json:"missing_fields"`
 	// OptionalFields lists the optional fields of the sign up.
 	OptionalFields []string `json:"optional_fields"`
-	// PasswordEnabled is true when the sign up is password enabled.
+	// PasswordEnabled is true when password is enabled for the sign up.
 	PasswordEnabled bool `json:"password_enabled"`
 	// PhoneNumber is the phone number of the sign up. Nil when the API sends null.
 	PhoneNumber *string `json:"phone_number"`

@@ -10,14 +10,15 @@ type EmailAddress struct {
 	ID *string `json:"id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the email address.
+	// EmailAddress is the email address itself.
 	EmailAddress string `json:"email_address"`
-	// LinkedTo lists the linked to of the email address.
+	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
 	LinkedTo []*IdentificationLink `json:"linked_to"`
-	// MatchesSSOConnection is true when the email address is matches sso
-	// connection. Nil when the API leaves it out.
+	// MatchesSSOConnection is true when the email address matches SSO connection.
+	// Nil when the API leaves it out.
 	MatchesSSOConnection *bool `json:"matches_sso_connection,omitempty"`
-	// Reserved is true when the email address is reserved.
+	// Reserved is true when the identifier is held back and cannot be claimed by
+	// another user.
 	Reserved bool `json:"reserved"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -181,7 +182,7 @@ type EnterpriseAccountConnection struct {
 	// Active is true when the enterprise account connection is active.
 	Active bool `json:"active"`
 	// AllowIdPInitiated is true when the enterprise account connection is allow
-	// idp initiated.
+	// IdP initiated.
 	AllowIdPInitiated bool `json:"allow_idp_initiated"`
 	// AllowSubdomains is true when the enterprise account connection is allow
 	// subdomains.
@@ -269,8 +270,8 @@ type ExternalAccount struct {
 	FirstName string `json:"first_name"`
 	// IdentificationID is the ID of the identification.
 	IdentificationID string `json:"identification_id"`
-	// ImageURL is the URL of the image. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ImageURL Opt[string] `json:"image_url,omitzero"`
 	// Label is the label of the external account. The API may leave it out or send
 	// null; Opt tells the two apart.
@@ -383,7 +384,7 @@ type IdentificationLink struct {
 	Type string `json:"type"`
 }
 
-// MFAResult is one mfa result as the API returns it.
+// MFAResult is one MFA result as the API returns it.
 type MFAResult struct {
 	// UserID is the ID of the user. Nil when the API leaves it out.
 	UserID *string `json:"user_id,omitempty"`
@@ -460,11 +461,12 @@ type PhoneNumber struct {
 	// DefaultSecondFactor is true when the phone number is default second factor.
 	// Nil when the API leaves it out.
 	DefaultSecondFactor *bool `json:"default_second_factor,omitempty"`
-	// LinkedTo lists the linked to of the phone number.
+	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
 	LinkedTo []*IdentificationLink `json:"linked_to"`
-	// PhoneNumber is the phone number of the phone number.
+	// PhoneNumber is the phone number itself.
 	PhoneNumber string `json:"phone_number"`
-	// Reserved is true when the phone number is reserved.
+	// Reserved is true when the identifier is held back and cannot be claimed by
+	// another user.
 	Reserved bool `json:"reserved"`
 	// ReservedForSecondFactor is true when the phone number is reserved for second
 	// factor. Nil when the API leaves it out.
@@ -525,34 +527,34 @@ func (x *PhoneNumber) GetVerification() *Verification {
 type SAMLAccount struct {
 	// Object names the kind of object; it is always "saml_account".
 	Object string `json:"object"`
-	// ID identifies the saml account.
+	// ID identifies the SAML account.
 	ID string `json:"id"`
-	// Active is true when the saml account is active.
+	// Active is true when the SAML account is active.
 	Active bool `json:"active"`
-	// EmailAddress is the email address of the saml account.
+	// EmailAddress is the email address of the SAML account.
 	EmailAddress string `json:"email_address"`
-	// FirstName is the first name of the saml account. The API may leave it out or
+	// FirstName is the first name of the SAML account. The API may leave it out or
 	// send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
 	// LastAuthenticatedAt is the time of the last authenticated, in Unix
 	// milliseconds. The API may leave it out or send null; Opt tells the two
 	// apart.
 	LastAuthenticatedAt Opt[int64] `json:"last_authenticated_at,omitzero"`
-	// LastName is the last name of the saml account. The API may leave it out or
+	// LastName is the last name of the SAML account. The API may leave it out or
 	// send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// Provider is the provider of the saml account.
+	// Provider is the provider of the SAML account.
 	Provider string `json:"provider"`
 	// ProviderUserID is the ID of the provider user. The API may leave it out or
 	// send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// PublicMetadata holds the saml account public metadata, free-form JSON. Nil
+	// PublicMetadata holds the SAML account public metadata, free-form JSON. Nil
 	// when the API leaves it out.
 	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
-	// SAMLConnection is the saml connection of the saml account. The API may leave
+	// SAMLConnection is the SAML connection of the SAML account. The API may leave
 	// it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[SAMLAccountConnection] `json:"saml_connection,omitzero"`
-	// Verification is the verification of the saml account. Nil when the API sends
+	// Verification is the verification of the SAML account. Nil when the API sends
 	// null.
 	Verification *Verification `json:"verification"`
 }
@@ -616,37 +618,37 @@ func (x *SAMLAccount) GetVerification() *Verification {
 	return x.Verification
 }
 
-// SAMLAccountConnection is one saml account connection as the API returns it.
+// SAMLAccountConnection is one SAML account connection as the API returns it.
 type SAMLAccountConnection struct {
-	// ID identifies the saml account connection.
+	// ID identifies the SAML account connection.
 	ID string `json:"id"`
-	// Active is true when the saml account connection is active.
+	// Active is true when the SAML account connection is active.
 	Active bool `json:"active"`
-	// AllowIdPInitiated is true when the saml account connection is allow idp
+	// AllowIdPInitiated is true when the SAML account connection is allow IdP
 	// initiated. Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// AllowSubdomains is true when the saml account connection is allow
+	// AllowSubdomains is true when the SAML account connection is allow
 	// subdomains. Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DisableAdditionalIdentifications is true when the saml account connection is
+	// DisableAdditionalIdentifications is true when the SAML account connection is
 	// disable additional identifications. Nil when the API leaves it out.
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
-	// Domain is the domain of the saml account connection. Nil when the API leaves
+	// Domain is the domain of the SAML account connection. Nil when the API leaves
 	// it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
-	// Domains lists the domains of the saml account connection. Nil when the API
+	// Domains lists the domains of the SAML account connection. Nil when the API
 	// leaves it out.
 	Domains []string `json:"domains,omitempty"`
-	// Name is the name of the saml account connection.
+	// Name is the name of the SAML account connection.
 	Name string `json:"name"`
-	// Provider is the provider of the saml account connection.
+	// Provider is the provider of the SAML account connection.
 	Provider string `json:"provider"`
-	// SyncUserAttributes is true when the saml account connection is sync user
+	// SyncUserAttributes is true when the SAML account connection is sync user
 	// attributes.
 	SyncUserAttributes bool `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
@@ -689,10 +691,10 @@ func (x *SAMLAccountConnection) GetDomain() string {
 	return *x.Domain
 }
 
-// SCIMUserMetadata is one scim user metadata as the API returns it.
+// SCIMUserMetadata is one SCIM user metadata as the API returns it.
 type SCIMUserMetadata struct {
-	// DirectoryEnabled is true when the scim user metadata is directory enabled.
-	// Nil when the API leaves it out.
+	// DirectoryEnabled is true when directory is enabled for the SCIM user
+	// metadata. Nil when the API leaves it out.
 	DirectoryEnabled *bool `json:"directory_enabled,omitempty"`
 	// DirectoryID is the ID of the directory.
 	DirectoryID string `json:"directory_id"`
@@ -718,12 +720,12 @@ func (x *SCIMUserMetadata) GetExternalID() string {
 	return *x.ExternalID
 }
 
-// TOTPVerification is one totp verification as the API returns it.
+// TOTPVerification is one TOTP verification as the API returns it.
 type TOTPVerification struct {
-	// CodeType is the code type of the totp verification. One of "totp",
+	// CodeType is the code type of the TOTP verification. One of "totp",
 	// "backup_code". Nil when the API leaves it out.
 	CodeType *TOTPVerificationCodeType `json:"code_type,omitempty"`
-	// Verified is true when the totp verification is verified. Nil when the API
+	// Verified is true when the TOTP verification is verified. Nil when the API
 	// leaves it out.
 	Verified *bool `json:"verified,omitempty"`
 }
@@ -851,22 +853,22 @@ type User struct {
 	Object string `json:"object"`
 	// ID identifies the user.
 	ID string `json:"id"`
-	// BackupCodeEnabled is true when the user is backup code enabled.
+	// BackupCodeEnabled is true when backup code is enabled for the user.
 	BackupCodeEnabled bool `json:"backup_code_enabled"`
 	// Banned is true when the user is banned and cannot sign in.
 	Banned bool `json:"banned"`
 	// BypassClientTrust is true when the user is bypass client trust. Nil when the
 	// API leaves it out.
 	BypassClientTrust *bool `json:"bypass_client_trust,omitempty"`
-	// CreateOrganizationEnabled is true when the user is create organization
-	// enabled.
+	// CreateOrganizationEnabled is true when create organization is enabled for
+	// the user.
 	CreateOrganizationEnabled bool `json:"create_organization_enabled"`
 	// CreateOrganizationsLimit is the create organizations limit of the user. The
 	// API may leave it out or send null; Opt tells the two apart.
 	CreateOrganizationsLimit Opt[int64] `json:"create_organizations_limit,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DeleteSelfEnabled is true when the user is delete self enabled.
+	// DeleteSelfEnabled is true when delete self is enabled for the user.
 	DeleteSelfEnabled bool `json:"delete_self_enabled"`
 	// Deprovisioned is true when the user is deprovisioned. Nil when the API
 	// leaves it out.
@@ -882,9 +884,10 @@ type User struct {
 	ExternalID *string `json:"external_id"`
 	// FirstName is the first name of the user. Nil when the API sends null.
 	FirstName *string `json:"first_name"`
-	// HasImage is true when the user has image.
+	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// ImageURL is the URL of the image. Nil when the API leaves it out.
+	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
+	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
 	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
 	// API sends null.
@@ -905,10 +908,10 @@ type User struct {
 	// LockoutExpiresInSeconds is how long the current lockout lasts. In seconds.
 	// Nil when the API sends null.
 	LockoutExpiresInSeconds *int64 `json:"lockout_expires_in_seconds"`
-	// MFADisabledAt is the time of the mfa disabled, in Unix milliseconds. Nil
+	// MFADisabledAt is the time of the MFA disabled, in Unix milliseconds. Nil
 	// when the API sends null.
 	MFADisabledAt *int64 `json:"mfa_disabled_at"`
-	// MFAEnabledAt is the time of the mfa enabled, in Unix milliseconds. Nil when
+	// MFAEnabledAt is the time of the MFA enabled, in Unix milliseconds. Nil when
 	// the API sends null.
 	MFAEnabledAt *int64 `json:"mfa_enabled_at"`
 	// OrganizationMemberships lists the organization memberships of the user. Nil
@@ -927,11 +930,11 @@ type User struct {
 	// PrimaryEmailAddressID is the ID of the email address Clerk treats as the
 	// user's main one. Nil when the API sends null.
 	PrimaryEmailAddressID *string `json:"primary_email_address_id"`
-	// PrimaryPhoneNumberID is the ID of the primary phone number. Nil when the API
-	// sends null.
+	// PrimaryPhoneNumberID is the ID of the phone number Clerk treats as the main
+	// one. Nil when the API sends null.
 	PrimaryPhoneNumberID *string `json:"primary_phone_number_id"`
-	// PrimaryWeb3WalletID is the ID of the primary web3 wallet. Nil when the API
-	// sends null.
+	// PrimaryWeb3WalletID is the ID of the Web3 wallet Clerk treats as the main
+	// one. Nil when the API sends null.
 	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id"`
 	// PrivateMetadata is readable and writable only from the backend. The API may
 	// leave it out or send null; Opt tells the two apart.
@@ -945,12 +948,12 @@ type User struct {
 	// PublicMetadata is readable from the frontend and writable only from the
 	// backend.
 	PublicMetadata map[string]any `json:"public_metadata"`
-	// SAMLAccounts lists the saml accounts of the user.
+	// SAMLAccounts lists the SAML accounts of the user.
 	SAMLAccounts []*SAMLAccount `json:"saml_accounts"`
-	// SCIM is the scim of the user. The API may leave it out or send null; Opt
+	// SCIM is the SCIM of the user. The API may leave it out or send null; Opt
 	// tells the two apart.
 	SCIM Opt[SCIMUserMetadata] `json:"scim,omitzero"`
-	// TOTPEnabled is true when the user is totp enabled.
+	// TOTPEnabled is true when TOTP is enabled for the user.
 	TOTPEnabled bool `json:"totp_enabled"`
 	// TwoFactorEnabled is true when the user has any second factor.
 	TwoFactorEnabled bool `json:"two_factor_enabled"`
@@ -1188,8 +1191,8 @@ func (x *User) GetVerificationAttemptsRemaining() int64 {
 type Verification struct {
 	// Object names the kind of object. Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// Attempts is the attempts of the verification. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// Attempts is how many verification attempts have been made. The API may leave
+	// it out or send null; Opt tells the two apart.
 	Attempts Opt[int64] `json:"attempts,omitzero"`
 	// Channel is the channel of the verification. The API may leave it out or send
 	// null; Opt tells the two apart.
@@ -1205,8 +1208,8 @@ type Verification struct {
 	ExternalVerificationRedirectURL Opt[string] `json:"external_verification_redirect_url,omitzero"`
 	// Status is the status of the verification. Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
-	// Strategy is the strategy of the verification. Nil when the API leaves it
-	// out.
+	// Strategy is how the verification is carried out, e.g. email_code or
+	// oauth_google. Nil when the API leaves it out.
 	Strategy *string `json:"strategy,omitempty"`
 	// VerifiedAtClient is the verified at client of the verification. The API may
 	// leave it out or send null; Opt tells the two apart.
@@ -1343,8 +1346,8 @@ type VerificationPasskey struct {
 	// Object names the kind of object; it is always "verification_passkey". Nil
 	// when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// Attempts is the attempts of the verification passkey. Nil when the API sends
-	// null.
+	// Attempts is how many verification attempts have been made. Nil when the API
+	// sends null.
 	Attempts *int64 `json:"attempts"`
 	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
@@ -1357,7 +1360,8 @@ type VerificationPasskey struct {
 	Nonce *string `json:"nonce,omitempty"`
 	// Status is the status of the verification passkey.
 	Status string `json:"status"`
-	// Strategy is the strategy of the verification passkey.
+	// Strategy is how the verification is carried out, e.g. email_code or
+	// oauth_google.
 	Strategy string `json:"strategy"`
 	// VerifiedAtClient is the verified at client of the verification passkey. The
 	// API may leave it out or send null; Opt tells the two apart.
@@ -1433,7 +1437,7 @@ type Web3Wallet struct {
 	// Verification is the verification of the web3 wallet. Nil when the API sends
 	// null.
 	Verification *Verification `json:"verification"`
-	// Web3Wallet is the web3 wallet of the web3 wallet.
+	// Web3Wallet is the web3 wallet itself.
 	Web3Wallet string `json:"web3_wallet"`
 }
 

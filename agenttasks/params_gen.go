@@ -15,7 +15,7 @@ type CreateParams struct {
 	OnBehalfOf CreateParamsOnBehalfOf `json:"on_behalf_of" url:"-"`
 	// Permissions is the permissions to send. Required.
 	Permissions string `json:"permissions" url:"-"`
-	// RedirectURL is the redirect url to send. An absolute URL. Required.
+	// RedirectURL is the redirect URL to send. An absolute URL. Required.
 	RedirectURL string `json:"redirect_url" url:"-"`
 	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
 	// In seconds. Optional: leave it unset to send nothing; the API refuses null.

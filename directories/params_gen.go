@@ -67,10 +67,10 @@ type CreateParamsGroupRoleMappingItem struct {
 	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
 	// RoleID is the ID of the role to use. Required.
 	RoleID string `json:"role_id" url:"-"`
-	// SCIMGroupDisplayName is the scim group display name to send. At most 255
+	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
 	// characters. Optional: leave it unset to send nothing; the API refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	// SCIMGroupID is the ID of the scim group to use. Optional: leave it unset to
+	// SCIMGroupID is the ID of the SCIM group to use. Optional: leave it unset to
 	// send nothing; the API refuses null.
 	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
 }
@@ -170,10 +170,10 @@ type CreateSCIMDirectoryParamsGroupRoleMappingItem struct {
 	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
 	// RoleID is the ID of the role to use. Required.
 	RoleID string `json:"role_id" url:"-"`
-	// SCIMGroupDisplayName is the scim group display name to send. At most 255
+	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
 	// characters. Optional: leave it unset to send nothing; the API refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	// SCIMGroupID is the ID of the scim group to use. Required.
+	// SCIMGroupID is the ID of the SCIM group to use. Required.
 	SCIMGroupID string `json:"scim_group_id" url:"-"`
 }
 

@@ -13,7 +13,7 @@ type CreateParams struct {
 	IsSatellite bool `json:"is_satellite" url:"-"`
 	// Name is the name to send. Required.
 	Name string `json:"name" url:"-"`
-	// ProxyURL is the proxy url to send. Optional: leave it unset to send nothing,
+	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
 	// or set it to clerk.Null to send null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
@@ -42,7 +42,7 @@ type UpdateParams struct {
 	// Name is the name to send. Optional: leave it unset to send nothing, or set
 	// it to clerk.Null to send null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// ProxyURL is the proxy url to send. Optional: leave it unset to send nothing,
+	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
 	// or set it to clerk.Null to send null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }

@@ -35,7 +35,7 @@ type CreateParams struct {
 	// "saml_google", "saml_microsoft", "oidc_custom", "oidc_github_enterprise",
 	// "oidc_gitlab". Required.
 	Provider string `json:"provider" url:"-"`
-	// SAML is the saml to send. Optional: leave it unset to send nothing, or set
+	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
 	// it to clerk.Null to send null.
 	SAML clerk.Opt[CreateParamsSAML] `json:"saml,omitzero" url:"-"`
 }
@@ -94,10 +94,10 @@ type CreateParamsCustomAttributeItem struct {
 	MultiValued clerk.Opt[bool] `json:"multi_valued,omitzero" url:"-"`
 	// Name is the name to send. At least 1 characters. Required.
 	Name string `json:"name" url:"-"`
-	// SCIMPath is the scim path to send. Optional: leave it unset to send nothing;
+	// SCIMPath is the SCIM path to send. Optional: leave it unset to send nothing;
 	// the API refuses null.
 	SCIMPath clerk.Opt[string] `json:"scim_path,omitzero" url:"-"`
-	// SSOPath is the sso path to send. Optional: leave it unset to send nothing;
+	// SSOPath is the SSO path to send. Optional: leave it unset to send nothing;
 	// the API refuses null.
 	SSOPath clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
 }
@@ -138,7 +138,7 @@ func (p *CreateParamsCustomAttributeItem) Validate() error {
 
 // CreateParamsOIDC is a nested object of a request body.
 type CreateParamsOIDC struct {
-	// AuthURL is the auth url to send. Optional: leave it unset to send nothing,
+	// AuthURL is the auth URL to send. Optional: leave it unset to send nothing,
 	// or set it to clerk.Null to send null.
 	AuthURL clerk.Opt[string] `json:"auth_url,omitzero" url:"-"`
 	// ClientID is the ID of the client to use. Optional: leave it unset to send
@@ -147,16 +147,16 @@ type CreateParamsOIDC struct {
 	// ClientSecret is the client secret to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	ClientSecret clerk.Opt[string] `json:"client_secret,omitzero" url:"-"`
-	// DiscoveryURL is the discovery url to send. Optional: leave it unset to send
+	// DiscoveryURL is the discovery URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	DiscoveryURL clerk.Opt[string] `json:"discovery_url,omitzero" url:"-"`
-	// RequiresPKCE sets the requires pkce flag. Optional: leave it unset to send
+	// RequiresPKCE sets the requires PKCE flag. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	RequiresPKCE clerk.Opt[bool] `json:"requires_pkce,omitzero" url:"-"`
-	// TokenURL is the token url to send. Optional: leave it unset to send nothing,
+	// TokenURL is the token URL to send. Optional: leave it unset to send nothing,
 	// or set it to clerk.Null to send null.
 	TokenURL clerk.Opt[string] `json:"token_url,omitzero" url:"-"`
-	// UserInfoURL is the user info url to send. Optional: leave it unset to send
+	// UserInfoURL is the user info URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	UserInfoURL clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
 }
@@ -173,7 +173,7 @@ func (p *CreateParamsOIDC) Validate() error {
 
 // CreateParamsSAML is a nested object of a request body.
 type CreateParamsSAML struct {
-	// AllowIdPInitiated sets the allow idp initiated flag. Optional: leave it
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
 	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
@@ -185,19 +185,19 @@ type CreateParamsSAML struct {
 	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the idp certificate to send. Optional: leave it unset to
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the idp entity to use. Optional: leave it unset to
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the idp metadata to store, free-form JSON. Optional: leave it
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the idp metadata url to send. Optional: leave it unset to
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the idp sso url to send. Optional: leave it unset to send
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
 	// LoginHint is the login hint to send. Optional: leave it unset to send
@@ -371,7 +371,7 @@ type UpdateParams struct {
 	// OrganizationID is the ID of the organization to use. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// SAML is the saml to send. Optional: leave it unset to send nothing, or set
+	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
 	// it to clerk.Null to send null.
 	SAML clerk.Opt[UpdateParamsSAML] `json:"saml,omitzero" url:"-"`
 	// SyncUserAttributes sets the sync user attributes flag. Optional: leave it
@@ -408,7 +408,7 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateParamsSAML is a nested object of a request body.
 type UpdateParamsSAML struct {
-	// AllowIdPInitiated sets the allow idp initiated flag. Optional: leave it
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
 	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
@@ -420,19 +420,19 @@ type UpdateParamsSAML struct {
 	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the idp certificate to send. Optional: leave it unset to
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the idp entity to use. Optional: leave it unset to
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the idp metadata to store, free-form JSON. Optional: leave it
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the idp metadata url to send. Optional: leave it unset to
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the idp sso url to send. Optional: leave it unset to send
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
 	// LoginHint is the login hint to send. Optional: leave it unset to send

@@ -9,7 +9,7 @@ import (
 
 // ChangeDomainBetaParams holds the parameters of ChangeDomainBeta.
 type ChangeDomainBetaParams struct {
-	// HomeURL is the home url to send. Optional: leave it unset to send nothing;
+	// HomeURL is the home URL to send. Optional: leave it unset to send nothing;
 	// the API refuses null.
 	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
 	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
@@ -35,7 +35,7 @@ func (p *ChangeDomainBetaParams) Validate() error {
 
 // ChangeDomainParams holds the parameters of ChangeDomain.
 type ChangeDomainParams struct {
-	// HomeURL is the home url to send. Optional: leave it unset to send nothing;
+	// HomeURL is the home URL to send. Optional: leave it unset to send nothing;
 	// the API refuses null.
 	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
 	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
@@ -170,26 +170,26 @@ func (p *UpdateCommunicationSettingsParams) Validate() error {
 // UpdateOAuthApplicationSettingsParams holds the parameters of
 // UpdateOAuthApplicationSettings.
 type UpdateOAuthApplicationSettingsParams struct {
-	// ClientIDMetadataDocumentsAdvertised sets the client id metadata documents
+	// ClientIDMetadataDocumentsAdvertised sets the client ID metadata documents
 	// advertised flag. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ClientIDMetadataDocumentsAdvertised clerk.Opt[bool] `json:"client_id_metadata_documents_advertised,omitzero" url:"-"`
-	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients sets the client id
+	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients sets the client ID
 	// metadata documents block implicitly allowed clients flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients clerk.Opt[bool] `json:"client_id_metadata_documents_block_implicitly_allowed_clients,omitzero" url:"-"`
-	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients sets the client id
+	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients sets the client ID
 	// metadata documents only allow pre registered clients flag. Optional: leave
 	// it unset to send nothing, or set it to clerk.Null to send null.
 	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients clerk.Opt[bool] `json:"client_id_metadata_documents_only_allow_pre_registered_clients,omitzero" url:"-"`
 	// DefaultScopes lists the default scopes to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	DefaultScopes clerk.Opt[[]string] `json:"default_scopes,omitzero" url:"-"`
-	// DynamicOAuthClientRegistration sets the dynamic oauth client registration
+	// DynamicOAuthClientRegistration sets the dynamic OAuth client registration
 	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
 	// send null.
 	DynamicOAuthClientRegistration clerk.Opt[bool] `json:"dynamic_oauth_client_registration,omitzero" url:"-"`
-	// OAuthJWTAccessTokens sets the oauth jwt access tokens flag. Optional: leave
+	// OAuthJWTAccessTokens sets the OAuth JWT access tokens flag. Optional: leave
 	// it unset to send nothing, or set it to clerk.Null to send null.
 	OAuthJWTAccessTokens clerk.Opt[bool] `json:"oauth_jwt_access_tokens,omitzero" url:"-"`
 }
@@ -277,7 +277,7 @@ type UpdateParams struct {
 	// TestMode sets the test mode flag. Optional: leave it unset to send nothing,
 	// or set it to clerk.Null to send null.
 	TestMode clerk.Opt[bool] `json:"test_mode,omitzero" url:"-"`
-	// URLBasedSessionSyncing sets the url based session syncing flag. Optional:
+	// URLBasedSessionSyncing sets the URL based session syncing flag. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	URLBasedSessionSyncing clerk.Opt[bool] `json:"url_based_session_syncing,omitzero" url:"-"`
 }

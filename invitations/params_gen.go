@@ -23,7 +23,7 @@ type CreateBulkItem struct {
 	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
 	// TemplateSlug is the template slug to send. One of "invitation",
@@ -77,7 +77,7 @@ type CreateParams struct {
 	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
 	// leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
 	// nothing; the API refuses null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
 	// TemplateSlug is the template slug to send. One of "invitation",

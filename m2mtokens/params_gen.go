@@ -12,7 +12,7 @@ type CreateParams struct {
 	// Claims is the claims to send. Optional: leave it unset to send nothing, or
 	// set it to clerk.Null to send null.
 	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
-	// MinRemainingTTLSeconds is the min remaining ttl seconds to send. In seconds.
+	// MinRemainingTTLSeconds is the min remaining TTL seconds to send. In seconds.
 	// At least 0. Optional: leave it unset to send nothing; the API refuses null.
 	MinRemainingTTLSeconds clerk.Opt[int64] `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
 	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.

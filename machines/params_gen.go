@@ -11,7 +11,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// DefaultTokenTTL is the default token ttl to send. From 1 to 3.1536e+08.
+	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
 	// Optional: leave it unset to send nothing; the API refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
 	// Name is the name to send. 1 to 255 characters. Required.
@@ -114,7 +114,7 @@ func (p *ListParams) Validate() error {
 
 // RotateSecretParams holds the parameters of RotateSecret.
 type RotateSecretParams struct {
-	// PreviousTokenTTL is the previous token ttl to send. From 0 to 28800.
+	// PreviousTokenTTL is the previous token TTL to send. From 0 to 28800.
 	// Required.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
 }
@@ -137,7 +137,7 @@ func (p *RotateSecretParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// DefaultTokenTTL is the default token ttl to send. From 1 to 3.1536e+08.
+	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
 	// Optional: leave it unset to send nothing; the API refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
 	// Name is the name to send. 1 to 255 characters. Optional: leave it unset to

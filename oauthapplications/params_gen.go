@@ -12,7 +12,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// CallbackURL is the callback url to send. At most 1024 characters. Optional:
+	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
@@ -23,7 +23,7 @@ type CreateParams struct {
 	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
 	// Name is the name to send. Required.
 	Name string `json:"name" url:"-"`
-	// PKCERequired sets the pkce required flag. Optional: leave it unset to send
+	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
 	// Public sets the public flag. Optional: leave it unset to send nothing, or
@@ -115,7 +115,7 @@ func (p *RevokeTokenParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// CallbackURL is the callback url to send. At most 1024 characters. Optional:
+	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
@@ -127,7 +127,7 @@ type UpdateParams struct {
 	// Name is the name to send. Optional: leave it unset to send nothing, or set
 	// it to clerk.Null to send null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// PKCERequired sets the pkce required flag. Optional: leave it unset to send
+	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
 	// Public sets the public flag. Optional: leave it unset to send nothing, or

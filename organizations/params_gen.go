@@ -57,7 +57,7 @@ type CreateInvitationBulkItem struct {
 	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
 	// Role is the role to send. Required.
@@ -107,7 +107,7 @@ type CreateInvitationParams struct {
 	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect url to send. Optional: leave it unset to send
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
 	// Role is the role to send. Required.
@@ -466,7 +466,7 @@ type ListMembershipsParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user id.
+	// UserID keeps only the results matching one of these values of user ID.
 	// Optional: leave it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
 	// EmailAddress keeps only the results matching one of these values of email
@@ -573,11 +573,11 @@ type ListParams struct {
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user id.
+	// UserID keeps only the results matching one of these values of user ID.
 	// Optional: leave it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
 	// OrganizationID keeps only the results matching one of these values of
-	// organization id. Optional: leave it empty to send nothing.
+	// organization ID. Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.

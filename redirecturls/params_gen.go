@@ -9,7 +9,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// URL is the url to send. Required.
+	// URL is the URL to send. Required.
 	URL string `json:"url" url:"-"`
 }
 

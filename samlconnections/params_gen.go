@@ -24,19 +24,19 @@ type CreateParams struct {
 	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
 	// nothing; the API refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the idp certificate to send. Optional: leave it unset to
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the idp entity to use. Optional: leave it unset to
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the idp metadata to store, free-form JSON. Optional: leave it
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the idp metadata url to send. Optional: leave it unset to
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the idp sso url to send. Optional: leave it unset to send
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
 	// LoginHint is the login hint to send. Optional: leave it unset to send
@@ -162,7 +162,7 @@ type ListParams struct {
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 	// OrganizationID keeps only the results matching one of these values of
-	// organization id. Optional: leave it empty to send nothing.
+	// organization ID. Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 }
 
@@ -193,7 +193,7 @@ type UpdateParams struct {
 	// Active sets the active flag. Optional: leave it unset to send nothing, or
 	// set it to clerk.Null to send null.
 	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
-	// AllowIdPInitiated sets the allow idp initiated flag. Optional: leave it
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
 	// AllowOrganizationAccountLinking sets the allow organization account linking
@@ -226,19 +226,19 @@ type UpdateParams struct {
 	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
 	// nothing; the API refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the idp certificate to send. Optional: leave it unset to
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the idp entity to use. Optional: leave it unset to
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the idp metadata to store, free-form JSON. Optional: leave it
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the idp metadata url to send. Optional: leave it unset to
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
 	// send nothing, or set it to clerk.Null to send null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the idp sso url to send. Optional: leave it unset to send
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
 	// LoginHint is the login hint to send. Optional: leave it unset to send

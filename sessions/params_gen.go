@@ -151,7 +151,7 @@ type RefreshParams struct {
 	RequestHeaders clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
 	// RequestOrigin is the request origin to send. Required.
 	RequestOrigin string `json:"request_origin" url:"-"`
-	// RequestOriginatingIP is the request originating ip to send. Optional: leave
+	// RequestOriginatingIP is the request originating IP to send. Optional: leave
 	// it unset to send nothing, or set it to clerk.Null to send null.
 	RequestOriginatingIP clerk.Opt[string] `json:"request_originating_ip,omitzero" url:"-"`
 }

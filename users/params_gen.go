@@ -11,7 +11,7 @@ import (
 
 // BanBulkParams holds the parameters of BanBulk.
 type BanBulkParams struct {
-	// UserIDs lists the user ids to send. Required.
+	// UserIDs lists the user IDs to send. Required.
 	UserIDs []string `json:"user_ids" url:"-"`
 }
 
@@ -43,7 +43,7 @@ type CountParams struct {
 	// number. Optional: leave it empty to send nothing.
 	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
 	// ExternalID keeps only the results matching one of these values of external
-	// id. Optional: leave it empty to send nothing.
+	// ID. Optional: leave it empty to send nothing.
 	ExternalID []string `url:"external_id,omitempty" json:"-"`
 	// Username keeps only the results matching one of these values of username.
 	// Optional: leave it empty to send nothing.
@@ -51,11 +51,11 @@ type CountParams struct {
 	// Web3Wallet keeps only the results matching one of these values of web3
 	// wallet. Optional: leave it empty to send nothing.
 	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user id.
+	// UserID keeps only the results matching one of these values of user ID.
 	// Optional: leave it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
 	// OrganizationID keeps only the results matching one of these values of
-	// organization id. Optional: leave it empty to send nothing.
+	// organization ID. Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -103,7 +103,7 @@ type CountParams struct {
 	// to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
 	// ProviderUserID keeps only the results matching one of these values of
-	// provider user id. Optional: leave it empty to send nothing.
+	// provider user ID. Optional: leave it empty to send nothing.
 	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
 }
 
@@ -242,7 +242,7 @@ type CreateParams struct {
 	// SkipUserRequirement sets the skip user requirement flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	SkipUserRequirement clerk.Opt[bool] `json:"skip_user_requirement,omitzero" url:"-"`
-	// TOTPSecret is the totp secret to send. Optional: leave it unset to send
+	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
 	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
@@ -406,7 +406,7 @@ type ListParams struct {
 	// number. Optional: leave it empty to send nothing.
 	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
 	// ExternalID keeps only the results matching one of these values of external
-	// id. Optional: leave it empty to send nothing.
+	// ID. Optional: leave it empty to send nothing.
 	ExternalID []string `url:"external_id,omitempty" json:"-"`
 	// Username keeps only the results matching one of these values of username.
 	// Optional: leave it empty to send nothing.
@@ -414,11 +414,11 @@ type ListParams struct {
 	// Web3Wallet keeps only the results matching one of these values of web3
 	// wallet. Optional: leave it empty to send nothing.
 	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user id.
+	// UserID keeps only the results matching one of these values of user ID.
 	// Optional: leave it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
 	// OrganizationID keeps only the results matching one of these values of
-	// organization id. Optional: leave it empty to send nothing.
+	// organization ID. Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -466,7 +466,7 @@ type ListParams struct {
 	// to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
 	// ProviderUserID keeps only the results matching one of these values of
-	// provider user id. Optional: leave it empty to send nothing.
+	// provider user ID. Optional: leave it empty to send nothing.
 	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
 	// StartingAfter is sent as the starting_after query parameter. Optional: leave
 	// it unset to send nothing.
@@ -611,7 +611,7 @@ func (p *SetPasswordCompromisedParams) Validate() error {
 
 // UnbanBulkParams holds the parameters of UnbanBulk.
 type UnbanBulkParams struct {
-	// UserIDs lists the user ids to send. Required.
+	// UserIDs lists the user IDs to send. Required.
 	UserIDs []string `json:"user_ids" url:"-"`
 }
 
@@ -750,7 +750,7 @@ type UpdateParams struct {
 	// SkipPasswordChecks sets the skip password checks flag. Optional: leave it
 	// unset to send nothing, or set it to clerk.Null to send null.
 	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
-	// TOTPSecret is the totp secret to send. Optional: leave it unset to send
+	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
 	// nothing, or set it to clerk.Null to send null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
 	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:

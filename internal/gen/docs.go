@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/clerkgo/clerk/internal/gen/overlay"
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -36,13 +37,21 @@ func article(name string) string {
 	return "a " + name
 }
 
-// words turns a Go or snake_case name into lower-case words.
+// words turns a Go or snake_case name into lower-case words, keeping Go's
+// initialisms (SSO, URL, OAuth) as Go spells them.
 func words(name string) string {
 	var out []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '.' || r == '-' }) {
-		out = append(out, splitCamel(w)...)
+		for _, part := range splitCamel(w) {
+			lower := strings.ToLower(part)
+			if c := naming.Camel(lower); len(lower) > 1 && c != strings.ToUpper(lower[:1])+lower[1:] {
+				out = append(out, c)
+				continue
+			}
+			out = append(out, lower)
+		}
 	}
-	return strings.ToLower(strings.Join(out, " "))
+	return strings.Join(out, " ")
 }
 
 // splitCamel splits a CamelCase word, keeping runs of capitals together.
@@ -75,6 +84,9 @@ func fieldDoc(d *decl, f *field) string {
 		s = f.Schema.Value
 	}
 	base := overlay.FieldDocs()[d.Name+"."+f.JSONName]
+	if base == "" && !d.Request {
+		base = overlay.FieldDocs()["*."+f.JSONName]
+	}
 	if base == "" {
 		base = derivedFieldDoc(d, f, s)
 	} else {
@@ -127,11 +139,18 @@ func derivedFieldDoc(d *decl, f *field, s *openapi3.Schema) string {
 		return fmt.Sprintf("%s holds the %s %s metadata, free-form JSON.", f.GoName, owner, words(strings.TrimSuffix(name, "_metadata")))
 	case s != nil && isType(s, "boolean"):
 		w := words(name)
-		if strings.HasPrefix(name, "is_") || strings.HasPrefix(name, "has_") {
-			verb, rest, _ := strings.Cut(w, " ")
-			return fmt.Sprintf("%s is true when the %s %s %s.", f.GoName, owner, verb, rest)
+		first, rest, _ := strings.Cut(w, " ")
+		switch {
+		case strings.HasSuffix(name, "_enabled"):
+			return fmt.Sprintf("%s is true when %s is enabled for the %s.", f.GoName, words(strings.TrimSuffix(name, "_enabled")), owner)
+		case first == "is" || first == "has" || first == "can" || first == "was":
+			return fmt.Sprintf("%s is true when the %s %s %s.", f.GoName, owner, first, rest)
+		case strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss"):
+			return fmt.Sprintf("%s is true when the %s %s.", f.GoName, owner, w)
 		}
 		return fmt.Sprintf("%s is true when the %s is %s.", f.GoName, owner, w)
+	case words(name) == owner || strings.HasSuffix(owner, " "+words(name)):
+		return fmt.Sprintf("%s is the %s itself.", f.GoName, words(name))
 	case s != nil && isType(s, "array"):
 		return fmt.Sprintf("%s lists the %s of the %s.", f.GoName, words(name), owner)
 	}

@@ -71,6 +71,20 @@ func FieldDocs() map[string]string {
 		"PaymentMethod.payment_type":           "is the kind of payment method (older answers call this field payment_method).",
 		"Money.amount":                         "is the amount in the currency's smallest unit, e.g. cents.",
 		"Money.amount_formatted":               "is the amount written for display, without the currency symbol.",
+		"*.linked_to":                          "lists the accounts (OAuth, SAML, ...) this identifier came from.",
+		"*.reserved":                           "is true when the identifier is held back and cannot be claimed by another user.",
+		"*.image_url":                          "is the URL of the image Clerk shows, an uploaded one or a default.",
+		"*.has_image":                          "is true when an image was uploaded rather than the default shown.",
+		"*.primary_email_address_id":           "is the ID of the email address Clerk treats as the main one.",
+		"*.primary_phone_number_id":            "is the ID of the phone number Clerk treats as the main one.",
+		"*.primary_web3_wallet_id":             "is the ID of the Web3 wallet Clerk treats as the main one.",
+		"*.strategy":                           "is how the verification is carried out, e.g. email_code or oauth_google.",
+		"*.attempts":                           "is how many verification attempts have been made.",
+		"*.slug":                               "is the short name used in URLs.",
+		"*.role":                               "is the key of the role, e.g. org:admin.",
+		"*.role_name":                          "is the display name of the role.",
+		"*.currency":                           "is the ISO 4217 code of the currency, e.g. USD.",
+		"*.currency_symbol":                    "is the symbol of the currency, e.g. $.",
 	}
 }
 
