@@ -94,5 +94,8 @@ func (s *Service) UploadLogo(ctx context.Context, oauthApplicationID string, par
 	if params == nil {
 		return nil, call.NilParams("oauthapplications.UploadLogo")
 	}
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
 	return call.JSON[clerk.OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/oauth_applications/{oauth_application_id}/logo", PathParams: []string{oauthApplicationID}, Body: params.form()}, opts)
 }

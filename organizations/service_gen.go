@@ -57,6 +57,9 @@ func (s *Service) CreateInvitationBulk(ctx context.Context, organizationID strin
 	if params == nil {
 		return nil, call.NilParams("organizations.CreateInvitationBulk")
 	}
+	if err := call.ValidateEach(params); err != nil {
+		return nil, err
+	}
 	return call.JSON[clerk.OrganizationInvitations](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/bulk", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
@@ -300,6 +303,9 @@ func (s *Service) UpdateMetadata(ctx context.Context, organizationID string, par
 func (s *Service) UploadLogo(ctx context.Context, organizationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*clerk.OrganizationWithLogo, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.UploadLogo")
+	}
+	if err := params.Validate(); err != nil {
+		return nil, err
 	}
 	return call.JSON[clerk.OrganizationWithLogo](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}, Body: params.form()}, opts)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/clerkgo/clerk/apikeys"
 	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/domains"
+	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwttemplates"
 	"github.com/clerkgo/clerk/users"
 )
@@ -70,6 +71,10 @@ func TestParamsAreValidatedBeforeAnyIO(t *testing.T) {
 		}},
 		{"required string empty", "extend_to", func(c *clerk.Client) error {
 			_, err := billing.New(c).ExtendFreeTrial(ctx, "csi_1", &billing.ExtendFreeTrialParams{})
+			return err
+		}},
+		{"bulk element", "email_address", func(c *clerk.Client) error {
+			_, err := invitations.New(c).CreateBulk(ctx, []*invitations.CreateBulkItem{{EmailAddress: "a@example.com"}, {}})
 			return err
 		}},
 		{"null where not nullable", "public_metadata", func(c *clerk.Client) error {

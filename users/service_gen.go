@@ -284,6 +284,9 @@ func (s *Service) UploadProfileImage(ctx context.Context, userID string, params 
 	if params == nil {
 		return nil, call.NilParams("users.UploadProfileImage")
 	}
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
 	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/profile_image", PathParams: []string{userID}, Body: params.form()}, opts)
 }
 

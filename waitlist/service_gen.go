@@ -40,6 +40,9 @@ func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts
 	if params == nil {
 		return nil, call.NilParams("waitlist.CreateBulk")
 	}
+	if err := call.ValidateEach(params); err != nil {
+		return nil, err
+	}
 	return call.Value[[]*clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/bulk", Body: params}, opts)
 }
 

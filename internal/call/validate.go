@@ -28,3 +28,13 @@ func validate(req *clerk.Request) error {
 	}
 	return nil
 }
+
+// ValidateEach runs the checks of every element of a bulk body.
+func ValidateEach[T validator](items []T) error {
+	for i, item := range items {
+		if err := item.Validate(); err != nil {
+			return fmt.Errorf("item %d: %w", i, err)
+		}
+	}
+	return nil
+}

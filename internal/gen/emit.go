@@ -289,6 +289,14 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 	if o.ParamsRequired && (o.Params != nil || o.BodyArray != "") {
 		f.printf("\tif params == nil {\n\t\treturn %scall.NilParams(%q)\n\t}\n", zero, p.Name+"."+o.Method)
 	}
+	// internal/call validates params passed as Body or Query; a multipart
+	// form and the elements of a bulk body are checked here.
+	switch {
+	case o.Multipart:
+		f.printf("\tif err := params.Validate(); err != nil {\n\t\treturn %serr\n\t}\n", zero)
+	case o.BodyArray != "" && p.decls[strings.TrimPrefix(o.BodyArray, "*")] != nil:
+		f.printf("\tif err := call.ValidateEach(params); err != nil {\n\t\treturn %serr\n\t}\n", zero)
+	}
 	f.printf("\t%s\n}\n\n", body)
 }
 
