@@ -709,7 +709,7 @@ type PaymentAttempt struct {
 	// null.
 	PaidAt *int64 `json:"paid_at"`
 	// Payee is the payee of the payment attempt.
-	Payee map[string]any `json:"payee"`
+	Payee JSON `json:"payee"`
 	// PayeeID is the ID of the payee.
 	PayeeID string `json:"payee_id"`
 	// Payer is the payer of the payment attempt.
@@ -727,9 +727,9 @@ type PaymentAttempt struct {
 	// Status is the status of the payment attempt. One of "pending", "paid",
 	// "failed".
 	Status PaymentAttemptStatus `json:"status"`
-	// SubscriptionItem is the subscription item of the payment attempt. Nil when
-	// the API leaves it out.
-	SubscriptionItem map[string]any `json:"subscription_item,omitempty"`
+	// SubscriptionItem is the subscription item of the payment attempt. Empty
+	// (IsAbsent) when the API leaves it out.
+	SubscriptionItem JSON `json:"subscription_item,omitempty"`
 	// SubscriptionItemID is the ID of the subscription item. Nil when the API
 	// leaves it out.
 	SubscriptionItemID *string `json:"subscription_item_id,omitempty"`

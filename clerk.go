@@ -25,7 +25,10 @@
 // field out, and Opt[T] when it may do either and the difference matters.
 // Every *T and Opt[T] field has an accessor (u.GetUsername()) that returns
 // the zero value when the field is absent or null, and is safe on a nil
-// receiver.
+// receiver. Slices and maps are never wrapped: nil means absent or null.
+// Free-form objects (public, private and unsafe metadata, JWT claims) are
+// JSON values kept as the API sent them; decode them into your own type
+// with Decode, and tell absent from null with IsAbsent and IsNull.
 package clerk
 
 import (

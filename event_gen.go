@@ -15,7 +15,7 @@ type EmailMessage struct {
 	// or send null; Opt tells the two apart.
 	BodyPlain Opt[string] `json:"body_plain,omitzero"`
 	// Data is the data of the email message.
-	Data map[string]any `json:"data"`
+	Data JSON `json:"data"`
 	// DeliveredByClerk is true when the email message is delivered by clerk.
 	DeliveredByClerk bool `json:"delivered_by_clerk"`
 	// EmailAddressID is the ID of the email address. The API may leave it out or
@@ -137,7 +137,7 @@ type SMSMessage struct {
 	// CreatedAtMs is the created at ms of the SMS message.
 	CreatedAtMs int64 `json:"created_at_ms"`
 	// Data is the data of the SMS message.
-	Data map[string]any `json:"data"`
+	Data JSON `json:"data"`
 	// DeliveredByClerk is true when the SMS message is delivered by clerk.
 	DeliveredByClerk bool `json:"delivered_by_clerk"`
 	// FromPhoneNumber is the from phone number of the SMS message.
@@ -207,9 +207,9 @@ type SessionWithUser struct {
 	ID string `json:"id"`
 	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// Actor is the actor of the session with user. The API may leave it out or
-	// send null; Opt tells the two apart.
-	Actor Opt[map[string]any] `json:"actor,omitzero"`
+	// Actor is the actor of the session with user. IsAbsent and IsNull tell a
+	// field left out from null.
+	Actor JSON `json:"actor,omitempty"`
 	// ClientID is the ID of the client.
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
@@ -233,16 +233,6 @@ type SessionWithUser struct {
 	User User `json:"user"`
 	// UserID is the ID of the user.
 	UserID string `json:"user_id"`
-}
-
-// GetActor returns Actor, or the zero value when it is absent or null.
-func (x *SessionWithUser) GetActor() map[string]any {
-	if x == nil {
-		var zero map[string]any
-		return zero
-	}
-	v, _ := x.Actor.Get()
-	return v
 }
 
 // GetLastActiveOrganizationID returns LastActiveOrganizationID, or the zero value when it is absent or null.

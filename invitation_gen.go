@@ -16,7 +16,7 @@ type Invitation struct {
 	// or send null; Opt tells the two apart.
 	ExpiresAt Opt[int64] `json:"expires_at,omitzero"`
 	// PublicMetadata holds the invitation public metadata, free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// Revoked is true when the invitation is revoked. Nil when the API leaves it
 	// out.
 	Revoked *bool `json:"revoked,omitempty"`

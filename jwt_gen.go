@@ -196,7 +196,7 @@ type JWTTemplate struct {
 	// AllowedClockSkew is the allowed clock skew of the JWT template.
 	AllowedClockSkew int64 `json:"allowed_clock_skew"`
 	// Claims is the claims of the JWT template.
-	Claims map[string]any `json:"claims"`
+	Claims JSON `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// CustomSigningKey is true when the JWT template is custom signing key.

@@ -22,7 +22,7 @@ type OAuthAccessToken struct {
 	ProviderUserID string `json:"provider_user_id"`
 	// PublicMetadata holds the o auth access token public metadata, free-form
 	// JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// Scopes lists the scopes of the o auth access token. Nil when the API leaves
 	// it out.
 	Scopes []string `json:"scopes,omitempty"`

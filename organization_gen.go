@@ -25,14 +25,14 @@ type AcceptedOrganizationInvitation struct {
 	// out.
 	OrganizationID *string `json:"organization_id,omitempty"`
 	// PrivateMetadata holds the accepted organization invitation private metadata,
-	// free-form JSON. Nil when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicInviterData is the public inviter data of the accepted organization
 	// invitation. Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
 	// PublicMetadata holds the accepted organization invitation public metadata,
 	// free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
@@ -152,11 +152,11 @@ type Organization struct {
 	// PendingInvitationsCount is the number of pending invitations. Nil when the
 	// API leaves it out.
 	PendingInvitationsCount *int64 `json:"pending_invitations_count,omitempty"`
-	// PrivateMetadata holds the organization private metadata, free-form JSON. Nil
-	// when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// PrivateMetadata holds the organization private metadata, free-form JSON.
+	// Empty (IsAbsent) when the API leaves it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicMetadata holds the organization public metadata, free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// RoleSetKey is the role set key of the organization. The API may leave it out
 	// or send null; Opt tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
@@ -394,14 +394,14 @@ type OrganizationInvitation struct {
 	// out.
 	OrganizationID *string `json:"organization_id,omitempty"`
 	// PrivateMetadata holds the organization invitation private metadata,
-	// free-form JSON. Nil when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicInviterData is the public inviter data of the organization invitation.
 	// Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
 	// PublicMetadata holds the organization invitation public metadata, free-form
 	// JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
@@ -552,14 +552,15 @@ type OrganizationInvitationWithPublicOrganizationData struct {
 	// out.
 	OrganizationID *string `json:"organization_id,omitempty"`
 	// PrivateMetadata holds the organization invitation with public organization
-	// data private metadata, free-form JSON. Nil when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// data private metadata, free-form JSON. Empty (IsAbsent) when the API leaves
+	// it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicInviterData is the public inviter data of the organization invitation
 	// with public organization data. Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
 	// PublicMetadata holds the organization invitation with public organization
 	// data public metadata, free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// PublicOrganizationData is the public organization data itself. Nil when the
 	// API leaves it out.
 	PublicOrganizationData *OrganizationInvitationPublicOrganizationData `json:"public_organization_data,omitempty"`
@@ -661,11 +662,11 @@ type OrganizationMembership struct {
 	// Permissions lists the permissions of the organization membership.
 	Permissions []string `json:"permissions"`
 	// PrivateMetadata holds the organization membership private metadata,
-	// free-form JSON. Nil when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicMetadata holds the organization membership public metadata, free-form
 	// JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// PublicUserData is the public user data of the organization membership. Nil
 	// when the API leaves it out.
 	PublicUserData *OrganizationMembershipPublicUserData `json:"public_user_data,omitempty"`
@@ -926,11 +927,11 @@ type OrganizationWithLogo struct {
 	// API leaves it out.
 	PendingInvitationsCount *int64 `json:"pending_invitations_count,omitempty"`
 	// PrivateMetadata holds the organization with logo private metadata, free-form
-	// JSON. Nil when the API leaves it out.
-	PrivateMetadata map[string]any `json:"private_metadata,omitempty"`
+	// JSON. Empty (IsAbsent) when the API leaves it out.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// PublicMetadata holds the organization with logo public metadata, free-form
 	// JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// RoleSetKey is the role set key of the organization with logo. The API may
 	// leave it out or send null; Opt tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`

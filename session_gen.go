@@ -9,7 +9,7 @@ type ActorToken struct {
 	// ID identifies the actor token.
 	ID string `json:"id"`
 	// Actor is the actor of the actor token.
-	Actor map[string]any `json:"actor"`
+	Actor JSON `json:"actor"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// Status is the status of the actor token. One of "pending", "accepted",
@@ -126,9 +126,9 @@ type Session struct {
 	ID string `json:"id"`
 	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// Actor is the actor of the session. The API may leave it out or send null;
-	// Opt tells the two apart.
-	Actor Opt[map[string]any] `json:"actor,omitzero"`
+	// Actor is the actor of the session. IsAbsent and IsNull tell a field left out
+	// from null.
+	Actor JSON `json:"actor,omitempty"`
 	// ClientID is the ID of the client.
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
@@ -153,16 +153,6 @@ type Session struct {
 	UpdatedAt int64 `json:"updated_at"`
 	// UserID is the ID of the user.
 	UserID string `json:"user_id"`
-}
-
-// GetActor returns Actor, or the zero value when it is absent or null.
-func (x *Session) GetActor() map[string]any {
-	if x == nil {
-		var zero map[string]any
-		return zero
-	}
-	v, _ := x.Actor.Get()
-	return v
 }
 
 // GetLastActiveOrganizationID returns LastActiveOrganizationID, or the zero value when it is absent or null.

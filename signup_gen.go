@@ -20,12 +20,12 @@ type SignUp struct {
 	// EmailAddress is the email address of the sign up. Nil when the API sends
 	// null.
 	EmailAddress *string `json:"email_address"`
-	// ExternalAccount is the external account of the sign up. Nil when the API
-	// leaves it out.
+	// ExternalAccount is the external account of the sign up. Empty (IsAbsent)
+	// when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
-	ExternalAccount map[string]any `json:"external_account,omitempty"`
+	ExternalAccount JSON `json:"external_account,omitempty"`
 	// ExternalID is the ID of the external. Nil when the API sends null.
 	ExternalID *string `json:"external_id"`
 	// FirstName is the first name of the sign up. Nil when the API sends null.
@@ -46,17 +46,17 @@ type SignUp struct {
 	PasswordEnabled bool `json:"password_enabled"`
 	// PhoneNumber is the phone number of the sign up. Nil when the API sends null.
 	PhoneNumber *string `json:"phone_number"`
-	// PublicMetadata holds the sign up public metadata, free-form JSON. Nil when
-	// the API leaves it out.
-	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
+	// PublicMetadata holds the sign up public metadata, free-form JSON. Empty
+	// (IsAbsent) when the API leaves it out.
+	PublicMetadata JSON `json:"public_metadata,omitempty"`
 	// RequiredFields lists the required fields of the sign up.
 	RequiredFields []string `json:"required_fields"`
 	// Status is the status of the sign up. One of "missing_requirements",
 	// "complete", "abandoned".
 	Status SignUpStatus `json:"status"`
-	// UnsafeMetadata holds the sign up unsafe metadata, free-form JSON. Nil when
-	// the API leaves it out.
-	UnsafeMetadata map[string]any `json:"unsafe_metadata,omitempty"`
+	// UnsafeMetadata holds the sign up unsafe metadata, free-form JSON. Empty
+	// (IsAbsent) when the API leaves it out.
+	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
 	// UnverifiedFields lists the unverified fields of the sign up.
 	UnverifiedFields []string `json:"unverified_fields"`
 	// Username is the username of the sign up. Nil when the API sends null.
@@ -213,9 +213,9 @@ type SignUpVerifications struct {
 	// EmailAddress is the email address of the sign up verifications. Nil when the
 	// API sends null.
 	EmailAddress *SignUpVerification `json:"email_address"`
-	// ExternalAccount is the external account of the sign up verifications. Nil
-	// when the API sends null.
-	ExternalAccount map[string]any `json:"external_account"`
+	// ExternalAccount is the external account of the sign up verifications. IsNull
+	// reports a null.
+	ExternalAccount JSON `json:"external_account"`
 	// PhoneNumber is the phone number of the sign up verifications. Nil when the
 	// API sends null.
 	PhoneNumber *SignUpVerification `json:"phone_number"`

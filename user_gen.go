@@ -89,8 +89,8 @@ type EnterpriseAccount struct {
 	// send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
 	// PublicMetadata holds the enterprise account public metadata, free-form JSON.
-	// Nil when the API leaves it out.
-	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
+	// Empty (IsAbsent) when the API leaves it out.
+	PublicMetadata JSON `json:"public_metadata,omitempty"`
 	// Verification is the verification of the enterprise account. Nil when the API
 	// sends null.
 	Verification *Verification `json:"verification"`
@@ -286,7 +286,7 @@ type ExternalAccount struct {
 	// ProviderUserID is the ID of the provider user.
 	ProviderUserID string `json:"provider_user_id"`
 	// PublicMetadata holds the external account public metadata, free-form JSON.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 	// Username is the username of the external account. The API may leave it out
@@ -548,9 +548,9 @@ type SAMLAccount struct {
 	// ProviderUserID is the ID of the provider user. The API may leave it out or
 	// send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// PublicMetadata holds the SAML account public metadata, free-form JSON. Nil
-	// when the API leaves it out.
-	PublicMetadata map[string]any `json:"public_metadata,omitempty"`
+	// PublicMetadata holds the SAML account public metadata, free-form JSON. Empty
+	// (IsAbsent) when the API leaves it out.
+	PublicMetadata JSON `json:"public_metadata,omitempty"`
 	// SAMLConnection is the SAML connection of the SAML account. The API may leave
 	// it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[SAMLAccountConnection] `json:"saml_connection,omitzero"`
@@ -936,9 +936,9 @@ type User struct {
 	// PrimaryWeb3WalletID is the ID of the Web3 wallet Clerk treats as the main
 	// one. Nil when the API sends null.
 	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id"`
-	// PrivateMetadata is readable and writable only from the backend. The API may
-	// leave it out or send null; Opt tells the two apart.
-	PrivateMetadata Opt[map[string]any] `json:"private_metadata,omitzero"`
+	// PrivateMetadata is readable and writable only from the backend. IsAbsent and
+	// IsNull tell a field left out from null.
+	PrivateMetadata JSON `json:"private_metadata,omitempty"`
 	// ProfileImageURL is the URL of the profile image. Nil when the API leaves it
 	// out.
 	//
@@ -947,7 +947,7 @@ type User struct {
 	ProfileImageURL *string `json:"profile_image_url,omitempty"`
 	// PublicMetadata is readable from the frontend and writable only from the
 	// backend.
-	PublicMetadata map[string]any `json:"public_metadata"`
+	PublicMetadata JSON `json:"public_metadata"`
 	// SAMLAccounts lists the SAML accounts of the user.
 	SAMLAccounts []*SAMLAccount `json:"saml_accounts"`
 	// SCIM is the SCIM of the user. The API may leave it out or send null; Opt
@@ -958,8 +958,8 @@ type User struct {
 	// TwoFactorEnabled is true when the user has any second factor.
 	TwoFactorEnabled bool `json:"two_factor_enabled"`
 	// UnsafeMetadata is readable and writable from the frontend; do not trust it.
-	// Nil when the API leaves it out.
-	UnsafeMetadata map[string]any `json:"unsafe_metadata,omitempty"`
+	// Empty (IsAbsent) when the API leaves it out.
+	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 	// Username is the username of the user. Nil when the API sends null.
@@ -1134,16 +1134,6 @@ func (x *User) GetPrimaryWeb3WalletID() string {
 		return zero
 	}
 	return *x.PrimaryWeb3WalletID
-}
-
-// GetPrivateMetadata returns PrivateMetadata, or the zero value when it is absent or null.
-func (x *User) GetPrivateMetadata() map[string]any {
-	if x == nil {
-		var zero map[string]any
-		return zero
-	}
-	v, _ := x.PrivateMetadata.Get()
-	return v
 }
 
 // GetProfileImageURL returns ProfileImageURL, or the zero value when it is absent or null.

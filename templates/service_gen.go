@@ -56,8 +56,8 @@ func (s *Service) All(ctx context.Context, templateType string, params *ListPara
 // It calls POST /templates/{template_type}/{slug}/preview.
 //
 // Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
-func (s *Service) Preview(ctx context.Context, templateType string, slug string, params *PreviewParams, opts ...clerk.RequestOption) (map[string]any, error) {
-	return call.Value[map[string]any](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/preview", PathParams: []string{templateType, slug}, Body: params}, opts)
+func (s *Service) Preview(ctx context.Context, templateType string, slug string, params *PreviewParams, opts ...clerk.RequestOption) (*clerk.JSON, error) {
+	return call.JSON[clerk.JSON](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/preview", PathParams: []string{templateType, slug}, Body: params}, opts)
 }
 
 // Replace overwrites the content of a template of the given type and slug.

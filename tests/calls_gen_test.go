@@ -1397,7 +1397,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := templates.New(c).Preview(ctx, "test_template_type", "test_slug", &templates.PreviewParams{})
 				return err
 			},
-			New: func() any { return new(map[string]any) },
+			New: func() any { return new(clerk.JSON) },
 		},
 		"UpsertTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

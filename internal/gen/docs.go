@@ -220,6 +220,8 @@ func presenceFact(f *field) string {
 		return "Required; nil sends null."
 	case f.mode == request && f.Required:
 		return "Required."
+	case strings.TrimPrefix(t, "clerk.") == rawJSON:
+		return jsonPresenceFact(f)
 	case strings.HasPrefix(t, "clerk.Opt["):
 		return "The API may leave it out or send null; Opt tells the two apart."
 	case strings.HasPrefix(t, "*") && f.Required:
@@ -230,6 +232,20 @@ func presenceFact(f *field) string {
 		return "Nil when the API sends null."
 	case !f.Required && nilable(t):
 		return "Nil when the API leaves it out."
+	}
+	return ""
+}
+
+// jsonPresenceFact says how a clerk.JSON field shows a missing or null
+// value.
+func jsonPresenceFact(f *field) string {
+	switch {
+	case !f.Required && f.Nullable:
+		return "IsAbsent and IsNull tell a field left out from null."
+	case f.Nullable:
+		return "IsNull reports a null."
+	case !f.Required:
+		return "Empty (IsAbsent) when the API leaves it out."
 	}
 	return ""
 }

@@ -90,6 +90,12 @@ func (p *pkgModel) typeOf(ref *openapi3.SchemaRef, hint string, m mode) string {
 		if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && !emptySchema(ap.Value) {
 			return "map[string]" + p.typeOf(ap, hint+"Value", m)
 		}
+		if m == response {
+			// A free-form object in an answer (metadata, claims) stays the
+			// JSON the API sent: decoding it into maps of interfaces cost
+			// more than the rest of a user, and lost number precision.
+			return rawJSON
+		}
 		return "map[string]any"
 	}
 	if len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
@@ -145,8 +151,13 @@ func singular(name string) string {
 
 // nilable reports whether the zero value of t already means "absent".
 func nilable(t string) bool {
-	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[") || t == "any" || t == "json.RawMessage"
+	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[") || t == "any" || t == "json.RawMessage" || t == rawJSON
 }
+
+// rawJSON is the root package's hand-written type for free-form JSON
+// values of answers (clerk.JSON); it tells absent, null and a value apart
+// by itself, so it is never wrapped in a pointer or an Opt.
+const rawJSON = "JSON"
 
 // declareStruct declares (once per shape) a struct for s named name.
 //
@@ -315,6 +326,12 @@ func fieldType(t, jsonName string, required, nullable bool, m mode) (string, str
 		return "clerk.Opt[" + t + "]", `json:"` + jsonName + `,omitzero"`
 	}
 	switch {
+	case t == rawJSON || t == "clerk."+rawJSON:
+		// clerk.JSON tells absent, null and a value apart by itself.
+		if required {
+			return t, `json:"` + jsonName + `"`
+		}
+		return t, `json:"` + jsonName + `,omitempty"`
 	case required && !nullable:
 		return t, `json:"` + jsonName + `"`
 	case required && nullable:
@@ -366,7 +383,7 @@ func (p *pkgModel) qualify(t string) string {
 			j++
 		}
 		word := t[i:j]
-		if _, ok := p.decls[word]; ok {
+		if _, ok := p.decls[word]; ok || word == rawJSON {
 			b.WriteString("clerk.")
 		}
 		b.WriteString(word)
