@@ -40,7 +40,7 @@ func BenchmarkBaselineRSAVerify(b *testing.B) {
 
 // BenchmarkVerifySessionToken is the full uncached verification.
 func BenchmarkVerifySessionToken(b *testing.B) {
-	v, tok := benchSetup(b, Config{DisableCache: true})
+	v, tok := benchSetup(b, Config{CacheSize: -1})
 	ctx := b.Context()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -89,7 +89,7 @@ func BenchmarkVerifySessionTokenMiss(b *testing.B) {
 // verification of the same token in every iteration, so that both see the
 // same machine load, and reports their times and ratio.
 func BenchmarkVerifyVsBaseline(b *testing.B) {
-	v, tok := benchSetup(b, Config{DisableCache: true})
+	v, tok := benchSetup(b, Config{CacheSize: -1})
 	i := strings.LastIndexByte(tok, '.')
 	in := []byte(tok[:i])
 	sig, err := base64.RawURLEncoding.DecodeString(tok[i+1:])

@@ -15,8 +15,10 @@ import (
 
 var errSyntax = errors.New("auth: invalid JSON")
 
-// maxDepth bounds the nesting of skipped values.
-const maxDepth = 64
+// maxDepth bounds the nesting of skipped values. JSON.parse accepts any
+// depth; the bound keeps a hostile payload from costing more than a token's
+// size, and is far beyond anything a Clerk token carries.
+const maxDepth = 10_000
 
 // scanner reads JSON from a string, so that unescaped strings are returned
 // as substrings without copying.

@@ -74,7 +74,7 @@ func (s *jwksServer) verifier(t *testing.T, now func() time.Time) *Verifier {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := New(Config{Client: c, Now: now, DisableCache: true})
+	v, err := New(Config{Client: c, Now: now, CacheSize: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

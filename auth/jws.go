@@ -12,6 +12,7 @@ type header struct {
 	Typ    string `json:"typ"`
 	HasTyp bool   `json:"-"`
 	Cat    string `json:"cat"`
+	HasCat bool   `json:"-"`
 }
 
 // jws is a compact JWS split and decoded, not yet verified.

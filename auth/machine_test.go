@@ -137,8 +137,8 @@ func TestVerifyMachineTokenJWT(t *testing.T) {
 		{name: "oauth jwt (azp ignored)", token: mint(t, key, with(baseHeader(), "typ", "at+jwt"), oauthClaims),
 			want: &MachineAuth{TokenType: OAuthToken, ID: "oat_9", Subject: "user_1", ClientID: "client_1", Scopes: []string{"email", "profile"}, UserID: "user_1"}},
 		{name: "m2m jwt other category", token: mint(t, key, with(baseHeader(), "cat", "cl_other"), m2mClaims), wantReason: ReasonTokenInvalid},
-		{name: "expired oauth jwt", token: mint(t, key, with(baseHeader(), "typ", "application/at+jwt"), with(oauthClaims, "exp", testNow.Add(-time.Hour).Unix())), wantReason: ReasonTokenExpired},
-		{name: "session token", token: mint(t, key, baseHeader(), baseClaims()), wantReason: ReasonTokenInvalid},
+		{name: "expired oauth jwt", token: mint(t, key, with(baseHeader(), "typ", "application/at+jwt"), with(oauthClaims, "exp", testNow.Add(-time.Hour).Unix())), wantReason: ReasonTokenVerificationFailed},
+		{name: "session token", token: mint(t, key, baseHeader(), baseClaims()), wantReason: ReasonTokenVerificationFailed},
 		{name: "garbage", token: "hello", wantReason: ReasonTokenInvalid},
 	}
 	for _, tc := range tests {

@@ -37,6 +37,7 @@ func (v *Verifier) VerifySessionToken(ctx context.Context, token string) (*Sessi
 		v.cache.put(&k, &cacheEntry{
 			claims: claims, key: key, kid: t.header.Kid,
 			exp: t.claims.Exp, nbf: t.claims.Nbf, iat: t.claims.Iat,
+			facts: factsOf(token, &t),
 		})
 		c := *claims
 		return &c, nil
