@@ -48,15 +48,14 @@ func deriveRequestURL(r *http.Request) (*requestURL, error) {
 	if !ok {
 		return nil, errRequestURL
 	}
-	raw := r.RequestURI
-	if raw == "" {
-		raw = r.URL.RequestURI()
+	path := r.URL.EscapedPath()
+	if path == "" {
+		path = "/"
 	}
-	path, query, _ := strings.Cut(raw, "?")
 	if !strings.HasPrefix(path, "/") {
 		return nil, errRequestURL
 	}
-	return &requestURL{scheme: scheme, host: host, path: escapePath(path), query: parseQuery(query)}, nil
+	return &requestURL{scheme: scheme, host: host, path: escapePath(path), query: parseQuery(r.URL.RawQuery)}, nil
 }
 
 // cleanHost lower-cases an ASCII host[:port], drops the scheme's default
