@@ -144,12 +144,12 @@ func TestOrgPermissionsAsClerkReadsThem(t *testing.T) {
 	str := func(s string) claimString { return claimString{val: s, ok: true, truthy: s != ""} }
 	// An entry that is not all digits grants nothing for its feature.
 	for _, fpm := range []string{"x", "-1", "1.5", "+1", "0x1", ""} {
-		got, err := orgPermissions([]string{"a"}, str("read"), str(fpm))
+		got, err := orgPermissions([]string{"o:a"}, str("read"), str(fpm))
 		if err != nil || len(got) != 0 {
 			t.Errorf("fpm %q: %v, %v; want no permission", fpm, got, err)
 		}
 	}
-	got, err := orgPermissions([]string{"x", "a"}, str("r,w,d"), str("0,5"))
+	got, err := orgPermissions([]string{"u:x", "o:y", "ou:a"}, str("r,w,d"), str("0,5"))
 	if err != nil || !slices.Equal(got, []string{"org:a:r", "org:a:d"}) {
 		t.Errorf("orgPermissions = %v, %v", got, err)
 	}
@@ -158,11 +158,11 @@ func TestOrgPermissionsAsClerkReadsThem(t *testing.T) {
 	for i := range perms {
 		perms[i] = fmt.Sprint("p", i)
 	}
-	got, err = orgPermissions([]string{"big"}, str(strings.Join(perms, ",")), str("590295810358705651712"))
+	got, err = orgPermissions([]string{"o:big"}, str(strings.Join(perms, ",")), str("590295810358705651712"))
 	if err != nil || !slices.Equal(got, []string{"org:big:p69"}) {
 		t.Errorf("bit 69: %v, %v", got, err)
 	}
-	if _, err := orgPermissions([]string{"a"}, claimString{present: true, truthy: true}, str("1")); err == nil {
+	if _, err := orgPermissions([]string{"o:a"}, claimString{present: true, truthy: true}, str("1")); err == nil {
 		t.Error("a per claim of another type than string must be token-invalid")
 	}
 }

@@ -8,6 +8,7 @@ import (
 // cookieFlow authenticates a request without an Authorization token from
 // its cookies, step by step as Clerk's SDK does.
 func (rc *reqContext) cookieFlow() *Auth {
+	rc.readCookies()
 	hasActiveClient := rc.clientUat != 0
 	hasSession := rc.sessionCookie != ""
 
@@ -60,7 +61,8 @@ func (rc *reqContext) cookieFlow() *Auth {
 		return rc.maybeHandshake(ReasonClientUATWithoutSessionToken, nil)
 	}
 
-	f := rc.v.peekFacts(rc.sessionCookie)
+	p := rc.peek(rc.sessionCookie)
+	f := p.facts
 	if !f.decoded {
 		return rc.signedOut(SessionToken, ReasonTokenInvalid, tokenErr(ReasonTokenInvalid, "malformed session cookie"))
 	}
@@ -70,7 +72,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 	if f.iat.ok && f.iat.val < rc.clientUat {
 		return rc.maybeHandshake(ReasonSessionTokenIATBeforeClientUAT, nil)
 	}
-	c, err := rc.v.VerifySessionToken(rc.r.Context(), rc.sessionCookie)
+	c, _, err := rc.v.verifySession(rc.r.Context(), rc.sessionCookie, p)
 	if err != nil {
 		return rc.sessionTokenError(err)
 	}

@@ -6,10 +6,19 @@ import "strings"
 // starts with mch_ is an M2M token, oat_ or a JWT typed at+jwt an OAuth
 // token, ak_ an API key; everything else is a session token.
 func (v *Verifier) detectType(token string) TokenType {
+	return typeOf(token, v.peekFacts)
+}
+
+// detectType is Verifier.detectType with the request's memo.
+func (rc *reqContext) detectType(token string) TokenType {
+	return typeOf(token, func(t string) tokenFacts { return rc.peek(t).facts })
+}
+
+func typeOf(token string, facts func(string) tokenFacts) TokenType {
 	if strings.HasPrefix(token, prefixM2M) {
 		return M2MToken
 	}
-	f := v.peekFacts(token)
+	f := facts(token)
 	switch {
 	case f.m2mJWT:
 		return M2MToken
@@ -21,8 +30,3 @@ func (v *Verifier) detectType(token string) TokenType {
 	return SessionToken
 }
 
-// isMachineToken is Clerk's isMachineToken: a machine prefix or a machine
-// JWT.
-func (v *Verifier) isMachineToken(token string) bool {
-	return v.detectType(token) != SessionToken
-}

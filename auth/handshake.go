@@ -17,6 +17,7 @@ import (
 // Clerk, a request whose public URL is malformed or not an authorized
 // origin is signed out instead of redirected.
 func (rc *reqContext) maybeHandshake(reason Reason, headers http.Header) *Auth {
+	rc.readCookies()
 	if !rc.eligibleForHandshake() {
 		return rc.signedOut(SessionToken, reason, nil)
 	}

@@ -13,7 +13,7 @@ import (
 // Client; JWTs are verified locally like session tokens, without the
 // authorized-parties check. Anything else is token-invalid.
 func (v *Verifier) VerifyMachineToken(ctx context.Context, token string) (*MachineAuth, error) {
-	if jwtFormat.MatchString(token) {
+	if isJWTFormat(token) {
 		f := v.peekFacts(token)
 		switch {
 		case !f.decoded:

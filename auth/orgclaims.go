@@ -3,6 +3,7 @@ package auth
 import (
 	"errors"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -10,6 +11,9 @@ import (
 // removes (the ASCII subset and the Unicode spaces Clerk's claims could
 // carry).
 func trimJS(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s // the common case: nothing to trim
+	}
 	return strings.TrimFunc(s, func(r rune) bool {
 		switch r {
 		case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
@@ -52,16 +56,34 @@ func splitByScope(c claimString) (org, user []string, err error) {
 	return org, user, nil
 }
 
+// orgFeatureScope reports whether a fea entry's scope counts for the
+// organization ("o", "ou", "uo"), and its name.
+func orgFeatureScope(entry string) (string, bool) {
+	scope, name, _ := strings.Cut(entry, ":")
+	return name, scope == "o" || scope == "ou" || scope == "uo"
+}
+
+// checkScoped reports Clerk's error for a fea or pla claim: an entry
+// without a colon (an empty one included) makes the claim unreadable.
+func checkScoped(entries []string) error {
+	for _, e := range entries {
+		if strings.IndexByte(e, ':') < 0 {
+			return errMissingColon
+		}
+	}
+	return nil
+}
+
 // orgPermissions decodes the v2 permission bitmaps as Clerk does: fpm holds
-// one decimal integer of any size per organization feature, in order; bit i
-// (least significant first) grants "org:<feature>:<per[i]>". An entry that
-// is not all digits grants nothing; bits beyond per and entries beyond the
-// features are ignored. per or fpm of another type than string is
-// token-invalid (Clerk's SDK throws on it).
-func orgPermissions(features []string, per, fpm claimString) ([]string, error) {
-	out := []string{}
+// one decimal integer of any size per organization feature of fea (the
+// trimmed entries), in order; bit i (least significant first) grants
+// "org:<feature>:<per[i]>". An entry that is not all digits grants
+// nothing; bits beyond per and entries beyond the features are ignored.
+// per or fpm of another type than string is token-invalid (Clerk's SDK
+// throws on it).
+func orgPermissions(fea []string, per, fpm claimString) ([]string, error) {
 	if !per.truthy || !fpm.truthy {
-		return out, nil
+		return []string{}, nil
 	}
 	if !per.ok || !fpm.ok {
 		return nil, tokenErr(ReasonTokenInvalid, "malformed per or fpm claim")
@@ -70,27 +92,77 @@ func orgPermissions(features []string, per, fpm claimString) ([]string, error) {
 	for i := range perms {
 		perms[i] = trimJS(perms[i])
 	}
-	maps := strings.Split(fpm.val, ",")
-	var bits big.Int
-	for i, feature := range features {
-		if i >= len(maps) {
+	// The granted (feature, permission) pairs are collected first, then
+	// joined into one string that every permission is a slice of.
+	var buf [32][2]string
+	granted := buf[:0]
+	rest, more := fpm.val, true
+	var wide *big.Int
+	for _, entry := range fea {
+		feature, isOrg := orgFeatureScope(entry)
+		if !isOrg {
+			continue
+		}
+		if !more {
 			break
 		}
-		digits := trimJS(maps[i])
+		var digits string
+		digits, rest, more = strings.Cut(rest, ",")
+		digits = trimJS(digits)
 		if !allDigits(digits) {
 			continue
 		}
-		bits.SetString(digits, 10)
+		if len(digits) <= 19 {
+			bits, _ := strconv.ParseUint(digits, 10, 64)
+			for j, p := range perms {
+				if j >= 64 || bits>>uint(j) == 0 {
+					break
+				}
+				if bits&(1<<uint(j)) != 0 {
+					granted = append(granted, [2]string{feature, p})
+				}
+			}
+			continue
+		}
+		if wide == nil {
+			wide = new(big.Int)
+		}
+		wide.SetString(digits, 10)
 		for j, p := range perms {
-			if j >= bits.BitLen() {
+			if j >= wide.BitLen() {
 				break
 			}
-			if bits.Bit(j) == 1 {
-				out = append(out, "org:"+feature+":"+p)
+			if wide.Bit(j) == 1 {
+				granted = append(granted, [2]string{feature, p})
 			}
 		}
 	}
-	return out, nil
+	return joinPermissions(granted), nil
+}
+
+// joinPermissions builds "org:<feature>:<permission>" for every pair with
+// two allocations.
+func joinPermissions(granted [][2]string) []string {
+	out := make([]string, len(granted))
+	n := 0
+	for _, g := range granted {
+		n += len("org:") + len(g[0]) + 1 + len(g[1])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, g := range granted {
+		b.WriteString("org:")
+		b.WriteString(g[0])
+		b.WriteByte(':')
+		b.WriteString(g[1])
+	}
+	all, at := b.String(), 0
+	for i, g := range granted {
+		l := len("org:") + len(g[0]) + 1 + len(g[1])
+		out[i] = all[at : at+l]
+		at += l
+	}
+	return out
 }
 
 func allDigits(s string) bool {

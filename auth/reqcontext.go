@@ -28,22 +28,43 @@ type reqContext struct {
 	handshakeToken string
 	handshakeNonce string
 	redirectCount  float64
+
+	cookiesRead bool
+	memo        [2]peeked // the tokens of this request already looked at
+	memoNext    int
 }
 
-// newReqContext reads the headers, and for session tokens the cookies.
-func (v *Verifier) newReqContext(r *http.Request, withCookies bool) *reqContext {
-	rc := &reqContext{
-		v:             v,
-		r:             r,
-		method:        r.Method,
-		accept:        headerValue(r, "Accept"),
-		secFetchDest:  headerValue(r, "Sec-Fetch-Dest"),
-		referrer:      headerValue(r, "Referer"),
-		tokenInHeader: tokenFromHeader(headerValue(r, "Authorization")),
+// peek is Verifier.peek, remembered for the request.
+func (rc *reqContext) peek(token string) *peeked {
+	for i := range rc.memo {
+		if p := &rc.memo[i]; p.seen && p.token == token {
+			return p
+		}
 	}
-	if !withCookies {
-		return rc
+	p := &rc.memo[rc.memoNext]
+	rc.memoNext = (rc.memoNext + 1) % len(rc.memo)
+	rc.v.peekInto(token, p)
+	return p
+}
+
+// init reads the headers; the cookies and the URL are read by readCookies,
+// when a decision needs them.
+func (rc *reqContext) init(v *Verifier, r *http.Request) {
+	rc.v, rc.r = v, r
+	rc.method = r.Method
+	rc.accept = headerValue(r, "Accept")
+	rc.secFetchDest = headerValue(r, "Sec-Fetch-Dest")
+	rc.referrer = headerValue(r, "Referer")
+	rc.tokenInHeader = tokenFromHeader(headerValue(r, "Authorization"))
+}
+
+// readCookies reads the public URL, the query and the cookies, once.
+func (rc *reqContext) readCookies() {
+	if rc.cookiesRead {
+		return
 	}
+	rc.cookiesRead = true
+	r := rc.r
 	rc.url, rc.urlErr = deriveRequestURL(r)
 	if rc.url != nil {
 		rc.query = rc.url.query
@@ -59,7 +80,6 @@ func (v *Verifier) newReqContext(r *http.Request, withCookies bool) *reqContext 
 	rc.handshakeToken = firstOf(rc.param(cookieHandshake), rc.cookie(cookieHandshake))
 	rc.redirectCount = numberJS(rc.cookie(cookieRedirectCount))
 	rc.handshakeNonce = firstOf(rc.param(cookieHandshakeNonce), rc.cookie(cookieHandshakeNonce))
-	return rc
 }
 
 // headerValue is Headers.get: the values of a field joined with ", ", trimmed.
@@ -120,7 +140,7 @@ func (rc *reqContext) usesSuffixedCookies() bool {
 	uat := rc.cookie(cookieClientUat)
 	suffSession := rc.cookie(rc.suffixedName(cookieSession))
 	session := rc.cookie(cookieSession)
-	sf := rc.v.peekFacts(session)
+	sf := rc.peek(session).facts
 	if session != "" && !sf.issTruthy {
 		return false
 	}
@@ -130,7 +150,7 @@ func (rc *reqContext) usesSuffixedCookies() bool {
 	if suffUat == "" && suffSession == "" {
 		return false
 	}
-	suf := rc.v.peekFacts(suffSession)
+	suf := rc.peek(suffSession).facts
 	if suffUat != "0" && uat != "0" && sf.iatOr0() > suf.iatOr0() {
 		return false
 	}

@@ -46,12 +46,13 @@ func (v *Verifier) authenticate(r *http.Request) *Auth {
 	single := len(v.accepts) == 1
 	want := v.accepts[0]
 	sessionOK := accepts(v.accepts, SessionToken)
-	rc := v.newReqContext(r, !single || want == SessionToken || want == AnyToken)
+	var rc reqContext
+	rc.init(v, r)
 	tok := rc.tokenInHeader
 	if !single {
 		typ := SessionToken
 		if tok != "" {
-			typ = v.detectType(tok)
+			typ = rc.detectType(tok)
 		}
 		if !accepts(v.accepts, typ) {
 			return rc.signedOut("", ReasonTokenTypeMismatch, nil)
@@ -74,10 +75,11 @@ func (v *Verifier) authenticate(r *http.Request) *Auth {
 
 // sessionInHeader is the header path when only session tokens count.
 func (rc *reqContext) sessionInHeader(tok string) *Auth {
-	if f := rc.v.peekFacts(tok); f.oauthJWT || f.m2mJWT || f.nonSessionCat {
+	p := rc.peek(tok)
+	if f := p.facts; f.oauthJWT || f.m2mJWT || f.nonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
-	c, err := rc.v.VerifySessionToken(rc.r.Context(), tok)
+	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
 	if err != nil {
 		return rc.sessionTokenError(err)
 	}
@@ -86,16 +88,17 @@ func (rc *reqContext) sessionInHeader(tok string) *Auth {
 
 // anyTokenInHeader is the header path for AnyToken and for lists.
 func (rc *reqContext) anyTokenInHeader(tok string) *Auth {
-	if typ := rc.v.detectType(tok); typ != SessionToken {
+	if typ := rc.detectType(tok); typ != SessionToken {
 		if !accepts(rc.v.accepts, typ) {
 			return rc.signedOut(typ, ReasonTokenTypeMismatch, nil)
 		}
 		return rc.verifyMachine(tok)
 	}
-	if rc.v.peekFacts(tok).nonSessionCat {
+	p := rc.peek(tok)
+	if p.facts.nonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
-	c, err := rc.v.VerifySessionToken(rc.r.Context(), tok)
+	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
 	if err != nil {
 		return rc.sessionTokenError(err)
 	}
@@ -104,7 +107,7 @@ func (rc *reqContext) anyTokenInHeader(tok string) *Auth {
 
 // machineInHeader is the header path when one machine type is required.
 func (rc *reqContext) machineInHeader(tok string, want TokenType) *Auth {
-	typ := rc.v.detectType(tok)
+	typ := rc.detectType(tok)
 	if typ == SessionToken || typ != want {
 		return rc.signedOut(want, ReasonTokenTypeMismatch, nil)
 	}
@@ -114,8 +117,8 @@ func (rc *reqContext) machineInHeader(tok string, want TokenType) *Auth {
 func (rc *reqContext) verifyMachine(tok string) *Auth {
 	m, err := rc.v.VerifyMachineToken(rc.r.Context(), tok)
 	if err != nil {
-		typ := rc.v.detectType(tok)
-		if jwtFormat.MatchString(tok) && !rc.v.peekFacts(tok).decoded {
+		typ := rc.detectType(tok)
+		if isJWTFormat(tok) && !rc.peek(tok).facts.decoded {
 			typ = M2MToken
 		}
 		return signedOutWith(typ, err, rc.debugHeaders(SignedOut, reasonOf(err)))
@@ -161,6 +164,7 @@ func (rc *reqContext) sessionTokenError(err error) *Auth {
 	if !errors.As(err, &te) {
 		return rc.signedOut(SessionToken, ReasonUnexpectedError, err)
 	}
+	rc.readCookies()
 	var reason Reason
 	switch te.Reason {
 	case ReasonTokenExpired:

@@ -110,11 +110,13 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 			c.OrgRole = "org:" + o.Role.val
 		}
 	}
-	orgFeatures, _, err := splitByScope(rc.Fea)
-	if err != nil {
+	if rc.Fea.truthy && !rc.Fea.ok {
+		return nil, tokenErr(ReasonTokenInvalid, "malformed fea claim: not a string")
+	}
+	if err := checkScoped(c.Features); err != nil {
 		return nil, tokenErr(ReasonTokenInvalid, "malformed fea claim: %v", err)
 	}
-	perms, err := orgPermissions(orgFeatures, o.Per, o.Fpm)
+	perms, err := orgPermissions(c.Features, o.Per, o.Fpm)
 	if err != nil {
 		return nil, err
 	}
