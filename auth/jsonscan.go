@@ -207,6 +207,18 @@ func (s *scanner) numberValue() (float64, error) {
 		}
 	}
 	s.pos = i
+	if lit := s.data[start:i]; len(lit) <= 15 && lit[0] != '-' {
+		// A plain integer of up to 15 digits is exact in a float64.
+		v, plain := 0.0, true
+		for j := 0; j < len(lit) && plain; j++ {
+			c := lit[j]
+			plain = c >= '0' && c <= '9'
+			v = v*10 + float64(c-'0')
+		}
+		if plain {
+			return v, nil
+		}
+	}
 	f, err := strconv.ParseFloat(s.data[start:i], 64)
 	if err != nil {
 		// Out of range: syntactically valid, but not a usable number.

@@ -88,9 +88,12 @@ func orgPermissions(fea []string, per, fpm claimString) ([]string, error) {
 	if !per.ok || !fpm.ok {
 		return nil, tokenErr(ReasonTokenInvalid, "malformed per or fpm claim")
 	}
-	perms := strings.Split(per.val, ",")
-	for i := range perms {
-		perms[i] = trimJS(perms[i])
+	var permBuf [32]string
+	perms := permBuf[:0]
+	for rest, more := per.val, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, ",")
+		perms = append(perms, trimJS(p))
 	}
 	// The granted (feature, permission) pairs are collected first, then
 	// joined into one string that every permission is a slice of.

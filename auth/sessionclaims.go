@@ -76,9 +76,8 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 		Version:         1,
 		Raw:             payload,
 		fva:             rc.Fva,
-		Features:        entries(rc.Fea),
-		Plans:           entries(rc.Pla),
 	}
+	c.Features, c.Plans = entries2(rc.Fea, rc.Pla)
 	if rc.Fva.valid {
 		c.FactorVerificationAge = []int{int(rc.Fva.ages[0]), int(rc.Fva.ages[1])}
 	}
@@ -124,17 +123,43 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 	return c, nil
 }
 
-// entries splits a comma-separated claim into its trimmed entries, or nil
-// when the claim is not a non-empty string.
-func entries(c claimString) []string {
-	if !c.ok || c.val == "" {
-		return nil
+// entries2 splits the fea and pla claims into their trimmed entries (nil
+// for a claim that is not a non-empty string), in one allocation.
+func entries2(fea, pla claimString) (features, plans []string) {
+	count := func(c claimString) int {
+		if !c.ok || c.val == "" {
+			return 0
+		}
+		return strings.Count(c.val, ",") + 1
 	}
-	parts := strings.Split(c.val, ",")
-	for i := range parts {
-		parts[i] = trimJS(parts[i])
+	nf, np := count(fea), count(pla)
+	if nf+np == 0 {
+		return nil, nil
 	}
-	return parts
+	all := make([]string, 0, nf+np)
+	split := func(c claimString) {
+		if !c.ok || c.val == "" {
+			return
+		}
+		rest := c.val
+		for {
+			part, tail, more := strings.Cut(rest, ",")
+			all = append(all, trimJS(part))
+			if !more {
+				return
+			}
+			rest = tail
+		}
+	}
+	split(fea)
+	split(pla)
+	if nf > 0 {
+		features = all[:nf:nf]
+	}
+	if np > 0 {
+		plans = all[nf:]
+	}
+	return features, plans
 }
 
 // secondsToTime converts a NumericDate to a time, zero when absent; values
