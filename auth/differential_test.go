@@ -87,7 +87,7 @@ func loadCorpus(t *testing.T) *jsCorpus {
 	t.Helper()
 	dir := jsrefDir(t)
 	missing := func(why string) {
-		msg := why + "; run scripts/jsref-setup (Node 20+ and npm) to install @clerk/backend for the differential test"
+		msg := why + "; run scripts/setup-jsref (Node 20+ and npm) to install @clerk/backend for the differential test"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
