@@ -31,6 +31,14 @@ var (
 	ErrInvalidSecretKey = errors.New("clerk: invalid secret key")
 	ErrInvalidParams    = errors.New("clerk: invalid parameters")
 	ErrInvalidOption    = errors.New("clerk: invalid option")
+
+	// ErrRedirect is returned when the server answers with a 3xx. The
+	// Backend API never redirects, so a redirect is not followed: neither
+	// the secret key nor the request body is sent to its target.
+	ErrRedirect = errors.New("clerk: unexpected redirect (not followed)")
+	// ErrResponseTooLarge is returned when a 2xx body is longer than the
+	// client's bound (WithMaxResponseBytes).
+	ErrResponseTooLarge = errors.New("clerk: answer larger than the client accepts")
 )
 
 // statusSentinels maps a status code to its sentinel; 5xx is handled apart.

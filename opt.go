@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 )
 
 // optState says which of its three states an Opt is in.
@@ -83,19 +84,63 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads null as null and anything else as a value. A field
-// absent from the JSON leaves the Opt omitted.
+// absent from the JSON leaves the Opt omitted. Plain strings, integers and
+// booleans, the bulk of a model's optional fields, are read directly; other
+// values go through encoding/json.
 func (o *Opt[T]) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
 		var zero T
 		*o = Opt[T]{value: zero, state: null}
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
+	if !decodeScalar(b, &v) {
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
 	}
 	*o = Opt[T]{value: v, state: present}
 	return nil
+}
+
+// decodeScalar decodes b into *dst without encoding/json when dst is a
+// string, int64 or bool and b is a literal of that kind that needs no
+// unescaping; it reports whether it did. Anything else (escapes,
+// non-ASCII, exponents, other types) is left to encoding/json, which also
+// produces the precise errors.
+func decodeScalar[T any](b []byte, dst *T) bool {
+	switch p := any(dst).(type) {
+	case *string:
+		if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+			return false
+		}
+		inner := b[1 : len(b)-1]
+		for _, c := range inner {
+			if c < ' ' || c == '"' || c == '\\' || c >= 0x80 {
+				return false
+			}
+		}
+		*p = string(inner)
+		return true
+	case *int64:
+		n, err := strconv.ParseInt(string(b), 10, 64)
+		if err != nil {
+			return false
+		}
+		*p = n
+		return true
+	case *bool:
+		switch string(b) {
+		case "true":
+			*p = true
+			return true
+		case "false":
+			*p = false
+			return true
+		}
+	}
+	return false
 }
 
 // EncodeValues adds the Opt to a query string. An omitted Opt adds nothing;

@@ -137,7 +137,7 @@ func (s *Service) ListPaymentAttempts(ctx context.Context, statementID string, p
 func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) iter.Seq2[*PaymentAttempt, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*PaymentAttempt], error) {
+	return paging.All(ctx, params, func(p *ListPaymentAttemptsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPaymentAttemptsParams) (*clerk.Page[*PaymentAttempt], error) {
 		return s.ListPaymentAttempts(ctx, statementID, params, opts...)
 	})
 }
@@ -154,7 +154,7 @@ func (s *Service) ListPlans(ctx context.Context, params *ListPlansParams, opts .
 func (s *Service) AllPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) iter.Seq2[*Plan, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Plan], error) {
+	return paging.All(ctx, params, func(p *ListPlansParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPlansParams) (*clerk.Page[*Plan], error) {
 		return s.ListPlans(ctx, params, opts...)
 	})
 }
@@ -171,7 +171,7 @@ func (s *Service) ListPrices(ctx context.Context, params *ListPricesParams, opts
 func (s *Service) AllPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) iter.Seq2[*Price, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Price], error) {
+	return paging.All(ctx, params, func(p *ListPricesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPricesParams) (*clerk.Page[*Price], error) {
 		return s.ListPrices(ctx, params, opts...)
 	})
 }
@@ -188,7 +188,7 @@ func (s *Service) ListStatements(ctx context.Context, params *ListStatementsPara
 func (s *Service) AllStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) iter.Seq2[*Statement, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Statement], error) {
+	return paging.All(ctx, params, func(p *ListStatementsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListStatementsParams) (*clerk.Page[*Statement], error) {
 		return s.ListStatements(ctx, params, opts...)
 	})
 }
@@ -205,7 +205,7 @@ func (s *Service) ListSubscriptionItems(ctx context.Context, params *ListSubscri
 func (s *Service) AllSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) iter.Seq2[*SubscriptionItem, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SubscriptionItem], error) {
+	return paging.All(ctx, params, func(p *ListSubscriptionItemsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSubscriptionItemsParams) (*clerk.Page[*SubscriptionItem], error) {
 		return s.ListSubscriptionItems(ctx, params, opts...)
 	})
 }

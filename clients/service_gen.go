@@ -42,7 +42,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Client, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Client], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*Client], error) {
 		return s.List(ctx, params, opts...)
 	})
 }

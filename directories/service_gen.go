@@ -82,7 +82,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 // stops at the first error, which it yields.
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Directory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Directory], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*Directory], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -98,7 +98,7 @@ func (s *Service) ListSCIM(ctx context.Context, params *ListSCIMParams, opts ...
 // stops at the first error, which it yields.
 func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) iter.Seq2[*SCIMDirectory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SCIMDirectory], error) {
+	return paging.All(ctx, params, func(p *ListSCIMParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMParams) (*clerk.Page[*SCIMDirectory], error) {
 		return s.ListSCIM(ctx, params, opts...)
 	})
 }

@@ -65,7 +65,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 // stops at the first error, which it yields.
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*EnterpriseConnection, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*EnterpriseConnection], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*EnterpriseConnection], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -81,7 +81,7 @@ func (s *Service) ListTestRuns(ctx context.Context, enterpriseConnectionID strin
 // stops at the first error, which it yields.
 func (s *Service) AllTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) iter.Seq2[*TestRun, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*TestRun], error) {
+	return paging.All(ctx, params, func(p *ListTestRunsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListTestRunsParams) (*clerk.Page[*TestRun], error) {
 		return s.ListTestRuns(ctx, enterpriseConnectionID, params, opts...)
 	})
 }

@@ -44,7 +44,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 // stops at the first error, which it yields.
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Token, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Token], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*Token], error) {
 		return s.List(ctx, params, opts...)
 	})
 }

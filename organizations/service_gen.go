@@ -123,7 +123,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 // stops at the first error, which it yields.
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Organization, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Organization], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*Organization], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -139,7 +139,7 @@ func (s *Service) ListDomains(ctx context.Context, organizationID string, params
 // stops at the first error, which it yields.
 func (s *Service) AllDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationDomain, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationDomain], error) {
+	return paging.All(ctx, params, func(p *ListDomainsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListDomainsParams) (*clerk.Page[*OrganizationDomain], error) {
 		return s.ListDomains(ctx, organizationID, params, opts...)
 	})
 }
@@ -155,7 +155,7 @@ func (s *Service) ListInstanceDomains(ctx context.Context, params *ListInstanceD
 // stops at the first error, which it yields.
 func (s *Service) AllInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationDomain, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationDomain], error) {
+	return paging.All(ctx, params, func(p *ListInstanceDomainsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceDomainsParams) (*clerk.Page[*OrganizationDomain], error) {
 		return s.ListInstanceDomains(ctx, params, opts...)
 	})
 }
@@ -171,7 +171,7 @@ func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInsta
 // stops at the first error, which it yields.
 func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
+	return paging.All(ctx, params, func(p *ListInstanceInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceInvitationsParams) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
 		return s.ListInstanceInvitations(ctx, params, opts...)
 	})
 }
@@ -187,7 +187,7 @@ func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInsta
 // stops at the first error, which it yields.
 func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListInstanceMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceMembershipsParams) (*clerk.Page[*OrganizationMembership], error) {
 		return s.ListInstanceMemberships(ctx, params, opts...)
 	})
 }
@@ -203,7 +203,7 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 // stops at the first error, which it yields.
 func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitation, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitation], error) {
+	return paging.All(ctx, params, func(p *ListInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInvitationsParams) (*clerk.Page[*OrganizationInvitation], error) {
 		return s.ListInvitations(ctx, organizationID, params, opts...)
 	})
 }
@@ -219,7 +219,7 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 // stops at the first error, which it yields.
 func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListMembershipsParams) (*clerk.Page[*OrganizationMembership], error) {
 		return s.ListMemberships(ctx, organizationID, params, opts...)
 	})
 }
@@ -235,7 +235,7 @@ func (s *Service) ListPendingInvitations(ctx context.Context, organizationID str
 // stops at the first error, which it yields.
 func (s *Service) AllPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitation, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitation], error) {
+	return paging.All(ctx, params, func(p *ListPendingInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPendingInvitationsParams) (*clerk.Page[*OrganizationInvitation], error) {
 		return s.ListPendingInvitations(ctx, organizationID, params, opts...)
 	})
 }

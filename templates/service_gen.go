@@ -42,7 +42,7 @@ func (s *Service) List(ctx context.Context, templateType string, params *ListPar
 func (s *Service) All(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Template, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Template], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*Template], error) {
 		return s.List(ctx, templateType, params, opts...)
 	})
 }

@@ -128,7 +128,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 // stops at the first error, which it yields.
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*User, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*User], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*User], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -145,7 +145,7 @@ func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID string, prov
 func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) iter.Seq2[*ListOAuthAccessTokenItem, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*ListOAuthAccessTokenItem], error) {
+	return paging.All(ctx, params, func(p *ListOAuthAccessTokensParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOAuthAccessTokensParams) (*clerk.Page[*ListOAuthAccessTokenItem], error) {
 		return s.ListOAuthAccessTokens(ctx, userID, provider, params, opts...)
 	})
 }
@@ -161,7 +161,7 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 // stops at the first error, which it yields.
 func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
+	return paging.All(ctx, params, func(p *ListOrganizationInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOrganizationInvitationsParams) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
 		return s.ListOrganizationInvitations(ctx, userID, params, opts...)
 	})
 }
@@ -177,7 +177,7 @@ func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string
 // stops at the first error, which it yields.
 func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListOrganizationMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOrganizationMembershipsParams) (*clerk.Page[*OrganizationMembership], error) {
 		return s.ListOrganizationMemberships(ctx, userID, params, opts...)
 	})
 }

@@ -25,4 +25,4 @@
 // application of an instance), through Service.
 package webhooks
 
-//go:generate go run ../internal/gen/events
+//go:generate go run -C ../internal/gen ./events

@@ -1,6 +1,7 @@
 package webhooks
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -168,4 +169,22 @@ func TestEventTypeConstants(t *testing.T) {
 	if len(seen) != 45 || !seen[UserCreated] || !seen[SessionPending] || !seen[SubscriptionItemFreeTrialEnding] || !seen[OrganizationMembershipUpdated] {
 		t.Fatalf("EventTypes() has %d types, missing expected ones", len(seen))
 	}
+}
+
+// strictDecode decodes data into the payload for typ, failing on any field
+// the Go type does not have.
+func strictDecode(typ string, data []byte) (any, error) {
+	v := newPayload(typ)
+	target := v
+	if s, ok := v.(interface {
+		strictFields([]byte) (any, []byte, error)
+	}); ok {
+		var err error
+		if target, data, err = s.strictFields(data); err != nil {
+			return nil, err
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return v, dec.Decode(target)
 }

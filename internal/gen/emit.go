@@ -298,7 +298,11 @@ func emitAll(f *file, p *pkgModel, o *opModel) {
 		}
 	}
 	if o.Paged {
-		f.printf("\treturn paging.All(ctx, &params.ListParams, %s)\n}\n\n", fetch)
+		// Each range over the sequence pages with its own copy of params
+		// (paging.All makes it), so two goroutines may range over one
+		// sequence at once.
+		pageFetch := fmt.Sprintf("func(ctx context.Context, params *%s) (*clerk.Page[%s], error) {\n\t\treturn s.%s(ctx, %s)\n\t}", o.Params.Name, o.ListItem, o.Method, joinArgs(args, "opts..."))
+		f.printf("\treturn paging.All(ctx, params, func(p *%s) *clerk.ListParams { return &p.ListParams }, %s)\n}\n\n", o.Params.Name, pageFetch)
 		return
 	}
 	f.printf("\treturn paging.Once(ctx, %s)\n}\n\n", fetch)

@@ -70,8 +70,8 @@ func mustSpec(t *testing.T) *loadedSpec {
 	t.Helper()
 	path, err := specPath()
 	if err != nil {
-		if _, ok := err.(errSpecAbsent); ok {
-			t.Skipf("Backend API spec absent (%v); set %s to its path to run this test", err, specEnv)
+		if absent, ok := err.(errSpecAbsent); ok {
+			spec.NeedFile(t, absent.path, specEnv)
 		}
 		t.Fatalf("locate spec: %v", err)
 	}

@@ -1,38 +1,26 @@
-package webhooks
+package tests
 
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/clerkgo/clerk/internal/spec"
+	"github.com/clerkgo/clerk/webhooks"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// specPath returns the webhooks spec location: $CLERK_WEBHOOKS_SPEC, or the
-// default next to the module root. Tests using it skip when it is absent.
-func specPath(t *testing.T) string {
+// webhookExamples returns every event example of the webhooks spec, keyed by
+// event type.
+func webhookExamples(t *testing.T) map[string][]byte {
 	t.Helper()
-	p, err := spec.Path("CLERK_WEBHOOKS_SPEC", spec.Webhooks)
+	p := spec.Need(t, "CLERK_WEBHOOKS_SPEC", spec.Webhooks)
+	doc, err := openapi3.NewLoader().LoadFromFile(p)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("webhooks spec not found at %s; set CLERK_WEBHOOKS_SPEC to run this test", p)
-	}
-	return p
-}
-
-// specExamples returns every event example of the spec, keyed by event type.
-func specExamples(t *testing.T) map[string][]byte {
-	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromFile(specPath(t))
-	if err != nil {
-		t.Fatalf("loading spec: %v", err)
+		t.Fatalf("loading %s: %v", p, err)
 	}
 	raw, err := json.Marshal(doc.Extensions["x-webhooks"])
 	if err != nil {
@@ -80,28 +68,45 @@ func specExamples(t *testing.T) map[string][]byte {
 	return out
 }
 
-// strictDecode decodes data into the payload for typ, failing on any field
-// the Go type does not have.
-func strictDecode(typ string, data []byte) (any, error) {
-	v := newPayload(typ)
-	target := v
-	if s, ok := v.(interface {
-		strictFields([]byte) (any, []byte, error)
-	}); ok {
-		var err error
-		if target, data, err = s.strictFields(data); err != nil {
-			return nil, err
+// strictDecodeLike decodes data into a fresh value of the struct type behind
+// payload, failing on any key the type has no field for. The value is
+// decoded through a method-free copy of the struct type, so a custom
+// UnmarshalJSON (used for legacy key names) cannot hide unknown keys; the
+// legacy names are renamed first, as the SDK's decoding does.
+func strictDecodeLike(payload any, data []byte) error {
+	t := reflect.TypeOf(payload)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	fields := make([]reflect.StructField, t.NumField())
+	for i := range fields {
+		fields[i] = t.Field(i)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		return err
+	}
+	for old, current := range legacyNames {
+		if v, ok := obj[old]; ok {
+			if _, has := obj[current]; !has {
+				obj[current] = v
+			}
+			delete(obj, old)
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	renamed, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(renamed))
 	dec.DisallowUnknownFields()
-	return v, dec.Decode(target)
+	return dec.Decode(reflect.New(reflect.StructOf(fields)).Interface())
 }
 
-func TestSpecExamplesDecodeStrictly(t *testing.T) {
+func TestWebhookSpecExamplesDecodeStrictly(t *testing.T) {
 	t.Parallel()
-	examples := specExamples(t)
-	types := EventTypes()
+	examples := webhookExamples(t)
+	types := webhooks.EventTypes()
 	if len(types) != 45 || len(examples) != len(types) {
 		t.Fatalf("package knows %d event types, spec has %d examples; want 45 each", len(types), len(examples))
 	}
@@ -114,22 +119,22 @@ func TestSpecExamplesDecodeStrictly(t *testing.T) {
 		}
 		t.Run(typ, func(t *testing.T) {
 			t.Parallel()
-			e, err := Parse(body)
+			e, err := webhooks.Parse(body)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
 			if e.Type != typ {
 				t.Fatalf("Type = %q, want %q", e.Type, typ)
 			}
-			if _, err := strictDecode(typ, e.Data); err != nil {
-				t.Fatalf("strict decode of %s data: %v", typ, err)
-			}
 			got, err := e.Decode()
 			if err != nil {
 				t.Fatalf("Decode: %v", err)
 			}
-			if want := newPayload(typ); want == nil || reflect.TypeOf(got) != reflect.TypeOf(want) {
-				t.Fatalf("Decode returned %T, want %T", got, want)
+			if got == nil || reflect.TypeOf(got).Kind() != reflect.Pointer || reflect.TypeOf(got).Elem().Kind() != reflect.Struct {
+				t.Fatalf("Decode returned %T, want a pointer to a typed struct", got)
+			}
+			if err := strictDecodeLike(got, e.Data); err != nil {
+				t.Fatalf("strict decode of the %s example into %T: %v", typ, got, err)
 			}
 		})
 	}
