@@ -5,11 +5,6 @@ import "strings"
 // detectType classifies a token as Clerk's SDK does: mt_ or a JWT whose sub
 // starts with mch_ is an M2M token, oat_ or a JWT typed at+jwt an OAuth
 // token, ak_ an API key; everything else is a session token.
-func (v *Verifier) detectType(token string) TokenType {
-	return typeOf(token, v.peekFacts)
-}
-
-// detectType is Verifier.detectType with the request's memo.
 func (rc *reqContext) detectType(token string) TokenType {
 	return typeOf(token, func(t string) tokenFacts { return rc.peek(t).facts })
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -124,7 +125,20 @@ func loadCorpus(t *testing.T) *jsCorpus {
 func bapiStandIn(t *testing.T, answers map[string]jsBAPIResponse) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a, ok := answers[r.Method+" "+r.URL.RequestURI()]
+		key := r.Method + " " + r.URL.RequestURI()
+		if body, _ := io.ReadAll(r.Body); len(body) > 0 {
+			var v any
+			if err := json.Unmarshal(body, &v); err == nil {
+				canon, _ := json.Marshal(v)
+				key += " " + string(canon)
+			}
+		}
+		a, ok := answers[key]
+		if !ok {
+			// @clerk/backend calls the machine-token endpoints without the
+			// version segment; the stand-in answers both spellings.
+			a, ok = answers[strings.Replace(key, " /v1/", " /", 1)]
+		}
 		w.Header().Set("Content-Type", "application/json")
 		if !ok {
 			w.WriteHeader(http.StatusNotFound)
@@ -262,6 +276,9 @@ func describeGo(a *Auth, checks [][]Check) map[string]any {
 		set("subject", m.Subject)
 		set("scopes", m.Scopes)
 		switch a.TokenType {
+		case APIKey:
+			set("userId", m.UserID)
+			set("orgId", m.OrgID)
 		case M2MToken:
 			set("machineId", m.Subject)
 		case OAuthToken:
@@ -520,6 +537,9 @@ var exceptions = map[string][]string{
 		"handshake nonce in query", "handshake nonce unknown", "handshake nonce signed out",
 	},
 	"an expired handshake token: Clerk never checks its exp, Go refuses it": {"handshake token expired"},
+	"a Backend API verify answer that says revoked or expired: Clerk signs the machine in, Go refuses": {
+		"opaque ak_revoked, any", "opaque mt_expired, any",
+	},
 	"a handshake directive for a cookie that is not Clerk's: Go drops it":   {"handshake token with foreign cookie"},
 }
 

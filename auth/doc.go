@@ -78,6 +78,9 @@
 //     document request, this package also redirects to the clean URL (Clerk
 //     does so in development only), so the handshake token does not stay in
 //     the address bar and the browser history.
+//   - A Backend API answer to an opaque machine token's verification that
+//     says the token is revoked or expired is refused; Clerk signs the
+//     machine in on any successful answer.
 //   - The handshake redirect loop stops at three or more redirects (Clerk:
 //     at exactly three); a development handshake that fails answers a
 //     signed-out state where Clerk throws.

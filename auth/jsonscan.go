@@ -95,15 +95,6 @@ func (s *scanner) end() error {
 	return nil
 }
 
-// isNull consumes a null literal when one is next.
-func (s *scanner) isNull() bool {
-	if s.pos+4 <= len(s.data) && s.data[s.pos:s.pos+4] == "null" {
-		s.pos += 4
-		return true
-	}
-	return false
-}
-
 // stringValue reads a string at pos (which must be '"').
 func (s *scanner) stringValue() (string, error) {
 	start := s.pos

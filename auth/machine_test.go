@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"testing"
 	"time"
@@ -23,6 +24,9 @@ func machineVerifier(t *testing.T, mt *httpmock.MockTransport, cfg Config) *Veri
 		t.Fatal(err)
 	}
 	cfg.Client = c
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
 	if cfg.Now == nil {
 		cfg.Now = fixedNow
 	}

@@ -133,16 +133,6 @@ func (u *requestURL) without(names ...string) *requestURL {
 	return &c
 }
 
-// get returns the first value of a query parameter.
-func (u *requestURL) get(name string) (string, bool) {
-	for _, p := range u.query {
-		if p.name == name {
-			return p.value, true
-		}
-	}
-	return "", false
-}
-
 // String serializes the URL the way a WHATWG URL does after its search
 // parameters were touched: the query re-encoded as a form.
 func (u *requestURL) String() string {

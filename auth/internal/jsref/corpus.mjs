@@ -563,17 +563,49 @@ request('dev handshake token in query', { ...HSQ(hsTok(sessionDirectives)), head
 request('dev handshake token in query with help and db params', { path: `/dashboard?__clerk_handshake=${hsTok(sessionDirectives)}&__clerk_help=1&__clerk_db_jwt=dvb_1&tab=1`, headers: { host: 'localhost:3000', ...DOC } }, { options: dev });
 request('dev handshake nonce', { path: '/dashboard?__clerk_handshake_nonce=nonce_good', headers: { host: 'localhost:3000', ...DOC, cookie: '__clerk_db_jwt=dvb_1' } }, { options: dev });
 
+// Opaque machine tokens, verified by the Backend API stand-in below.
+const anyH = t => ({ headers: { host: 'app.example.com', authorization: 'Bearer ' + t, accept: 'application/json' } });
+for (const t of ['ak_good', 'ak_org', 'ak_unknown', 'ak_badsecret', 'ak_revoked', 'ak_server_error', 'mt_good', 'mt_unknown', 'mt_expired', 'oat_good', 'oat_unknown']) {
+  request(`opaque ${t}, any`, anyH(t), { options: anyTok });
+}
+request('opaque ak_good, api_key only', anyH('ak_good'), { options: { acceptsToken: 'api_key' } });
+request('opaque mt_good, api_key only', anyH('mt_good'), { options: { acceptsToken: 'api_key' } });
+request('opaque ak_good, session only', anyH('ak_good'), {});
+request('opaque oat_good, list', anyH('oat_good'), { options: { acceptsToken: ['oauth_token', 'm2m_token'] } });
+
 // ---- the Backend API stand-in ----------------------------------------------
 
+const ts = NOW - 3600_000;
+const apiKey = (x = {}) => ({ object: 'api_key', id: 'ak_1', type: 'api_key', name: 'ci', subject: 'user_7', scopes: ['read', 'write'], claims: { team: 'ops' }, revoked: false, revocation_reason: null, expired: false, expiration: null, created_by: 'user_7', description: null, last_used_at: null, created_at: ts, updated_at: ts, ...x });
+const m2mTok = (x = {}) => ({ object: 'machine_to_machine_token', id: 'mt_1', subject: 'mch_1', scopes: ['mch_2'], claims: null, revoked: false, revocation_reason: null, expired: false, expiration: NOW + 3600_000, created_at: ts, updated_at: ts, ...x });
+const oatTok = (x = {}) => ({ object: 'clerk_idp_oauth_access_token', id: 'oat_1', client_id: 'client_1', type: 'oauth_token', subject: 'user_7', scopes: ['profile', 'email'], revoked: false, revocation_reason: null, expired: false, expiration: NOW + 3600_000, created_at: ts, updated_at: ts, ...x });
+const notFound = { status: 404, body: { errors: [{ code: 'resource_not_found', message: 'not found' }] } };
 const bapi = {
+  'POST /api_keys/verify {"secret":"ak_good"}': { status: 200, body: apiKey() },
+  'POST /api_keys/verify {"secret":"ak_org"}': { status: 200, body: apiKey({ subject: 'org_9' }) },
+  'POST /api_keys/verify {"secret":"ak_unknown"}': notFound,
+  'POST /api_keys/verify {"secret":"ak_badsecret"}': { status: 401, body: { errors: [{ code: 'authentication_invalid', message: 'invalid secret key' }] } },
+  'POST /api_keys/verify {"secret":"ak_revoked"}': { status: 200, body: apiKey({ revoked: true, revocation_reason: 'leaked' }) },
+  'POST /api_keys/verify {"secret":"ak_server_error"}': { status: 500, body: { errors: [{ code: 'internal_clerk_error', message: 'oops' }] } },
+  'POST /m2m_tokens/verify {"token":"mt_good"}': { status: 200, body: m2mTok() },
+  'POST /m2m_tokens/verify {"token":"mt_unknown"}': notFound,
+  'POST /m2m_tokens/verify {"token":"mt_expired"}': { status: 200, body: m2mTok({ expired: true }) },
+  'POST /oauth_applications/access_tokens/verify {"access_token":"oat_good"}': { status: 200, body: oatTok() },
+  'POST /oauth_applications/access_tokens/verify {"access_token":"oat_unknown"}': notFound,
   'GET /v1/clients/handshake_payload?nonce=nonce_good': { status: 200, body: { directives: sessionDirectives } },
   'GET /v1/clients/handshake_payload?nonce=nonce_signed_out': { status: 200, body: { directives: ['__session=; Path=/; Max-Age=0', '__client_uat=0; Path=/'] } },
   'GET /v1/clients/handshake_payload?nonce=nonce_unknown': { status: 404, body: { errors: [{ code: 'resource_not_found', message: 'not found' }] } },
 };
+// Answers are keyed by method, path and query, and the JSON body if any.
 const server = http.createServer((req, res) => {
-  const hit = bapi[`${req.method} ${req.url}`];
-  res.writeHead(hit?.status ?? 404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(hit?.body ?? { errors: [{ code: 'resource_not_found', message: 'no route' }] }));
+  let body = '';
+  req.on('data', d => (body += d));
+  req.on('end', () => {
+    const key = `${req.method} ${req.url}` + (body ? ' ' + JSON.stringify(JSON.parse(body)) : '');
+    const hit = bapi[key];
+    res.writeHead(hit?.status ?? 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(hit?.body ?? { errors: [{ code: 'resource_not_found', message: 'no route: ' + key }] }));
+  });
 });
 await new Promise(r => server.listen(0, '127.0.0.1', r));
 const apiUrl = `http://127.0.0.1:${server.address().port}`;
