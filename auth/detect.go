@@ -24,4 +24,3 @@ func typeOf(token string, facts func(string) tokenFacts) TokenType {
 	}
 	return SessionToken
 }
-

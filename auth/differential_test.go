@@ -540,7 +540,7 @@ var exceptions = map[string][]string{
 	"a Backend API verify answer that says revoked or expired: Clerk signs the machine in, Go refuses": {
 		"opaque ak_revoked, any", "opaque mt_expired, any",
 	},
-	"a handshake directive for a cookie that is not Clerk's: Go drops it":   {"handshake token with foreign cookie"},
+	"a handshake directive for a cookie that is not Clerk's: Go drops it": {"handshake token with foreign cookie"},
 }
 
 func exceptionFor(tc *jsCase) (string, bool) {
