@@ -1,6 +1,9 @@
 package auth
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // utf8BOM is stripped once from the front of a decoded segment, as the
 // WHATWG TextDecoder that Clerk's SDK uses strips it.
@@ -75,8 +78,9 @@ func decodeClaims(b string, c *rawClaims) error {
 		case "v":
 			return s.readIsTwo(&c.V2)
 		case "act":
-			c.Act = nil
-			return s.readLooseJSON(&c.Act)
+			raw, err := s.skip()
+			c.Act = decodeActor(raw)
+			return err
 		case "fva":
 			return s.readClaimFva(&c.Fva)
 		case "org_id":
@@ -109,6 +113,18 @@ func decodeClaims(b string, c *rawClaims) error {
 		return err
 	}
 	return s.end()
+}
+
+// decodeActor reads the act claim when it is an object, else nil.
+func decodeActor(raw string) *Actor {
+	if len(raw) == 0 || raw[0] != '{' {
+		return nil
+	}
+	var a Actor
+	if json.Unmarshal([]byte(raw), &a) != nil {
+		return nil
+	}
+	return &a
 }
 
 // decodeOrg reads the compact v2 "o" claim; a value of another type only

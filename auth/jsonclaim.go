@@ -2,7 +2,6 @@ package auth
 
 import (
 	"encoding/json"
-	"math"
 )
 
 // The claim types below record whether a claim was present and whether it
@@ -180,23 +179,49 @@ func (s *scanner) readClaimList(dst *claimList) error {
 
 func (s *scanner) readClaimFva(dst *claimFva) error {
 	*dst = claimFva{present: true}
-	raw, err := s.skip()
-	if err != nil || len(raw) == 0 || raw[0] != '[' {
+	if s.peek() != '[' {
+		_, err := s.skip()
 		return err
 	}
-	var xs []any
-	if json.Unmarshal([]byte(raw), &xs) != nil || len(xs) != 2 {
+	// Walk the array with the scanner: valid means exactly two finite
+	// numbers, each -1 or non-negative.
+	start := s.pos
+	s.pos++
+	n, valid := 0, true
+	if s.peek() == ']' {
+		s.pos++
 		return nil
 	}
-	for i, x := range xs {
-		f, ok := x.(float64)
-		if !ok || math.IsInf(f, 0) || (f != -1 && f < 0) {
-			return nil
+	for {
+		if c := s.peek(); c == '-' || (c >= '0' && c <= '9') {
+			f, err := s.numberValue()
+			switch {
+			case err == errRange:
+				valid = false
+			case err != nil:
+				return err
+			case n < 2:
+				dst.ages[n] = f
+				valid = valid && (f == -1 || f >= 0)
+			}
+		} else {
+			s.pos = start
+			_, err := s.skip()
+			*dst = claimFva{present: true}
+			return err
 		}
-		dst.ages[i] = f
+		n++
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			dst.valid = valid && n == 2
+			return nil
+		default:
+			return errSyntax
+		}
 	}
-	dst.valid = true
-	return nil
 }
 
 // readIsTwo reports whether the next value is the JSON number 2.
@@ -212,17 +237,6 @@ func (s *scanner) readIsTwo(dst *bool) error {
 	}
 	_, err := s.skip()
 	return err
-}
-
-// readLooseJSON unmarshals a value into dst with encoding/json when it has
-// the shape dst wants, and leaves dst unchanged otherwise.
-func (s *scanner) readLooseJSON(dst any) error {
-	raw, err := s.skip()
-	if err != nil {
-		return err
-	}
-	_ = json.Unmarshal([]byte(raw), dst)
-	return nil
 }
 
 // readString reads a string header field into dst; any other type leaves

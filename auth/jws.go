@@ -22,7 +22,6 @@ type jws struct {
 	payload   string            // the decoded payload JSON
 	digest    [sha256.Size]byte // SHA-256 of "<header>.<payload>" as sent
 	signature []byte
-	sigBuf    [512]byte // holds the signature of keys up to 4096 bits
 }
 
 // parse splits and decodes a compact JWS. Every failure is token-invalid.
@@ -60,7 +59,7 @@ func (t *jws) parse(token string) error {
 	if err := decodeClaims(ps, &t.claims); err != nil {
 		return &TokenError{Reason: ReasonTokenInvalid, Message: "malformed JWT payload", Err: err}
 	}
-	sig, err := decodeSegment(t.sigBuf[:], raw[d2+1:])
+	sig, err := decodeSegment(nil, raw[d2+1:])
 	if err != nil {
 		return tokenErr(ReasonTokenInvalid, "malformed JWT signature")
 	}

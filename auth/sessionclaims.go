@@ -39,7 +39,8 @@ type SessionClaims struct {
 	// Raw is the decoded payload JSON, for custom claims; see Decode.
 	Raw string
 
-	fva claimFva // fva exactly as Has reads it
+	fva    claimFva // fva exactly as Has reads it
+	fvaBuf [2]int   // backs FactorVerificationAge
 }
 
 // Actor identifies who acts on the user's behalf (impersonation).
@@ -79,7 +80,8 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 	}
 	c.Features, c.Plans = entries2(rc.Fea, rc.Pla)
 	if rc.Fva.valid {
-		c.FactorVerificationAge = []int{int(rc.Fva.ages[0]), int(rc.Fva.ages[1])}
+		c.fvaBuf = [2]int{int(rc.Fva.ages[0]), int(rc.Fva.ages[1])}
+		c.FactorVerificationAge = c.fvaBuf[:]
 	}
 	if rc.Aud.ok {
 		c.Audience = rc.Aud.val
