@@ -53,7 +53,7 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 
 // verifySignature checks the RS256 signature of a parsed token.
 func verifySignature(key *rsa.PublicKey, t *jws) error {
-	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature); err != nil {
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature()); err != nil {
 		return &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
 	}
 	return nil
