@@ -17,12 +17,12 @@ type header struct {
 
 // jws is a compact JWS split and decoded, not yet verified.
 type jws struct {
-	header    header
-	claims    rawClaims
-	payload   string            // the decoded payload JSON
-	digest    [sha256.Size]byte // SHA-256 of "<header>.<payload>" as sent
-	sig       [512]byte // the decoded signature (keys up to 4096 bits)...
-	sigLen    int       // ...of this length; a slice here would move the jws to the heap
+	header  header
+	claims  rawClaims
+	payload string            // the decoded payload JSON
+	digest  [sha256.Size]byte // SHA-256 of "<header>.<payload>" as sent
+	sig     [512]byte         // the decoded signature (keys up to 4096 bits)...
+	sigLen  int               // ...of this length; a slice here would move the jws to the heap
 }
 
 // signature returns the decoded signature.
