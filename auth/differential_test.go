@@ -127,10 +127,14 @@ func bapiStandIn(t *testing.T, answers map[string]jsBAPIResponse) *httptest.Serv
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Method + " " + r.URL.RequestURI()
 		if body, _ := io.ReadAll(r.Body); len(body) > 0 {
-			var v any
+			var v map[string]any
 			if err := json.Unmarshal(body, &v); err == nil {
-				canon, _ := json.Marshal(v)
-				key += " " + string(canon)
+				if strings.HasSuffix(r.URL.Path, "/refresh") {
+					key += fmt.Sprintf(" refresh_token=%v", v["refresh_token"])
+				} else {
+					canon, _ := json.Marshal(v)
+					key += " " + string(canon)
+				}
 			}
 		}
 		a, ok := answers[key]
@@ -143,6 +147,13 @@ func bapiStandIn(t *testing.T, answers map[string]jsBAPIResponse) *httptest.Serv
 		if !ok {
 			w.WriteHeader(http.StatusNotFound)
 			_, _ = w.Write([]byte(`{"errors":[{"code":"resource_not_found","message":"no route"}]}`))
+			return
+		}
+		var text string
+		if json.Unmarshal(a.Body, &text) == nil {
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(a.Status)
+			_, _ = w.Write([]byte(text))
 			return
 		}
 		w.WriteHeader(a.Status)

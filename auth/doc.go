@@ -85,10 +85,10 @@
 //     at exactly three); a development handshake that fails answers a
 //     signed-out state where Clerk throws.
 //
-// Not implemented: the refresh of an expired session through the __refresh
-// cookie (such requests take the handshake instead, reason
-// session-token-expired-refresh-unsupported), organization sync from URL
-// patterns, and the development primary's redirect to the
-// __clerk_redirect_url query parameter, which takes its target from the
-// query string.
+// An expired session with a __refresh_<suffix> cookie is refreshed through
+// the Backend API first, as Clerk does; the handshake is the fallback.
+//
+// Not implemented: organization sync from URL patterns, and the development
+// primary's redirect to the __clerk_redirect_url query parameter, which
+// takes its target from the query string.
 package auth

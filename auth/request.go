@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // tokenFromHeader reads the token of an Authorization value as Clerk does:
@@ -170,12 +172,14 @@ func (rc *reqContext) sessionTokenError(err error) *Auth {
 	case ReasonTokenExpired:
 		refresh := "non-eligible-no-refresh-cookie"
 		switch {
+		case rc.refreshCookie != "" && rc.method == http.MethodGet:
+			a, why := rc.refresh()
+			if a != nil {
+				return a
+			}
+			refresh = why
 		case rc.method != http.MethodGet:
 			refresh = "non-eligible-non-get"
-		case rc.refreshCookie != "":
-			// Clerk would try POST /sessions/{id}/refresh here; this
-			// package does not, and goes through the handshake instead.
-			refresh = "unsupported"
 		}
 		reason = sessionTokenExpiredReason(refresh)
 	case ReasonTokenNotActiveYet:
@@ -195,6 +199,11 @@ func (rc *reqContext) sessionTokenError(err error) *Auth {
 // missing is the signed-out Auth of a request without a token.
 func missing() *Auth {
 	return &Auth{Status: SignedOut, Reason: ReasonSessionTokenMissing}
+}
+
+// asAPIError is errors.As for *clerk.APIError.
+func asAPIError(err error, e **clerk.APIError) bool {
+	return err != nil && errors.As(err, e)
 }
 
 // asTokenError is errors.As for *TokenError.

@@ -563,6 +563,17 @@ request('dev handshake token in query', { ...HSQ(hsTok(sessionDirectives)), head
 request('dev handshake token in query with help and db params', { path: `/dashboard?__clerk_handshake=${hsTok(sessionDirectives)}&__clerk_help=1&__clerk_db_jwt=dvb_1&tab=1`, headers: { host: 'localhost:3000', ...DOC } }, { options: dev });
 request('dev handshake nonce', { path: '/dashboard?__clerk_handshake_nonce=nonce_good', headers: { host: 'localhost:3000', ...DOC, cookie: '__clerk_db_jwt=dvb_1' } }, { options: dev });
 
+// Token refresh through the __refresh_<suffix> cookie.
+const REFRESH = rt => `__session=${tok({ exp: S - 60 })}; __client_uat=${iat - 100}; __refresh_${SUF}=${rt}`;
+for (const rt of ['rt_good', 'rt_bad', 'rt_unexpected', 'rt_empty', 'rt_badtoken', 'rt_down']) {
+  request(`refresh ${rt}, document`, C(REFRESH(rt), DOC));
+  request(`refresh ${rt}, api`, C(REFRESH(rt)));
+}
+request('refresh rt_good, POST', { method: 'POST', ...C(REFRESH('rt_good')) });
+request('refresh rt_good, expired header token', H('Bearer ' + tok({ exp: S - 60 }), { cookie: `__refresh_${SUF}=rt_good` }));
+request('refresh without sid', C(`__session=${tok({ exp: S - 60, sid: undefined })}; __client_uat=${iat - 100}; __refresh_${SUF}=rt_good`));
+request('refresh with unsuffixed __refresh only', C(`__session=${tok({ exp: S - 60 })}; __client_uat=${iat - 100}; __refresh=rt_good`));
+
 // Opaque machine tokens, verified by the Backend API stand-in below.
 const anyH = t => ({ headers: { host: 'app.example.com', authorization: 'Bearer ' + t, accept: 'application/json' } });
 for (const t of ['ak_good', 'ak_org', 'ak_unknown', 'ak_badsecret', 'ak_revoked', 'ak_server_error', 'mt_good', 'mt_unknown', 'mt_expired', 'oat_good', 'oat_unknown']) {
@@ -579,8 +590,16 @@ const ts = NOW - 3600_000;
 const apiKey = (x = {}) => ({ object: 'api_key', id: 'ak_1', type: 'api_key', name: 'ci', subject: 'user_7', scopes: ['read', 'write'], claims: { team: 'ops' }, revoked: false, revocation_reason: null, expired: false, expiration: null, created_by: 'user_7', description: null, last_used_at: null, created_at: ts, updated_at: ts, ...x });
 const m2mTok = (x = {}) => ({ object: 'machine_to_machine_token', id: 'mt_1', subject: 'mch_1', scopes: ['mch_2'], claims: null, revoked: false, revocation_reason: null, expired: false, expiration: NOW + 3600_000, created_at: ts, updated_at: ts, ...x });
 const oatTok = (x = {}) => ({ object: 'clerk_idp_oauth_access_token', id: 'oat_1', client_id: 'client_1', type: 'oauth_token', subject: 'user_7', scopes: ['profile', 'email'], revoked: false, revocation_reason: null, expired: false, expiration: NOW + 3600_000, created_at: ts, updated_at: ts, ...x });
+const refreshed = [`__session=${tok({ iat: S - 1 })}; Path=/; Secure; SameSite=Lax`, `__client_uat=${S - 1}; Path=/; Secure`];
+const refreshKey = rt => `POST /v1/sessions/sess_1/refresh refresh_token=${rt}`;
 const notFound = { status: 404, body: { errors: [{ code: 'resource_not_found', message: 'not found' }] } };
 const bapi = {
+  [refreshKey('rt_good')]: { status: 200, body: { object: 'cookies', cookies: refreshed } },
+  [refreshKey('rt_bad')]: { status: 422, body: { errors: [{ code: 'refresh_token_invalid', message: 'invalid' }] } },
+  [refreshKey('rt_unexpected')]: { status: 500, body: { errors: [{ code: 'unexpected_error', message: 'oops' }] } },
+  [refreshKey('rt_empty')]: { status: 200, body: { object: 'cookies', cookies: [] } },
+  [refreshKey('rt_badtoken')]: { status: 200, body: { object: 'cookies', cookies: ['__session=garbage; Path=/'] } },
+  [refreshKey('rt_down')]: { status: 503, body: 'upstream unavailable' },
   'POST /api_keys/verify {"secret":"ak_good"}': { status: 200, body: apiKey() },
   'POST /api_keys/verify {"secret":"ak_org"}': { status: 200, body: apiKey({ subject: 'org_9' }) },
   'POST /api_keys/verify {"secret":"ak_unknown"}': notFound,
@@ -601,10 +620,15 @@ const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', d => (body += d));
   req.on('end', () => {
-    const key = `${req.method} ${req.url}` + (body ? ' ' + JSON.stringify(JSON.parse(body)) : '');
+    const parsed = body ? JSON.parse(body) : null;
+    // A refresh is keyed by its refresh token: its body carries every
+    // request header, which the two SDKs need not spell alike.
+    const key = `${req.method} ${req.url}` +
+      (parsed && /\/refresh$/.test(req.url.split('?')[0]) ? ` refresh_token=${parsed.refresh_token}` : parsed ? ' ' + JSON.stringify(parsed) : '');
     const hit = bapi[key];
-    res.writeHead(hit?.status ?? 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(hit?.body ?? { errors: [{ code: 'resource_not_found', message: 'no route: ' + key }] }));
+    res.writeHead(hit?.status ?? 404, { 'content-type': typeof hit?.body === 'string' ? 'text/plain' : 'application/json' });
+    if (!hit) process.stderr.write('MISS ' + key + '\n');
+    res.end(typeof hit?.body === 'string' ? hit.body : JSON.stringify(hit?.body ?? { errors: [{ code: 'resource_not_found', message: 'no route: ' + key }] }));
   });
 });
 await new Promise(r => server.listen(0, '127.0.0.1', r));
