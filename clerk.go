@@ -11,8 +11,21 @@
 //	u, err := users.New(c).Get(ctx, "user_123")
 //
 // Optional request fields are Opt values, which tell "leave it" (omitted)
-// from "clear it" (null). Failures from the API are *APIError values that
-// match sentinels such as ErrNotFound with errors.Is.
+// from "clear it" (null). Params are validated against the API's
+// constraints before anything is sent; a violation is ErrInvalidParams
+// naming the field. Failures from the API are *APIError values that match
+// sentinels such as ErrNotFound with errors.Is.
+//
+// # Models
+//
+// Every Clerk object has one Go type in this package (User, Organization,
+// OrganizationMembership, SubscriptionItem, ...), returned by the resource
+// packages and carried by the webhook events alike. An answer field is T
+// when the API always sends a value, *T when it may send null or leave the
+// field out, and Opt[T] when it may do either and the difference matters.
+// Every *T and Opt[T] field has an accessor (u.GetUsername()) that returns
+// the zero value when the field is absent or null, and is safe on a nil
+// receiver.
 package clerk
 
 import (

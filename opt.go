@@ -31,6 +31,18 @@ type Opt[T any] struct {
 // Value returns an Opt holding v.
 func Value[T any](v T) Opt[T] { return Opt[T]{value: v, state: present} }
 
+// FromPointer turns an answer's *T field into a request field in one
+// expression: nil (the API sent null) becomes Null, anything else its value.
+// It is how a value read from a model is copied into params:
+//
+//	users.UpdateParams{FirstName: clerk.FromPointer(u.FirstName)}
+func FromPointer[T any](p *T) Opt[T] {
+	if p == nil {
+		return Null[T]()
+	}
+	return Value(*p)
+}
+
 // Null returns an Opt that is explicitly null.
 func Null[T any]() Opt[T] { return Opt[T]{state: null} }
 
