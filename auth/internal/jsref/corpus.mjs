@@ -561,6 +561,10 @@ request('dev browser cookie, signed in', { headers: { host: 'localhost:3000', ..
 request('dev browser cookie, expired', { headers: { host: 'localhost:3000', ...DOC, cookie: `__clerk_db_jwt=dvb_1; ${EXP}` } }, { options: dev });
 request('dev handshake token in query', { ...HSQ(hsTok(sessionDirectives)), headers: { host: 'localhost:3000', ...DOC, cookie: '__clerk_db_jwt=dvb_1' } }, { options: dev });
 request('dev handshake token in query with help and db params', { path: `/dashboard?__clerk_handshake=${hsTok(sessionDirectives)}&__clerk_help=1&__clerk_db_jwt=dvb_1&tab=1`, headers: { host: 'localhost:3000', ...DOC } }, { options: dev });
+const devSat = { ...dev, isSatellite: true, domain: 'satellite.dev', signInUrl: 'https://primary.example.com/sign-in?x=1' };
+request('dev satellite needs sync', { path: '/page?__clerk_synced=false&a=b', headers: { host: 'app.satellite.dev', ...DOC, cookie: '__clerk_db_jwt=dvb_1' } }, { options: devSat });
+request('dev satellite no cookies', { path: '/page', headers: { host: 'app.satellite.dev', ...DOC } }, { options: devSat });
+request('dev satellite signed in', { path: '/page', headers: { host: 'app.satellite.dev', ...DOC, cookie: `__clerk_db_jwt=dvb_1; __session=${T}; __client_uat=${iat}` } }, { options: devSat });
 request('dev handshake nonce', { path: '/dashboard?__clerk_handshake_nonce=nonce_good', headers: { host: 'localhost:3000', ...DOC, cookie: '__clerk_db_jwt=dvb_1' } }, { options: dev });
 
 // Token refresh through the __refresh_<suffix> cookie.
