@@ -11,8 +11,24 @@
 //	u, err := users.New(c).Get(ctx, "user_123")
 //
 // Optional request fields are Opt values, which tell "leave it" (omitted)
-// from "clear it" (null). Failures from the API are *APIError values that
-// match sentinels such as ErrNotFound with errors.Is.
+// from "clear it" (null). Params are validated against the API's
+// constraints before anything is sent; a violation is ErrInvalidParams
+// naming the field. Failures from the API are *APIError values that match
+// sentinels such as ErrNotFound with errors.Is.
+//
+// # Models
+//
+// Every Clerk object has one Go type in this package (User, Organization,
+// OrganizationMembership, SubscriptionItem, ...), returned by the resource
+// packages and carried by the webhook events alike. An answer field is T
+// when the API always sends a value, *T when it may send null or leave the
+// field out, and Opt[T] when it may do either and the difference matters.
+// Every *T and Opt[T] field has an accessor (u.GetUsername()) that returns
+// the zero value when the field is absent or null, and is safe on a nil
+// receiver. Slices and maps are never wrapped: nil means absent or null.
+// Free-form objects (public, private and unsafe metadata, JWT claims) are
+// JSON values kept as the API sent them; decode them into your own type
+// with Decode, and tell absent from null with IsAbsent and IsNull.
 package clerk
 
 import (

@@ -71,12 +71,17 @@ func statusSentinel(status int) error {
 	return nil
 }
 
-// ErrorDetail is one entry of the errors array of a Clerk error response.
+// ErrorDetail is one entry of the errors array of a Clerk error response,
+// and the error a failed verification records (Verification.Error).
 type ErrorDetail struct {
-	Code        string          `json:"code"`
-	Message     string          `json:"message"`
-	LongMessage string          `json:"long_message"`
-	Meta        json.RawMessage `json:"meta,omitempty"`
+	// Code is Clerk's machine-readable error code, e.g. form_identifier_not_found.
+	Code string `json:"code"`
+	// Message is a short description for logs.
+	Message string `json:"message"`
+	// LongMessage explains the error in a full sentence.
+	LongMessage string `json:"long_message"`
+	// Meta holds error-specific details, such as the parameter at fault.
+	Meta json.RawMessage `json:"meta,omitempty"`
 }
 
 // APIError is a non-2xx answer from the Backend API.
@@ -91,10 +96,12 @@ type APIError struct {
 	TraceID string
 	// RetryAfter is the server's Retry-After, when it sent one.
 	RetryAfter time.Duration
-	// Method and Path name the call: the HTTP method and the route template,
-	// never the query string.
+	// Method is the HTTP method of the call that failed.
 	Method string
-	Path   string
+	// Path is the route template of the call (e.g. "/users/{user_id}"),
+	// never the filled-in path or the query string, so that it is safe to
+	// log and to group errors by.
+	Path string
 }
 
 // Error describes the failure without secrets, headers or query values.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 )
 
 // optState says which of its three states an Opt is in.
@@ -30,6 +29,18 @@ type Opt[T any] struct {
 
 // Value returns an Opt holding v.
 func Value[T any](v T) Opt[T] { return Opt[T]{value: v, state: present} }
+
+// FromPointer turns an answer's *T field into a request field in one
+// expression: nil (the API sent null) becomes Null, anything else its value.
+// It is how a value read from a model is copied into params:
+//
+//	users.UpdateParams{FirstName: clerk.FromPointer(u.FirstName)}
+func FromPointer[T any](p *T) Opt[T] {
+	if p == nil {
+		return Null[T]()
+	}
+	return Value(*p)
+}
 
 // Null returns an Opt that is explicitly null.
 func Null[T any]() Opt[T] { return Opt[T]{state: null} }
@@ -94,14 +105,42 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 		*o = Opt[T]{value: zero, state: null}
 		return nil
 	}
+	var zero T
+	o.value = zero
+	if decodeScalar(b, &o.value) {
+		o.state = present
+		return nil
+	}
 	var v T
-	if !decodeScalar(b, &v) {
-		if err := json.Unmarshal(b, &v); err != nil {
-			return err
-		}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
 	}
 	*o = Opt[T]{value: v, state: present}
 	return nil
+}
+
+// parseInt64 parses a JSON integer literal of at most 18 digits (every
+// Unix millisecond timestamp and count the API sends) without allocating;
+// longer or other literals report false and are left to encoding/json.
+func parseInt64(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 || (b[0] == '0' && len(b) > 1) {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // decodeScalar decodes b into *dst without encoding/json when dst is a
@@ -124,12 +163,11 @@ func decodeScalar[T any](b []byte, dst *T) bool {
 		*p = string(inner)
 		return true
 	case *int64:
-		n, err := strconv.ParseInt(string(b), 10, 64)
-		if err != nil {
-			return false
+		n, ok := parseInt64(b)
+		if ok {
+			*p = n
 		}
-		*p = n
-		return true
+		return ok
 	case *bool:
 		switch string(b) {
 		case "true":

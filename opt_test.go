@@ -78,7 +78,7 @@ func TestOptScalarsDecodeAsEncodingJSON(t *testing.T) {
 			t.Errorf("Opt[string] %s = %q, %v; encoding/json %q, %v", lit, got, errO, want, errW)
 		}
 	}
-	for _, lit := range []string{`0`, `-12`, `9223372036854775807`, `9223372036854775808`, `1e2`, `1.5`, `"3"`} {
+	for _, lit := range []string{`0`, `-12`, `-0`, `007`, `-`, `1717000000000`, `999999999999999999`, `9223372036854775807`, `9223372036854775808`, `-9223372036854775808`, `1e2`, `1.5`, `"3"`} {
 		var o clerk.Opt[int64]
 		var want int64
 		errO, errW := json.Unmarshal([]byte(lit), &o), json.Unmarshal([]byte(lit), &want)

@@ -18,7 +18,7 @@ type resolver struct {
 	users *users.Service
 	// check, when set, decides from the user object whether the action
 	// has anything to do; it returns the reason to skip.
-	check func(*users.User) string
+	check func(*clerk.User) string
 }
 
 func (rv resolver) resolve(ctx context.Context, t Target, dryRun bool) (Resolved, error) {
@@ -81,7 +81,7 @@ func (rv resolver) resolveEmails(ctx context.Context, emails []string, _ bool) (
 	return out, nil
 }
 
-func (rv resolver) found(u *users.User) Resolved {
+func (rv resolver) found(u *clerk.User) Resolved {
 	r := Resolved{UserID: u.ID}
 	if rv.check != nil {
 		r.Skip = rv.check(u)
@@ -98,7 +98,7 @@ func (rv resolver) found(u *users.User) Resolved {
 // would sign the user out of the sessions opened since the first.
 func ForcePasswordReset(c *clerk.Client) Action {
 	svc := users.New(c)
-	rv := resolver{users: svc, check: func(u *users.User) string {
+	rv := resolver{users: svc, check: func(u *clerk.User) string {
 		if !u.PasswordEnabled {
 			return "user has no password"
 		}

@@ -5,6 +5,7 @@ go 1.24.0
 require (
 	github.com/clerk/clerk-sdk-go/v2 v2.4.2
 	github.com/clerkgo/clerk v0.0.0
+	github.com/go-jose/go-jose/v4 v4.1.8
 )
 
 require (

@@ -121,7 +121,7 @@ func BenchmarkUsersAllVsHandWritten(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var page []*users.User
+			var page []*clerk.User
 			err = json.NewDecoder(resp.Body).Decode(&page)
 			resp.Body.Close()
 			if err != nil {
@@ -160,7 +160,7 @@ func BenchmarkUsersGet(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var u users.User
+		var u clerk.User
 		err = json.NewDecoder(resp.Body).Decode(&u)
 		resp.Body.Close()
 		if err != nil || u.ID == "" {

@@ -45,7 +45,7 @@ func apikeysCreate(a *app, args []string) error {
 		return err
 	}
 	return a.output(k, func(w io.Writer) error {
-		if err := keyTable(w, &apikeys.APIKey{ID: k.ID, Name: k.Name, Subject: k.Subject, Scopes: k.Scopes,
+		if err := keyTable(w, &clerk.APIKey{ID: k.ID, Name: k.Name, Subject: k.Subject, Scopes: k.Scopes,
 			Revoked: k.Revoked, Expired: k.Expired, Expiration: k.Expiration, CreatedAt: k.CreatedAt}); err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func apikeysCreate(a *app, args []string) error {
 	})
 }
 
-func keyTable(w io.Writer, list ...*apikeys.APIKey) error {
+func keyTable(w io.Writer, list ...*clerk.APIKey) error {
 	t := newTable(w, "ID", "NAME", "SUBJECT", "SCOPES", "STATE", "EXPIRES", "CREATED")
 	for _, k := range list {
 		state := "valid"
@@ -97,8 +97,8 @@ func apikeysList(a *app, args []string) error {
 	}
 	svc := apikeys.New(c)
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*apikeys.APIKey], error) { return svc.List(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*apikeys.APIKey, error] { return svc.All(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*clerk.APIKey], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*clerk.APIKey, error] { return svc.All(ctx, p) })
 	if err != nil {
 		return err
 	}

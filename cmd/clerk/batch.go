@@ -68,7 +68,7 @@ func addBatchFlags(fs *flag.FlagSet, kind batchKind) *batchFlags {
 	if kind == kindMetadata {
 		f.metadata = map[string]*string{}
 		for _, m := range []string{"public", "private", "unsafe"} {
-			f.metadata[m] = fs.String(m, "", m+" metadata to merge: a JSON object (a key set to null is removed), or null")
+			f.metadata[m] = fs.String(m, "", m+" metadata to merge: a JSON object (a key set to null is removed)")
 		}
 	}
 	return f
@@ -238,13 +238,9 @@ func (f *batchFlags) metadataParams() (*users.UpdateMetadataParams, error) {
 			continue
 		}
 		given = true
-		if strings.TrimSpace(*v) == "null" {
-			*fields[name] = clerk.Null[map[string]any]()
-			continue
-		}
 		var m map[string]any
 		if err := json.Unmarshal([]byte(*v), &m); err != nil || m == nil {
-			return nil, usagef("--%s: want a JSON object or null", name)
+			return nil, usagef("--%s: want a JSON object", name)
 		}
 		*fields[name] = clerk.Value(m)
 	}

@@ -275,7 +275,7 @@ func TestBatchNeedsConfirmation(t *testing.T) {
 func TestUpdateMetadata(t *testing.T) {
 	t.Parallel()
 	em := newEmulator(t)
-	got := runCLI(t, em, "", "users", "update-metadata", "--yes", "--public", `{"tier":"gold"}`, "--private", "null", "ada@example.com")
+	got := runCLI(t, em, "", "users", "update-metadata", "--yes", "--public", `{"tier":"gold"}`, "--private", `{"note":null}`, "ada@example.com")
 	if got.code != 0 {
 		t.Fatalf("exit %d: %s", got.code, got.stderr)
 	}
@@ -287,7 +287,7 @@ func TestUpdateMetadata(t *testing.T) {
 	if u.Public["tier"] != "gold" {
 		t.Errorf("public metadata %v", u.Public)
 	}
-	for _, bad := range [][]string{{"ada@example.com"}, {"--public", "[1]", "ada@example.com"}} {
+	for _, bad := range [][]string{{"ada@example.com"}, {"--public", "[1]", "ada@example.com"}, {"--public", "null", "ada@example.com"}} {
 		if got := runCLI(t, em, "", append([]string{"users", "update-metadata", "--yes"}, bad...)...); got.code != exitUsage {
 			t.Errorf("%v: exit %d", bad, got.code)
 		}

@@ -31,8 +31,8 @@ func billingPlans(a *app, args []string) error {
 	}
 	svc := billing.New(c)
 	plans, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*billing.Plan], error) { return svc.ListPlans(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*billing.Plan, error] { return svc.AllPlans(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*clerk.Plan], error) { return svc.ListPlans(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*clerk.Plan, error] { return svc.AllPlans(ctx, p) })
 	if err != nil {
 		return err
 	}
@@ -75,8 +75,8 @@ func billingStatements(a *app, args []string) error {
 	}
 	svc, p := billing.New(c), &billing.ListStatementsParams{}
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*billing.Statement], error) { return svc.ListStatements(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*billing.Statement, error] { return svc.AllStatements(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*clerk.BillingStatement], error) { return svc.ListStatements(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*clerk.BillingStatement, error] { return svc.AllStatements(ctx, p) })
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func billingStatements(a *app, args []string) error {
 	})
 }
 
-func payerName(p *billing.Payer) string {
+func payerName(p *clerk.Payer) string {
 	if p == nil {
 		return "-"
 	}
@@ -134,10 +134,10 @@ func billingSubscriptionItems(a *app, args []string) error {
 	}
 	svc := billing.New(c)
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*billing.SubscriptionItem], error) {
+		func(ctx context.Context) (*clerk.Page[*clerk.SubscriptionItem], error) {
 			return svc.ListSubscriptionItems(ctx, p)
 		},
-		func(ctx context.Context) iter.Seq2[*billing.SubscriptionItem, error] {
+		func(ctx context.Context) iter.Seq2[*clerk.SubscriptionItem, error] {
 			return svc.AllSubscriptionItems(ctx, p)
 		})
 	if err != nil {
@@ -156,7 +156,7 @@ func billingSubscriptionItems(a *app, args []string) error {
 	})
 }
 
-func paymentMethod(pm *billing.PaymentMethod) string {
+func paymentMethod(pm *clerk.PaymentMethod) string {
 	if pm == nil {
 		return "-"
 	}

@@ -36,7 +36,7 @@ func TestExitCodes(t *testing.T) {
 	defer busy.Close()
 	busyPort := strconv.Itoa(busy.Addr().(*net.TCPAddr).Port)
 	key := func(t *testing.T) string {
-		got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "k", "--subject", ada)
+		got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "key-k", "--subject", ada)
 		var k struct{ ID string }
 		mustJSON(t, []byte(got.stdout), &k)
 		return k.ID
@@ -60,7 +60,7 @@ func TestExitCodes(t *testing.T) {
 		"billing plans":              {[]string{}, badKey, []string{"--limit", "x"}},
 		"billing statements":         {[]string{}, badKey, []string{"extra"}},
 		"billing subscription-items": {[]string{}, badKey, []string{"--all=maybe"}},
-		"apikeys create":             {[]string{"--name", "ci", "--subject", ada}, []string{"--env-bad-key", "--name", "ci", "--subject", ada}, []string{"--name", "ci"}},
+		"apikeys create":             {[]string{"--name", "ci-key", "--subject", ada}, []string{"--env-bad-key", "--name", "ci-key", "--subject", ada}, []string{"--name", "ci-key"}},
 		"apikeys list":               {[]string{"--subject", ada}, []string{"--env-bad-key", "--subject", ada}, []string{}},
 		"apikeys revoke":             {[]string{"--yes", "@key"}, []string{"--yes", "ak_missing"}, []string{"@key"}},
 		"apikeys verify":             {[]string{"@secret"}, []string{"ak_wrong_secret"}, []string{}},
@@ -97,7 +97,7 @@ func TestExitCodes(t *testing.T) {
 				case "@key":
 					args[i] = key(t)
 				case "@secret":
-					got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "s", "--subject", ada)
+					got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "key-s", "--subject", ada)
 					var k struct{ Secret string }
 					mustJSON(t, []byte(got.stdout), &k)
 					args[i] = k.Secret

@@ -30,15 +30,15 @@ func orgsList(a *app, args []string) error {
 	}
 	svc := organizations.New(c)
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*organizations.Organization], error) { return svc.List(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*organizations.Organization, error] { return svc.All(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*clerk.Organization], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*clerk.Organization, error] { return svc.All(ctx, p) })
 	if err != nil {
 		return err
 	}
 	return a.output(list, func(w io.Writer) error { return orgTable(w, list...) })
 }
 
-func orgTable(w io.Writer, list ...*organizations.Organization) error {
+func orgTable(w io.Writer, list ...*clerk.Organization) error {
 	t := newTable(w, "ID", "NAME", "SLUG", "MEMBERS", "CREATED")
 	for _, o := range list {
 		members := "-"

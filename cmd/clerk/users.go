@@ -36,15 +36,15 @@ func usersList(a *app, args []string) error {
 	}
 	svc := users.New(c)
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*users.User], error) { return svc.List(ctx, p) },
-		func(ctx context.Context) iter.Seq2[*users.User, error] { return svc.All(ctx, p) })
+		func(ctx context.Context) (*clerk.Page[*clerk.User], error) { return svc.List(ctx, p) },
+		func(ctx context.Context) iter.Seq2[*clerk.User, error] { return svc.All(ctx, p) })
 	if err != nil {
 		return err
 	}
 	return a.output(list, func(w io.Writer) error { return userTable(w, list...) })
 }
 
-func userTable(w io.Writer, list ...*users.User) error {
+func userTable(w io.Writer, list ...*clerk.User) error {
 	t := newTable(w, "ID", "NAME", "EMAIL", "USERNAME", "STATE", "CREATED")
 	for _, u := range list {
 		t.row(u.ID, userName(u), primaryEmail(u), str(u.Username), userFlags(u), stamp(u.CreatedAt))

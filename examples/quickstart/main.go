@@ -286,7 +286,7 @@ func quoteOrNull(p *string) string {
 }
 
 // fee renders a fee object: amount in cents and the formatted value.
-func fee(m *billing.Money) string {
+func fee(m *clerk.Money) string {
 	if m == nil {
 		return "none"
 	}

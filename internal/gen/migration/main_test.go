@@ -68,7 +68,7 @@ func TestGuideFromTheRealSpecs(t *testing.T) {
 		"| CommercePlan.payer_type | CommercePlan.for_payer_type | `Plan.ForPayerType` |",
 		"| CommerceSubscriptionItem.payment_source | CommerceSubscriptionItem.payment_method | `SubscriptionItem.PaymentMethod` |",
 		"| CommerceSubscriptionItem.next_invoice | CommerceSubscriptionItem.next_payment |",
-		"| CommercePaymentSourceResponse | CommercePaymentMethodResponse | `billing.PaymentMethod` |",
+		"| CommercePaymentSourceResponse | CommercePaymentMethodResponse | `clerk.PaymentMethod` |",
 		"| `billing.ListSubscriptionItems` |",
 		"func snippetNextPayment(",
 	} {
