@@ -75,7 +75,9 @@ func billingStatements(a *app, args []string) error {
 	}
 	svc, p := billing.New(c), &billing.ListStatementsParams{}
 	list, err := fetch(a, pg, &p.ListParams,
-		func(ctx context.Context) (*clerk.Page[*clerk.BillingStatement], error) { return svc.ListStatements(ctx, p) },
+		func(ctx context.Context) (*clerk.Page[*clerk.BillingStatement], error) {
+			return svc.ListStatements(ctx, p)
+		},
 		func(ctx context.Context) iter.Seq2[*clerk.BillingStatement, error] { return svc.AllStatements(ctx, p) })
 	if err != nil {
 		return err
