@@ -88,7 +88,7 @@ func (p *plan) json2() map[string]any {
 }
 
 func (e *Emulator) payerJSON(payerID, userID string) map[string]any {
-	out := map[string]any{"object": "commerce_payer", "id": payerID, "instance_id": e.instanceID}
+	out := map[string]any{"object": "commerce_payer", "id": payerID, "instance_id": e.keys.instanceID}
 	if u, ok := e.st.users[userID]; ok {
 		out["user_id"] = u.id
 		out["first_name"] = u.firstName
@@ -101,7 +101,7 @@ func (e *Emulator) payerJSON(payerID, userID string) map[string]any {
 
 func (e *Emulator) itemJSON(s *subscriptionItem) map[string]any {
 	out := map[string]any{
-		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.instanceID, "status": s.status,
+		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.keys.instanceID, "status": s.status,
 		"plan_id": s.planID, "plan_period": "month", "payer_id": s.payerID, "payer": e.payerJSON(s.payerID, s.userID),
 		"is_free_trial": s.isFreeTrial, "period_start": s.periodStart, "period_end": s.periodEnd,
 		"canceled_at": s.canceledAt, "past_due_at": s.pastDue, "ended_at": s.ended,
@@ -116,7 +116,7 @@ func (e *Emulator) itemJSON(s *subscriptionItem) map[string]any {
 // itemJSON2 is the subscription item shape of the extend-free-trial answer.
 func (e *Emulator) itemJSON2(s *subscriptionItem) map[string]any {
 	out := map[string]any{
-		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.instanceID, "status": s.status,
+		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.keys.instanceID, "status": s.status,
 		"plan_id": s.planID, "plan": nil, "plan_period": "month", "payment_source_id": "",
 		"payer_id": s.payerID, "is_free_trial": s.isFreeTrial, "proration_date": "",
 		"period_start": s.periodStart, "period_end": s.periodEnd, "canceled_at": s.canceledAt,
@@ -134,8 +134,8 @@ func (e *Emulator) attemptJSON(a *paymentAttempt) map[string]any {
 		"gateway_external_account_id": nil, "last4": "4242", "status": "active", "card_type": "visa"}
 	return map[string]any{
 		"object": "commerce_payment", "id": a.id, "payment_id": "pay_" + strings.TrimPrefix(a.id, "cpa_"),
-		"instance_id": e.instanceID, "charge_type": "recurring", "payee_id": e.instanceID,
-		"payee": map[string]any{"id": e.instanceID}, "payer_id": a.payerID, "payer": e.payerJSON(a.payerID, a.userID),
+		"instance_id": e.keys.instanceID, "charge_type": "recurring", "payee_id": e.keys.instanceID,
+		"payee": map[string]any{"id": e.keys.instanceID}, "payer_id": a.payerID, "payer": e.payerJSON(a.payerID, a.userID),
 		"subscription_item_id": a.itemID, "amount": money(a.amount), "payment_method_id": pm["id"], "payment_method": pm,
 		"statement_id": a.statementID, "gateway_external_id": nil, "gateway_external_url": nil, "status": "paid",
 		"paid_at": a.createdAt, "failed_at": nil, "created_at": a.createdAt, "updated_at": a.createdAt,
@@ -152,7 +152,7 @@ func (e *Emulator) statementJSON(s *statement) map[string]any {
 		}
 	}
 	return map[string]any{
-		"object": "commerce_statement", "id": s.id, "instance_id": e.instanceID, "timestamp": s.timestamp,
+		"object": "commerce_statement", "id": s.id, "instance_id": e.keys.instanceID, "timestamp": s.timestamp,
 		"payer": e.payerJSON(s.payerID, s.userID), "status": "closed",
 		"totals": map[string]any{"grand_total": money(total), "subtotal": money(total), "base_fee": money(total), "tax_total": money(0)},
 		"groups": []map[string]any{{"object": "commerce_statement_group", "timestamp": s.timestamp, "items": items}},

@@ -33,8 +33,6 @@ func FuzzRequest(f *testing.F) {
 		if rec.Code < 200 || rec.Code > 599 || rec.Header().Get("Content-Type") != "application/json" {
 			t.Fatalf("%s %s: status %d, content type %q", method, path, rec.Code, rec.Header().Get("Content-Type"))
 		}
-		e.mu.Lock()
-		e.log = nil
-		e.mu.Unlock()
+		e.ResetRequests()
 	})
 }

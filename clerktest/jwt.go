@@ -19,7 +19,7 @@ func (e *Emulator) signJWT(claims map[string]any) (string, error) {
 }
 
 func (e *Emulator) signJWTType(claims map[string]any, typ string) (string, error) {
-	header, err := json.Marshal(map[string]string{"alg": "RS256", "kid": e.kid, "typ": typ})
+	header, err := json.Marshal(map[string]string{"alg": "RS256", "kid": e.keys.kid, "typ": typ})
 	if err != nil {
 		return "", fmt.Errorf("clerktest: encode JWT header: %w", err)
 	}
@@ -30,7 +30,7 @@ func (e *Emulator) signJWTType(claims map[string]any, typ string) (string, error
 	enc := base64.RawURLEncoding
 	signing := enc.EncodeToString(header) + "." + enc.EncodeToString(payload)
 	sum := sha256.Sum256([]byte(signing))
-	sig, err := rsa.SignPKCS1v15(rand.Reader, e.key, crypto.SHA256, sum[:])
+	sig, err := rsa.SignPKCS1v15(rand.Reader, e.keys.key, crypto.SHA256, sum[:])
 	if err != nil {
 		return "", fmt.Errorf("clerktest: sign JWT: %w", err)
 	}
@@ -48,8 +48,8 @@ type jwk struct {
 }
 
 func (e *Emulator) getJWKS(*call) (int, any, error) {
-	pub := e.key.PublicKey
-	k := jwk{Use: "sig", Kty: "RSA", Kid: e.kid, Alg: "RS256",
+	pub := e.keys.key.PublicKey
+	k := jwk{Use: "sig", Kty: "RSA", Kid: e.keys.kid, Alg: "RS256",
 		N: base64.RawURLEncoding.EncodeToString(pub.N.Bytes()),
 		E: base64.RawURLEncoding.EncodeToString(big.NewInt(int64(pub.E)).Bytes())}
 	return http.StatusOK, map[string][]jwk{"keys": {k}}, nil

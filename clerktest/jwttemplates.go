@@ -203,7 +203,7 @@ func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 	}
 	claims := render(cloneMetadata(t.claims)).(map[string]any)
 	now := e.now()
-	claims["iss"] = e.srv.URL
+	claims["iss"] = e.base
 	claims["sub"] = s.userID
 	claims["sid"] = s.id
 	claims["iat"] = now.Unix()

@@ -87,7 +87,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 		}
 	}
 	now := e.now()
-	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.machineID, claims: claims,
+	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.keys.machineID, claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
 	life := time.Hour
 	if ttl != nil {
@@ -101,7 +101,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	case format == nil || *format == "opaque":
 		t.token = "mt_" + randomString(40)
 	case *format == "jwt":
-		jc := map[string]any{"iss": e.srv.URL, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
+		jc := map[string]any{"iss": e.base, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
 			"exp": now.Add(life).Unix()}
 		if claims != nil {
 			jc["claims"] = claims

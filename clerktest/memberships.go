@@ -91,12 +91,7 @@ func (e *Emulator) membershipRoutes(t []route) []route {
 }
 
 func (e *Emulator) membershipOf(orgID, userID string) *membership {
-	for _, m := range e.st.memberships {
-		if m.orgID == orgID && m.userID == userID {
-			return m
-		}
-	}
-	return nil
+	return e.st.memberOf[[2]string{orgID, userID}]
 }
 
 func (e *Emulator) isMember(orgID, userID string) bool { return e.membershipOf(orgID, userID) != nil }
@@ -115,7 +110,7 @@ func (e *Emulator) orgMembers(orgID string) []*membership {
 func (e *Emulator) newMembership(o *organization, u *user, role string) *membership {
 	now := e.ms()
 	m := &membership{seq: e.st.next(), id: newID("orgmem"), orgID: o.id, userID: u.id, role: role, createdAt: now, updatedAt: now}
-	e.st.memberships[m.id] = m
+	e.st.addMembership(m)
 	return m
 }
 
@@ -206,7 +201,7 @@ func (e *Emulator) deleteMembership(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	out := e.membershipJSON(m)
-	delete(e.st.memberships, m.id)
+	e.st.removeMembership(m)
 	c.emit("organizationMembership.deleted", out)
 	return http.StatusOK, out, nil
 }

@@ -225,9 +225,9 @@ func (e *Emulator) deleteOrg(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	delete(e.st.orgs, o.id)
-	for id, m := range e.st.memberships {
+	for _, m := range e.st.memberships {
 		if m.orgID == o.id {
-			delete(e.st.memberships, id)
+			e.st.removeMembership(m)
 		}
 	}
 	out := deletedJSON{Object: "organization", ID: o.id, Slug: o.slug, Deleted: true}

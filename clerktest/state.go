@@ -1,6 +1,14 @@
 package clerktest
 
-// state is everything an emulator remembers; the Emulator's mutex guards it.
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// state is everything an emulator remembers; the Emulator's state lock
+// guards it. Handlers of GET routes hold it shared, every other handler
+// holds it exclusively.
 type state struct {
 	seq         int64
 	users       map[string]*user
@@ -17,6 +25,15 @@ type state struct {
 	subItems    map[string]*subscriptionItem
 	statements  map[string]*statement
 	attempts    map[string]*paymentAttempt
+
+	// Indexes, kept in step with users and memberships by addUser,
+	// removeUser, indexUser, unindexUser, addMembership and
+	// removeMembership.
+	userOrder  []*user                   // by (createdAt, seq), ascending
+	byEmail    map[string]*user          // lower-cased address
+	byPhone    map[string]*user          // number as given
+	byUsername map[string]*user          // lower-cased username
+	memberOf   map[[2]string]*membership // (orgID, userID)
 }
 
 func newState() *state {
@@ -34,6 +51,10 @@ func newState() *state {
 		subItems:    map[string]*subscriptionItem{},
 		statements:  map[string]*statement{},
 		attempts:    map[string]*paymentAttempt{},
+		byEmail:     map[string]*user{},
+		byPhone:     map[string]*user{},
+		byUsername:  map[string]*user{},
+		memberOf:    map[[2]string]*membership{},
 	}
 }
 
@@ -42,4 +63,71 @@ func newState() *state {
 func (s *state) next() int64 {
 	s.seq++
 	return s.seq
+}
+
+// byCreation orders users by creation time, then insertion.
+func byCreation(a, b *user) int {
+	if r := cmp.Compare(a.createdAt, b.createdAt); r != 0 {
+		return r
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
+// addUser stores u and indexes it.
+func (s *state) addUser(u *user) {
+	s.users[u.id] = u
+	i, _ := slices.BinarySearchFunc(s.userOrder, u, byCreation)
+	s.userOrder = slices.Insert(s.userOrder, i, u)
+	s.indexUser(u)
+}
+
+// removeUser forgets u and its index entries.
+func (s *state) removeUser(u *user) {
+	delete(s.users, u.id)
+	if i, ok := slices.BinarySearchFunc(s.userOrder, u, byCreation); ok {
+		s.userOrder = slices.Delete(s.userOrder, i, i+1)
+	}
+	s.unindexUser(u)
+}
+
+// indexUser records u's identifiers.
+func (s *state) indexUser(u *user) {
+	for _, e := range u.emails {
+		s.byEmail[strings.ToLower(e.value)] = u
+	}
+	for _, p := range u.phones {
+		s.byPhone[p.value] = u
+	}
+	if u.username != nil {
+		s.byUsername[strings.ToLower(*u.username)] = u
+	}
+}
+
+// unindexUser removes u's identifiers from the indexes.
+func (s *state) unindexUser(u *user) {
+	for _, e := range u.emails {
+		if s.byEmail[strings.ToLower(e.value)] == u {
+			delete(s.byEmail, strings.ToLower(e.value))
+		}
+	}
+	for _, p := range u.phones {
+		if s.byPhone[p.value] == u {
+			delete(s.byPhone, p.value)
+		}
+	}
+	if u.username != nil && s.byUsername[strings.ToLower(*u.username)] == u {
+		delete(s.byUsername, strings.ToLower(*u.username))
+	}
+}
+
+// addMembership stores m and indexes it by organization and user.
+func (s *state) addMembership(m *membership) {
+	s.memberships[m.id] = m
+	s.memberOf[[2]string{m.orgID, m.userID}] = m
+}
+
+// removeMembership forgets m.
+func (s *state) removeMembership(m *membership) {
+	delete(s.memberships, m.id)
+	delete(s.memberOf, [2]string{m.orgID, m.userID})
 }

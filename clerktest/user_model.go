@@ -2,7 +2,10 @@ package clerktest
 
 import (
 	"crypto/sha256"
+
 	"crypto/subtle"
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
 	"slices"
 	"strings"
 )
@@ -107,97 +110,49 @@ func (u *user) hasPhone(num string) bool {
 	return slices.ContainsFunc(u.phones, func(p *identification) bool { return p.value == num })
 }
 
-// userJSON is the wire form of a user (schema User).
-type userJSON struct {
-	ID                            string         `json:"id"`
-	Object                        string         `json:"object"`
-	ExternalID                    *string        `json:"external_id"`
-	PrimaryEmailAddressID         *string        `json:"primary_email_address_id"`
-	PrimaryPhoneNumberID          *string        `json:"primary_phone_number_id"`
-	PrimaryWeb3WalletID           *string        `json:"primary_web3_wallet_id"`
-	Username                      *string        `json:"username"`
-	FirstName                     *string        `json:"first_name"`
-	LastName                      *string        `json:"last_name"`
-	Locale                        *string        `json:"locale"`
-	ProfileImageURL               string         `json:"profile_image_url"`
-	ImageURL                      string         `json:"image_url"`
-	HasImage                      bool           `json:"has_image"`
-	PublicMetadata                map[string]any `json:"public_metadata"`
-	PrivateMetadata               map[string]any `json:"private_metadata"`
-	UnsafeMetadata                map[string]any `json:"unsafe_metadata"`
-	EmailAddresses                []emailJSON    `json:"email_addresses"`
-	PhoneNumbers                  []phoneJSON    `json:"phone_numbers"`
-	Web3Wallets                   []any          `json:"web3_wallets"`
-	Passkeys                      []any          `json:"passkeys"`
-	PasswordEnabled               bool           `json:"password_enabled"`
-	TwoFactorEnabled              bool           `json:"two_factor_enabled"`
-	TOTPEnabled                   bool           `json:"totp_enabled"`
-	BackupCodeEnabled             bool           `json:"backup_code_enabled"`
-	MFAEnabledAt                  *int64         `json:"mfa_enabled_at"`
-	MFADisabledAt                 *int64         `json:"mfa_disabled_at"`
-	PasswordLastUpdatedAt         *int64         `json:"password_last_updated_at"`
-	ExternalAccounts              []any          `json:"external_accounts"`
-	SAMLAccounts                  []any          `json:"saml_accounts"`
-	EnterpriseAccounts            []any          `json:"enterprise_accounts"`
-	LastSignInAt                  *int64         `json:"last_sign_in_at"`
-	Banned                        bool           `json:"banned"`
-	Locked                        bool           `json:"locked"`
-	LockoutExpiresInSeconds       *int64         `json:"lockout_expires_in_seconds"`
-	VerificationAttemptsRemaining *int64         `json:"verification_attempts_remaining"`
-	UpdatedAt                     int64          `json:"updated_at"`
-	CreatedAt                     int64          `json:"created_at"`
-	DeleteSelfEnabled             bool           `json:"delete_self_enabled"`
-	CreateOrganizationEnabled     bool           `json:"create_organization_enabled"`
-	CreateOrganizationsLimit      *int64         `json:"create_organizations_limit"`
-	LastActiveAt                  *int64         `json:"last_active_at"`
-	LegalAcceptedAt               *int64         `json:"legal_accepted_at"`
-}
-
-type verificationJSON struct {
-	Object   string `json:"object"`
-	Status   string `json:"status"`
-	Strategy string `json:"strategy"`
-	Attempts *int64 `json:"attempts"`
-	ExpireAt *int64 `json:"expire_at"`
-}
-
-type emailJSON struct {
-	ID           string            `json:"id"`
-	Object       string            `json:"object"`
-	EmailAddress string            `json:"email_address"`
-	Reserved     bool              `json:"reserved"`
-	Verification *verificationJSON `json:"verification"`
-	LinkedTo     []any             `json:"linked_to"`
-	CreatedAt    int64             `json:"created_at"`
-	UpdatedAt    int64             `json:"updated_at"`
-}
-
-type phoneJSON struct {
-	ID                      string            `json:"id"`
-	Object                  string            `json:"object"`
-	PhoneNumber             string            `json:"phone_number"`
-	ReservedForSecondFactor bool              `json:"reserved_for_second_factor"`
-	DefaultSecondFactor     bool              `json:"default_second_factor"`
-	Reserved                bool              `json:"reserved"`
-	Verification            *verificationJSON `json:"verification"`
-	LinkedTo                []any             `json:"linked_to"`
-	BackupCodes             []string          `json:"backup_codes"`
-	CreatedAt               int64             `json:"created_at"`
-	UpdatedAt               int64             `json:"updated_at"`
-}
-
-func adminVerification(verified bool) *verificationJSON {
+// adminVerification is the verification of an identifier created or
+// verified through the Backend API, or nil when it is unverified.
+func adminVerification(verified bool) (obj, status, strategy string, ok bool) {
 	if !verified {
-		return nil
+		return "", "", "", false
 	}
-	return &verificationJSON{Object: "verification_admin", Status: "verified", Strategy: "admin"}
+	return "verification_admin", "verified", "admin", true
 }
 
 // imageURL is a stable placeholder avatar for an ID.
 func imageURL(id string) string { return "https://img.clerk.com/emulator/" + id }
 
-func (u *user) json() userJSON {
-	out := userJSON{
+// optOf turns a nullable pointer into an Opt that is null when p is nil.
+func optOf[T any](p *T) clerk.Opt[T] {
+	if p == nil {
+		return clerk.Null[T]()
+	}
+	return clerk.Value(*p)
+}
+
+func (i *identification) emailJSON() *users.EmailAddress {
+	out := &users.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
+		LinkedTo: []*users.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+	if obj, status, strategy, ok := adminVerification(i.verified); ok {
+		out.Verification = &users.EmailAddressVerification{Object: ptr(obj), Status: status, Strategy: strategy, ExpireAt: clerk.Null[int64]()}
+	}
+	return out
+}
+
+func (i *identification) phoneJSON() *users.PhoneNumber {
+	out := &users.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
+		LinkedTo: []*users.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
+		ReservedForSecondFactor: ptr(false), DefaultSecondFactor: ptr(false)}
+	if obj, status, strategy, ok := adminVerification(i.verified); ok {
+		out.Verification = &users.PhoneNumberVerification{Object: ptr(obj), Status: status, Strategy: strategy}
+	}
+	return out
+}
+
+// json builds the wire form of the user from the generated model type.
+func (u *user) json() *users.User {
+	img := imageURL(u.id)
+	out := &users.User{
 		ID:                        u.id,
 		Object:                    "user",
 		ExternalID:                u.externalID,
@@ -206,21 +161,21 @@ func (u *user) json() userJSON {
 		Username:                  u.username,
 		FirstName:                 u.firstName,
 		LastName:                  u.lastName,
-		Locale:                    u.locale,
-		ProfileImageURL:           imageURL(u.id),
-		ImageURL:                  imageURL(u.id),
+		Locale:                    optOf(u.locale),
+		ProfileImageURL:           &img,
+		ImageURL:                  &img,
 		PublicMetadata:            cloneMetadata(u.public),
-		PrivateMetadata:           cloneMetadata(u.private),
+		PrivateMetadata:           clerk.Value(cloneMetadata(u.private)),
 		UnsafeMetadata:            cloneMetadata(u.unsafe),
-		EmailAddresses:            []emailJSON{},
-		PhoneNumbers:              []phoneJSON{},
-		Web3Wallets:               []any{},
-		Passkeys:                  []any{},
+		EmailAddresses:            make([]*users.EmailAddress, 0, len(u.emails)),
+		PhoneNumbers:              make([]*users.PhoneNumber, 0, len(u.phones)),
+		Web3Wallets:               []*users.Web3Wallet{},
+		Passkeys:                  []*users.Passkey{},
 		PasswordEnabled:           u.passwordHash != nil,
-		PasswordLastUpdatedAt:     u.passwordUpdated,
-		ExternalAccounts:          []any{},
-		SAMLAccounts:              []any{},
-		EnterpriseAccounts:        []any{},
+		PasswordLastUpdatedAt:     optOf(u.passwordUpdated),
+		ExternalAccounts:          []*users.ExternalAccount{},
+		SAMLAccounts:              []*users.SAMLAccount{},
+		EnterpriseAccounts:        []*users.EnterpriseAccount{},
 		LastSignInAt:              u.lastSignInAt,
 		Banned:                    u.banned,
 		Locked:                    u.locked,
@@ -228,7 +183,7 @@ func (u *user) json() userJSON {
 		CreatedAt:                 u.createdAt,
 		DeleteSelfEnabled:         u.deleteSelfEnabled,
 		CreateOrganizationEnabled: u.createOrgEnabled,
-		CreateOrganizationsLimit:  u.createOrgsLimit,
+		CreateOrganizationsLimit:  optOf(u.createOrgsLimit),
 		LastActiveAt:              u.lastActiveAt,
 		LegalAcceptedAt:           u.legalAcceptedAt,
 	}
@@ -238,18 +193,10 @@ func (u *user) json() userJSON {
 		out.VerificationAttemptsRemaining = ptr(int64(0))
 	}
 	for _, e := range u.emails {
-		out.EmailAddresses = append(out.EmailAddresses, emailJSON{
-			ID: e.id, Object: "email_address", EmailAddress: e.value,
-			Verification: adminVerification(e.verified), LinkedTo: []any{},
-			CreatedAt: e.createdAt, UpdatedAt: e.updatedAt,
-		})
+		out.EmailAddresses = append(out.EmailAddresses, e.emailJSON())
 	}
 	for _, p := range u.phones {
-		out.PhoneNumbers = append(out.PhoneNumbers, phoneJSON{
-			ID: p.id, Object: "phone_number", PhoneNumber: p.value,
-			Verification: adminVerification(p.verified), LinkedTo: []any{},
-			CreatedAt: p.createdAt, UpdatedAt: p.updatedAt,
-		})
+		out.PhoneNumbers = append(out.PhoneNumbers, p.phoneJSON())
 	}
 	return out
 }

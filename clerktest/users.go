@@ -99,7 +99,7 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	if len(u.phones) > 0 {
 		u.primaryPhoneID = ptr(u.phones[0].id)
 	}
-	e.st.users[u.id] = u
+	e.st.addUser(u)
 	return u, nil
 }
 
@@ -222,31 +222,22 @@ func ownsIdentification(ids []*identification, id string) bool {
 	return false
 }
 
+// emailTaken reports whether a user other than except owns addr.
 func (e *Emulator) emailTaken(addr, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.hasEmail(addr) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byEmail[strings.ToLower(addr)]
+	return ok && u.id != except
 }
 
+// phoneTaken reports whether a user other than except owns num.
 func (e *Emulator) phoneTaken(num, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.hasPhone(num) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byPhone[num]
+	return ok && u.id != except
 }
 
+// usernameTaken reports whether a user other than except has the username.
 func (e *Emulator) usernameTaken(name, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.username != nil && strings.EqualFold(*u.username, name) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byUsername[strings.ToLower(name)]
+	return ok && u.id != except
 }
 
 func (e *Emulator) getUser(c *call) (int, any, error) {
@@ -273,7 +264,9 @@ func (e *Emulator) updateUser(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	cp.updatedAt = now
+	e.st.unindexUser(u)
 	*u = cp
+	e.st.indexUser(u)
 	c.emit("user.updated", u.json())
 	return http.StatusOK, u.json(), nil
 }
@@ -283,15 +276,15 @@ func (e *Emulator) deleteUser(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	delete(e.st.users, u.id)
+	e.st.removeUser(u)
 	for _, s := range e.st.sessions {
 		if s.userID == u.id && s.status == "active" {
 			s.status, s.updatedAt = "removed", e.ms()
 		}
 	}
-	for id, m := range e.st.memberships {
+	for _, m := range e.st.memberships {
 		if m.userID == u.id {
-			delete(e.st.memberships, id)
+			e.st.removeMembership(m)
 		}
 	}
 	out := deletedJSON{Object: "user", ID: u.id, Deleted: true}

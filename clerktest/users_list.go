@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/users"
 )
 
 // userFilter is the parsed filter of GET /users and GET /users/count.
@@ -145,26 +147,42 @@ func parseOrder(vals []string, def string) (field string, desc bool) {
 	return v, false
 }
 
-func (e *Emulator) filteredUsers(c *call, ordered bool) ([]*user, error) {
+// filteredUsers returns the users matching the call's filter. need bounds
+// how many are wanted (offset+limit; 0 for all): in creation order, which
+// the index keeps, the scan stops there; any other order sorts the matches.
+func (e *Emulator) filteredUsers(c *call, ordered bool, need int) ([]*user, error) {
 	f, err := parseUserFilter(c)
 	if err != nil {
 		return nil, err
 	}
-	var out []*user
-	for _, u := range e.st.users {
-		if e.userMatches(u, f) {
-			out = append(out, u)
-		}
-	}
-	if !ordered {
-		return out, nil
-	}
 	field, desc := parseOrder(c.query["order_by"], "-created_at")
 	less, ok := userOrder(field)
-	if !ok {
+	if ordered && !ok {
 		return nil, invalidParam("order_by", "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.")
 	}
-	slices.SortFunc(out, func(a, b *user) int {
+	idx := e.st.userOrder
+	byIndex := !ordered || field == "created_at"
+	if !byIndex {
+		need = 0
+	}
+	var out []*user
+	for i := range idx {
+		u := idx[i]
+		if byIndex && desc {
+			u = idx[len(idx)-1-i]
+		}
+		if !e.userMatches(u, f) {
+			continue
+		}
+		out = append(out, u)
+		if need > 0 && len(out) >= need {
+			break
+		}
+	}
+	if byIndex {
+		return out, nil
+	}
+	slices.SortStableFunc(out, func(a, b *user) int {
 		r := less(a, b)
 		if r == 0 {
 			r = cmp.Compare(a.seq, b.seq)
@@ -182,20 +200,20 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	users, err := e.filteredUsers(c, true)
+	found, err := e.filteredUsers(c, true, offset+limit)
 	if err != nil {
 		return 0, nil, err
 	}
-	lo, hi := window(len(users), limit, offset)
-	out := make([]userJSON, 0, hi-lo)
-	for _, u := range users[lo:hi] {
+	lo, hi := window(len(found), limit, offset)
+	out := make([]*users.User, 0, hi-lo)
+	for _, u := range found[lo:hi] {
 		out = append(out, u.json())
 	}
 	return http.StatusOK, out, nil
 }
 
 func (e *Emulator) countUsers(c *call) (int, any, error) {
-	users, err := e.filteredUsers(c, false)
+	users, err := e.filteredUsers(c, false, 0)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -91,6 +91,7 @@ func TestWebhooksToCallbackAndURL(t *testing.T) {
 	want := []string{"user.created", "user.updated", "session.created", "session.revoked", "organization.created",
 		"organizationMembership.created", "organization.updated", "organizationMembership.deleted",
 		"organization.deleted", "user.deleted"}
+	flush(t, e)
 	mu.Lock()
 	defer mu.Unlock()
 	for name, ds := range map[string][]delivery{"callback": got, "url": posted} {
