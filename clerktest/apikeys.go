@@ -66,11 +66,11 @@ func (e *Emulator) apiKeyJSON(k *apiKey, withSecret bool) apiKeyJSON {
 }
 
 func (e *Emulator) apiKeyRoutes(t []route) []route {
-	t = add(t, "GET", "/api_keys", e.listAPIKeys)
-	t = add(t, "POST", "/api_keys", e.createAPIKey)
+	t = add(t, "GET", "/api_keys", e.listAPIKeys, "include_invalid", "limit", "offset", "query", "subject", "type")
+	t = add(t, "POST", "/api_keys", e.createAPIKey, "claims", "created_by", "description", "name", "scopes", "seconds_until_expiration", "subject", "type")
 	t = add(t, "GET", "/api_keys/{apiKeyID}", e.getAPIKey)
-	t = add(t, "POST", "/api_keys/{apiKeyID}/revoke", e.revokeAPIKey)
-	t = add(t, "POST", "/api_keys/verify", e.verifyAPIKey)
+	t = add(t, "POST", "/api_keys/{apiKeyID}/revoke", e.revokeAPIKey, "revocation_reason")
+	t = add(t, "POST", "/api_keys/verify", e.verifyAPIKey, "secret")
 	return t
 }
 

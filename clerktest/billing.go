@@ -8,13 +8,13 @@ import (
 )
 
 func (e *Emulator) billingRoutes(t []route) []route {
-	t = add(t, "GET", "/billing/plans", e.listPlans)
-	t = add(t, "GET", "/billing/subscription_items", e.listItems)
-	t = add(t, "DELETE", "/billing/subscription_items/{subscription_item_id}", e.cancelItem)
-	t = add(t, "POST", "/billing/subscription_items/{subscription_item_id}/extend_free_trial", e.extendTrial)
-	t = add(t, "GET", "/billing/statements", e.listStatements)
+	t = add(t, "GET", "/billing/plans", e.listPlans, "paginated", "limit", "offset", "payer_type")
+	t = add(t, "GET", "/billing/subscription_items", e.listItems, "paginated", "include_free", "limit", "offset", "payer_type", "plan_id", "query", "status")
+	t = add(t, "DELETE", "/billing/subscription_items/{subscription_item_id}", e.cancelItem, "end_now")
+	t = add(t, "POST", "/billing/subscription_items/{subscription_item_id}/extend_free_trial", e.extendTrial, "extend_to")
+	t = add(t, "GET", "/billing/statements", e.listStatements, "paginated", "limit", "offset")
 	t = add(t, "GET", "/billing/statements/{statementID}", e.getStatement)
-	t = add(t, "GET", "/billing/statements/{statementID}/payment_attempts", e.listAttempts)
+	t = add(t, "GET", "/billing/statements/{statementID}/payment_attempts", e.listAttempts, "paginated", "limit", "offset")
 	return t
 }
 
@@ -30,7 +30,7 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 			out = append(out, p.json())
 		}
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) listItems(c *call) (int, any, error) {
@@ -67,7 +67,7 @@ func (e *Emulator) listItems(c *call) (int, any, error) {
 	for _, s := range items {
 		out = append(out, e.itemJSON(s))
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) findItem(id string) (*subscriptionItem, error) {
@@ -148,7 +148,7 @@ func (e *Emulator) listStatements(c *call) (int, any, error) {
 	for _, s := range ss {
 		out = append(out, e.statementJSON(s))
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) findStatement(id string) (*statement, error) {
@@ -182,5 +182,18 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 			out = append(out, e.attemptJSON(a))
 		}
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
+}
+
+// billingPage answers a billing list: one page, or every item when the
+// caller sends paginated=false.
+func billingPage[T any](c *call, items []T, limit, offset int) (int, any, error) {
+	paginated, set, err := queryBool(c.query, "paginated")
+	if err != nil {
+		return 0, nil, err
+	}
+	if set && !paginated {
+		limit, offset = len(items), 0
+	}
+	return http.StatusOK, pageOf(items, limit, offset), nil
 }

@@ -38,11 +38,11 @@ func (i *invitation) json() invitationJSON {
 }
 
 func (e *Emulator) invitationRoutes(t []route) []route {
-	t = add(t, "GET", "/invitations", e.listInvitations)
-	t = add(t, "POST", "/invitations", e.createInvitation)
+	t = add(t, "GET", "/invitations", e.listInvitations, "limit", "offset", "order_by", "paginated", "query", "status")
+	t = add(t, "POST", "/invitations", e.createInvitation, "email_address", "expires_in_days", "ignore_existing", "public_metadata")
 	t = add(t, "POST", "/invitations/{invitation_id}/revoke", e.revokeInvitation)
-	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations)
-	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation)
+	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations, "email_address", "limit", "offset", "order_by", "status")
+	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation, "email_address", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata", "role")
 	t = add(t, "GET", "/organizations/{organization_id}/invitations/{invitation_id}", e.getOrgInvitation)
 	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation)
 	return t

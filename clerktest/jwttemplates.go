@@ -41,10 +41,10 @@ func (t *jwtTemplate) json() jwtTemplateJSON {
 }
 
 func (e *Emulator) templateRoutes(t []route) []route {
-	t = add(t, "GET", "/jwt_templates", e.listTemplates)
-	t = add(t, "POST", "/jwt_templates", e.saveTemplate)
+	t = add(t, "GET", "/jwt_templates", e.listTemplates, "limit", "offset", "paginated")
+	t = add(t, "POST", "/jwt_templates", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
 	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)
-	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate)
+	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
 	t = add(t, "DELETE", "/jwt_templates/{template_id}", e.deleteTemplate)
 	return t
 }

@@ -55,10 +55,10 @@ func (e *Emulator) m2mJSON(t *m2mToken, withToken bool) m2mTokenJSON {
 }
 
 func (e *Emulator) m2mRoutes(t []route) []route {
-	t = add(t, "GET", "/m2m_tokens", e.listM2M)
-	t = add(t, "POST", "/m2m_tokens", e.createM2M)
-	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M)
-	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M)
+	t = add(t, "GET", "/m2m_tokens", e.listM2M, "expired", "limit", "offset", "revoked", "subject")
+	t = add(t, "POST", "/m2m_tokens", e.createM2M, "claims", "seconds_until_expiration", "token_format")
+	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M, "revocation_reason")
+	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M, "token")
 	for i := len(t) - 4; i < len(t); i++ {
 		t[i].machine = true
 	}

@@ -82,11 +82,11 @@ func (e *Emulator) membershipJSON(m *membership) membershipJSON {
 }
 
 func (e *Emulator) membershipRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships)
-	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership)
-	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership)
+	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships, "limit", "offset", "order_by", "role", "user_id")
+	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership, "private_metadata", "public_metadata", "role", "user_id")
+	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership, "role")
 	t = add(t, "DELETE", "/organizations/{organization_id}/memberships/{user_id}", e.deleteMembership)
-	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships)
+	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships, "limit", "offset")
 	return t
 }
 

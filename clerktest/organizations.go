@@ -59,13 +59,13 @@ func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
 }
 
 func (e *Emulator) orgRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations", e.listOrgs)
-	t = add(t, "POST", "/organizations", e.createOrg)
-	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg)
-	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg)
+	t = add(t, "GET", "/organizations", e.listOrgs, "include_members_count", "limit", "offset", "order_by", "organization_id", "query", "user_id")
+	t = add(t, "POST", "/organizations", e.createOrg, "created_by", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
+	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg, "include_members_count")
+	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg, "admin_delete_enabled", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
 	t = add(t, "DELETE", "/organizations/{organization_id}", e.deleteOrg)
-	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true))
-	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false))
+	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true), "private_metadata", "public_metadata")
+	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false), "private_metadata", "public_metadata")
 	return t
 }
 
@@ -197,7 +197,11 @@ func (e *Emulator) getOrg(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, e.orgJSON(o, true), nil
+	counts, _, err := queryBool(c.query, "include_members_count")
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, e.orgJSON(o, counts), nil
 }
 
 func (e *Emulator) updateOrg(c *call) (int, any, error) {

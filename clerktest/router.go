@@ -19,19 +19,36 @@ type route struct {
 	machine  bool // also accepts the machine secret key
 	read     bool // holds the state lock shared
 	h        handler
+	query    []string       // query parameters the handler implements
+	body     []string       // body parameters the handler implements
+	spec     *specOperation // the spec's definition, nil when absent
 }
 
 // router finds routes by method and segment count.
 type router struct {
-	by map[string][]*route // method + " " + segment count
+	by   map[string][]*route // method + " " + segment count
+	spec *router             // every spec operation, without handlers
 }
 
 func routeKey(method string, n int) string { return method + " " + string(rune('0'+n)) }
 
+// newRouter indexes the routes and attaches to each the spec's definition
+// of its operation.
 func newRouter(table []route) *router {
-	r := &router{by: map[string][]*route{}}
+	r := &router{by: map[string][]*route{}, spec: &router{by: map[string][]*route{}}}
+	ops := map[string]*specOperation{}
+	all := specOperations()
+	for i := range all {
+		op := &all[i]
+		ops[op.method+" "+op.path] = op
+		sr := add(nil, op.method, op.path, nil)[0]
+		sr.spec = op
+		k := routeKey(sr.method, len(sr.segments))
+		r.spec.by[k] = append(r.spec.by[k], &sr)
+	}
 	for i := range table {
 		rt := &table[i]
+		rt.spec = ops[rt.method+" "+rt.pattern]
 		k := routeKey(rt.method, len(rt.segments))
 		r.by[k] = append(r.by[k], rt)
 	}
@@ -50,8 +67,19 @@ type call struct {
 
 func (c *call) param(name string) string { return c.params[name] }
 
-// add appends a route to table. GET routes only read the state.
-func add(table []route, method, pattern string, h handler) []route {
+// add appends a route to table. GET routes only read the state. params
+// names the parameters the handler implements: query parameters for GET
+// and DELETE, body parameters otherwise, and a name written "?name" is a
+// query parameter of any method. Any other parameter is refused.
+func add(table []route, method, pattern string, h handler, params ...string) []route {
+	var query, body []string
+	for _, p := range params {
+		if q, ok := strings.CutPrefix(p, "?"); ok || method == http.MethodGet || method == http.MethodDelete {
+			query = append(query, q)
+		} else {
+			body = append(body, p)
+		}
+	}
 	segs := strings.Split(strings.Trim(pattern, "/"), "/")
 	n := 0
 	for _, s := range segs {
@@ -60,7 +88,7 @@ func add(table []route, method, pattern string, h handler) []route {
 		}
 	}
 	return append(table, route{method: method, pattern: pattern, segments: segs, literals: n,
-		read: method == http.MethodGet, h: h})
+		read: method == http.MethodGet, h: h, query: query, body: body})
 }
 
 // match finds the most specific route for method and the unescaped path

@@ -134,11 +134,23 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 	return response{status: status, body: raw}
 }
 
-// noRoute is the answer for a path below /v1 no route matches.
+// noRoute is the answer for a path below /v1 no route matches: 501 for an
+// operation of the spec the emulator does not implement, 405 for a spec
+// path with another method, 404 for a path the spec does not have.
 func (e *Emulator) noRoute(method string, segs []string) *apiError {
 	path := "/v1/" + strings.Join(segs, "/")
-	return fail(http.StatusNotImplemented, "not_implemented", "not implemented by the emulator",
-		method+" "+path+" is not implemented by the clerktest emulator")
+	if rt, _ := e.routes.spec.match(method, segs); rt != nil {
+		return fail(http.StatusNotImplemented, "not_implemented", "not implemented by the emulator",
+			method+" "+path+" ("+rt.pattern+") is not implemented by the clerktest emulator")
+	}
+	for _, m := range []string{"GET", "POST", "PATCH", "PUT", "DELETE"} {
+		if rt, _ := e.routes.spec.match(m, segs); rt != nil && m != method {
+			return fail(http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed",
+				method+" "+path+" is not an operation of the Backend API")
+		}
+	}
+	return fail(http.StatusNotFound, "resource_not_found", "not found",
+		method+" "+path+" is not an operation of the Backend API")
 }
 
 // readBody reads at most maxBody bytes, sized by Content-Length when known.

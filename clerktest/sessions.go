@@ -48,12 +48,12 @@ func (e *Emulator) sessionEvent(s *session) sessionEvent {
 }
 
 func (e *Emulator) sessionRoutes(t []route) []route {
-	t = add(t, "GET", "/sessions", e.listSessions)
-	t = add(t, "POST", "/sessions", e.createSession)
+	t = add(t, "GET", "/sessions", e.listSessions, "client_id", "limit", "offset", "paginated", "status", "user_id")
+	t = add(t, "POST", "/sessions", e.createSession, "active_organization_id", "user_id")
 	t = add(t, "GET", "/sessions/{session_id}", e.getSession)
 	t = add(t, "POST", "/sessions/{session_id}/revoke", e.revokeSession)
-	t = add(t, "POST", "/sessions/{session_id}/tokens", e.createSessionToken)
-	t = add(t, "POST", "/sessions/{session_id}/tokens/{template_name}", e.createSessionToken)
+	t = add(t, "POST", "/sessions/{session_id}/tokens", e.createSessionToken, "expires_in_seconds")
+	t = add(t, "POST", "/sessions/{session_id}/tokens/{template_name}", e.createSessionToken, "expires_in_seconds")
 	t = add(t, "GET", "/jwks", e.getJWKS)
 	return t
 }

@@ -7,20 +7,20 @@ import (
 )
 
 func (e *Emulator) userRoutes(t []route) []route {
-	t = add(t, "GET", "/users", e.listUsers)
-	t = add(t, "POST", "/users", e.createUser)
-	t = add(t, "GET", "/users/count", e.countUsers)
+	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by")...)
+	t = add(t, "POST", "/users", e.createUser, "banned", "create_organization_enabled", "create_organizations_limit", "created_at", "delete_self_enabled", "email_address", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "locked", "password", "phone_number", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
+	t = add(t, "GET", "/users/count", e.countUsers, userFilterParams()...)
 	t = add(t, "GET", "/users/{user_id}", e.getUser)
-	t = add(t, "PATCH", "/users/{user_id}", e.updateUser)
+	t = add(t, "PATCH", "/users/{user_id}", e.updateUser, "create_organization_enabled", "create_organizations_limit", "delete_self_enabled", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "password", "primary_email_address_id", "primary_phone_number_id", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
 	t = add(t, "DELETE", "/users/{user_id}", e.deleteUser)
 	t = add(t, "POST", "/users/{user_id}/ban", e.setBanned(true))
 	t = add(t, "POST", "/users/{user_id}/unban", e.setBanned(false))
 	t = add(t, "POST", "/users/{user_id}/lock", e.setLocked(true))
 	t = add(t, "POST", "/users/{user_id}/unlock", e.setLocked(false))
-	t = add(t, "PATCH", "/users/{user_id}/metadata", e.userMetadata(true))
-	t = add(t, "PUT", "/users/{user_id}/metadata", e.userMetadata(false))
-	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword)
-	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true))
+	t = add(t, "PATCH", "/users/{user_id}/metadata", e.userMetadata(true), "private_metadata", "public_metadata", "unsafe_metadata")
+	t = add(t, "PUT", "/users/{user_id}/metadata", e.userMetadata(false), "private_metadata", "public_metadata", "unsafe_metadata")
+	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword, "password")
+	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true), "revoke_all_sessions")
 	t = add(t, "POST", "/users/{user_id}/password/unset_compromised", e.setCompromised(false))
 	return t
 }

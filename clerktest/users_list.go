@@ -15,6 +15,19 @@ type userFilter struct {
 	query, emailQuery, phoneQuery, usernameQuery, nameQuery string
 	banned, bannedSet                                       bool
 	createdBefore, createdAfter                             *int64
+	activeBefore, activeAfter, signInBefore, signInAfter    *int64
+	// noMatch is set by filters no emulated user can meet: web3_wallet,
+	// provider and provider_user_id (emulated users have no wallets or
+	// external accounts).
+	noMatch bool
+}
+
+// userFilterParams are the query parameters parseUserFilter implements.
+func userFilterParams() []string {
+	return []string{"banned", "created_at_after", "created_at_before", "email_address", "email_address_query",
+		"external_id", "name_query", "organization_id", "phone_number", "phone_number_query", "query", "user_id",
+		"username", "username_query", "last_active_at_after", "last_active_at_before", "last_active_at_since",
+		"last_sign_in_at_after", "last_sign_in_at_before", "web3_wallet", "provider", "provider_user_id"}
 }
 
 func parseUserFilter(c *call) (userFilter, error) {
@@ -33,7 +46,10 @@ func parseUserFilter(c *call) (userFilter, error) {
 	for _, p := range []struct {
 		k   string
 		dst **int64
-	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter}} {
+	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter},
+		{"last_active_at_before", &f.activeBefore}, {"last_active_at_after", &f.activeAfter},
+		{"last_active_at_since", &f.activeAfter}, {"last_sign_in_at_before", &f.signInBefore},
+		{"last_sign_in_at_after", &f.signInAfter}} {
 		v, ok, err := queryInt(q, p.k)
 		if err != nil {
 			return f, err
@@ -42,7 +58,20 @@ func parseUserFilter(c *call) (userFilter, error) {
 			*p.dst = ptr(v)
 		}
 	}
+	f.noMatch = len(queryList(q, "web3_wallet")) > 0 || q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
 	return f, nil
+}
+
+// inRange reports whether the nullable time v is before *before and after
+// *after (each bound optional; a null time meets no bound).
+func inRange(v, before, after *int64) bool {
+	if before == nil && after == nil {
+		return true
+	}
+	if v == nil {
+		return false
+	}
+	return (before == nil || *v < *before) && (after == nil || *v > *after)
 }
 
 func containsFold(s, sub string) bool {
@@ -67,7 +96,10 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) {
 		return false
 	}
-	if f.bannedSet && u.banned != f.banned {
+	if f.noMatch || f.bannedSet && u.banned != f.banned {
+		return false
+	}
+	if !inRange(u.lastActiveAt, f.activeBefore, f.activeAfter) || !inRange(u.lastSignInAt, f.signInBefore, f.signInAfter) {
 		return false
 	}
 	if f.createdBefore != nil && u.createdAt >= *f.createdBefore {
