@@ -90,10 +90,10 @@ func (e *Emulator) createAPIKey(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	if name == nil || *name == "" {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "name is required", "")
+		return 0, nil, missingParam("name")
 	}
 	if subject == nil || !subjectPattern.MatchString(*subject) {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "subject must be a user, organization or machine ID", "")
+		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
 	typ, _, err := f.str("type")
 	if err != nil {
@@ -155,7 +155,7 @@ func (e *Emulator) getAPIKey(c *call) (int, any, error) {
 func (e *Emulator) listAPIKeys(c *call) (int, any, error) {
 	subject := c.query.Get("subject")
 	if !subjectPattern.MatchString(subject) {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "subject must be a user, organization or machine ID", "")
+		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
 	limit, offset, err := page(c.query, 100)
 	if err != nil {

@@ -154,7 +154,7 @@ func (e *Emulator) revokeInvitation(c *call) (int, any, error) {
 		return 0, nil, notFound("invitation " + c.param("invitation_id"))
 	}
 	if i.status != "pending" {
-		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+		return 0, nil, invitationNotPending(i.status)
 	}
 	i.status, i.updatedAt = "revoked", e.ms()
 	return http.StatusOK, i.json(), nil
@@ -248,7 +248,8 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	}
 	for _, i := range e.st.orgInvites {
 		if i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr) {
-			return 0, nil, failParam(http.StatusUnprocessableEntity, "duplicate_record", "duplicate invitation", "email_address")
+			return 0, nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
+				"Organizations cannot have duplicate pending invitations for an email address.")
 		}
 	}
 	exp, err := e.expiry(f)
@@ -297,7 +298,7 @@ func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	if i.status != "pending" {
-		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+		return 0, nil, invitationNotPending(i.status)
 	}
 	i.status, i.updatedAt = "revoked", e.ms()
 	c.emit("organizationInvitation.revoked", e.orgInvitationJSON(i))
@@ -333,4 +334,13 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 		out = append(out, e.orgInvitationJSON(i))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// invitationNotPending is the error for acting on an invitation that is no
+// longer pending.
+func invitationNotPending(status string) *apiError {
+	if status == "accepted" {
+		return fail(http.StatusBadRequest, "invitation_already_accepted", "Invitation is already accepted, try signing in instead.", "")
+	}
+	return fail(http.StatusBadRequest, "invitation_already_revoked", "Invitation is already revoked.", "")
 }

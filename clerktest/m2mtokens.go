@@ -92,7 +92,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	life := time.Hour
 	if ttl != nil {
 		if *ttl <= 0 {
-			return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "seconds_until_expiration must be positive", "")
+			return 0, nil, invalidParam("seconds_until_expiration", "seconds_until_expiration must be positive.")
 		}
 		life = time.Duration(*ttl) * time.Second
 	}
@@ -110,7 +110,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 			return 0, nil, err
 		}
 	default:
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "token_format must be opaque or jwt", "")
+		return 0, nil, invalidParam("token_format", "token_format must be opaque or jwt.")
 	}
 	e.st.m2mTokens[t.id] = t
 	return http.StatusCreated, e.m2mJSON(t, true), nil

@@ -19,7 +19,7 @@ func TestAPIKeys(t *testing.T) {
 	if got := call(t, e, "GET", "/api_keys/"+id, nil, 200); got["secret"] != nil {
 		t.Errorf("GET reveals the secret: %v", got)
 	}
-	call(t, e, "POST", "/api_keys", map[string]any{"name": "x", "subject": "nobody"}, 400)
+	call(t, e, "POST", "/api_keys", map[string]any{"name": "x", "subject": "nobody"}, 422)
 	if l := call(t, e, "GET", "/api_keys?subject="+uid, nil, 200); l["total_count"] != 1.0 {
 		t.Errorf("list %v", l)
 	}

@@ -140,8 +140,9 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 	if by, _, err := f.str("created_by"); err != nil {
 		return nil, nil, err
 	} else if by != nil && *by != "" {
-		if creator, err = e.findUser(*by); err != nil {
-			return nil, nil, err
+		if creator = e.st.users[*by]; creator == nil {
+			return nil, nil, fail(http.StatusBadRequest, "organization_creator_not_found", "creator not found",
+				"No users found with id "+*by+".")
 		}
 		o.createdBy = creator.id
 	}

@@ -31,7 +31,7 @@ func (e *Emulator) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := readBody(r)
 	if err != nil {
-		reply(w, errorResponse(fail(http.StatusBadRequest, "request_body_invalid", "could not read the request body", ""), 0))
+		reply(w, errorResponse(invalidBody(), 0))
 		return
 	}
 	segs, inV1 := splitPath(r.URL.EscapedPath())
@@ -97,7 +97,7 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 		return errorResponse(e.noRoute(r.Method, segs), 0)
 	}
 	if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) && !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
-		return errorResponse(fail(http.StatusBadRequest, "malformed_request_body", "the request body is not valid JSON", ""), 0)
+		return errorResponse(invalidBody(), 0)
 	}
 	c := &call{e: e, r: r, params: params, query: r.URL.Query(), body: body}
 	if err := checkParams(rt, c); err != nil {

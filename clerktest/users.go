@@ -387,10 +387,10 @@ func (e *Emulator) verifyPassword(c *call) (int, any, error) {
 		return 0, nil, missingParam("password")
 	}
 	if u.passwordHash == nil {
-		return 0, nil, fail(http.StatusBadRequest, "password_not_set", "This user has no password.", "")
+		return 0, nil, noPasswordSet()
 	}
 	if !u.checkPassword(*pw) {
-		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "Password is incorrect.", "")
+		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "incorrect password", "The provided password is not the one the user has set")
 	}
 	return http.StatusOK, map[string]bool{"verified": true}, nil
 }
@@ -410,7 +410,7 @@ func (e *Emulator) setCompromised(on bool) handler {
 			return 0, nil, err
 		}
 		if u.passwordHash == nil {
-			return 0, nil, fail(http.StatusUnprocessableEntity, "password_not_set", "This user has no password.", "")
+			return 0, nil, noPasswordSet()
 		}
 		u.passwordCompromised, u.updatedAt = on, e.ms()
 		if on && revoke != nil && *revoke {
@@ -428,4 +428,9 @@ func (e *Emulator) PasswordCompromised(userID string) bool {
 	defer e.mu.Unlock()
 	u, ok := e.st.users[userID]
 	return ok && u.passwordCompromised
+}
+
+// noPasswordSet is the error for a password operation on a user without one.
+func noPasswordSet() *apiError {
+	return fail(http.StatusBadRequest, "no_password_set", "no password set", "This user does not have a password set for their account")
 }
