@@ -26,6 +26,7 @@ func ErrorCodes() []ErrorCode {
 		{"clerk_key_invalid", http.StatusUnauthorized, errorIndex + "Auth: InvalidClerkSecretKey", false},
 		{"duplicate_record", http.StatusBadRequest, errorIndex + "Invitations: DuplicateInvitations", false},
 		{"emulator_param_not_implemented", http.StatusBadRequest, "the emulator's own: a parameter the spec defines that clerktest does not implement", false},
+		{"flush_timeout", http.StatusGatewayTimeout, "the emulator's own: the control API's flush timed out with deliveries pending", false},
 		{"form_identifier_exists", http.StatusUnprocessableEntity, errorIndex + "Forms: FormIdentifierExists", false},
 		{"form_param_format_invalid", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidEmailAddress", false},
 		{"form_param_missing", http.StatusUnprocessableEntity, errorIndex + "Forms: FormMissingParameter", false},

@@ -2,6 +2,7 @@ package clerktest
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -130,4 +131,17 @@ func (s *state) addMembership(m *membership) {
 func (s *state) removeMembership(m *membership) {
 	delete(s.memberships, m.id)
 	delete(s.memberOf, [2]string{m.orgID, m.userID})
+}
+
+// clone returns a state with copies of every map and index and the same
+// records, so adding records to the clone leaves s untouched.
+func (s *state) clone() *state {
+	c := *s
+	c.users, c.sessions, c.templates = maps.Clone(s.users), maps.Clone(s.sessions), maps.Clone(s.templates)
+	c.orgs, c.memberships, c.orgInvites = maps.Clone(s.orgs), maps.Clone(s.memberships), maps.Clone(s.orgInvites)
+	c.invitations, c.apiKeys, c.m2mTokens = maps.Clone(s.invitations), maps.Clone(s.apiKeys), maps.Clone(s.m2mTokens)
+	c.plans, c.subItems, c.statements, c.attempts = maps.Clone(s.plans), maps.Clone(s.subItems), maps.Clone(s.statements), maps.Clone(s.attempts)
+	c.planOrder, c.userOrder = slices.Clone(s.planOrder), slices.Clone(s.userOrder)
+	c.byEmail, c.byPhone, c.byUsername, c.memberOf = maps.Clone(s.byEmail), maps.Clone(s.byPhone), maps.Clone(s.byUsername), maps.Clone(s.memberOf)
+	return &c
 }
