@@ -215,4 +215,3 @@ func (e *Emulator) controlMint(w http.ResponseWriter, body []byte) {
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"object": "token", "jwt": tok})
 }
-

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk/invitations"
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // invitation is an instance invitation.
@@ -20,21 +23,11 @@ type invitation struct {
 	updatedAt int64
 }
 
-type invitationJSON struct {
-	Object         string         `json:"object"`
-	ID             string         `json:"id"`
-	EmailAddress   string         `json:"email_address"`
-	PublicMetadata map[string]any `json:"public_metadata"`
-	Revoked        bool           `json:"revoked"`
-	Status         string         `json:"status"`
-	ExpiresAt      *int64         `json:"expires_at"`
-	CreatedAt      int64          `json:"created_at"`
-	UpdatedAt      int64          `json:"updated_at"`
-}
-
-func (i *invitation) json() invitationJSON {
-	return invitationJSON{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: cloneMetadata(i.public),
-		Revoked: i.status == "revoked", Status: i.status, ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+// json builds the wire form of the invitation from the generated model type.
+func (i *invitation) json() *invitations.Invitation {
+	return &invitations.Invitation{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: cloneMetadata(i.public),
+		Revoked: ptr(i.status == "revoked"), Status: invitations.InvitationStatus(i.status), ExpiresAt: optOf(i.expiresAt),
+		CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 }
 
 func (e *Emulator) invitationRoutes(t []route) []route {
@@ -137,7 +130,7 @@ func (e *Emulator) listInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]invitationJSON, 0, len(is))
+	out := make([]*invitations.Invitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, i.json())
 	}
@@ -176,41 +169,16 @@ type orgInvitation struct {
 	updatedAt int64
 }
 
-type orgInvitationJSON struct {
-	Object            string           `json:"object"`
-	ID                string           `json:"id"`
-	EmailAddress      string           `json:"email_address"`
-	Role              string           `json:"role"`
-	RoleName          string           `json:"role_name"`
-	OrganizationID    string           `json:"organization_id"`
-	InviterID         *string          `json:"inviter_id"`
-	PublicInviterData *inviterDataJSON `json:"public_inviter_data"`
-	Status            string           `json:"status"`
-	PublicMetadata    map[string]any   `json:"public_metadata"`
-	PrivateMetadata   map[string]any   `json:"private_metadata"`
-	URL               *string          `json:"url"`
-	ExpiresAt         *int64           `json:"expires_at"`
-	CreatedAt         int64            `json:"created_at"`
-	UpdatedAt         int64            `json:"updated_at"`
-}
-
-type inviterDataJSON struct {
-	UserID     string  `json:"user_id"`
-	FirstName  *string `json:"first_name"`
-	LastName   *string `json:"last_name"`
-	ImageURL   string  `json:"image_url"`
-	HasImage   bool    `json:"has_image"`
-	Identifier string  `json:"identifier"`
-}
-
-func (e *Emulator) orgInvitationJSON(i *orgInvitation) orgInvitationJSON {
-	out := orgInvitationJSON{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
-		RoleName: roleName(i.role), OrganizationID: i.orgID, InviterID: i.inviterID, Status: i.status,
+// orgInvitationJSON builds the wire form of the organization invitation
+// from the generated model type.
+func (e *Emulator) orgInvitationJSON(i *orgInvitation) *organizations.OrganizationInvitation {
+	out := &organizations.OrganizationInvitation{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
+		RoleName: roleName(i.role), OrganizationID: ptr(i.orgID), InviterID: i.inviterID, Status: ptr(i.status),
 		PublicMetadata: cloneMetadata(i.public), PrivateMetadata: cloneMetadata(i.private),
 		ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 	if i.inviterID != nil {
 		if u, ok := e.st.users[*i.inviterID]; ok {
-			out.PublicInviterData = &inviterDataJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
+			out.PublicInviterData = &organizations.OrganizationInvitationPublicUserData{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
 				ImageURL: imageURL(u.id), Identifier: u.identifier()}
 		}
 	}
@@ -329,7 +297,7 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]orgInvitationJSON, 0, len(is))
+	out := make([]*organizations.OrganizationInvitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, e.orgInvitationJSON(i))
 	}

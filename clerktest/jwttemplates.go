@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/jwttemplates"
 )
 
 // jwtTemplate is the emulator's record of a JWT template.
@@ -21,21 +23,9 @@ type jwtTemplate struct {
 	updatedAt int64
 }
 
-type jwtTemplateJSON struct {
-	Object           string         `json:"object"`
-	ID               string         `json:"id"`
-	Name             string         `json:"name"`
-	Claims           map[string]any `json:"claims"`
-	Lifetime         int64          `json:"lifetime"`
-	AllowedClockSkew int64          `json:"allowed_clock_skew"`
-	CustomSigningKey bool           `json:"custom_signing_key"`
-	SigningAlgorithm string         `json:"signing_algorithm"`
-	CreatedAt        int64          `json:"created_at"`
-	UpdatedAt        int64          `json:"updated_at"`
-}
-
-func (t *jwtTemplate) json() jwtTemplateJSON {
-	return jwtTemplateJSON{Object: "jwt_template", ID: t.id, Name: t.name, Claims: cloneMetadata(t.claims),
+// json builds the wire form of the template from the generated model type.
+func (t *jwtTemplate) json() *jwttemplates.JWTTemplate {
+	return &jwttemplates.JWTTemplate{Object: "jwt_template", ID: t.id, Name: t.name, Claims: cloneMetadata(t.claims),
 		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg,
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
@@ -72,7 +62,7 @@ func (e *Emulator) listTemplates(c *call) (int, any, error) {
 		ts = append(ts, t)
 	}
 	slices.SortFunc(ts, func(a, b *jwtTemplate) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]jwtTemplateJSON, 0, len(ts))
+	out := make([]*jwttemplates.JWTTemplate, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, t.json())
 	}
@@ -162,7 +152,7 @@ func (e *Emulator) deleteTemplate(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	delete(e.st.templates, t.id)
-	return http.StatusOK, deletedJSON{Object: "jwt_template", ID: t.id, Deleted: true}, nil
+	return http.StatusOK, deleted("jwt_template", t.id), nil
 }
 
 var shortcode = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)

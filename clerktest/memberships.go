@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // membership is a user's membership of an organization.
@@ -32,32 +35,6 @@ func rolePermissions(role string) []string {
 
 func (m *membership) permissions() []string { return rolePermissions(m.role) }
 
-type membershipJSON struct {
-	ID              string           `json:"id"`
-	Object          string           `json:"object"`
-	Role            string           `json:"role"`
-	RoleName        string           `json:"role_name"`
-	Permissions     []string         `json:"permissions"`
-	PublicMetadata  map[string]any   `json:"public_metadata"`
-	PrivateMetadata map[string]any   `json:"private_metadata"`
-	Organization    organizationJSON `json:"organization"`
-	PublicUserData  *publicUserJSON  `json:"public_user_data,omitempty"`
-	CreatedAt       int64            `json:"created_at"`
-	UpdatedAt       int64            `json:"updated_at"`
-}
-
-type publicUserJSON struct {
-	UserID          string  `json:"user_id"`
-	FirstName       *string `json:"first_name"`
-	LastName        *string `json:"last_name"`
-	ProfileImageURL *string `json:"profile_image_url"`
-	ImageURL        string  `json:"image_url"`
-	HasImage        bool    `json:"has_image"`
-	Identifier      *string `json:"identifier"`
-	Username        *string `json:"username"`
-	Banned          bool    `json:"banned"`
-}
-
 func roleName(role string) string {
 	r := strings.TrimPrefix(role, "org:")
 	if r == "" {
@@ -66,17 +43,19 @@ func roleName(role string) string {
 	return strings.ToUpper(r[:1]) + r[1:]
 }
 
-func (e *Emulator) membershipJSON(m *membership) membershipJSON {
-	out := membershipJSON{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: roleName(m.role),
+// membershipJSON builds the wire form of the membership from the
+// generated model type, with its organization and public user data.
+func (e *Emulator) membershipJSON(m *membership) *organizations.OrganizationMembership {
+	out := &organizations.OrganizationMembership{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: ptr(roleName(m.role)),
 		Permissions: m.permissions(), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
 		CreatedAt: m.createdAt, UpdatedAt: m.updatedAt}
 	if o, ok := e.st.orgs[m.orgID]; ok {
-		out.Organization = e.orgJSON(o, false)
+		out.Organization = *e.orgJSON(o, false)
 	}
 	if u, ok := e.st.users[m.userID]; ok {
-		out.PublicUserData = &publicUserJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
-			ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id), Identifier: ptr(u.identifier()),
-			Username: u.username, Banned: u.banned}
+		out.PublicUserData = &organizations.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
+			LastName: u.lastName, ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id),
+			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned)}
 	}
 	return out
 }
@@ -225,7 +204,7 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 	if _, desc := parseOrder(c.query["order_by"], "created_at"); desc {
 		slices.Reverse(ms)
 	}
-	out := make([]membershipJSON, 0, len(ms))
+	out := make([]*organizations.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}
@@ -248,7 +227,7 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 		}
 	}
 	slices.SortFunc(ms, func(a, b *membership) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]membershipJSON, 0, len(ms))
+	out := make([]*organizations.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}

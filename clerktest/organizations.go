@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // organization is the emulator's record of an organization.
@@ -22,29 +24,16 @@ type organization struct {
 	updatedAt   int64
 }
 
-type organizationJSON struct {
-	Object                string         `json:"object"`
-	ID                    string         `json:"id"`
-	Name                  string         `json:"name"`
-	Slug                  string         `json:"slug"`
-	ImageURL              string         `json:"image_url"`
-	HasImage              bool           `json:"has_image"`
-	MembersCount          *int64         `json:"members_count,omitempty"`
-	PendingInvitations    *int64         `json:"pending_invitations_count,omitempty"`
-	MaxAllowedMemberships int64          `json:"max_allowed_memberships"`
-	AdminDeleteEnabled    bool           `json:"admin_delete_enabled"`
-	PublicMetadata        map[string]any `json:"public_metadata"`
-	PrivateMetadata       map[string]any `json:"private_metadata"`
-	CreatedBy             string         `json:"created_by,omitempty"`
-	CreatedAt             int64          `json:"created_at"`
-	UpdatedAt             int64          `json:"updated_at"`
-}
-
-func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
-	out := organizationJSON{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: imageURL(o.id),
+// orgJSON builds the wire form of the organization from the generated
+// model type; counts adds the member and pending-invitation counts.
+func (e *Emulator) orgJSON(o *organization, counts bool) *organizations.Organization {
+	out := &organizations.Organization{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: ptr(imageURL(o.id)),
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
 		PublicMetadata: cloneMetadata(o.public), PrivateMetadata: cloneMetadata(o.private),
-		CreatedBy: o.createdBy, CreatedAt: o.createdAt, UpdatedAt: o.updatedAt}
+		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt}
+	if o.createdBy != "" {
+		out.CreatedBy = ptr(o.createdBy)
+	}
 	if counts {
 		out.MembersCount = ptr(int64(len(e.orgMembers(o.id))))
 		n := int64(0)
@@ -53,7 +42,7 @@ func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
 				n++
 			}
 		}
-		out.PendingInvitations = &n
+		out.PendingInvitationsCount = &n
 	}
 	return out
 }
@@ -235,7 +224,8 @@ func (e *Emulator) deleteOrg(c *call) (int, any, error) {
 			e.st.removeMembership(m)
 		}
 	}
-	out := deletedJSON{Object: "organization", ID: o.id, Slug: o.slug, Deleted: true}
+	out := deleted("organization", o.id)
+	out.Slug = ptr(o.slug)
 	c.emit("organization.deleted", out)
 	return http.StatusOK, out, nil
 }
@@ -317,7 +307,7 @@ func (e *Emulator) listOrgs(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]organizationJSON, 0, len(orgs))
+	out := make([]*organizations.Organization, 0, len(orgs))
 	for _, o := range orgs {
 		out = append(out, e.orgJSON(o, counts))
 	}

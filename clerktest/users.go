@@ -2,6 +2,8 @@ package clerktest
 
 import (
 	"net/http"
+
+	"github.com/clerkgo/clerk"
 	"strings"
 	"time"
 )
@@ -287,17 +289,14 @@ func (e *Emulator) deleteUser(c *call) (int, any, error) {
 			e.st.removeMembership(m)
 		}
 	}
-	out := deletedJSON{Object: "user", ID: u.id, Deleted: true}
+	out := deleted("user", u.id)
 	c.emit("user.deleted", out)
 	return http.StatusOK, out, nil
 }
 
-// deletedJSON is the wire form of a deleted object.
-type deletedJSON struct {
-	Object  string `json:"object"`
-	ID      string `json:"id,omitempty"`
-	Slug    string `json:"slug,omitempty"`
-	Deleted bool   `json:"deleted"`
+// deleted is the answer of a delete: the generated DeletedObject.
+func deleted(object, id string) *clerk.DeletedObject {
+	return &clerk.DeletedObject{Object: object, ID: &id, Deleted: true}
 }
 
 func (e *Emulator) setBanned(banned bool) handler {

@@ -245,16 +245,11 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 }
 
 func (e *Emulator) countUsers(c *call) (int, any, error) {
-	users, err := e.filteredUsers(c, false, 0)
+	found, err := e.filteredUsers(c, false, 0)
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, totalCount{Object: "total_count", TotalCount: int64(len(users))}, nil
-}
-
-type totalCount struct {
-	Object     string `json:"object"`
-	TotalCount int64  `json:"total_count"`
+	return http.StatusOK, &users.TotalCount{Object: "total_count", TotalCount: int64(len(found))}, nil
 }
 
 // list is the {data, total_count} list shape.
