@@ -21,12 +21,17 @@ const errorIndex = "Clerk Backend API error index, "
 // emulator's best guess.
 func ErrorCodes() []ErrorCode {
 	return []ErrorCode{
+		{"actor_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Actor Tokens: ActorTokenCannotBeRevoked", false},
+		{"agent_task_not_found", http.StatusNotFound, errorIndex + "Agent Tasks: AgentTaskNotFound", false},
+		{"agent_task_subject_not_found", http.StatusNotFound, errorIndex + "Agent Tasks: AgentTaskSubjectNotFound", false},
+		{"sign_in_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Sign In Tokens: SignInTokenCannotBeRevoked", false},
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},
 		{"clerk_key_invalid", http.StatusUnauthorized, errorIndex + "Auth: InvalidClerkSecretKey", false},
 		{"duplicate_record", http.StatusBadRequest, errorIndex + "Invitations: DuplicateInvitations", false},
 		{"emulator_param_not_implemented", http.StatusBadRequest, "the emulator's own: a parameter the spec defines that clerktest does not implement", false},
 		{"flush_timeout", http.StatusGatewayTimeout, "the emulator's own: the control API's flush timed out with deliveries pending", false},
+		{"form_resource_not_found", http.StatusUnprocessableEntity, errorIndex + "Forms: FormMissingResource", false},
 		{"form_identifier_exists", http.StatusUnprocessableEntity, errorIndex + "Forms: FormIdentifierExists", false},
 		{"form_param_format_invalid", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidEmailAddress", false},
 		{"form_param_missing", http.StatusUnprocessableEntity, errorIndex + "Forms: FormMissingParameter", false},

@@ -77,3 +77,11 @@ func newTraceID() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// resourceParamNotFound is the error for a body parameter naming a
+// resource that does not exist.
+func resourceParamNotFound(param string) *apiError {
+	e := failParam(http.StatusUnprocessableEntity, "form_resource_not_found", "is missing", param)
+	e.detail.LongMessage = "The resource associated with the supplied " + param + " was not found."
+	return e
+}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
@@ -211,3 +212,6 @@ func (f fields) required(names ...string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// lower is strings.ToLower, for index keys.
+func lower(s string) string { return strings.ToLower(s) }

@@ -12,5 +12,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.apiKeyRoutes(t)
 	t = e.m2mRoutes(t)
 	t = e.billingRoutes(t)
+	t = e.identifierRoutes(t)
+	t = e.oneTimeTokenRoutes(t)
 	return t
 }

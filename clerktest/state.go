@@ -2,6 +2,13 @@ package clerktest
 
 import (
 	"cmp"
+
+	"github.com/clerkgo/clerk/actortokens"
+	"github.com/clerkgo/clerk/adminportal"
+	"github.com/clerkgo/clerk/agenttasks"
+	"github.com/clerkgo/clerk/allowlist"
+	"github.com/clerkgo/clerk/blocklist"
+	"github.com/clerkgo/clerk/signintokens"
 	"maps"
 	"slices"
 	"strings"
@@ -26,6 +33,15 @@ type state struct {
 	subItems    map[string]*subscriptionItem
 	statements  map[string]*statement
 	attempts    map[string]*paymentAttempt
+
+	// Records kept as the generated model types.
+	allowlist store[allowlist.Identifier]
+	blocklist store[blocklist.Identifier]
+
+	actorTokens  store[actortokens.ActorToken]
+	signInTokens store[signintokens.SignInToken]
+	agentTasks   store[agenttasks.AgentTask]
+	portalTokens store[adminportal.LinkToken]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

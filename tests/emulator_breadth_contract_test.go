@@ -1,0 +1,81 @@
+package tests
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/clerkgo/clerk/clerktest"
+)
+
+// TestEmulatorContractBreadth drives the resources beyond users,
+// organizations, sessions and billing, validating every answer against the
+// spec, and checks that every route it lists was validated.
+func TestEmulatorContractBreadth(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New(clerktest.WithDemoData())
+	defer emu.Close()
+	c := newContract(t, emu)
+	q := func(kv ...string) url.Values {
+		v := url.Values{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			v.Add(kv[i], kv[i+1])
+		}
+		return v
+	}
+	_ = q
+
+	// Allow and block lists.
+	al := c.do("POST", "/allowlist_identifiers", nil, map[string]any{"identifier": "vip@example.com"}, 200)
+	c.do("POST", "/allowlist_identifiers", nil, map[string]any{"identifier": "vip@example.com"}, 400)
+	c.do("POST", "/allowlist_identifiers", nil, map[string]any{}, 422)
+	c.do("GET", "/allowlist_identifiers", nil, nil, 200)
+	c.do("DELETE", "/allowlist_identifiers/"+c.id(al, "id"), nil, nil, 200)
+	c.do("DELETE", "/allowlist_identifiers/alid_missing", nil, nil, 404)
+	bl := c.do("POST", "/blocklist_identifiers", nil, map[string]any{"identifier": "*@spam.example"}, 200)
+	c.do("GET", "/blocklist_identifiers", nil, nil, 200)
+	c.do("DELETE", "/blocklist_identifiers/"+c.id(bl, "id"), nil, nil, 200)
+
+	for _, want := range []string{
+		"POST /allowlist_identifiers", "GET /allowlist_identifiers", "DELETE /allowlist_identifiers/{identifier_id}",
+		"POST /blocklist_identifiers", "GET /blocklist_identifiers", "DELETE /blocklist_identifiers/{identifier_id}",
+	} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
+
+// TestEmulatorContractTokens drives the one-time tokens.
+func TestEmulatorContractTokens(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New(clerktest.WithDemoData())
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"email_address": []string{"tok@example.com"}}, 200)
+	uid := c.id(u, "id")
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Tokens Inc", "created_by": uid}, 200)
+
+	at := c.do("POST", "/actor_tokens", nil, map[string]any{"user_id": uid, "actor": map[string]any{"sub": "user_admin"}, "expires_in_seconds": 600}, 200)
+	c.do("POST", "/actor_tokens", nil, map[string]any{"user_id": "user_missing", "actor": map[string]any{"sub": "x"}}, 422)
+	c.do("POST", "/actor_tokens/"+c.id(at, "id")+"/revoke", nil, nil, 200)
+	c.do("POST", "/actor_tokens/"+c.id(at, "id")+"/revoke", nil, nil, 400)
+	st := c.do("POST", "/sign_in_tokens", nil, map[string]any{"user_id": uid, "expires_in_seconds": 600}, 200)
+	c.do("POST", "/sign_in_tokens/"+c.id(st, "id")+"/revoke", nil, nil, 200)
+	c.do("POST", "/sign_in_tokens/sit_missing/revoke", nil, nil, 404)
+	c.do("POST", "/testing_tokens", nil, nil, 200)
+	task := c.do("POST", "/agents/tasks", nil, map[string]any{"agent_name": "bot", "permissions": "*", "redirect_url": "https://example.com/cb",
+		"task_description": "book a flight", "on_behalf_of": map[string]any{"user_id": uid}}, 200)
+	c.do("POST", "/agents/tasks/"+c.id(task, "agent_task_id")+"/revoke", nil, nil, 200)
+	c.do("POST", "/agents/tasks/"+c.id(task, "agent_task_id")+"/revoke", nil, nil, 404)
+	lt := c.do("POST", "/admin_portal_link_tokens", nil, map[string]any{"organization_id": c.id(org, "id"), "seconds_until_expiration": 3600}, 201)
+	c.do("POST", "/admin_portal_link_tokens/"+c.id(lt, "id")+"/revoke", nil, map[string]any{"revocation_reason": "done"}, 200)
+
+	for _, want := range []string{"POST /actor_tokens", "POST /actor_tokens/{actor_token_id}/revoke", "POST /sign_in_tokens",
+		"POST /sign_in_tokens/{sign_in_token_id}/revoke", "POST /testing_tokens", "POST /agents/tasks",
+		"POST /agents/tasks/{agent_task_id}/revoke", "POST /admin_portal_link_tokens",
+		"POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
