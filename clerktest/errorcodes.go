@@ -24,6 +24,7 @@ func ErrorCodes() []ErrorCode {
 		{"actor_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Actor Tokens: ActorTokenCannotBeRevoked", false},
 		{"agent_task_not_found", http.StatusNotFound, errorIndex + "Agent Tasks: AgentTaskNotFound", false},
 		{"agent_task_subject_not_found", http.StatusNotFound, errorIndex + "Agent Tasks: AgentTaskSubjectNotFound", false},
+		{"verification_already_verified", http.StatusBadRequest, "named by the spec's attempt_verification description; the status is guessed", true},
 		{"sign_in_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Sign In Tokens: SignInTokenCannotBeRevoked", false},
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},

@@ -14,5 +14,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.billingRoutes(t)
 	t = e.identifierRoutes(t)
 	t = e.oneTimeTokenRoutes(t)
+	t = e.identificationRoutes(t)
 	return t
 }

@@ -50,6 +50,7 @@ type state struct {
 	byEmail    map[string]*user          // lower-cased address
 	byPhone    map[string]*user          // number as given
 	byUsername map[string]*user          // lower-cased username
+	idents     map[string]*user          // email address and phone number IDs
 	memberOf   map[[2]string]*membership // (orgID, userID)
 }
 
@@ -71,6 +72,7 @@ func newState() *state {
 		byEmail:     map[string]*user{},
 		byPhone:     map[string]*user{},
 		byUsername:  map[string]*user{},
+		idents:      map[string]*user{},
 		memberOf:    map[[2]string]*membership{},
 	}
 }
@@ -111,9 +113,11 @@ func (s *state) removeUser(u *user) {
 func (s *state) indexUser(u *user) {
 	for _, e := range u.emails {
 		s.byEmail[strings.ToLower(e.value)] = u
+		s.idents[e.id] = u
 	}
 	for _, p := range u.phones {
 		s.byPhone[p.value] = u
+		s.idents[p.id] = u
 	}
 	if u.username != nil {
 		s.byUsername[strings.ToLower(*u.username)] = u
@@ -126,11 +130,13 @@ func (s *state) unindexUser(u *user) {
 		if s.byEmail[strings.ToLower(e.value)] == u {
 			delete(s.byEmail, strings.ToLower(e.value))
 		}
+		delete(s.idents, e.id)
 	}
 	for _, p := range u.phones {
 		if s.byPhone[p.value] == u {
 			delete(s.byPhone, p.value)
 		}
+		delete(s.idents, p.id)
 	}
 	if u.username != nil && s.byUsername[strings.ToLower(*u.username)] == u {
 		delete(s.byUsername, strings.ToLower(*u.username))
@@ -159,5 +165,6 @@ func (s *state) clone() *state {
 	c.plans, c.subItems, c.statements, c.attempts = maps.Clone(s.plans), maps.Clone(s.subItems), maps.Clone(s.statements), maps.Clone(s.attempts)
 	c.planOrder, c.userOrder = slices.Clone(s.planOrder), slices.Clone(s.userOrder)
 	c.byEmail, c.byPhone, c.byUsername, c.memberOf = maps.Clone(s.byEmail), maps.Clone(s.byPhone), maps.Clone(s.byUsername), maps.Clone(s.memberOf)
+	c.idents = maps.Clone(s.idents)
 	return &c
 }

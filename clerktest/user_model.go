@@ -47,6 +47,8 @@ type identification struct {
 	id        string
 	value     string
 	verified  bool
+	reserved  bool // reserved for second factor (phones)
+	otp       *otp // the verification prepared last, if any
 	createdAt int64
 	updatedAt int64
 }
@@ -136,6 +138,10 @@ func (i *identification) emailJSON() *users.EmailAddress {
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
 		out.Verification = &users.EmailAddressVerification{Object: ptr(obj), Status: status, Strategy: strategy, ExpireAt: clerk.Null[int64]()}
 	}
+	if o := i.otp; o != nil && !i.verified {
+		out.Verification = &users.EmailAddressVerification{Object: ptr("verification_otp"), Status: o.status,
+			Strategy: o.strategy, Attempts: ptr(o.attempts), ExpireAt: clerk.Value(o.expireAt)}
+	}
 	return out
 }
 
@@ -146,6 +152,11 @@ func (i *identification) phoneJSON() *users.PhoneNumber {
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
 		out.Verification = &users.PhoneNumberVerification{Object: ptr(obj), Status: status, Strategy: strategy}
 	}
+	if o := i.otp; o != nil && !i.verified {
+		out.Verification = &users.PhoneNumberVerification{Object: ptr("verification_otp"), Status: o.status,
+			Strategy: o.strategy, Attempts: ptr(o.attempts), ExpireAt: ptr(o.expireAt)}
+	}
+	out.ReservedForSecondFactor = ptr(i.reserved)
 	return out
 }
 

@@ -79,3 +79,59 @@ func TestEmulatorContractTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractIdentifications drives email addresses and phone
+// numbers through create, update, the prepare/attempt verification flow
+// with Clerk's test identifiers, replace and delete.
+func TestEmulatorContractIdentifications(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"email_address": []string{"first@example.com"}}, 200)
+	uid := c.id(u, "id")
+
+	em := c.do("POST", "/email_addresses", nil, map[string]any{"user_id": uid, "email_address": "second+clerk_test@example.com"}, 200)
+	eid := c.id(em, "id")
+	c.do("POST", "/email_addresses", nil, map[string]any{"user_id": uid, "email_address": "first@example.com"}, 422)
+	c.do("POST", "/email_addresses", nil, map[string]any{"user_id": "user_missing", "email_address": "x@example.com"}, 422)
+	c.do("GET", "/email_addresses/"+eid, nil, nil, 200)
+	v := c.do("POST", "/email_addresses/"+eid+"/prepare_verification", nil, nil, 200)
+	vid := c.id(v, "id")
+	if got := c.do("POST", "/email_addresses/"+eid+"/attempt_verification", nil, map[string]any{"verification_id": vid, "code": "000000"}, 200); got["status"] != "unverified" {
+		t.Errorf("wrong code: %v", got)
+	}
+	if got := c.do("POST", "/email_addresses/"+eid+"/attempt_verification", nil, map[string]any{"verification_id": vid, "code": clerktest.TestCode}, 200); got["status"] != "verified" {
+		t.Errorf("test code: %v", got)
+	}
+	c.do("POST", "/email_addresses/"+eid+"/attempt_verification", nil, map[string]any{"verification_id": vid, "code": clerktest.TestCode}, 400)
+	c.do("PATCH", "/email_addresses/"+eid, nil, map[string]any{"primary": true}, 200)
+	if got := c.do("GET", "/users/"+uid, nil, nil, 200); got["primary_email_address_id"] != eid {
+		t.Errorf("primary not moved: %v", got["primary_email_address_id"])
+	}
+	c.do("DELETE", "/email_addresses/"+eid, nil, nil, 200)
+	c.do("GET", "/email_addresses/"+eid, nil, nil, 404)
+	c.do("PUT", "/users/"+uid+"/email_address", nil, map[string]any{"email_address": "only@example.com"}, 200)
+
+	ph := c.do("POST", "/phone_numbers", nil, map[string]any{"user_id": uid, "phone_number": "+12015550123"}, 200)
+	pid := c.id(ph, "id")
+	c.do("POST", "/phone_numbers", nil, map[string]any{"user_id": uid, "phone_number": "555"}, 422)
+	c.do("GET", "/phone_numbers/"+pid, nil, nil, 200)
+	pv := c.do("POST", "/phone_numbers/"+pid+"/prepare_verification", nil, nil, 200)
+	c.do("POST", "/phone_numbers/"+pid+"/attempt_verification", nil, map[string]any{"verification_id": c.id(pv, "id"), "code": clerktest.TestCode}, 200)
+	c.do("PATCH", "/phone_numbers/"+pid, nil, map[string]any{"reserved_for_second_factor": true}, 200)
+	c.do("DELETE", "/phone_numbers/"+pid, nil, nil, 200)
+	c.do("PUT", "/users/"+uid+"/phone_number", nil, map[string]any{"phone_number": "+12015550199", "identification_status": "unverified"}, 200)
+
+	for _, want := range []string{"POST /email_addresses", "GET /email_addresses/{email_address_id}",
+		"PATCH /email_addresses/{email_address_id}", "DELETE /email_addresses/{email_address_id}",
+		"POST /email_addresses/{email_address_id}/prepare_verification", "POST /email_addresses/{email_address_id}/attempt_verification",
+		"PUT /users/{user_id}/email_address", "POST /phone_numbers", "GET /phone_numbers/{phone_number_id}",
+		"PATCH /phone_numbers/{phone_number_id}", "DELETE /phone_numbers/{phone_number_id}",
+		"POST /phone_numbers/{phone_number_id}/prepare_verification", "POST /phone_numbers/{phone_number_id}/attempt_verification",
+		"PUT /users/{user_id}/phone_number"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
