@@ -15,5 +15,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.identifierRoutes(t)
 	t = e.oneTimeTokenRoutes(t)
 	t = e.identificationRoutes(t)
+	t = e.instanceResourceRoutes(t)
+	t = e.waitlistRoutes(t)
 	return t
 }

@@ -111,7 +111,7 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 	status, out, herr := rt.h(c)
 	var raw []byte
 	var merr error
-	if herr == nil {
+	if herr == nil && status != http.StatusNoContent {
 		// Marshal under the lock: answers may share maps with the state.
 		raw, merr = json.Marshal(out)
 	}

@@ -8,7 +8,10 @@ import (
 	"github.com/clerkgo/clerk/agenttasks"
 	"github.com/clerkgo/clerk/allowlist"
 	"github.com/clerkgo/clerk/blocklist"
+	"github.com/clerkgo/clerk/domains"
+	"github.com/clerkgo/clerk/redirecturls"
 	"github.com/clerkgo/clerk/signintokens"
+	"github.com/clerkgo/clerk/waitlist"
 	"maps"
 	"slices"
 	"strings"
@@ -42,6 +45,10 @@ type state struct {
 	signInTokens store[signintokens.SignInToken]
 	agentTasks   store[agenttasks.AgentTask]
 	portalTokens store[adminportal.LinkToken]
+	redirectURLs store[redirecturls.RedirectURL]
+	domains      store[domains.Domain]
+	svixApp      bool
+	waitlist     store[waitlist.Entry]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

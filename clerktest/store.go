@@ -114,3 +114,14 @@ func listAnswer[T any](c *call, items []T, paged bool) (int, any, error) {
 	}
 	return http.StatusOK, p.Data, nil
 }
+
+// sortBy orders items by key, stably, descending when desc.
+func sortBy[T any](items []*T, desc bool, key func(*T) string) {
+	slices.SortStableFunc(items, func(a, b *T) int {
+		r := strings.Compare(key(a), key(b))
+		if desc {
+			r = -r
+		}
+		return r
+	})
+}

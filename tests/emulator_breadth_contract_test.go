@@ -135,3 +135,50 @@ func TestEmulatorContractIdentifications(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractInstanceResources drives redirect URLs, domains,
+// proxy checks, the Svix app and the waitlist.
+func TestEmulatorContractInstanceResources(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+
+	ru := c.do("POST", "/redirect_urls", nil, map[string]any{"url": "myapp://callback"}, 200)
+	c.do("POST", "/redirect_urls", nil, map[string]any{"url": "myapp://callback"}, 400)
+	c.do("GET", "/redirect_urls", nil, nil, 200)
+	c.do("GET", "/redirect_urls/"+c.id(ru, "id"), nil, nil, 200)
+	c.do("DELETE", "/redirect_urls/"+c.id(ru, "id"), nil, nil, 200)
+	c.do("GET", "/redirect_urls/"+c.id(ru, "id"), nil, nil, 404)
+
+	c.do("POST", "/domains", nil, map[string]any{"name": "example.com", "is_satellite": false}, 422)
+	d := c.do("POST", "/domains", nil, map[string]any{"name": "satellite.example", "is_satellite": true}, 200)
+	c.do("GET", "/domains", nil, nil, 200)
+	c.do("PATCH", "/domains/"+c.id(d, "id"), nil, map[string]any{"proxy_url": "https://satellite.example/__clerk"}, 200)
+	c.do("POST", "/proxy_checks", nil, map[string]any{"domain_id": c.id(d, "id"), "proxy_url": "https://satellite.example/__clerk"}, 200)
+	c.do("POST", "/proxy_checks", nil, map[string]any{"domain_id": c.id(d, "id"), "proxy_url": "http://insecure.example"}, 422)
+	c.do("DELETE", "/domains/"+c.id(d, "id"), nil, nil, 200)
+
+	c.do("POST", "/webhooks/svix_url", nil, nil, 400)
+	c.do("POST", "/webhooks/svix", nil, nil, 200)
+	c.do("POST", "/webhooks/svix_url", nil, nil, 200)
+	c.do("DELETE", "/webhooks/svix", nil, nil, 204)
+
+	w := c.do("POST", "/waitlist_entries", nil, map[string]any{"email_address": "early@example.com"}, 200)
+	c.do("POST", "/waitlist_entries/bulk", nil, []map[string]any{{"email_address": "a@example.com"}, {"email_address": "b@example.com"}}, 200)
+	c.do("GET", "/waitlist_entries", url.Values{"status": {"pending"}, "order_by": {"email_address"}}, nil, 200)
+	c.do("POST", "/waitlist_entries/"+c.id(w, "id")+"/invite", nil, map[string]any{}, 200)
+	l := c.do("GET", "/waitlist_entries", url.Values{"query": {"a@"}}, nil, 200)
+	c.do("POST", "/waitlist_entries/"+c.id(c.first(l), "id")+"/reject", nil, nil, 200)
+	c.do("DELETE", "/waitlist_entries/"+c.id(w, "id"), nil, nil, 200)
+
+	for _, want := range []string{"POST /redirect_urls", "GET /redirect_urls", "GET /redirect_urls/{id}", "DELETE /redirect_urls/{id}",
+		"POST /domains", "GET /domains", "PATCH /domains/{domain_id}", "DELETE /domains/{domain_id}", "POST /proxy_checks",
+		"POST /webhooks/svix", "POST /webhooks/svix_url", "DELETE /webhooks/svix", "POST /waitlist_entries",
+		"POST /waitlist_entries/bulk", "GET /waitlist_entries", "POST /waitlist_entries/{waitlist_entry_id}/invite",
+		"POST /waitlist_entries/{waitlist_entry_id}/reject", "DELETE /waitlist_entries/{waitlist_entry_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
