@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,15 +15,18 @@ import (
 // entry the source never uses.
 func TestErrorCodeTable(t *testing.T) {
 	t.Parallel()
-	table := map[string]ErrorCode{}
+	table := map[string]ErrorCode{} // by code and status
+	codes := map[string]bool{}
 	for _, c := range ErrorCodes() {
-		if _, dup := table[c.Code]; dup {
-			t.Errorf("%s listed twice", c.Code)
+		k := fmt.Sprint(c.Code, " ", c.Status)
+		if _, dup := table[k]; dup {
+			t.Errorf("%s listed twice", k)
 		}
 		if c.Source == "" {
 			t.Errorf("%s has no source", c.Code)
 		}
-		table[c.Code] = c
+		table[k] = c
+		codes[c.Code] = true
 	}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -32,7 +36,7 @@ func TestErrorCodeTable(t *testing.T) {
 	statuses := map[string]int{"StatusBadRequest": 400, "StatusUnauthorized": 401, "StatusForbidden": 403,
 		"StatusNotFound": 404, "StatusMethodNotAllowed": 405, "StatusUnprocessableEntity": 422,
 		"StatusTooManyRequests": 429, "StatusInternalServerError": 500, "StatusNotImplemented": 501, "StatusGatewayTimeout": 504}
-	used := map[string]bool{"injected_failure": true, "too_many_requests": true, "internal_clerk_error": true}
+	used := map[string]bool{"injected_failure 0": true, "too_many_requests 429": true, "internal_clerk_error 500": true}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -42,23 +46,24 @@ func TestErrorCodeTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range use.FindAllStringSubmatch(string(src), -1) {
-			used[m[2]] = true
-			c, ok := table[m[2]]
-			if !ok {
-				t.Errorf("%s: code %s is not in ErrorCodes", f, m[2])
+			st, known := statuses[m[1]]
+			if !known {
+				t.Errorf("%s: status %s missing from the test's list", f, m[1])
 				continue
 			}
-			if st, known := statuses[m[1]]; !known || st != c.Status {
-				t.Errorf("%s: code %s sent with %s, the table says %d", f, m[2], m[1], c.Status)
+			k := fmt.Sprint(m[2], " ", st)
+			used[k] = true
+			if _, ok := table[k]; !ok {
+				t.Errorf("%s: code %s with status %d is not in ErrorCodes", f, m[2], st)
 			}
 		}
 	}
-	for code := range table {
-		if !used[code] {
-			t.Errorf("ErrorCodes lists %s, which nothing answers", code)
+	for k := range table {
+		if !used[k] {
+			t.Errorf("ErrorCodes lists %s, which nothing answers", k)
 		}
 	}
-	if c := table["too_many_requests"]; c.Status != http.StatusTooManyRequests {
-		t.Errorf("too_many_requests status %d", c.Status)
+	if !codes["resource_not_found"] || table[fmt.Sprint("too_many_requests ", http.StatusTooManyRequests)].Code == "" {
+		t.Error("the table lacks resource_not_found or too_many_requests 429")
 	}
 }

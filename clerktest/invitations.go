@@ -312,3 +312,15 @@ func invitationNotPending(status string) *apiError {
 	}
 	return fail(http.StatusBadRequest, "invitation_already_revoked", "Invitation is already revoked.", "")
 }
+
+// sortedOrgInvites returns every organization invitation, newest first.
+func (e *Emulator) sortedOrgInvites() []*orgInvitation {
+	is := make([]*orgInvitation, 0, len(e.st.orgInvites))
+	for _, i := range e.st.orgInvites {
+		is = append(is, i)
+	}
+	slices.SortFunc(is, func(a, b *orgInvitation) int {
+		return -cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
+	})
+	return is
+}

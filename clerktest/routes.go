@@ -17,5 +17,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.identificationRoutes(t)
 	t = e.instanceResourceRoutes(t)
 	t = e.waitlistRoutes(t)
+	t = e.userExtraRoutes(t)
 	return t
 }

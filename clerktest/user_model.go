@@ -31,6 +31,7 @@ type user struct {
 	private             map[string]any
 	unsafe              map[string]any
 	banned              bool
+	hasImage            bool
 	locked              bool
 	deleteSelfEnabled   bool
 	createOrgEnabled    bool
@@ -189,6 +190,7 @@ func (u *user) json() *users.User {
 		EnterpriseAccounts:        []*users.EnterpriseAccount{},
 		LastSignInAt:              u.lastSignInAt,
 		Banned:                    u.banned,
+		HasImage:                  u.hasImage,
 		Locked:                    u.locked,
 		UpdatedAt:                 u.updatedAt,
 		CreatedAt:                 u.createdAt,

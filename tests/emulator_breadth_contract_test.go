@@ -182,3 +182,47 @@ func TestEmulatorContractInstanceResources(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractUserExtras drives the user operations beyond CRUD.
+func TestEmulatorContractUserExtras(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"email_address": []string{"extra@example.com"}, "password": "long-enough-pw"}, 200)
+	uid := c.id(u, "id")
+	v := c.do("POST", "/users", nil, map[string]any{"username": "victim"}, 200)
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Inviters"}, 200)
+	c.do("POST", "/organizations/"+c.id(org, "id")+"/invitations", nil, map[string]any{"email_address": "extra@example.com", "role": "org:member"}, 200)
+
+	c.do("POST", "/users/ban", nil, map[string]any{"user_ids": []string{uid, c.id(v, "id"), "user_missing"}}, 200)
+	c.do("POST", "/users/unban", nil, map[string]any{"user_ids": []string{uid}}, 200)
+	c.do("DELETE", "/users/"+uid+"/mfa", nil, nil, 200)
+	c.do("DELETE", "/users/"+uid+"/backup_code", nil, nil, 404)
+	c.do("DELETE", "/users/"+uid+"/totp", nil, nil, 404)
+	c.do("POST", "/users/"+uid+"/verify_totp", nil, map[string]any{"code": "123456"}, 400)
+	c.do("DELETE", "/users/"+uid+"/passkeys/idn_x", nil, nil, 404)
+	c.do("DELETE", "/users/"+uid+"/web3_wallets/idn_x", nil, nil, 404)
+	c.do("DELETE", "/users/"+uid+"/external_accounts/eac_x", nil, nil, 404)
+	c.do("GET", "/users/"+uid+"/trusted_devices", nil, nil, 200)
+	c.do("DELETE", "/users/"+uid+"/trusted_devices/td_x", nil, nil, 404)
+	c.do("GET", "/users/"+uid+"/oauth_access_tokens/oauth_google", nil, nil, 200)
+	if got := c.do("GET", "/users/"+uid+"/organization_invitations", nil, nil, 200); got["total_count"] != 1.0 {
+		t.Errorf("user's org invitations: %v", got)
+	}
+	c.do("POST", "/users/"+uid+"/remove_password", nil, map[string]any{"sign_out_of_other_sessions": true}, 200)
+	c.do("POST", "/users/"+uid+"/remove_password", nil, nil, 400)
+	c.do("DELETE", "/users/"+uid+"/profile_image", nil, nil, 200)
+
+	for _, want := range []string{"POST /users/ban", "POST /users/unban", "DELETE /users/{user_id}/mfa",
+		"DELETE /users/{user_id}/backup_code", "DELETE /users/{user_id}/totp", "POST /users/{user_id}/verify_totp",
+		"DELETE /users/{user_id}/passkeys/{passkey_identification_id}", "DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
+		"DELETE /users/{user_id}/external_accounts/{external_account_id}", "GET /users/{user_id}/trusted_devices",
+		"DELETE /users/{user_id}/trusted_devices/{trusted_device_id}", "GET /users/{user_id}/oauth_access_tokens/{provider}",
+		"GET /users/{user_id}/organization_invitations", "POST /users/{user_id}/remove_password",
+		"DELETE /users/{user_id}/profile_image"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
