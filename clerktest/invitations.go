@@ -72,42 +72,63 @@ func (e *Emulator) createInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	addr, _, err := f.str("email_address")
+	i, err := e.prepareInvitation(f, nil)
 	if err != nil {
 		return 0, nil, err
 	}
+	e.st.invitations[i.id] = i
+	return http.StatusOK, i.json(), nil
+}
+
+// prepareInvitation validates one instance invitation body against the
+// state and the invitations of the same batch, without storing it.
+func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation, error) {
+	addr, _, err := f.str("email_address")
+	if err != nil {
+		return nil, err
+	}
 	if addr == nil {
-		return 0, nil, missingParam("email_address")
+		return nil, missingParam("email_address")
 	}
 	if err := validEmail("email_address", *addr); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	ignore, _, err := f.boolean("ignore_existing")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if ignore == nil || !*ignore {
 		if e.emailTaken(*addr, "") {
-			return 0, nil, identifierExists("email_address")
+			return nil, identifierExists("email_address")
 		}
+		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, *addr) }
 		for _, i := range e.st.invitations {
-			if i.status == "pending" && strings.EqualFold(i.email, *addr) {
-				return 0, nil, failParam(http.StatusBadRequest, "duplicate_record", "duplicate invitation", "email_address")
+			if dup(i) {
+				return nil, duplicateInvitations(*addr)
 			}
+		}
+		if slices.ContainsFunc(batch, dup) {
+			return nil, duplicateInvitations(*addr)
 		}
 	}
 	exp, err := e.expiry(f)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	pub, _, err := f.object("public_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	now := e.ms()
-	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}
-	e.st.invitations[i.id] = i
-	return http.StatusOK, i.json(), nil
+	return &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}, nil
+}
+
+// duplicateInvitations is Clerk's error for a pending invitation to addr.
+func duplicateInvitations(addr string) *apiError {
+	e := fail(http.StatusBadRequest, "duplicate_record", "duplicate invitation",
+		"There are already pending invitations for the following email addresses: "+addr)
+	e.detail.Meta = map[string]any{"param_name": "email_address", "email_addresses": []string{addr}}
+	return e
 }
 
 func (e *Emulator) listInvitations(c *call) (int, any, error) {
@@ -194,50 +215,73 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	req, err := f.required("email_address", "role")
+	i, err := e.prepareOrgInvitation(o, f, nil)
 	if err != nil {
 		return 0, nil, err
+	}
+	if err := e.checkSeats(o, 1); err != nil {
+		return 0, nil, err
+	}
+	e.storeOrgInvitation(c, i)
+	return http.StatusOK, e.orgInvitationJSON(i), nil
+}
+
+// prepareOrgInvitation validates one invitation body against the state and
+// the invitations of the same batch, without storing it.
+func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgInvitation) (*orgInvitation, error) {
+	req, err := f.required("email_address", "role")
+	if err != nil {
+		return nil, err
 	}
 	addr, role := &req[0], &req[1]
 	if err := validEmail("email_address", *addr); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if err := validRole(*role); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	inviter, _, err := f.str("inviter_user_id")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if inviter != nil {
 		if _, err := e.findUser(*inviter); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 	}
+	pending := func(i *orgInvitation) bool {
+		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr)
+	}
 	for _, i := range e.st.orgInvites {
-		if i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr) {
-			return 0, nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
+		if pending(i) {
+			return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
 				"Organizations cannot have duplicate pending invitations for an email address.")
 		}
 	}
+	if slices.ContainsFunc(batch, pending) {
+		return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
+			"Organizations cannot have duplicate pending invitations for an email address.")
+	}
 	exp, err := e.expiry(f)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	pub, _, err := f.object("public_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	priv, _, err := f.object("private_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	now := e.ms()
-	i := &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
-		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}
+	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
+		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}, nil
+}
+
+func (e *Emulator) storeOrgInvitation(c *call, i *orgInvitation) {
 	e.st.orgInvites[i.id] = i
 	c.emit("organizationInvitation.created", e.orgInvitationJSON(i))
-	return http.StatusOK, e.orgInvitationJSON(i), nil
 }
 
 func (e *Emulator) findOrgInvitation(c *call) (*orgInvitation, error) {

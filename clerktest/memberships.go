@@ -124,8 +124,8 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if e.isMember(o.id, u.id) {
 		return 0, nil, fail(http.StatusUnprocessableEntity, "already_a_member_in_organization", "already a member", "The user is already a member of this organization.")
 	}
-	if o.maxMembers > 0 && int64(len(e.orgMembers(o.id))) >= o.maxMembers {
-		return 0, nil, fail(http.StatusForbidden, "organization_membership_quota_exceeded", "membership quota exceeded", "The organization has reached its maximum number of memberships.")
+	if err := e.checkSeats(o, 1); err != nil {
+		return 0, nil, err
 	}
 	m := e.newMembership(o, u, *role)
 	if pub, _, err := f.object("public_metadata"); err == nil && pub != nil {
@@ -232,4 +232,26 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 		out = append(out, e.membershipJSON(m))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// pendingInvitations counts an organization's pending invitations.
+func (e *Emulator) pendingInvitations(orgID string) int64 {
+	var n int64
+	for _, i := range e.st.orgInvites {
+		if i.orgID == orgID && i.status == "pending" {
+			n++
+		}
+	}
+	return n
+}
+
+// checkSeats refuses adding n members or invitations past the
+// organization's membership limit; pending invitations hold seats, as in
+// Clerk.
+func (e *Emulator) checkSeats(o *organization, n int64) error {
+	if o.maxMembers > 0 && int64(len(e.orgMembers(o.id)))+e.pendingInvitations(o.id)+n > o.maxMembers {
+		return fail(http.StatusForbidden, "organization_membership_quota_exceeded", "membership quota exceeded",
+			"The organization has reached its maximum number of memberships.")
+	}
+	return nil
 }

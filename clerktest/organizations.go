@@ -17,6 +17,7 @@ type organization struct {
 	slug        string
 	maxMembers  int64
 	adminDelete bool
+	hasLogo     bool
 	public      map[string]any
 	private     map[string]any
 	createdBy   string
@@ -30,7 +31,7 @@ func (e *Emulator) orgJSON(o *organization, counts bool) *organizations.Organiza
 	out := &organizations.Organization{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: ptr(imageURL(o.id)),
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
 		PublicMetadata: cloneMetadata(o.public), PrivateMetadata: cloneMetadata(o.private),
-		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt}
+		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt, HasImage: o.hasLogo}
 	if o.createdBy != "" {
 		out.CreatedBy = ptr(o.createdBy)
 	}

@@ -18,5 +18,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.instanceResourceRoutes(t)
 	t = e.waitlistRoutes(t)
 	t = e.userExtraRoutes(t)
+	t = e.apiKeyExtraRoutes(t)
+	t = e.orgExtraRoutes(t)
 	return t
 }

@@ -139,20 +139,7 @@ func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
 		if !u.hasEmail(i.email) || status != "" && i.status != status {
 			continue
 		}
-		j := e.orgInvitationJSON(i)
-		w := &users.OrganizationInvitationWithPublicOrganizationData{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt,
-			EmailAddress: j.EmailAddress, ExpiresAt: j.ExpiresAt, InviterID: j.InviterID, OrganizationID: j.OrganizationID,
-			PrivateMetadata: j.PrivateMetadata, PublicMetadata: j.PublicMetadata, Role: j.Role, RoleName: j.RoleName,
-			Status: j.Status, UpdatedAt: j.UpdatedAt, URL: j.URL}
-		if d := j.PublicInviterData; d != nil {
-			w.PublicInviterData = &users.OrganizationInvitationPublicUserData{FirstName: d.FirstName, HasImage: d.HasImage,
-				Identifier: d.Identifier, ImageURL: d.ImageURL, LastName: d.LastName, UserID: d.UserID}
-		}
-		if o, ok := e.st.orgs[i.orgID]; ok {
-			w.PublicOrganizationData = &users.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name, Slug: o.slug,
-				ImageURL: ptr(imageURL(o.id))}
-		}
-		out = append(out, w)
+		out = append(out, e.orgInvitationWithOrg(i))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
 }

@@ -226,3 +226,53 @@ func TestEmulatorContractUserExtras(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractOrgExtras drives bulk invitations, the instance-wide
+// organization lists, membership metadata, logos and API key updates.
+func TestEmulatorContractOrgExtras(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"email_address": []string{"boss@example.com"}}, 200)
+	uid := c.id(u, "id")
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Bulk Co", "created_by": uid, "max_allowed_memberships": 3}, 200)
+	oid := c.id(org, "id")
+
+	c.do("POST", "/organizations/"+oid+"/invitations/bulk", nil, []map[string]any{
+		{"email_address": "one@example.com", "role": "org:member"}, {"email_address": "two@example.com", "role": "org:member"}}, 200)
+	// The creator and two pending invitations fill the three seats.
+	c.do("POST", "/organizations/"+oid+"/invitations", nil, map[string]any{"email_address": "three@example.com", "role": "org:member"}, 403)
+	c.do("POST", "/organizations/"+oid+"/invitations/bulk", nil, []map[string]any{{"email_address": "x@example.com", "role": "org:member", "shoe": 1}}, 422)
+	c.do("GET", "/organizations/"+oid+"/invitations/pending", nil, nil, 200)
+	c.do("GET", "/organization_invitations", q2("status", "pending", "order_by", "email_address"), nil, 200)
+	c.do("GET", "/organization_memberships", q2("order_by", "-updated_at"), nil, 200)
+	c.do("PATCH", "/organizations/"+oid+"/memberships/"+uid+"/metadata", nil, map[string]any{"public_metadata": map[string]any{"title": "CEO"}}, 200)
+	c.do("DELETE", "/organizations/"+oid+"/logo", nil, nil, 200)
+	c.do("POST", "/invitations/bulk", nil, []map[string]any{{"email_address": "guest1@example.com"}, {"email_address": "guest2@example.com"}}, 200)
+	c.do("POST", "/invitations/bulk", nil, []map[string]any{{"email_address": "guest1@example.com"}}, 400)
+
+	key := c.do("POST", "/api_keys", nil, map[string]any{"name": "ci", "subject": uid}, 200)
+	kid := c.id(key, "id")
+	c.do("PATCH", "/api_keys/"+kid, nil, map[string]any{"description": "rotated", "scopes": []string{"write"}}, 200)
+	c.do("GET", "/api_keys/"+kid+"/secret", nil, nil, 200)
+	c.do("DELETE", "/api_keys/"+kid, nil, nil, 200)
+	c.do("GET", "/api_keys/"+kid, nil, nil, 404)
+
+	for _, want := range []string{"POST /organizations/{organization_id}/invitations/bulk", "GET /organizations/{organization_id}/invitations/pending",
+		"GET /organization_invitations", "GET /organization_memberships", "PATCH /organizations/{organization_id}/memberships/{user_id}/metadata",
+		"DELETE /organizations/{organization_id}/logo", "POST /invitations/bulk", "PATCH /api_keys/{apiKeyID}",
+		"GET /api_keys/{apiKeyID}/secret", "DELETE /api_keys/{apiKeyID}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
+
+func q2(kv ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return v
+}
