@@ -237,7 +237,7 @@ func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgI
 	if err := validEmail("email_address", *addr); err != nil {
 		return nil, err
 	}
-	if err := validRole(*role); err != nil {
+	if err := e.validRole(*role); err != nil {
 		return nil, err
 	}
 	inviter, _, err := f.str("inviter_user_id")

@@ -23,18 +23,6 @@ type membership struct {
 	updatedAt int64
 }
 
-// rolePermissions are the system permissions of the two default roles.
-func rolePermissions(role string) []string {
-	read := []string{"org:sys_memberships:read", "org:sys_domains:read", "org:sys_billing:read"}
-	if role != "org:admin" {
-		return read
-	}
-	return append(read, "org:sys_profile:manage", "org:sys_profile:delete", "org:sys_memberships:manage",
-		"org:sys_domains:manage", "org:sys_billing:manage")
-}
-
-func (m *membership) permissions() []string { return rolePermissions(m.role) }
-
 func roleName(role string) string {
 	r := strings.TrimPrefix(role, "org:")
 	if r == "" {
@@ -47,7 +35,7 @@ func roleName(role string) string {
 // generated model type, with its organization and public user data.
 func (e *Emulator) membershipJSON(m *membership) *organizations.OrganizationMembership {
 	out := &organizations.OrganizationMembership{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: ptr(roleName(m.role)),
-		Permissions: m.permissions(), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
+		Permissions: e.membershipPermissions(m), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
 		CreatedAt: m.createdAt, UpdatedAt: m.updatedAt}
 	if o, ok := e.st.orgs[m.orgID]; ok {
 		out.Organization = *e.orgJSON(o, false)
@@ -93,13 +81,6 @@ func (e *Emulator) newMembership(o *organization, u *user, role string) *members
 	return m
 }
 
-func validRole(role string) error {
-	if role != "org:admin" && role != "org:member" {
-		return invalidParam("role", "role must be org:admin or org:member in the emulator.")
-	}
-	return nil
-}
-
 func (e *Emulator) createMembership(c *call) (int, any, error) {
 	o, err := e.findOrg(c.param("organization_id"))
 	if err != nil {
@@ -114,7 +95,7 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	uid, role := &req[0], &req[1]
-	if err := validRole(*role); err != nil {
+	if err := e.validRole(*role); err != nil {
 		return 0, nil, err
 	}
 	u, err := e.findUser(*uid)
@@ -166,7 +147,7 @@ func (e *Emulator) updateMembership(c *call) (int, any, error) {
 	if role == nil {
 		return 0, nil, missingParam("role")
 	}
-	if err := validRole(*role); err != nil {
+	if err := e.validRole(*role); err != nil {
 		return 0, nil, err
 	}
 	m.role, m.updatedAt = *role, e.ms()
@@ -254,4 +235,13 @@ func (e *Emulator) checkSeats(o *organization, n int64) error {
 			"The organization has reached its maximum number of memberships.")
 	}
 	return nil
+}
+
+// membershipPermissions are the permission keys of the member's role.
+func (e *Emulator) membershipPermissions(m *membership) []string {
+	p, _ := e.rolePermissionKeys(m.role)
+	if p == nil {
+		p = []string{}
+	}
+	return p
 }

@@ -89,7 +89,7 @@ func (e *Emulator) MintSessionToken(userID string, opts ...TokenOption) (string,
 		if m := e.membershipOf(o.orgID, userID); m != nil {
 			o.role = m.role
 			if o.permissions == nil {
-				o.permissions = m.permissions()
+				o.permissions = e.membershipPermissions(m)
 			}
 		}
 	}

@@ -20,5 +20,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.userExtraRoutes(t)
 	t = e.apiKeyExtraRoutes(t)
 	t = e.orgExtraRoutes(t)
+	t = e.roleRoutes(t)
 	return t
 }

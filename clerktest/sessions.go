@@ -193,7 +193,7 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	o := tokenOptions{status: s.status, azp: defaultAZP, expiry: defaultTokenTTL}
 	if s.activeOrgID != nil {
 		if m := e.membershipOf(*s.activeOrgID, s.userID); m != nil {
-			o.orgID, o.role, o.permissions = m.orgID, m.role, m.permissions()
+			o.orgID, o.role, o.permissions = m.orgID, m.role, e.membershipPermissions(m)
 		}
 	}
 	var claims map[string]any

@@ -9,7 +9,9 @@ import (
 	"github.com/clerkgo/clerk/allowlist"
 	"github.com/clerkgo/clerk/blocklist"
 	"github.com/clerkgo/clerk/domains"
+	"github.com/clerkgo/clerk/permissions"
 	"github.com/clerkgo/clerk/redirecturls"
+	"github.com/clerkgo/clerk/roles"
 	"github.com/clerkgo/clerk/signintokens"
 	"github.com/clerkgo/clerk/waitlist"
 	"maps"
@@ -49,6 +51,9 @@ type state struct {
 	domains      store[domains.Domain]
 	svixApp      bool
 	waitlist     store[waitlist.Entry]
+	permissions  store[permissions.Permission]
+	roles        store[roles.Role]
+	rolePerms    map[string][]string // role ID to permission IDs
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and
@@ -81,6 +86,7 @@ func newState() *state {
 		byUsername:  map[string]*user{},
 		idents:      map[string]*user{},
 		memberOf:    map[[2]string]*membership{},
+		rolePerms:   map[string][]string{},
 	}
 }
 

@@ -276,3 +276,51 @@ func q2(kv ...string) url.Values {
 	}
 	return v
 }
+
+// TestEmulatorContractRoles drives custom permissions and roles, and
+// checks that a custom role's permissions reach its memberships.
+func TestEmulatorContractRoles(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	p := c.do("POST", "/organization_permissions", nil, map[string]any{"name": "Read invoices", "key": "org:invoices:read"}, 200)
+	pid := c.id(p, "id")
+	c.do("POST", "/organization_permissions", nil, map[string]any{"name": "Again", "key": "org:invoices:read"}, 422)
+	c.do("POST", "/organization_permissions", nil, map[string]any{"name": "Bad", "key": "invoices"}, 422)
+	p2 := c.do("POST", "/organization_permissions", nil, map[string]any{"name": "Pay invoices", "key": "org:invoices:pay"}, 200)
+	c.do("GET", "/organization_permissions", q2("order_by", "name"), nil, 200)
+	c.do("GET", "/organization_permissions/"+pid, nil, nil, 200)
+	c.do("PATCH", "/organization_permissions/"+pid, nil, map[string]any{"description": "See every invoice"}, 200)
+
+	r := c.do("POST", "/organization_roles", nil, map[string]any{"name": "Accountant", "key": "org:accountant", "permissions": []string{"org:invoices:read"}}, 200)
+	rid := c.id(r, "id")
+	c.do("GET", "/organization_roles", q2("query", "account"), nil, 200)
+	c.do("GET", "/organization_roles/"+rid, nil, nil, 200)
+	c.do("PATCH", "/organization_roles/"+rid, nil, map[string]any{"description": "Books"}, 200)
+	c.do("POST", "/organization_roles/"+rid+"/permissions/"+c.id(p2, "id"), nil, nil, 200)
+	c.do("POST", "/organization_roles/"+rid+"/permissions/"+c.id(p2, "id"), nil, nil, 409)
+	c.do("DELETE", "/organization_roles/"+rid+"/permissions/"+c.id(p2, "id"), nil, nil, 200)
+
+	u := c.do("POST", "/users", nil, map[string]any{"username": "counter"}, 200)
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Ledger"}, 200)
+	m := c.do("POST", "/organizations/"+c.id(org, "id")+"/memberships", nil, map[string]any{"user_id": c.id(u, "id"), "role": "org:accountant"}, 200)
+	if perms, _ := m["permissions"].([]any); len(perms) != 1 || perms[0] != "org:invoices:read" {
+		t.Errorf("custom role permissions on the membership: %v", m["permissions"])
+	}
+	c.do("POST", "/organizations/"+c.id(org, "id")+"/memberships", nil, map[string]any{"user_id": c.id(u, "id"), "role": "org:nobody"}, 422)
+	c.do("DELETE", "/organization_roles/"+rid, nil, nil, 422)
+	c.do("DELETE", "/organizations/"+c.id(org, "id")+"/memberships/"+c.id(u, "id"), nil, nil, 200)
+	c.do("DELETE", "/organization_roles/"+rid, nil, nil, 200)
+	c.do("DELETE", "/organization_permissions/"+pid, nil, nil, 200)
+
+	for _, want := range []string{"POST /organization_permissions", "GET /organization_permissions", "GET /organization_permissions/{permission_id}",
+		"PATCH /organization_permissions/{permission_id}", "DELETE /organization_permissions/{permission_id}", "POST /organization_roles",
+		"GET /organization_roles", "GET /organization_roles/{organization_role_id}", "PATCH /organization_roles/{organization_role_id}",
+		"DELETE /organization_roles/{organization_role_id}", "POST /organization_roles/{organization_role_id}/permissions/{permission_id}",
+		"DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
