@@ -84,7 +84,7 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "GET config":
 		writeJSON(w, http.StatusOK, controlConfig{APIURL: e.URL(), SecretKey: e.keys.secret, PublishableKey: e.keys.publishable,
 			JWTKey: e.keys.pubPEM, KeyID: e.keys.kid, WebhookSecret: e.keys.webhookSecret, InstanceID: e.keys.instanceID,
-			MachineKey: e.keys.machine})
+			MachineKey: e.MachineSecretKey()})
 	case "POST reset":
 		e.Reset()
 		e.ResetRequests()

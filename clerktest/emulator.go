@@ -78,6 +78,7 @@ func Start(opts ...Option) (*Emulator, error) {
 		serveErr:   make(chan error, 1),
 	}
 	e.faults.setGlobalLatency(cfg.latency)
+	e.addBuiltinMachine(e.st)
 	e.routes = newRouter(e.routeTable())
 	if err := e.loadInitialState(cfg); err != nil {
 		return nil, err
@@ -136,7 +137,16 @@ func (e *Emulator) PublishableKey() string { return e.keys.publishable }
 
 // MachineSecretKey returns the ak_ machine secret key that may also
 // authorize the /m2m_tokens routes, and MachineID the machine it belongs to.
-func (e *Emulator) MachineSecretKey() string { return e.keys.machine }
+// After a rotation (POST /machines/{id}/secret_key/rotate) it returns the
+// new key.
+func (e *Emulator) MachineSecretKey() string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if m, ok := e.st.machines.get(e.keys.machineID); ok {
+		return m.secret
+	}
+	return e.keys.machine
+}
 
 // MachineID returns the ID of the emulator's machine, the subject of the M2M
 // tokens it creates.

@@ -89,7 +89,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 		}
 	}
 	now := e.now()
-	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.keys.machineID, claims: claims,
+	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.callerMachine(c), claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
 	life := time.Hour
 	if ttl != nil {

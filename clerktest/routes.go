@@ -21,5 +21,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.apiKeyExtraRoutes(t)
 	t = e.orgExtraRoutes(t)
 	t = e.roleRoutes(t)
+	t = e.machineRoutes(t)
 	return t
 }

@@ -222,7 +222,11 @@ func (e *Emulator) authorized(r *http.Request, rt *route) bool {
 	if subtle.ConstantTimeCompare([]byte(tok), []byte(e.keys.secret)) == 1 {
 		return true
 	}
-	return rt != nil && rt.machine && subtle.ConstantTimeCompare([]byte(tok), []byte(e.keys.machine)) == 1
+	if rt == nil || !rt.machine {
+		return false
+	}
+	_, ok = e.machineBySecret(tok)
+	return ok
 }
 
 func bearer(h string) (string, bool) {

@@ -54,6 +54,7 @@ type state struct {
 	permissions  store[permissions.Permission]
 	roles        store[roles.Role]
 	rolePerms    map[string][]string // role ID to permission IDs
+	machines     store[machine]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -324,3 +324,32 @@ func TestEmulatorContractRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractMachines drives machines, their scopes and secrets.
+func TestEmulatorContractMachines(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	m := c.do("POST", "/machines", nil, map[string]any{"name": "billing-worker", "default_token_ttl": 600}, 200)
+	mid := c.id(m, "id")
+	m2 := c.do("POST", "/machines", nil, map[string]any{"name": "ledger", "scoped_machines": []string{mid}}, 200)
+	c.do("POST", "/machines", nil, map[string]any{"name": "bad", "scoped_machines": []string{"mch_missing"}}, 422)
+	c.do("GET", "/machines", q2("order_by", "name", "query", "e"), nil, 200)
+	c.do("GET", "/machines/"+mid, nil, nil, 200)
+	c.do("PATCH", "/machines/"+mid, nil, map[string]any{"name": "billing"}, 200)
+	c.do("GET", "/machines/"+mid+"/secret_key", nil, nil, 200)
+	c.do("POST", "/machines/"+mid+"/secret_key/rotate", nil, map[string]any{"previous_token_ttl": 0}, 200)
+	c.do("POST", "/machines/"+mid+"/scopes", nil, map[string]any{"to_machine_id": c.id(m2, "id")}, 200)
+	c.do("POST", "/machines/"+mid+"/scopes", nil, map[string]any{"to_machine_id": c.id(m2, "id")}, 409)
+	c.do("DELETE", "/machines/"+mid+"/scopes/"+c.id(m2, "id"), nil, nil, 200)
+	c.do("DELETE", "/machines/"+c.id(m2, "id"), nil, nil, 200)
+	c.do("GET", "/machines/"+c.id(m2, "id"), nil, nil, 404)
+	for _, want := range []string{"POST /machines", "GET /machines", "GET /machines/{machine_id}", "PATCH /machines/{machine_id}",
+		"DELETE /machines/{machine_id}", "GET /machines/{machine_id}/secret_key", "POST /machines/{machine_id}/secret_key/rotate",
+		"POST /machines/{machine_id}/scopes", "DELETE /machines/{machine_id}/scopes/{other_machine_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
