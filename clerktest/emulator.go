@@ -78,7 +78,7 @@ func Start(opts ...Option) (*Emulator, error) {
 		serveErr:   make(chan error, 1),
 	}
 	e.faults.setGlobalLatency(cfg.latency)
-	e.addBuiltinMachine(e.st)
+	e.st = e.freshState()
 	e.routes = newRouter(e.routeTable())
 	if err := e.loadInitialState(cfg); err != nil {
 		return nil, err

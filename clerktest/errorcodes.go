@@ -33,6 +33,8 @@ func ErrorCodes() []ErrorCode {
 		{"form_already_exists", http.StatusUnprocessableEntity, errorIndex + "Forms: FormAlreadyExists", false},
 		{"duplicate_record", http.StatusConflict, "not in the error index; assigning a permission a role already has is guessed (the spec gives 409)", true},
 		{"role_in_use", http.StatusUnprocessableEntity, "not in the error index; deleting a role members hold is guessed", true},
+		{"form_username_invalid_length", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidUsernameLength", false},
+		{"form_data_missing", http.StatusUnprocessableEntity, errorIndex + "Users: UserDataMissing", false},
 		{"sign_in_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Sign In Tokens: SignInTokenCannotBeRevoked", false},
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},

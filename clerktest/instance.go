@@ -7,7 +7,9 @@ import "time"
 type InstanceSettings struct {
 	// PasswordMinLength is the shortest password accepted (Clerk's default 8).
 	PasswordMinLength int `json:"password_min_length"`
-	// UsernameMinLength and UsernameMaxLength bound usernames (4 and 64).
+	// UsernameMinLength and UsernameMaxLength bound usernames. The
+	// emulator's defaults are 1 and 64, so short test usernames work;
+	// Clerk's dashboard default minimum is 4.
 	UsernameMinLength int `json:"username_min_length"`
 	UsernameMaxLength int `json:"username_max_length"`
 	// MaxAllowedMemberships is the membership limit of new organizations;
@@ -20,9 +22,10 @@ type InstanceSettings struct {
 	RequiredIdentifiers []string `json:"required_identifiers"`
 }
 
-// DefaultInstanceSettings returns the settings of a new development instance.
+// DefaultInstanceSettings returns the settings the emulator starts with:
+// those of a new development instance, except the username minimum.
 func DefaultInstanceSettings() InstanceSettings {
-	return InstanceSettings{PasswordMinLength: 8, UsernameMinLength: 4, UsernameMaxLength: 64,
+	return InstanceSettings{PasswordMinLength: 8, UsernameMinLength: 1, UsernameMaxLength: 64,
 		LockoutDuration: time.Hour}
 }
 

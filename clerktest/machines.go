@@ -33,6 +33,15 @@ func (e *Emulator) machineRoutes(t []route) []route {
 	return t
 }
 
+// freshState is an empty state with the emulator's own machine and the
+// configured instance settings.
+func (e *Emulator) freshState() *state {
+	st := newState()
+	st.settings = e.newSettings()
+	e.addBuiltinMachine(st)
+	return st
+}
+
 // addBuiltinMachine stores the emulator's own machine in a fresh state.
 func (e *Emulator) addBuiltinMachine(st *state) {
 	now := e.ms()

@@ -122,7 +122,8 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 		return nil, nil, missingParam("name")
 	}
 	now := e.ms()
-	o := &organization{seq: e.st.next(), id: newID("org"), name: *name, slug: slugify(*name), createdAt: now, updatedAt: now, adminDelete: true}
+	o := &organization{seq: e.st.next(), id: newID("org"), name: *name, slug: slugify(*name), createdAt: now, updatedAt: now, adminDelete: true,
+		maxMembers: e.st.settings.knobs.MaxAllowedMemberships}
 	if err := e.applyOrgFields(o, f); err != nil {
 		return nil, nil, err
 	}

@@ -389,8 +389,7 @@ func (e *Emulator) SaveState(path string) error {
 // Reset forgets every user, organization, session and other record (the
 // keys, faults, logs and webhook endpoints stay).
 func (e *Emulator) Reset() {
-	st := newState()
-	e.addBuiltinMachine(st)
+	st := e.freshState()
 	e.mu.Lock()
 	e.st = st
 	e.mu.Unlock()

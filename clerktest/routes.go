@@ -22,5 +22,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.orgExtraRoutes(t)
 	t = e.roleRoutes(t)
 	t = e.machineRoutes(t)
+	t = e.instanceRoutes(t)
 	return t
 }

@@ -20,6 +20,8 @@ type response struct {
 	body       []byte
 	retryAfter time.Duration
 	trace      string // Clerk-Trace-Id of an error answer
+	// contentType is application/json unless set; an empty body has none.
+	contentType string
 }
 
 // serveHTTP records the request, applies faults, checks the key and
@@ -111,7 +113,12 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 	status, out, herr := rt.h(c)
 	var raw []byte
 	var merr error
-	if herr == nil && status != http.StatusNoContent {
+	page, isHTML := out.(htmlPage)
+	switch {
+	case herr != nil || out == nil || status == http.StatusNoContent:
+	case isHTML:
+		raw = []byte(page)
+	default:
 		// Marshal under the lock: answers may share maps with the state.
 		raw, merr = json.Marshal(out)
 	}
@@ -131,7 +138,11 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 		}
 		return errorResponse(ae, 0)
 	}
-	return response{status: status, body: raw}
+	ans := response{status: status, body: raw}
+	if isHTML {
+		ans.contentType = "text/html; charset=utf-8"
+	}
+	return ans
 }
 
 // noRoute is the answer for a path below /v1 no route matches: 501 for an
@@ -257,7 +268,12 @@ func errorResponse(ae *apiError, retryAfter time.Duration) response {
 // reply writes an answer with an exact Content-Length.
 func reply(w http.ResponseWriter, ans response) {
 	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
+	switch {
+	case ans.contentType != "":
+		h["Content-Type"] = []string{ans.contentType}
+	case len(ans.body) > 0:
+		h["Content-Type"] = []string{"application/json"}
+	}
 	h["Content-Length"] = []string{strconv.Itoa(len(ans.body))}
 	if ans.trace != "" {
 		h["Clerk-Trace-Id"] = []string{ans.trace}

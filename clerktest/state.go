@@ -55,6 +55,7 @@ type state struct {
 	roles        store[roles.Role]
 	rolePerms    map[string][]string // role ID to permission IDs
 	machines     store[machine]
+	settings     settings
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

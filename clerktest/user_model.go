@@ -32,6 +32,7 @@ type user struct {
 	unsafe              map[string]any
 	banned              bool
 	hasImage            bool
+	lockoutSeconds      *int64 // set when locked: the instance's lockout duration
 	locked              bool
 	deleteSelfEnabled   bool
 	createOrgEnabled    bool
@@ -192,6 +193,7 @@ func (u *user) json() *users.User {
 		Banned:                    u.banned,
 		HasImage:                  u.hasImage,
 		Locked:                    u.locked,
+		LockoutExpiresInSeconds:   u.lockoutSeconds,
 		UpdatedAt:                 u.updatedAt,
 		CreatedAt:                 u.createdAt,
 		DeleteSelfEnabled:         u.deleteSelfEnabled,

@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/clerkgo/clerk"
@@ -80,6 +81,12 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	if username != nil && e.usernameTaken(*username, "") {
 		return nil, identifierExists("username")
 	}
+	if err := e.checkUsername(username); err != nil {
+		return nil, err
+	}
+	if err := e.checkRequired(len(emails) > 0, len(phones) > 0, username != nil); err != nil {
+		return nil, err
+	}
 	now := e.ms()
 	u := &user{seq: e.st.next(), id: newID("user"), createdAt: now, updatedAt: now,
 		username: username, deleteSelfEnabled: true, createOrgEnabled: true}
@@ -134,6 +141,9 @@ func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) 
 			if v != nil && e.usernameTaken(*v, u.id) {
 				return identifierExists("username")
 			}
+			if err := e.checkUsername(v); err != nil {
+				return err
+			}
 			u.username = v
 		}
 	}
@@ -144,7 +154,7 @@ func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) 
 	if pw, ok, err := f.str("password"); err != nil {
 		return err
 	} else if ok && pw != nil {
-		if len(*pw) < 8 && (skip == nil || !*skip) {
+		if len(*pw) < e.st.settings.knobs.PasswordMinLength && (skip == nil || !*skip) {
 			e := failParam(http.StatusUnprocessableEntity, "form_password_length_too_short",
 				"Passwords must be 8 characters or more.", "password")
 			return e
@@ -321,6 +331,10 @@ func (e *Emulator) setLocked(locked bool) handler {
 			return 0, nil, err
 		}
 		u.locked, u.updatedAt = locked, e.ms()
+		u.lockoutSeconds = nil
+		if locked {
+			u.lockoutSeconds = ptr(int64(e.st.settings.knobs.LockoutDuration / time.Second))
+		}
 		c.emit("user.updated", u.json())
 		return http.StatusOK, u.json(), nil
 	}
@@ -432,4 +446,32 @@ func (e *Emulator) PasswordCompromised(userID string) bool {
 // noPasswordSet is the error for a password operation on a user without one.
 func noPasswordSet() *apiError {
 	return fail(http.StatusBadRequest, "no_password_set", "no password set", "This user does not have a password set for their account")
+}
+
+// checkUsername applies the instance's username length rule.
+func (e *Emulator) checkUsername(name *string) error {
+	k := e.st.settings.knobs
+	if name == nil || len(*name) >= k.UsernameMinLength && len(*name) <= k.UsernameMaxLength {
+		return nil
+	}
+	err := failParam(http.StatusUnprocessableEntity, "form_username_invalid_length", "is invalid", "username")
+	err.detail.LongMessage = fmt.Sprintf("Username must be between %d and %d characters long.", k.UsernameMinLength, k.UsernameMaxLength)
+	return err
+}
+
+// checkRequired applies the instance's required identifiers to a new user.
+func (e *Emulator) checkRequired(email, phone, username bool) error {
+	var missing []string
+	for _, r := range e.st.settings.knobs.RequiredIdentifiers {
+		if r == "email_address" && !email || r == "phone_number" && !phone || r == "username" && !username {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	err := fail(http.StatusUnprocessableEntity, "form_data_missing", "missing data",
+		fmt.Sprintf("%q data doesn't match user requirements set for this instance", strings.Join(missing, ", ")))
+	err.detail.Meta = map[string]any{"param_names": missing}
+	return err
 }

@@ -353,3 +353,41 @@ func TestEmulatorContractMachines(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractInstance drives the instance settings endpoints and
+// checks that the organization membership limit set there applies to new
+// organizations.
+func TestEmulatorContractInstance(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	c.do("GET", "/instance", nil, nil, 200)
+	c.do("PATCH", "/instance", nil, map[string]any{"allowed_origins": []string{"https://app.example"}}, 204)
+	c.do("GET", "/instance/communication", nil, nil, 200)
+	c.do("PATCH", "/instance/communication", nil, map[string]any{"blocked_country_codes": []string{"XX"}}, 200)
+	c.do("GET", "/instance/oauth_application_settings", nil, nil, 200)
+	c.do("PATCH", "/instance/oauth_application_settings", nil, map[string]any{"dynamic_oauth_client_registration": true}, 200)
+	c.do("GET", "/instance/organization_settings", nil, nil, 200)
+	c.do("PATCH", "/instance/organization_settings", nil, map[string]any{"max_allowed_memberships": 2}, 200)
+	c.do("GET", "/instance/protect", nil, nil, 200)
+	c.do("PATCH", "/instance/protect", nil, map[string]any{"rules_enabled": true}, 200)
+	c.do("PATCH", "/instance/restrictions", nil, map[string]any{"allowlist": true}, 200)
+	c.do("PATCH", "/beta_features/instance_settings", nil, map[string]any{"progressive_sign_up": true}, 200)
+	c.do("POST", "/instance/change_domain", nil, map[string]any{"home_url": "https://example.com"}, 202)
+	c.do("PUT", "/beta_features/domain", nil, map[string]any{"home_url": "https://example.org"}, 202)
+	c.do("GET", "/public/interstitial", q2("publishable_key", emu.PublishableKey()), nil, 200)
+
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Small"}, 200)
+	if org["max_allowed_memberships"] != 2.0 {
+		t.Errorf("new organization limit %v, want the instance setting 2", org["max_allowed_memberships"])
+	}
+	for _, want := range []string{"GET /instance", "PATCH /instance", "GET /instance/communication", "PATCH /instance/communication",
+		"GET /instance/oauth_application_settings", "PATCH /instance/oauth_application_settings", "GET /instance/organization_settings",
+		"PATCH /instance/organization_settings", "GET /instance/protect", "PATCH /instance/protect", "PATCH /instance/restrictions",
+		"PATCH /beta_features/instance_settings", "POST /instance/change_domain", "PUT /beta_features/domain", "GET /public/interstitial"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
