@@ -245,3 +245,20 @@ func (e *Emulator) membershipPermissions(m *membership) []string {
 	}
 	return p
 }
+
+// cascadeMemberships deletes the memberships match selects, oldest first,
+// emitting organizationMembership.deleted for each, as Clerk does when a
+// user or an organization is deleted.
+func (e *Emulator) cascadeMemberships(c *call, match func(*membership) bool) {
+	var ms []*membership
+	for _, m := range e.st.memberships {
+		if match(m) {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortFunc(ms, func(a, b *membership) int { return cmpInt(a.seq, b.seq) })
+	for _, m := range ms {
+		c.emit("organizationMembership.deleted", e.membershipJSON(m))
+		e.st.removeMembership(m)
+	}
+}

@@ -220,12 +220,16 @@ func (e *Emulator) deleteOrg(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	delete(e.st.orgs, o.id)
-	for _, m := range e.st.memberships {
-		if m.orgID == o.id {
-			e.st.removeMembership(m)
+	e.cascadeMemberships(c, func(m *membership) bool { return m.orgID == o.id })
+	for _, d := range e.st.orgDomains.list(false, func(d *organizations.OrganizationDomain) bool { return d.OrganizationID == o.id }) {
+		e.st.orgDomains.del(d.ID)
+	}
+	for _, i := range e.st.orgInvites {
+		if i.orgID == o.id && i.status == "pending" {
+			i.status, i.updatedAt = "revoked", e.ms()
 		}
 	}
+	delete(e.st.orgs, o.id)
 	out := deleted("organization", o.id)
 	out.Slug = ptr(o.slug)
 	c.emit("organization.deleted", out)

@@ -23,5 +23,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.roleRoutes(t)
 	t = e.machineRoutes(t)
 	t = e.instanceRoutes(t)
+	t = e.clientRoutes(t)
+	t = e.orgDomainRoutes(t)
 	return t
 }

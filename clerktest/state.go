@@ -9,6 +9,7 @@ import (
 	"github.com/clerkgo/clerk/allowlist"
 	"github.com/clerkgo/clerk/blocklist"
 	"github.com/clerkgo/clerk/domains"
+	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/permissions"
 	"github.com/clerkgo/clerk/redirecturls"
 	"github.com/clerkgo/clerk/roles"
@@ -56,6 +57,7 @@ type state struct {
 	rolePerms    map[string][]string // role ID to permission IDs
 	machines     store[machine]
 	settings     settings
+	orgDomains   store[organizations.OrganizationDomain]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk"
+	"slices"
 	"strings"
 	"time"
 )
@@ -288,17 +289,20 @@ func (e *Emulator) deleteUser(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	e.st.removeUser(u)
+	// Cascade first, while the user is still there for the event data.
+	var ss []*session
 	for _, s := range e.st.sessions {
-		if s.userID == u.id && s.status == "active" {
-			s.status, s.updatedAt = "removed", e.ms()
+		if s.userID == u.id && (s.status == "active" || s.status == "pending") {
+			ss = append(ss, s)
 		}
 	}
-	for _, m := range e.st.memberships {
-		if m.userID == u.id {
-			e.st.removeMembership(m)
-		}
+	slices.SortFunc(ss, func(a, b *session) int { return cmpInt(a.seq, b.seq) })
+	for _, s := range ss {
+		s.status, s.updatedAt = "removed", e.ms()
+		c.emit("session.removed", e.sessionEvent(s))
 	}
+	e.cascadeMemberships(c, func(m *membership) bool { return m.userID == u.id })
+	e.st.removeUser(u)
 	out := deleted("user", u.id)
 	c.emit("user.deleted", out)
 	return http.StatusOK, out, nil

@@ -391,3 +391,48 @@ func TestEmulatorContractInstance(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractClientsAndDomains drives clients, session refresh,
+// sign-ups and organization domains.
+func TestEmulatorContractClientsAndDomains(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"email_address": []string{"dom@example.com"}}, 200)
+	uid := c.id(u, "id")
+	s := c.do("POST", "/sessions", nil, map[string]any{"user_id": uid}, 200)
+	sid, cid := c.id(s, "id"), c.id(s, "client_id")
+	c.do("GET", "/clients", nil, nil, 200)
+	c.do("GET", "/clients/"+cid, nil, nil, 200)
+	c.do("GET", "/clients/client_missing", nil, nil, 404)
+	tok := c.do("POST", "/sessions/"+sid+"/tokens", nil, nil, 200)
+	c.do("POST", "/clients/verify", nil, map[string]any{"token": c.id(tok, "jwt")}, 200)
+	c.do("POST", "/clients/verify", nil, map[string]any{"token": "not.a.jwt"}, 400)
+	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": c.id(tok, "jwt"), "refresh_token": "r",
+		"request_origin": "https://app.example"}, 200)
+	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": "x.y.z", "refresh_token": "r",
+		"request_origin": "https://app.example"}, 401)
+	// GET /sign_ups/{id} answers 404 for an unknown ID, which the spec does
+	// not list; it is not validated here.
+
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Domains Co"}, 200)
+	oid := c.id(org, "id")
+	d := c.do("POST", "/organizations/"+oid+"/domains", nil, map[string]any{"name": "domains.example", "enrollment_mode": "automatic_invitation"}, 200)
+	did := c.id(d, "id")
+	c.do("POST", "/organizations/"+oid+"/domains", nil, map[string]any{"name": "domains.example"}, 422)
+	c.do("GET", "/organizations/"+oid+"/domains", q2("verified", "true"), nil, 200)
+	c.do("PATCH", "/organizations/"+oid+"/domains/"+did, nil, map[string]any{"enrollment_mode": "automatic_suggestion"}, 200)
+	c.do("POST", "/organizations/"+oid+"/domains/"+did+"/verify_ownership", nil, nil, 200)
+	c.do("GET", "/organization_domains", q2("order_by", "name", "organization_id", oid), nil, 200)
+	c.do("DELETE", "/organizations/"+oid+"/domains/"+did, nil, nil, 200)
+
+	for _, want := range []string{"GET /clients", "GET /clients/{client_id}", "POST /clients/verify", "POST /sessions/{session_id}/refresh",
+		"POST /organizations/{organization_id}/domains", "GET /organizations/{organization_id}/domains",
+		"PATCH /organizations/{organization_id}/domains/{domain_id}", "POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership",
+		"GET /organization_domains", "DELETE /organizations/{organization_id}/domains/{domain_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
