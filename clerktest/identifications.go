@@ -306,17 +306,25 @@ func (e *Emulator) prepareVerification(email bool, param string) handler {
 func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, code string) {
 	data := map[string]any{"otp_code": code, "app": map[string]any{"name": "clerktest"}}
 	now := e.ms()
+	typ := "sms"
+	if email {
+		typ = "email"
+	}
+	t, err := e.peekTemplate(typ, "verification_code")
+	if err != nil {
+		return
+	}
+	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	if email {
 		c.emit("email.created", webhooks.Email{ID: newID("ema"), Object: "email", Slug: ptr("verification_code"),
-			Subject: ptr(code + " is your verification code"), ToEmailAddress: ptr(i.value), FromEmailName: "notifications",
-			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: data, DeliveredByClerk: true,
-			Body: ptr("Your verification code is " + code), Status: ptr("queued")})
+			Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(i.value), FromEmailName: deref(t.FromEmailName),
+			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: data, DeliveredByClerk: byClerk,
+			Body: &body, Status: ptr("queued")})
 		return
 	}
 	c.emit("sms.created", webhooks.SMS{ID: newID("sms"), Object: "sms_message", Slug: clerk.Value("verification_code"),
 		ToPhoneNumber: i.value, FromPhoneNumber: "+15555550000", PhoneNumberID: clerk.Value(i.id), UserID: clerk.Value(u.id),
-		Message: code + " is your verification code", Data: data, DeliveredByClerk: true, Status: "queued",
-		CreatedAt: &now, CreatedAtMs: now})
+		Message: body, Data: data, DeliveredByClerk: byClerk, Status: "queued", CreatedAt: &now, CreatedAtMs: now})
 }
 
 func (e *Emulator) attemptVerification(email bool, param string) handler {

@@ -25,5 +25,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.instanceRoutes(t)
 	t = e.clientRoutes(t)
 	t = e.orgDomainRoutes(t)
+	t = e.templateRoutesExtra(t)
 	return t
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/clerkgo/clerk/redirecturls"
 	"github.com/clerkgo/clerk/roles"
 	"github.com/clerkgo/clerk/signintokens"
+	"github.com/clerkgo/clerk/templates"
 	"github.com/clerkgo/clerk/waitlist"
 	"maps"
 	"slices"
@@ -44,20 +45,21 @@ type state struct {
 	allowlist store[allowlist.Identifier]
 	blocklist store[blocklist.Identifier]
 
-	actorTokens  store[actortokens.ActorToken]
-	signInTokens store[signintokens.SignInToken]
-	agentTasks   store[agenttasks.AgentTask]
-	portalTokens store[adminportal.LinkToken]
-	redirectURLs store[redirecturls.RedirectURL]
-	domains      store[domains.Domain]
-	svixApp      bool
-	waitlist     store[waitlist.Entry]
-	permissions  store[permissions.Permission]
-	roles        store[roles.Role]
-	rolePerms    map[string][]string // role ID to permission IDs
-	machines     store[machine]
-	settings     settings
-	orgDomains   store[organizations.OrganizationDomain]
+	actorTokens    store[actortokens.ActorToken]
+	signInTokens   store[signintokens.SignInToken]
+	agentTasks     store[agenttasks.AgentTask]
+	portalTokens   store[adminportal.LinkToken]
+	redirectURLs   store[redirecturls.RedirectURL]
+	domains        store[domains.Domain]
+	svixApp        bool
+	waitlist       store[waitlist.Entry]
+	permissions    store[permissions.Permission]
+	roles          store[roles.Role]
+	rolePerms      map[string][]string // role ID to permission IDs
+	machines       store[machine]
+	settings       settings
+	orgDomains     store[organizations.OrganizationDomain]
+	emailTemplates store[templates.Template] // email and SMS templates by "type/slug"
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -436,3 +436,29 @@ func TestEmulatorContractClientsAndDomains(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractTemplates drives the email and SMS templates.
+func TestEmulatorContractTemplates(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	c.do("GET", "/templates/email", nil, nil, 200)
+	c.do("GET", "/templates/push", nil, nil, 400)
+	c.do("GET", "/templates/sms/verification_code", nil, nil, 200)
+	c.do("GET", "/templates/email/no_such_template", nil, nil, 404)
+	c.do("PUT", "/templates/email/verification_code", nil, map[string]any{"subject": "Code {{otp_code}}", "body": "<b>{{otp_code}}</b>"}, 200)
+	c.do("PUT", "/templates/email/verification_code", nil, map[string]any{"body": "no code"}, 422)
+	if got := c.do("POST", "/templates/email/verification_code/preview", nil, map[string]any{}, 200); got["subject"] != "Code 123456" {
+		t.Errorf("preview %v", got)
+	}
+	c.do("POST", "/templates/email/verification_code/toggle_delivery", nil, map[string]any{"delivered_by_clerk": false}, 200)
+	c.do("POST", "/templates/email/verification_code/revert", nil, nil, 200)
+	for _, want := range []string{"GET /templates/{template_type}", "GET /templates/{template_type}/{slug}", "PUT /templates/{template_type}/{slug}",
+		"POST /templates/{template_type}/{slug}/preview", "POST /templates/{template_type}/{slug}/toggle_delivery",
+		"POST /templates/{template_type}/{slug}/revert"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
