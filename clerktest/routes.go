@@ -26,5 +26,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.clientRoutes(t)
 	t = e.orgDomainRoutes(t)
 	t = e.templateRoutesExtra(t)
+	t = e.oauthAppRoutes(t)
 	return t
 }

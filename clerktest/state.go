@@ -60,6 +60,8 @@ type state struct {
 	settings       settings
 	orgDomains     store[organizations.OrganizationDomain]
 	emailTemplates store[templates.Template] // email and SMS templates by "type/slug"
+	oauthApps      store[oauthApp]
+	oauthTokens    map[string]*oauthToken
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and
@@ -93,6 +95,7 @@ func newState() *state {
 		idents:      map[string]*user{},
 		memberOf:    map[[2]string]*membership{},
 		rolePerms:   map[string][]string{},
+		oauthTokens: map[string]*oauthToken{},
 	}
 }
 

@@ -462,3 +462,42 @@ func TestEmulatorContractTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractOAuthApps drives OAuth applications and the
+// verification of their access tokens.
+func TestEmulatorContractOAuthApps(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	u := c.do("POST", "/users", nil, map[string]any{"username": "oauthee"}, 200)
+	a := c.do("POST", "/oauth_applications", nil, map[string]any{"name": "Partner", "redirect_uris": []string{"https://partner.example/cb"}}, 200)
+	aid := c.id(a, "id")
+	c.id(a, "client_secret")
+	c.do("POST", "/oauth_applications", nil, map[string]any{"name": "Bad", "redirect_uris": []string{"nope"}}, 422)
+	c.do("GET", "/oauth_applications", q2("name_query", "part"), nil, 200)
+	c.do("GET", "/oauth_applications/"+aid, nil, nil, 200)
+	c.do("PATCH", "/oauth_applications/"+aid, nil, map[string]any{"scopes": "profile email offline_access"}, 200)
+	c.do("POST", "/oauth_applications/"+aid+"/rotate_secret", nil, nil, 200)
+	tok, err := emu.IssueOAuthAccessToken(c.id(a, "client_id"), c.id(u, "id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := c.do("POST", "/oauth_applications/access_tokens/verify", nil, map[string]any{"access_token": tok}, 200); v["revoked"] != false {
+		t.Errorf("issued token: %v", v)
+	}
+	c.do("POST", "/oauth_applications/"+aid+"/revoke_token", nil, map[string]any{"token": tok}, 204)
+	if v := c.do("POST", "/oauth_applications/access_tokens/verify", nil, map[string]any{"access_token": tok}, 200); v["active"] != false {
+		t.Errorf("revoked token: %v", v)
+	}
+	c.do("POST", "/oauth_applications/access_tokens/verify", nil, map[string]any{"access_token": "oat_unknown"}, 404)
+	c.do("DELETE", "/oauth_applications/"+aid, nil, nil, 200)
+	for _, want := range []string{"POST /oauth_applications", "GET /oauth_applications", "GET /oauth_applications/{oauth_application_id}",
+		"PATCH /oauth_applications/{oauth_application_id}", "POST /oauth_applications/{oauth_application_id}/rotate_secret",
+		"POST /oauth_applications/{oauth_application_id}/revoke_token", "POST /oauth_applications/access_tokens/verify",
+		"DELETE /oauth_applications/{oauth_application_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
