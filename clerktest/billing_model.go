@@ -27,6 +27,7 @@ type subscriptionItem struct {
 	periodStart                           int64
 	periodEnd, canceledAt, pastDue, ended *int64
 	createdAt, updatedAt                  int64
+	discountID                            string // the redeemed discount, if any
 }
 
 // statement is a billing statement with its payment attempts.
@@ -85,6 +86,9 @@ func (p *plan) withAmounts(out *billing.Plan) *billing.Plan {
 
 func (e *Emulator) payerJSON(payerID, userID string) *billing.Payer {
 	out := &billing.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID}
+	if u, ok := e.st.users[userID]; ok {
+		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
+	}
 	if u, ok := e.st.users[userID]; ok {
 		out.UserID = clerk.Value(u.id)
 		out.FirstName, out.LastName = optOf(u.firstName), optOf(u.lastName)

@@ -27,5 +27,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.orgDomainRoutes(t)
 	t = e.templateRoutesExtra(t)
 	t = e.oauthAppRoutes(t)
+	t = e.billingExtraRoutes(t)
 	return t
 }

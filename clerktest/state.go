@@ -7,6 +7,7 @@ import (
 	"github.com/clerkgo/clerk/adminportal"
 	"github.com/clerkgo/clerk/agenttasks"
 	"github.com/clerkgo/clerk/allowlist"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/blocklist"
 	"github.com/clerkgo/clerk/domains"
 	"github.com/clerkgo/clerk/organizations"
@@ -62,6 +63,9 @@ type state struct {
 	emailTemplates store[templates.Template] // email and SMS templates by "type/slug"
 	oauthApps      store[oauthApp]
 	oauthTokens    map[string]*oauthToken
+	credits        map[string]*ledger // by user or organization ID
+	prices         store[billing.Price]
+	discounts      map[string]*discount
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and
@@ -96,6 +100,8 @@ func newState() *state {
 		memberOf:    map[[2]string]*membership{},
 		rolePerms:   map[string][]string{},
 		oauthTokens: map[string]*oauthToken{},
+		credits:     map[string]*ledger{},
+		discounts:   map[string]*discount{},
 	}
 }
 

@@ -501,3 +501,62 @@ func TestEmulatorContractOAuthApps(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractBillingExtras drives credits, subscriptions, prices,
+// discounts and price transitions on the demo billing data.
+func TestEmulatorContractBillingExtras(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New(clerktest.WithDemoData())
+	defer emu.Close()
+	c := newContract(t, emu)
+	items := c.do("GET", "/billing/subscription_items", q2("include_free", "true"), nil, 200)
+	first := c.first(items)
+	itemID := c.id(first, "id")
+	uid := c.id(first["payer"].(map[string]any), "user_id")
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Payers"}, 200)
+	oid := c.id(org, "id")
+
+	c.do("GET", "/users/"+uid+"/billing/credits", nil, nil, 200)
+	c.do("POST", "/users/"+uid+"/billing/credits", nil, map[string]any{"action": "increase", "amount": 500, "idempotency_key": "k1"}, 200)
+	c.do("POST", "/users/"+uid+"/billing/credits", nil, map[string]any{"action": "increase", "amount": 500, "idempotency_key": "k1"}, 200)
+	if b := c.do("GET", "/users/"+uid+"/billing/credits", nil, nil, 200); b["balance"].(map[string]any)["amount"] != 500.0 {
+		t.Errorf("an idempotent retry changed the balance: %v", b)
+	}
+	c.do("POST", "/organizations/"+oid+"/billing/credits", nil, map[string]any{"action": "decrease", "amount": 1, "idempotency_key": "k2"}, 422)
+	c.do("GET", "/organizations/"+oid+"/billing/credits", nil, nil, 200)
+	c.do("GET", "/users/"+uid+"/billing/subscription", nil, nil, 200)
+	c.do("GET", "/organizations/"+oid+"/billing/subscription", nil, nil, 404)
+
+	plans := c.do("GET", "/billing/plans", nil, nil, 200)
+	planID := c.id(c.first(plans), "id")
+	c.do("POST", "/billing/prices", nil, map[string]any{"plan_id": planID, "amount": 1500, "supported_billing_periods": "month"}, 200)
+	prices := c.do("GET", "/billing/prices", q2("plan_id", c.id(first, "plan_id")), nil, 200)
+	fromID := c.id(c.first(prices), "id")
+	all := c.do("GET", "/billing/prices", nil, nil, 200)
+	toID := ""
+	for _, p := range all["data"].([]any) {
+		if m := p.(map[string]any); m["plan_id"] != c.id(first, "plan_id") {
+			toID = c.id(m, "id")
+		}
+	}
+	c.do("POST", "/billing/subscription_items/"+itemID+"/price_transition", nil, map[string]any{"from_price_id": fromID, "to_price_id": toID}, 200)
+
+	disc, err := emu.CreateDiscount("Launch", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.do("POST", "/billing/subscription_items/"+itemID+"/discounts", nil, map[string]any{"discount_id": disc}, 200)
+	c.do("POST", "/billing/subscription_items/"+itemID+"/discounts", nil, map[string]any{"discount_id": disc}, 409)
+	c.do("DELETE", "/billing/subscription_items/"+itemID+"/discounts/"+disc, nil, nil, 200)
+
+	for _, want := range []string{"GET /users/{user_id}/billing/credits", "POST /users/{user_id}/billing/credits",
+		"GET /organizations/{organization_id}/billing/credits", "POST /organizations/{organization_id}/billing/credits",
+		"GET /users/{user_id}/billing/subscription", "GET /organizations/{organization_id}/billing/subscription",
+		"POST /billing/prices", "GET /billing/prices", "POST /billing/subscription_items/{subscription_item_id}/price_transition",
+		"POST /billing/subscription_items/{subscription_item_id}/discounts",
+		"DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
