@@ -147,14 +147,19 @@ func (e *Emulator) replaceTemplate(c *call) (int, any, error) {
 		}
 		cp.Body = &b
 	}
-	for _, f := range []struct {
-		v   clerk.Opt[string]
-		dst **string
-	}{{p.Name, &cp.Name}, {p.Markup, &cp.Markup}, {p.FromEmailName, &cp.FromEmailName}, {p.ReplyToEmailName, &cp.ReplyToEmailName}} {
-		if v, ok := f.v.Get(); ok {
-			*f.dst = &v
+	setStr := func(dst **string, v string, ok bool) {
+		if ok {
+			*dst = &v
 		}
 	}
+	v, ok := p.Name.Get()
+	setStr(&cp.Name, v, ok)
+	v, ok = p.Markup.Get()
+	setStr(&cp.Markup, v, ok)
+	v, ok = p.FromEmailName.Get()
+	setStr(&cp.FromEmailName, v, ok)
+	v, ok = p.ReplyToEmailName.Get()
+	setStr(&cp.ReplyToEmailName, v, ok)
 	if s, ok := p.Subject.Get(); ok {
 		cp.Subject = clerk.Value(s)
 	}
