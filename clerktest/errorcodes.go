@@ -43,6 +43,7 @@ func ErrorCodes() []ErrorCode {
 		{"organization_domain_already_exists", http.StatusUnprocessableEntity, errorIndex + "Organizations: OrganizationDomainAlreadyExists", false},
 		{"template_type_unsupported", http.StatusBadRequest, errorIndex + "Templates: TemplateTypeUnsupported", false},
 		{"required_variable_missing", http.StatusUnprocessableEntity, errorIndex + "Templates: RequiredVariableMissing", false},
+		{"saml_connection_cant_be_activated", http.StatusUnprocessableEntity, errorIndex + "Saml: SAMLConnectionCantBeActivated", false},
 		{"sign_in_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Sign In Tokens: SignInTokenCannotBeRevoked", false},
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},

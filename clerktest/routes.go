@@ -28,5 +28,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.templateRoutesExtra(t)
 	t = e.oauthAppRoutes(t)
 	t = e.billingExtraRoutes(t)
+	t = e.samlRoutes(t)
 	return t
 }

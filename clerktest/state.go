@@ -14,6 +14,7 @@ import (
 	"github.com/clerkgo/clerk/permissions"
 	"github.com/clerkgo/clerk/redirecturls"
 	"github.com/clerkgo/clerk/roles"
+	"github.com/clerkgo/clerk/samlconnections"
 	"github.com/clerkgo/clerk/signintokens"
 	"github.com/clerkgo/clerk/templates"
 	"github.com/clerkgo/clerk/waitlist"
@@ -66,6 +67,7 @@ type state struct {
 	credits        map[string]*ledger // by user or organization ID
 	prices         store[billing.Price]
 	discounts      map[string]*discount
+	saml           store[samlconnections.SAMLConnection]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -560,3 +560,26 @@ func TestEmulatorContractBillingExtras(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractSAML drives SAML connections.
+func TestEmulatorContractSAML(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	s := c.do("POST", "/saml_connections", nil, map[string]any{"name": "Okta", "provider": "saml_okta", "domains": []string{"corp.example"}}, 200)
+	sid := c.id(s, "id")
+	c.do("POST", "/saml_connections", nil, map[string]any{"name": "Bad", "provider": "saml_nope", "domain": "x.example"}, 422)
+	c.do("GET", "/saml_connections", q2("query", "corp"), nil, 200)
+	c.do("GET", "/saml_connections/"+sid, nil, nil, 200)
+	c.do("PATCH", "/saml_connections/"+sid, nil, map[string]any{"active": true}, 422)
+	c.do("PATCH", "/saml_connections/"+sid, nil, map[string]any{"active": true, "idp_entity_id": "https://idp.example",
+		"idp_sso_url": "https://idp.example/sso"}, 200)
+	c.do("DELETE", "/saml_connections/"+sid, nil, nil, 200)
+	for _, want := range []string{"POST /saml_connections", "GET /saml_connections", "GET /saml_connections/{saml_connection_id}",
+		"PATCH /saml_connections/{saml_connection_id}", "DELETE /saml_connections/{saml_connection_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
