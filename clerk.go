@@ -11,17 +11,35 @@
 //	u, err := users.New(c).Get(ctx, "user_123")
 //
 // Optional request fields are Opt values, which tell "leave it" (omitted)
-// from "clear it" (null). Failures from the API are *APIError values that
-// match sentinels such as ErrNotFound with errors.Is.
+// from "clear it" (null). Params are validated against the API's
+// constraints before anything is sent; a violation is ErrInvalidParams
+// naming the field. Failures from the API are *APIError values that match
+// sentinels such as ErrNotFound with errors.Is.
+//
+// # Models
+//
+// Every Clerk object has one Go type in this package (User, Organization,
+// OrganizationMembership, SubscriptionItem, ...), returned by the resource
+// packages and carried by the webhook events alike. An answer field is T
+// when the API always sends a value, *T when it may send null or leave the
+// field out, and Opt[T] when it may do either and the difference matters.
+// Every *T and Opt[T] field has an accessor (u.GetUsername()) that returns
+// the zero value when the field is absent or null, and is safe on a nil
+// receiver. Slices and maps are never wrapped: nil means absent or null.
+// Free-form objects (public, private and unsafe metadata, JWT claims) are
+// JSON values kept as the API sent them; decode them into your own type
+// with Decode, and tell absent from null with IsAbsent and IsNull.
 package clerk
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -36,7 +54,7 @@ const APIVersion = "2025-11-10"
 const DefaultBaseURL = "https://api.clerk.com/v1"
 
 // Version is this SDK's version, reported in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Defaults of the client options.
 const (
@@ -48,30 +66,57 @@ const (
 )
 
 // Client calls the Backend API. Build it with NewClient; it is immutable and
-// safe for concurrent use.
+// safe for concurrent use. Printing a Client, or a *Client, with any verb
+// (and logging it with slog) never shows its key.
 type Client struct {
-	secretKey     string
-	baseURL       string
-	userAgent     string
-	http          *retryablehttp.Client
-	maxRetries    int
-	maxRetryAfter time.Duration
-	logger        *slog.Logger
+	// key is behind a pointer so that printing a value that embeds a Client
+	// shows an address, never the key; the Client's own printing methods
+	// redact it.
+	key              *bearerKey
+	baseURL          string
+	userAgent        string
+	http             *retryablehttp.Client
+	maxRetries       int
+	maxRetryAfter    time.Duration
+	maxResponseBytes int64
+	logger           *slog.Logger
+	// bufs holds read buffers for reuse across calls (behind a pointer:
+	// a sync.Pool must not be copied, and Client values may be).
+	bufs *sync.Pool
 }
 
+// bearerKey is the key a Client sends as its bearer token.
+type bearerKey struct {
+	value string
+	kind  keyKind
+}
+
+// keyKind tells the kinds of keys the Backend API accepts apart.
+type keyKind int
+
+const (
+	testKey    keyKind = iota // sk_test_: a development instance
+	liveKey                   // sk_live_: a production instance
+	machineKey                // ak_: a machine secret key (M2M token endpoints)
+)
+
 // NewClient returns a Client authenticated with secretKey. The key must look
-// like a Clerk secret key (sk_test_... or sk_live_...); no request is sent.
+// like a Clerk secret key (sk_test_... or sk_live_...) or a machine secret
+// key (ak_..., which the API accepts only on the M2M token endpoints: see
+// WithMachineSecretKey); no request is sent.
 func NewClient(secretKey string, opts ...Option) (*Client, error) {
-	if err := checkSecretKey(secretKey); err != nil {
+	kind, err := checkSecretKey(secretKey)
+	if err != nil {
 		return nil, err
 	}
 	cfg := config{
-		baseURL:       DefaultBaseURL,
-		timeout:       DefaultTimeout,
-		maxRetries:    DefaultMaxRetries,
-		retryWaitMin:  DefaultRetryWaitMin,
-		retryWaitMax:  DefaultRetryWaitMax,
-		maxRetryAfter: DefaultMaxRetryAfter,
+		baseURL:          DefaultBaseURL,
+		timeout:          DefaultTimeout,
+		maxRetries:       DefaultMaxRetries,
+		retryWaitMin:     DefaultRetryWaitMin,
+		retryWaitMax:     DefaultRetryWaitMax,
+		maxRetryAfter:    DefaultMaxRetryAfter,
+		maxResponseBytes: DefaultMaxResponseBytes,
 	}
 	for _, o := range opts {
 		if o == nil {
@@ -82,7 +127,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
-	inner := &http.Client{Timeout: cfg.timeout}
+	inner := &http.Client{Timeout: cfg.timeout, Transport: pooledTransport()}
 	if cfg.httpClient != nil {
 		copied := *cfg.httpClient
 		inner = &copied
@@ -90,18 +135,24 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 			inner.Timeout = cfg.timeout
 		}
 	}
+	// The Backend API never redirects; a redirect is answered as an error
+	// and never followed, whatever client the caller supplied, so the key
+	// and the body cannot reach another host.
+	inner.CheckRedirect = refuseRedirect
 	ua := "clerkgo/" + Version + " (" + runtime.Version() + ")"
 	if cfg.userAgentSuffix != "" {
 		ua += " " + cfg.userAgentSuffix
 	}
 	return &Client{
-		secretKey:     secretKey,
-		baseURL:       cfg.baseURL,
-		userAgent:     ua,
-		http:          transport.New(transport.Config{HTTPClient: inner, RetryWaitMin: cfg.retryWaitMin, RetryWaitMax: cfg.retryWaitMax}),
-		maxRetries:    cfg.maxRetries,
-		maxRetryAfter: cfg.maxRetryAfter,
-		logger:        cfg.logger,
+		key:              &bearerKey{value: secretKey, kind: kind},
+		baseURL:          cfg.baseURL,
+		userAgent:        ua,
+		http:             transport.New(transport.Config{HTTPClient: inner, RetryWaitMin: cfg.retryWaitMin, RetryWaitMax: cfg.retryWaitMax}),
+		maxRetries:       cfg.maxRetries,
+		maxRetryAfter:    cfg.maxRetryAfter,
+		maxResponseBytes: cfg.maxResponseBytes,
+		logger:           cfg.logger,
+		bufs:             newBufferPool(),
 	}, nil
 }
 
@@ -116,18 +167,33 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 }
 
 // checkSecretKey refuses keys that cannot be Clerk secret keys, without
-// echoing the key in the error.
-func checkSecretKey(key string) error {
+// echoing the key in the error, and tells which kind a valid key is.
+func checkSecretKey(key string) (keyKind, error) {
 	if key == "" {
-		return ErrMissingSecretKey
+		return 0, ErrMissingSecretKey
 	}
-	rest, ok := strings.CutPrefix(key, "sk_test_")
+	kind, rest, ok := testKey, "", false
+	for _, k := range []struct {
+		prefix string
+		kind   keyKind
+	}{{"sk_test_", testKey}, {"sk_live_", liveKey}, {"ak_", machineKey}} {
+		if rest, ok = strings.CutPrefix(key, k.prefix); ok {
+			kind = k.kind
+			break
+		}
+	}
 	if !ok {
-		rest, ok = strings.CutPrefix(key, "sk_live_")
+		return 0, fmt.Errorf("%w: it must start with sk_test_ or sk_live_ (or ak_ for a machine secret key)", ErrInvalidSecretKey)
 	}
-	if !ok {
-		return fmt.Errorf("%w: it must start with sk_test_ or sk_live_", ErrInvalidSecretKey)
+	if err := checkKeyChars(rest); err != nil {
+		return 0, err
 	}
+	return kind, nil
+}
+
+// checkKeyChars refuses an empty key body or one with spaces or control
+// characters, which no Clerk key has and which would corrupt the header.
+func checkKeyChars(rest string) error {
 	if rest == "" {
 		return fmt.Errorf("%w: nothing follows the prefix", ErrInvalidSecretKey)
 	}
@@ -143,19 +209,39 @@ func checkSecretKey(key string) error {
 func (c *Client) BaseURL() string { return c.baseURL }
 
 // IsTestKey reports whether the client holds a development (sk_test_) key.
-func (c *Client) IsTestKey() bool { return strings.HasPrefix(c.secretKey, "sk_test_") }
+func (c *Client) IsTestKey() bool { return c.key != nil && c.key.kind == testKey }
+
+// IsMachineKey reports whether the client holds a machine secret key (ak_),
+// which authenticates only the M2M token endpoints.
+func (c *Client) IsMachineKey() bool { return c.key != nil && c.key.kind == machineKey }
 
 // String describes the client without its secret key.
-func (c *Client) String() string {
-	kind := "live"
-	if c.IsTestKey() {
-		kind = "test"
+func (c Client) String() string {
+	kind := "sk_live_"
+	switch {
+	case c.key == nil:
+		kind = "none"
+	case c.key.kind == testKey:
+		kind = "sk_test_"
+	case c.key.kind == machineKey:
+		kind = "ak_"
 	}
-	return "clerk.Client{baseURL: " + c.baseURL + ", key: sk_" + kind + "_[redacted]}"
+	return "clerk.Client{baseURL: " + c.baseURL + ", key: " + kind + "[redacted]}"
+}
+
+// Format prints the client for every fmt verb (%v, %+v, %#v, %s, %q, %x,
+// ...) as String does, so no verb can reveal the key, whether the Client is
+// printed as a value or through a pointer.
+func (c Client) Format(f fmt.State, verb rune) {
+	if verb == 'q' {
+		fmt.Fprintf(f, "%q", c.String())
+		return
+	}
+	io.WriteString(f, c.String())
 }
 
 // LogValue lets slog print the client without its secret key.
-func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
+func (c Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // GoString keeps %#v from printing the secret key.
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }

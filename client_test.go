@@ -22,6 +22,8 @@ func TestNewClientRejectsBadKeys(t *testing.T) {
 		{"publishable key", "pk_test_abc", clerk.ErrInvalidSecretKey},
 		{"no prefix", "abcdef", clerk.ErrInvalidSecretKey},
 		{"prefix only", "sk_live_", clerk.ErrInvalidSecretKey},
+		{"machine prefix only", "ak_", clerk.ErrInvalidSecretKey},
+		{"machine key with space", "ak_abc def", clerk.ErrInvalidSecretKey},
 		{"space inside", "sk_test_abc def", clerk.ErrInvalidSecretKey},
 		{"newline", "sk_test_abc\n", clerk.ErrInvalidSecretKey},
 	}
@@ -54,6 +56,7 @@ func TestNewClientRejectsBadOptions(t *testing.T) {
 		{"wait max below min", clerk.WithRetryWait(time.Second, time.Millisecond)},
 		{"negative retry-after cap", clerk.WithMaxRetryAfter(-1)},
 		{"user agent with newline", clerk.WithUserAgentSuffix("a\r\nX-Evil: 1")},
+		{"zero response bound", clerk.WithMaxResponseBytes(0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,21 +68,42 @@ func TestNewClientRejectsBadOptions(t *testing.T) {
 	}
 }
 
+// holder is a user's struct that keeps a Client by value.
+type holder struct {
+	Name   string
+	Client clerk.Client
+}
+
 func TestClientNeverShowsItsKey(t *testing.T) {
 	t.Parallel()
-	c, err := clerk.NewClient(testKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var logged strings.Builder
-	slog.New(slog.NewTextHandler(&logged, nil)).Info("client", "c", c)
-	for _, s := range []string{c.String(), fmt.Sprint(c), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c), logged.String()} {
-		if strings.Contains(s, testKey[8:]) {
-			t.Fatalf("%q shows the secret key", s)
+	for _, key := range []string{testKey, "sk_live_abcdefghijklmnop", "ak_0123456789abcdef0123456789abcdef"} {
+		c, err := clerk.NewClient(key)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !strings.Contains(c.String(), "sk_test_[redacted]") {
-		t.Fatalf("String() = %q, want the key kind", c.String())
+		secret := key[strings.Index(key, "_")+1:]
+		if strings.HasPrefix(key, "sk_") {
+			secret = key[8:]
+		}
+		var text, js strings.Builder
+		slog.New(slog.NewTextHandler(&text, nil)).Info("client", "c", c, "v", *c)
+		slog.New(slog.NewJSONHandler(&js, nil)).Info("client", "c", c, "v", *c)
+		printed := []string{c.String(), text.String(), js.String()}
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%T %v", "%d", "%10.3s"} {
+			printed = append(printed,
+				fmt.Sprintf(verb, c), fmt.Sprintf(verb, *c),
+				fmt.Sprintf(verb, holder{"h", *c}), fmt.Sprintf(verb, &holder{"h", *c}),
+				fmt.Sprintf(verb, []clerk.Client{*c}), fmt.Sprintf(verb, map[string]*clerk.Client{"c": c}))
+		}
+		for _, s := range printed {
+			hexed := fmt.Sprintf("%x", secret)
+			if strings.Contains(s, secret) || strings.Contains(strings.ToLower(s), hexed) {
+				t.Fatalf("key %s...: %q shows the secret", key[:3], s)
+			}
+		}
+		if !strings.Contains(c.String(), "[redacted]") {
+			t.Fatalf("String() = %q, want the key kind and [redacted]", c.String())
+		}
 	}
 }
 

@@ -31,6 +31,14 @@ var (
 	ErrInvalidSecretKey = errors.New("clerk: invalid secret key")
 	ErrInvalidParams    = errors.New("clerk: invalid parameters")
 	ErrInvalidOption    = errors.New("clerk: invalid option")
+
+	// ErrRedirect is returned when the server answers with a 3xx. The
+	// Backend API never redirects, so a redirect is not followed: neither
+	// the secret key nor the request body is sent to its target.
+	ErrRedirect = errors.New("clerk: unexpected redirect (not followed)")
+	// ErrResponseTooLarge is returned when a 2xx body is longer than the
+	// client's bound (WithMaxResponseBytes).
+	ErrResponseTooLarge = errors.New("clerk: answer larger than the client accepts")
 )
 
 // statusSentinels maps a status code to its sentinel; 5xx is handled apart.
@@ -63,12 +71,17 @@ func statusSentinel(status int) error {
 	return nil
 }
 
-// ErrorDetail is one entry of the errors array of a Clerk error response.
+// ErrorDetail is one entry of the errors array of a Clerk error response,
+// and the error a failed verification records (Verification.Error).
 type ErrorDetail struct {
-	Code        string          `json:"code"`
-	Message     string          `json:"message"`
-	LongMessage string          `json:"long_message"`
-	Meta        json.RawMessage `json:"meta,omitempty"`
+	// Code is Clerk's machine-readable error code, e.g. form_identifier_not_found.
+	Code string `json:"code"`
+	// Message is a short description for logs.
+	Message string `json:"message"`
+	// LongMessage explains the error in a full sentence.
+	LongMessage string `json:"long_message"`
+	// Meta holds error-specific details, such as the parameter at fault.
+	Meta json.RawMessage `json:"meta,omitempty"`
 }
 
 // APIError is a non-2xx answer from the Backend API.

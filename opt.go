@@ -30,6 +30,18 @@ type Opt[T any] struct {
 // Value returns an Opt holding v.
 func Value[T any](v T) Opt[T] { return Opt[T]{value: v, state: present} }
 
+// FromPointer turns an answer's *T field into a request field in one
+// expression: nil (the API sent null) becomes Null, anything else its value.
+// It is how a value read from a model is copied into params:
+//
+//	users.UpdateParams{FirstName: clerk.FromPointer(u.FirstName)}
+func FromPointer[T any](p *T) Opt[T] {
+	if p == nil {
+		return Null[T]()
+	}
+	return Value(*p)
+}
+
 // Null returns an Opt that is explicitly null.
 func Null[T any]() Opt[T] { return Opt[T]{state: null} }
 
@@ -83,11 +95,20 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads null as null and anything else as a value. A field
-// absent from the JSON leaves the Opt omitted.
+// absent from the JSON leaves the Opt omitted. Plain strings, integers and
+// booleans, the bulk of a model's optional fields, are read directly; other
+// values go through encoding/json.
 func (o *Opt[T]) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
 		var zero T
 		*o = Opt[T]{value: zero, state: null}
+		return nil
+	}
+	var zero T
+	o.value = zero
+	if decodeScalar(b, &o.value) {
+		o.state = present
 		return nil
 	}
 	var v T
@@ -96,6 +117,68 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 	}
 	*o = Opt[T]{value: v, state: present}
 	return nil
+}
+
+// parseInt64 parses a JSON integer literal of at most 18 digits (every
+// Unix millisecond timestamp and count the API sends) without allocating;
+// longer or other literals report false and are left to encoding/json.
+func parseInt64(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 || (b[0] == '0' && len(b) > 1) {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// decodeScalar decodes b into *dst without encoding/json when dst is a
+// string, int64 or bool and b is a literal of that kind that needs no
+// unescaping; it reports whether it did. Anything else (escapes,
+// non-ASCII, exponents, other types) is left to encoding/json, which also
+// produces the precise errors.
+func decodeScalar[T any](b []byte, dst *T) bool {
+	switch p := any(dst).(type) {
+	case *string:
+		if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+			return false
+		}
+		inner := b[1 : len(b)-1]
+		for _, c := range inner {
+			if c < ' ' || c == '"' || c == '\\' || c >= 0x80 {
+				return false
+			}
+		}
+		*p = string(inner)
+		return true
+	case *int64:
+		n, ok := parseInt64(b)
+		if ok {
+			*p = n
+		}
+		return ok
+	case *bool:
+		switch string(b) {
+		case "true":
+			*p = true
+			return true
+		case "false":
+			*p = false
+			return true
+		}
+	}
+	return false
 }
 
 // EncodeValues adds the Opt to a query string. An omitted Opt adds nothing;

@@ -63,3 +63,37 @@ func TestOptDecodeKeepsAbsentNullAndValueApart(t *testing.T) {
 		t.Fatal("a number decoded into Opt[string]")
 	}
 }
+
+// Opt reads plain scalars without encoding/json; the result must be what
+// encoding/json gives for every literal, escapes and odd numbers included.
+func TestOptScalarsDecodeAsEncodingJSON(t *testing.T) {
+	t.Parallel()
+	strs := []string{`"plain"`, `""`, `"with \"quote\""`, `"tab\tescape"`, `"é ünïcode"`, `"\u00e9"`, `"a\\b"`, `"bad`, `12`}
+	for _, lit := range strs {
+		var o clerk.Opt[string]
+		var want string
+		errO, errW := json.Unmarshal([]byte(lit), &o), json.Unmarshal([]byte(lit), &want)
+		got, _ := o.Get()
+		if (errO == nil) != (errW == nil) || got != want {
+			t.Errorf("Opt[string] %s = %q, %v; encoding/json %q, %v", lit, got, errO, want, errW)
+		}
+	}
+	for _, lit := range []string{`0`, `-12`, `-0`, `007`, `-`, `1717000000000`, `999999999999999999`, `9223372036854775807`, `9223372036854775808`, `-9223372036854775808`, `1e2`, `1.5`, `"3"`} {
+		var o clerk.Opt[int64]
+		var want int64
+		errO, errW := json.Unmarshal([]byte(lit), &o), json.Unmarshal([]byte(lit), &want)
+		got, _ := o.Get()
+		if (errO == nil) != (errW == nil) || (errW == nil && got != want) {
+			t.Errorf("Opt[int64] %s = %d, %v; encoding/json %d, %v", lit, got, errO, want, errW)
+		}
+	}
+	for _, lit := range []string{`true`, `false`, `"true"`, `1`} {
+		var o clerk.Opt[bool]
+		var want bool
+		errO, errW := json.Unmarshal([]byte(lit), &o), json.Unmarshal([]byte(lit), &want)
+		got, _ := o.Get()
+		if (errO == nil) != (errW == nil) || got != want {
+			t.Errorf("Opt[bool] %s = %v, %v; encoding/json %v, %v", lit, got, errO, want, errW)
+		}
+	}
+}

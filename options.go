@@ -31,7 +31,9 @@ type config struct {
 	maxRetryAfter   time.Duration
 	logger          *slog.Logger
 	userAgentSuffix string
-	err             error
+	// maxResponseBytes bounds a 2xx body (WithMaxResponseBytes).
+	maxResponseBytes int64
+	err              error
 }
 
 func (c *config) fail(format string, args ...any) {
@@ -62,7 +64,12 @@ func WithBaseURL(u string) Option {
 }
 
 // WithHTTPClient sets the http.Client that performs each attempt; the
-// retrying layer wraps it. The client is copied, not modified.
+// retrying layer wraps it. The client is copied, not modified, and the copy
+// never follows redirects (its CheckRedirect is replaced): the Backend API
+// does not redirect, and the secret key must not travel to another host.
+// Without this option the client uses a transport with a connection pool
+// sized for concurrent use (the standard library keeps only two idle
+// connections per host).
 func WithHTTPClient(hc *http.Client) Option {
 	return clientOption(func(c *config) {
 		if hc == nil {
@@ -70,6 +77,20 @@ func WithHTTPClient(hc *http.Client) Option {
 			return
 		}
 		c.httpClient = hc
+	})
+}
+
+// WithMaxResponseBytes bounds how many bytes of a successful answer the
+// client reads (DefaultMaxResponseBytes unless set); a longer answer fails
+// with ErrResponseTooLarge, and a Content-Length never makes the client
+// reserve more than the bound. Error answers are always read up to 1 MiB.
+func WithMaxResponseBytes(n int64) Option {
+	return clientOption(func(c *config) {
+		if n <= 0 {
+			c.fail("WithMaxResponseBytes needs a positive byte count")
+			return
+		}
+		c.maxResponseBytes = n
 	})
 }
 
@@ -159,7 +180,9 @@ type callConfig struct {
 	maxRetries  int
 	retryUnsafe bool
 	response    *Response
-	err         error
+	// bearer replaces the client's key for this call (WithMachineSecretKey).
+	bearer string
+	err    error
 }
 
 func (c *callConfig) fail(format string, args ...any) {
@@ -227,4 +250,27 @@ func WithRetryNonIdempotent() RequestOption {
 // trace ID and body), whether it succeeded or not.
 func WithResponse(r *Response) RequestOption {
 	return requestOption(func(c *callConfig) { c.response = r })
+}
+
+// WithMachineSecretKey authenticates this one call with a machine secret key
+// (ak_...) instead of the client's key. The M2M token endpoints take one:
+// creating an M2M token requires it, and listing, revoking or verifying
+// tokens with it limits the call to the machine that owns the key. A service
+// that also holds its instance's secret key keeps one Client and passes
+// this option on those calls; a process that holds only a machine secret key
+// can instead give it to NewClient. The key is checked before any I/O and is
+// never shown in errors.
+func WithMachineSecretKey(key string) RequestOption {
+	return requestOption(func(c *callConfig) {
+		rest, ok := strings.CutPrefix(key, "ak_")
+		if !ok {
+			c.fail("WithMachineSecretKey needs a machine secret key (ak_...)")
+			return
+		}
+		if err := checkKeyChars(rest); err != nil {
+			c.fail("WithMachineSecretKey: the key is malformed")
+			return
+		}
+		c.bearer = key
+	})
 }

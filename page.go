@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
+	"strconv"
 )
 
 // ListParams are the paging parameters every list endpoint accepts. The
@@ -33,30 +36,75 @@ type Page[T any] struct {
 func (p *Page[T]) HasTotalCount() bool { return p.counted }
 
 // UnmarshalJSON decodes either a bare array or a {data, total_count} object.
-func (p *Page[T]) UnmarshalJSON(b []byte) error {
-	trimmed := bytes.TrimSpace(b)
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		*p = Page[T]{}
-		return json.Unmarshal(trimmed, &p.Data)
+func (p *Page[T]) UnmarshalJSON(b []byte) error { return p.decodeAnswer(b) }
+
+// pageObject is the object shape of a list answer. The M2M token list names
+// its array m2m_tokens; every other list calls it data.
+type pageObject[T any] struct {
+	Data       []T         `json:"data"`
+	M2MTokens  []T         `json:"m2m_tokens"`
+	TotalCount *totalCount `json:"total_count"`
+}
+
+// decodeAnswer decodes a list answer with one pass of encoding/json over
+// the body: Client.Do calls it directly instead of json.Unmarshal, which
+// would validate the body once more before calling UnmarshalJSON.
+func (p *Page[T]) decodeAnswer(b []byte) error {
+	*p = Page[T]{}
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
-	var w struct {
-		Data       []T    `json:"data"`
-		TotalCount *int64 `json:"total_count"`
+	if i < len(b) && b[i] == '[' {
+		return json.Unmarshal(b, &p.Data)
 	}
-	if err := json.Unmarshal(trimmed, &w); err != nil {
+	var w pageObject[T]
+	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if w.Data == nil {
-		data, err := otherArray[T](trimmed)
+	p.Data = w.Data
+	if p.Data == nil {
+		p.Data = w.M2MTokens
+	}
+	if p.Data == nil {
+		data, err := otherArray[T](b)
 		if err != nil {
 			return err
 		}
-		w.Data = data
+		p.Data = data
 	}
-	*p = Page[T]{Data: w.Data}
 	if w.TotalCount != nil {
-		p.TotalCount, p.counted = *w.TotalCount, true
+		p.TotalCount, p.counted = int64(*w.TotalCount), true
 	}
+	return nil
+}
+
+// totalCount decodes a list's total_count. Two lists declare it a JSON
+// number rather than an integer, so a whole number in any notation (3,
+// 3.0, 3e0) is accepted; a fraction or a value outside int64 is an error
+// that names the field.
+type totalCount int64
+
+// UnmarshalJSON implements the rule above; null leaves the count unset.
+func (n *totalCount) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" {
+		return nil
+	}
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		*n = totalCount(v)
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange):
+		return fmt.Errorf("clerk: total_count: %.40q is not a number", s)
+	case err != nil || f < math.MinInt64 || f >= math.MaxInt64:
+		return fmt.Errorf("clerk: total_count: %.40s is out of range", s)
+	case f != math.Trunc(f):
+		return fmt.Errorf("clerk: total_count: %.40s is not a whole number", s)
+	}
+	*n = totalCount(f)
 	return nil
 }
 

@@ -141,7 +141,11 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 		return nil, fmt.Errorf("%w: %s %s: cannot build the request", ErrInvalidParams, req.Method, req.Path)
 	}
 	h := hreq.Header
-	h["Authorization"] = []string{"Bearer " + c.secretKey}
+	bearer := c.key.value
+	if call.bearer != "" {
+		bearer = call.bearer
+	}
+	h["Authorization"] = []string{"Bearer " + bearer}
 	h["Clerk-Api-Version"] = []string{APIVersion}
 	h["User-Agent"] = []string{c.userAgent}
 	h["Accept"] = []string{"application/json"}
@@ -158,11 +162,31 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 // APIError.
 func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, resp *http.Response, out any, start time.Time) error {
 	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
-	var reader io.Reader = resp.Body
-	if !ok {
-		reader = io.LimitReader(resp.Body, maxErrorBody)
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return redirectError(req, resp)
 	}
-	body, err := readAll(reader, resp.ContentLength)
+	limit := int64(maxErrorBody)
+	var buf []byte
+	if ok {
+		limit = c.maxResponseBytes
+		if call.response == nil {
+			// The body is only decoded (encoding/json copies what it keeps),
+			// so its buffer can serve the client's next calls.
+			pooled := c.bufs.Get().(*[]byte)
+			defer func() { c.releaseBuffer(pooled, buf) }()
+			buf = (*pooled)[:0]
+		}
+	}
+	body, err := readAll(resp.Body, resp.ContentLength, limit, buf)
+	buf = body
+	if errors.Is(err, errTooLong) {
+		if !ok {
+			// An error body is only read for its message: keep its start.
+			err = nil
+		} else {
+			return fmt.Errorf("%w: %s %s: the answer is longer than %d bytes", ErrResponseTooLarge, req.Method, req.Path, limit)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("clerk: %s %s: reading the answer: %w", req.Method, req.Path, redactURLError(err))
 	}
@@ -185,10 +209,21 @@ func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, res
 	if out == nil || len(body) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if d, isPage := out.(answerDecoder); isPage {
+		err = d.decodeAnswer(body)
+	} else {
+		err = json.Unmarshal(body, out)
+	}
+	if err != nil {
 		return fmt.Errorf("clerk: %s %s: decoding the answer: %w", req.Method, req.Path, err)
 	}
 	return nil
+}
+
+// answerDecoder is implemented by answers that decode themselves in one
+// pass over the body (Page); Do calls it instead of json.Unmarshal.
+type answerDecoder interface {
+	decodeAnswer([]byte) error
 }
 
 // transportError wraps a failure that produced no answer, keeping the
@@ -210,15 +245,26 @@ func redactURLError(err error) error {
 	return err
 }
 
-// readAll reads r, sizing the buffer from the Content-Length when known.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	if size <= 0 || size > maxErrorBody*64 {
-		return io.ReadAll(r)
+// errTooLong marks an answer longer than the bound readAll was given.
+var errTooLong = errors.New("answer too long")
+
+// readAll reads r up to limit bytes into buf (which may be nil), growing it
+// to the Content-Length when that is known and within the bound, so a
+// hostile Content-Length cannot make it reserve more. A longer body returns
+// the first limit bytes and errTooLong.
+func readAll(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
+	if size <= 0 || size > limit {
+		size = min(limit, 4096)
 	}
-	buf := make([]byte, 0, size+1)
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return buf[:limit], errTooLong
+		}
 		if err == io.EOF {
 			return buf, nil
 		}
@@ -229,6 +275,18 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 	}
+}
+
+// redirectError describes a 3xx answer, which is never followed. It names
+// the status and where the server pointed, without the target's query
+// (which could carry anything).
+func redirectError(req *Request, resp *http.Response) error {
+	target := "no Location"
+	if loc, err := resp.Location(); err == nil {
+		loc.RawQuery, loc.Fragment, loc.User = "", "", nil
+		target = loc.String()
+	}
+	return fmt.Errorf("%w: %s %s: the server answered %d %s, pointing to %s", ErrRedirect, req.Method, req.Path, resp.StatusCode, http.StatusText(resp.StatusCode), target)
 }
 
 // encodeForm builds a multipart body from a Form.

@@ -4,17 +4,60 @@ package actortokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Actor                       CreateParamsActor `json:"actor" url:"-"`
-	ExpiresInSeconds            clerk.Opt[int64]  `json:"expires_in_seconds,omitzero" url:"-"`
-	SessionMaxDurationInSeconds clerk.Opt[int64]  `json:"session_max_duration_in_seconds,omitzero" url:"-"`
-	UserID                      string            `json:"user_id" url:"-"`
+	// Actor is the actor to send. Required.
+	Actor CreateParamsActor `json:"actor" url:"-"`
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
+	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
+	// In seconds. Optional: leave it unset to send nothing; the API refuses null.
+	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if err := p.Actor.Validate(); err != nil {
+		return err
+	}
+	if p.ExpiresInSeconds.IsNull() {
+		return call.Invalid("actortokens.CreateParams", "expires_in_seconds", "must not be null")
+	}
+	if p.SessionMaxDurationInSeconds.IsNull() {
+		return call.Invalid("actortokens.CreateParams", "session_max_duration_in_seconds", "must not be null")
+	}
+	if p.UserID == "" {
+		return call.Invalid("actortokens.CreateParams", "user_id", "is required")
+	}
+	return nil
 }
 
 // CreateParamsActor is a nested object of a request body.
 type CreateParamsActor struct {
+	// Sub is the sub to send. Required.
 	Sub string `json:"sub" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsActor that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsActor) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Sub == "" {
+		return call.Invalid("actortokens.CreateParamsActor", "sub", "is required")
+	}
+	return nil
 }

@@ -24,16 +24,16 @@ func New(c *clerk.Client) *Service {
 // Create issues a token that lets an actor sign in as another user.
 //
 // It calls POST /actor_tokens.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*ActorToken, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.ActorToken, error) {
 	if params == nil {
 		return nil, call.NilParams("actortokens.Create")
 	}
-	return call.JSON[ActorToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/actor_tokens", Body: params}, opts)
+	return call.JSON[clerk.ActorToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/actor_tokens", Body: params}, opts)
 }
 
 // Revoke invalidates an actor token that has not been used yet.
 //
 // It calls POST /actor_tokens/{actor_token_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, actorTokenID string, opts ...clerk.RequestOption) (*ActorToken, error) {
-	return call.JSON[ActorToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/actor_tokens/{actor_token_id}/revoke", PathParams: []string{actorTokenID}}, opts)
+func (s *Service) Revoke(ctx context.Context, actorTokenID string, opts ...clerk.RequestOption) (*clerk.ActorToken, error) {
+	return call.JSON[clerk.ActorToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/actor_tokens/{actor_token_id}/revoke", PathParams: []string{actorTokenID}}, opts)
 }

@@ -3,18 +3,83 @@
 package adminportal
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateLinkTokenParams holds the parameters of CreateLinkToken.
 type CreateLinkTokenParams struct {
-	ITContactID            clerk.Opt[string]   `json:"it_contact_id,omitzero" url:"-"`
-	OrganizationID         clerk.Opt[string]   `json:"organization_id,omitzero" url:"-"`
-	Scopes                 clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	SecondsUntilExpiration clerk.Opt[int64]    `json:"seconds_until_expiration,omitzero" url:"-"`
+	// ITContactID is the ID of the it contact to use. At least 1 characters.
+	// Optional: leave it unset to send nothing; the API refuses null.
+	ITContactID clerk.Opt[string] `json:"it_contact_id,omitzero" url:"-"`
+	// OrganizationID is the ID of the organization to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
+	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
+	// SecondsUntilExpiration is the seconds until expiration to send. From 0 to
+	// 86400. Optional: leave it unset to send nothing; the API refuses null.
+	SecondsUntilExpiration clerk.Opt[int64] `json:"seconds_until_expiration,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateLinkTokenParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateLinkTokenParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ITContactID.IsNull() {
+		return call.Invalid("adminportal.CreateLinkTokenParams", "it_contact_id", "must not be null")
+	}
+	if v, ok := p.ITContactID.Get(); ok {
+		if utf8.RuneCountInString(v) < 1 {
+			return call.Invalid("adminportal.CreateLinkTokenParams", "it_contact_id", "needs at least 1 characters")
+		}
+	}
+	if p.OrganizationID.IsNull() {
+		return call.Invalid("adminportal.CreateLinkTokenParams", "organization_id", "must not be null")
+	}
+	if p.Scopes.IsNull() {
+		return call.Invalid("adminportal.CreateLinkTokenParams", "scopes", "must not be null")
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		for _, e := range v {
+			if utf8.RuneCountInString(e) < 1 {
+				return call.Invalid("adminportal.CreateLinkTokenParams", "scopes", "needs at least 1 characters")
+			}
+		}
+	}
+	if p.SecondsUntilExpiration.IsNull() {
+		return call.Invalid("adminportal.CreateLinkTokenParams", "seconds_until_expiration", "must not be null")
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("adminportal.CreateLinkTokenParams", "seconds_until_expiration", "must be at least 0")
+		}
+		if v > 86400 {
+			return call.Invalid("adminportal.CreateLinkTokenParams", "seconds_until_expiration", "must be at most 86400")
+		}
+	}
+	return nil
 }
 
 // RevokeLinkTokenParams holds the parameters of RevokeLinkToken.
 type RevokeLinkTokenParams struct {
+	// RevocationReason is the revocation reason to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeLinkTokenParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeLinkTokenParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

@@ -24,13 +24,13 @@ func New(c *clerk.Client) *Service {
 // CreateLinkToken issues a single-use link token that opens the admin portal, returned with its secret.
 //
 // It calls POST /admin_portal_link_tokens.
-func (s *Service) CreateLinkToken(ctx context.Context, params *CreateLinkTokenParams, opts ...clerk.RequestOption) (*CreatedLinkToken, error) {
-	return call.JSON[CreatedLinkToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/admin_portal_link_tokens", Body: params}, opts)
+func (s *Service) CreateLinkToken(ctx context.Context, params *CreateLinkTokenParams, opts ...clerk.RequestOption) (*clerk.CreatedLinkToken, error) {
+	return call.JSON[clerk.CreatedLinkToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/admin_portal_link_tokens", Body: params}, opts)
 }
 
 // RevokeLinkToken invalidates an admin portal link token, recording why.
 //
 // It calls POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke.
-func (s *Service) RevokeLinkToken(ctx context.Context, linkTokenID string, params *RevokeLinkTokenParams, opts ...clerk.RequestOption) (*LinkToken, error) {
-	return call.JSON[LinkToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", PathParams: []string{linkTokenID}, Body: params}, opts)
+func (s *Service) RevokeLinkToken(ctx context.Context, linkTokenID string, params *RevokeLinkTokenParams, opts ...clerk.RequestOption) (*clerk.LinkToken, error) {
+	return call.JSON[clerk.LinkToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", PathParams: []string{linkTokenID}, Body: params}, opts)
 }

@@ -4,20 +4,76 @@ package agenttasks
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	AgentName                   string                 `json:"agent_name" url:"-"`
-	OnBehalfOf                  CreateParamsOnBehalfOf `json:"on_behalf_of" url:"-"`
-	Permissions                 string                 `json:"permissions" url:"-"`
-	RedirectURL                 string                 `json:"redirect_url" url:"-"`
-	SessionMaxDurationInSeconds clerk.Opt[int64]       `json:"session_max_duration_in_seconds,omitzero" url:"-"`
-	TaskDescription             string                 `json:"task_description" url:"-"`
+	// AgentName is the agent name to send. Required.
+	AgentName string `json:"agent_name" url:"-"`
+	// OnBehalfOf is the on behalf of to send. Required.
+	OnBehalfOf CreateParamsOnBehalfOf `json:"on_behalf_of" url:"-"`
+	// Permissions is the permissions to send. Required.
+	Permissions string `json:"permissions" url:"-"`
+	// RedirectURL is the redirect URL to send. An absolute URL. Required.
+	RedirectURL string `json:"redirect_url" url:"-"`
+	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
+	// In seconds. Optional: leave it unset to send nothing; the API refuses null.
+	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
+	// TaskDescription is the task description to send. Required.
+	TaskDescription string `json:"task_description" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AgentName == "" {
+		return call.Invalid("agenttasks.CreateParams", "agent_name", "is required")
+	}
+	if err := p.OnBehalfOf.Validate(); err != nil {
+		return err
+	}
+	if p.Permissions != "*" {
+		return call.Invalid("agenttasks.CreateParams", "permissions", "must be one of \"*\"")
+	}
+	if p.RedirectURL == "" {
+		return call.Invalid("agenttasks.CreateParams", "redirect_url", "is required")
+	}
+	if p.SessionMaxDurationInSeconds.IsNull() {
+		return call.Invalid("agenttasks.CreateParams", "session_max_duration_in_seconds", "must not be null")
+	}
+	if p.TaskDescription == "" {
+		return call.Invalid("agenttasks.CreateParams", "task_description", "is required")
+	}
+	return nil
 }
 
 // CreateParamsOnBehalfOf is a nested object of a request body.
 type CreateParamsOnBehalfOf struct {
+	// Identifier is the identifier to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	Identifier clerk.Opt[string] `json:"identifier,omitzero" url:"-"`
-	UserID     clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsOnBehalfOf that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsOnBehalfOf) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Identifier.IsNull() {
+		return call.Invalid("agenttasks.CreateParamsOnBehalfOf", "identifier", "must not be null")
+	}
+	if p.UserID.IsNull() {
+		return call.Invalid("agenttasks.CreateParamsOnBehalfOf", "user_id", "must not be null")
+	}
+	return nil
 }

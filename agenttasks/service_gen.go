@@ -24,16 +24,16 @@ func New(c *clerk.Client) *Service {
 // Create starts a task that lets an agent act for a user within the given permissions.
 //
 // It calls POST /agents/tasks.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*AgentTask, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.AgentTask, error) {
 	if params == nil {
 		return nil, call.NilParams("agenttasks.Create")
 	}
-	return call.JSON[AgentTask](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/agents/tasks", Body: params}, opts)
+	return call.JSON[clerk.AgentTask](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/agents/tasks", Body: params}, opts)
 }
 
 // Revoke ends an agent task so the agent can no longer act on it.
 //
 // It calls POST /agents/tasks/{agent_task_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, agentTaskID string, opts ...clerk.RequestOption) (*AgentTask, error) {
-	return call.JSON[AgentTask](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/agents/tasks/{agent_task_id}/revoke", PathParams: []string{agentTaskID}}, opts)
+func (s *Service) Revoke(ctx context.Context, agentTaskID string, opts ...clerk.RequestOption) (*clerk.AgentTask, error) {
+	return call.JSON[clerk.AgentTask](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/agents/tasks/{agent_task_id}/revoke", PathParams: []string{agentTaskID}}, opts)
 }

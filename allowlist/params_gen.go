@@ -4,16 +4,58 @@ package allowlist
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Identifier string          `json:"identifier" url:"-"`
-	Notify     clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// Identifier is the identifier to send. Required.
+	Identifier string `json:"identifier" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Identifier == "" {
+		return call.Invalid("allowlist.CreateParams", "identifier", "is required")
+	}
+	if p.Notify.IsNull() {
+		return call.Invalid("allowlist.CreateParams", "notify", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("allowlist.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("allowlist.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("allowlist.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }

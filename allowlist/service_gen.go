@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create adds an email address, domain or phone number to the allow-list.
 //
 // It calls POST /allowlist_identifiers.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Identifier, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.AllowlistIdentifier, error) {
 	if params == nil {
 		return nil, call.NilParams("allowlist.Create")
 	}
-	return call.JSON[Identifier](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/allowlist_identifiers", Body: params}, opts)
+	return call.JSON[clerk.AllowlistIdentifier](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/allowlist_identifiers", Body: params}, opts)
 }
 
 // Delete removes an identifier from the allow-list.
@@ -43,16 +43,16 @@ func (s *Service) Delete(ctx context.Context, identifierID string, opts ...clerk
 // List returns one page of the identifiers that may sign up or sign in.
 //
 // It calls GET /allowlist_identifiers.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Identifier], error) {
-	return call.JSON[clerk.Page[*Identifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.AllowlistIdentifier], error) {
+	return call.JSON[clerk.Page[*clerk.AllowlistIdentifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Identifier, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.AllowlistIdentifier, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Identifier], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.AllowlistIdentifier], error) {
 		return s.List(ctx, params, opts...)
 	})
 }

@@ -3,45 +3,215 @@
 package apikeys
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Claims                 clerk.Opt[any]      `json:"claims,omitzero" url:"-"`
-	CreatedBy              clerk.Opt[string]   `json:"created_by,omitzero" url:"-"`
-	Description            clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	Name                   string              `json:"name" url:"-"`
-	Scopes                 clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	SecondsUntilExpiration clerk.Opt[float64]  `json:"seconds_until_expiration,omitzero" url:"-"`
-	Subject                string              `json:"subject" url:"-"`
-	Type                   clerk.Opt[string]   `json:"type,omitzero" url:"-"`
+	// Claims is the claims to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// CreatedBy is the created by to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
+	// Description is the description to send. At most 255 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Name is the name to send. At least 3 characters. Required.
+	Name string `json:"name" url:"-"`
+	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
+	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
+	// Subject is the subject to send. Required.
+	Subject string `json:"subject" url:"-"`
+	// Type is the type to send. 3 to 25 characters. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Description.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("apikeys.CreateParams", "description", "takes at most 255 characters")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("apikeys.CreateParams", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 3 {
+		return call.Invalid("apikeys.CreateParams", "name", "needs at least 3 characters")
+	}
+	if p.Scopes.IsNull() {
+		return call.Invalid("apikeys.CreateParams", "scopes", "must not be null")
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("apikeys.CreateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.Subject == "" {
+		return call.Invalid("apikeys.CreateParams", "subject", "is required")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("apikeys.CreateParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if utf8.RuneCountInString(v) < 3 {
+			return call.Invalid("apikeys.CreateParams", "type", "needs at least 3 characters")
+		}
+		if utf8.RuneCountInString(v) > 25 {
+			return call.Invalid("apikeys.CreateParams", "type", "takes at most 25 characters")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Type           clerk.Opt[string] `url:"type,omitempty" json:"-"`
-	Subject        string            `url:"subject" json:"-"`
+	// Type is sent as the type query parameter. At least 3 characters. Optional:
+	// leave it unset to send nothing.
+	Type clerk.Opt[string] `url:"type,omitempty" json:"-"`
+	// Subject is sent as the subject query parameter. Required.
+	Subject string `url:"subject" json:"-"`
+	// IncludeInvalid is sent as the include_invalid query parameter. One of
+	// "true", "false". Optional: leave it unset to send nothing.
 	IncludeInvalid clerk.Opt[string] `url:"include_invalid,omitempty" json:"-"`
-	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 100) {
+		return call.Invalid("apikeys.ListParams", "limit", "must be from 1 to 100")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("apikeys.ListParams", "offset", "must not be negative")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("apikeys.ListParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if utf8.RuneCountInString(v) < 3 {
+			return call.Invalid("apikeys.ListParams", "type", "needs at least 3 characters")
+		}
+	}
+	if p.Subject == "" {
+		return call.Invalid("apikeys.ListParams", "subject", "is required")
+	}
+	if p.IncludeInvalid.IsNull() {
+		return call.Invalid("apikeys.ListParams", "include_invalid", "must not be null")
+	}
+	if v, ok := p.IncludeInvalid.Get(); ok {
+		if v != "true" && v != "false" {
+			return call.Invalid("apikeys.ListParams", "include_invalid", "must be one of \"true\", \"false\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("apikeys.ListParams", "query", "must not be null")
+	}
+	return nil
 }
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
+	// RevocationReason is the revocation reason to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Claims                 clerk.Opt[any]      `json:"claims,omitzero" url:"-"`
-	Description            clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	Scopes                 clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	SecondsUntilExpiration clerk.Opt[float64]  `json:"seconds_until_expiration,omitzero" url:"-"`
-	Subject                clerk.Opt[string]   `json:"subject,omitzero" url:"-"`
+	// Claims is the claims to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// Description is the description to send. At most 255 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
+	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
+	// Subject is the subject to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Description.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("apikeys.UpdateParams", "description", "takes at most 255 characters")
+		}
+	}
+	if p.Scopes.IsNull() {
+		return call.Invalid("apikeys.UpdateParams", "scopes", "must not be null")
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("apikeys.UpdateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.Subject.IsNull() {
+		return call.Invalid("apikeys.UpdateParams", "subject", "must not be null")
+	}
+	return nil
 }
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// Secret is the secret to send. Required.
 	Secret string `json:"secret" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Secret == "" {
+		return call.Invalid("apikeys.VerifyParams", "secret", "is required")
+	}
+	return nil
 }

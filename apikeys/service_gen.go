@@ -26,49 +26,49 @@ func New(c *clerk.Client) *Service {
 // Create issues an API key for a user, organization or machine and returns its secret.
 //
 // It calls POST /api_keys.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*CreatedAPIKey, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.CreatedAPIKey, error) {
 	if params == nil {
 		return nil, call.NilParams("apikeys.Create")
 	}
-	return call.JSON[CreatedAPIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys", Body: params}, opts)
+	return call.JSON[clerk.CreatedAPIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys", Body: params}, opts)
 }
 
 // Delete removes an API key.
 //
 // It calls DELETE /api_keys/{apiKeyID}.
-func (s *Service) Delete(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*DeletedAPIKey, error) {
-	return call.JSON[DeletedAPIKey](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}}, opts)
+func (s *Service) Delete(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*clerk.DeletedAPIKey, error) {
+	return call.JSON[clerk.DeletedAPIKey](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}}, opts)
 }
 
 // Get fetches one API key by ID, without its secret.
 //
 // It calls GET /api_keys/{apiKeyID}.
-func (s *Service) Get(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*APIKey, error) {
-	return call.JSON[APIKey](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}}, opts)
+func (s *Service) Get(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*clerk.APIKey, error) {
+	return call.JSON[clerk.APIKey](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}}, opts)
 }
 
 // GetSecret returns the secret of an API key.
 //
 // It calls GET /api_keys/{apiKeyID}/secret.
-func (s *Service) GetSecret(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*Secret, error) {
-	return call.JSON[Secret](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys/{apiKeyID}/secret", PathParams: []string{apiKeyID}}, opts)
+func (s *Service) GetSecret(ctx context.Context, apiKeyID string, opts ...clerk.RequestOption) (*clerk.APIKeySecret, error) {
+	return call.JSON[clerk.APIKeySecret](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys/{apiKeyID}/secret", PathParams: []string{apiKeyID}}, opts)
 }
 
 // List returns one page of the API keys issued to a subject.
 //
 // It calls GET /api_keys.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*APIKey], error) {
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.APIKey], error) {
 	if params == nil {
 		return nil, call.NilParams("apikeys.List")
 	}
-	return call.JSON[clerk.Page[*APIKey]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys", Query: params}, opts)
+	return call.JSON[clerk.Page[*clerk.APIKey]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*APIKey, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.APIKey, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*APIKey], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.APIKey], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -76,23 +76,23 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Revoke invalidates an API key, recording why.
 //
 // It calls POST /api_keys/{apiKeyID}/revoke.
-func (s *Service) Revoke(ctx context.Context, apiKeyID string, params *RevokeParams, opts ...clerk.RequestOption) (*APIKey, error) {
-	return call.JSON[APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys/{apiKeyID}/revoke", PathParams: []string{apiKeyID}, Body: params}, opts)
+func (s *Service) Revoke(ctx context.Context, apiKeyID string, params *RevokeParams, opts ...clerk.RequestOption) (*clerk.APIKey, error) {
+	return call.JSON[clerk.APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys/{apiKeyID}/revoke", PathParams: []string{apiKeyID}, Body: params}, opts)
 }
 
 // Update changes the claims, scopes, description or expiry of an API key.
 //
 // It calls PATCH /api_keys/{apiKeyID}.
-func (s *Service) Update(ctx context.Context, apiKeyID string, params *UpdateParams, opts ...clerk.RequestOption) (*APIKey, error) {
-	return call.JSON[APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, apiKeyID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.APIKey, error) {
+	return call.JSON[clerk.APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/api_keys/{apiKeyID}", PathParams: []string{apiKeyID}, Body: params}, opts)
 }
 
 // Verify checks an API key secret and returns the key it belongs to.
 //
 // It calls POST /api_keys/verify.
-func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*APIKey, error) {
+func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*clerk.APIKey, error) {
 	if params == nil {
 		return nil, call.NilParams("apikeys.Verify")
 	}
-	return call.JSON[APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys/verify", Body: params}, opts)
+	return call.JSON[clerk.APIKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/api_keys/verify", Body: params}, opts)
 }

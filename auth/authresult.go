@@ -1,17 +1,36 @@
 package auth
 
 import (
+	"net/http"
 	"slices"
 	"strings"
+)
+
+// Status is the outcome of authenticating a request, as Clerk names it.
+type Status string
+
+// The three request states.
+const (
+	SignedIn  Status = "signed-in"
+	SignedOut Status = "signed-out"
+	// Handshake means the cookie session must be refreshed through Clerk's
+	// Frontend API first: answer with Headers (a redirect); Middleware does.
+	Handshake Status = "handshake"
 )
 
 // Auth is the outcome of authenticating one request. A signed-out Auth has
 // IsAuthenticated false and, when a token was refused or missing, a Reason.
 type Auth struct {
+	Status          Status
 	IsAuthenticated bool
 	TokenType       TokenType // the presented token's type, when one was found
 	Reason          Reason    // why the request is signed out (empty when signed in)
 	Err             error     // the verification error behind Reason, if any
+
+	// Headers are the response headers Clerk's protocol asks for: the
+	// handshake redirect (Location, Set-Cookie, Cache-Control) or the
+	// cookies a completed handshake carries. Middleware writes them.
+	Headers http.Header
 
 	UserID         string
 	SessionID      string
@@ -27,30 +46,46 @@ type Auth struct {
 
 	Session *SessionClaims // the verified session claims, for session tokens
 	Machine *MachineAuth   // the verified machine token, for machine tokens
+
+	session SessionClaims // Session points here: one allocation for both
 }
 
-// Has reports whether a signed-in Auth passes the check. A nil or signed-out
-// Auth passes nothing.
-func (a *Auth) Has(c Check) bool {
-	if a == nil || !a.IsAuthenticated || c.value == "" {
+// Has reports whether a signed-in session passes every check, with the
+// rules of Clerk's has(): roles and permissions need an active
+// organization, features and plans are read from the token's fea and pla
+// claims, reverification from its fva claim. Machine tokens, signed-out
+// requests and an empty list of checks pass nothing.
+func (a *Auth) Has(checks ...Check) bool {
+	if a == nil || !a.IsAuthenticated || a.TokenType != SessionToken || a.UserID == "" || len(checks) == 0 {
 		return false
 	}
+	for _, c := range checks {
+		if !a.passes(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *Auth) passes(c Check) bool {
 	switch c.kind {
 	case checkRole:
-		return a.OrgRole != "" && (a.OrgRole == c.value || (!strings.HasPrefix(c.value, "org:") && a.OrgRole == "org:"+c.value))
+		return a.OrgID != "" && a.OrgRole != "" && prefixWithOrg(a.OrgRole) == prefixWithOrg(c.value)
 	case checkPermission:
-		return slices.Contains(a.OrgPermissions, c.value)
+		return a.OrgID != "" && slices.Contains(a.OrgPermissions, prefixWithOrg(c.value))
 	case checkFeature:
-		return hasScoped(a.Features, c.value)
+		return hasScoped(strings.Join(a.Features, ","), c.value)
 	case checkPlan:
-		return hasScoped(a.Plans, c.value)
+		return hasScoped(strings.Join(a.Plans, ","), c.value)
+	case checkReverification:
+		return a.Session != nil && reverified(a.Session.fva, c)
 	}
 	return false
 }
 
 // signedOut builds a signed-out Auth for a reason.
 func signedOut(typ TokenType, err error) *Auth {
-	a := &Auth{TokenType: typ, Err: err}
+	a := &Auth{Status: SignedOut, TokenType: typ, Err: err}
 	var te *TokenError
 	if asTokenError(err, &te) {
 		a.Reason = te.Reason
@@ -60,27 +95,22 @@ func signedOut(typ TokenType, err error) *Auth {
 	return a
 }
 
-// fromSession builds an Auth from verified session claims.
-func fromSession(c *SessionClaims) *Auth {
-	return &Auth{
-		IsAuthenticated: true,
-		TokenType:       SessionToken,
-		UserID:          c.Subject,
-		SessionID:       c.SessionID,
-		SessionStatus:   c.SessionStatus,
-		OrgID:           c.OrgID,
-		OrgRole:         c.OrgRole,
-		OrgSlug:         c.OrgSlug,
-		OrgPermissions:  c.OrgPermissions,
-		Features:        c.Features,
-		Plans:           c.Plans,
-		Session:         c,
-	}
+// fromSession builds an Auth from verified session claims, copying them
+// into the Auth.
+func fromSession(src *SessionClaims) *Auth {
+	a := &Auth{Status: SignedIn, IsAuthenticated: true, TokenType: SessionToken, session: *src}
+	c := &a.session
+	a.Session = c
+	a.UserID, a.SessionID, a.SessionStatus = c.Subject, c.SessionID, c.SessionStatus
+	a.OrgID, a.OrgRole, a.OrgSlug, a.OrgPermissions = c.OrgID, c.OrgRole, c.OrgSlug, c.OrgPermissions
+	a.Features, a.Plans = c.Features, c.Plans
+	return a
 }
 
 // fromMachine builds an Auth from a verified machine token.
 func fromMachine(m *MachineAuth) *Auth {
 	return &Auth{
+		Status:          SignedIn,
 		IsAuthenticated: true,
 		TokenType:       m.TokenType,
 		UserID:          m.UserID,

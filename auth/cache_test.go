@@ -42,7 +42,7 @@ func TestCacheRechecksTimes(t *testing.T) {
 		t.Fatalf("cached expired token: err = %v, want token-expired", err)
 	}
 	// The uncached path agrees.
-	u := staticVerifier(t, Config{Now: clk.now, DisableCache: true})
+	u := staticVerifier(t, Config{Now: clk.now, CacheSize: -1})
 	if _, err := u.VerifySessionToken(ctx, tok); !errors.Is(err, ErrTokenExpired) {
 		t.Fatalf("uncached: err = %v", err)
 	}
@@ -82,7 +82,7 @@ func TestCacheDisabledAndCopies(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	tok := mint(t, testKey(), baseHeader(), baseClaims())
-	if v := staticVerifier(t, Config{DisableCache: true}); v.cache != nil {
+	if v := staticVerifier(t, Config{CacheSize: -1}); v.cache != nil {
 		t.Fatal("DisableCache left a cache")
 	}
 	v := staticVerifier(t, Config{})

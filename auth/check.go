@@ -1,11 +1,19 @@
 package auth
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// Check is one authorization requirement for Auth.Has and Require.
+// Check is one authorization requirement for Auth.Has and Require. Build
+// checks with Role, Permission, Feature, Plan and Reverification.
 type Check struct {
 	kind  checkKind
 	value string
+	// For reverification checks: the level and the freshness, or a preset
+	// name in value.
+	level   VerificationLevel
+	minutes float64
 }
 
 type checkKind int
@@ -15,45 +23,86 @@ const (
 	checkPermission
 	checkFeature
 	checkPlan
+	checkReverification
 )
 
 // Role requires the active organization role, e.g. "org:admin" (the "org:"
-// prefix may be omitted).
-func Role(role string) Check { return Check{checkRole, role} }
+// prefix may be omitted, as in Clerk's has()).
+func Role(role string) Check { return Check{kind: checkRole, value: role} }
 
-// Permission requires an organization permission, e.g. "org:invoices:read".
-func Permission(perm string) Check { return Check{checkPermission, perm} }
+// Permission requires an organization permission, e.g. "org:invoices:read"
+// (the "org:" prefix may be omitted).
+func Permission(perm string) Check { return Check{kind: checkPermission, value: perm} }
 
-// Feature requires a feature: "name" in any scope, "org:name" or
-// "user:name" in one scope.
-func Feature(name string) Check { return Check{checkFeature, name} }
+// Feature requires a feature: "name" in either scope, "org:name" (also
+// "o:" or "organization:") or "user:name" (also "u:").
+func Feature(name string) Check { return Check{kind: checkFeature, value: name} }
 
-// Plan requires a plan: "name" in any scope, "org:name" or "user:name".
-func Plan(name string) Check { return Check{checkPlan, name} }
+// Plan requires a plan, scoped like Feature.
+func Plan(name string) Check { return Check{kind: checkPlan, value: name} }
 
 // String describes the check, e.g. `role "org:admin"`.
 func (c Check) String() string {
-	kinds := map[checkKind]string{checkRole: "role", checkPermission: "permission", checkFeature: "feature", checkPlan: "plan"}
-	return kinds[c.kind] + " " + `"` + c.value + `"`
+	switch c.kind {
+	case checkRole:
+		return fmt.Sprintf("role %q", c.value)
+	case checkPermission:
+		return fmt.Sprintf("permission %q", c.value)
+	case checkFeature:
+		return fmt.Sprintf("feature %q", c.value)
+	case checkPlan:
+		return fmt.Sprintf("plan %q", c.value)
+	case checkReverification:
+		if c.value != "" {
+			return fmt.Sprintf("reverification %q", c.value)
+		}
+		return fmt.Sprintf("reverification %s within %g minutes", c.level, c.minutes)
+	}
+	return "invalid check"
 }
 
-// hasScoped matches a wanted "name", "org:name" or "user:name" against
-// scoped entries such as "o:name" or "u:name".
-func hasScoped(entries []string, want string) bool {
-	letter := byte(0)
-	if rest, ok := strings.CutPrefix(want, "org:"); ok {
-		want, letter = rest, 'o'
-	} else if rest, ok := strings.CutPrefix(want, "user:"); ok {
-		want, letter = rest, 'u'
+// prefixWithOrg replaces any run of leading "org:" with exactly one, as
+// Clerk compares roles and permissions.
+func prefixWithOrg(s string) string {
+	for strings.HasPrefix(s, "org:") {
+		s = s[len("org:"):]
 	}
-	if want == "" {
+	return "org:" + s
+}
+
+// hasScoped reports whether a feature or plan claim grants want, with
+// Clerk's reading of both: want is "scope:name" (only the first two
+// colon-separated parts count) or a bare name matched in either scope.
+func hasScoped(claim string, want string) bool {
+	if claim == "" {
 		return false
 	}
-	for _, e := range entries {
-		scope, name, _ := strings.Cut(e, ":")
-		if name == want && (letter == 0 || strings.IndexByte(scope, letter) >= 0) {
-			return true
+	org, user, err := splitByScope(claimString{val: claim, ok: true, truthy: true})
+	if err != nil {
+		return false
+	}
+	parts := strings.SplitN(want, ":", 3)
+	scope, id := parts[0], parts[0]
+	explicit := len(parts) > 1
+	if explicit && parts[1] != "" {
+		id = parts[1]
+	}
+	contains := func(list []string) bool {
+		for _, x := range list {
+			if x == id {
+				return true
+			}
 		}
+		return false
+	}
+	if !explicit {
+		return contains(org) || contains(user)
+	}
+	switch scope {
+	case "o", "org", "organization":
+		return contains(org)
+	case "u", "user":
+		return contains(user)
 	}
 	return false
 }

@@ -2,7 +2,9 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +55,9 @@ func TestSessionClaimsFormats(t *testing.T) {
 		}},
 	}
 	ignore := cmp.FilterPath(func(p cmp.Path) bool {
+		if p.Last().String() == ".fva" || p.Last().String() == ".fvaBuf" {
+			return true
+		}
 		switch p.Last().String() {
 		case ".Raw", ".Expiry", ".NotBefore", ".IssuedAt":
 			return true
@@ -95,7 +100,7 @@ func TestSessionClaimsDecodeCustom(t *testing.T) {
 func TestAuthHas(t *testing.T) {
 	t.Parallel()
 	a := fromSession(&SessionClaims{
-		Subject: "user_1", OrgRole: "org:admin",
+		Subject: "user_1", OrgID: "org_1", OrgRole: "org:admin",
 		OrgPermissions: []string{"org:invoices:read"},
 		Features:       []string{"o:invoices", "u:beta"},
 		Plans:          []string{"o:pro", "u:free"},
@@ -119,6 +124,9 @@ func TestAuthHas(t *testing.T) {
 		{Plan("user:pro"), false},
 		{Plan("user:free"), true},
 		{Plan(""), false},
+		{Permission("invoices:read"), true},
+		{Role("org:org:admin"), true},
+		{Feature("team:invoices"), false},
 	}
 	for _, tc := range tests {
 		if got := a.Has(tc.check); got != tc.want {
@@ -131,15 +139,30 @@ func TestAuthHas(t *testing.T) {
 	}
 }
 
-func TestOrgPermissionsMalformed(t *testing.T) {
+func TestOrgPermissionsAsClerkReadsThem(t *testing.T) {
 	t.Parallel()
-	for _, fpm := range []string{"x", "-1", "1,,2", "1.5", "99999999999999999999999"} {
-		if _, err := orgPermissions([]string{"o:a", "o:b", "o:c"}, "read", fpm); err == nil {
-			t.Errorf("fpm %q accepted", fpm)
+	str := func(s string) claimString { return claimString{val: s, ok: true, truthy: s != ""} }
+	// An entry that is not all digits grants nothing for its feature.
+	for _, fpm := range []string{"x", "-1", "1.5", "+1", "0x1", ""} {
+		got, err := orgPermissions([]string{"o:a"}, str("read"), str(fpm))
+		if err != nil || len(got) != 0 {
+			t.Errorf("fpm %q: %v, %v; want no permission", fpm, got, err)
 		}
 	}
-	got, err := orgPermissions([]string{"u:x", "ou:a"}, "r,w,d", "5")
+	got, err := orgPermissions([]string{"u:x", "o:y", "ou:a"}, str("r,w,d"), str("0,5"))
 	if err != nil || !slices.Equal(got, []string{"org:a:r", "org:a:d"}) {
 		t.Errorf("orgPermissions = %v, %v", got, err)
+	}
+	// Bit 69 of a 70-permission organization.
+	perms := make([]string, 70)
+	for i := range perms {
+		perms[i] = fmt.Sprint("p", i)
+	}
+	got, err = orgPermissions([]string{"o:big"}, str(strings.Join(perms, ",")), str("590295810358705651712"))
+	if err != nil || !slices.Equal(got, []string{"org:big:p69"}) {
+		t.Errorf("bit 69: %v, %v", got, err)
+	}
+	if _, err := orgPermissions([]string{"o:a"}, claimString{present: true, truthy: true}, str("1")); err == nil {
+		t.Error("a per claim of another type than string must be token-invalid")
 	}
 }

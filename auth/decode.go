@@ -1,8 +1,25 @@
 package auth
 
-// decodeHeader reads the JWS header object.
+import (
+	"encoding/json"
+	"strings"
+)
+
+// utf8BOM is stripped once from the front of a decoded segment, as the
+// WHATWG TextDecoder that Clerk's SDK uses strips it.
+const utf8BOM = "\xef\xbb\xbf"
+
+// decodeHeader reads the JWS header. A header that is valid JSON but not
+// an object reads as an empty header (it then fails the algorithm check),
+// as it does in Clerk's SDK.
 func decodeHeader(b string, h *header) error {
-	s := &scanner{data: b}
+	s := &scanner{data: strings.TrimPrefix(b, utf8BOM)}
+	if s.peek() != '{' {
+		if _, err := s.skip(); err != nil {
+			return err
+		}
+		return s.end()
+	}
 	err := s.object(func(key string) error {
 		switch key {
 		case "alg":
@@ -10,11 +27,9 @@ func decodeHeader(b string, h *header) error {
 		case "kid":
 			return s.readString(&h.Kid)
 		case "cat":
+			h.HasCat = true
 			return s.readString(&h.Cat)
 		case "typ":
-			if s.isNull() {
-				return nil
-			}
 			h.HasTyp = true
 			return s.readString(&h.Typ)
 		}
@@ -27,9 +42,17 @@ func decodeHeader(b string, h *header) error {
 	return s.end()
 }
 
-// decodeClaims reads the JWT payload object in both Clerk claim formats.
+// decodeClaims reads the JWT payload in both Clerk claim formats. A later
+// duplicate key replaces an earlier one, as JSON.parse does.
 func decodeClaims(b string, c *rawClaims) error {
-	s := &scanner{data: b}
+	s := &scanner{data: strings.TrimPrefix(b, utf8BOM)}
+	if s.peek() != '{' {
+		if _, err := s.skip(); err != nil {
+			return err
+		}
+		c.notObject = true
+		return s.end()
+	}
 	err := s.object(func(key string) error {
 		switch key {
 		case "sub":
@@ -47,49 +70,41 @@ func decodeClaims(b string, c *rawClaims) error {
 		case "iat":
 			return s.readClaimNumber(&c.Iat)
 		case "jti":
-			return s.readString(&c.Jti)
+			return s.readClaimString(&c.Jti)
 		case "sid":
-			return s.readString(&c.Sid)
+			return s.readClaimString(&c.Sid)
 		case "sts":
-			return s.readString(&c.Sts)
+			return s.readClaimString(&c.Sts)
 		case "v":
-			return s.readInt(&c.V)
+			return s.readIsTwo(&c.V2)
 		case "act":
-			var x *Actor
-			err := s.readJSON(&x)
-			c.Act = x
+			raw, err := s.skip()
+			c.Act = decodeActor(raw)
 			return err
 		case "fva":
-			var x []int
-			err := s.readJSON(&x)
-			c.Fva = x
-			return err
+			return s.readClaimFva(&c.Fva)
 		case "org_id":
-			return s.readString(&c.OrgID)
+			return s.readClaimString(&c.OrgID)
 		case "org_role":
-			return s.readString(&c.OrgRole)
+			return s.readClaimString(&c.OrgRole)
 		case "org_slug":
-			return s.readString(&c.OrgSlug)
+			return s.readClaimString(&c.OrgSlug)
 		case "org_permissions":
-			var x []string
-			err := s.readJSON(&x)
-			c.OrgPermissions = x
-			return err
+			return s.readClaimList(&c.OrgPermissions)
 		case "o":
-			return decodeOrg(s, c)
+			return decodeOrg(s, &c.Org)
 		case "fea":
-			return s.readString(&c.Fea)
+			return s.readClaimString(&c.Fea)
 		case "pla":
-			return s.readString(&c.Pla)
+			return s.readClaimString(&c.Pla)
 		case "scope":
-			return s.readString(&c.Scope)
+			return s.readClaimString(&c.Scope)
 		case "scopes":
-			var x any
-			err := s.readJSON(&x)
-			c.Scopes = x
-			return err
+			return s.readClaimString(&c.Scopes)
+		case "scp":
+			return s.readClaimList(&c.Scp)
 		case "client_id":
-			return s.readString(&c.ClientID)
+			return s.readClaimString(&c.ClientID)
 		}
 		_, err := s.skip()
 		return err
@@ -100,28 +115,42 @@ func decodeClaims(b string, c *rawClaims) error {
 	return s.end()
 }
 
-// decodeOrg reads the compact v2 "o" claim.
-func decodeOrg(s *scanner, c *rawClaims) error {
-	if s.isNull() {
+// decodeActor reads the act claim when it is an object, else nil.
+func decodeActor(raw string) *Actor {
+	if len(raw) == 0 || raw[0] != '{' {
 		return nil
 	}
-	if s.peek() != '{' {
-		return errType
+	var a Actor
+	if json.Unmarshal([]byte(raw), &a) != nil {
+		return nil
 	}
-	o := &orgClaim{}
-	c.Org = o
+	return &a
+}
+
+// decodeOrg reads the compact v2 "o" claim; a value of another type only
+// counts for its truthiness.
+func decodeOrg(s *scanner, o *orgClaim) error {
+	*o = orgClaim{}
+	if s.peek() != '{' {
+		raw, err := s.skip()
+		if err == nil {
+			o.truthy = truthyLiteral(raw) && raw != `""`
+		}
+		return err
+	}
+	o.truthy = true
 	return s.object(func(key string) error {
 		switch key {
 		case "id":
-			return s.readString(&o.ID)
+			return s.readClaimString(&o.ID)
 		case "rol":
-			return s.readString(&o.Role)
+			return s.readClaimString(&o.Role)
 		case "slg":
-			return s.readString(&o.Slug)
+			return s.readClaimString(&o.Slug)
 		case "per":
-			return s.readString(&o.Per)
+			return s.readClaimString(&o.Per)
 		case "fpm":
-			return s.readString(&o.Fpm)
+			return s.readClaimString(&o.Fpm)
 		}
 		_, err := s.skip()
 		return err

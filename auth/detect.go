@@ -2,27 +2,25 @@ package auth
 
 import "strings"
 
-// detectType classifies a token by its form: the mt_, oat_ and ak_
-// prefixes; a JWT typed at+jwt (OAuth) or whose sub starts with mch_ (M2M).
-// Everything else is treated as a session token.
-func detectType(token string) TokenType {
-	switch {
-	case strings.HasPrefix(token, prefixM2M):
+// detectType classifies a token as Clerk's SDK does: mt_ or a JWT whose sub
+// starts with mch_ is an M2M token, oat_ or a JWT typed at+jwt an OAuth
+// token, ak_ an API key; everything else is a session token.
+func (rc *reqContext) detectType(token string) TokenType {
+	return typeOf(token, func(t string) tokenFacts { return rc.peek(t).facts })
+}
+
+func typeOf(token string, facts func(string) tokenFacts) TokenType {
+	if strings.HasPrefix(token, prefixM2M) {
 		return M2MToken
-	case strings.HasPrefix(token, prefixOAuth):
+	}
+	f := facts(token)
+	switch {
+	case f.m2mJWT:
+		return M2MToken
+	case strings.HasPrefix(token, prefixOAuth), f.oauthJWT:
 		return OAuthToken
 	case strings.HasPrefix(token, prefixAPI):
 		return APIKey
-	}
-	var t jws
-	if t.parse(token) != nil {
-		return SessionToken
-	}
-	switch {
-	case isAccessTokenType(&t.header):
-		return OAuthToken
-	case t.claims.Sub.ok && strings.HasPrefix(t.claims.Sub.val, prefixMch):
-		return M2MToken
 	}
 	return SessionToken
 }

@@ -1,19 +1,94 @@
 // Package auth decides who is calling a Go service that sits behind a Clerk
-// frontend.
+// frontend, with the decisions Clerk's own JavaScript backend SDK
+// (@clerk/backend) makes.
 //
 // A [Verifier] checks Clerk session tokens (RS256 JWTs) either with the
 // instance's PEM public key (no network at all) or with the instance's JSON
-// Web Key Set, fetched once through a [clerk.Client] and cached. It also
-// verifies machine tokens: API keys (ak_), M2M tokens (mt_ or JWT) and OAuth
-// access tokens (oat_ or JWT).
+// Web Key Set, fetched through a [clerk.Client] and cached; when a refresh
+// fails, the last keys keep verifying for [Config.JWKSGracePeriod], so a
+// Clerk outage does not sign everyone out. It also verifies machine tokens:
+// API keys (ak_), M2M tokens (mt_ or JWT) and OAuth access tokens (oat_ or
+// JWT, scopes from scp).
+//
+// [Verifier.AuthenticateRequest] turns an [net/http.Request] into an [Auth]
+// the way Clerk's authenticateRequest does: the Authorization header
+// ("Bearer" exactly, or a bare token), else the __session cookie (its
+// suffixed form __session_<suffix> first, the suffix derived from
+// [Config.PublishableKey]), which only counts while __client_uat says the
+// browser is signed in and is not newer than the token. A document request
+// whose cookie session is missing, expired or stale gets the [Handshake]
+// state: [Middleware] answers it with Clerk's 307 redirect to the Frontend
+// API, and on the way back verifies the __clerk_handshake token or fetches
+// the __clerk_handshake_nonce payload from the Backend API, sets the cookies
+// it carries and redirects to the clean URL. [Proxy] serves the Frontend
+// API from the app's own domain.
+//
+// [Auth.Has] answers has() questions with Clerk's rules: roles and
+// permissions need an active organization and accept the "org:" prefix or
+// not, features and plans are read from the fea and pla claims (scopes o,
+// u, ou and uo), and [Reverification] checks the fva claim against Clerk's
+// presets or a custom level. [Require] answers 401 and 403, with Clerk's
+// reverification error body when a reverification is missing.
 //
 // Failures are [*TokenError] values whose [Reason] uses the same words as
-// Clerk's JavaScript backend SDK, so logs read alike across languages; each
-// reason has a sentinel for [errors.Is].
+// Clerk's SDK, so logs read alike across languages; each token reason has a
+// sentinel for [errors.Is]. Request states carry Clerk's request reasons
+// (session-token-and-uat-missing, client-uat-but-no-session-token, ...).
 //
-// [Verifier.AuthenticateRequest] turns an [net/http.Request] into an [Auth];
-// [Middleware] stores that Auth in the request context and [Require] turns it
-// into 401 and 403 answers. Browser handshake redirects are not performed: a
-// missing or stale session cookie simply yields a signed-out Auth with a
-// reason.
+// # Agreement with @clerk/backend
+//
+// A differential test runs @clerk/backend 3.25.0 on a corpus of several
+// hundred tokens and requests (claim parsing oddities, header fields,
+// base64 strictness, time boundaries, v1 and v2 organization claims with
+// permission bitmaps longer than 64 bits, has() questions, reverification,
+// machine tokens, Authorization and cookie shapes, forwarded headers and
+// the handshake in both directions) and replays it through this package.
+// Every decision agrees except the differences below, which are deliberate
+// and made for safety:
+//
+//   - Time claims outside the range of a JavaScript Date (exp, nbf or iat
+//     beyond about 8.64e12 seconds, or numbers too large for a float64):
+//     Clerk stops checking them, so such a token never expires; this package
+//     refuses the token (token-verification-failed).
+//   - An aud claim that is neither a string nor an array of strings, when
+//     Config.Audience is set: Clerk skips the audience check; this package
+//     refuses the token.
+//   - Organization claims of another JSON type than string (an o.id of 12):
+//     Clerk uses the value, so a numeric organization ID passes role and
+//     permission checks; this package leaves such values out, and the
+//     checks fail.
+//   - Claims Clerk's SDK cannot read (a fea entry without a colon, or a fea,
+//     per or fpm claim of another type, in a token with an organization):
+//     Clerk verifies the token but its toAuth() throws, which fails the
+//     request; this package refuses the token (token-invalid).
+//   - A header or payload that is JSON null: Clerk fails with a TypeError
+//     (unexpected-error); this package refuses with a token reason.
+//   - Malformed or hostile X-Forwarded-Host and X-Forwarded-Proto values (a
+//     path, user info, a backslash, a bad port, a scheme other than
+//     http(s), a non-ASCII host): Clerk builds its redirect from whatever
+//     its URL parser makes of them, which can point at another host; this
+//     package answers a clear signed-out state instead (handshake-url-invalid),
+//     and with Config.AuthorizedParties set it only redirects to a listed
+//     origin.
+//   - A handshake token is checked for exp and nbf; Clerk never checks its
+//     expiry, so a captured handshake could be replayed.
+//   - Handshake cookie directives for cookies that are not Clerk's are
+//     dropped; Clerk sets whatever the payload lists.
+//   - After a handshake whose parameters were in the URL of a production
+//     document request, this package also redirects to the clean URL (Clerk
+//     does so in development only), so the handshake token does not stay in
+//     the address bar and the browser history.
+//   - A Backend API answer to an opaque machine token's verification that
+//     says the token is revoked or expired is refused; Clerk signs the
+//     machine in on any successful answer.
+//   - The handshake redirect loop stops at three or more redirects (Clerk:
+//     at exactly three); a development handshake that fails answers a
+//     signed-out state where Clerk throws.
+//
+// An expired session with a __refresh_<suffix> cookie is refreshed through
+// the Backend API first, as Clerk does; the handshake is the fallback.
+//
+// Not implemented: organization sync from URL patterns, and the development
+// primary's redirect to the __clerk_redirect_url query parameter, which
+// takes its target from the query string.
 package auth

@@ -67,7 +67,7 @@ func Example() {
 		fmt.Println(resp.StatusCode, string(body))
 	}
 	// Output:
-	// 401 {"error":"unauthenticated","reason":"session-token-missing"}
+	// 401 {"error":"unauthenticated","reason":"session-token-and-uat-missing"}
 	//
 	// 200 hello user_123 (org:admin in org_1)
 }

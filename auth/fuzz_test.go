@@ -104,7 +104,7 @@ func FuzzAuthenticateRequest(f *testing.F) {
 	f.Add("Basic Zm9v", "__session=a.b.c; other=1", "a:b:c")
 	f.Add("ak_123", `__session="quoted"`, "[::1]")
 	f.Add("Bearer mt_1 extra", "=;;;", "")
-	v := staticVerifier(f, Config{AcceptAny: true})
+	v := staticVerifier(f, Config{AcceptsToken: []TokenType{AnyToken}})
 	f.Fuzz(func(t *testing.T, authz, cookie, host string) {
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
 		r.Header["Authorization"] = []string{authz}

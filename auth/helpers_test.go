@@ -123,3 +123,6 @@ func staticVerifier(tb testing.TB, cfg Config) *Verifier {
 	}
 	return v
 }
+
+// durationOf returns a pointer to d, for Config.ClockSkew.
+func durationOf(d time.Duration) *time.Duration { return &d }

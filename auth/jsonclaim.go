@@ -2,22 +2,20 @@ package auth
 
 import (
 	"encoding/json"
-	"errors"
 )
 
 // The claim types below record whether a claim was present and whether it
-// had the expected JSON type, so that a wrong type is reported by the claim
-// checks (token-verification-failed), after the signature, rather than as a
+// had the expected JSON type, so that a wrong type is decided by the claim
+// checks (after the signature) the way Clerk decides it, rather than as a
 // malformed payload.
 
-// errType reports a claim of an unexpected JSON type.
-var errType = errors.New("auth: unexpected JSON type")
-
-// claimString is a claim expected to be a JSON string.
+// claimString is a claim expected to be a JSON string. truthy is
+// JavaScript truthiness of the value, whatever its type.
 type claimString struct {
 	val     string
 	present bool
 	ok      bool
+	truthy  bool
 }
 
 // claimNumber is a claim expected to be a finite JSON number (seconds).
@@ -32,6 +30,25 @@ type claimAudience struct {
 	val     []string
 	present bool
 	ok      bool
+	// nonEmpty counts the truthy values, as Clerk filters them before
+	// deciding whether to check the audience at all.
+	nonEmpty int
+}
+
+// claimList is a claim expected to be an array; strs keeps its string
+// elements.
+type claimList struct {
+	strs    []string
+	present bool
+	isArray bool
+}
+
+// claimFva is the fva claim: valid when it is an array of exactly two
+// finite numbers, each -1 or non-negative, as Clerk requires.
+type claimFva struct {
+	ages    [2]float64
+	present bool
+	valid   bool
 }
 
 // contains reports whether s is one of the audiences.
@@ -44,17 +61,40 @@ func (c *claimAudience) contains(s string) bool {
 	return false
 }
 
+// truthyLiteral reports JavaScript truthiness of a skipped raw JSON value
+// that is not a string.
+func truthyLiteral(raw string) bool {
+	switch raw {
+	case "null", "false":
+		return false
+	case "", `""`:
+		return false
+	}
+	if c := raw[0]; c == '-' || (c >= '0' && c <= '9') {
+		var f float64
+		if json.Unmarshal([]byte(raw), &f) == nil {
+			return f != 0
+		}
+		return true // out of range: ±Infinity in JavaScript
+	}
+	return true
+}
+
 func (s *scanner) readClaimString(dst *claimString) error {
 	*dst = claimString{present: true}
 	if s.peek() != '"' {
-		_, err := s.skip()
-		return err
+		raw, err := s.skip()
+		if err != nil {
+			return err
+		}
+		dst.truthy = truthyLiteral(raw)
+		return nil
 	}
 	v, err := s.stringValue()
 	if err != nil {
 		return err
 	}
-	dst.val, dst.ok = v, true
+	dst.val, dst.ok, dst.truthy = v, true, v != ""
 	return nil
 }
 
@@ -84,64 +124,133 @@ func (s *scanner) readClaimAudience(dst *claimAudience) error {
 			return err
 		}
 		dst.val, dst.ok = []string{v}, true
+		if v != "" {
+			dst.nonEmpty = 1
+		}
 		return nil
 	case '[':
 		raw, err := s.skip()
 		if err != nil {
 			return err
 		}
-		var ss []string
-		if json.Unmarshal([]byte(raw), &ss) == nil {
-			dst.val, dst.ok = ss, true
+		var xs []any
+		if json.Unmarshal([]byte(raw), &xs) != nil {
+			return nil
 		}
+		ss := make([]string, 0, len(xs))
+		for _, x := range xs {
+			if str, ok := x.(string); ok {
+				ss = append(ss, str)
+				if str != "" {
+					dst.nonEmpty++
+				}
+			} else if x != nil && x != false && x != 0.0 {
+				dst.nonEmpty++
+			}
+		}
+		dst.val, dst.ok = ss, len(ss) == len(xs) && len(xs) > 0
+		return nil
+	}
+	raw, err := s.skip()
+	if err == nil && truthyLiteral(raw) {
+		dst.nonEmpty = 1
+	}
+	return err
+}
+
+func (s *scanner) readClaimList(dst *claimList) error {
+	*dst = claimList{present: true}
+	raw, err := s.skip()
+	if err != nil || len(raw) == 0 || raw[0] != '[' {
+		return err
+	}
+	var xs []any
+	if json.Unmarshal([]byte(raw), &xs) != nil {
+		return nil
+	}
+	dst.isArray = true
+	for _, x := range xs {
+		if str, ok := x.(string); ok {
+			dst.strs = append(dst.strs, str)
+		}
+	}
+	return nil
+}
+
+func (s *scanner) readClaimFva(dst *claimFva) error {
+	*dst = claimFva{present: true}
+	if s.peek() != '[' {
+		_, err := s.skip()
+		return err
+	}
+	// Walk the array with the scanner: valid means exactly two finite
+	// numbers, each -1 or non-negative.
+	start := s.pos
+	s.pos++
+	n, valid := 0, true
+	if s.peek() == ']' {
+		s.pos++
+		return nil
+	}
+	for {
+		if c := s.peek(); c == '-' || (c >= '0' && c <= '9') {
+			f, err := s.numberValue()
+			switch {
+			case err == errRange:
+				valid = false
+			case err != nil:
+				return err
+			case n < 2:
+				dst.ages[n] = f
+				valid = valid && (f == -1 || f >= 0)
+			}
+		} else {
+			s.pos = start
+			_, err := s.skip()
+			*dst = claimFva{present: true}
+			return err
+		}
+		n++
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			dst.valid = valid && n == 2
+			return nil
+		default:
+			return errSyntax
+		}
+	}
+}
+
+// readIsTwo reports whether the next value is the JSON number 2.
+func (s *scanner) readIsTwo(dst *bool) error {
+	*dst = false
+	if c := s.peek(); c == '-' || (c >= '0' && c <= '9') {
+		f, err := s.numberValue()
+		if err != nil && err != errRange {
+			return err
+		}
+		*dst = err == nil && f == 2
 		return nil
 	}
 	_, err := s.skip()
 	return err
 }
 
-// readString reads a string into dst; null leaves dst unchanged and any
-// other type is errType.
+// readString reads a string header field into dst; any other type leaves
+// dst empty and reports present through the return value.
 func (s *scanner) readString(dst *string) error {
-	if s.isNull() {
-		return nil
-	}
+	*dst = ""
 	if s.peek() != '"' {
-		return errType
+		_, err := s.skip()
+		return err
 	}
 	v, err := s.stringValue()
 	if err != nil {
 		return err
 	}
 	*dst = v
-	return nil
-}
-
-// readInt reads an integral number into dst; null leaves dst unchanged.
-func (s *scanner) readInt(dst *int) error {
-	if s.isNull() {
-		return nil
-	}
-	if c := s.peek(); c != '-' && (c < '0' || c > '9') {
-		return errType
-	}
-	f, err := s.numberValue()
-	if err != nil || f != float64(int(f)) {
-		return errType
-	}
-	*dst = int(f)
-	return nil
-}
-
-// readJSON validates any value and unmarshals it into dst with
-// encoding/json (for the rare, richer claims); null leaves dst unchanged.
-func (s *scanner) readJSON(dst any) error {
-	raw, err := s.skip()
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal([]byte(raw), dst); err != nil {
-		return errType
-	}
 	return nil
 }

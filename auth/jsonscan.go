@@ -15,8 +15,10 @@ import (
 
 var errSyntax = errors.New("auth: invalid JSON")
 
-// maxDepth bounds the nesting of skipped values.
-const maxDepth = 64
+// maxDepth bounds the nesting of skipped values. JSON.parse accepts any
+// depth; the bound keeps a hostile payload from costing more than a token's
+// size, and is far beyond anything a Clerk token carries.
+const maxDepth = 10_000
 
 // scanner reads JSON from a string, so that unescaped strings are returned
 // as substrings without copying.
@@ -91,15 +93,6 @@ func (s *scanner) end() error {
 		return errSyntax
 	}
 	return nil
-}
-
-// isNull consumes a null literal when one is next.
-func (s *scanner) isNull() bool {
-	if s.pos+4 <= len(s.data) && s.data[s.pos:s.pos+4] == "null" {
-		s.pos += 4
-		return true
-	}
-	return false
 }
 
 // stringValue reads a string at pos (which must be '"').
@@ -205,6 +198,18 @@ func (s *scanner) numberValue() (float64, error) {
 		}
 	}
 	s.pos = i
+	if lit := s.data[start:i]; len(lit) <= 15 && lit[0] != '-' {
+		// A plain integer of up to 15 digits is exact in a float64.
+		v, plain := 0.0, true
+		for j := 0; j < len(lit) && plain; j++ {
+			c := lit[j]
+			plain = c >= '0' && c <= '9'
+			v = v*10 + float64(c-'0')
+		}
+		if plain {
+			return v, nil
+		}
+	}
 	f, err := strconv.ParseFloat(s.data[start:i], 64)
 	if err != nil {
 		// Out of range: syntactically valid, but not a usable number.

@@ -5,6 +5,7 @@ import (
 	"crypto/rsa"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -74,7 +75,7 @@ func (s *jwksServer) verifier(t *testing.T, now func() time.Time) *Verifier {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := New(Config{Client: c, Now: now, DisableCache: true})
+	v, err := New(Config{Client: c, Now: now, CacheSize: -1, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

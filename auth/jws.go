@@ -12,16 +12,21 @@ type header struct {
 	Typ    string `json:"typ"`
 	HasTyp bool   `json:"-"`
 	Cat    string `json:"cat"`
+	HasCat bool   `json:"-"`
 }
 
 // jws is a compact JWS split and decoded, not yet verified.
 type jws struct {
-	header    header
-	claims    rawClaims
-	payload   string            // the decoded payload JSON
-	digest    [sha256.Size]byte // SHA-256 of "<header>.<payload>" as sent
-	signature []byte
+	header  header
+	claims  rawClaims
+	payload string            // the decoded payload JSON
+	digest  [sha256.Size]byte // SHA-256 of "<header>.<payload>" as sent
+	sig     [512]byte         // the decoded signature (keys up to 4096 bits)...
+	sigLen  int               // ...of this length; a slice here would move the jws to the heap
 }
+
+// signature returns the decoded signature.
+func (t *jws) signature() []byte { return t.sig[:t.sigLen] }
 
 // parse splits and decodes a compact JWS. Every failure is token-invalid.
 func (t *jws) parse(token string) error {
@@ -58,12 +63,21 @@ func (t *jws) parse(token string) error {
 	if err := decodeClaims(ps, &t.claims); err != nil {
 		return &TokenError{Reason: ReasonTokenInvalid, Message: "malformed JWT payload", Err: err}
 	}
-	sig, err := decodeSegment(nil, raw[d2+1:])
+	seg := raw[d2+1:]
+	var sig []byte
+	if strictB64.DecodedLen(len(seg)) <= len(t.sig) {
+		sig, err = decodeSegment(t.sig[:], seg)
+	} else {
+		// Longer than any key this package accepts: valid base64 still
+		// fails as a bad signature, as in Clerk.
+		_, err = decodeSegment(nil, seg)
+		sig = nil
+	}
 	if err != nil {
 		return tokenErr(ReasonTokenInvalid, "malformed JWT signature")
 	}
 	t.payload = ps
 	t.digest = sha256.Sum256(raw[:d2])
-	t.signature = sig
+	t.sigLen = len(sig)
 	return nil
 }

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"crypto/rsa"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -15,6 +16,7 @@ const (
 	jwksTTL          = time.Hour        // keys are refetched after this
 	jwksMinRefetch   = 5 * time.Second  // at most one refetch per interval
 	jwksFetchTimeout = 30 * time.Second // bound of one shared fetch
+	jwksLogInterval  = time.Minute      // at most one failure log per interval
 )
 
 // keySnapshot is one fetched key set; it is never modified once stored.
@@ -27,6 +29,16 @@ func (s *keySnapshot) fresh(now time.Time) bool {
 	return s != nil && now.Sub(s.fetchedAt) < jwksTTL
 }
 
+// usable reports whether the keys may still verify: while fresh, or during
+// the grace period after a refresh failed.
+func (s *keySnapshot) usable(now time.Time, failing bool, grace time.Duration) bool {
+	if s == nil {
+		return false
+	}
+	age := now.Sub(s.fetchedAt)
+	return age < jwksTTL || (failing && grace > 0 && age < jwksTTL+grace)
+}
+
 // fetchCall is one in-flight JWKS fetch shared by every caller waiting on it.
 type fetchCall struct {
 	done chan struct{}
@@ -36,23 +48,36 @@ type fetchCall struct {
 // keySet caches the JWKS of one Client. Reads are lock-free; fetches are
 // shared (one request however many callers) and rate limited.
 type keySet struct {
-	client *clerk.Client
-	now    func() time.Time
-	cur    atomic.Pointer[keySnapshot]
+	client  *clerk.Client
+	now     func() time.Time
+	grace   time.Duration
+	logger  *slog.Logger
+	cur     atomic.Pointer[keySnapshot]
+	failing atomic.Bool // the last refresh failed
 
 	mu          sync.Mutex
 	inflight    *fetchCall
 	lastAttempt time.Time
 	lastErr     error
+	lastLog     time.Time
 }
 
-func newKeySet(c *clerk.Client, now func() time.Time) *keySet {
-	return &keySet{client: c, now: now}
+func newKeySet(c *clerk.Client, now func() time.Time, grace time.Duration, logger *slog.Logger) *keySet {
+	return &keySet{client: c, now: now, grace: grace, logger: logger}
 }
 
 // peek returns the cached key for kid, or nil when it is unknown or the set
-// is stale. It never fetches.
+// is no longer usable. It never fetches.
 func (ks *keySet) peek(kid string) *rsa.PublicKey {
+	s := ks.cur.Load()
+	if !s.usable(ks.now(), ks.failing.Load(), ks.grace) {
+		return nil
+	}
+	return s.keys[kid]
+}
+
+// fresh returns the key for kid only while the set is within its lifetime.
+func (ks *keySet) fresh(kid string) *rsa.PublicKey {
 	s := ks.cur.Load()
 	if !s.fresh(ks.now()) {
 		return nil
@@ -63,8 +88,11 @@ func (ks *keySet) peek(kid string) *rsa.PublicKey {
 // get returns the key for kid, fetching the set when it is cold or stale,
 // or once per interval when kid is unknown.
 func (ks *keySet) get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
-	if k := ks.peek(kid); k != nil {
+	if k := ks.fresh(kid); k != nil {
 		return k, nil
+	}
+	if k := ks.peek(kid); k != nil && ks.rateLimited() {
+		return k, nil // in grace, and a refresh was tried moments ago
 	}
 	call, err := ks.startOrJoin(ctx, kid)
 	if err != nil || call == nil {
@@ -81,13 +109,21 @@ func (ks *keySet) get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	case <-ctx.Done():
 		return nil, &TokenError{Reason: ReasonJWKRemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
 	}
-	if call.err != nil {
-		return nil, call.err
-	}
 	if k := ks.peek(kid); k != nil {
 		return k, nil
 	}
+	if call.err != nil {
+		return nil, call.err
+	}
 	return nil, kidMismatch(kid)
+}
+
+// rateLimited reports whether a fetch was attempted within the refetch
+// interval.
+func (ks *keySet) rateLimited() bool {
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	return !ks.lastAttempt.IsZero() && ks.now().Sub(ks.lastAttempt) < jwksMinRefetch
 }
 
 // startOrJoin returns the fetch to wait for, or (nil, nil) when no fetch is
@@ -110,6 +146,9 @@ func (ks *keySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, erro
 	}
 	if !ks.lastAttempt.IsZero() && now.Sub(ks.lastAttempt) < jwksMinRefetch {
 		if ks.lastErr != nil {
+			if s.usable(now, true, ks.grace) && s.keys[kid] != nil {
+				return nil, nil
+			}
 			return nil, ks.lastErr
 		}
 		if s.fresh(now) {
@@ -133,8 +172,15 @@ func (ks *keySet) fetch(ctx context.Context, call *fetchCall) {
 	if err == nil {
 		ks.cur.Store(&keySnapshot{keys: keys, fetchedAt: ks.now()})
 		ks.lastErr = nil
+		ks.failing.Store(false)
 	} else {
 		ks.lastErr = err
+		ks.failing.Store(true)
+		if now := ks.now(); ks.logger != nil && (ks.lastLog.IsZero() || now.Sub(ks.lastLog) >= jwksLogInterval) {
+			ks.lastLog = now
+			inGrace := ks.cur.Load().usable(now, true, ks.grace)
+			ks.logger.Warn("clerk auth: JWKS refresh failed", "error", err, "serving_last_keys", inGrace)
+		}
 	}
 	call.err = err
 	ks.inflight = nil

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -12,39 +13,59 @@ import (
 // Client; JWTs are verified locally like session tokens, without the
 // authorized-parties check. Anything else is token-invalid.
 func (v *Verifier) VerifyMachineToken(ctx context.Context, token string) (*MachineAuth, error) {
-	switch detectType(token) {
-	case APIKey:
+	if isJWTFormat(token) {
+		f := v.peekFacts(token)
+		switch {
+		case !f.decoded:
+			return nil, tokenErr(ReasonTokenInvalid, "malformed machine JWT")
+		case f.m2mJWT:
+			return v.verifyMachineJWT(ctx, token, kindM2M)
+		case f.oauthJWT:
+			return v.verifyMachineJWT(ctx, token, kindOAuth)
+		}
+		return nil, tokenErr(ReasonTokenVerificationFailed, "a machine JWT needs typ at+jwt (OAuth) or a sub starting with mch_ (M2M)")
+	}
+	switch {
+	case strings.HasPrefix(token, prefixM2M):
+		return v.verifyOpaque(ctx, M2MToken, token)
+	case strings.HasPrefix(token, prefixOAuth):
+		return v.verifyOpaque(ctx, OAuthToken, token)
+	case strings.HasPrefix(token, prefixAPI):
 		return v.verifyOpaque(ctx, APIKey, token)
-	case M2MToken:
-		if strings.HasPrefix(token, prefixM2M) {
-			return v.verifyOpaque(ctx, M2MToken, token)
-		}
-		return v.verifyMachineJWT(ctx, token, kindM2M)
-	case OAuthToken:
-		if strings.HasPrefix(token, prefixOAuth) {
-			return v.verifyOpaque(ctx, OAuthToken, token)
-		}
-		return v.verifyMachineJWT(ctx, token, kindOAuth)
 	}
 	return nil, tokenErr(ReasonTokenInvalid, "not a machine token")
 }
 
-// verifyMachineJWT verifies a JWT-form M2M or OAuth token locally.
+// verifyMachineJWT verifies a JWT-form M2M or OAuth token locally. As in
+// Clerk's SDK, a token of another category is token-invalid and every other
+// failure is token-verification-failed, wrapping the precise cause.
 func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtKind) (*MachineAuth, error) {
 	var t jws
-	if _, err := v.verifyJWT(ctx, token, kind, &t); err != nil {
+	if err := t.parse(token); err != nil {
 		return nil, err
 	}
+	if err := checkCategory(&t.header, kind); err != nil {
+		return nil, err
+	}
+	if _, err := v.verifyJWT(ctx, token, kind, &t); err != nil {
+		return nil, &TokenError{Reason: ReasonTokenVerificationFailed, Message: "machine token", Err: err}
+	}
+	c := &t.claims
 	m := &MachineAuth{
 		TokenType:  M2MToken,
-		ID:         t.claims.Jti,
-		Subject:    t.claims.Sub.val,
-		ClientID:   t.claims.ClientID,
-		Expiration: secondsToTime(t.claims.Exp),
-		Scopes:     scopesOf(&t.claims),
+		ID:         c.Jti.val,
+		Subject:    c.Sub.val,
+		ClientID:   c.ClientID.val,
+		Expiration: secondsToTime(c.Exp),
 	}
 	if kind == kindOAuth {
 		m.TokenType = OAuthToken
+		if err := v.checkOAuthAudience(c); err != nil {
+			return nil, err
+		}
+		m.Scopes = oauthScopes(c)
+	} else {
+		m.Scopes = m2mScopes(c)
 	}
 	var all map[string]any
 	if err := json.Unmarshal([]byte(t.payload), &all); err == nil {
@@ -54,23 +75,39 @@ func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtK
 	return m, nil
 }
 
-// scopesOf reads scope (space-separated, RFC 9068) or scopes (a list or a
-// space-separated string).
-func scopesOf(c *rawClaims) []string {
-	if c.Scope != "" {
-		return strings.Fields(c.Scope)
+// checkOAuthAudience applies Clerk's OAuth audience rule: with an Audience
+// configured, aud must be a non-empty string or array of non-empty strings
+// that includes it.
+func (v *Verifier) checkOAuthAudience(c *rawClaims) error {
+	if v.audience == "" {
+		return nil
 	}
-	switch s := c.Scopes.(type) {
-	case string:
-		return strings.Fields(s)
-	case []any:
-		out := make([]string, 0, len(s))
-		for _, x := range s {
-			if str, ok := x.(string); ok {
-				out = append(out, str)
-			}
-		}
-		return out
+	if !c.Aud.ok || slices.Contains(c.Aud.val, "") || !c.Aud.contains(v.audience) {
+		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
 	}
 	return nil
+}
+
+// m2mScopes reads an M2M JWT's scopes as Clerk does: the space-separated
+// scopes claim, else aud.
+func m2mScopes(c *rawClaims) []string {
+	if c.Scopes.ok {
+		return strings.Split(c.Scopes.val, " ")
+	}
+	if c.Aud.present && c.Aud.ok {
+		return c.Aud.val
+	}
+	return []string{}
+}
+
+// oauthScopes reads an OAuth JWT's scopes as Clerk does: scp (RFC 9068),
+// else the space-separated scope claim.
+func oauthScopes(c *rawClaims) []string {
+	if c.Scp.isArray {
+		return c.Scp.strs
+	}
+	if c.Scope.ok {
+		return strings.Split(c.Scope.val, " ")
+	}
+	return []string{}
 }

@@ -24,11 +24,23 @@ func FromContext(ctx context.Context) *Auth {
 }
 
 // Middleware authenticates every request with v and stores the Auth in its
-// context. It never rejects a request; use Require for that.
+// context. It writes the headers of Clerk's protocol (Auth.Headers) to the
+// response, as Clerk's Node middlewares do, and answers a handshake, or any
+// state carrying a Location, with a 307 redirect instead of calling next.
+// It never rejects a request otherwise; use Require for that.
 func Middleware(v *Verifier) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			a, _ := v.AuthenticateRequest(r)
+			for k, vs := range a.Headers {
+				for _, x := range vs {
+					w.Header().Add(k, x)
+				}
+			}
+			if a.Status == Handshake || a.Headers.Get("Location") != "" {
+				w.WriteHeader(http.StatusTemporaryRedirect)
+				return
+			}
 			next.ServeHTTP(w, r.WithContext(WithAuth(r.Context(), a)))
 		})
 	}
@@ -36,7 +48,11 @@ func Middleware(v *Verifier) func(http.Handler) http.Handler {
 
 // Require answers 401 (with WWW-Authenticate: Bearer) when the request's
 // Auth is signed out, and 403 when it is signed in but fails one of the
-// checks. It reads the Auth stored by Middleware, which must run first.
+// checks. A failed reverification check answers Clerk's reverification
+// error body ({"clerk_error":{"type":"forbidden","reason":
+// "reverification-error",...}}), which Clerk's frontend components turn
+// into a reverification prompt. It reads the Auth stored by Middleware,
+// which must run first.
 func Require(checks ...Check) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -47,10 +63,15 @@ func Require(checks ...Check) func(http.Handler) http.Handler {
 				return
 			}
 			for _, c := range checks {
-				if !a.Has(c) {
-					writeJSON(w, http.StatusForbidden, problem{Error: "forbidden"})
+				if a.Has(c) {
+					continue
+				}
+				if c.kind == checkReverification && a.TokenType == SessionToken {
+					writeJSON(w, http.StatusForbidden, c.hint())
 					return
 				}
+				writeJSON(w, http.StatusForbidden, problem{Error: "forbidden"})
+				return
 			}
 			next.ServeHTTP(w, r)
 		})
@@ -63,7 +84,7 @@ type problem struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-func writeJSON(w http.ResponseWriter, status int, body problem) {
+func writeJSON(w http.ResponseWriter, status int, body any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)

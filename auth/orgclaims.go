@@ -1,73 +1,181 @@
 package auth
 
 import (
+	"errors"
+	"math/big"
 	"strconv"
 	"strings"
 )
 
-// splitScoped splits a comma-separated list of "<scopes>:<name>" entries
-// (the v2 fea and pla claims). Empty input gives nil; an entry without a
-// scope or a name is token-invalid.
-func splitScoped(s, claim string) ([]string, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, nil
+// trimJS trims the white space that JavaScript's String.prototype.trim
+// removes (the ASCII subset and the Unicode spaces Clerk's claims could
+// carry).
+func trimJS(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s // the common case: nothing to trim
 	}
-	parts := strings.Split(s, ",")
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		scope, name, ok := strings.Cut(p, ":")
-		if !ok || scope == "" || name == "" || strings.Contains(name, ":") {
-			return nil, tokenErr(ReasonTokenInvalid, "malformed %s claim", claim)
+	return strings.TrimFunc(s, func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+			return true
 		}
-		out = append(out, p)
-	}
-	return out, nil
+		return r >= 0x2000 && r <= 0x200a
+	})
 }
 
-// scopedName reports the name of a scoped entry when its scope letters
-// include letter ('o' for organization, 'u' for user).
-func scopedName(entry string, letter byte) (string, bool) {
+// errMissingColon reports a scoped entry without its scope separator.
+var errMissingColon = errors.New("scoped entry without a colon")
+
+// splitByScope splits the fea or pla claim into organization and user
+// names as Clerk does: "o:" and "u:" entries go to one side, "ou:" and
+// "uo:" to both, other scopes are ignored, and an entry without a colon
+// (an empty one included) makes the whole claim unreadable.
+func splitByScope(c claimString) (org, user []string, err error) {
+	if !c.truthy {
+		return nil, nil, nil
+	}
+	if !c.ok {
+		return nil, nil, errors.New("claim is not a string")
+	}
+	for _, part := range strings.Split(c.val, ",") {
+		part = trimJS(part)
+		scope, name, ok := strings.Cut(part, ":")
+		if !ok {
+			return nil, nil, errMissingColon
+		}
+		switch scope {
+		case "o":
+			org = append(org, name)
+		case "u":
+			user = append(user, name)
+		case "ou", "uo":
+			org = append(org, name)
+			user = append(user, name)
+		}
+	}
+	return org, user, nil
+}
+
+// orgFeatureScope reports whether a fea entry's scope counts for the
+// organization ("o", "ou", "uo"), and its name.
+func orgFeatureScope(entry string) (string, bool) {
 	scope, name, _ := strings.Cut(entry, ":")
-	return name, strings.IndexByte(scope, letter) >= 0
+	return name, scope == "o" || scope == "ou" || scope == "uo"
 }
 
-// orgPermissions decodes the v2 permission bitmaps: fpm holds one integer
-// per organization-scoped feature in fea, in order; bit i (least
-// significant first) grants the i-th permission of per. Bits beyond per and
-// integers beyond the features are ignored, as Clerk's SDKs do; a
-// non-integer entry is token-invalid.
-func orgPermissions(features []string, per, fpm string) ([]string, error) {
-	if strings.TrimSpace(fpm) == "" {
-		return nil, nil
-	}
-	var orgFeatures []string
-	for _, f := range features {
-		if name, ok := scopedName(f, 'o'); ok {
-			orgFeatures = append(orgFeatures, name)
+// checkScoped reports Clerk's error for a fea or pla claim: an entry
+// without a colon (an empty one included) makes the claim unreadable.
+func checkScoped(entries []string) error {
+	for _, e := range entries {
+		if strings.IndexByte(e, ':') < 0 {
+			return errMissingColon
 		}
 	}
-	var perms []string
-	if strings.TrimSpace(per) != "" {
-		perms = strings.Split(per, ",")
-		for i := range perms {
-			perms[i] = strings.TrimSpace(perms[i])
-		}
+	return nil
+}
+
+// orgPermissions decodes the v2 permission bitmaps as Clerk does: fpm holds
+// one decimal integer of any size per organization feature of fea (the
+// trimmed entries), in order; bit i (least significant first) grants
+// "org:<feature>:<per[i]>". An entry that is not all digits grants
+// nothing; bits beyond per and entries beyond the features are ignored.
+// per or fpm of another type than string is token-invalid (Clerk's SDK
+// throws on it).
+func orgPermissions(fea []string, per, fpm claimString) ([]string, error) {
+	if !per.truthy || !fpm.truthy {
+		return []string{}, nil
 	}
-	var out []string
-	for i, entry := range strings.Split(fpm, ",") {
-		bits, err := strconv.ParseUint(strings.TrimSpace(entry), 10, 64)
-		if err != nil {
-			return nil, tokenErr(ReasonTokenInvalid, "malformed fpm claim")
-		}
-		if i >= len(orgFeatures) {
+	if !per.ok || !fpm.ok {
+		return nil, tokenErr(ReasonTokenInvalid, "malformed per or fpm claim")
+	}
+	var permBuf [32]string
+	perms := permBuf[:0]
+	for rest, more := per.val, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, ",")
+		perms = append(perms, trimJS(p))
+	}
+	// The granted (feature, permission) pairs are collected first, then
+	// joined into one string that every permission is a slice of.
+	var buf [32][2]string
+	granted := buf[:0]
+	rest, more := fpm.val, true
+	var wide *big.Int
+	for _, entry := range fea {
+		feature, isOrg := orgFeatureScope(entry)
+		if !isOrg {
 			continue
 		}
+		if !more {
+			break
+		}
+		var digits string
+		digits, rest, more = strings.Cut(rest, ",")
+		digits = trimJS(digits)
+		if !allDigits(digits) {
+			continue
+		}
+		if len(digits) <= 19 {
+			bits, _ := strconv.ParseUint(digits, 10, 64)
+			for j, p := range perms {
+				if j >= 64 || bits>>uint(j) == 0 {
+					break
+				}
+				if bits&(1<<uint(j)) != 0 {
+					granted = append(granted, [2]string{feature, p})
+				}
+			}
+			continue
+		}
+		if wide == nil {
+			wide = new(big.Int)
+		}
+		wide.SetString(digits, 10)
 		for j, p := range perms {
-			if j < 64 && bits&(1<<uint(j)) != 0 && p != "" {
-				out = append(out, "org:"+orgFeatures[i]+":"+p)
+			if j >= wide.BitLen() {
+				break
+			}
+			if wide.Bit(j) == 1 {
+				granted = append(granted, [2]string{feature, p})
 			}
 		}
 	}
-	return out, nil
+	return joinPermissions(granted), nil
+}
+
+// joinPermissions builds "org:<feature>:<permission>" for every pair with
+// two allocations.
+func joinPermissions(granted [][2]string) []string {
+	out := make([]string, len(granted))
+	n := 0
+	for _, g := range granted {
+		n += len("org:") + len(g[0]) + 1 + len(g[1])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, g := range granted {
+		b.WriteString("org:")
+		b.WriteString(g[0])
+		b.WriteByte(':')
+		b.WriteString(g[1])
+	}
+	all, at := b.String(), 0
+	for i, g := range granted {
+		l := len("org:") + len(g[0]) + 1 + len(g[1])
+		out[i] = all[at : at+l]
+		at += l
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,8 +1,15 @@
 package auth
 
-// rawClaims is the JWT payload as sent, in both Clerk claim formats (the
-// tags document the claim names; decodeClaims reads them).
+// rawClaims is the JWT payload as sent, in both Clerk claim formats. Every
+// claim is read leniently, as Clerk's JavaScript SDK reads it: a claim of an
+// unexpected JSON type is remembered as present but unusable, never as a
+// malformed payload, so that the verdict is decided by the same check that
+// decides it in @clerk/backend.
 type rawClaims struct {
+	// notObject is set when the payload is valid JSON but not an object:
+	// such a token fails the sub check after its signature, as in Clerk.
+	notObject bool
+
 	Sub claimString
 	Azp claimString
 	Iss claimString
@@ -11,35 +18,39 @@ type rawClaims struct {
 	Nbf claimNumber
 	Iat claimNumber
 
-	Jti string `json:"jti"`
-	Sid string `json:"sid"`
-	Sts string `json:"sts"`
-	Act *Actor `json:"act"`
-	Fva []int  `json:"fva"`
-	V   int    `json:"v"`
+	Jti claimString
+	Sid claimString
+	Sts claimString
+	Act *Actor
+	Fva claimFva
+	V2  bool // v is the JSON number 2
 
 	// Version 1 organization claims.
-	OrgID          string   `json:"org_id"`
-	OrgRole        string   `json:"org_role"`
-	OrgSlug        string   `json:"org_slug"`
-	OrgPermissions []string `json:"org_permissions"`
+	OrgID          claimString
+	OrgRole        claimString
+	OrgSlug        claimString
+	OrgPermissions claimList
 
 	// Version 2 claims.
-	Org *orgClaim `json:"o"`
-	Fea string    `json:"fea"`
-	Pla string    `json:"pla"`
+	Org orgClaim
+	Fea claimString
+	Pla claimString
 
 	// Machine token claims.
-	Scope    string `json:"scope"`
-	Scopes   any    `json:"scopes"`
-	ClientID string `json:"client_id"`
+	Scope    claimString
+	Scopes   claimString // M2M JWTs: space-separated machine IDs
+	Scp      claimList   // OAuth JWTs (RFC 9068)
+	ClientID claimString
 }
 
-// orgClaim is the compact "o" claim of version 2 tokens.
+// orgClaim is the compact "o" claim of version 2 tokens. truthy records
+// whether the claim counts as set in JavaScript terms (any value but null,
+// false, 0 and ""), which is what decides whether Clerk reads it.
 type orgClaim struct {
-	ID   string `json:"id"`
-	Role string `json:"rol"`
-	Slug string `json:"slg"`
-	Per  string `json:"per"`
-	Fpm  string `json:"fpm"`
+	truthy bool
+	ID     claimString
+	Role   claimString
+	Slug   claimString
+	Per    claimString
+	Fpm    claimString
 }

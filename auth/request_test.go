@@ -2,8 +2,10 @@ package auth
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -12,14 +14,14 @@ import (
 func TestTokenFromHeader(t *testing.T) {
 	t.Parallel()
 	tests := map[string]string{
-		"Bearer abc":     "abc",
-		"bearer abc":     "abc",
-		"BEARER   abc  ": "abc",
-		"abc":            "abc",
-		"Basic dXNlcg==": "",
-		"":               "",
-		"   ":            "",
-		"Bearer":         "Bearer",
+		"Bearer abc":       "abc",
+		"bearer abc":       "", // Clerk matches the scheme exactly
+		"Bearer  abc":      "Bearer",
+		"Bearer abc extra": "abc",
+		"abc":              "abc",
+		"Basic dXNlcg==":   "",
+		"":                 "",
+		"Bearer":           "Bearer",
 	}
 	for in, want := range tests {
 		if got := tokenFromHeader(in); got != want {
@@ -40,25 +42,28 @@ func TestAuthenticateRequest(t *testing.T) {
 		cfg      Config
 		header   string
 		cookie   string
+		uat      string // __client_uat; "" means one second before iat, "-" none
 		wantAuth bool
 		wantType TokenType
 		reason   Reason
 		status   string
 	}{
-		{name: "no token", reason: ReasonSessionTokenMissing},
+		{name: "no token", wantType: SessionToken, reason: ReasonSessionTokenAndUATMissing},
 		{name: "bearer session", header: "Bearer " + session, wantAuth: true, wantType: SessionToken, status: "active"},
 		{name: "bare header session", header: session, wantAuth: true, wantType: SessionToken},
 		{name: "cookie session", cookie: session, wantAuth: true, wantType: SessionToken},
 		{name: "basic scheme falls back to cookie", header: "Basic dXNlcg==", cookie: session, wantAuth: true, wantType: SessionToken},
-		{name: "expired cookie", cookie: expired, wantType: SessionToken, reason: ReasonTokenExpired},
+		{name: "expired cookie", cookie: expired, wantType: SessionToken, reason: sessionTokenExpiredReason("non-eligible-no-refresh-cookie")},
+		{name: "cookie without client_uat", cookie: session, uat: "-", wantType: SessionToken, reason: ReasonSessionTokenWithoutClientUAT},
+		{name: "cookie issued before client_uat", cookie: session, uat: fmt.Sprint(testNow.Unix()), wantType: SessionToken, reason: ReasonSessionTokenIATBeforeClientUAT},
 		{name: "pending signed out", header: "Bearer " + pending, wantType: SessionToken, status: "pending"},
 		{name: "pending accepted", cfg: Config{AcceptPendingSessions: true}, header: "Bearer " + pending, wantAuth: true, wantType: SessionToken, status: "pending"},
-		{name: "api key not accepted", header: "Bearer ak_123", wantType: APIKey, reason: ReasonTokenTypeMismatch},
-		{name: "m2m jwt not accepted", header: "Bearer " + m2mJWT, wantType: M2MToken, reason: ReasonTokenTypeMismatch},
+		{name: "api key not accepted", header: "Bearer ak_123", wantType: SessionToken, reason: ReasonTokenInvalid},
+		{name: "m2m jwt not accepted", header: "Bearer " + m2mJWT, wantType: SessionToken, reason: ReasonTokenTypeMismatch},
 		{name: "list accepts session", cfg: Config{AcceptsToken: []TokenType{SessionToken, APIKey}}, header: "Bearer " + session, wantAuth: true, wantType: SessionToken},
 		{name: "list accepts api key", cfg: Config{AcceptsToken: []TokenType{SessionToken, APIKey}}, header: "Bearer ak_good", wantAuth: true, wantType: APIKey},
-		{name: "accept any m2m jwt", cfg: Config{AcceptAny: true}, header: "Bearer " + m2mJWT, wantAuth: true, wantType: M2MToken},
-		{name: "machine token not from cookie", cfg: Config{AcceptsToken: []TokenType{APIKey}}, cookie: "ak_good", reason: ReasonSessionTokenMissing},
+		{name: "accept any m2m jwt", cfg: Config{AcceptsToken: []TokenType{AnyToken}}, header: "Bearer " + m2mJWT, wantAuth: true, wantType: M2MToken},
+		{name: "machine token not from cookie", cfg: Config{AcceptsToken: []TokenType{APIKey}}, cookie: "ak_good", wantType: APIKey, reason: ReasonNoTokenInHeader},
 		{name: "garbage header", header: "Bearer \x00\xff..", wantType: SessionToken, reason: ReasonTokenInvalid},
 	}
 	for _, tc := range tests {
@@ -76,6 +81,13 @@ func TestAuthenticateRequest(t *testing.T) {
 			}
 			if tc.cookie != "" {
 				r.AddCookie(&http.Cookie{Name: "__session", Value: tc.cookie})
+				switch tc.uat {
+				case "":
+					r.AddCookie(&http.Cookie{Name: "__client_uat", Value: fmt.Sprint(testNow.Unix() - 11)})
+				case "-":
+				default:
+					r.AddCookie(&http.Cookie{Name: "__client_uat", Value: tc.uat})
+				}
 			}
 			a, err := v.AuthenticateRequest(r)
 			if a == nil {
@@ -84,7 +96,7 @@ func TestAuthenticateRequest(t *testing.T) {
 			if a.IsAuthenticated != tc.wantAuth || a.TokenType != tc.wantType || a.Reason != tc.reason {
 				t.Fatalf("Auth = {auth %v type %q reason %q}, want {%v %q %q} (err %v)", a.IsAuthenticated, a.TokenType, a.Reason, tc.wantAuth, tc.wantType, tc.reason, err)
 			}
-			if (err != nil) != (tc.reason != "" && tc.reason != ReasonSessionTokenMissing) {
+			if (err != nil) != (tc.reason == ReasonTokenInvalid || strings.HasPrefix(string(tc.reason), "session-token-expired")) {
 				t.Fatalf("err = %v with reason %q", err, tc.reason)
 			}
 			if tc.status != "" && a.SessionStatus != tc.status {
@@ -118,7 +130,7 @@ func TestMiddlewareAndRequire(t *testing.T) {
 		reason  string
 		wwwAuth bool
 	}{
-		{name: "signed out", status: 401, reason: "session-token-missing", wwwAuth: true},
+		{name: "signed out", status: 401, reason: "session-token-and-uat-missing", wwwAuth: true},
 		{name: "bad token", header: "Bearer x.y.z", status: 401, reason: "token-invalid", wwwAuth: true},
 		{name: "wrong role", header: "Bearer " + member, status: 403},
 		{name: "admin", header: "Bearer " + admin, status: 200, body: "user_123"},

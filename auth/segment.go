@@ -10,8 +10,13 @@ import (
 // errBadSegment reports a JWS segment outside the base64url alphabet.
 var errBadSegment = errors.New("auth: segment is not base64url")
 
-// trimSegment strips "=" padding (missing or extra padding is tolerated)
-// and refuses line breaks, which the standard decoder would skip.
+// strictB64 refuses non-zero trailing bits, as the decoder of Clerk's SDK
+// does; it is never modified.
+var strictB64 = base64.RawURLEncoding.Strict()
+
+// trimSegment strips "=" padding (missing or extra padding is tolerated,
+// as Clerk's loose decoder tolerates it) and refuses line breaks, which the
+// standard decoder would skip.
 func trimSegment(seg []byte) ([]byte, error) {
 	for len(seg) > 0 && seg[len(seg)-1] == '=' {
 		seg = seg[:len(seg)-1]
@@ -32,7 +37,7 @@ func decodeSegment(dst, seg []byte) ([]byte, error) {
 	if len(dst) < base64.RawURLEncoding.DecodedLen(len(seg)) {
 		dst = make([]byte, base64.RawURLEncoding.DecodedLen(len(seg)))
 	}
-	n, err := base64.RawURLEncoding.Decode(dst, seg)
+	n, err := strictB64.Decode(dst, seg)
 	if err != nil {
 		return nil, errBadSegment
 	}
@@ -54,7 +59,7 @@ func decodeSegmentString(seg []byte) (string, error) {
 		if len(chunk) > 512 {
 			chunk = chunk[:512]
 		}
-		n, err := base64.RawURLEncoding.Decode(buf[:], chunk)
+		n, err := strictB64.Decode(buf[:], chunk)
 		if err != nil {
 			return "", errBadSegment
 		}

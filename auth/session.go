@@ -10,16 +10,33 @@ import (
 // of the checks. A token verified before is served from the cache after its
 // time claims and its key have been checked again.
 func (v *Verifier) VerifySessionToken(ctx context.Context, token string) (*SessionClaims, error) {
+	c, shared, err := v.verifySession(ctx, token, nil)
+	if err != nil || !shared {
+		return c, err
+	}
+	cp := *c
+	return &cp, nil
+}
+
+// verifySession is VerifySessionToken reusing a cache lookup done by peek.
+// shared reports claims owned by the cache, which the caller must copy
+// before handing them out.
+func (v *Verifier) verifySession(ctx context.Context, token string, p *peeked) (c *SessionClaims, shared bool, err error) {
 	var k cacheKey
 	if v.cache != nil {
-		k = hashToken(token)
-		if e := v.cache.get(&k); e != nil {
+		var e *cacheEntry
+		if p != nil && p.hashed {
+			k, e = p.key, p.entry
+		} else {
+			k = hashToken(token)
+			e = v.cache.get(&k)
+		}
+		if e != nil {
 			if v.keyStillCurrent(e) {
 				if err := v.checkTimes(e.exp, e.nbf, e.iat); err != nil {
-					return nil, err
+					return nil, false, err
 				}
-				c := *e.claims
-				return &c, nil
+				return e.claims, true, nil
 			}
 			v.cache.remove(&k)
 		}
@@ -27,21 +44,21 @@ func (v *Verifier) VerifySessionToken(ctx context.Context, token string) (*Sessi
 	var t jws
 	key, err := v.verifyJWT(ctx, token, kindSession, &t)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	claims, err := newSessionClaims(&t.claims, t.payload)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if v.cache != nil {
 		v.cache.put(&k, &cacheEntry{
 			claims: claims, key: key, kid: t.header.Kid,
 			exp: t.claims.Exp, nbf: t.claims.Nbf, iat: t.claims.Iat,
+			facts: factsOf(token, &t),
 		})
-		c := *claims
-		return &c, nil
+		return claims, true, nil
 	}
-	return claims, nil
+	return claims, false, nil
 }
 
 // keyStillCurrent reports whether the key that verified a cached token is

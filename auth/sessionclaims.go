@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -23,7 +24,8 @@ type SessionClaims struct {
 	SessionStatus string // sts: "active" or "pending" (empty in older tokens)
 	Actor         *Actor // act: the impersonator, when any
 	// FactorVerificationAge (fva) holds the minutes since the first and
-	// second factor were verified; -1 means never.
+	// second factor were verified; -1 means the factor is not enrolled. It
+	// is nil when the claim is absent or malformed.
 	FactorVerificationAge []int
 
 	Version        int      // 1 or 2 (v)
@@ -31,11 +33,14 @@ type SessionClaims struct {
 	OrgRole        string   // e.g. "org:admin"
 	OrgSlug        string   // active organization slug
 	OrgPermissions []string // e.g. "org:invoices:read"
-	Features       []string // scoped features, e.g. "o:invoices", "u:beta" (v2)
-	Plans          []string // scoped plans, e.g. "o:pro", "u:free" (v2)
+	Features       []string // the fea entries as sent, e.g. "o:invoices", "u:beta"
+	Plans          []string // the pla entries as sent, e.g. "o:pro", "u:free"
 
 	// Raw is the decoded payload JSON, for custom claims; see Decode.
 	Raw string
+
+	fva    claimFva // fva exactly as Has reads it
+	fvaBuf [2]int   // backs FactorVerificationAge
 }
 
 // Actor identifies who acts on the user's behalf (impersonation).
@@ -53,54 +58,110 @@ func (c *SessionClaims) Decode(v any) error {
 	return nil
 }
 
-// newSessionClaims builds SessionClaims from a verified payload; a malformed
-// fea or fpm claim is token-invalid.
+// newSessionClaims builds SessionClaims from a verified payload. It reads
+// the claims as Clerk's SDK reads them; a version 2 token with an
+// organization whose fea, per or fpm claim Clerk cannot read (its SDK throws
+// on them) is token-invalid.
 func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 	c := &SessionClaims{
-		Subject:               rc.Sub.val,
-		Issuer:                rc.Iss.val,
-		AuthorizedParty:       rc.Azp.val,
-		ID:                    rc.Jti,
-		Expiry:                secondsToTime(rc.Exp),
-		NotBefore:             secondsToTime(rc.Nbf),
-		IssuedAt:              secondsToTime(rc.Iat),
-		SessionID:             rc.Sid,
-		SessionStatus:         rc.Sts,
-		Actor:                 rc.Act,
-		FactorVerificationAge: rc.Fva,
-		Version:               1,
-		Raw:                   payload,
+		Subject:         rc.Sub.val,
+		Issuer:          rc.Iss.val,
+		AuthorizedParty: rc.Azp.val,
+		ID:              rc.Jti.val,
+		Expiry:          secondsToTime(rc.Exp),
+		NotBefore:       secondsToTime(rc.Nbf),
+		IssuedAt:        secondsToTime(rc.Iat),
+		SessionID:       rc.Sid.val,
+		SessionStatus:   rc.Sts.val,
+		Actor:           rc.Act,
+		Version:         1,
+		Raw:             payload,
+		fva:             rc.Fva,
+	}
+	c.Features, c.Plans = entries2(rc.Fea, rc.Pla)
+	if rc.Fva.valid {
+		c.fvaBuf = [2]int{int(rc.Fva.ages[0]), int(rc.Fva.ages[1])}
+		c.FactorVerificationAge = c.fvaBuf[:]
 	}
 	if rc.Aud.ok {
 		c.Audience = rc.Aud.val
 	}
-	if rc.V != 2 {
-		c.OrgID, c.OrgRole, c.OrgSlug = rc.OrgID, rc.OrgRole, rc.OrgSlug
-		c.OrgPermissions = rc.OrgPermissions
+	if !rc.V2 {
+		c.OrgID, c.OrgRole, c.OrgSlug = rc.OrgID.val, rc.OrgRole.val, rc.OrgSlug.val
+		if rc.OrgPermissions.isArray {
+			c.OrgPermissions = rc.OrgPermissions.strs
+			if c.OrgPermissions == nil {
+				c.OrgPermissions = []string{}
+			}
+		}
 		return c, nil
 	}
 	c.Version = 2
-	features, err := splitScoped(rc.Fea, "fea")
+	o := &rc.Org
+	if !o.truthy {
+		return c, nil
+	}
+	c.OrgID, c.OrgSlug = o.ID.val, o.Slug.val
+	if o.Role.truthy {
+		if !o.Role.ok {
+			// Clerk would build "org:<value>" from a non-string; no string
+			// check can match it here, so the role is left out.
+			c.OrgRole = ""
+		} else {
+			c.OrgRole = "org:" + o.Role.val
+		}
+	}
+	if rc.Fea.truthy && !rc.Fea.ok {
+		return nil, tokenErr(ReasonTokenInvalid, "malformed fea claim: not a string")
+	}
+	if err := checkScoped(c.Features); err != nil {
+		return nil, tokenErr(ReasonTokenInvalid, "malformed fea claim: %v", err)
+	}
+	perms, err := orgPermissions(c.Features, o.Per, o.Fpm)
 	if err != nil {
 		return nil, err
 	}
-	plans, err := splitScoped(rc.Pla, "pla")
-	if err != nil {
-		return nil, err
-	}
-	c.Features, c.Plans = features, plans
-	if o := rc.Org; o != nil {
-		c.OrgID, c.OrgSlug = o.ID, o.Slug
-		if o.Role != "" {
-			c.OrgRole = "org:" + o.Role
-		}
-		perms, err := orgPermissions(features, o.Per, o.Fpm)
-		if err != nil {
-			return nil, err
-		}
-		c.OrgPermissions = perms
-	}
+	c.OrgPermissions = perms
 	return c, nil
+}
+
+// entries2 splits the fea and pla claims into their trimmed entries (nil
+// for a claim that is not a non-empty string), in one allocation.
+func entries2(fea, pla claimString) (features, plans []string) {
+	count := func(c claimString) int {
+		if !c.ok || c.val == "" {
+			return 0
+		}
+		return strings.Count(c.val, ",") + 1
+	}
+	nf, np := count(fea), count(pla)
+	if nf+np == 0 {
+		return nil, nil
+	}
+	all := make([]string, 0, nf+np)
+	split := func(c claimString) {
+		if !c.ok || c.val == "" {
+			return
+		}
+		rest := c.val
+		for {
+			part, tail, more := strings.Cut(rest, ",")
+			all = append(all, trimJS(part))
+			if !more {
+				return
+			}
+			rest = tail
+		}
+	}
+	split(fea)
+	split(pla)
+	if nf > 0 {
+		features = all[:nf:nf]
+	}
+	if np > 0 {
+		plans = all[nf:]
+	}
+	return features, plans
 }
 
 // secondsToTime converts a NumericDate to a time, zero when absent; values

@@ -1,9 +1,29 @@
 package auth
 
-import "time"
+import (
+	"math"
+	"time"
+)
+
+// maxDateMillis is the largest magnitude of a JavaScript Date, in
+// milliseconds since the epoch.
+const maxDateMillis = 8.64e15
+
+// claimMillis converts a NumericDate the way Clerk's SDK does (whole
+// seconds, fraction dropped toward zero, as Date.setUTCSeconds does) and
+// reports false for a value outside the range of a JavaScript Date, which
+// Clerk silently stops checking and this package refuses.
+func claimMillis(n claimNumber) (int64, bool) {
+	ms := math.Trunc(n.val) * 1000
+	if math.IsInf(ms, 0) || math.IsNaN(ms) || math.Abs(ms) > maxDateMillis {
+		return 0, false
+	}
+	return int64(ms), true
+}
 
 // checkTimes applies exp (required), nbf and iat against the clock with the
-// configured skew. It runs on every use of a cached token too.
+// configured skew, at millisecond precision as Clerk does. It runs on every
+// use of a cached token too.
 func (v *Verifier) checkTimes(exp, nbf, iat claimNumber) error {
 	if !exp.ok {
 		return tokenErr(ReasonTokenVerificationFailed, "exp claim missing or not a number")
@@ -12,20 +32,36 @@ func (v *Verifier) checkTimes(exp, nbf, iat claimNumber) error {
 		return tokenErr(ReasonTokenVerificationFailed, "nbf or iat claim is not a number")
 	}
 	now := v.now()
-	nowSec := float64(now.UnixNano()) / 1e9
-	skew := v.skew.Seconds()
-	if exp.val <= nowSec-skew {
-		return tokenErr(ReasonTokenExpired, "token expired at %s (now %s, skew %s)", fmtTime(exp), now.UTC().Format(time.RFC3339), v.skew)
+	nowMs := now.UnixMilli()
+	skew := v.skew.Milliseconds()
+	expMs, ok := claimMillis(exp)
+	if !ok {
+		return tokenErr(ReasonTokenVerificationFailed, "exp claim is out of range")
 	}
-	if nbf.ok && nbf.val > nowSec+skew {
-		return tokenErr(ReasonTokenNotActiveYet, "token not valid before %s (now %s, skew %s)", fmtTime(nbf), now.UTC().Format(time.RFC3339), v.skew)
+	if expMs <= nowMs-skew {
+		return tokenErr(ReasonTokenExpired, "token expired at %s (now %s, skew %s)", fmtMillis(expMs), now.UTC().Format(time.RFC3339), v.skew)
 	}
-	if iat.ok && iat.val > nowSec+skew {
-		return tokenErr(ReasonTokenIatInTheFuture, "token issued in the future at %s (now %s, skew %s)", fmtTime(iat), now.UTC().Format(time.RFC3339), v.skew)
+	if nbf.ok {
+		ms, ok := claimMillis(nbf)
+		if !ok {
+			return tokenErr(ReasonTokenVerificationFailed, "nbf claim is out of range")
+		}
+		if ms > nowMs+skew {
+			return tokenErr(ReasonTokenNotActiveYet, "token not valid before %s (now %s, skew %s)", fmtMillis(ms), now.UTC().Format(time.RFC3339), v.skew)
+		}
+	}
+	if iat.ok {
+		ms, ok := claimMillis(iat)
+		if !ok {
+			return tokenErr(ReasonTokenVerificationFailed, "iat claim is out of range")
+		}
+		if ms > nowMs+skew {
+			return tokenErr(ReasonTokenIatInTheFuture, "token issued in the future at %s (now %s, skew %s)", fmtMillis(ms), now.UTC().Format(time.RFC3339), v.skew)
+		}
 	}
 	return nil
 }
 
-func fmtTime(n claimNumber) string {
-	return secondsToTime(n).Format(time.RFC3339)
+func fmtMillis(ms int64) string {
+	return time.UnixMilli(ms).UTC().Format(time.RFC3339)
 }

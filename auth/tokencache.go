@@ -18,6 +18,7 @@ type cacheEntry struct {
 	key           *rsa.PublicKey
 	kid           string
 	exp, nbf, iat claimNumber
+	facts         tokenFacts // what the request logic reads before verifying
 }
 
 // tokenCache is a bounded map of verified session tokens. When full, an

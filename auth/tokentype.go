@@ -11,6 +11,9 @@ const (
 	APIKey       TokenType = "api_key"
 	M2MToken     TokenType = "m2m_token"
 	OAuthToken   TokenType = "oauth_token"
+
+	// AnyToken, as the only AcceptsToken entry, accepts every type.
+	AnyToken TokenType = "any"
 )
 
 // Prefixes of the opaque machine tokens.
@@ -23,10 +26,14 @@ const (
 	prefixOrg   = "org_"
 )
 
-// m2mCategory is the JWT header "cat" value of M2M tokens.
-const m2mCategory = "cl_B7d4PD333AAA"
+// JWT header "cat" values: the class of a token signed by the instance key.
+const (
+	sessionCategory = "cl_B7d4PD111AAA"
+	m2mCategory     = "cl_B7d4PD333AAA"
+	ignoreCategory  = "cl_I7d4PD111III" // stamped on every class by some instances
+)
 
 // accepts reports whether t is in the accepted list.
-func accepts(list []TokenType, any bool, t TokenType) bool {
-	return any || slices.Contains(list, t)
+func accepts(list []TokenType, t TokenType) bool {
+	return t != "" && (slices.Contains(list, AnyToken) || slices.Contains(list, t))
 }

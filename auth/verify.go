@@ -23,7 +23,7 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 	if err := t.parse(token); err != nil {
 		return nil, err
 	}
-	if err := checkCategory(t.header.Cat, kind); err != nil {
+	if err := checkCategory(&t.header, kind); err != nil {
 		return nil, err
 	}
 	key, err := v.resolveKey(ctx, t.header.Kid)
@@ -33,11 +33,17 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 	if err := checkType(&t.header, kind); err != nil {
 		return nil, err
 	}
-	if t.header.Alg != "RS256" {
+	switch t.header.Alg {
+	case "RS256":
+	case "RS384", "RS512":
+		// Clerk's SDK accepts these names, then fails the signature check
+		// because Clerk's keys are RS256 keys.
+		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.header.Alg)
+	default:
 		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.header.Alg)
 	}
-	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature); err != nil {
-		return nil, &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
+	if err := verifySignature(key, t); err != nil {
+		return nil, err
 	}
 	if err := v.checkClaims(&t.claims, kind); err != nil {
 		return nil, err
@@ -45,17 +51,25 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 	return key, nil
 }
 
+// verifySignature checks the RS256 signature of a parsed token.
+func verifySignature(key *rsa.PublicKey, t *jws) error {
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature()); err != nil {
+		return &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
+	}
+	return nil
+}
+
 // checkCategory refuses a token of another category: M2M tokens carry the
 // M2M category, session tokens must not.
-func checkCategory(cat string, kind jwtKind) error {
+func checkCategory(h *header, kind jwtKind) error {
 	switch kind {
 	case kindSession:
-		if cat == m2mCategory {
+		if h.Cat == m2mCategory {
 			return tokenErr(ReasonTokenInvalid, "an M2M token is not a session token")
 		}
 	case kindM2M:
-		if cat != "" && cat != m2mCategory {
-			return tokenErr(ReasonTokenInvalid, "token category %q is not M2M", cat)
+		if h.HasCat && h.Cat != m2mCategory {
+			return tokenErr(ReasonTokenInvalid, "token category %q is not M2M", h.Cat)
 		}
 	}
 	return nil
@@ -97,7 +111,10 @@ func (v *Verifier) checkClaims(c *rawClaims, kind jwtKind) error {
 	if !c.Sub.ok {
 		return tokenErr(ReasonTokenVerificationFailed, "sub claim missing or not a string")
 	}
-	if v.audience != "" && c.Aud.present && (!c.Aud.ok || !c.Aud.contains(v.audience)) {
+	// Like Clerk, an aud without any non-empty value is not checked; unlike
+	// Clerk, an aud that is neither a string nor an array of strings is
+	// refused rather than passed (see the package documentation).
+	if v.audience != "" && kind != kindOAuth && c.Aud.nonEmpty > 0 && (!c.Aud.ok || !c.Aud.contains(v.audience)) {
 		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
 	}
 	if kind == kindSession && len(v.authorizedParties) > 0 {

@@ -4,90 +4,411 @@ package billing
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
-// AdjustOrganizationCreditBalanceParams holds the parameters of AdjustOrganizationCreditBalance.
+// AdjustOrganizationCreditBalanceParams holds the parameters of
+// AdjustOrganizationCreditBalance.
 type AdjustOrganizationCreditBalanceParams struct {
-	Action         string            `json:"action" url:"-"`
-	Amount         int64             `json:"amount" url:"-"`
-	Currency       clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	IdempotencyKey string            `json:"idempotency_key" url:"-"`
-	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
+	// Action is the action to send. One of "increase", "decrease". Required.
+	Action string `json:"action" url:"-"`
+	// Amount is the amount to send. Required.
+	Amount int64 `json:"amount" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// IdempotencyKey is the idempotency key to send. Required.
+	IdempotencyKey string `json:"idempotency_key" url:"-"`
+	// Note is the note to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
-// AdjustUserCreditBalanceParams holds the parameters of AdjustUserCreditBalance.
+// Validate reports the first field of AdjustOrganizationCreditBalanceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AdjustOrganizationCreditBalanceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Action != "increase" && p.Action != "decrease" {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "action", "must be one of \"increase\", \"decrease\"")
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "currency", "must not be null")
+	}
+	if p.IdempotencyKey == "" {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "idempotency_key", "is required")
+	}
+	if p.Note.IsNull() {
+		return call.Invalid("billing.AdjustOrganizationCreditBalanceParams", "note", "must not be null")
+	}
+	return nil
+}
+
+// AdjustUserCreditBalanceParams holds the parameters of
+// AdjustUserCreditBalance.
 type AdjustUserCreditBalanceParams struct {
-	Action         string            `json:"action" url:"-"`
-	Amount         int64             `json:"amount" url:"-"`
-	Currency       clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	IdempotencyKey string            `json:"idempotency_key" url:"-"`
-	Note           clerk.Opt[string] `json:"note,omitzero" url:"-"`
+	// Action is the action to send. One of "increase", "decrease". Required.
+	Action string `json:"action" url:"-"`
+	// Amount is the amount to send. Required.
+	Amount int64 `json:"amount" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// IdempotencyKey is the idempotency key to send. Required.
+	IdempotencyKey string `json:"idempotency_key" url:"-"`
+	// Note is the note to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
+}
+
+// Validate reports the first field of AdjustUserCreditBalanceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AdjustUserCreditBalanceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Action != "increase" && p.Action != "decrease" {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "action", "must be one of \"increase\", \"decrease\"")
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "currency", "must not be null")
+	}
+	if p.IdempotencyKey == "" {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "idempotency_key", "is required")
+	}
+	if p.Note.IsNull() {
+		return call.Invalid("billing.AdjustUserCreditBalanceParams", "note", "must not be null")
+	}
+	return nil
 }
 
 // ApplyDiscountParams holds the parameters of ApplyDiscount.
 type ApplyDiscountParams struct {
+	// DiscountID is the ID of the discount to use. Required.
 	DiscountID string `json:"discount_id" url:"-"`
+}
+
+// Validate reports the first field of ApplyDiscountParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ApplyDiscountParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DiscountID == "" {
+		return call.Invalid("billing.ApplyDiscountParams", "discount_id", "is required")
+	}
+	return nil
 }
 
 // CancelSubscriptionItemParams holds the parameters of CancelSubscriptionItem.
 type CancelSubscriptionItemParams struct {
+	// EndNow is sent as the end_now query parameter. Optional: leave it unset to
+	// send nothing.
 	EndNow clerk.Opt[bool] `url:"end_now,omitempty" json:"-"`
+}
+
+// Validate reports the first field of CancelSubscriptionItemParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CancelSubscriptionItemParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EndNow.IsNull() {
+		return call.Invalid("billing.CancelSubscriptionItemParams", "end_now", "must not be null")
+	}
+	return nil
 }
 
 // CreatePriceParams holds the parameters of CreatePrice.
 type CreatePriceParams struct {
-	Amount                  *int64            `json:"amount" url:"-"`
-	AnnualMonthlyAmount     clerk.Opt[int64]  `json:"annual_monthly_amount,omitzero" url:"-"`
-	Currency                clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	Description             clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	PlanID                  string            `json:"plan_id" url:"-"`
+	// Amount is the amount to send. Required; nil sends null.
+	Amount *int64 `json:"amount" url:"-"`
+	// AnnualMonthlyAmount is the annual monthly amount to send. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AnnualMonthlyAmount clerk.Opt[int64] `json:"annual_monthly_amount,omitzero" url:"-"`
+	// Currency is the currency to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// PlanID is the ID of the plan to use. Required.
+	PlanID string `json:"plan_id" url:"-"`
+	// SupportedBillingPeriods is the supported billing periods to send. One of
+	// "month", "annual", "both". Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SupportedBillingPeriods clerk.Opt[string] `json:"supported_billing_periods,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreatePriceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreatePriceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Currency.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "currency", "must not be null")
+	}
+	if p.Description.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "description", "must not be null")
+	}
+	if p.PlanID == "" {
+		return call.Invalid("billing.CreatePriceParams", "plan_id", "is required")
+	}
+	if p.SupportedBillingPeriods.IsNull() {
+		return call.Invalid("billing.CreatePriceParams", "supported_billing_periods", "must not be null")
+	}
+	if v, ok := p.SupportedBillingPeriods.Get(); ok {
+		if v != "month" && v != "annual" && v != "both" {
+			return call.Invalid("billing.CreatePriceParams", "supported_billing_periods", "must be one of \"month\", \"annual\", \"both\"")
+		}
+	}
+	return nil
 }
 
 // CreatePriceTransitionParams holds the parameters of CreatePriceTransition.
 type CreatePriceTransitionParams struct {
+	// FromPriceID is the ID of the from price to use. Required.
 	FromPriceID string `json:"from_price_id" url:"-"`
-	ToPriceID   string `json:"to_price_id" url:"-"`
+	// ToPriceID is the ID of the to price to use. Required.
+	ToPriceID string `json:"to_price_id" url:"-"`
+}
+
+// Validate reports the first field of CreatePriceTransitionParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreatePriceTransitionParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.FromPriceID == "" {
+		return call.Invalid("billing.CreatePriceTransitionParams", "from_price_id", "is required")
+	}
+	if p.ToPriceID == "" {
+		return call.Invalid("billing.CreatePriceTransitionParams", "to_price_id", "is required")
+	}
+	return nil
 }
 
 // ExtendFreeTrialParams holds the parameters of ExtendFreeTrial.
 type ExtendFreeTrialParams struct {
+	// ExtendTo is the extend to to send. An RFC 3339 date and time. Required.
 	ExtendTo string `json:"extend_to" url:"-"`
+}
+
+// Validate reports the first field of ExtendFreeTrialParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ExtendFreeTrialParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ExtendTo == "" {
+		return call.Invalid("billing.ExtendFreeTrialParams", "extend_to", "is required")
+	}
+	return nil
 }
 
 // ListPaymentAttemptsParams holds the parameters of ListPaymentAttempts.
 type ListPaymentAttemptsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListPaymentAttemptsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPaymentAttemptsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPaymentAttemptsParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // ListPlansParams holds the parameters of ListPlans.
 type ListPlansParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// PayerType is sent as the payer_type query parameter. One of "user", "org".
+	// Optional: leave it unset to send nothing.
 	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListPlansParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPlansParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPlansParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPlansParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPlansParams", "paginated", "must not be null")
+	}
+	if p.PayerType.IsNull() {
+		return call.Invalid("billing.ListPlansParams", "payer_type", "must not be null")
+	}
+	if v, ok := p.PayerType.Get(); ok {
+		if v != "user" && v != "org" {
+			return call.Invalid("billing.ListPlansParams", "payer_type", "must be one of \"user\", \"org\"")
+		}
+	}
+	return nil
 }
 
 // ListPricesParams holds the parameters of ListPrices.
 type ListPricesParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
-	PlanID    clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
+	// send nothing.
+	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListPricesParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPricesParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListPricesParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListPricesParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListPricesParams", "paginated", "must not be null")
+	}
+	if p.PlanID.IsNull() {
+		return call.Invalid("billing.ListPricesParams", "plan_id", "must not be null")
+	}
+	return nil
 }
 
 // ListStatementsParams holds the parameters of ListStatements.
 type ListStatementsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListStatementsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListStatementsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListStatementsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListStatementsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListStatementsParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // ListSubscriptionItemsParams holds the parameters of ListSubscriptionItems.
 type ListSubscriptionItemsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Paginated   clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
-	Status      clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	PayerType   clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
-	PlanID      clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
-	IncludeFree clerk.Opt[bool]   `url:"include_free,omitempty" json:"-"`
-	Query       clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "active", "ended",
+	// "past_due", "upcoming", "free_trial". Optional: leave it unset to send
+	// nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// PayerType is sent as the payer_type query parameter. One of "user", "org".
+	// Optional: leave it unset to send nothing.
+	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
+	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
+	// send nothing.
+	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
+	// IncludeFree is sent as the include_free query parameter. Optional: leave it
+	// unset to send nothing.
+	IncludeFree clerk.Opt[bool] `url:"include_free,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListSubscriptionItemsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListSubscriptionItemsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "paginated", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "active" && v != "ended" && v != "past_due" && v != "upcoming" && v != "free_trial" {
+			return call.Invalid("billing.ListSubscriptionItemsParams", "status", "must be one of \"active\", \"ended\", \"past_due\", \"upcoming\", \"free_trial\"")
+		}
+	}
+	if p.PayerType.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "payer_type", "must not be null")
+	}
+	if v, ok := p.PayerType.Get(); ok {
+		if v != "user" && v != "org" {
+			return call.Invalid("billing.ListSubscriptionItemsParams", "payer_type", "must be one of \"user\", \"org\"")
+		}
+	}
+	if p.PlanID.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "plan_id", "must not be null")
+	}
+	if p.IncludeFree.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "include_free", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("billing.ListSubscriptionItemsParams", "query", "must not be null")
+	}
+	return nil
 }

@@ -26,118 +26,118 @@ func New(c *clerk.Client) *Service {
 // AdjustOrganizationCreditBalance adds credit to or removes credit from an organization's balance.
 //
 // It calls POST /organizations/{organization_id}/billing/credits.
-func (s *Service) AdjustOrganizationCreditBalance(ctx context.Context, organizationID string, params *AdjustOrganizationCreditBalanceParams, opts ...clerk.RequestOption) (*CreditLedgerEntry, error) {
+func (s *Service) AdjustOrganizationCreditBalance(ctx context.Context, organizationID string, params *AdjustOrganizationCreditBalanceParams, opts ...clerk.RequestOption) (*clerk.CreditLedgerEntry, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.AdjustOrganizationCreditBalance")
 	}
-	return call.JSON[CreditLedgerEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/billing/credits", PathParams: []string{organizationID}, Body: params}, opts)
+	return call.JSON[clerk.CreditLedgerEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/billing/credits", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // AdjustUserCreditBalance adds credit to or removes credit from a user's balance.
 //
 // It calls POST /users/{user_id}/billing/credits.
-func (s *Service) AdjustUserCreditBalance(ctx context.Context, userID string, params *AdjustUserCreditBalanceParams, opts ...clerk.RequestOption) (*CreditLedgerEntry, error) {
+func (s *Service) AdjustUserCreditBalance(ctx context.Context, userID string, params *AdjustUserCreditBalanceParams, opts ...clerk.RequestOption) (*clerk.CreditLedgerEntry, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.AdjustUserCreditBalance")
 	}
-	return call.JSON[CreditLedgerEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/billing/credits", PathParams: []string{userID}, Body: params}, opts)
+	return call.JSON[clerk.CreditLedgerEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/billing/credits", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // ApplyDiscount redeems a discount on a subscription item.
 //
 // It calls POST /billing/subscription_items/{subscription_item_id}/discounts.
-func (s *Service) ApplyDiscount(ctx context.Context, subscriptionItemID string, params *ApplyDiscountParams, opts ...clerk.RequestOption) (*DiscountRedemption, error) {
+func (s *Service) ApplyDiscount(ctx context.Context, subscriptionItemID string, params *ApplyDiscountParams, opts ...clerk.RequestOption) (*clerk.DiscountRedemption, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.ApplyDiscount")
 	}
-	return call.JSON[DiscountRedemption](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/discounts", PathParams: []string{subscriptionItemID}, Body: params}, opts)
+	return call.JSON[clerk.DiscountRedemption](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/discounts", PathParams: []string{subscriptionItemID}, Body: params}, opts)
 }
 
 // CancelSubscriptionItem cancels a subscription item at the end of its period, or at once when asked.
 //
 // It calls DELETE /billing/subscription_items/{subscription_item_id}.
-func (s *Service) CancelSubscriptionItem(ctx context.Context, subscriptionItemID string, params *CancelSubscriptionItemParams, opts ...clerk.RequestOption) (*SubscriptionItem, error) {
-	return call.JSON[SubscriptionItem](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/billing/subscription_items/{subscription_item_id}", PathParams: []string{subscriptionItemID}, Query: params}, opts)
+func (s *Service) CancelSubscriptionItem(ctx context.Context, subscriptionItemID string, params *CancelSubscriptionItemParams, opts ...clerk.RequestOption) (*clerk.SubscriptionItem, error) {
+	return call.JSON[clerk.SubscriptionItem](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/billing/subscription_items/{subscription_item_id}", PathParams: []string{subscriptionItemID}, Query: params}, opts)
 }
 
 // CreatePrice adds a price to a plan.
 //
 // It calls POST /billing/prices.
-func (s *Service) CreatePrice(ctx context.Context, params *CreatePriceParams, opts ...clerk.RequestOption) (*Price, error) {
+func (s *Service) CreatePrice(ctx context.Context, params *CreatePriceParams, opts ...clerk.RequestOption) (*clerk.BillingPrice, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.CreatePrice")
 	}
-	return call.JSON[Price](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/prices", Body: params}, opts)
+	return call.JSON[clerk.BillingPrice](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/prices", Body: params}, opts)
 }
 
 // CreatePriceTransition moves a subscription item from one price to another.
 //
 // It calls POST /billing/subscription_items/{subscription_item_id}/price_transition.
-func (s *Service) CreatePriceTransition(ctx context.Context, subscriptionItemID string, params *CreatePriceTransitionParams, opts ...clerk.RequestOption) (*PriceTransition, error) {
+func (s *Service) CreatePriceTransition(ctx context.Context, subscriptionItemID string, params *CreatePriceTransitionParams, opts ...clerk.RequestOption) (*clerk.PriceTransition, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.CreatePriceTransition")
 	}
-	return call.JSON[PriceTransition](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/price_transition", PathParams: []string{subscriptionItemID}, Body: params}, opts)
+	return call.JSON[clerk.PriceTransition](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/price_transition", PathParams: []string{subscriptionItemID}, Body: params}, opts)
 }
 
 // ExtendFreeTrial moves the end of a subscription item's free trial to a later date.
 //
 // It calls POST /billing/subscription_items/{subscription_item_id}/extend_free_trial.
-func (s *Service) ExtendFreeTrial(ctx context.Context, subscriptionItemID string, params *ExtendFreeTrialParams, opts ...clerk.RequestOption) (*SubscriptionItem, error) {
+func (s *Service) ExtendFreeTrial(ctx context.Context, subscriptionItemID string, params *ExtendFreeTrialParams, opts ...clerk.RequestOption) (*clerk.SubscriptionItem, error) {
 	if params == nil {
 		return nil, call.NilParams("billing.ExtendFreeTrial")
 	}
-	return call.JSON[SubscriptionItem](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial", PathParams: []string{subscriptionItemID}, Body: params}, opts)
+	return call.JSON[clerk.SubscriptionItem](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial", PathParams: []string{subscriptionItemID}, Body: params}, opts)
 }
 
 // GetOrganizationCreditBalance returns the credit balance an organization holds.
 //
 // It calls GET /organizations/{organization_id}/billing/credits.
-func (s *Service) GetOrganizationCreditBalance(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*CreditBalance, error) {
-	return call.JSON[CreditBalance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/billing/credits", PathParams: []string{organizationID}}, opts)
+func (s *Service) GetOrganizationCreditBalance(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*clerk.CreditBalance, error) {
+	return call.JSON[clerk.CreditBalance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/billing/credits", PathParams: []string{organizationID}}, opts)
 }
 
 // GetOrganizationSubscription fetches the billing subscription of an organization.
 //
 // It calls GET /organizations/{organization_id}/billing/subscription.
-func (s *Service) GetOrganizationSubscription(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*Subscription, error) {
-	return call.JSON[Subscription](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/billing/subscription", PathParams: []string{organizationID}}, opts)
+func (s *Service) GetOrganizationSubscription(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*clerk.Subscription, error) {
+	return call.JSON[clerk.Subscription](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/billing/subscription", PathParams: []string{organizationID}}, opts)
 }
 
 // GetStatement fetches one billing statement by ID.
 //
 // It calls GET /billing/statements/{statementID}.
-func (s *Service) GetStatement(ctx context.Context, statementID string, opts ...clerk.RequestOption) (*Statement, error) {
-	return call.JSON[Statement](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}", PathParams: []string{statementID}}, opts)
+func (s *Service) GetStatement(ctx context.Context, statementID string, opts ...clerk.RequestOption) (*clerk.BillingStatement, error) {
+	return call.JSON[clerk.BillingStatement](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}", PathParams: []string{statementID}}, opts)
 }
 
 // GetUserCreditBalance returns the credit balance a user holds.
 //
 // It calls GET /users/{user_id}/billing/credits.
-func (s *Service) GetUserCreditBalance(ctx context.Context, userID string, opts ...clerk.RequestOption) (*CreditBalance, error) {
-	return call.JSON[CreditBalance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/billing/credits", PathParams: []string{userID}}, opts)
+func (s *Service) GetUserCreditBalance(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.CreditBalance, error) {
+	return call.JSON[clerk.CreditBalance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/billing/credits", PathParams: []string{userID}}, opts)
 }
 
 // GetUserSubscription fetches the billing subscription of a user.
 //
 // It calls GET /users/{user_id}/billing/subscription.
-func (s *Service) GetUserSubscription(ctx context.Context, userID string, opts ...clerk.RequestOption) (*Subscription, error) {
-	return call.JSON[Subscription](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/billing/subscription", PathParams: []string{userID}}, opts)
+func (s *Service) GetUserSubscription(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.Subscription, error) {
+	return call.JSON[clerk.Subscription](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/billing/subscription", PathParams: []string{userID}}, opts)
 }
 
 // ListPaymentAttempts returns one page of the payment attempts made for a statement.
 //
 // It calls GET /billing/statements/{statementID}/payment_attempts.
-func (s *Service) ListPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) (*clerk.Page[*PaymentAttempt], error) {
-	return call.JSON[clerk.Page[*PaymentAttempt]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}/payment_attempts", PathParams: []string{statementID}, Query: params}, opts)
+func (s *Service) ListPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.PaymentAttempt], error) {
+	return call.JSON[clerk.Page[*clerk.PaymentAttempt]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}/payment_attempts", PathParams: []string{statementID}, Query: params}, opts)
 }
 
 // AllPaymentAttempts iterates over every item ListPaymentAttempts returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) iter.Seq2[*PaymentAttempt, error] {
+func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.PaymentAttempt, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*PaymentAttempt], error) {
+	return paging.All(ctx, params, func(p *ListPaymentAttemptsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPaymentAttemptsParams) (*clerk.Page[*clerk.PaymentAttempt], error) {
 		return s.ListPaymentAttempts(ctx, statementID, params, opts...)
 	})
 }
@@ -145,16 +145,16 @@ func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, pa
 // ListPlans returns one page of the instance's billing plans, optionally for one payer type.
 //
 // It calls GET /billing/plans.
-func (s *Service) ListPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) (*clerk.Page[*Plan], error) {
-	return call.JSON[clerk.Page[*Plan]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/plans", Query: params}, opts)
+func (s *Service) ListPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Plan], error) {
+	return call.JSON[clerk.Page[*clerk.Plan]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/plans", Query: params}, opts)
 }
 
 // AllPlans iterates over every item ListPlans returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) iter.Seq2[*Plan, error] {
+func (s *Service) AllPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Plan, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Plan], error) {
+	return paging.All(ctx, params, func(p *ListPlansParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPlansParams) (*clerk.Page[*clerk.Plan], error) {
 		return s.ListPlans(ctx, params, opts...)
 	})
 }
@@ -162,16 +162,16 @@ func (s *Service) AllPlans(ctx context.Context, params *ListPlansParams, opts ..
 // ListPrices returns one page of the prices defined for the instance's plans.
 //
 // It calls GET /billing/prices.
-func (s *Service) ListPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) (*clerk.Page[*Price], error) {
-	return call.JSON[clerk.Page[*Price]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/prices", Query: params}, opts)
+func (s *Service) ListPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BillingPrice], error) {
+	return call.JSON[clerk.Page[*clerk.BillingPrice]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/prices", Query: params}, opts)
 }
 
 // AllPrices iterates over every item ListPrices returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) iter.Seq2[*Price, error] {
+func (s *Service) AllPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.BillingPrice, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Price], error) {
+	return paging.All(ctx, params, func(p *ListPricesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPricesParams) (*clerk.Page[*clerk.BillingPrice], error) {
 		return s.ListPrices(ctx, params, opts...)
 	})
 }
@@ -179,16 +179,16 @@ func (s *Service) AllPrices(ctx context.Context, params *ListPricesParams, opts 
 // ListStatements returns one page of the instance's billing statements.
 //
 // It calls GET /billing/statements.
-func (s *Service) ListStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) (*clerk.Page[*Statement], error) {
-	return call.JSON[clerk.Page[*Statement]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements", Query: params}, opts)
+func (s *Service) ListStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BillingStatement], error) {
+	return call.JSON[clerk.Page[*clerk.BillingStatement]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements", Query: params}, opts)
 }
 
 // AllStatements iterates over every item ListStatements returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) iter.Seq2[*Statement, error] {
+func (s *Service) AllStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.BillingStatement, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Statement], error) {
+	return paging.All(ctx, params, func(p *ListStatementsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListStatementsParams) (*clerk.Page[*clerk.BillingStatement], error) {
 		return s.ListStatements(ctx, params, opts...)
 	})
 }
@@ -196,16 +196,16 @@ func (s *Service) AllStatements(ctx context.Context, params *ListStatementsParam
 // ListSubscriptionItems returns one page of subscription items across all payers, filtered as asked.
 //
 // It calls GET /billing/subscription_items.
-func (s *Service) ListSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) (*clerk.Page[*SubscriptionItem], error) {
-	return call.JSON[clerk.Page[*SubscriptionItem]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/subscription_items", Query: params}, opts)
+func (s *Service) ListSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SubscriptionItem], error) {
+	return call.JSON[clerk.Page[*clerk.SubscriptionItem]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/subscription_items", Query: params}, opts)
 }
 
 // AllSubscriptionItems iterates over every item ListSubscriptionItems returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) iter.Seq2[*SubscriptionItem, error] {
+func (s *Service) AllSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SubscriptionItem, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SubscriptionItem], error) {
+	return paging.All(ctx, params, func(p *ListSubscriptionItemsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSubscriptionItemsParams) (*clerk.Page[*clerk.SubscriptionItem], error) {
 		return s.ListSubscriptionItems(ctx, params, opts...)
 	})
 }
@@ -213,6 +213,6 @@ func (s *Service) AllSubscriptionItems(ctx context.Context, params *ListSubscrip
 // RemoveDiscount takes a redeemed discount off a subscription item.
 //
 // It calls DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}.
-func (s *Service) RemoveDiscount(ctx context.Context, subscriptionItemID string, discountID string, opts ...clerk.RequestOption) (*DiscountRedemption, error) {
-	return call.JSON[DiscountRedemption](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}", PathParams: []string{subscriptionItemID, discountID}}, opts)
+func (s *Service) RemoveDiscount(ctx context.Context, subscriptionItemID string, discountID string, opts ...clerk.RequestOption) (*clerk.DiscountRedemption, error) {
+	return call.JSON[clerk.DiscountRedemption](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}", PathParams: []string{subscriptionItemID, discountID}}, opts)
 }

@@ -2,7 +2,25 @@
 
 package blocklist
 
+import (
+	"github.com/clerkgo/clerk/internal/call"
+)
+
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// Identifier is the identifier to send. Required.
 	Identifier string `json:"identifier" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Identifier == "" {
+		return call.Invalid("blocklist.CreateParams", "identifier", "is required")
+	}
+	return nil
 }

@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create adds an email address, domain or phone number to the block-list.
 //
 // It calls POST /blocklist_identifiers.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Identifier, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.BlocklistIdentifier, error) {
 	if params == nil {
 		return nil, call.NilParams("blocklist.Create")
 	}
-	return call.JSON[Identifier](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/blocklist_identifiers", Body: params}, opts)
+	return call.JSON[clerk.BlocklistIdentifier](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/blocklist_identifiers", Body: params}, opts)
 }
 
 // Delete removes an identifier from the block-list.
@@ -43,14 +43,14 @@ func (s *Service) Delete(ctx context.Context, identifierID string, opts ...clerk
 // List returns one page of the identifiers barred from signing up or signing in.
 //
 // It calls GET /blocklist_identifiers.
-func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*Identifier], error) {
-	return call.JSON[clerk.Page[*Identifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/blocklist_identifiers"}, opts)
+func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BlocklistIdentifier], error) {
+	return call.JSON[clerk.Page[*clerk.BlocklistIdentifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/blocklist_identifiers"}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, opts ...clerk.RequestOption) iter.Seq2[*Identifier, error] {
-	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*Identifier], error) {
+func (s *Service) All(ctx context.Context, opts ...clerk.RequestOption) iter.Seq2[*clerk.BlocklistIdentifier, error] {
+	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*clerk.BlocklistIdentifier], error) {
 		return s.List(ctx, opts...)
 	})
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clerkgo/clerk/apikeys"
+	"github.com/clerkgo/clerk"
 )
 
 // apiKey is the emulator's record of an API key.
@@ -34,8 +34,8 @@ type apiKey struct {
 func (k *apiKey) expired(now int64) bool { return k.expiration != nil && *k.expiration <= now }
 
 // apiKeyJSON builds the wire form of the key from the generated model type.
-func (e *Emulator) apiKeyJSON(k *apiKey) *apikeys.APIKey {
-	out := &apikeys.APIKey{Object: "api_key", ID: k.id, Type: k.typ, Subject: k.subject, Name: k.name, Description: optOf(k.description),
+func (e *Emulator) apiKeyJSON(k *apiKey) *clerk.APIKey {
+	out := &clerk.APIKey{Object: "api_key", ID: k.id, Type: k.typ, Subject: k.subject, Name: k.name, Description: optOf(k.description),
 		Claims: k.claims, Scopes: slices.Clone(k.scopes), Revoked: k.revoked, RevocationReason: k.reason,
 		Expired: k.expired(e.ms()), Expiration: f64(k.expiration), CreatedBy: k.createdBy, LastUsedAt: f64(k.lastUsedAt),
 		CreatedAt: float64(k.createdAt), UpdatedAt: float64(k.updatedAt)}
@@ -46,9 +46,9 @@ func (e *Emulator) apiKeyJSON(k *apiKey) *apikeys.APIKey {
 }
 
 // createdAPIKeyJSON is apiKeyJSON with the secret, as the create answers.
-func (e *Emulator) createdAPIKeyJSON(k *apiKey) *apikeys.CreatedAPIKey {
+func (e *Emulator) createdAPIKeyJSON(k *apiKey) *clerk.CreatedAPIKey {
 	o := e.apiKeyJSON(k)
-	return &apikeys.CreatedAPIKey{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, CreatedBy: o.CreatedBy,
+	return &clerk.CreatedAPIKey{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, CreatedBy: o.CreatedBy,
 		Description: o.Description, Expiration: o.Expiration, Expired: o.Expired, LastUsedAt: o.LastUsedAt, Name: o.Name,
 		RevocationReason: o.RevocationReason, Revoked: o.Revoked, Scopes: o.Scopes, Secret: k.secret, Subject: o.Subject,
 		Type: o.Type, UpdatedAt: o.UpdatedAt}
@@ -166,7 +166,7 @@ func (e *Emulator) listAPIKeys(c *call) (int, any, error) {
 		ks = append(ks, k)
 	}
 	slices.SortFunc(ks, func(a, b *apiKey) int { return cmp.Compare(b.seq, a.seq) })
-	out := make([]*apikeys.APIKey, 0, len(ks))
+	out := make([]*clerk.APIKey, 0, len(ks))
 	for _, k := range ks {
 		out = append(out, e.apiKeyJSON(k))
 	}

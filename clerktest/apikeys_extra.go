@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/apikeys"
 )
 
@@ -58,7 +59,7 @@ func (e *Emulator) deleteAPIKey(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	delete(e.st.apiKeys, k.id)
-	return http.StatusOK, &apikeys.DeletedAPIKey{Object: "api_key", ID: k.id, Deleted: true}, nil
+	return http.StatusOK, &clerk.DeletedAPIKey{Object: "api_key", ID: k.id, Deleted: true}, nil
 }
 
 func (e *Emulator) getAPIKeySecret(c *call) (int, any, error) {
@@ -66,5 +67,5 @@ func (e *Emulator) getAPIKeySecret(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &apikeys.Secret{Secret: k.secret}, nil
+	return http.StatusOK, &clerk.APIKeySecret{Secret: k.secret}, nil
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/clerkgo/clerk/billing"
+	"github.com/clerkgo/clerk"
 )
 
 func (e *Emulator) billingRoutes(t []route) []route {
@@ -26,7 +26,7 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	payer := c.query.Get("payer_type")
-	var out []*billing.Plan
+	var out []*clerk.Plan
 	for _, id := range e.st.planOrder {
 		if p := e.st.plans[id]; payer == "" || p.payerType == payer {
 			out = append(out, p.json())
@@ -65,7 +65,7 @@ func (e *Emulator) listItems(c *call) (int, any, error) {
 		items = append(items, s)
 	}
 	slices.SortFunc(items, func(a, b *subscriptionItem) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]*billing.SubscriptionItem, 0, len(items))
+	out := make([]*clerk.SubscriptionItem, 0, len(items))
 	for _, s := range items {
 		out = append(out, e.itemJSON(s))
 	}
@@ -146,7 +146,7 @@ func (e *Emulator) listStatements(c *call) (int, any, error) {
 		ss = append(ss, s)
 	}
 	slices.SortFunc(ss, func(a, b *statement) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]*billing.Statement, 0, len(ss))
+	out := make([]*clerk.BillingStatement, 0, len(ss))
 	for _, s := range ss {
 		out = append(out, e.statementJSON(s))
 	}
@@ -178,7 +178,7 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]*billing.PaymentAttempt, 0, len(s.attemptIDs))
+	out := make([]*clerk.PaymentAttempt, 0, len(s.attemptIDs))
 	for _, id := range s.attemptIDs {
 		if a, ok := e.st.attempts[id]; ok {
 			out = append(out, e.attemptJSON(a))

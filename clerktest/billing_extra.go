@@ -18,7 +18,7 @@ import (
 // the adjustments already applied.
 type ledger struct {
 	balance int64
-	seen    map[string]*billing.CreditLedgerEntry
+	seen    map[string]*clerk.CreditLedgerEntry
 }
 
 func (e *Emulator) billingExtraRoutes(t []route) []route {
@@ -58,7 +58,7 @@ func (e *Emulator) creditBalance(param string) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		out := &billing.CreditBalance{Object: "commerce_credit_balance"}
+		out := &clerk.CreditBalance{Object: "commerce_credit_balance"}
 		if l, ok := e.st.credits[who]; ok {
 			out.Balance = money(l.balance)
 		}
@@ -90,7 +90,7 @@ func (e *Emulator) adjustCredits(param string) handler {
 		}
 		l := e.st.credits[who]
 		if l == nil {
-			l = &ledger{seen: map[string]*billing.CreditLedgerEntry{}}
+			l = &ledger{seen: map[string]*clerk.CreditLedgerEntry{}}
 			e.st.credits[who] = l
 		}
 		if prev, ok := l.seen[p.IdempotencyKey]; ok {
@@ -104,7 +104,7 @@ func (e *Emulator) adjustCredits(param string) handler {
 			amount = -amount
 		}
 		l.balance += amount
-		entry := &billing.CreditLedgerEntry{Object: "commerce_credit_ledger", ID: newID("cledger"), Amount: *money(amount),
+		entry := &clerk.CreditLedgerEntry{Object: "commerce_credit_ledger", ID: newID("cledger"), Amount: *money(amount),
 			CreatedAt: e.now().UTC().Format(time.RFC3339), Note: p.Note, PayerID: "cpayer_" + who, SourceID: p.IdempotencyKey,
 			SourceType: "manual_adjustment"}
 		l.seen[p.IdempotencyKey] = entry
@@ -120,7 +120,7 @@ func (e *Emulator) payerSubscription(param string) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		var items []*billing.SubscriptionItem
+		var items []*clerk.SubscriptionItem
 		var first, last int64
 		payerID := ""
 		for _, s := range e.sortedItems() {
@@ -137,18 +137,18 @@ func (e *Emulator) payerSubscription(param string) handler {
 		if len(items) == 0 {
 			return 0, nil, notFound("subscription of " + who)
 		}
-		return http.StatusOK, &billing.Subscription{Object: "commerce_subscription", ID: "csub_" + who[len(who)-min(len(who), 27):],
-			InstanceID: e.keys.instanceID, PayerID: payerID, Status: billing.SubscriptionStatusActive, ActiveAt: &first,
+		return http.StatusOK, &clerk.Subscription{Object: "commerce_subscription", ID: "csub_" + who[len(who)-min(len(who), 27):],
+			InstanceID: e.keys.instanceID, PayerID: payerID, Status: clerk.SubscriptionStatusActive, ActiveAt: &first,
 			SubscriptionItems: items, CreatedAt: first, UpdatedAt: last}, nil
 	}
 }
 
 // prices lists the default price of every plan, then the created ones.
-func (e *Emulator) prices() []*billing.Price {
-	var out []*billing.Price
+func (e *Emulator) prices() []*clerk.BillingPrice {
+	var out []*clerk.BillingPrice
 	for _, id := range e.st.planOrder {
 		p := e.st.plans[id]
-		out = append(out, &billing.Price{Object: "commerce_price", ID: "cprice_" + p.id[len("cplan_"):], PlanID: p.id,
+		out = append(out, &clerk.BillingPrice{Object: "commerce_price", ID: "cprice_" + p.id[len("cplan_"):], PlanID: p.id,
 			Amount: p.monthly, AnnualMonthlyAmount: p.annualMonthly(), Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()),
 			Currency: "USD", CurrencySymbol: "$", IsDefault: true, InstanceID: e.keys.instanceID, SupportedBillingPeriods: "both",
 			CreatedAt: 0})
@@ -156,7 +156,7 @@ func (e *Emulator) prices() []*billing.Price {
 	return append(out, e.st.prices.list(false, nil)...)
 }
 
-func (e *Emulator) findPrice(id string) *billing.Price {
+func (e *Emulator) findPrice(id string) *clerk.BillingPrice {
 	for _, p := range e.prices() {
 		if p.ID == id {
 			return p
@@ -171,7 +171,7 @@ func (e *Emulator) listPrices(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	plan := c.query.Get("plan_id")
-	var out []*billing.Price
+	var out []*clerk.BillingPrice
 	for _, p := range e.prices() {
 		if plan == "" || p.PlanID == plan {
 			out = append(out, p)
@@ -199,9 +199,9 @@ func (e *Emulator) createPrice(c *call) (int, any, error) {
 		return 0, nil, invalidParam("supported_billing_periods", "supported_billing_periods must be month, annual or both.")
 	}
 	am := p.AnnualMonthlyAmount.Or(*p.Amount)
-	price := &billing.Price{Object: "commerce_price", ID: newID("cprice"), PlanID: p.PlanID, Amount: *p.Amount, AnnualMonthlyAmount: am,
+	price := &clerk.BillingPrice{Object: "commerce_price", ID: newID("cprice"), PlanID: p.PlanID, Amount: *p.Amount, AnnualMonthlyAmount: am,
 		Fee: money(*p.Amount), AnnualMonthlyFee: money(am), Currency: p.Currency.Or("USD"), CurrencySymbol: "$",
-		Description: p.Description, InstanceID: e.keys.instanceID, SupportedBillingPeriods: billing.PriceSupportedBillingPeriods(periods),
+		Description: p.Description, InstanceID: e.keys.instanceID, SupportedBillingPeriods: clerk.BillingPriceSupportedBillingPeriods(periods),
 		CreatedAt: e.ms()}
 	e.st.prices.put(price.ID, price)
 	return http.StatusOK, price, nil
@@ -226,9 +226,9 @@ func (e *Emulator) CreateDiscount(name string, percentOff float64) (string, erro
 	return d.id, nil
 }
 
-func (e *Emulator) redemptionJSON(s *subscriptionItem, d *discount, status billing.DiscountRedemptionStatus) *billing.DiscountRedemption {
-	return &billing.DiscountRedemption{Object: "commerce_discount_redemption", ID: "cdr_" + d.id[len("disc_"):] + "x", DiscountID: d.id,
-		SubscriptionItemID: s.id, Name: ptr(d.name), PercentOff: clerk.Value(d.percentOff), Source: billing.DiscountRedemptionSourceManual,
+func (e *Emulator) redemptionJSON(s *subscriptionItem, d *discount, status clerk.DiscountRedemptionStatus) *clerk.DiscountRedemption {
+	return &clerk.DiscountRedemption{Object: "commerce_discount_redemption", ID: "cdr_" + d.id[len("disc_"):] + "x", DiscountID: d.id,
+		SubscriptionItemID: s.id, Name: ptr(d.name), PercentOff: clerk.Value(d.percentOff), Source: clerk.DiscountRedemptionSourceManual,
 		Status: &status, RedeemedAt: e.ms(), CyclesApplied: 0}
 }
 
@@ -252,7 +252,7 @@ func (e *Emulator) applyDiscount(c *call) (int, any, error) {
 		return 0, nil, fail(http.StatusConflict, "duplicate_record", "discount already applied", "The subscription item already has a discount.")
 	}
 	s.discountID, s.updatedAt = d.id, e.ms()
-	return http.StatusOK, e.redemptionJSON(s, d, billing.DiscountRedemptionStatusActive), nil
+	return http.StatusOK, e.redemptionJSON(s, d, clerk.DiscountRedemptionStatusActive), nil
 }
 
 func (e *Emulator) removeDiscount(c *call) (int, any, error) {
@@ -265,7 +265,7 @@ func (e *Emulator) removeDiscount(c *call) (int, any, error) {
 		return 0, nil, notFound("discount " + c.param("discount_id") + " of subscription item " + s.id)
 	}
 	s.discountID, s.updatedAt = "", e.ms()
-	return http.StatusOK, e.redemptionJSON(s, d, billing.DiscountRedemptionStatusRemoved), nil
+	return http.StatusOK, e.redemptionJSON(s, d, clerk.DiscountRedemptionStatusRemoved), nil
 }
 
 // priceTransition moves a subscription item from one price to another,
@@ -295,17 +295,17 @@ func (e *Emulator) priceTransition(c *call) (int, any, error) {
 	now := e.ms()
 	s.planID, s.updatedAt = to.PlanID, now
 	return http.StatusOK, priceTransitionAnswer{Object: "commerce_price_transition", SubscriptionItem: e.itemJSON2(s),
-		Transition: billing.PriceTransitionDetails{EffectiveMode: "immediate", EffectiveAt: now,
+		Transition: clerk.PriceTransitionDetails{EffectiveMode: "immediate", EffectiveAt: now,
 			PreviousPlan: *prevPlan.withAmounts(prevPlan.json()), PreviousPrice: *from, PreviousSubscriptionItemID: s.id,
 			PreviousSubscriptionItemStatus: "ended"}}, nil
 }
 
-// priceTransitionAnswer is billing.PriceTransition with the subscription
+// priceTransitionAnswer is clerk.PriceTransition with the subscription
 // item in the shape of its schema (see extendedItem).
 type priceTransitionAnswer struct {
-	Object           string                         `json:"object"`
-	SubscriptionItem extendedItem                   `json:"subscription_item"`
-	Transition       billing.PriceTransitionDetails `json:"transition"`
+	Object           string                       `json:"object"`
+	SubscriptionItem extendedItem                 `json:"subscription_item"`
+	Transition       clerk.PriceTransitionDetails `json:"transition"`
 }
 
 // sortedItems returns the subscription items, oldest first.

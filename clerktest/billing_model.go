@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/billing"
 )
 
 // plan is a billing plan.
@@ -49,20 +48,20 @@ type paymentAttempt struct {
 	createdAt               int64
 }
 
-func money(cents int64) *billing.Money {
-	return &billing.Money{Amount: cents, AmountFormatted: fmt.Sprintf("%d.%02d", cents/100, cents%100),
+func money(cents int64) *clerk.Money {
+	return &clerk.Money{Amount: cents, AmountFormatted: fmt.Sprintf("%d.%02d", cents/100, cents%100),
 		Currency: "USD", CurrencySymbol: "$"}
 }
 
 func (p *plan) annualMonthly() int64 { return p.annual / 12 }
 
 // json builds the wire form of the plan from the generated model type.
-func (p *plan) json() *billing.Plan {
-	features := make([]*billing.Feature, 0, len(p.features))
+func (p *plan) json() *clerk.Plan {
+	features := make([]*clerk.BillingFeature, 0, len(p.features))
 	for i, f := range p.features {
-		features = append(features, &billing.Feature{Object: "feature", ID: p.featureIDs[i], Name: f[0], Slug: f[1]})
+		features = append(features, &clerk.BillingFeature{Object: "feature", ID: p.featureIDs[i], Name: f[0], Slug: f[1]})
 	}
-	out := &billing.Plan{Object: "commerce_plan", ID: p.id, Name: p.name,
+	out := &clerk.Plan{Object: "commerce_plan", ID: p.id, Name: p.name,
 		Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()), AnnualFee: money(p.annual),
 		Description: ptr(p.description), ProductID: "prod_emulator", IsDefault: p.isDefault, IsRecurring: true,
 		PubliclyVisible: true, HasBaseFee: p.monthly > 0, ForPayerType: p.payerType, Slug: p.slug,
@@ -72,7 +71,7 @@ func (p *plan) json() *billing.Plan {
 
 // withAmounts adds the flat amount fields that the extend-free-trial
 // answer's plan carries beside the Money objects.
-func (p *plan) withAmounts(out *billing.Plan) *billing.Plan {
+func (p *plan) withAmounts(out *clerk.Plan) *clerk.Plan {
 	for _, f := range out.Features {
 		f.Description, f.AvatarURL = ptr(""), ptr("")
 	}
@@ -84,8 +83,8 @@ func (p *plan) withAmounts(out *billing.Plan) *billing.Plan {
 	return out
 }
 
-func (e *Emulator) payerJSON(payerID, userID string) *billing.Payer {
-	out := &billing.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID}
+func (e *Emulator) payerJSON(payerID, userID string) *clerk.Payer {
+	out := &clerk.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID}
 	if u, ok := e.st.users[userID]; ok {
 		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
 	}
@@ -100,12 +99,12 @@ func (e *Emulator) payerJSON(payerID, userID string) *billing.Payer {
 
 // itemJSON builds the wire form of the subscription item from the
 // generated model type.
-func (e *Emulator) itemJSON(s *subscriptionItem) *billing.SubscriptionItem {
-	out := &billing.SubscriptionItem{Object: "commerce_subscription_item", ID: s.id, InstanceID: e.keys.instanceID,
-		Status: billing.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
+func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
+	out := &clerk.SubscriptionItem{Object: "commerce_subscription_item", ID: s.id, InstanceID: e.keys.instanceID,
+		Status: clerk.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
 		Payer: e.payerJSON(s.payerID, s.userID), IsFreeTrial: s.isFreeTrial, PeriodStart: ptr(s.periodStart),
 		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
-		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[billing.Plan]()}
+		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan]()}
 	if p, ok := e.st.plans[s.planID]; ok {
 		out.Plan = clerk.Value(*p.json())
 	}
@@ -116,7 +115,7 @@ func (e *Emulator) itemJSON(s *subscriptionItem) *billing.SubscriptionItem {
 // has it: the generated type plus payment_source_id, which that answer's
 // schema requires and the shared model does not carry.
 type extendedItem struct {
-	*billing.SubscriptionItem
+	*clerk.SubscriptionItem
 	PaymentSourceID string `json:"payment_source_id"`
 }
 
@@ -131,19 +130,19 @@ func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	return extendedItem{SubscriptionItem: out}
 }
 
-func (e *Emulator) attemptJSON(a *paymentAttempt) *billing.PaymentAttempt {
-	pm := billing.PaymentMethod{Object: "commerce_payment_method", ID: "pm_" + strings.TrimPrefix(a.payerID, "cpayer_"),
+func (e *Emulator) attemptJSON(a *paymentAttempt) *clerk.PaymentAttempt {
+	pm := clerk.PaymentMethod{Object: "commerce_payment_method", ID: "pm_" + strings.TrimPrefix(a.payerID, "cpayer_"),
 		PayerID: a.payerID, PaymentType: "card", Gateway: "stripe", GatewayExternalID: "pm_card_visa",
 		Last4: ptr("4242"), Status: "active", CardType: ptr("visa")}
-	return &billing.PaymentAttempt{Object: "commerce_payment", ID: a.id, PaymentID: "pay_" + strings.TrimPrefix(a.id, "cpa_"),
+	return &clerk.PaymentAttempt{Object: "commerce_payment", ID: a.id, PaymentID: "pay_" + strings.TrimPrefix(a.id, "cpa_"),
 		InstanceID: e.keys.instanceID, ChargeType: "recurring", PayeeID: e.keys.instanceID,
-		Payee: map[string]any{"id": e.keys.instanceID}, PayerID: a.payerID, Payer: *e.payerJSON(a.payerID, a.userID),
+		Payee: anyJSON(map[string]any{"id": e.keys.instanceID}), PayerID: a.payerID, Payer: *e.payerJSON(a.payerID, a.userID),
 		SubscriptionItemID: ptr(a.itemID), Amount: *money(a.amount), PaymentMethodID: pm.ID, PaymentMethod: pm,
 		StatementID: a.statementID, Status: "paid", PaidAt: ptr(a.createdAt), CreatedAt: a.createdAt, UpdatedAt: a.createdAt}
 }
 
-func (e *Emulator) statementJSON(s *statement) *billing.Statement {
-	items := make([]*billing.PaymentAttempt, 0, len(s.attemptIDs))
+func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
+	items := make([]*clerk.PaymentAttempt, 0, len(s.attemptIDs))
 	var total int64
 	for _, id := range s.attemptIDs {
 		if a, ok := e.st.attempts[id]; ok {
@@ -151,8 +150,8 @@ func (e *Emulator) statementJSON(s *statement) *billing.Statement {
 			total += a.amount
 		}
 	}
-	return &billing.Statement{Object: "commerce_statement", ID: s.id, InstanceID: e.keys.instanceID, Timestamp: s.timestamp,
+	return &clerk.BillingStatement{Object: "commerce_statement", ID: s.id, InstanceID: e.keys.instanceID, Timestamp: s.timestamp,
 		Payer: *e.payerJSON(s.payerID, s.userID), Status: "closed",
-		Totals: billing.StatementTotals{GrandTotal: *money(total), Subtotal: *money(total), BaseFee: *money(total), TaxTotal: *money(0)},
-		Groups: []*billing.StatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
+		Totals: clerk.BillingStatementTotals{GrandTotal: *money(total), Subtotal: *money(total), BaseFee: *money(total), TaxTotal: *money(0)},
+		Groups: []*clerk.BillingStatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
 }

@@ -10,7 +10,7 @@ import (
 func TestBilling(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	e := newEmu(t, clerktest.WithDemoData(), clerktest.WithNow(now))
+	e := newEmu(t, clerktest.WithDemoData(), clerktest.WithNow(func() time.Time { return now }))
 	plans := call(t, e, "GET", "/billing/plans", nil, 200)
 	if plans["total_count"] != 3.0 {
 		t.Fatalf("plans %v", plans)

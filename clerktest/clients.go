@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clients"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/signups"
@@ -23,7 +24,7 @@ func (e *Emulator) clientRoutes(t []route) []route {
 }
 
 // clientJSON builds a client from its sessions, oldest first.
-func (e *Emulator) clientJSON(id string) (*clients.Client, bool) {
+func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 	var ss []*session
 	for _, s := range e.st.sessions {
 		if s.clientID == id {
@@ -34,12 +35,12 @@ func (e *Emulator) clientJSON(id string) (*clients.Client, bool) {
 		return nil, false
 	}
 	slices.SortFunc(ss, func(a, b *session) int { return cmpInt(a.seq, b.seq) })
-	c := &clients.Client{Object: "client", ID: id, CreatedAt: ss[0].createdAt, UpdatedAt: ss[len(ss)-1].updatedAt,
-		SessionIDs: []string{}, Sessions: []*clients.Session{}}
+	c := &clerk.DeviceClient{Object: "client", ID: id, CreatedAt: ss[0].createdAt, UpdatedAt: ss[len(ss)-1].updatedAt,
+		SessionIDs: []string{}, Sessions: []*clerk.Session{}}
 	for _, s := range ss {
 		c.SessionIDs = append(c.SessionIDs, s.id)
-		c.Sessions = append(c.Sessions, &clients.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
-			Status: clients.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID), LastActiveAt: s.lastActive,
+		c.Sessions = append(c.Sessions, &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
+			Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID), LastActiveAt: s.lastActive,
 			ExpireAt: s.expireAt, AbandonAt: s.abandonAt, CreatedAt: s.createdAt, UpdatedAt: s.updatedAt})
 		if s.status == "active" {
 			c.LastActiveSessionID = ptr(s.id)
@@ -59,7 +60,7 @@ func (e *Emulator) listClients(c *call) (int, any, error) {
 		ss = append(ss, s)
 	}
 	slices.SortFunc(ss, func(a, b *session) int { return cmpInt(b.seq, a.seq) })
-	var out []*clients.Client
+	var out []*clerk.DeviceClient
 	for _, s := range ss {
 		if seen[s.clientID] {
 			continue
@@ -136,9 +137,9 @@ func (e *Emulator) refreshSession(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	s.lastActive = e.ms()
-	out := &sessions.SessionRefresh{Object: "token", JWT: &tok}
+	out := &clerk.SessionRefresh{Object: "token", JWT: &tok}
 	if p.Format.Or("token") == "cookie" {
-		out = &sessions.SessionRefresh{Object: "cookies", Cookies: []string{"__session=" + tok + "; Path=/; SameSite=Lax"}}
+		out = &clerk.SessionRefresh{Object: "cookies", Cookies: []string{"__session=" + tok + "; Path=/; SameSite=Lax"}}
 	}
 	return http.StatusOK, out, nil
 }

@@ -87,8 +87,12 @@ func TestConcurrentClientsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	meta, err := got.PublicMetadata.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for w := range clients {
-		if v, ok := got.PublicMetadata[fmt.Sprintf("w%d", w)]; !ok || v != float64(rounds-1) {
+		if v, ok := meta[fmt.Sprintf("w%d", w)]; !ok || v != float64(rounds-1) {
 			t.Errorf("metadata w%d = %v, want %d (a lost update)", w, v, rounds-1)
 		}
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/emailaddresses"
 	"github.com/clerkgo/clerk/phonenumbers"
-	"github.com/clerkgo/clerk/webhooks"
 )
 
 // TestCode is the verification code of Clerk's test identifiers: email
@@ -274,8 +273,8 @@ func otpCode(value string) string {
 	return fmt.Sprintf("%06d", n.Int64())
 }
 
-func (o *otp) json() *emailaddresses.Verification {
-	return &emailaddresses.Verification{Object: ptr("verification"), ID: ptr(o.id), Attempts: clerk.Value(o.attempts),
+func (o *otp) json() *clerk.Verification {
+	return &clerk.Verification{Object: ptr("verification"), ID: ptr(o.id), Attempts: clerk.Value(o.attempts),
 		ExpireAt: clerk.Value(o.expireAt), Status: ptr(o.status), Strategy: ptr(o.strategy)}
 }
 
@@ -316,15 +315,15 @@ func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, 
 	}
 	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	if email {
-		c.emit("email.created", webhooks.Email{ID: newID("ema"), Object: "email", Slug: ptr("verification_code"),
+		c.emit("email.created", clerk.EmailMessage{ID: newID("ema"), Object: "email", Slug: ptr("verification_code"),
 			Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(i.value), FromEmailName: deref(t.FromEmailName),
-			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: data, DeliveredByClerk: byClerk,
+			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: anyJSON(data), DeliveredByClerk: byClerk,
 			Body: &body, Status: ptr("queued")})
 		return
 	}
-	c.emit("sms.created", webhooks.SMS{ID: newID("sms"), Object: "sms_message", Slug: clerk.Value("verification_code"),
+	c.emit("sms.created", clerk.SMSMessage{ID: newID("sms"), Object: "sms_message", Slug: clerk.Value("verification_code"),
 		ToPhoneNumber: i.value, FromPhoneNumber: "+15555550000", PhoneNumberID: clerk.Value(i.id), UserID: clerk.Value(u.id),
-		Message: body, Data: data, DeliveredByClerk: byClerk, Status: "queued", CreatedAt: &now, CreatedAtMs: now})
+		Message: body, Data: anyJSON(data), DeliveredByClerk: byClerk, Status: "queued", CreatedAt: &now, CreatedAtMs: now})
 }
 
 func (e *Emulator) attemptVerification(email bool, param string) handler {

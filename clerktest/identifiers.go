@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/allowlist"
 	"github.com/clerkgo/clerk/blocklist"
 )
@@ -54,8 +55,8 @@ func (e *Emulator) createAllowlist(c *call) (int, any, error) {
 		}
 	}
 	now := e.ms()
-	it := allowlist.IdentifierIdentifierType(typ)
-	x := &allowlist.Identifier{Object: ptr("allowlist_identifier"), ID: ptr(newID("alid")), Identifier: ptr(p.Identifier),
+	it := clerk.AllowlistIdentifierIdentifierType(typ)
+	x := &clerk.AllowlistIdentifier{Object: ptr("allowlist_identifier"), ID: ptr(newID("alid")), Identifier: ptr(p.Identifier),
 		IdentifierType: &it, InstanceID: ptr(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now}
 	e.st.allowlist.put(*x.ID, x)
 	return http.StatusOK, x, nil
@@ -91,8 +92,8 @@ func (e *Emulator) createBlocklist(c *call) (int, any, error) {
 		}
 	}
 	now := e.ms()
-	it := blocklist.IdentifierIdentifierType(typ)
-	x := &blocklist.Identifier{Object: ptr("blocklist_identifier"), ID: ptr(newID("blid")), Identifier: ptr(p.Identifier),
+	it := clerk.BlocklistIdentifierIdentifierType(typ)
+	x := &clerk.BlocklistIdentifier{Object: ptr("blocklist_identifier"), ID: ptr(newID("blid")), Identifier: ptr(p.Identifier),
 		IdentifierType: &it, InstanceID: ptr(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now}
 	e.st.blocklist.put(*x.ID, x)
 	return http.StatusOK, x, nil
@@ -100,7 +101,7 @@ func (e *Emulator) createBlocklist(c *call) (int, any, error) {
 
 func (e *Emulator) listBlocklist(c *call) (int, any, error) {
 	all := e.st.blocklist.list(true, nil)
-	return http.StatusOK, list[*blocklist.Identifier]{Data: all, TotalCount: int64(len(all))}, nil
+	return http.StatusOK, list[*clerk.BlocklistIdentifier]{Data: all, TotalCount: int64(len(all))}, nil
 }
 
 func (e *Emulator) deleteBlocklist(c *call) (int, any, error) {

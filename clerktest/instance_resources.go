@@ -9,7 +9,6 @@ import (
 	"github.com/clerkgo/clerk/domains"
 	"github.com/clerkgo/clerk/proxychecks"
 	"github.com/clerkgo/clerk/redirecturls"
-	"github.com/clerkgo/clerk/webhooks"
 )
 
 // Instance-level resources: redirect URLs, domains, proxy checks and the
@@ -48,7 +47,7 @@ func (e *Emulator) createRedirectURL(c *call) (int, any, error) {
 		}
 	}
 	now := e.ms()
-	r := &redirecturls.RedirectURL{Object: "redirect_url", ID: newID("ru"), URL: p.URL, CreatedAt: now, UpdatedAt: now}
+	r := &clerk.RedirectURL{Object: "redirect_url", ID: newID("ru"), URL: p.URL, CreatedAt: now, UpdatedAt: now}
 	e.st.redirectURLs.put(r.ID, r)
 	return http.StatusOK, r, nil
 }
@@ -75,15 +74,15 @@ func (e *Emulator) deleteRedirectURL(c *call) (int, any, error) {
 }
 
 // primaryDomain is the development domain every instance has.
-func (e *Emulator) primaryDomain() *domains.Domain {
+func (e *Emulator) primaryDomain() *clerk.Domain {
 	host := strings.TrimPrefix(e.base, "http://")
-	return &domains.Domain{Object: "domain", ID: "dmn_" + strings.TrimPrefix(e.keys.instanceID, "ins_"), Name: host,
+	return &clerk.Domain{Object: "domain", ID: "dmn_" + strings.TrimPrefix(e.keys.instanceID, "ins_"), Name: host,
 		FrontendAPIURL: e.base, DevelopmentOrigin: e.base, AccountsPortalURL: clerk.Value(e.base + "/emulator-accounts")}
 }
 
 func (e *Emulator) listDomains(c *call) (int, any, error) {
-	all := append([]*domains.Domain{e.primaryDomain()}, e.st.domains.list(false, nil)...)
-	return http.StatusOK, list[*domains.Domain]{Data: all, TotalCount: int64(len(all))}, nil
+	all := append([]*clerk.Domain{e.primaryDomain()}, e.st.domains.list(false, nil)...)
+	return http.StatusOK, list[*clerk.Domain]{Data: all, TotalCount: int64(len(all))}, nil
 }
 
 func (e *Emulator) createDomain(c *call) (int, any, error) {
@@ -104,9 +103,9 @@ func (e *Emulator) createDomain(c *call) (int, any, error) {
 			return 0, nil, identifierExists("name")
 		}
 	}
-	d := &domains.Domain{Object: "domain", ID: newID("dmn"), Name: p.Name, IsSatellite: true,
+	d := &clerk.Domain{Object: "domain", ID: newID("dmn"), Name: p.Name, IsSatellite: true,
 		FrontendAPIURL: "https://clerk." + p.Name, DevelopmentOrigin: "", ProxyURL: p.ProxyURL,
-		CNAMETargets: clerk.Value([]*domains.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
+		CNAMETargets: clerk.Value([]*clerk.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
 	e.st.domains.put(d.ID, d)
 	return http.StatusOK, d, nil
 }
@@ -163,12 +162,12 @@ func (e *Emulator) createProxyCheck(c *call) (int, any, error) {
 		return 0, nil, e
 	}
 	now := e.ms()
-	return http.StatusOK, &proxychecks.ProxyCheck{Object: "proxy_check", ID: newID("pxchk"), DomainID: domainID, ProxyURL: proxy,
+	return http.StatusOK, &clerk.ProxyCheck{Object: "proxy_check", ID: newID("pxchk"), DomainID: domainID, ProxyURL: proxy,
 		Successful: true, LastRunAt: &now, CreatedAt: now, UpdatedAt: now}, nil
 }
 
-func (e *Emulator) svixURL() *webhooks.SvixURL {
-	return &webhooks.SvixURL{SvixURL: e.base + "/emulator-svix/app/" + e.keys.instanceID}
+func (e *Emulator) svixURL() *clerk.SvixURL {
+	return &clerk.SvixURL{SvixURL: e.base + "/emulator-svix/app/" + e.keys.instanceID}
 }
 
 func (e *Emulator) createSvixApp(c *call) (int, any, error) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/instance"
 )
 
@@ -13,13 +14,13 @@ import (
 // write them; the knobs among them (InstanceSettings) change answers.
 type settings struct {
 	knobs         InstanceSettings
-	instance      instance.Instance
-	communication instance.CommunicationSettings
-	oauth         instance.OAuthApplicationSettings
-	orgs          instance.OrganizationSettings
-	protect       instance.ProtectSettings
-	restrictions  instance.Restrictions
-	auth          instance.AuthConfig
+	instance      clerk.Instance
+	communication clerk.InstanceCommunicationSettings
+	oauth         clerk.OAuthApplicationSettings
+	orgs          clerk.OrganizationSettings
+	protect       clerk.InstanceProtectSettings
+	restrictions  clerk.InstanceRestrictions
+	auth          clerk.AuthConfig
 	homeURL       string
 }
 
@@ -27,15 +28,15 @@ func (e *Emulator) newSettings() settings {
 	k := e.instance.internal()
 	return settings{
 		knobs:         k,
-		instance:      instance.Instance{Object: "instance", ID: e.keys.instanceID, EnvironmentType: "development", AllowedOrigins: []string{}},
-		communication: instance.CommunicationSettings{Object: "instance_communication", BlockedCountryCodes: []string{}},
-		oauth:         instance.OAuthApplicationSettings{Object: "oauth_application_settings", DefaultScopes: []string{"profile", "email"}},
-		orgs: instance.OrganizationSettings{Object: "organization_settings", Enabled: true, AdminDeleteEnabled: true,
+		instance:      clerk.Instance{Object: "instance", ID: e.keys.instanceID, EnvironmentType: "development", AllowedOrigins: []string{}},
+		communication: clerk.InstanceCommunicationSettings{Object: "instance_communication", BlockedCountryCodes: []string{}},
+		oauth:         clerk.OAuthApplicationSettings{Object: "oauth_application_settings", DefaultScopes: []string{"profile", "email"}},
+		orgs: clerk.OrganizationSettings{Object: "organization_settings", Enabled: true, AdminDeleteEnabled: true,
 			CreatorRole: "org:admin", DomainsDefaultRole: "org:member", MaxAllowedMemberships: k.MaxAllowedMemberships,
-			MaxAllowedRoles: 10, MaxAllowedDomains: 10, DomainsEnrollmentModes: []instance.OrganizationSettingsDomainsEnrollmentModeItem{}},
-		protect:      instance.ProtectSettings{Object: "instance_protect"},
-		restrictions: instance.Restrictions{Object: "instance_restrictions"},
-		auth:         instance.AuthConfig{Object: ptr("instance_settings"), ID: ptr(e.keys.instanceID), ProgressiveSignUp: ptr(true), RestrictedToAllowlist: ptr(false)},
+			MaxAllowedRoles: 10, MaxAllowedDomains: 10, DomainsEnrollmentModes: []clerk.OrganizationSettingsDomainsEnrollmentModeItem{}},
+		protect:      clerk.InstanceProtectSettings{Object: "instance_protect"},
+		restrictions: clerk.InstanceRestrictions{Object: "instance_restrictions"},
+		auth:         clerk.AuthConfig{Object: ptr("instance_settings"), ID: ptr(e.keys.instanceID), ProgressiveSignUp: ptr(true), RestrictedToAllowlist: ptr(false)},
 	}
 }
 
@@ -176,7 +177,7 @@ func (e *Emulator) updateOrgSettings(c *call) (int, any, error) {
 	if modes, ok := p.DomainsEnrollmentModes.Get(); ok {
 		s.DomainsEnrollmentModes = s.DomainsEnrollmentModes[:0]
 		for _, m := range modes {
-			s.DomainsEnrollmentModes = append(s.DomainsEnrollmentModes, instance.OrganizationSettingsDomainsEnrollmentModeItem(m))
+			s.DomainsEnrollmentModes = append(s.DomainsEnrollmentModes, clerk.OrganizationSettingsDomainsEnrollmentModeItem(m))
 		}
 	}
 	if n, ok := p.MaxAllowedMemberships.Get(); ok {

@@ -7,8 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clerkgo/clerk/invitations"
-	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk"
 )
 
 // invitation is an instance invitation.
@@ -24,9 +23,9 @@ type invitation struct {
 }
 
 // json builds the wire form of the invitation from the generated model type.
-func (i *invitation) json() *invitations.Invitation {
-	return &invitations.Invitation{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: cloneMetadata(i.public),
-		Revoked: ptr(i.status == "revoked"), Status: invitations.InvitationStatus(i.status), ExpiresAt: optOf(i.expiresAt),
+func (i *invitation) json() *clerk.Invitation {
+	return &clerk.Invitation{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: metaJSON(i.public),
+		Revoked: ptr(i.status == "revoked"), Status: clerk.InvitationStatus(i.status), ExpiresAt: optOf(i.expiresAt),
 		CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 }
 
@@ -151,7 +150,7 @@ func (e *Emulator) listInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]*invitations.Invitation, 0, len(is))
+	out := make([]*clerk.Invitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, i.json())
 	}
@@ -192,14 +191,14 @@ type orgInvitation struct {
 
 // orgInvitationJSON builds the wire form of the organization invitation
 // from the generated model type.
-func (e *Emulator) orgInvitationJSON(i *orgInvitation) *organizations.OrganizationInvitation {
-	out := &organizations.OrganizationInvitation{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
+func (e *Emulator) orgInvitationJSON(i *orgInvitation) *clerk.OrganizationInvitation {
+	out := &clerk.OrganizationInvitation{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
 		RoleName: roleName(i.role), OrganizationID: ptr(i.orgID), InviterID: i.inviterID, Status: ptr(i.status),
-		PublicMetadata: cloneMetadata(i.public), PrivateMetadata: cloneMetadata(i.private),
+		PublicMetadata: metaJSON(i.public), PrivateMetadata: metaJSON(i.private),
 		ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 	if i.inviterID != nil {
 		if u, ok := e.st.users[*i.inviterID]; ok {
-			out.PublicInviterData = &organizations.OrganizationInvitationPublicUserData{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
+			out.PublicInviterData = &clerk.OrganizationInvitationPublicUserData{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
 				ImageURL: imageURL(u.id), Identifier: u.identifier()}
 		}
 	}
@@ -341,7 +340,7 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]*organizations.OrganizationInvitation, 0, len(is))
+	out := make([]*clerk.OrganizationInvitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, e.orgInvitationJSON(i))
 	}

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/clerkgo/clerk/jwttemplates"
+	"github.com/clerkgo/clerk"
 )
 
 // jwtTemplate is the emulator's record of a JWT template.
@@ -24,8 +24,8 @@ type jwtTemplate struct {
 }
 
 // json builds the wire form of the template from the generated model type.
-func (t *jwtTemplate) json() *jwttemplates.JWTTemplate {
-	return &jwttemplates.JWTTemplate{Object: "jwt_template", ID: t.id, Name: t.name, Claims: cloneMetadata(t.claims),
+func (t *jwtTemplate) json() *clerk.JWTTemplate {
+	return &clerk.JWTTemplate{Object: "jwt_template", ID: t.id, Name: t.name, Claims: metaJSON(t.claims),
 		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg,
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
@@ -62,7 +62,7 @@ func (e *Emulator) listTemplates(c *call) (int, any, error) {
 		ts = append(ts, t)
 	}
 	slices.SortFunc(ts, func(a, b *jwtTemplate) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]*jwttemplates.JWTTemplate, 0, len(ts))
+	out := make([]*clerk.JWTTemplate, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, t.json())
 	}

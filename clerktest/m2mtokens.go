@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/m2mtokens"
 )
 
 // m2mToken is the emulator's record of a machine-to-machine token.
@@ -29,8 +28,8 @@ type m2mToken struct {
 func (t *m2mToken) expired(now int64) bool { return t.expiration != nil && *t.expiration <= now }
 
 // m2mJSON builds the wire form of the token from the generated model type.
-func (e *Emulator) m2mJSON(t *m2mToken) *m2mtokens.Token {
-	out := &m2mtokens.Token{Object: "machine_to_machine_token", ID: t.id, Subject: t.subject, Claims: clerk.Value(t.claims),
+func (e *Emulator) m2mJSON(t *m2mToken) *clerk.M2MToken {
+	out := &clerk.M2MToken{Object: "machine_to_machine_token", ID: t.id, Subject: t.subject, Claims: clerk.Value(t.claims),
 		Scopes: slices.Clone(t.scopes), Revoked: t.revoked, RevocationReason: t.reason, Expired: t.expired(e.ms()),
 		Expiration: f64(t.expiration), LastUsedAt: f64(t.lastUsedAt), CreatedAt: float64(t.createdAt), UpdatedAt: float64(t.updatedAt)}
 	if out.Scopes == nil {
@@ -40,9 +39,9 @@ func (e *Emulator) m2mJSON(t *m2mToken) *m2mtokens.Token {
 }
 
 // createdM2MJSON is m2mJSON with the token itself, as the create answers.
-func (e *Emulator) createdM2MJSON(t *m2mToken) *m2mtokens.CreatedToken {
+func (e *Emulator) createdM2MJSON(t *m2mToken) *clerk.CreatedM2MToken {
 	o := e.m2mJSON(t)
-	return &m2mtokens.CreatedToken{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, Expiration: o.Expiration,
+	return &clerk.CreatedM2MToken{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, Expiration: o.Expiration,
 		Expired: o.Expired, LastUsedAt: o.LastUsedAt, RevocationReason: o.RevocationReason, Revoked: o.Revoked,
 		Scopes: o.Scopes, Subject: o.Subject, Token: t.token, UpdatedAt: o.UpdatedAt}
 }
@@ -140,14 +139,14 @@ func (e *Emulator) listM2M(c *call) (int, any, error) {
 		}
 	}
 	slices.SortFunc(ts, func(a, b *m2mToken) int { return cmp.Compare(b.seq, a.seq) })
-	out := make([]*m2mtokens.Token, 0, len(ts))
+	out := make([]*clerk.M2MToken, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, e.m2mJSON(t))
 	}
 	p := pageOf(out, limit, offset)
 	return http.StatusOK, struct {
-		Tokens     []*m2mtokens.Token `json:"m2m_tokens"`
-		TotalCount int64              `json:"total_count"`
+		Tokens     []*clerk.M2MToken `json:"m2m_tokens"`
+		TotalCount int64             `json:"total_count"`
 	}{p.Data, p.TotalCount}, nil
 }
 

@@ -44,7 +44,7 @@ func TestAPIKeys(t *testing.T) {
 
 func TestM2MTokens(t *testing.T) {
 	t.Parallel()
-	e := newEmu(t, clerktest.WithNow(time.Unix(1_700_000_000, 0)))
+	e := newEmu(t, clerktest.WithNow(func() time.Time { return time.Unix(1_700_000_000, 0) }))
 	status, _, raw := sendKey(t, e, e.MachineSecretKey(), "POST", "/m2m_tokens", map[string]any{"seconds_until_expiration": 60})
 	if status != 201 {
 		t.Fatalf("create with machine key: %d %s", status, raw)

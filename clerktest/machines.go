@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/machines"
 )
 
@@ -15,7 +16,7 @@ import (
 
 // machine is a stored machine: the generated model plus what it hides.
 type machine struct {
-	m      *machines.Machine
+	m      *clerk.Machine
 	secret string
 	scopes []string // IDs of the machines it may reach, in order
 }
@@ -45,7 +46,7 @@ func (e *Emulator) freshState() *state {
 // addBuiltinMachine stores the emulator's own machine in a fresh state.
 func (e *Emulator) addBuiltinMachine(st *state) {
 	now := e.ms()
-	st.machines.put(e.keys.machineID, &machine{secret: e.keys.machine, m: &machines.Machine{Object: "machine",
+	st.machines.put(e.keys.machineID, &machine{secret: e.keys.machine, m: &clerk.Machine{Object: "machine",
 		ID: e.keys.machineID, Name: "clerktest", InstanceID: e.keys.instanceID, CreatedAt: now, UpdatedAt: now}})
 }
 
@@ -73,12 +74,12 @@ func (e *Emulator) callerMachine(c *call) string {
 	return e.keys.machineID
 }
 
-func (e *Emulator) machineJSON(m *machine) *machines.Machine {
+func (e *Emulator) machineJSON(m *machine) *clerk.Machine {
 	out := *m.m
-	out.ScopedMachines = []*machines.ScopedMachine{}
+	out.ScopedMachines = []*clerk.ScopedMachine{}
 	for _, id := range m.scopes {
 		if o, ok := e.st.machines.get(id); ok {
-			out.ScopedMachines = append(out.ScopedMachines, &machines.ScopedMachine{Object: "machine", ID: o.m.ID, Name: o.m.Name,
+			out.ScopedMachines = append(out.ScopedMachines, &clerk.ScopedMachine{Object: "machine", ID: o.m.ID, Name: o.m.Name,
 				InstanceID: o.m.InstanceID, DefaultTokenTTL: o.m.DefaultTokenTTL, CreatedAt: o.m.CreatedAt, UpdatedAt: o.m.UpdatedAt})
 		}
 	}
@@ -100,14 +101,14 @@ func (e *Emulator) createMachine(c *call) (int, any, error) {
 		}
 	}
 	now := e.ms()
-	m := &machine{secret: "ak_" + randomString(40), scopes: slices.Clone(scopes), m: &machines.Machine{Object: "machine",
+	m := &machine{secret: "ak_" + randomString(40), scopes: slices.Clone(scopes), m: &clerk.Machine{Object: "machine",
 		ID: newID("mch"), Name: p.Name, InstanceID: e.keys.instanceID, CreatedAt: now, UpdatedAt: now}}
 	if ttl, ok := p.DefaultTokenTTL.Get(); ok {
 		m.m.DefaultTokenTTL = &ttl
 	}
 	e.st.machines.put(m.m.ID, m)
 	j := e.machineJSON(m)
-	return http.StatusOK, &machines.CreatedMachine{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt, DefaultTokenTTL: j.DefaultTokenTTL,
+	return http.StatusOK, &clerk.CreatedMachine{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt, DefaultTokenTTL: j.DefaultTokenTTL,
 		InstanceID: j.InstanceID, Name: j.Name, ScopedMachines: j.ScopedMachines, SecretKey: m.secret, UpdatedAt: j.UpdatedAt}, nil
 }
 
@@ -121,7 +122,7 @@ func (e *Emulator) listMachines(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]*machines.Machine, 0, len(all))
+	out := make([]*clerk.Machine, 0, len(all))
 	for _, m := range all {
 		out = append(out, e.machineJSON(m))
 	}
@@ -164,7 +165,7 @@ func (e *Emulator) deleteMachine(c *call) (int, any, error) {
 	for _, o := range e.st.machines.list(false, nil) {
 		o.scopes = slices.DeleteFunc(o.scopes, func(id string) bool { return id == m.m.ID })
 	}
-	return http.StatusOK, &machines.DeletedMachine{Object: "machine", ID: m.m.ID, Deleted: true}, nil
+	return http.StatusOK, &clerk.DeletedMachine{Object: "machine", ID: m.m.ID, Deleted: true}, nil
 }
 
 func (e *Emulator) machineSecret(c *call) (int, any, error) {
@@ -172,7 +173,7 @@ func (e *Emulator) machineSecret(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &machines.SecretKey{Object: "machine_secret_key", Secret: m.secret}, nil
+	return http.StatusOK, &clerk.MachineSecret{Object: "machine_secret_key", Secret: m.secret}, nil
 }
 
 // rotateMachineSecret replaces the secret at once; previous_token_ttl is
@@ -190,7 +191,7 @@ func (e *Emulator) rotateMachineSecret(c *call) (int, any, error) {
 	if !f.has("previous_token_ttl") {
 		return 0, nil, missingParam("previous_token_ttl")
 	}
-	var p machines.RotateSecretKeyParams
+	var p machines.RotateSecretParams
 	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
@@ -198,7 +199,7 @@ func (e *Emulator) rotateMachineSecret(c *call) (int, any, error) {
 		return 0, nil, notImplemented("previous_token_ttl", "the emulator only rotates with previous_token_ttl 0 (no grace period)")
 	}
 	m.secret, m.m.UpdatedAt = "ak_"+randomString(40), e.ms()
-	return http.StatusOK, &machines.SecretKey{Object: "machine_secret_key", Secret: m.secret}, nil
+	return http.StatusOK, &clerk.MachineSecret{Object: "machine_secret_key", Secret: m.secret}, nil
 }
 
 func (e *Emulator) addMachineScope(c *call) (int, any, error) {
@@ -220,7 +221,7 @@ func (e *Emulator) addMachineScope(c *call) (int, any, error) {
 		return 0, nil, fail(http.StatusConflict, "duplicate_record", "already scoped", "The machine can already reach that machine.")
 	}
 	m.scopes = append(m.scopes, p.ToMachineID)
-	return http.StatusOK, &machines.Scope{Object: "machine_scope", FromMachineID: m.m.ID, ToMachineID: p.ToMachineID, CreatedAt: e.ms()}, nil
+	return http.StatusOK, &clerk.MachineScope{Object: "machine_scope", FromMachineID: m.m.ID, ToMachineID: p.ToMachineID, CreatedAt: e.ms()}, nil
 }
 
 func (e *Emulator) removeMachineScope(c *call) (int, any, error) {
@@ -233,5 +234,5 @@ func (e *Emulator) removeMachineScope(c *call) (int, any, error) {
 		return 0, nil, notFound("scope from " + m.m.ID + " to " + other)
 	}
 	m.scopes = slices.DeleteFunc(m.scopes, func(id string) bool { return id == other })
-	return http.StatusOK, &machines.DeletedScope{Object: "machine_scope", FromMachineID: m.m.ID, ToMachineID: other, Deleted: true}, nil
+	return http.StatusOK, &clerk.DeletedScope{Object: "machine_scope", FromMachineID: m.m.ID, ToMachineID: other, Deleted: true}, nil
 }

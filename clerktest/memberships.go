@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/organizations"
 )
 
 // membership is a user's membership of an organization.
@@ -33,15 +32,15 @@ func roleName(role string) string {
 
 // membershipJSON builds the wire form of the membership from the
 // generated model type, with its organization and public user data.
-func (e *Emulator) membershipJSON(m *membership) *organizations.OrganizationMembership {
-	out := &organizations.OrganizationMembership{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: ptr(roleName(m.role)),
-		Permissions: e.membershipPermissions(m), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
+func (e *Emulator) membershipJSON(m *membership) *clerk.OrganizationMembership {
+	out := &clerk.OrganizationMembership{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: ptr(roleName(m.role)),
+		Permissions: e.membershipPermissions(m), PublicMetadata: metaJSON(m.public), PrivateMetadata: metaJSON(m.private),
 		CreatedAt: m.createdAt, UpdatedAt: m.updatedAt}
 	if o, ok := e.st.orgs[m.orgID]; ok {
 		out.Organization = *e.orgJSON(o, false)
 	}
 	if u, ok := e.st.users[m.userID]; ok {
-		out.PublicUserData = &organizations.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
+		out.PublicUserData = &clerk.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
 			LastName: u.lastName, ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id),
 			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned)}
 	}
@@ -185,7 +184,7 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 	if _, desc := parseOrder(c.query["order_by"], "created_at"); desc {
 		slices.Reverse(ms)
 	}
-	out := make([]*organizations.OrganizationMembership, 0, len(ms))
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}
@@ -208,7 +207,7 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 		}
 	}
 	slices.SortFunc(ms, func(a, b *membership) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]*organizations.OrganizationMembership, 0, len(ms))
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}

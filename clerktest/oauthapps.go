@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/oauthaccesstokens"
 	"github.com/clerkgo/clerk/oauthapplications"
 )
 
@@ -22,7 +21,7 @@ const defaultOAuthTokenTTL = time.Hour
 
 // oauthApp is a stored application and its secret.
 type oauthApp struct {
-	app    *oauthapplications.OAuthApplication
+	app    *clerk.OAuthApplication
 	secret string
 }
 
@@ -49,9 +48,9 @@ func (e *Emulator) oauthAppRoutes(t []route) []route {
 	return t
 }
 
-func (e *Emulator) withSecret(a *oauthApp, secret bool) *oauthapplications.OAuthApplicationWithSecret {
+func (e *Emulator) withSecret(a *oauthApp, secret bool) *clerk.OAuthApplicationWithSecret {
 	o := a.app
-	out := &oauthapplications.OAuthApplicationWithSecret{Object: o.Object, ID: o.ID, AuthorizeURL: o.AuthorizeURL,
+	out := &clerk.OAuthApplicationWithSecret{Object: o.Object, ID: o.ID, AuthorizeURL: o.AuthorizeURL,
 		CallbackURL: o.CallbackURL, ClientID: o.ClientID, ClientImageURL: o.ClientImageURL, ClientURI: o.ClientURI,
 		ConsentScreenEnabled: o.ConsentScreenEnabled, CreatedAt: o.CreatedAt, DiscoveryURL: o.DiscoveryURL,
 		DynamicallyRegistered: o.DynamicallyRegistered, InstanceID: o.InstanceID, Name: o.Name, PKCERequired: o.PKCERequired,
@@ -89,7 +88,7 @@ func (e *Emulator) createOAuthApp(c *call) (int, any, error) {
 	}
 	now := e.ms()
 	fapi := e.base + "/emulator-frontend/oauth"
-	a := &oauthApp{secret: randomString(32), app: &oauthapplications.OAuthApplication{Object: "oauth_application", ID: newID("oa"),
+	a := &oauthApp{secret: randomString(32), app: &clerk.OAuthApplication{Object: "oauth_application", ID: newID("oa"),
 		ClientID: randomString(16), Name: p.Name, InstanceID: e.keys.instanceID, Public: p.Public.Or(false),
 		PKCERequired: p.PKCERequired.Or(false), ConsentScreenEnabled: p.ConsentScreenEnabled.Or(true),
 		Scopes: p.Scopes.Or("profile email"), RedirectUris: slices.Clone(redirects), AuthorizeURL: fapi + "/authorize",
@@ -115,7 +114,7 @@ func (e *Emulator) listOAuthApps(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]*oauthapplications.OAuthApplication, 0, len(all))
+	out := make([]*clerk.OAuthApplication, 0, len(all))
 	for _, a := range all {
 		out = append(out, a.app)
 	}
@@ -236,9 +235,9 @@ func (e *Emulator) verifyOAuthToken(c *call) (int, any, error) {
 			continue
 		}
 		if t.revoked || e.ms() >= t.expiresAt {
-			return http.StatusOK, &oauthaccesstokens.Verification{Active: ptr(false)}, nil
+			return http.StatusOK, &clerk.OAuthAccessTokenVerification{Active: ptr(false)}, nil
 		}
-		return http.StatusOK, &oauthaccesstokens.Verification{Object: ptr("clerk_idp_oauth_access_token"), ID: ptr(t.id),
+		return http.StatusOK, &clerk.OAuthAccessTokenVerification{Object: ptr("clerk_idp_oauth_access_token"), ID: ptr(t.id),
 			ClientID: ptr(t.clientID), Subject: ptr(t.subject), Scopes: slices.Clone(t.scopes), Revoked: ptr(false),
 			Expired: ptr(false), RevocationReason: clerk.Null[string](), Expiration: clerk.Value(float64(t.expiresAt)),
 			CreatedAt: ptr(float64(t.createdAt)), UpdatedAt: ptr(float64(t.createdAt))}, nil

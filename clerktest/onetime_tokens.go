@@ -10,7 +10,6 @@ import (
 	"github.com/clerkgo/clerk/adminportal"
 	"github.com/clerkgo/clerk/agenttasks"
 	"github.com/clerkgo/clerk/signintokens"
-	"github.com/clerkgo/clerk/testingtokens"
 )
 
 // The one-time tokens: actor (impersonation), sign-in, testing, agent
@@ -52,8 +51,8 @@ func (e *Emulator) createActorToken(c *call) (int, any, error) {
 	_ = json.Unmarshal(f["actor"], &actor)
 	now := e.ms()
 	tok := randomString(48)
-	a := &actortokens.ActorToken{Object: "actor_token", ID: newID("act"), UserID: p.UserID, Actor: actor,
-		Status: actortokens.ActorTokenStatusPending, Token: &tok, URL: ptr(e.frontendURL("impersonate", tok)),
+	a := &clerk.ActorToken{Object: "actor_token", ID: newID("act"), UserID: p.UserID, Actor: anyJSON(actor),
+		Status: clerk.ActorTokenStatusPending, Token: &tok, URL: ptr(e.frontendURL("impersonate", tok)),
 		CreatedAt: now, UpdatedAt: now}
 	e.st.actorTokens.put(a.ID, a)
 	return http.StatusOK, a, nil
@@ -64,11 +63,11 @@ func (e *Emulator) revokeActorToken(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if a.Status != actortokens.ActorTokenStatusPending {
+	if a.Status != clerk.ActorTokenStatusPending {
 		return 0, nil, fail(http.StatusBadRequest, "actor_token_cannot_be_revoked_code", "cannot revoke",
 			"Actor token cannot be revoked because its status is "+string(a.Status)+". Only pending tokens can be revoked.")
 	}
-	a.Status, a.UpdatedAt = actortokens.ActorTokenStatusRevoked, e.ms()
+	a.Status, a.UpdatedAt = clerk.ActorTokenStatusRevoked, e.ms()
 	out := *a
 	out.Token, out.URL = nil, nil
 	return http.StatusOK, &out, nil
@@ -87,8 +86,8 @@ func (e *Emulator) createSignInToken(c *call) (int, any, error) {
 	}
 	now := e.ms()
 	tok := randomString(48)
-	s := &signintokens.SignInToken{Object: "sign_in_token", ID: newID("sit"), UserID: p.UserID, Token: &tok,
-		Status: signintokens.SignInTokenStatusPending, URL: clerk.Value(e.frontendURL("sign-in", tok)), CreatedAt: now, UpdatedAt: now}
+	s := &clerk.SignInToken{Object: "sign_in_token", ID: newID("sit"), UserID: p.UserID, Token: &tok,
+		Status: clerk.SignInTokenStatusPending, URL: clerk.Value(e.frontendURL("sign-in", tok)), CreatedAt: now, UpdatedAt: now}
 	e.st.signInTokens.put(s.ID, s)
 	return http.StatusOK, s, nil
 }
@@ -98,18 +97,18 @@ func (e *Emulator) revokeSignInToken(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if s.Status != signintokens.SignInTokenStatusPending {
+	if s.Status != clerk.SignInTokenStatusPending {
 		return 0, nil, fail(http.StatusBadRequest, "sign_in_token_cannot_be_revoked_code", "cannot revoke",
 			"Sign in token cannot be revoked because its status is "+string(s.Status)+". Only pending tokens can be revoked.")
 	}
-	s.Status, s.UpdatedAt = signintokens.SignInTokenStatusRevoked, e.ms()
+	s.Status, s.UpdatedAt = clerk.SignInTokenStatusRevoked, e.ms()
 	out := *s
 	out.Token = nil
 	return http.StatusOK, &out, nil
 }
 
 func (e *Emulator) createTestingToken(c *call) (int, any, error) {
-	return http.StatusOK, &testingtokens.TestingToken{Object: "testing_token", Token: randomString(32),
+	return http.StatusOK, &clerk.TestingToken{Object: "testing_token", Token: randomString(32),
 		ExpiresAt: e.now().Add(time.Hour).Unix()}, nil
 }
 
@@ -139,7 +138,7 @@ func (e *Emulator) createAgentTask(c *call) (int, any, error) {
 		return 0, nil, missingParam("on_behalf_of")
 	}
 	tok := randomString(48)
-	a := &agenttasks.AgentTask{Object: "agent_task", AgentID: newID("agt"), AgentTaskID: newID("agtask"), TaskID: newID("task"),
+	a := &clerk.AgentTask{Object: "agent_task", AgentID: newID("agt"), AgentTaskID: newID("agtask"), TaskID: newID("task"),
 		URL: ptr(e.frontendURL("agent-task", tok))}
 	e.st.agentTasks.put(a.AgentTaskID, a)
 	return http.StatusOK, a, nil
@@ -168,7 +167,7 @@ func (e *Emulator) createPortalToken(c *call) (int, any, error) {
 		}
 	}
 	now := e.now()
-	t := &adminportal.LinkToken{Object: "admin_portal_link_token", ID: newHexID("aplt"), AdminPortalLinkID: newID("apl"),
+	t := &clerk.LinkToken{Object: "admin_portal_link_token", ID: newHexID("aplt"), AdminPortalLinkID: newID("apl"),
 		InstanceID: e.keys.instanceID, Scopes: p.Scopes.Or([]string{}), CreatedAt: float64(now.UnixMilli()), UpdatedAt: float64(now.UnixMilli())}
 	if hasOrg {
 		t.OrganizationID = &org
@@ -181,7 +180,7 @@ func (e *Emulator) createPortalToken(c *call) (int, any, error) {
 	}
 	e.st.portalTokens.put(t.ID, t)
 	secret := "aplt_" + randomString(40)
-	return http.StatusCreated, &adminportal.CreatedLinkToken{Object: t.Object, ID: t.ID, AdminPortalLinkID: t.AdminPortalLinkID,
+	return http.StatusCreated, &clerk.CreatedLinkToken{Object: t.Object, ID: t.ID, AdminPortalLinkID: t.AdminPortalLinkID,
 		CreatedAt: t.CreatedAt, Expiration: t.Expiration, InstanceID: t.InstanceID, ItContactID: t.ItContactID,
 		OrganizationID: t.OrganizationID, Scopes: t.Scopes, Token: secret, UpdatedAt: t.UpdatedAt}, nil
 }

@@ -36,14 +36,10 @@ func defaultConfig() config {
 // and payment attempts. Seeding sends no webhooks.
 func WithDemoData() Option { return func(c *config) { c.seed = true } }
 
-// WithNow fixes the emulator's clock at t: every timestamp it writes and every
-// expiry it checks uses t.
-func WithNow(t time.Time) Option {
-	return func(c *config) { c.now = func() time.Time { return t } }
-}
-
-// WithClock makes the emulator read the time from now.
-func WithClock(now func() time.Time) Option {
+// WithNow makes the emulator read the time from now: every timestamp it
+// writes and every expiry it checks uses it. It has the signature of
+// webhooks.WithNow; pass func() time.Time { return t } for a frozen clock.
+func WithNow(now func() time.Time) Option {
 	return func(c *config) {
 		if now != nil {
 			c.now = now

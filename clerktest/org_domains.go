@@ -22,17 +22,17 @@ func (e *Emulator) orgDomainRoutes(t []route) []route {
 
 var enrollmentModes = []string{"manual_invitation", "automatic_invitation", "automatic_suggestion"}
 
-func (e *Emulator) orgDomainJSON(d *organizations.OrganizationDomain) *organizations.OrganizationDomain {
+func (e *Emulator) orgDomainJSON(d *clerk.OrganizationDomain) *clerk.OrganizationDomain {
 	out := *d
 	if o, ok := e.st.orgs[d.OrganizationID]; ok {
-		out.PublicOrganizationData = clerk.Value(organizations.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name,
+		out.PublicOrganizationData = clerk.Value(clerk.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name,
 			Slug: o.slug, ImageURL: ptr(imageURL(o.id)), HasImage: o.hasLogo})
 	}
 	return &out
 }
 
-func verifiedBy(strategy string, at int64) *organizations.OrganizationDomainVerification {
-	return &organizations.OrganizationDomainVerification{Status: "verified", Strategy: strategy, VerifiedAt: &at}
+func verifiedBy(strategy string, at int64) *clerk.OrganizationDomainVerification {
+	return &clerk.OrganizationDomainVerification{Status: "verified", Strategy: strategy, VerifiedAt: &at}
 }
 
 func (e *Emulator) createOrgDomain(c *call) (int, any, error) {
@@ -61,8 +61,8 @@ func (e *Emulator) createOrgDomain(c *call) (int, any, error) {
 		}
 	}
 	now := e.ms()
-	d := &organizations.OrganizationDomain{Object: "organization_domain", ID: newID("orgdmn"), OrganizationID: o.id, Name: name,
-		EnrollmentMode: organizations.OrganizationDomainEnrollmentMode(mode), CreatedAt: now, UpdatedAt: now}
+	d := &clerk.OrganizationDomain{Object: "organization_domain", ID: newID("orgdmn"), OrganizationID: o.id, Name: name,
+		EnrollmentMode: clerk.OrganizationDomainEnrollmentMode(mode), CreatedAt: now, UpdatedAt: now}
 	if p.Verified.Or(true) {
 		d.Verification = verifiedBy("admin", now)
 	}
@@ -72,13 +72,13 @@ func (e *Emulator) createOrgDomain(c *call) (int, any, error) {
 }
 
 // domainFilter reads the verified and enrollment_mode filters.
-func domainFilter(c *call) (func(*organizations.OrganizationDomain) bool, error) {
+func domainFilter(c *call) (func(*clerk.OrganizationDomain) bool, error) {
 	verified, vSet, err := queryBool(c.query, "verified")
 	if err != nil {
 		return nil, err
 	}
 	modes := queryList(c.query, "enrollment_mode")
-	return func(d *organizations.OrganizationDomain) bool {
+	return func(d *clerk.OrganizationDomain) bool {
 		isVerified := d.Verification != nil && d.Verification.Status == "verified"
 		return (!vSet || isVerified == verified) && (len(modes) == 0 || slices.Contains(modes, string(d.EnrollmentMode)))
 	}, nil
@@ -93,17 +93,17 @@ func (e *Emulator) listOrgDomains(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return e.domainPage(c, e.st.orgDomains.list(true, func(d *organizations.OrganizationDomain) bool {
+	return e.domainPage(c, e.st.orgDomains.list(true, func(d *clerk.OrganizationDomain) bool {
 		return d.OrganizationID == o.id && keep(d)
 	}))
 }
 
-func (e *Emulator) domainPage(c *call, ds []*organizations.OrganizationDomain) (int, any, error) {
+func (e *Emulator) domainPage(c *call, ds []*clerk.OrganizationDomain) (int, any, error) {
 	limit, offset, err := page(c.query, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]*organizations.OrganizationDomain, 0, len(ds))
+	out := make([]*clerk.OrganizationDomain, 0, len(ds))
 	for _, d := range ds {
 		out = append(out, e.orgDomainJSON(d))
 	}
@@ -120,17 +120,17 @@ func (e *Emulator) listInstanceOrgDomains(c *call) (int, any, error) {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at or name, optionally prefixed with + or -.")
 	}
 	orgs, names, q := queryList(c.query, "organization_id"), queryList(c.query, "domains"), c.query.Get("query")
-	ds := e.st.orgDomains.list(desc, func(d *organizations.OrganizationDomain) bool {
+	ds := e.st.orgDomains.list(desc, func(d *clerk.OrganizationDomain) bool {
 		return keep(d) && (len(orgs) == 0 || slices.Contains(orgs, d.OrganizationID)) &&
 			(len(names) == 0 || slices.Contains(names, d.Name)) && (q == "" || containsFold(d.Name, q))
 	})
 	if field == "name" {
-		sortBy(ds, desc, func(d *organizations.OrganizationDomain) string { return d.Name })
+		sortBy(ds, desc, func(d *clerk.OrganizationDomain) string { return d.Name })
 	}
 	return e.domainPage(c, ds)
 }
 
-func (e *Emulator) findOrgDomain(c *call) (*organizations.OrganizationDomain, error) {
+func (e *Emulator) findOrgDomain(c *call) (*clerk.OrganizationDomain, error) {
 	o, err := e.findOrg(c.param("organization_id"))
 	if err != nil {
 		return nil, err
@@ -155,7 +155,7 @@ func (e *Emulator) updateOrgDomain(c *call) (int, any, error) {
 		if !slices.Contains(enrollmentModes, m) {
 			return 0, nil, invalidParam("enrollment_mode", "enrollment_mode must be manual_invitation, automatic_invitation or automatic_suggestion.")
 		}
-		d.EnrollmentMode = organizations.OrganizationDomainEnrollmentMode(m)
+		d.EnrollmentMode = clerk.OrganizationDomainEnrollmentMode(m)
 	}
 	now := e.ms()
 	if v, ok := p.Verified.Get(); ok {

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/organizations"
-	"github.com/clerkgo/clerk/users"
 )
 
 func (e *Emulator) orgExtraRoutes(t []route) []route {
@@ -54,7 +54,7 @@ func jsonKeys(v any) []string {
 }
 
 func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
-	known := append(jsonKeys(invitations.CreateBulkParams{}), "expires_in_days", "ignore_existing", "notify", "public_metadata", "redirect_url", "template_slug")
+	known := append(jsonKeys(invitations.CreateParams{}), "expires_in_days", "ignore_existing", "notify", "public_metadata", "redirect_url", "template_slug")
 	items, err := bulkBodies(c.body, known, []string{"email_address", "expires_in_days", "ignore_existing", "public_metadata"})
 	if err != nil {
 		return 0, nil, err
@@ -67,7 +67,7 @@ func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
 		}
 		batch = append(batch, i)
 	}
-	out := make([]*invitations.Invitation, 0, len(batch))
+	out := make([]*clerk.Invitation, 0, len(batch))
 	for _, i := range batch {
 		e.st.invitations[i.id] = i
 		out = append(out, i.json())
@@ -80,7 +80,7 @@ func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	known := append(jsonKeys(organizations.CreateInvitationsBulkParams{}), "expires_in_days", "inviter_user_id", "notify",
+	known := append(jsonKeys(organizations.CreateInvitationParams{}), "expires_in_days", "inviter_user_id", "notify",
 		"private_metadata", "public_metadata", "redirect_url")
 	items, err := bulkBodies(c.body, known, []string{"email_address", "role", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata"})
 	if err != nil {
@@ -97,7 +97,7 @@ func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
 	if err := e.checkSeats(o, int64(len(batch))); err != nil {
 		return 0, nil, err
 	}
-	out := &organizations.OrganizationInvitations{Data: []*organizations.OrganizationInvitation{}}
+	out := &clerk.OrganizationInvitations{Data: []*clerk.OrganizationInvitation{}}
 	for _, i := range batch {
 		e.storeOrgInvitation(c, i)
 		out.Data = append(out.Data, e.orgInvitationJSON(i))
@@ -115,14 +115,14 @@ func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	var out []*organizations.OrganizationInvitation
+	var out []*clerk.OrganizationInvitation
 	for _, i := range e.sortedOrgInvites() {
 		if i.orgID == o.id && i.status == "pending" {
 			out = append(out, e.orgInvitationJSON(i))
 		}
 	}
 	p := pageOf(out, limit, offset)
-	return http.StatusOK, &organizations.OrganizationInvitations{Data: p.Data, TotalCount: p.TotalCount}, nil
+	return http.StatusOK, &clerk.OrganizationInvitations{Data: p.Data, TotalCount: p.TotalCount}, nil
 }
 
 // listInstanceOrgInvitations lists the invitations of every organization.
@@ -140,7 +140,7 @@ func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
 	if !desc {
 		slices.Reverse(is)
 	}
-	var out []*users.OrganizationInvitationWithPublicOrganizationData
+	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
 	for _, i := range is {
 		if status != "" && i.status != status || q != "" && !containsFold(i.email, q) {
 			continue
@@ -148,7 +148,7 @@ func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
 		out = append(out, e.orgInvitationWithOrg(i))
 	}
 	if field == "email_address" {
-		sortBy(out, desc, func(w *users.OrganizationInvitationWithPublicOrganizationData) string {
+		sortBy(out, desc, func(w *clerk.OrganizationInvitationWithPublicOrganizationData) string {
 			return strings.ToLower(w.EmailAddress)
 		})
 	}
@@ -157,18 +157,18 @@ func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
 
 // orgInvitationWithOrg is an organization invitation with its
 // organization's public data.
-func (e *Emulator) orgInvitationWithOrg(i *orgInvitation) *users.OrganizationInvitationWithPublicOrganizationData {
+func (e *Emulator) orgInvitationWithOrg(i *orgInvitation) *clerk.OrganizationInvitationWithPublicOrganizationData {
 	j := e.orgInvitationJSON(i)
-	w := &users.OrganizationInvitationWithPublicOrganizationData{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt,
+	w := &clerk.OrganizationInvitationWithPublicOrganizationData{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt,
 		EmailAddress: j.EmailAddress, ExpiresAt: j.ExpiresAt, InviterID: j.InviterID, OrganizationID: j.OrganizationID,
 		PrivateMetadata: j.PrivateMetadata, PublicMetadata: j.PublicMetadata, Role: j.Role, RoleName: j.RoleName,
 		Status: j.Status, UpdatedAt: j.UpdatedAt, URL: j.URL}
 	if d := j.PublicInviterData; d != nil {
-		w.PublicInviterData = &users.OrganizationInvitationPublicUserData{FirstName: d.FirstName, HasImage: d.HasImage,
+		w.PublicInviterData = &clerk.OrganizationInvitationPublicUserData{FirstName: d.FirstName, HasImage: d.HasImage,
 			Identifier: d.Identifier, ImageURL: d.ImageURL, LastName: d.LastName, UserID: d.UserID}
 	}
 	if o, ok := e.st.orgs[i.orgID]; ok {
-		w.PublicOrganizationData = &users.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name, Slug: o.slug,
+		w.PublicOrganizationData = &clerk.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name, Slug: o.slug,
 			ImageURL: ptr(imageURL(o.id)), HasImage: o.hasLogo}
 	}
 	return w
@@ -201,7 +201,7 @@ func (e *Emulator) listInstanceMemberships(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]*organizations.OrganizationMembership, 0, len(ms))
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}
@@ -257,7 +257,7 @@ func (e *Emulator) setOrgLogo(upload bool) handler {
 		if !upload {
 			return http.StatusOK, j, nil
 		}
-		return http.StatusOK, &organizations.OrganizationWithLogo{Object: j.Object, ID: j.ID, AdminDeleteEnabled: j.AdminDeleteEnabled,
+		return http.StatusOK, &clerk.OrganizationWithLogo{Object: j.Object, ID: j.ID, AdminDeleteEnabled: j.AdminDeleteEnabled,
 			CreatedAt: j.CreatedAt, CreatedBy: j.CreatedBy, HasImage: true, ImageURL: imageURL(o.id), LogoURL: ptr(imageURL(o.id)),
 			MaxAllowedMemberships: j.MaxAllowedMemberships, Name: j.Name, PrivateMetadata: j.PrivateMetadata,
 			PublicMetadata: j.PublicMetadata, Slug: j.Slug, UpdatedAt: j.UpdatedAt}, nil

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk"
 )
 
 // organization is the emulator's record of an organization.
@@ -27,10 +27,10 @@ type organization struct {
 
 // orgJSON builds the wire form of the organization from the generated
 // model type; counts adds the member and pending-invitation counts.
-func (e *Emulator) orgJSON(o *organization, counts bool) *organizations.Organization {
-	out := &organizations.Organization{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: ptr(imageURL(o.id)),
+func (e *Emulator) orgJSON(o *organization, counts bool) *clerk.Organization {
+	out := &clerk.Organization{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: ptr(imageURL(o.id)),
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
-		PublicMetadata: cloneMetadata(o.public), PrivateMetadata: cloneMetadata(o.private),
+		PublicMetadata: metaJSON(o.public), PrivateMetadata: metaJSON(o.private),
 		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt, HasImage: o.hasLogo}
 	if o.createdBy != "" {
 		out.CreatedBy = ptr(o.createdBy)
@@ -221,7 +221,7 @@ func (e *Emulator) deleteOrg(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	e.cascadeMemberships(c, func(m *membership) bool { return m.orgID == o.id })
-	for _, d := range e.st.orgDomains.list(false, func(d *organizations.OrganizationDomain) bool { return d.OrganizationID == o.id }) {
+	for _, d := range e.st.orgDomains.list(false, func(d *clerk.OrganizationDomain) bool { return d.OrganizationID == o.id }) {
 		e.st.orgDomains.del(d.ID)
 	}
 	for _, i := range e.st.orgInvites {
@@ -313,7 +313,7 @@ func (e *Emulator) listOrgs(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]*organizations.Organization, 0, len(orgs))
+	out := make([]*clerk.Organization, 0, len(orgs))
 	for _, o := range orgs {
 		out = append(out, e.orgJSON(o, counts))
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/permissions"
 	"github.com/clerkgo/clerk/roles"
 )
@@ -77,7 +78,7 @@ func (e *Emulator) validRole(role string) error {
 	return nil
 }
 
-func (e *Emulator) permissionByKey(key string) *permissions.Permission {
+func (e *Emulator) permissionByKey(key string) *clerk.Permission {
 	for _, p := range e.st.permissions.list(false, nil) {
 		if p.Key == key {
 			return p
@@ -101,7 +102,7 @@ func (e *Emulator) createPermission(c *call) (int, any, error) {
 		return 0, nil, fail(http.StatusUnprocessableEntity, "form_already_exists", "already exists", "A permission with this key already exists.")
 	}
 	now := e.ms()
-	perm := &permissions.Permission{Object: "permission", ID: newID("perm"), Key: p.Key, Name: p.Name,
+	perm := &clerk.Permission{Object: "permission", ID: newID("perm"), Key: p.Key, Name: p.Name,
 		Description: p.Description.Or(""), Type: "user", CreatedAt: now, UpdatedAt: now}
 	e.st.permissions.put(perm.ID, perm)
 	return http.StatusOK, perm, nil
@@ -109,10 +110,10 @@ func (e *Emulator) createPermission(c *call) (int, any, error) {
 
 func (e *Emulator) listPermissions(c *call) (int, any, error) {
 	q := c.query.Get("query")
-	all := e.st.permissions.list(true, func(p *permissions.Permission) bool {
+	all := e.st.permissions.list(true, func(p *clerk.Permission) bool {
 		return q == "" || containsFold(p.Key, q) || containsFold(p.Name, q)
 	})
-	if err := orderByName(c, all, func(p *permissions.Permission) (string, string) { return p.Name, p.Key }); err != nil {
+	if err := orderByName(c, all, func(p *clerk.Permission) (string, string) { return p.Name, p.Key }); err != nil {
 		return 0, nil, err
 	}
 	limit, offset, err := page(c.query, 500)
@@ -190,12 +191,12 @@ func (e *Emulator) deletePermission(c *call) (int, any, error) {
 }
 
 // roleJSON is the stored role with its current permissions.
-func (e *Emulator) roleJSON(r *roles.Role) *roles.Role {
+func (e *Emulator) roleJSON(r *clerk.Role) *clerk.Role {
 	out := *r
-	out.Permissions = []*roles.Permission{}
+	out.Permissions = []*clerk.Permission{}
 	for _, id := range e.st.rolePerms[r.ID] {
 		if p, ok := e.st.permissions.get(id); ok {
-			out.Permissions = append(out.Permissions, &roles.Permission{Object: p.Object, ID: p.ID, CreatedAt: p.CreatedAt,
+			out.Permissions = append(out.Permissions, &clerk.Permission{Object: p.Object, ID: p.ID, CreatedAt: p.CreatedAt,
 				Description: p.Description, Key: p.Key, Name: p.Name, Type: p.Type, UpdatedAt: p.UpdatedAt})
 		}
 	}
@@ -238,7 +239,7 @@ func (e *Emulator) createRole(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	now := e.ms()
-	r := &roles.Role{Object: "role", ID: newID("role"), Key: p.Key, Name: p.Name, Description: optPtr(p.Description.Get()),
+	r := &clerk.Role{Object: "role", ID: newID("role"), Key: p.Key, Name: p.Name, Description: optPtr(p.Description.Get()),
 		CreatedAt: now, UpdatedAt: now}
 	e.st.roles.put(r.ID, r)
 	e.st.rolePerms[r.ID] = ids
@@ -254,15 +255,15 @@ func optPtr[T any](v T, ok bool) *T {
 
 func (e *Emulator) listRoles(c *call) (int, any, error) {
 	q := c.query.Get("query")
-	all := e.st.roles.list(true, func(r *roles.Role) bool { return q == "" || containsFold(r.Key, q) || containsFold(r.Name, q) })
-	if err := orderByName(c, all, func(r *roles.Role) (string, string) { return r.Name, r.Key }); err != nil {
+	all := e.st.roles.list(true, func(r *clerk.Role) bool { return q == "" || containsFold(r.Key, q) || containsFold(r.Name, q) })
+	if err := orderByName(c, all, func(r *clerk.Role) (string, string) { return r.Name, r.Key }); err != nil {
 		return 0, nil, err
 	}
 	limit, offset, err := page(c.query, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]*roles.Role, 0, len(all))
+	out := make([]*clerk.Role, 0, len(all))
 	for _, r := range all {
 		out = append(out, e.roleJSON(r))
 	}

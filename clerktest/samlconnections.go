@@ -26,12 +26,12 @@ func (e *Emulator) samlRoutes(t []route) []route {
 // samlAnswer is the generated SAMLConnection plus two fields the spec
 // requires that the generated model lacks (reported to the models work).
 type samlAnswer struct {
-	*samlconnections.SAMLConnection
+	*clerk.SAMLConnection
 	Authenticatable        bool `json:"authenticatable"`
 	DisableJITProvisioning bool `json:"disable_jit_provisioning"`
 }
 
-func samlJSON(s *samlconnections.SAMLConnection) samlAnswer {
+func samlJSON(s *clerk.SAMLConnection) samlAnswer {
 	return samlAnswer{SAMLConnection: s, Authenticatable: s.Active && s.IdPEntityID != nil && s.IdPSSOURL != nil}
 }
 
@@ -62,13 +62,13 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 	}
 	now := e.ms()
 	id := newID("samlc")
-	s := &samlconnections.SAMLConnection{Object: "saml_connection", ID: id, Name: p.Name, Provider: p.Provider,
+	s := &clerk.SAMLConnection{Object: "saml_connection", ID: id, Name: p.Name, Provider: p.Provider,
 		Domain: ptr(domains[0]), Domains: slices.Clone(domains), OrganizationID: p.OrganizationID, ForceAuthn: p.ForceAuthn.Or(false),
 		IdPEntityID: optPtr(p.IdPEntityID.Get()), IdPSSOURL: optPtr(p.IdPSSOURL.Get()), IdPCertificate: optPtr(p.IdPCertificate.Get()),
 		ACSURL: e.base + "/emulator-frontend/saml/acs/" + id, SPEntityID: e.base + "/saml/" + id,
 		SPMetadataURL: e.base + "/emulator-frontend/saml/metadata/" + id + ".xml", SyncUserAttributes: true,
-		LoginHint: samlconnections.SAMLConnectionLoginHint{Mode: samlconnections.SAMLConnectionLoginHintModeOff},
-		AttributeMapping: &samlconnections.SAMLConnectionAttributeMapping{UserID: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier",
+		LoginHint: clerk.SAMLConnectionLoginHint{Mode: clerk.SAMLConnectionLoginHintModeOff},
+		AttributeMapping: &clerk.SAMLConnectionAttributeMapping{UserID: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier",
 			EmailAddress: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
 			FirstName:    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
 			LastName:     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"},
@@ -79,12 +79,12 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 
 func (e *Emulator) listSAML(c *call) (int, any, error) {
 	orgs, q := queryList(c.query, "organization_id"), c.query.Get("query")
-	all := e.st.saml.list(true, func(s *samlconnections.SAMLConnection) bool {
+	all := e.st.saml.list(true, func(s *clerk.SAMLConnection) bool {
 		org, _ := s.OrganizationID.Get()
 		return (len(orgs) == 0 || slices.Contains(orgs, org)) && (q == "" || containsFold(s.Name, q) || slices.ContainsFunc(s.Domains,
 			func(d string) bool { return containsFold(d, q) }))
 	})
-	if err := orderByName(c, all, func(s *samlconnections.SAMLConnection) (string, string) { return s.Name, s.ID }); err != nil {
+	if err := orderByName(c, all, func(s *clerk.SAMLConnection) (string, string) { return s.Name, s.ID }); err != nil {
 		return 0, nil, err
 	}
 	limit, offset, err := page(c.query, 500)

@@ -6,8 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/clerkgo/clerk/sessions"
-	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk"
 )
 
 // session is the emulator's record of a session.
@@ -26,17 +25,17 @@ type session struct {
 }
 
 // json builds the wire form of the session from the generated model type.
-func (s *session) json() *sessions.Session {
-	return &sessions.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
-		Status: sessions.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID),
+func (s *session) json() *clerk.Session {
+	return &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
+		Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID),
 		LastActiveAt: s.lastActive, ExpireAt: s.expireAt, AbandonAt: s.abandonAt,
 		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
 }
 
 // sessionEvent is the data of session.* webhooks: the session and its user.
 type sessionEvent struct {
-	*sessions.Session
-	User *users.User `json:"user,omitempty"`
+	*clerk.Session
+	User *clerk.User `json:"user,omitempty"`
 }
 
 func (e *Emulator) sessionEvent(s *session) sessionEvent {
@@ -129,12 +128,12 @@ func (e *Emulator) listSessions(c *call) (int, any, error) {
 	}
 	slices.SortFunc(out, func(a, b *session) int { return cmp.Compare(b.seq, a.seq) })
 	lo, hi := window(len(out), limit, offset)
-	res := make([]*sessions.Session, 0, hi-lo)
+	res := make([]*clerk.Session, 0, hi-lo)
 	for _, s := range out[lo:hi] {
 		res = append(res, s.json())
 	}
 	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
-		return http.StatusOK, list[*sessions.Session]{Data: res, TotalCount: int64(len(out))}, nil
+		return http.StatusOK, list[*clerk.Session]{Data: res, TotalCount: int64(len(out))}, nil
 	}
 	return http.StatusOK, res, nil
 }
@@ -217,5 +216,5 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &sessions.SessionToken{Object: ptr("token"), JWT: &tok}, nil
+	return http.StatusOK, &clerk.SessionToken{Object: ptr("token"), JWT: &tok}, nil
 }

@@ -2,25 +2,11 @@ package clerktest
 
 import (
 	"cmp"
-
-	"github.com/clerkgo/clerk/actortokens"
-	"github.com/clerkgo/clerk/adminportal"
-	"github.com/clerkgo/clerk/agenttasks"
-	"github.com/clerkgo/clerk/allowlist"
-	"github.com/clerkgo/clerk/billing"
-	"github.com/clerkgo/clerk/blocklist"
-	"github.com/clerkgo/clerk/domains"
-	"github.com/clerkgo/clerk/organizations"
-	"github.com/clerkgo/clerk/permissions"
-	"github.com/clerkgo/clerk/redirecturls"
-	"github.com/clerkgo/clerk/roles"
-	"github.com/clerkgo/clerk/samlconnections"
-	"github.com/clerkgo/clerk/signintokens"
-	"github.com/clerkgo/clerk/templates"
-	"github.com/clerkgo/clerk/waitlist"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // state is everything an emulator remembers; the Emulator's state lock
@@ -44,30 +30,30 @@ type state struct {
 	attempts    map[string]*paymentAttempt
 
 	// Records kept as the generated model types.
-	allowlist store[allowlist.Identifier]
-	blocklist store[blocklist.Identifier]
+	allowlist store[clerk.AllowlistIdentifier]
+	blocklist store[clerk.BlocklistIdentifier]
 
-	actorTokens    store[actortokens.ActorToken]
-	signInTokens   store[signintokens.SignInToken]
-	agentTasks     store[agenttasks.AgentTask]
-	portalTokens   store[adminportal.LinkToken]
-	redirectURLs   store[redirecturls.RedirectURL]
-	domains        store[domains.Domain]
+	actorTokens    store[clerk.ActorToken]
+	signInTokens   store[clerk.SignInToken]
+	agentTasks     store[clerk.AgentTask]
+	portalTokens   store[clerk.LinkToken]
+	redirectURLs   store[clerk.RedirectURL]
+	domains        store[clerk.Domain]
 	svixApp        bool
-	waitlist       store[waitlist.Entry]
-	permissions    store[permissions.Permission]
-	roles          store[roles.Role]
+	waitlist       store[clerk.WaitlistEntry]
+	permissions    store[clerk.Permission]
+	roles          store[clerk.Role]
 	rolePerms      map[string][]string // role ID to permission IDs
 	machines       store[machine]
 	settings       settings
-	orgDomains     store[organizations.OrganizationDomain]
-	emailTemplates store[templates.Template] // email and SMS templates by "type/slug"
+	orgDomains     store[clerk.OrganizationDomain]
+	emailTemplates store[clerk.Template] // email and SMS templates by "type/slug"
 	oauthApps      store[oauthApp]
 	oauthTokens    map[string]*oauthToken
 	credits        map[string]*ledger // by user or organization ID
-	prices         store[billing.Price]
+	prices         store[clerk.BillingPrice]
 	discounts      map[string]*discount
-	saml           store[samlconnections.SAMLConnection]
+	saml           store[clerk.SAMLConnection]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

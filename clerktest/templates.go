@@ -42,9 +42,9 @@ func (e *Emulator) templateRoutesExtra(t []route) []route {
 }
 
 // defaultTemplate builds a built-in template as the model.
-func (e *Emulator) defaultTemplate(typ string, b builtinTemplate, pos int) *templates.Template {
+func (e *Emulator) defaultTemplate(typ string, b builtinTemplate, pos int) *clerk.Template {
 	now := e.ms()
-	t := &templates.Template{Object: ptr("template"), ID: ptr(newID("tmpl")), TemplateType: ptr(typ), Slug: ptr(b.slug),
+	t := &clerk.Template{Object: ptr("template"), ID: ptr(newID("tmpl")), TemplateType: ptr(typ), Slug: ptr(b.slug),
 		Name: ptr(b.name), Body: ptr(b.body), ResourceType: ptr("system"), Position: ptr(int64(pos)),
 		CanRevert: ptr(false), CanDelete: ptr(false), CanToggle: ptr(true), CanEditBody: ptr(true), DeliveredByClerk: ptr(true),
 		Enabled: ptr(true), InstanceID: clerk.Value(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now,
@@ -65,7 +65,7 @@ func requiredVars(body string) []string {
 
 // template returns the stored template, creating the built-in one on
 // first use; it fails for an unknown type or slug.
-func (e *Emulator) template(typ, slug string) (*templates.Template, error) {
+func (e *Emulator) template(typ, slug string) (*clerk.Template, error) {
 	if typ != "email" && typ != "sms" {
 		return nil, fail(http.StatusBadRequest, "template_type_unsupported", "Template type not supported",
 			"Template type "+typ+" is not supported")
@@ -86,7 +86,7 @@ func (e *Emulator) template(typ, slug string) (*templates.Template, error) {
 
 // peekTemplate returns the stored template or a fresh built-in one
 // without storing it, for the routes that only read.
-func (e *Emulator) peekTemplate(typ, slug string) (*templates.Template, error) {
+func (e *Emulator) peekTemplate(typ, slug string) (*clerk.Template, error) {
 	if typ != "email" && typ != "sms" {
 		return nil, fail(http.StatusBadRequest, "template_type_unsupported", "Template type not supported",
 			"Template type "+typ+" is not supported")
@@ -104,7 +104,7 @@ func (e *Emulator) peekTemplate(typ, slug string) (*templates.Template, error) {
 
 func (e *Emulator) listTemplatesOfType(c *call) (int, any, error) {
 	typ := c.param("template_type")
-	out := []*templates.Template{}
+	out := []*clerk.Template{}
 	if typ != "email" && typ != "sms" {
 		_, err := e.peekTemplate(typ, "")
 		return 0, nil, err

@@ -61,7 +61,7 @@ func verifyJWT(t *testing.T, pemKey, token string) (header, claims map[string]an
 func TestMintSessionToken(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(1_700_000_000, 0)
-	e := newEmu(t, clerktest.WithNow(now), clerktest.WithDemoData())
+	e := newEmu(t, clerktest.WithNow(func() time.Time { return now }), clerktest.WithDemoData())
 	org := call(t, e, "GET", "/organizations/acme", nil, 200)
 	orgID := org["id"].(string)
 	user := callList(t, e, "GET", "/users?username=ada", 200)[0]["id"].(string)

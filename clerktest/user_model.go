@@ -2,12 +2,11 @@ package clerktest
 
 import (
 	"crypto/sha256"
-
 	"crypto/subtle"
-	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/users"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // user is the emulator's record of a user.
@@ -134,38 +133,35 @@ func optOf[T any](p *T) clerk.Opt[T] {
 	return clerk.Value(*p)
 }
 
-func (i *identification) emailJSON() *users.EmailAddress {
-	out := &users.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
-		LinkedTo: []*users.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+// verification is the identification's verification: the admin one when
+// verified through the API, the pending one-time code, or none.
+func (i *identification) verification() *clerk.Verification {
+	if o := i.otp; o != nil && (!i.verified || o.status == "verified") {
+		return &clerk.Verification{Object: ptr("verification_otp"), Status: ptr(o.status), Strategy: ptr(o.strategy),
+			Attempts: clerk.Value(o.attempts), ExpireAt: clerk.Value(o.expireAt)}
+	}
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
-		out.Verification = &users.EmailAddressVerification{Object: ptr(obj), Status: status, Strategy: strategy, ExpireAt: clerk.Null[int64]()}
+		return &clerk.Verification{Object: ptr(obj), Status: ptr(status), Strategy: ptr(strategy),
+			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64]()}
 	}
-	if o := i.otp; o != nil && !i.verified {
-		out.Verification = &users.EmailAddressVerification{Object: ptr("verification_otp"), Status: o.status,
-			Strategy: o.strategy, Attempts: ptr(o.attempts), ExpireAt: clerk.Value(o.expireAt)}
-	}
-	return out
+	return nil
 }
 
-func (i *identification) phoneJSON() *users.PhoneNumber {
-	out := &users.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
-		LinkedTo: []*users.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
-		ReservedForSecondFactor: ptr(false), DefaultSecondFactor: ptr(false)}
-	if obj, status, strategy, ok := adminVerification(i.verified); ok {
-		out.Verification = &users.PhoneNumberVerification{Object: ptr(obj), Status: status, Strategy: strategy}
-	}
-	if o := i.otp; o != nil && !i.verified {
-		out.Verification = &users.PhoneNumberVerification{Object: ptr("verification_otp"), Status: o.status,
-			Strategy: o.strategy, Attempts: ptr(o.attempts), ExpireAt: ptr(o.expireAt)}
-	}
-	out.ReservedForSecondFactor = ptr(i.reserved)
-	return out
+func (i *identification) emailJSON() *clerk.EmailAddress {
+	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
+		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt, Verification: i.verification()}
+}
+
+func (i *identification) phoneJSON() *clerk.PhoneNumber {
+	return &clerk.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
+		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
+		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification()}
 }
 
 // json builds the wire form of the user from the generated model type.
-func (u *user) json() *users.User {
+func (u *user) json() *clerk.User {
 	img := imageURL(u.id)
-	out := &users.User{
+	out := &clerk.User{
 		ID:                        u.id,
 		Object:                    "user",
 		ExternalID:                u.externalID,
@@ -177,18 +173,18 @@ func (u *user) json() *users.User {
 		Locale:                    optOf(u.locale),
 		ProfileImageURL:           &img,
 		ImageURL:                  &img,
-		PublicMetadata:            cloneMetadata(u.public),
-		PrivateMetadata:           clerk.Value(cloneMetadata(u.private)),
-		UnsafeMetadata:            cloneMetadata(u.unsafe),
-		EmailAddresses:            make([]*users.EmailAddress, 0, len(u.emails)),
-		PhoneNumbers:              make([]*users.PhoneNumber, 0, len(u.phones)),
-		Web3Wallets:               []*users.Web3Wallet{},
-		Passkeys:                  []*users.Passkey{},
+		PublicMetadata:            metaJSON(u.public),
+		PrivateMetadata:           metaJSON(u.private),
+		UnsafeMetadata:            metaJSON(u.unsafe),
+		EmailAddresses:            make([]*clerk.EmailAddress, 0, len(u.emails)),
+		PhoneNumbers:              make([]*clerk.PhoneNumber, 0, len(u.phones)),
+		Web3Wallets:               []*clerk.Web3Wallet{},
+		Passkeys:                  []*clerk.Passkey{},
 		PasswordEnabled:           u.passwordHash != nil,
 		PasswordLastUpdatedAt:     optOf(u.passwordUpdated),
-		ExternalAccounts:          []*users.ExternalAccount{},
-		SAMLAccounts:              []*users.SAMLAccount{},
-		EnterpriseAccounts:        []*users.EnterpriseAccount{},
+		ExternalAccounts:          []*clerk.ExternalAccount{},
+		SAMLAccounts:              []*clerk.SAMLAccount{},
+		EnterpriseAccounts:        []*clerk.EnterpriseAccount{},
 		LastSignInAt:              u.lastSignInAt,
 		Banned:                    u.banned,
 		HasImage:                  u.hasImage,

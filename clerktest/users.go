@@ -3,11 +3,11 @@ package clerktest
 import (
 	"fmt"
 	"net/http"
-
-	"github.com/clerkgo/clerk"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 func (e *Emulator) userRoutes(t []route) []route {

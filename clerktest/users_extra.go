@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -42,7 +43,7 @@ func (e *Emulator) bulkBan(ban bool) handler {
 		if len(p.UserIDs) == 0 {
 			return 0, nil, missingParam("user_ids")
 		}
-		out := make([]*users.User, 0, len(p.UserIDs))
+		out := make([]*clerk.User, 0, len(p.UserIDs))
 		now := e.ms()
 		for _, id := range p.UserIDs {
 			u, ok := e.st.users[id]
@@ -65,7 +66,7 @@ func (e *Emulator) disableMFA(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &users.MFAResult{UserID: ptr(u.id)}, nil
+	return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
 }
 
 // noSecondFactor answers the removal of a second factor the user lacks.
@@ -107,7 +108,7 @@ func (e *Emulator) listTrustedDevices(c *call) (int, any, error) {
 	if _, err := e.findUser(c.param("user_id")); err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, list[*users.TrustedDevice]{Data: []*users.TrustedDevice{}}, nil
+	return http.StatusOK, list[*clerk.TrustedDevice]{Data: []*clerk.TrustedDevice{}}, nil
 }
 
 // oauthAccessTokens answers an empty list: emulated users have no
@@ -119,7 +120,7 @@ func (e *Emulator) oauthAccessTokens(c *call) (int, any, error) {
 	if !strings.HasPrefix(c.param("provider"), "oauth_") && !strings.HasPrefix(c.param("provider"), "custom_") {
 		return 0, nil, invalidParam("provider", "provider must be an OAuth provider such as oauth_google.")
 	}
-	return listAnswer(c, []*users.ListOAuthAccessTokenItem{}, false)
+	return listAnswer(c, []*clerk.OAuthAccessToken{}, false)
 }
 
 // userOrgInvitations lists the organization invitations sent to any of
@@ -134,7 +135,7 @@ func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	status := c.query.Get("status")
-	var out []*users.OrganizationInvitationWithPublicOrganizationData
+	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
 	for _, i := range e.sortedOrgInvites() {
 		if !u.hasEmail(i.email) || status != "" && i.status != status {
 			continue

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk"
 )
 
 // userFilter is the parsed filter of GET /users and GET /users/count.
@@ -237,7 +237,7 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	lo, hi := window(len(found), limit, offset)
-	out := make([]*users.User, 0, hi-lo)
+	out := make([]*clerk.User, 0, hi-lo)
 	for _, u := range found[lo:hi] {
 		out = append(out, u.json())
 	}
@@ -249,7 +249,7 @@ func (e *Emulator) countUsers(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &users.TotalCount{Object: "total_count", TotalCount: int64(len(found))}, nil
+	return http.StatusOK, &clerk.TotalCount{Object: "total_count", TotalCount: int64(len(found))}, nil
 }
 
 // list is the {data, total_count} list shape.

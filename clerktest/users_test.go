@@ -45,7 +45,7 @@ func TestCreateUserDuplicateIdentifiers(t *testing.T) {
 
 func TestCreateAndGetUser(t *testing.T) {
 	t.Parallel()
-	e := newEmu(t, clerktest.WithNow(time.UnixMilli(1_700_000_000_000)))
+	e := newEmu(t, clerktest.WithNow(func() time.Time { return time.UnixMilli(1_700_000_000_000) }))
 	id := createUser(t, e, map[string]any{"email_address": []string{"a@example.com"}, "password": "long-enough", "first_name": "Ann"})
 	u := call(t, e, "GET", "/users/"+id, nil, http.StatusOK)
 	want := map[string]any{"object": "user", "first_name": "Ann", "last_name": nil, "username": nil,
@@ -86,7 +86,7 @@ func TestUpdateUserOmittedVersusNull(t *testing.T) {
 
 func TestListUsers(t *testing.T) {
 	t.Parallel()
-	e := newEmu(t, clerktest.WithNow(time.UnixMilli(1_700_000_000_000)))
+	e := newEmu(t, clerktest.WithNow(func() time.Time { return time.UnixMilli(1_700_000_000_000) }))
 	a := createUser(t, e, map[string]any{"email_address": []string{"zed@example.com"}, "first_name": "Zed", "username": "zed"})
 	b := createUser(t, e, map[string]any{"email_address": []string{"amy@example.com"}, "first_name": "Amy", "username": "amy"})
 	c := createUser(t, e, map[string]any{"email_address": []string{"bob@test.org"}, "first_name": "Bob", "username": "bob"})

@@ -20,7 +20,7 @@ func (e *Emulator) waitlistRoutes(t []route) []route {
 
 // addWaitlistEntry validates and stores one entry; an address already on
 // the waitlist answers the existing entry, as Clerk does.
-func (e *Emulator) addWaitlistEntry(addr string) (*waitlist.Entry, error) {
+func (e *Emulator) addWaitlistEntry(addr string) (*clerk.WaitlistEntry, error) {
 	if err := need("email_address", addr); err != nil {
 		return nil, err
 	}
@@ -33,8 +33,8 @@ func (e *Emulator) addWaitlistEntry(addr string) (*waitlist.Entry, error) {
 		}
 	}
 	now := e.ms()
-	w := &waitlist.Entry{Object: "waitlist_entry", ID: newID("wle"), EmailAddress: addr, Status: "pending",
-		IsLocked: ptr(false), CreatedAt: now, UpdatedAt: now, Invitation: clerk.Null[waitlist.Invitation]()}
+	w := &clerk.WaitlistEntry{Object: "waitlist_entry", ID: newID("wle"), EmailAddress: addr, Status: "pending",
+		IsLocked: ptr(false), CreatedAt: now, UpdatedAt: now, Invitation: clerk.Null[clerk.Invitation]()}
 	e.st.waitlist.put(w.ID, w)
 	return w, nil
 }
@@ -53,11 +53,11 @@ func (e *Emulator) createWaitlistEntry(c *call) (int, any, error) {
 }
 
 func (e *Emulator) createWaitlistBulk(c *call) (int, any, error) {
-	var ps []*waitlist.CreateBulkParams
+	var ps []*waitlist.CreateParams
 	if err := decode(c, &ps); err != nil {
 		return 0, nil, err
 	}
-	out := make([]*waitlist.Entry, 0, len(ps))
+	out := make([]*clerk.WaitlistEntry, 0, len(ps))
 	for _, p := range ps {
 		if p == nil {
 			return 0, nil, missingParam("email_address")
@@ -87,11 +87,11 @@ func (e *Emulator) listWaitlist(c *call) (int, any, error) {
 	if field != "created_at" && field != "email_address" && field != "invited_at" {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at, email_address or invited_at, optionally prefixed with + or -.")
 	}
-	items := e.st.waitlist.list(desc, func(w *waitlist.Entry) bool {
+	items := e.st.waitlist.list(desc, func(w *clerk.WaitlistEntry) bool {
 		return (q == "" || containsFold(w.EmailAddress, q)) && (status == "" || string(w.Status) == status)
 	})
 	if field == "email_address" {
-		sortBy(items, desc, func(w *waitlist.Entry) string { return strings.ToLower(w.EmailAddress) })
+		sortBy(items, desc, func(w *clerk.WaitlistEntry) string { return strings.ToLower(w.EmailAddress) })
 	}
 	return http.StatusOK, pageOf(items, limit, offset), nil
 }
@@ -123,8 +123,8 @@ func (e *Emulator) inviteWaitlistEntry(c *call) (int, any, error) {
 	e.st.invitations[i.id] = i
 	ij := i.json()
 	w.Status, w.UpdatedAt = "invited", now
-	w.Invitation = clerk.Value(waitlist.Invitation{Object: ij.Object, ID: ij.ID, CreatedAt: ij.CreatedAt, EmailAddress: ij.EmailAddress,
-		ExpiresAt: ij.ExpiresAt, PublicMetadata: ij.PublicMetadata, Revoked: ij.Revoked, Status: waitlist.InvitationStatus(ij.Status),
+	w.Invitation = clerk.Value(clerk.Invitation{Object: ij.Object, ID: ij.ID, CreatedAt: ij.CreatedAt, EmailAddress: ij.EmailAddress,
+		ExpiresAt: ij.ExpiresAt, PublicMetadata: ij.PublicMetadata, Revoked: ij.Revoked, Status: clerk.InvitationStatus(ij.Status),
 		UpdatedAt: ij.UpdatedAt, URL: ij.URL})
 	c.emit("waitlistEntry.updated", w)
 	return http.StatusOK, w, nil

@@ -57,7 +57,7 @@ func TestWebhooksToCallbackAndURL(t *testing.T) {
 	t.Parallel()
 	secret := "whsec_" + base64.StdEncoding.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))
 	now := time.Unix(1_700_000_000, 0)
-	e := newEmu(t, clerktest.WithWebhookSecret(secret), clerktest.WithNow(now))
+	e := newEmu(t, clerktest.WithWebhookSecret(secret), clerktest.WithNow(func() time.Time { return now }))
 	var mu sync.Mutex
 	var got, posted []delivery
 	e.OnWebhookFunc(func(id string, h http.Header, body []byte) {

@@ -4,15 +4,52 @@ package clients
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("clients.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("clients.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("clients.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// Token is the token to send. Required.
 	Token string `json:"token" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Token == "" {
+		return call.Invalid("clients.VerifyParams", "token", "is required")
+	}
+	return nil
 }

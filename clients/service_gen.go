@@ -26,23 +26,25 @@ func New(c *clerk.Client) *Service {
 // Get fetches one client by ID.
 //
 // It calls GET /clients/{client_id}.
-func (s *Service) Get(ctx context.Context, clientID string, opts ...clerk.RequestOption) (*Client, error) {
-	return call.JSON[Client](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients/{client_id}", PathParams: []string{clientID}}, opts)
+func (s *Service) Get(ctx context.Context, clientID string, opts ...clerk.RequestOption) (*clerk.DeviceClient, error) {
+	return call.JSON[clerk.DeviceClient](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients/{client_id}", PathParams: []string{clientID}}, opts)
 }
 
 // List returns one page of the instance's clients, newest first; the endpoint is deprecated.
 //
 // It calls GET /clients.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Client], error) {
-	return call.JSON[clerk.Page[*Client]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients", Query: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.DeviceClient], error) {
+	return call.JSON[clerk.Page[*clerk.DeviceClient]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Client, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.DeviceClient, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Client], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.DeviceClient], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -50,9 +52,9 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Verify checks a client token and returns the client it belongs to.
 //
 // It calls POST /clients/verify.
-func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*Client, error) {
+func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*clerk.DeviceClient, error) {
 	if params == nil {
 		return nil, call.NilParams("clients.Verify")
 	}
-	return call.JSON[Client](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/clients/verify", Body: params}, opts)
+	return call.JSON[clerk.DeviceClient](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/clients/verify", Body: params}, opts)
 }

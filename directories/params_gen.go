@@ -3,67 +3,340 @@
 package directories
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EnterpriseConnectionID string                                         `json:"enterprise_connection_id" url:"-"`
-	GroupRoleMappings      clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	Name                   clerk.Opt[string]                              `json:"name,omitzero" url:"-"`
-	Provider               string                                         `json:"provider" url:"-"`
+	// EnterpriseConnectionID is the ID of the enterprise connection to use.
+	// Required.
+	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
+	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	GroupRoleMappings clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Required.
+	Provider string `json:"provider" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnterpriseConnectionID == "" {
+		return call.Invalid("directories.CreateParams", "enterprise_connection_id", "is required")
+	}
+	if p.GroupRoleMappings.IsNull() {
+		return call.Invalid("directories.CreateParams", "group_role_mappings", "must not be null")
+	}
+	if v, ok := p.GroupRoleMappings.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.CreateParams", "name", "must not be null")
+	}
+	if p.Provider == "" {
+		return call.Invalid("directories.CreateParams", "provider", "is required")
+	}
+	return nil
 }
 
 // CreateParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateParamsGroupRoleMappingItem struct {
+	// DirectoryGroupDisplayName is the directory group display name to send. At
+	// most 255 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	DirectoryGroupDisplayName clerk.Opt[string] `json:"directory_group_display_name,omitzero" url:"-"`
-	DirectoryGroupID          clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
-	Precedence                clerk.Opt[int64]  `json:"precedence,omitzero" url:"-"`
-	RoleID                    string            `json:"role_id" url:"-"`
-	SCIMGroupDisplayName      clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	SCIMGroupID               clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
-}
-
-// CreateSCIMParams holds the parameters of CreateSCIM.
-type CreateSCIMParams struct {
-	EnterpriseConnectionID string                                             `json:"enterprise_connection_id" url:"-"`
-	GroupRoleMappings      clerk.Opt[[]*CreateSCIMParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	Name                   clerk.Opt[string]                                  `json:"name,omitzero" url:"-"`
-	Provider               string                                             `json:"provider" url:"-"`
-}
-
-// CreateSCIMParamsGroupRoleMappingItem is a nested object of a request body.
-type CreateSCIMParamsGroupRoleMappingItem struct {
-	Precedence           clerk.Opt[int64]  `json:"precedence,omitzero" url:"-"`
-	RoleID               string            `json:"role_id" url:"-"`
+	// DirectoryGroupID is the ID of the directory group to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	DirectoryGroupID clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
+	// Precedence is the precedence to send. At least 1. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// RoleID is the ID of the role to use. Required.
+	RoleID string `json:"role_id" url:"-"`
+	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
+	// characters. Optional: leave it unset to send nothing; the API refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	SCIMGroupID          string            `json:"scim_group_id" url:"-"`
+	// SCIMGroupID is the ID of the SCIM group to use. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsGroupRoleMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsGroupRoleMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_display_name", "must not be null")
+	}
+	if v, ok := p.DirectoryGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.DirectoryGroupID.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "directory_group_id", "must not be null")
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
+	}
+	if v, ok := p.SCIMGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.SCIMGroupID.IsNull() {
+		return call.Invalid("directories.CreateParamsGroupRoleMappingItem", "scim_group_id", "must not be null")
+	}
+	return nil
+}
+
+// CreateSCIMDirectoryParams holds the parameters of CreateSCIMDirectory.
+type CreateSCIMDirectoryParams struct {
+	// EnterpriseConnectionID is the ID of the enterprise connection to use.
+	// Required.
+	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
+	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	GroupRoleMappings clerk.Opt[[]*CreateSCIMDirectoryParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Required.
+	Provider string `json:"provider" url:"-"`
+}
+
+// Validate reports the first field of CreateSCIMDirectoryParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateSCIMDirectoryParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnterpriseConnectionID == "" {
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "enterprise_connection_id", "is required")
+	}
+	if p.GroupRoleMappings.IsNull() {
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "group_role_mappings", "must not be null")
+	}
+	if v, ok := p.GroupRoleMappings.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "name", "must not be null")
+	}
+	if p.Provider == "" {
+		return call.Invalid("directories.CreateSCIMDirectoryParams", "provider", "is required")
+	}
+	return nil
+}
+
+// CreateSCIMDirectoryParamsGroupRoleMappingItem is a nested object of a
+// request body.
+type CreateSCIMDirectoryParamsGroupRoleMappingItem struct {
+	// Precedence is the precedence to send. At least 1. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// RoleID is the ID of the role to use. Required.
+	RoleID string `json:"role_id" url:"-"`
+	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
+	// characters. Optional: leave it unset to send nothing; the API refuses null.
+	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
+	// SCIMGroupID is the ID of the SCIM group to use. Required.
+	SCIMGroupID string `json:"scim_group_id" url:"-"`
+}
+
+// Validate reports the first field of CreateSCIMDirectoryParamsGroupRoleMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateSCIMDirectoryParamsGroupRoleMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupDisplayName.IsNull() {
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_display_name", "must not be null")
+	}
+	if v, ok := p.SCIMGroupDisplayName.Get(); ok {
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_display_name", "takes at most 255 characters")
+		}
+	}
+	if p.SCIMGroupID == "" {
+		return call.Invalid("directories.CreateSCIMDirectoryParamsGroupRoleMappingItem", "scim_group_id", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
 }
 
-// ListSCIMParams holds the parameters of ListSCIM.
-type ListSCIMParams struct {
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("directories.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("directories.ListParams", "offset", "must not be negative")
+	}
+	return nil
+}
+
+// ListSCIMDirectoriesParams holds the parameters of ListSCIMDirectories.
+type ListSCIMDirectoriesParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListSCIMDirectoriesParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListSCIMDirectoriesParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("directories.ListSCIMDirectoriesParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("directories.ListSCIMDirectoriesParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	AttributeMapping        clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	Enabled                 clerk.Opt[bool]              `json:"enabled,omitzero" url:"-"`
-	GroupRoleMappingEnabled clerk.Opt[bool]              `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	Name                    clerk.Opt[string]            `json:"name,omitzero" url:"-"`
-	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
+	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
+	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 
-// UpdateSCIMParams holds the parameters of UpdateSCIM.
-type UpdateSCIMParams struct {
-	AttributeMapping        clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	Enabled                 clerk.Opt[bool]              `json:"enabled,omitzero" url:"-"`
-	GroupRoleMappingEnabled clerk.Opt[bool]              `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	Name                    clerk.Opt[string]            `json:"name,omitzero" url:"-"`
-	Provider                clerk.Opt[string]            `json:"provider,omitzero" url:"-"`
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AttributeMapping.IsNull() {
+		return call.Invalid("directories.UpdateParams", "attribute_mapping", "must not be null")
+	}
+	if p.Enabled.IsNull() {
+		return call.Invalid("directories.UpdateParams", "enabled", "must not be null")
+	}
+	if p.GroupRoleMappingEnabled.IsNull() {
+		return call.Invalid("directories.UpdateParams", "group_role_mapping_enabled", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.UpdateParams", "name", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("directories.UpdateParams", "provider", "must not be null")
+	}
+	return nil
+}
+
+// UpdateSCIMDirectoryParams holds the parameters of UpdateSCIMDirectory.
+type UpdateSCIMDirectoryParams struct {
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
+	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
+	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Provider is the provider to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateSCIMDirectoryParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateSCIMDirectoryParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AttributeMapping.IsNull() {
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "attribute_mapping", "must not be null")
+	}
+	if p.Enabled.IsNull() {
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "enabled", "must not be null")
+	}
+	if p.GroupRoleMappingEnabled.IsNull() {
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "group_role_mapping_enabled", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "name", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("directories.UpdateSCIMDirectoryParams", "provider", "must not be null")
+	}
+	return nil
 }

@@ -26,21 +26,21 @@ func New(c *clerk.Client) *Service {
 // Create adds a provisioning directory to an enterprise connection.
 //
 // It calls POST /directories.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Directory, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
 	if params == nil {
 		return nil, call.NilParams("directories.Create")
 	}
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
 }
 
-// CreateSCIM adds a directory through the SCIM-specific route.
+// CreateSCIMDirectory adds a directory through the SCIM-specific route.
 //
 // It calls POST /scim_directories.
-func (s *Service) CreateSCIM(ctx context.Context, params *CreateSCIMParams, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
+func (s *Service) CreateSCIMDirectory(ctx context.Context, params *CreateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
 	if params == nil {
-		return nil, call.NilParams("directories.CreateSCIM")
+		return nil, call.NilParams("directories.CreateSCIMDirectory")
 	}
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
 }
 
 // Delete removes a provisioning directory and stops its provisioning.
@@ -50,69 +50,69 @@ func (s *Service) Delete(ctx context.Context, directoryID string, opts ...clerk.
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
-// DeleteSCIM removes a directory through the SCIM-specific route.
+// DeleteSCIMDirectory removes a directory through the SCIM-specific route.
 //
 // It calls DELETE /scim_directories/{scim_directory_id}.
-func (s *Service) DeleteSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
+func (s *Service) DeleteSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
 // Get fetches one provisioning directory by ID.
 //
 // It calls GET /directories/{directory_id}.
-func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*Directory, error) {
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
+func (s *Service) Get(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
-// GetSCIM fetches one directory through the SCIM-specific route.
+// GetSCIMDirectory fetches one directory through the SCIM-specific route.
 //
 // It calls GET /scim_directories/{scim_directory_id}.
-func (s *Service) GetSCIM(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
+func (s *Service) GetSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
 }
 
 // List returns one page of the instance's provisioning directories.
 //
 // It calls GET /directories.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Directory], error) {
-	return call.JSON[clerk.Page[*Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
+	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Directory, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Directory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Directory], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Directory], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
 
-// ListSCIM returns one page of directories through the SCIM-specific route.
+// ListSCIMDirectories returns one page of directories through the SCIM-specific route.
 //
 // It calls GET /scim_directories.
-func (s *Service) ListSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) (*clerk.Page[*SCIMDirectory], error) {
-	return call.JSON[clerk.Page[*SCIMDirectory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
+func (s *Service) ListSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
+	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
 }
 
-// AllSCIM iterates over every item ListSCIM returns, fetching pages lazily; it
+// AllSCIMDirectories iterates over every item ListSCIMDirectories returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllSCIM(ctx context.Context, params *ListSCIMParams, opts ...clerk.RequestOption) iter.Seq2[*SCIMDirectory, error] {
+func (s *Service) AllSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Directory, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SCIMDirectory], error) {
-		return s.ListSCIM(ctx, params, opts...)
+	return paging.All(ctx, params, func(p *ListSCIMDirectoriesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMDirectoriesParams) (*clerk.Page[*clerk.Directory], error) {
+		return s.ListSCIMDirectories(ctx, params, opts...)
 	})
 }
 
 // Update changes the given settings of a provisioning directory.
 //
 // It calls PATCH /directories/{directory_id}.
-func (s *Service) Update(ctx context.Context, directoryID string, params *UpdateParams, opts ...clerk.RequestOption) (*Directory, error) {
-	return call.JSON[Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/directories/{directory_id}", PathParams: []string{directoryID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, directoryID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/directories/{directory_id}", PathParams: []string{directoryID}, Body: params}, opts)
 }
 
-// UpdateSCIM changes a directory through the SCIM-specific route.
+// UpdateSCIMDirectory changes a directory through the SCIM-specific route.
 //
 // It calls PATCH /scim_directories/{scim_directory_id}.
-func (s *Service) UpdateSCIM(ctx context.Context, scimDirectoryID string, params *UpdateSCIMParams, opts ...clerk.RequestOption) (*SCIMDirectory, error) {
-	return call.JSON[SCIMDirectory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
+func (s *Service) UpdateSCIMDirectory(ctx context.Context, scimDirectoryID string, params *UpdateSCIMDirectoryParams, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}, Body: params}, opts)
 }

@@ -4,18 +4,55 @@ package domains
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	IsSatellite bool              `json:"is_satellite" url:"-"`
-	Name        string            `json:"name" url:"-"`
-	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+	// IsSatellite sets the is satellite flag. Required.
+	IsSatellite bool `json:"is_satellite" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if !p.IsSatellite {
+		return call.Invalid("domains.CreateParams", "is_satellite", "only true is accepted")
+	}
+	if p.Name == "" {
+		return call.Invalid("domains.CreateParams", "name", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	IsSecondary clerk.Opt[bool]   `json:"is_secondary,omitzero" url:"-"`
-	Name        clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	ProxyURL    clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

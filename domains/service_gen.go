@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create adds a satellite domain to the instance.
 //
 // It calls POST /domains.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Domain, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Domain, error) {
 	if params == nil {
 		return nil, call.NilParams("domains.Create")
 	}
-	return call.JSON[Domain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/domains", Body: params}, opts)
+	return call.JSON[clerk.Domain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/domains", Body: params}, opts)
 }
 
 // Delete removes a satellite domain from the instance.
@@ -43,14 +43,14 @@ func (s *Service) Delete(ctx context.Context, domainID string, opts ...clerk.Req
 // List returns the primary and satellite domains of the instance.
 //
 // It calls GET /domains.
-func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*Domain], error) {
-	return call.JSON[clerk.Page[*Domain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/domains"}, opts)
+func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Domain], error) {
+	return call.JSON[clerk.Page[*clerk.Domain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/domains"}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, opts ...clerk.RequestOption) iter.Seq2[*Domain, error] {
-	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*Domain], error) {
+func (s *Service) All(ctx context.Context, opts ...clerk.RequestOption) iter.Seq2[*clerk.Domain, error] {
+	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*clerk.Domain], error) {
 		return s.List(ctx, opts...)
 	})
 }
@@ -58,6 +58,6 @@ func (s *Service) All(ctx context.Context, opts ...clerk.RequestOption) iter.Seq
 // Update changes the name or proxy URL of a domain.
 //
 // It calls PATCH /domains/{domain_id}.
-func (s *Service) Update(ctx context.Context, domainID string, params *UpdateParams, opts ...clerk.RequestOption) (*Domain, error) {
-	return call.JSON[Domain](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/domains/{domain_id}", PathParams: []string{domainID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, domainID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Domain, error) {
+	return call.JSON[clerk.Domain](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/domains/{domain_id}", PathParams: []string{domainID}, Body: params}, opts)
 }

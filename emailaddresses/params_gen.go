@@ -4,33 +4,122 @@ package emailaddresses
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
-	Code           string `json:"code" url:"-"`
+	// Code is the code to send. Required.
+	Code string `json:"code" url:"-"`
+	// VerificationID is the ID of the verification to use. Required.
 	VerificationID string `json:"verification_id" url:"-"`
+}
+
+// Validate reports the first field of AttemptVerificationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AttemptVerificationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("emailaddresses.AttemptVerificationParams", "code", "is required")
+	}
+	if p.VerificationID == "" {
+		return call.Invalid("emailaddresses.AttemptVerificationParams", "verification_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EmailAddress                     string          `json:"email_address" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// NotifyPrimaryEmailAddressChanged sets the notify primary email address
+	// changed flag. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	Primary                          clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
-	UserID                           string          `json:"user_id" url:"-"`
-	Verified                         clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("emailaddresses.CreateParams", "email_address", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("emailaddresses.CreateParams", "user_id", "is required")
+	}
+	return nil
 }
 
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
-	EmailAddress                     string            `json:"email_address" url:"-"`
-	IdentificationStatus             clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
-	NotifyPrimaryEmailAddressChanged clerk.Opt[bool]   `json:"notify_primary_email_address_changed,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// IdentificationStatus is the identification status to send. One of
+	// "verified", "reserved", "unverified". Optional: leave it unset to send
+	// nothing; the API refuses null.
+	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
+	// NotifyPrimaryEmailAddressChanged sets the notify primary email address
+	// changed flag. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
+	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ReplaceForUserParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceForUserParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("emailaddresses.ReplaceForUserParams", "email_address", "is required")
+	}
+	if p.IdentificationStatus.IsNull() {
+		return call.Invalid("emailaddresses.ReplaceForUserParams", "identification_status", "must not be null")
+	}
+	if v, ok := p.IdentificationStatus.Get(); ok {
+		if v != "verified" && v != "reserved" && v != "unverified" {
+			return call.Invalid("emailaddresses.ReplaceForUserParams", "identification_status", "must be one of \"verified\", \"reserved\", \"unverified\"")
+		}
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
+	// NotifyPrimaryEmailAddressChanged sets the notify primary email address
+	// changed flag. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	Primary                          clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
-	Verified                         clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

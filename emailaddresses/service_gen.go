@@ -24,21 +24,21 @@ func New(c *clerk.Client) *Service {
 // AttemptVerification submits the one-time code received at an email address to complete its verification.
 //
 // It calls POST /email_addresses/{email_address_id}/attempt_verification.
-func (s *Service) AttemptVerification(ctx context.Context, emailAddressID string, params *AttemptVerificationParams, opts ...clerk.RequestOption) (*Verification, error) {
+func (s *Service) AttemptVerification(ctx context.Context, emailAddressID string, params *AttemptVerificationParams, opts ...clerk.RequestOption) (*clerk.Verification, error) {
 	if params == nil {
 		return nil, call.NilParams("emailaddresses.AttemptVerification")
 	}
-	return call.JSON[Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses/{email_address_id}/attempt_verification", PathParams: []string{emailAddressID}, Body: params}, opts)
+	return call.JSON[clerk.Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses/{email_address_id}/attempt_verification", PathParams: []string{emailAddressID}, Body: params}, opts)
 }
 
 // Create adds an email address to a user.
 //
 // It calls POST /email_addresses.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*EmailAddress, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.EmailAddress, error) {
 	if params == nil {
 		return nil, call.NilParams("emailaddresses.Create")
 	}
-	return call.JSON[EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses", Body: params}, opts)
+	return call.JSON[clerk.EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses", Body: params}, opts)
 }
 
 // Delete removes an email address from its user.
@@ -51,30 +51,30 @@ func (s *Service) Delete(ctx context.Context, emailAddressID string, opts ...cle
 // Get fetches one email address by ID.
 //
 // It calls GET /email_addresses/{email_address_id}.
-func (s *Service) Get(ctx context.Context, emailAddressID string, opts ...clerk.RequestOption) (*EmailAddress, error) {
-	return call.JSON[EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/email_addresses/{email_address_id}", PathParams: []string{emailAddressID}}, opts)
+func (s *Service) Get(ctx context.Context, emailAddressID string, opts ...clerk.RequestOption) (*clerk.EmailAddress, error) {
+	return call.JSON[clerk.EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/email_addresses/{email_address_id}", PathParams: []string{emailAddressID}}, opts)
 }
 
 // PrepareVerification starts verifying an email address by sending it a one-time code.
 //
 // It calls POST /email_addresses/{email_address_id}/prepare_verification.
-func (s *Service) PrepareVerification(ctx context.Context, emailAddressID string, opts ...clerk.RequestOption) (*Verification, error) {
-	return call.JSON[Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses/{email_address_id}/prepare_verification", PathParams: []string{emailAddressID}}, opts)
+func (s *Service) PrepareVerification(ctx context.Context, emailAddressID string, opts ...clerk.RequestOption) (*clerk.Verification, error) {
+	return call.JSON[clerk.Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/email_addresses/{email_address_id}/prepare_verification", PathParams: []string{emailAddressID}}, opts)
 }
 
 // ReplaceForUser swaps all of a user's email addresses for a single new primary one.
 //
 // It calls PUT /users/{user_id}/email_address.
-func (s *Service) ReplaceForUser(ctx context.Context, userID string, params *ReplaceForUserParams, opts ...clerk.RequestOption) (*EmailAddress, error) {
+func (s *Service) ReplaceForUser(ctx context.Context, userID string, params *ReplaceForUserParams, opts ...clerk.RequestOption) (*clerk.EmailAddress, error) {
 	if params == nil {
 		return nil, call.NilParams("emailaddresses.ReplaceForUser")
 	}
-	return call.JSON[EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/email_address", PathParams: []string{userID}, Body: params}, opts)
+	return call.JSON[clerk.EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/email_address", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // Update changes whether an email address is verified or primary.
 //
 // It calls PATCH /email_addresses/{email_address_id}.
-func (s *Service) Update(ctx context.Context, emailAddressID string, params *UpdateParams, opts ...clerk.RequestOption) (*EmailAddress, error) {
-	return call.JSON[EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/email_addresses/{email_address_id}", PathParams: []string{emailAddressID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, emailAddressID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.EmailAddress, error) {
+	return call.JSON[clerk.EmailAddress](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/email_addresses/{email_address_id}", PathParams: []string{emailAddressID}, Body: params}, opts)
 }

@@ -3,109 +3,462 @@
 package enterpriseconnections
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Active                          clerk.Opt[bool]                               `json:"active,omitzero" url:"-"`
-	AllowOrganizationAccountLinking clerk.Opt[bool]                               `json:"allow_organization_account_linking,omitzero" url:"-"`
-	CustomAttributes                clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
-	Domains                         []string                                      `json:"domains" url:"-"`
-	Name                            string                                        `json:"name" url:"-"`
-	OIDC                            clerk.Opt[CreateParamsOIDC]                   `json:"oidc,omitzero" url:"-"`
-	OrganizationID                  clerk.Opt[string]                             `json:"organization_id,omitzero" url:"-"`
-	Provider                        string                                        `json:"provider" url:"-"`
-	SAML                            clerk.Opt[CreateParamsSAML]                   `json:"saml,omitzero" url:"-"`
+	// Active sets the active flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
+	// AllowOrganizationAccountLinking sets the allow organization account linking
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
+	// CustomAttributes lists the custom attributes to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
+	CustomAttributes clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
+	// Domains lists the domains to send. Required.
+	Domains []string `json:"domains" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// OIDC is the oidc to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	OIDC clerk.Opt[CreateParamsOIDC] `json:"oidc,omitzero" url:"-"`
+	// OrganizationID is the ID of the organization to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
+	// Provider is the provider to send. One of "saml_custom", "saml_okta",
+	// "saml_google", "saml_microsoft", "oidc_custom", "oidc_github_enterprise",
+	// "oidc_gitlab". Required.
+	Provider string `json:"provider" url:"-"`
+	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	SAML clerk.Opt[CreateParamsSAML] `json:"saml,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CustomAttributes.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParams", "custom_attributes", "must not be null")
+	}
+	if v, ok := p.CustomAttributes.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Domains == nil {
+		return call.Invalid("enterpriseconnections.CreateParams", "domains", "is required")
+	}
+	if len(p.Domains) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParams", "domains", "needs at least 1 items")
+	}
+	if p.Name == "" {
+		return call.Invalid("enterpriseconnections.CreateParams", "name", "is required")
+	}
+	if v, ok := p.OIDC.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Provider != "saml_custom" && p.Provider != "saml_okta" && p.Provider != "saml_google" && p.Provider != "saml_microsoft" && p.Provider != "oidc_custom" && p.Provider != "oidc_github_enterprise" && p.Provider != "oidc_gitlab" {
+		return call.Invalid("enterpriseconnections.CreateParams", "provider", "must be one of \"saml_custom\", \"saml_okta\", \"saml_google\", \"saml_microsoft\", \"oidc_custom\", \"oidc_github_enterprise\", \"oidc_gitlab\"")
+	}
+	if v, ok := p.SAML.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CreateParamsCustomAttributeItem is a nested object of a request body.
 type CreateParamsCustomAttributeItem struct {
+	// DirectoryPath is the directory path to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	DirectoryPath clerk.Opt[string] `json:"directory_path,omitzero" url:"-"`
-	Key           string            `json:"key" url:"-"`
-	MultiValued   clerk.Opt[bool]   `json:"multi_valued,omitzero" url:"-"`
-	Name          string            `json:"name" url:"-"`
-	SCIMPath      clerk.Opt[string] `json:"scim_path,omitzero" url:"-"`
-	SSOPath       clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
+	// Key is the key to send. At least 1 characters. Required.
+	Key string `json:"key" url:"-"`
+	// MultiValued sets the multi valued flag. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	MultiValued clerk.Opt[bool] `json:"multi_valued,omitzero" url:"-"`
+	// Name is the name to send. At least 1 characters. Required.
+	Name string `json:"name" url:"-"`
+	// SCIMPath is the SCIM path to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	SCIMPath clerk.Opt[string] `json:"scim_path,omitzero" url:"-"`
+	// SSOPath is the SSO path to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	SSOPath clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsCustomAttributeItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsCustomAttributeItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "directory_path", "must not be null")
+	}
+	if p.Key == "" {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "key", "is required")
+	}
+	if utf8.RuneCountInString(p.Key) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "key", "needs at least 1 characters")
+	}
+	if p.MultiValued.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "multi_valued", "must not be null")
+	}
+	if p.Name == "" {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 1 {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "name", "needs at least 1 characters")
+	}
+	if p.SCIMPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "scim_path", "must not be null")
+	}
+	if p.SSOPath.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsCustomAttributeItem", "sso_path", "must not be null")
+	}
+	return nil
 }
 
 // CreateParamsOIDC is a nested object of a request body.
 type CreateParamsOIDC struct {
-	AuthURL      clerk.Opt[string] `json:"auth_url,omitzero" url:"-"`
-	ClientID     clerk.Opt[string] `json:"client_id,omitzero" url:"-"`
+	// AuthURL is the auth URL to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	AuthURL clerk.Opt[string] `json:"auth_url,omitzero" url:"-"`
+	// ClientID is the ID of the client to use. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	ClientID clerk.Opt[string] `json:"client_id,omitzero" url:"-"`
+	// ClientSecret is the client secret to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	ClientSecret clerk.Opt[string] `json:"client_secret,omitzero" url:"-"`
+	// DiscoveryURL is the discovery URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	DiscoveryURL clerk.Opt[string] `json:"discovery_url,omitzero" url:"-"`
-	RequiresPKCE clerk.Opt[bool]   `json:"requires_pkce,omitzero" url:"-"`
-	TokenURL     clerk.Opt[string] `json:"token_url,omitzero" url:"-"`
-	UserInfoURL  clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
+	// RequiresPKCE sets the requires PKCE flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RequiresPKCE clerk.Opt[bool] `json:"requires_pkce,omitzero" url:"-"`
+	// TokenURL is the token URL to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	TokenURL clerk.Opt[string] `json:"token_url,omitzero" url:"-"`
+	// UserInfoURL is the user info URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	UserInfoURL clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsOIDC that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsOIDC) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // CreateParamsSAML is a nested object of a request body.
 type CreateParamsSAML struct {
-	AllowIdPInitiated clerk.Opt[bool]                             `json:"allow_idp_initiated,omitzero" url:"-"`
-	AllowSubdomains   clerk.Opt[bool]                             `json:"allow_subdomains,omitzero" url:"-"`
-	AttributeMapping  clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	ForceAuthn        clerk.Opt[bool]                             `json:"force_authn,omitzero" url:"-"`
-	IdPCertificate    clerk.Opt[string]                           `json:"idp_certificate,omitzero" url:"-"`
-	IdPEntityID       clerk.Opt[string]                           `json:"idp_entity_id,omitzero" url:"-"`
-	IdPMetadata       clerk.Opt[string]                           `json:"idp_metadata,omitzero" url:"-"`
-	IdPMetadataURL    clerk.Opt[string]                           `json:"idp_metadata_url,omitzero" url:"-"`
-	IdPSSOURL         clerk.Opt[string]                           `json:"idp_sso_url,omitzero" url:"-"`
-	LoginHint         clerk.Opt[CreateParamsSAMLLoginHint]        `json:"login_hint,omitzero" url:"-"`
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
+	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
+	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
+	// LoginHint is the login hint to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	LoginHint clerk.Opt[CreateParamsSAMLLoginHint] `json:"login_hint,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsSAML that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAML) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CreateParamsSAMLAttributeMapping is a nested object of a request body.
 type CreateParamsSAMLAttributeMapping struct {
+	// EmailAddress is the email address to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
-	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	LastName     clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+	// FirstName is the first name to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
+	// LastName is the last name to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsSAMLAttributeMapping that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAMLAttributeMapping) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // CreateParamsSAMLLoginHint is a nested object of a request body.
 type CreateParamsSAMLLoginHint struct {
-	Mode   string            `json:"mode" url:"-"`
+	// Mode is the mode to send. One of "email_address", "custom_attribute", "off".
+	// Required.
+	Mode string `json:"mode" url:"-"`
+	// Source is the source to send. Optional: leave it unset to send nothing; the
+	// API refuses null.
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsSAMLLoginHint that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsSAMLLoginHint) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mode != "email_address" && p.Mode != "custom_attribute" && p.Mode != "off" {
+		return call.Invalid("enterpriseconnections.CreateParamsSAMLLoginHint", "mode", "must be one of \"email_address\", \"custom_attribute\", \"off\"")
+	}
+	if p.Source.IsNull() {
+		return call.Invalid("enterpriseconnections.CreateParamsSAMLLoginHint", "source", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrganizationID is sent as the organization_id query parameter. Optional:
+	// leave it unset to send nothing.
 	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
-	Active         clerk.Opt[bool]   `url:"active,omitempty" json:"-"`
+	// Active is sent as the active query parameter. Optional: leave it unset to
+	// send nothing.
+	Active clerk.Opt[bool] `url:"active,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("enterpriseconnections.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("enterpriseconnections.ListParams", "offset", "must not be negative")
+	}
+	if p.OrganizationID.IsNull() {
+		return call.Invalid("enterpriseconnections.ListParams", "organization_id", "must not be null")
+	}
+	if p.Active.IsNull() {
+		return call.Invalid("enterpriseconnections.ListParams", "active", "must not be null")
+	}
+	return nil
 }
 
 // ListTestRunsParams holds the parameters of ListTestRuns.
 type ListTestRunsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Status keeps only the results matching one of these values of status.
+	// Optional: leave it empty to send nothing.
 	Status []string `url:"status,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListTestRunsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListTestRunsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("enterpriseconnections.ListTestRunsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("enterpriseconnections.ListTestRunsParams", "offset", "must not be negative")
+	}
+	if len(p.Status) > 0 {
+		for _, e := range p.Status {
+			if e != "pending" && e != "success" && e != "failed" {
+				return call.Invalid("enterpriseconnections.ListTestRunsParams", "status", "must be one of \"pending\", \"success\", \"failed\"")
+			}
+		}
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Active                           clerk.Opt[bool]                               `json:"active,omitzero" url:"-"`
-	AllowOrganizationAccountLinking  clerk.Opt[bool]                               `json:"allow_organization_account_linking,omitzero" url:"-"`
-	CustomAttributes                 clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
-	DisableAdditionalIdentifications clerk.Opt[bool]                               `json:"disable_additional_identifications,omitzero" url:"-"`
-	Domains                          clerk.Opt[[]string]                           `json:"domains,omitzero" url:"-"`
-	Name                             clerk.Opt[string]                             `json:"name,omitzero" url:"-"`
-	OIDC                             clerk.Opt[CreateParamsOIDC]                   `json:"oidc,omitzero" url:"-"`
-	OrganizationID                   clerk.Opt[string]                             `json:"organization_id,omitzero" url:"-"`
-	SAML                             clerk.Opt[UpdateParamsSAML]                   `json:"saml,omitzero" url:"-"`
-	SyncUserAttributes               clerk.Opt[bool]                               `json:"sync_user_attributes,omitzero" url:"-"`
+	// Active sets the active flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
+	// AllowOrganizationAccountLinking sets the allow organization account linking
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
+	// CustomAttributes lists the custom attributes to send. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	CustomAttributes clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
+	// DisableAdditionalIdentifications sets the disable additional identifications
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
+	// Domains lists the domains to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// OIDC is the oidc to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	OIDC clerk.Opt[CreateParamsOIDC] `json:"oidc,omitzero" url:"-"`
+	// OrganizationID is the ID of the organization to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
+	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	SAML clerk.Opt[UpdateParamsSAML] `json:"saml,omitzero" url:"-"`
+	// SyncUserAttributes sets the sync user attributes flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CustomAttributes.Get(); ok {
+		for _, e := range v {
+			if err := e.Validate(); err != nil {
+				return err
+			}
+		}
+	}
+	if v, ok := p.OIDC.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.SAML.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // UpdateParamsSAML is a nested object of a request body.
 type UpdateParamsSAML struct {
-	AllowIdPInitiated clerk.Opt[bool]                             `json:"allow_idp_initiated,omitzero" url:"-"`
-	AllowSubdomains   clerk.Opt[bool]                             `json:"allow_subdomains,omitzero" url:"-"`
-	AttributeMapping  clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	ForceAuthn        clerk.Opt[bool]                             `json:"force_authn,omitzero" url:"-"`
-	IdPCertificate    clerk.Opt[string]                           `json:"idp_certificate,omitzero" url:"-"`
-	IdPEntityID       clerk.Opt[string]                           `json:"idp_entity_id,omitzero" url:"-"`
-	IdPMetadata       clerk.Opt[string]                           `json:"idp_metadata,omitzero" url:"-"`
-	IdPMetadataURL    clerk.Opt[string]                           `json:"idp_metadata_url,omitzero" url:"-"`
-	IdPSSOURL         clerk.Opt[string]                           `json:"idp_sso_url,omitzero" url:"-"`
-	LoginHint         clerk.Opt[CreateParamsSAMLLoginHint]        `json:"login_hint,omitzero" url:"-"`
-	Name              clerk.Opt[string]                           `json:"name,omitzero" url:"-"`
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
+	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
+	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
+	// LoginHint is the login hint to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	LoginHint clerk.Opt[CreateParamsSAMLLoginHint] `json:"login_hint,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParamsSAML that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParamsSAML) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -26,18 +26,18 @@ func New(c *clerk.Client) *Service {
 // Create adds a SAML or OIDC connection to an identity provider.
 //
 // It calls POST /enterprise_connections.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*EnterpriseConnection, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.EnterpriseConnection, error) {
 	if params == nil {
 		return nil, call.NilParams("enterpriseconnections.Create")
 	}
-	return call.JSON[EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/enterprise_connections", Body: params}, opts)
+	return call.JSON[clerk.EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/enterprise_connections", Body: params}, opts)
 }
 
 // CreateTestRun starts a test sign-in against a connection and returns the short-lived URL that runs it.
 //
 // It calls POST /enterprise_connections/{enterprise_connection_id}/test_runs.
-func (s *Service) CreateTestRun(ctx context.Context, enterpriseConnectionID string, opts ...clerk.RequestOption) (*TestRunURL, error) {
-	return call.JSON[TestRunURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}}, opts)
+func (s *Service) CreateTestRun(ctx context.Context, enterpriseConnectionID string, opts ...clerk.RequestOption) (*clerk.EnterpriseConnectionTestRunURL, error) {
+	return call.JSON[clerk.EnterpriseConnectionTestRunURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}}, opts)
 }
 
 // Delete removes an enterprise connection.
@@ -50,22 +50,22 @@ func (s *Service) Delete(ctx context.Context, enterpriseConnectionID string, opt
 // Get fetches one enterprise connection by ID.
 //
 // It calls GET /enterprise_connections/{enterprise_connection_id}.
-func (s *Service) Get(ctx context.Context, enterpriseConnectionID string, opts ...clerk.RequestOption) (*EnterpriseConnection, error) {
-	return call.JSON[EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}", PathParams: []string{enterpriseConnectionID}}, opts)
+func (s *Service) Get(ctx context.Context, enterpriseConnectionID string, opts ...clerk.RequestOption) (*clerk.EnterpriseConnection, error) {
+	return call.JSON[clerk.EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}", PathParams: []string{enterpriseConnectionID}}, opts)
 }
 
 // List returns one page of the instance's enterprise connections.
 //
 // It calls GET /enterprise_connections.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*EnterpriseConnection], error) {
-	return call.JSON[clerk.Page[*EnterpriseConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.EnterpriseConnection], error) {
+	return call.JSON[clerk.Page[*clerk.EnterpriseConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*EnterpriseConnection, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.EnterpriseConnection, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*EnterpriseConnection], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.EnterpriseConnection], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -73,15 +73,15 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // ListTestRuns returns one page of the test sign-ins made against a connection.
 //
 // It calls GET /enterprise_connections/{enterprise_connection_id}/test_runs.
-func (s *Service) ListTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) (*clerk.Page[*TestRun], error) {
-	return call.JSON[clerk.Page[*TestRun]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}, Query: params}, opts)
+func (s *Service) ListTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.EnterpriseConnectionTestRun], error) {
+	return call.JSON[clerk.Page[*clerk.EnterpriseConnectionTestRun]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}, Query: params}, opts)
 }
 
 // AllTestRuns iterates over every item ListTestRuns returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) iter.Seq2[*TestRun, error] {
+func (s *Service) AllTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.EnterpriseConnectionTestRun, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*TestRun], error) {
+	return paging.All(ctx, params, func(p *ListTestRunsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListTestRunsParams) (*clerk.Page[*clerk.EnterpriseConnectionTestRun], error) {
 		return s.ListTestRuns(ctx, enterpriseConnectionID, params, opts...)
 	})
 }
@@ -89,6 +89,6 @@ func (s *Service) AllTestRuns(ctx context.Context, enterpriseConnectionID string
 // Update changes the given settings of an enterprise connection.
 //
 // It calls PATCH /enterprise_connections/{enterprise_connection_id}.
-func (s *Service) Update(ctx context.Context, enterpriseConnectionID string, params *UpdateParams, opts ...clerk.RequestOption) (*EnterpriseConnection, error) {
-	return call.JSON[EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/enterprise_connections/{enterprise_connection_id}", PathParams: []string{enterpriseConnectionID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, enterpriseConnectionID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.EnterpriseConnection, error) {
+	return call.JSON[clerk.EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/enterprise_connections/{enterprise_connection_id}", PathParams: []string{enterpriseConnectionID}, Body: params}, opts)
 }

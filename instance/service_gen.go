@@ -28,18 +28,27 @@ func (s *Service) ChangeDomain(ctx context.Context, params *ChangeDomainParams, 
 	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/instance/change_domain", Body: params}, opts)
 }
 
+// ChangeDomainBeta moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain.
+//
+// It calls PUT /beta_features/domain.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) ChangeDomainBeta(ctx context.Context, params *ChangeDomainBetaParams, opts ...clerk.RequestOption) error {
+	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/beta_features/domain", Body: params}, opts)
+}
+
 // Get fetches the instance the secret key belongs to.
 //
 // It calls GET /instance.
-func (s *Service) Get(ctx context.Context, opts ...clerk.RequestOption) (*Instance, error) {
-	return call.JSON[Instance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance"}, opts)
+func (s *Service) Get(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Instance, error) {
+	return call.JSON[clerk.Instance](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance"}, opts)
 }
 
 // GetCommunicationSettings returns the instance's SMS delivery settings.
 //
 // It calls GET /instance/communication.
-func (s *Service) GetCommunicationSettings(ctx context.Context, opts ...clerk.RequestOption) (*CommunicationSettings, error) {
-	return call.JSON[CommunicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/communication"}, opts)
+func (s *Service) GetCommunicationSettings(ctx context.Context, opts ...clerk.RequestOption) (*clerk.InstanceCommunicationSettings, error) {
+	return call.JSON[clerk.InstanceCommunicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/communication"}, opts)
 }
 
 // GetInterstitial fetches the HTML page that loads clerk.js to settle an uncertain auth state.
@@ -52,22 +61,22 @@ func (s *Service) GetInterstitial(ctx context.Context, params *GetInterstitialPa
 // GetOAuthApplicationSettings returns how the instance acts as an OAuth provider.
 //
 // It calls GET /instance/oauth_application_settings.
-func (s *Service) GetOAuthApplicationSettings(ctx context.Context, opts ...clerk.RequestOption) (*OAuthApplicationSettings, error) {
-	return call.JSON[OAuthApplicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/oauth_application_settings"}, opts)
+func (s *Service) GetOAuthApplicationSettings(ctx context.Context, opts ...clerk.RequestOption) (*clerk.OAuthApplicationSettings, error) {
+	return call.JSON[clerk.OAuthApplicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/oauth_application_settings"}, opts)
 }
 
 // GetOrganizationSettings returns the instance's organization feature settings.
 //
 // It calls GET /instance/organization_settings.
-func (s *Service) GetOrganizationSettings(ctx context.Context, opts ...clerk.RequestOption) (*OrganizationSettings, error) {
-	return call.JSON[OrganizationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/organization_settings"}, opts)
+func (s *Service) GetOrganizationSettings(ctx context.Context, opts ...clerk.RequestOption) (*clerk.OrganizationSettings, error) {
+	return call.JSON[clerk.OrganizationSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/organization_settings"}, opts)
 }
 
 // GetProtectSettings returns the instance's bot and abuse protection settings.
 //
 // It calls GET /instance/protect.
-func (s *Service) GetProtectSettings(ctx context.Context, opts ...clerk.RequestOption) (*ProtectSettings, error) {
-	return call.JSON[ProtectSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/protect"}, opts)
+func (s *Service) GetProtectSettings(ctx context.Context, opts ...clerk.RequestOption) (*clerk.InstanceProtectSettings, error) {
+	return call.JSON[clerk.InstanceProtectSettings](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/instance/protect"}, opts)
 }
 
 // Update changes the given general settings of the instance.
@@ -80,48 +89,41 @@ func (s *Service) Update(ctx context.Context, params *UpdateParams, opts ...cler
 // UpdateAuthConfig changes the beta authentication settings of the instance.
 //
 // It calls PATCH /beta_features/instance_settings.
-func (s *Service) UpdateAuthConfig(ctx context.Context, params *UpdateAuthConfigParams, opts ...clerk.RequestOption) (*AuthConfig, error) {
-	return call.JSON[AuthConfig](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/beta_features/instance_settings", Body: params}, opts)
+func (s *Service) UpdateAuthConfig(ctx context.Context, params *UpdateAuthConfigParams, opts ...clerk.RequestOption) (*clerk.AuthConfig, error) {
+	return call.JSON[clerk.AuthConfig](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/beta_features/instance_settings", Body: params}, opts)
 }
 
 // UpdateCommunicationSettings changes the instance's SMS delivery settings, such as blocked countries.
 //
 // It calls PATCH /instance/communication.
-func (s *Service) UpdateCommunicationSettings(ctx context.Context, params *UpdateCommunicationSettingsParams, opts ...clerk.RequestOption) (*CommunicationSettings, error) {
-	return call.JSON[CommunicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/communication", Body: params}, opts)
-}
-
-// UpdateDomain moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain.
-//
-// It calls PUT /beta_features/domain.
-func (s *Service) UpdateDomain(ctx context.Context, params *UpdateDomainParams, opts ...clerk.RequestOption) error {
-	return call.NoContent(ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/beta_features/domain", Body: params}, opts)
+func (s *Service) UpdateCommunicationSettings(ctx context.Context, params *UpdateCommunicationSettingsParams, opts ...clerk.RequestOption) (*clerk.InstanceCommunicationSettings, error) {
+	return call.JSON[clerk.InstanceCommunicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/communication", Body: params}, opts)
 }
 
 // UpdateOAuthApplicationSettings changes how the instance acts as an OAuth provider.
 //
 // It calls PATCH /instance/oauth_application_settings.
-func (s *Service) UpdateOAuthApplicationSettings(ctx context.Context, params *UpdateOAuthApplicationSettingsParams, opts ...clerk.RequestOption) (*OAuthApplicationSettings, error) {
-	return call.JSON[OAuthApplicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/oauth_application_settings", Body: params}, opts)
+func (s *Service) UpdateOAuthApplicationSettings(ctx context.Context, params *UpdateOAuthApplicationSettingsParams, opts ...clerk.RequestOption) (*clerk.OAuthApplicationSettings, error) {
+	return call.JSON[clerk.OAuthApplicationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/oauth_application_settings", Body: params}, opts)
 }
 
 // UpdateOrganizationSettings changes the instance's organization feature settings.
 //
 // It calls PATCH /instance/organization_settings.
-func (s *Service) UpdateOrganizationSettings(ctx context.Context, params *UpdateOrganizationSettingsParams, opts ...clerk.RequestOption) (*OrganizationSettings, error) {
-	return call.JSON[OrganizationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/organization_settings", Body: params}, opts)
+func (s *Service) UpdateOrganizationSettings(ctx context.Context, params *UpdateOrganizationSettingsParams, opts ...clerk.RequestOption) (*clerk.OrganizationSettings, error) {
+	return call.JSON[clerk.OrganizationSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/organization_settings", Body: params}, opts)
 }
 
 // UpdateProtectSettings changes the instance's bot and abuse protection settings.
 //
 // It calls PATCH /instance/protect.
-func (s *Service) UpdateProtectSettings(ctx context.Context, params *UpdateProtectSettingsParams, opts ...clerk.RequestOption) (*ProtectSettings, error) {
-	return call.JSON[ProtectSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/protect", Body: params}, opts)
+func (s *Service) UpdateProtectSettings(ctx context.Context, params *UpdateProtectSettingsParams, opts ...clerk.RequestOption) (*clerk.InstanceProtectSettings, error) {
+	return call.JSON[clerk.InstanceProtectSettings](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/protect", Body: params}, opts)
 }
 
 // UpdateRestrictions changes who may sign up: allow-list, block-list and email address rules.
 //
 // It calls PATCH /instance/restrictions.
-func (s *Service) UpdateRestrictions(ctx context.Context, params *UpdateRestrictionsParams, opts ...clerk.RequestOption) (*Restrictions, error) {
-	return call.JSON[Restrictions](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/restrictions", Body: params}, opts)
+func (s *Service) UpdateRestrictions(ctx context.Context, params *UpdateRestrictionsParams, opts ...clerk.RequestOption) (*clerk.InstanceRestrictions, error) {
+	return call.JSON[clerk.InstanceRestrictions](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/instance/restrictions", Body: params}, opts)
 }

@@ -4,35 +4,170 @@ package invitations
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
-// CreateBulkParams is a nested object of a request body.
-type CreateBulkParams struct {
-	EmailAddress   string                    `json:"email_address" url:"-"`
-	ExpiresInDays  clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	IgnoreExisting clerk.Opt[bool]           `json:"ignore_existing,omitzero" url:"-"`
-	Notify         clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
+// CreateBulkItem is a nested object of a request body.
+type CreateBulkItem struct {
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL    clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	TemplateSlug   clerk.Opt[string]         `json:"template_slug,omitzero" url:"-"`
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// TemplateSlug is the template slug to send. One of "invitation",
+	// "waitlist_invitation". Optional: leave it unset to send nothing; the API
+	// refuses null.
+	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateBulkItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateBulkItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("invitations.CreateBulkItem", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("invitations.CreateBulkItem", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("invitations.CreateBulkItem", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.TemplateSlug.IsNull() {
+		return call.Invalid("invitations.CreateBulkItem", "template_slug", "must not be null")
+	}
+	if v, ok := p.TemplateSlug.Get(); ok {
+		if v != "invitation" && v != "waitlist_invitation" {
+			return call.Invalid("invitations.CreateBulkItem", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
+		}
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EmailAddress   string                    `json:"email_address" url:"-"`
-	ExpiresInDays  clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	IgnoreExisting clerk.Opt[bool]           `json:"ignore_existing,omitzero" url:"-"`
-	Notify         clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL    clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	TemplateSlug   clerk.Opt[string]         `json:"template_slug,omitzero" url:"-"`
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// TemplateSlug is the template slug to send. One of "invitation",
+	// "waitlist_invitation". Optional: leave it unset to send nothing; the API
+	// refuses null.
+	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("invitations.CreateParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("invitations.CreateParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("invitations.CreateParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("invitations.CreateParams", "public_metadata", "must not be null")
+	}
+	if p.RedirectURL.IsNull() {
+		return call.Invalid("invitations.CreateParams", "redirect_url", "must not be null")
+	}
+	if p.TemplateSlug.IsNull() {
+		return call.Invalid("invitations.CreateParams", "template_slug", "must not be null")
+	}
+	if v, ok := p.TemplateSlug.Get(); ok {
+		if v != "invitation" && v != "waitlist_invitation" {
+			return call.Invalid("invitations.CreateParams", "template_slug", "must be one of \"invitation\", \"waitlist_invitation\"")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Status    clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	Query     clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	OrderBy   clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("invitations.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("invitations.ListParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("invitations.ListParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("invitations.ListParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("invitations.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("invitations.ListParams", "order_by", "must not be null")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("invitations.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }

@@ -26,36 +26,39 @@ func New(c *clerk.Client) *Service {
 // Create invites an email address to sign up to the application.
 //
 // It calls POST /invitations.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Invitation, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Invitation, error) {
 	if params == nil {
 		return nil, call.NilParams("invitations.Create")
 	}
-	return call.JSON[Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations", Body: params}, opts)
+	return call.JSON[clerk.Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations", Body: params}, opts)
 }
 
 // CreateBulk sends several invitations to sign up in one call.
 //
 // It calls POST /invitations/bulk.
-func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkParams, opts ...clerk.RequestOption) ([]*Invitation, error) {
+func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts ...clerk.RequestOption) ([]*clerk.Invitation, error) {
 	if params == nil {
 		return nil, call.NilParams("invitations.CreateBulk")
 	}
-	return call.Value[[]*Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/bulk", Body: params}, opts)
+	if err := call.ValidateEach(params); err != nil {
+		return nil, err
+	}
+	return call.Value[[]*clerk.Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/bulk", Body: params}, opts)
 }
 
 // List returns one page of the instance's invitations, filtered and ordered as asked.
 //
 // It calls GET /invitations.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Invitation], error) {
-	return call.JSON[clerk.Page[*Invitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/invitations", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Invitation], error) {
+	return call.JSON[clerk.Page[*clerk.Invitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/invitations", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Invitation, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Invitation, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Invitation], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Invitation], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -63,6 +66,6 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Revoke withdraws an invitation that has not been accepted yet.
 //
 // It calls POST /invitations/{invitation_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, invitationID string, opts ...clerk.RequestOption) (*RevokedInvitation, error) {
-	return call.JSON[RevokedInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/{invitation_id}/revoke", PathParams: []string{invitationID}}, opts)
+func (s *Service) Revoke(ctx context.Context, invitationID string, opts ...clerk.RequestOption) (*clerk.Invitation, error) {
+	return call.JSON[clerk.Invitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/invitations/{invitation_id}/revoke", PathParams: []string{invitationID}}, opts)
 }

@@ -24,6 +24,6 @@ func New(c *clerk.Client) *Service {
 // Get fetches the public keys that verify the instance's session tokens.
 //
 // It calls GET /jwks.
-func (s *Service) Get(ctx context.Context, opts ...clerk.RequestOption) (*KeySet, error) {
-	return call.JSON[KeySet](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwks"}, opts)
+func (s *Service) Get(ctx context.Context, opts ...clerk.RequestOption) (*clerk.JWKS, error) {
+	return call.JSON[clerk.JWKS](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwks"}, opts)
 }

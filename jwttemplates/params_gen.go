@@ -4,32 +4,149 @@ package jwttemplates
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	AllowedClockSkew clerk.Opt[int64]  `json:"allowed_clock_skew,omitzero" url:"-"`
-	Claims           map[string]any    `json:"claims" url:"-"`
-	CustomSigningKey clerk.Opt[bool]   `json:"custom_signing_key,omitzero" url:"-"`
-	Lifetime         clerk.Opt[int64]  `json:"lifetime,omitzero" url:"-"`
-	Name             string            `json:"name" url:"-"`
+	// AllowedClockSkew is the allowed clock skew to send. From 0 to 300. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
+	// Claims is the claims to send. Required.
+	Claims map[string]any `json:"claims" url:"-"`
+	// CustomSigningKey sets the custom signing key flag. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
+	// Lifetime is the lifetime to send. From 30 to 3.1536e+08. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// SigningAlgorithm is the signing algorithm to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	SigningKey       clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
+	// SigningKey is the signing key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AllowedClockSkew.Get(); ok {
+		if v < 0 {
+			return call.Invalid("jwttemplates.CreateParams", "allowed_clock_skew", "must be at least 0")
+		}
+		if v > 300 {
+			return call.Invalid("jwttemplates.CreateParams", "allowed_clock_skew", "must be at most 300")
+		}
+	}
+	if p.Claims == nil {
+		return call.Invalid("jwttemplates.CreateParams", "claims", "is required")
+	}
+	if p.CustomSigningKey.IsNull() {
+		return call.Invalid("jwttemplates.CreateParams", "custom_signing_key", "must not be null")
+	}
+	if v, ok := p.Lifetime.Get(); ok {
+		if v < 30 {
+			return call.Invalid("jwttemplates.CreateParams", "lifetime", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("jwttemplates.CreateParams", "lifetime", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("jwttemplates.CreateParams", "name", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("jwttemplates.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("jwttemplates.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("jwttemplates.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	AllowedClockSkew clerk.Opt[int64]  `json:"allowed_clock_skew,omitzero" url:"-"`
-	Claims           map[string]any    `json:"claims" url:"-"`
-	CustomSigningKey clerk.Opt[bool]   `json:"custom_signing_key,omitzero" url:"-"`
-	Lifetime         clerk.Opt[int64]  `json:"lifetime,omitzero" url:"-"`
-	Name             string            `json:"name" url:"-"`
+	// AllowedClockSkew is the allowed clock skew to send. From 0 to 300. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
+	// Claims is the claims to send. Required.
+	Claims map[string]any `json:"claims" url:"-"`
+	// CustomSigningKey sets the custom signing key flag. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
+	// Lifetime is the lifetime to send. From 30 to 3.1536e+08. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// SigningAlgorithm is the signing algorithm to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	SigningKey       clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
+	// SigningKey is the signing key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AllowedClockSkew.Get(); ok {
+		if v < 0 {
+			return call.Invalid("jwttemplates.UpdateParams", "allowed_clock_skew", "must be at least 0")
+		}
+		if v > 300 {
+			return call.Invalid("jwttemplates.UpdateParams", "allowed_clock_skew", "must be at most 300")
+		}
+	}
+	if p.Claims == nil {
+		return call.Invalid("jwttemplates.UpdateParams", "claims", "is required")
+	}
+	if p.CustomSigningKey.IsNull() {
+		return call.Invalid("jwttemplates.UpdateParams", "custom_signing_key", "must not be null")
+	}
+	if v, ok := p.Lifetime.Get(); ok {
+		if v < 30 {
+			return call.Invalid("jwttemplates.UpdateParams", "lifetime", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("jwttemplates.UpdateParams", "lifetime", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("jwttemplates.UpdateParams", "name", "is required")
+	}
+	return nil
 }

@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create adds a JWT template with the given claims, lifetime and signing setup.
 //
 // It calls POST /jwt_templates.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*JWTTemplate, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.JWTTemplate, error) {
 	if params == nil {
 		return nil, call.NilParams("jwttemplates.Create")
 	}
-	return call.JSON[JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/jwt_templates", Body: params}, opts)
+	return call.JSON[clerk.JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/jwt_templates", Body: params}, opts)
 }
 
 // Delete removes a JWT template.
@@ -43,23 +43,23 @@ func (s *Service) Delete(ctx context.Context, templateID string, opts ...clerk.R
 // Get fetches one JWT template by ID.
 //
 // It calls GET /jwt_templates/{template_id}.
-func (s *Service) Get(ctx context.Context, templateID string, opts ...clerk.RequestOption) (*JWTTemplate, error) {
-	return call.JSON[JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates/{template_id}", PathParams: []string{templateID}}, opts)
+func (s *Service) Get(ctx context.Context, templateID string, opts ...clerk.RequestOption) (*clerk.JWTTemplate, error) {
+	return call.JSON[clerk.JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates/{template_id}", PathParams: []string{templateID}}, opts)
 }
 
 // List returns one page of the instance's JWT templates.
 //
 // It calls GET /jwt_templates.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*JWTTemplate], error) {
-	return call.JSON[clerk.Page[*JWTTemplate]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.JWTTemplate], error) {
+	return call.JSON[clerk.Page[*clerk.JWTTemplate]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*JWTTemplate, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.JWTTemplate, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*JWTTemplate], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.JWTTemplate], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -67,9 +67,9 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Update changes the claims, lifetime or signing setup of a JWT template.
 //
 // It calls PATCH /jwt_templates/{template_id}.
-func (s *Service) Update(ctx context.Context, templateID string, params *UpdateParams, opts ...clerk.RequestOption) (*JWTTemplate, error) {
+func (s *Service) Update(ctx context.Context, templateID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.JWTTemplate, error) {
 	if params == nil {
 		return nil, call.NilParams("jwttemplates.Update")
 	}
-	return call.JSON[JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/jwt_templates/{template_id}", PathParams: []string{templateID}, Body: params}, opts)
+	return call.JSON[clerk.JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/jwt_templates/{template_id}", PathParams: []string{templateID}, Body: params}, opts)
 }

@@ -4,30 +4,128 @@ package m2mtokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Claims                 clerk.Opt[any]     `json:"claims,omitzero" url:"-"`
-	MinRemainingTTLSeconds clerk.Opt[int64]   `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
+	// Claims is the claims to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// MinRemainingTTLSeconds is the min remaining TTL seconds to send. In seconds.
+	// At least 0. Optional: leave it unset to send nothing; the API refuses null.
+	MinRemainingTTLSeconds clerk.Opt[int64] `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
+	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
-	TokenFormat            clerk.Opt[string]  `json:"token_format,omitzero" url:"-"`
+	// TokenFormat is the token format to send. One of "opaque", "jwt". Optional:
+	// leave it unset to send nothing; the API refuses null.
+	TokenFormat clerk.Opt[string] `json:"token_format,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.MinRemainingTTLSeconds.IsNull() {
+		return call.Invalid("m2mtokens.CreateParams", "min_remaining_ttl_seconds", "must not be null")
+	}
+	if v, ok := p.MinRemainingTTLSeconds.Get(); ok {
+		if v < 0 {
+			return call.Invalid("m2mtokens.CreateParams", "min_remaining_ttl_seconds", "must be at least 0")
+		}
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		if v <= 0 {
+			return call.Invalid("m2mtokens.CreateParams", "seconds_until_expiration", "must be at least 0")
+		}
+	}
+	if p.TokenFormat.IsNull() {
+		return call.Invalid("m2mtokens.CreateParams", "token_format", "must not be null")
+	}
+	if v, ok := p.TokenFormat.Get(); ok {
+		if v != "opaque" && v != "jwt" {
+			return call.Invalid("m2mtokens.CreateParams", "token_format", "must be one of \"opaque\", \"jwt\"")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Subject string          `url:"subject" json:"-"`
+	// Subject is sent as the subject query parameter. Required.
+	Subject string `url:"subject" json:"-"`
+	// Revoked is sent as the revoked query parameter. Optional: leave it unset to
+	// send nothing.
 	Revoked clerk.Opt[bool] `url:"revoked,omitempty" json:"-"`
+	// Expired is sent as the expired query parameter. Optional: leave it unset to
+	// send nothing.
 	Expired clerk.Opt[bool] `url:"expired,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 100) {
+		return call.Invalid("m2mtokens.ListParams", "limit", "must be from 1 to 100")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("m2mtokens.ListParams", "offset", "must not be negative")
+	}
+	if p.Subject == "" {
+		return call.Invalid("m2mtokens.ListParams", "subject", "is required")
+	}
+	if p.Revoked.IsNull() {
+		return call.Invalid("m2mtokens.ListParams", "revoked", "must not be null")
+	}
+	if p.Expired.IsNull() {
+		return call.Invalid("m2mtokens.ListParams", "expired", "must not be null")
+	}
+	return nil
 }
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
+	// RevocationReason is the revocation reason to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// Token is the token to send. Required.
 	Token string `json:"token" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Token == "" {
+		return call.Invalid("m2mtokens.VerifyParams", "token", "is required")
+	}
+	return nil
 }

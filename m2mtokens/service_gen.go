@@ -26,25 +26,25 @@ func New(c *clerk.Client) *Service {
 // Create issues a machine-to-machine token for the machine whose secret key signs the call.
 //
 // It calls POST /m2m_tokens.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*CreatedToken, error) {
-	return call.JSON[CreatedToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens", Body: params}, opts)
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.CreatedM2MToken, error) {
+	return call.JSON[clerk.CreatedM2MToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens", Body: params}, opts)
 }
 
 // List returns one page of the stored (opaque) tokens of a machine.
 //
 // It calls GET /m2m_tokens.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Token], error) {
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.M2MToken], error) {
 	if params == nil {
 		return nil, call.NilParams("m2mtokens.List")
 	}
-	return call.JSON[clerk.Page[*Token]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens", Query: params}, opts)
+	return call.JSON[clerk.Page[*clerk.M2MToken]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Token, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.M2MToken, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Token], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.M2MToken], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -52,16 +52,16 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Revoke invalidates a stored machine-to-machine token.
 //
 // It calls POST /m2m_tokens/{m2m_token_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, m2mTokenID string, params *RevokeParams, opts ...clerk.RequestOption) (*Token, error) {
-	return call.JSON[Token](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens/{m2m_token_id}/revoke", PathParams: []string{m2mTokenID}, Body: params}, opts)
+func (s *Service) Revoke(ctx context.Context, m2mTokenID string, params *RevokeParams, opts ...clerk.RequestOption) (*clerk.M2MToken, error) {
+	return call.JSON[clerk.M2MToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens/{m2m_token_id}/revoke", PathParams: []string{m2mTokenID}, Body: params}, opts)
 }
 
 // Verify checks a machine-to-machine token and returns what it grants.
 //
 // It calls POST /m2m_tokens/verify.
-func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*Token, error) {
+func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*clerk.M2MToken, error) {
 	if params == nil {
 		return nil, call.NilParams("m2mtokens.Verify")
 	}
-	return call.JSON[Token](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens/verify", Body: params}, opts)
+	return call.JSON[clerk.M2MToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/m2m_tokens/verify", Body: params}, opts)
 }

@@ -3,35 +3,176 @@
 package machines
 
 import (
+	"unicode/utf8"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	DefaultTokenTTL clerk.Opt[int64]    `json:"default_token_ttl,omitzero" url:"-"`
-	Name            string              `json:"name" url:"-"`
-	ScopedMachines  clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
+	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
+	// Name is the name to send. 1 to 255 characters. Required.
+	Name string `json:"name" url:"-"`
+	// ScopedMachines lists the scoped machines to send. Optional: leave it unset
+	// to send nothing; the API refuses null.
+	ScopedMachines clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DefaultTokenTTL.IsNull() {
+		return call.Invalid("machines.CreateParams", "default_token_ttl", "must not be null")
+	}
+	if v, ok := p.DefaultTokenTTL.Get(); ok {
+		if v < 1 {
+			return call.Invalid("machines.CreateParams", "default_token_ttl", "must be at least 1")
+		}
+		if v > 315360000 {
+			return call.Invalid("machines.CreateParams", "default_token_ttl", "must be at most 315360000")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("machines.CreateParams", "name", "is required")
+	}
+	if utf8.RuneCountInString(p.Name) < 1 {
+		return call.Invalid("machines.CreateParams", "name", "needs at least 1 characters")
+	}
+	if utf8.RuneCountInString(p.Name) > 255 {
+		return call.Invalid("machines.CreateParams", "name", "takes at most 255 characters")
+	}
+	if p.ScopedMachines.IsNull() {
+		return call.Invalid("machines.CreateParams", "scoped_machines", "must not be null")
+	}
+	if v, ok := p.ScopedMachines.Get(); ok {
+		if len(v) > 150 {
+			return call.Invalid("machines.CreateParams", "scoped_machines", "takes at most 150 items")
+		}
+	}
+	return nil
 }
 
 // CreateScopeParams holds the parameters of CreateScope.
 type CreateScopeParams struct {
+	// ToMachineID is the ID of the to machine to use. Required.
 	ToMachineID string `json:"to_machine_id" url:"-"`
+}
+
+// Validate reports the first field of CreateScopeParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateScopeParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ToMachineID == "" {
+		return call.Invalid("machines.CreateScopeParams", "to_machine_id", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
-// RotateSecretKeyParams holds the parameters of RotateSecretKey.
-type RotateSecretKeyParams struct {
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("machines.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("machines.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("machines.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("machines.ListParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
+// RotateSecretParams holds the parameters of RotateSecret.
+type RotateSecretParams struct {
+	// PreviousTokenTTL is the previous token TTL to send. From 0 to 28800.
+	// Required.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
+}
+
+// Validate reports the first field of RotateSecretParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RotateSecretParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PreviousTokenTTL < 0 {
+		return call.Invalid("machines.RotateSecretParams", "previous_token_ttl", "must be at least 0")
+	}
+	if p.PreviousTokenTTL > 28800 {
+		return call.Invalid("machines.RotateSecretParams", "previous_token_ttl", "must be at most 28800")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	DefaultTokenTTL clerk.Opt[int64]  `json:"default_token_ttl,omitzero" url:"-"`
-	Name            clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
+	// Name is the name to send. 1 to 255 characters. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DefaultTokenTTL.IsNull() {
+		return call.Invalid("machines.UpdateParams", "default_token_ttl", "must not be null")
+	}
+	if v, ok := p.DefaultTokenTTL.Get(); ok {
+		if v < 1 {
+			return call.Invalid("machines.UpdateParams", "default_token_ttl", "must be at least 1")
+		}
+		if v > 315360000 {
+			return call.Invalid("machines.UpdateParams", "default_token_ttl", "must be at most 315360000")
+		}
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("machines.UpdateParams", "name", "must not be null")
+	}
+	if v, ok := p.Name.Get(); ok {
+		if utf8.RuneCountInString(v) < 1 {
+			return call.Invalid("machines.UpdateParams", "name", "needs at least 1 characters")
+		}
+		if utf8.RuneCountInString(v) > 255 {
+			return call.Invalid("machines.UpdateParams", "name", "takes at most 255 characters")
+		}
+	}
+	return nil
 }

@@ -26,80 +26,80 @@ func New(c *clerk.Client) *Service {
 // Create adds a machine and returns it with its secret key, shown only this once.
 //
 // It calls POST /machines.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*CreatedMachine, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.CreatedMachine, error) {
 	if params == nil {
 		return nil, call.NilParams("machines.Create")
 	}
-	return call.JSON[CreatedMachine](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines", Body: params}, opts)
+	return call.JSON[clerk.CreatedMachine](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines", Body: params}, opts)
 }
 
 // CreateScope lets a machine call another machine.
 //
 // It calls POST /machines/{machine_id}/scopes.
-func (s *Service) CreateScope(ctx context.Context, machineID string, params *CreateScopeParams, opts ...clerk.RequestOption) (*Scope, error) {
+func (s *Service) CreateScope(ctx context.Context, machineID string, params *CreateScopeParams, opts ...clerk.RequestOption) (*clerk.MachineScope, error) {
 	if params == nil {
 		return nil, call.NilParams("machines.CreateScope")
 	}
-	return call.JSON[Scope](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines/{machine_id}/scopes", PathParams: []string{machineID}, Body: params}, opts)
+	return call.JSON[clerk.MachineScope](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines/{machine_id}/scopes", PathParams: []string{machineID}, Body: params}, opts)
 }
 
 // Delete removes a machine.
 //
 // It calls DELETE /machines/{machine_id}.
-func (s *Service) Delete(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*DeletedMachine, error) {
-	return call.JSON[DeletedMachine](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/machines/{machine_id}", PathParams: []string{machineID}}, opts)
+func (s *Service) Delete(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*clerk.DeletedMachine, error) {
+	return call.JSON[clerk.DeletedMachine](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/machines/{machine_id}", PathParams: []string{machineID}}, opts)
 }
 
 // DeleteScope stops a machine from calling another machine.
 //
 // It calls DELETE /machines/{machine_id}/scopes/{other_machine_id}.
-func (s *Service) DeleteScope(ctx context.Context, machineID string, otherMachineID string, opts ...clerk.RequestOption) (*DeletedScope, error) {
-	return call.JSON[DeletedScope](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/machines/{machine_id}/scopes/{other_machine_id}", PathParams: []string{machineID, otherMachineID}}, opts)
+func (s *Service) DeleteScope(ctx context.Context, machineID string, otherMachineID string, opts ...clerk.RequestOption) (*clerk.DeletedScope, error) {
+	return call.JSON[clerk.DeletedScope](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/machines/{machine_id}/scopes/{other_machine_id}", PathParams: []string{machineID, otherMachineID}}, opts)
 }
 
 // Get fetches one machine by ID.
 //
 // It calls GET /machines/{machine_id}.
-func (s *Service) Get(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*Machine, error) {
-	return call.JSON[Machine](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}", PathParams: []string{machineID}}, opts)
+func (s *Service) Get(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*clerk.Machine, error) {
+	return call.JSON[clerk.Machine](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}", PathParams: []string{machineID}}, opts)
 }
 
-// GetSecretKey returns the current secret key of a machine.
+// GetSecret returns the current secret key of a machine.
 //
 // It calls GET /machines/{machine_id}/secret_key.
-func (s *Service) GetSecretKey(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*SecretKey, error) {
-	return call.JSON[SecretKey](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}/secret_key", PathParams: []string{machineID}}, opts)
+func (s *Service) GetSecret(ctx context.Context, machineID string, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
+	return call.JSON[clerk.MachineSecret](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines/{machine_id}/secret_key", PathParams: []string{machineID}}, opts)
 }
 
 // List returns one page of the instance's machines, filtered and ordered as asked.
 //
 // It calls GET /machines.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Machine], error) {
-	return call.JSON[clerk.Page[*Machine]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Machine], error) {
+	return call.JSON[clerk.Page[*clerk.Machine]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Machine, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Machine, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Machine], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Machine], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
 
-// RotateSecretKey replaces a machine's secret key, keeping the old one valid for the given grace period.
+// RotateSecret replaces a machine's secret key, keeping the old one valid for the given grace period.
 //
 // It calls POST /machines/{machine_id}/secret_key/rotate.
-func (s *Service) RotateSecretKey(ctx context.Context, machineID string, params *RotateSecretKeyParams, opts ...clerk.RequestOption) (*SecretKey, error) {
+func (s *Service) RotateSecret(ctx context.Context, machineID string, params *RotateSecretParams, opts ...clerk.RequestOption) (*clerk.MachineSecret, error) {
 	if params == nil {
-		return nil, call.NilParams("machines.RotateSecretKey")
+		return nil, call.NilParams("machines.RotateSecret")
 	}
-	return call.JSON[SecretKey](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines/{machine_id}/secret_key/rotate", PathParams: []string{machineID}, Body: params}, opts)
+	return call.JSON[clerk.MachineSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/machines/{machine_id}/secret_key/rotate", PathParams: []string{machineID}, Body: params}, opts)
 }
 
 // Update changes the name or default token lifetime of a machine.
 //
 // It calls PATCH /machines/{machine_id}.
-func (s *Service) Update(ctx context.Context, machineID string, params *UpdateParams, opts ...clerk.RequestOption) (*Machine, error) {
-	return call.JSON[Machine](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/machines/{machine_id}", PathParams: []string{machineID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, machineID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Machine, error) {
+	return call.JSON[clerk.Machine](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/machines/{machine_id}", PathParams: []string{machineID}, Body: params}, opts)
 }

@@ -4,10 +4,34 @@ package oauthaccesstokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
+	// AccessToken is the access token to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	AccessToken clerk.Opt[string] `json:"access_token,omitzero" url:"-"`
-	Secret      clerk.Opt[string] `json:"secret,omitzero" url:"-"`
+	// Secret is the secret to send. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	Secret clerk.Opt[string] `json:"secret,omitzero" url:"-"`
+}
+
+// Validate reports the first field of VerifyParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.AccessToken.IsNull() {
+		return call.Invalid("oauthaccesstokens.VerifyParams", "access_token", "must not be null")
+	}
+	if p.Secret.IsNull() {
+		return call.Invalid("oauthaccesstokens.VerifyParams", "secret", "must not be null")
+	}
+	return nil
 }

@@ -24,6 +24,6 @@ func New(c *clerk.Client) *Service {
 // Verify checks an OAuth access token issued by the instance and returns what it grants.
 //
 // It calls POST /oauth_applications/access_tokens/verify.
-func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*Verification, error) {
-	return call.JSON[Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications/access_tokens/verify", Body: params}, opts)
+func (s *Service) Verify(ctx context.Context, params *VerifyParams, opts ...clerk.RequestOption) (*clerk.OAuthAccessTokenVerification, error) {
+	return call.JSON[clerk.OAuthAccessTokenVerification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications/access_tokens/verify", Body: params}, opts)
 }

@@ -4,47 +4,169 @@ package oauthapplications
 
 import (
 	"net/url"
+	"unicode/utf8"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CallbackURL          clerk.Opt[string]   `json:"callback_url,omitzero" url:"-"`
-	ConsentScreenEnabled clerk.Opt[bool]     `json:"consent_screen_enabled,omitzero" url:"-"`
-	Name                 string              `json:"name" url:"-"`
-	PKCERequired         clerk.Opt[bool]     `json:"pkce_required,omitzero" url:"-"`
-	Public               clerk.Opt[bool]     `json:"public,omitzero" url:"-"`
-	RedirectURIs         clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
+	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
+	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
+	// Public sets the public flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
+	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
+	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CallbackURL.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.CreateParams", "callback_url", "takes at most 1024 characters")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("oauthapplications.CreateParams", "name", "is required")
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.CreateParams", "scopes", "takes at most 1024 characters")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	OrderBy   clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("oauthapplications.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("oauthapplications.ListParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("oauthapplications.ListParams", "order_by", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("oauthapplications.ListParams", "name_query", "must not be null")
+	}
+	return nil
 }
 
 // RevokeTokenParams holds the parameters of RevokeToken.
 type RevokeTokenParams struct {
+	// Token is the token to send. Required.
 	Token string `json:"token" url:"-"`
+}
+
+// Validate reports the first field of RevokeTokenParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeTokenParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Token == "" {
+		return call.Invalid("oauthapplications.RevokeTokenParams", "token", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	CallbackURL          clerk.Opt[string]   `json:"callback_url,omitzero" url:"-"`
-	ConsentScreenEnabled clerk.Opt[bool]     `json:"consent_screen_enabled,omitzero" url:"-"`
-	Name                 clerk.Opt[string]   `json:"name,omitzero" url:"-"`
-	PKCERequired         clerk.Opt[bool]     `json:"pkce_required,omitzero" url:"-"`
-	Public               clerk.Opt[bool]     `json:"public,omitzero" url:"-"`
-	RedirectURIs         clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	Scopes               clerk.Opt[string]   `json:"scopes,omitzero" url:"-"`
+	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
+	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
+	// Public sets the public flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
+	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
+	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.CallbackURL.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.UpdateParams", "callback_url", "takes at most 1024 characters")
+		}
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		if utf8.RuneCountInString(v) > 1024 {
+			return call.Invalid("oauthapplications.UpdateParams", "scopes", "takes at most 1024 characters")
+		}
+	}
+	return nil
 }
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	File           clerk.File        `form:"file" json:"-"`
+	// File is the file to send.
+	File clerk.File `form:"file" json:"-"`
+	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 
@@ -56,4 +178,17 @@ func (p *UploadLogoParams) form() *clerk.Form {
 		form.Fields.Set("uploader_user_id", v)
 	}
 	return form
+}
+
+// Validate reports the first field of UploadLogoParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadLogoParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UploaderUserID.IsNull() {
+		return call.Invalid("oauthapplications.UploadLogoParams", "uploader_user_id", "must not be null")
+	}
+	return nil
 }

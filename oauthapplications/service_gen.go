@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create registers an OAuth application and returns it with its client secret.
 //
 // It calls POST /oauth_applications.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*OAuthApplicationWithSecret, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.OAuthApplicationWithSecret, error) {
 	if params == nil {
 		return nil, call.NilParams("oauthapplications.Create")
 	}
-	return call.JSON[OAuthApplicationWithSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications", Body: params}, opts)
+	return call.JSON[clerk.OAuthApplicationWithSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications", Body: params}, opts)
 }
 
 // Delete removes an OAuth application; its tokens stop working.
@@ -43,22 +43,22 @@ func (s *Service) Delete(ctx context.Context, oauthApplicationID string, opts ..
 // Get fetches one OAuth application by ID.
 //
 // It calls GET /oauth_applications/{oauth_application_id}.
-func (s *Service) Get(ctx context.Context, oauthApplicationID string, opts ...clerk.RequestOption) (*OAuthApplication, error) {
-	return call.JSON[OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications/{oauth_application_id}", PathParams: []string{oauthApplicationID}}, opts)
+func (s *Service) Get(ctx context.Context, oauthApplicationID string, opts ...clerk.RequestOption) (*clerk.OAuthApplication, error) {
+	return call.JSON[clerk.OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications/{oauth_application_id}", PathParams: []string{oauthApplicationID}}, opts)
 }
 
 // List returns one page of the OAuth applications that use the instance as their identity provider.
 //
 // It calls GET /oauth_applications.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*OAuthApplication], error) {
-	return call.JSON[clerk.Page[*OAuthApplication]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OAuthApplication], error) {
+	return call.JSON[clerk.Page[*clerk.OAuthApplication]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*OAuthApplication, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OAuthApplication, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OAuthApplication], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.OAuthApplication], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -76,23 +76,26 @@ func (s *Service) RevokeToken(ctx context.Context, oauthApplicationID string, pa
 // RotateSecret replaces the client secret of an OAuth application and returns the new one.
 //
 // It calls POST /oauth_applications/{oauth_application_id}/rotate_secret.
-func (s *Service) RotateSecret(ctx context.Context, oauthApplicationID string, opts ...clerk.RequestOption) (*OAuthApplicationWithSecret, error) {
-	return call.JSON[OAuthApplicationWithSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications/{oauth_application_id}/rotate_secret", PathParams: []string{oauthApplicationID}}, opts)
+func (s *Service) RotateSecret(ctx context.Context, oauthApplicationID string, opts ...clerk.RequestOption) (*clerk.OAuthApplicationWithSecret, error) {
+	return call.JSON[clerk.OAuthApplicationWithSecret](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/oauth_applications/{oauth_application_id}/rotate_secret", PathParams: []string{oauthApplicationID}}, opts)
 }
 
 // Update changes the given settings of an OAuth application.
 //
 // It calls PATCH /oauth_applications/{oauth_application_id}.
-func (s *Service) Update(ctx context.Context, oauthApplicationID string, params *UpdateParams, opts ...clerk.RequestOption) (*OAuthApplication, error) {
-	return call.JSON[OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/oauth_applications/{oauth_application_id}", PathParams: []string{oauthApplicationID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, oauthApplicationID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.OAuthApplication, error) {
+	return call.JSON[clerk.OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/oauth_applications/{oauth_application_id}", PathParams: []string{oauthApplicationID}, Body: params}, opts)
 }
 
 // UploadLogo uploads a new logo for an OAuth application as a multipart form.
 //
 // It calls PUT /oauth_applications/{oauth_application_id}/logo.
-func (s *Service) UploadLogo(ctx context.Context, oauthApplicationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*OAuthApplication, error) {
+func (s *Service) UploadLogo(ctx context.Context, oauthApplicationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*clerk.OAuthApplication, error) {
 	if params == nil {
 		return nil, call.NilParams("oauthapplications.UploadLogo")
 	}
-	return call.JSON[OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/oauth_applications/{oauth_application_id}/logo", PathParams: []string{oauthApplicationID}, Body: params.form()}, opts)
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
+	return call.JSON[clerk.OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/oauth_applications/{oauth_application_id}/logo", PathParams: []string{oauthApplicationID}, Body: params.form()}, opts)
 }

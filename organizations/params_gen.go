@@ -6,191 +6,825 @@ import (
 	"net/url"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateDomainParams holds the parameters of CreateDomain.
 type CreateDomainParams struct {
+	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EnrollmentMode.IsNull() {
+		return call.Invalid("organizations.CreateDomainParams", "enrollment_mode", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("organizations.CreateDomainParams", "name", "must not be null")
+	}
+	return nil
+}
+
+// CreateInvitationBulkItem is a nested object of a request body.
+type CreateInvitationBulkItem struct {
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
+}
+
+// Validate reports the first field of CreateInvitationBulkItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateInvitationBulkItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("organizations.CreateInvitationBulkItem", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("organizations.CreateInvitationBulkItem", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("organizations.CreateInvitationBulkItem", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateInvitationBulkItem", "role", "is required")
+	}
+	return nil
 }
 
 // CreateInvitationParams holds the parameters of CreateInvitation.
 type CreateInvitationParams struct {
-	EmailAddress    string                    `json:"email_address" url:"-"`
-	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	InviterUserID   clerk.Opt[string]         `json:"inviter_user_id,omitzero" url:"-"`
-	Notify          clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
+	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL     clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
 }
 
-// CreateInvitationsBulkParams is a nested object of a request body.
-type CreateInvitationsBulkParams struct {
-	EmailAddress    string                    `json:"email_address" url:"-"`
-	ExpiresInDays   clerk.Opt[int64]          `json:"expires_in_days,omitzero" url:"-"`
-	InviterUserID   clerk.Opt[string]         `json:"inviter_user_id,omitzero" url:"-"`
-	Notify          clerk.Opt[bool]           `json:"notify,omitzero" url:"-"`
-	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RedirectURL     clerk.Opt[string]         `json:"redirect_url,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
+// Validate reports the first field of CreateInvitationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateInvitationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("organizations.CreateInvitationParams", "email_address", "is required")
+	}
+	if v, ok := p.ExpiresInDays.Get(); ok {
+		if v < 1 {
+			return call.Invalid("organizations.CreateInvitationParams", "expires_in_days", "must be at least 1")
+		}
+		if v > 365 {
+			return call.Invalid("organizations.CreateInvitationParams", "expires_in_days", "must be at most 365")
+		}
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateInvitationParams", "role", "is required")
+	}
+	return nil
 }
 
 // CreateMembershipParams holds the parameters of CreateMembership.
 type CreateMembershipParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	Role            string                    `json:"role" url:"-"`
-	UserID          string                    `json:"user_id" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// Role is the role to send. Required.
+	Role string `json:"role" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+}
+
+// Validate reports the first field of CreateMembershipParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateMembershipParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.CreateMembershipParams", "role", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("organizations.CreateMembershipParams", "user_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CreatedAt             clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	CreatedBy             clerk.Opt[string]         `json:"created_by,omitzero" url:"-"`
-	MaxAllowedMemberships clerk.Opt[int64]          `json:"max_allowed_memberships,omitzero" url:"-"`
-	Name                  string                    `json:"name" url:"-"`
-	PrivateMetadata       clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata        clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RoleSetKey            clerk.Opt[string]         `json:"role_set_key,omitzero" url:"-"`
-	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// CreatedBy is the created by to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
+	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RoleSetKey is the role set key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
+	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.MaxAllowedMemberships.Get(); ok {
+		if v < 0 {
+			return call.Invalid("organizations.CreateParams", "max_allowed_memberships", "must be at least 0")
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("organizations.CreateParams", "name", "is required")
+	}
+	return nil
 }
 
 // GetParams holds the parameters of Get.
 type GetParams struct {
-	IncludeMembersCount                         clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMembersCount is sent as the include_members_count query parameter.
+	// Optional: leave it unset to send nothing.
+	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMissingMemberWithElevatedPermissions is sent as the
+	// include_missing_member_with_elevated_permissions query parameter. Optional:
+	// leave it unset to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
+}
+
+// Validate reports the first field of GetParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *GetParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.IncludeMembersCount.IsNull() {
+		return call.Invalid("organizations.GetParams", "include_members_count", "must not be null")
+	}
+	if p.IncludeMissingMemberWithElevatedPermissions.IsNull() {
+		return call.Invalid("organizations.GetParams", "include_missing_member_with_elevated_permissions", "must not be null")
+	}
+	return nil
 }
 
 // ListDomainsParams holds the parameters of ListDomains.
 type ListDomainsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Verified       clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// Verified is sent as the verified query parameter. Optional: leave it unset
+	// to send nothing.
+	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// EnrollmentMode is sent as the enrollment_mode query parameter. Optional:
+	// leave it unset to send nothing.
 	EnrollmentMode clerk.Opt[string] `url:"enrollment_mode,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListDomainsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListDomainsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListDomainsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListDomainsParams", "offset", "must not be negative")
+	}
+	if p.Verified.IsNull() {
+		return call.Invalid("organizations.ListDomainsParams", "verified", "must not be null")
+	}
+	if p.EnrollmentMode.IsNull() {
+		return call.Invalid("organizations.ListDomainsParams", "enrollment_mode", "must not be null")
+	}
+	return nil
 }
 
 // ListInstanceDomainsParams holds the parameters of ListInstanceDomains.
 type ListInstanceDomainsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrganizationID is sent as the organization_id query parameter. Optional:
+	// leave it unset to send nothing.
 	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
-	Verified       clerk.Opt[string] `url:"verified,omitempty" json:"-"`
-	EnrollmentMode []string          `url:"enrollment_mode,comma,omitempty" json:"-"`
-	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	Domains        []string          `url:"domains,omitempty" json:"-"`
-	OrderBy        clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// Verified is sent as the verified query parameter. One of "true", "false".
+	// Optional: leave it unset to send nothing.
+	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
+	// EnrollmentMode keeps only the results matching one of these values of
+	// enrollment mode. Optional: leave it empty to send nothing.
+	EnrollmentMode []string `url:"enrollment_mode,comma,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Domains keeps only the results matching one of these values of domains.
+	// Optional: leave it empty to send nothing.
+	Domains []string `url:"domains,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
-// ListInstanceInvitationsParams holds the parameters of ListInstanceInvitations.
+// Validate reports the first field of ListInstanceDomainsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceDomainsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "offset", "must not be negative")
+	}
+	if p.OrganizationID.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "organization_id", "must not be null")
+	}
+	if p.Verified.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "verified", "must not be null")
+	}
+	if v, ok := p.Verified.Get(); ok {
+		if v != "true" && v != "false" {
+			return call.Invalid("organizations.ListInstanceDomainsParams", "verified", "must be one of \"true\", \"false\"")
+		}
+	}
+	if len(p.EnrollmentMode) > 0 {
+		for _, e := range p.EnrollmentMode {
+			if e != "manual_invitation" && e != "automatic_invitation" && e != "automatic_suggestion" && e != "enterprise_sso" && e != "-manual_invitation" && e != "-automatic_invitation" && e != "-automatic_suggestion" && e != "-enterprise_sso" {
+				return call.Invalid("organizations.ListInstanceDomainsParams", "enrollment_mode", "must be one of \"manual_invitation\", \"automatic_invitation\", \"automatic_suggestion\", \"enterprise_sso\", \"-manual_invitation\", \"-automatic_invitation\", \"-automatic_suggestion\", \"-enterprise_sso\"")
+			}
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceDomainsParams", "order_by", "must not be null")
+	}
+	return nil
+}
+
+// ListInstanceInvitationsParams holds the parameters of
+// ListInstanceInvitations.
 type ListInstanceInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	Status  clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
 }
 
-// ListInstanceMembershipsParams holds the parameters of ListInstanceMemberships.
+// Validate reports the first field of ListInstanceInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "order_by", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("organizations.ListInstanceInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListInstanceInvitationsParams", "query", "must not be null")
+	}
+	return nil
+}
+
+// ListInstanceMembershipsParams holds the parameters of
+// ListInstanceMemberships.
 type ListInstanceMembershipsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListInstanceMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInstanceMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInstanceMembershipsParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ListInvitationsParams holds the parameters of ListInvitations.
 type ListInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Status       clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// EmailAddress is sent as the email_address query parameter. Optional: leave
+	// it unset to send nothing.
 	EmailAddress clerk.Opt[string] `url:"email_address,omitempty" json:"-"`
-	OrderBy      clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListInvitationsParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("organizations.ListInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "email_address", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListInvitationsParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ListMembershipsParams holds the parameters of ListMemberships.
 type ListMembershipsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	OrderBy            clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	UserID             []string          `url:"user_id,omitempty" json:"-"`
-	EmailAddress       []string          `url:"email_address,omitempty" json:"-"`
-	PhoneNumber        []string          `url:"phone_number,omitempty" json:"-"`
-	Username           []string          `url:"username,omitempty" json:"-"`
-	Web3Wallet         []string          `url:"web3_wallet,omitempty" json:"-"`
-	Role               []string          `url:"role,omitempty" json:"-"`
-	Query              clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	EmailAddressQuery  clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	PhoneNumberQuery   clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	UsernameQuery      clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	NameQuery          clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	LastActiveAtBefore clerk.Opt[int64]  `url:"last_active_at_before,omitempty" json:"-"`
-	LastActiveAtAfter  clerk.Opt[int64]  `url:"last_active_at_after,omitempty" json:"-"`
-	CreatedAtBefore    clerk.Opt[int64]  `url:"created_at_before,omitempty" json:"-"`
-	CreatedAtAfter     clerk.Opt[int64]  `url:"created_at_after,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user ID.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// EmailAddress keeps only the results matching one of these values of email
+	// address. Optional: leave it empty to send nothing.
+	EmailAddress []string `url:"email_address,omitempty" json:"-"`
+	// PhoneNumber keeps only the results matching one of these values of phone
+	// number. Optional: leave it empty to send nothing.
+	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
+	// Username keeps only the results matching one of these values of username.
+	// Optional: leave it empty to send nothing.
+	Username []string `url:"username,omitempty" json:"-"`
+	// Web3Wallet keeps only the results matching one of these values of web3
+	// wallet. Optional: leave it empty to send nothing.
+	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
+	// Role keeps only the results matching one of these values of role. Optional:
+	// leave it empty to send nothing.
+	Role []string `url:"role,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// EmailAddressQuery is sent as the email_address_query query parameter.
+	// Optional: leave it unset to send nothing.
+	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
+	// PhoneNumberQuery is sent as the phone_number_query query parameter.
+	// Optional: leave it unset to send nothing.
+	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
+	// UsernameQuery is sent as the username_query query parameter. Optional: leave
+	// it unset to send nothing.
+	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
+	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
+	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
+	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
+	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
+	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListMembershipsParams", "offset", "must not be negative")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "order_by", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "name_query", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "last_active_at_after", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("organizations.ListMembershipsParams", "created_at_after", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	IncludeMembersCount                         clerk.Opt[bool]   `url:"include_members_count,omitempty" json:"-"`
-	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool]   `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
-	Query                                       clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	UserID                                      []string          `url:"user_id,omitempty" json:"-"`
-	OrganizationID                              []string          `url:"organization_id,omitempty" json:"-"`
-	OrderBy                                     clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// IncludeMembersCount is sent as the include_members_count query parameter.
+	// Optional: leave it unset to send nothing.
+	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
+	// IncludeMissingMemberWithElevatedPermissions is sent as the
+	// include_missing_member_with_elevated_permissions query parameter. Optional:
+	// leave it unset to send nothing.
+	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user ID.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// OrganizationID keeps only the results matching one of these values of
+	// organization ID. Optional: leave it empty to send nothing.
+	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListParams", "offset", "must not be negative")
+	}
+	if p.IncludeMembersCount.IsNull() {
+		return call.Invalid("organizations.ListParams", "include_members_count", "must not be null")
+	}
+	if p.IncludeMissingMemberWithElevatedPermissions.IsNull() {
+		return call.Invalid("organizations.ListParams", "include_missing_member_with_elevated_permissions", "must not be null")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("organizations.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("organizations.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // ListPendingInvitationsParams holds the parameters of ListPendingInvitations.
 type ListPendingInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListPendingInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListPendingInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("organizations.ListPendingInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("organizations.ListPendingInvitationsParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ReplaceMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.ReplaceMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.ReplaceMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
 }
 
 // RevokeInvitationParams holds the parameters of RevokeInvitation.
 type RevokeInvitationParams struct {
+	// RequestingUserID is the ID of the requesting user to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	RequestingUserID clerk.Opt[string] `json:"requesting_user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RevokeInvitationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RevokeInvitationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UpdateDomainParams holds the parameters of UpdateDomain.
 type UpdateDomainParams struct {
+	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	Verified       clerk.Opt[bool]   `json:"verified,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
-// UpdateMembershipMetadataParams holds the parameters of UpdateMembershipMetadata.
+// Validate reports the first field of UpdateDomainParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateDomainParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
+// UpdateMembershipMetadataParams holds the parameters of
+// UpdateMembershipMetadata.
 type UpdateMembershipMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMembershipMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMembershipMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMembershipMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMembershipMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateMembershipParams holds the parameters of UpdateMembership.
 type UpdateMembershipParams struct {
+	// Role is the role to send. Required.
 	Role string `json:"role" url:"-"`
+}
+
+// Validate reports the first field of UpdateMembershipParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMembershipParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Role == "" {
+		return call.Invalid("organizations.UpdateMembershipParams", "role", "is required")
+	}
+	return nil
 }
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("organizations.UpdateMetadataParams", "public_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	AdminDeleteEnabled    clerk.Opt[bool]           `json:"admin_delete_enabled,omitzero" url:"-"`
-	CreatedAt             clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	MaxAllowedMemberships clerk.Opt[int64]          `json:"max_allowed_memberships,omitzero" url:"-"`
-	Name                  clerk.Opt[string]         `json:"name,omitzero" url:"-"`
-	PrivateMetadata       clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata        clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	RoleSetKey            clerk.Opt[string]         `json:"role_set_key,omitzero" url:"-"`
-	Slug                  clerk.Opt[string]         `json:"slug,omitzero" url:"-"`
+	// AdminDeleteEnabled sets the admin delete enabled flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AdminDeleteEnabled clerk.Opt[bool] `json:"admin_delete_enabled,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// RoleSetKey is the role set key to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
+	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.MaxAllowedMemberships.Get(); ok {
+		if v < 0 {
+			return call.Invalid("organizations.UpdateParams", "max_allowed_memberships", "must be at least 0")
+		}
+	}
+	return nil
 }
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	File           clerk.File        `form:"file" json:"-"`
+	// File is the file to send.
+	File clerk.File `form:"file" json:"-"`
+	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 
@@ -202,4 +836,17 @@ func (p *UploadLogoParams) form() *clerk.Form {
 		form.Fields.Set("uploader_user_id", v)
 	}
 	return form
+}
+
+// Validate reports the first field of UploadLogoParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadLogoParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UploaderUserID.IsNull() {
+		return call.Invalid("organizations.UploadLogoParams", "uploader_user_id", "must not be null")
+	}
+	return nil
 }

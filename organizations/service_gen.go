@@ -26,48 +26,51 @@ func New(c *clerk.Client) *Service {
 // Create adds an organization, with the given user as its first admin.
 //
 // It calls POST /organizations.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Organization, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.Create")
 	}
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations", Body: params}, opts)
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations", Body: params}, opts)
 }
 
 // CreateDomain attaches a domain to an organization.
 //
 // It calls POST /organizations/{organization_id}/domains.
-func (s *Service) CreateDomain(ctx context.Context, organizationID string, params *CreateDomainParams, opts ...clerk.RequestOption) (*OrganizationDomain, error) {
-	return call.JSON[OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Body: params}, opts)
+func (s *Service) CreateDomain(ctx context.Context, organizationID string, params *CreateDomainParams, opts ...clerk.RequestOption) (*clerk.OrganizationDomain, error) {
+	return call.JSON[clerk.OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // CreateInvitation invites an email address to join an organization with the given role.
 //
 // It calls POST /organizations/{organization_id}/invitations.
-func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams, opts ...clerk.RequestOption) (*OrganizationInvitation, error) {
+func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams, opts ...clerk.RequestOption) (*clerk.OrganizationInvitation, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.CreateInvitation")
 	}
-	return call.JSON[OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Body: params}, opts)
+	return call.JSON[clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
-// CreateInvitationsBulk sends several invitations to join an organization in one call.
+// CreateInvitationBulk sends several invitations to join an organization in one call.
 //
 // It calls POST /organizations/{organization_id}/invitations/bulk.
-func (s *Service) CreateInvitationsBulk(ctx context.Context, organizationID string, params []*CreateInvitationsBulkParams, opts ...clerk.RequestOption) (*OrganizationInvitations, error) {
+func (s *Service) CreateInvitationBulk(ctx context.Context, organizationID string, params []*CreateInvitationBulkItem, opts ...clerk.RequestOption) (*clerk.OrganizationInvitations, error) {
 	if params == nil {
-		return nil, call.NilParams("organizations.CreateInvitationsBulk")
+		return nil, call.NilParams("organizations.CreateInvitationBulk")
 	}
-	return call.JSON[OrganizationInvitations](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/bulk", PathParams: []string{organizationID}, Body: params}, opts)
+	if err := call.ValidateEach(params); err != nil {
+		return nil, err
+	}
+	return call.JSON[clerk.OrganizationInvitations](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/bulk", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // CreateMembership adds a user to an organization with the given role.
 //
 // It calls POST /organizations/{organization_id}/memberships.
-func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams, opts ...clerk.RequestOption) (*OrganizationMembership, error) {
+func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams, opts ...clerk.RequestOption) (*clerk.OrganizationMembership, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.CreateMembership")
 	}
-	return call.JSON[OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Body: params}, opts)
+	return call.JSON[clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // Delete removes an organization along with its memberships and invitations.
@@ -87,43 +90,43 @@ func (s *Service) DeleteDomain(ctx context.Context, organizationID string, domai
 // DeleteLogo removes an organization's logo.
 //
 // It calls DELETE /organizations/{organization_id}/logo.
-func (s *Service) DeleteLogo(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*Organization, error) {
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}}, opts)
+func (s *Service) DeleteLogo(ctx context.Context, organizationID string, opts ...clerk.RequestOption) (*clerk.Organization, error) {
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}}, opts)
 }
 
 // DeleteMembership removes a user from an organization.
 //
 // It calls DELETE /organizations/{organization_id}/memberships/{user_id}.
-func (s *Service) DeleteMembership(ctx context.Context, organizationID string, userID string, opts ...clerk.RequestOption) (*OrganizationMembership, error) {
-	return call.JSON[OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organizations/{organization_id}/memberships/{user_id}", PathParams: []string{organizationID, userID}}, opts)
+func (s *Service) DeleteMembership(ctx context.Context, organizationID string, userID string, opts ...clerk.RequestOption) (*clerk.OrganizationMembership, error) {
+	return call.JSON[clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organizations/{organization_id}/memberships/{user_id}", PathParams: []string{organizationID, userID}}, opts)
 }
 
 // Get fetches one organization by ID or slug.
 //
 // It calls GET /organizations/{organization_id}.
-func (s *Service) Get(ctx context.Context, organizationID string, params *GetParams, opts ...clerk.RequestOption) (*Organization, error) {
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}", PathParams: []string{organizationID}, Query: params}, opts)
+func (s *Service) Get(ctx context.Context, organizationID string, params *GetParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}", PathParams: []string{organizationID}, Query: params}, opts)
 }
 
 // GetInvitation fetches one invitation of an organization.
 //
 // It calls GET /organizations/{organization_id}/invitations/{invitation_id}.
-func (s *Service) GetInvitation(ctx context.Context, organizationID string, invitationID string, opts ...clerk.RequestOption) (*OrganizationInvitation, error) {
-	return call.JSON[OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/{invitation_id}", PathParams: []string{organizationID, invitationID}}, opts)
+func (s *Service) GetInvitation(ctx context.Context, organizationID string, invitationID string, opts ...clerk.RequestOption) (*clerk.OrganizationInvitation, error) {
+	return call.JSON[clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/{invitation_id}", PathParams: []string{organizationID, invitationID}}, opts)
 }
 
 // List returns one page of the instance's organizations, filtered and ordered as asked.
 //
 // It calls GET /organizations.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Organization], error) {
-	return call.JSON[clerk.Page[*Organization]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Organization], error) {
+	return call.JSON[clerk.Page[*clerk.Organization]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Organization, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Organization, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Organization], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Organization], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -131,15 +134,15 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // ListDomains returns one page of the domains attached to an organization.
 //
 // It calls GET /organizations/{organization_id}/domains.
-func (s *Service) ListDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationDomain], error) {
-	return call.JSON[clerk.Page[*OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Query: params}, opts)
+func (s *Service) ListDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationDomain], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Query: params}, opts)
 }
 
 // AllDomains iterates over every item ListDomains returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationDomain, error] {
+func (s *Service) AllDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationDomain, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationDomain], error) {
+	return paging.All(ctx, params, func(p *ListDomainsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListDomainsParams) (*clerk.Page[*clerk.OrganizationDomain], error) {
 		return s.ListDomains(ctx, organizationID, params, opts...)
 	})
 }
@@ -147,15 +150,15 @@ func (s *Service) AllDomains(ctx context.Context, organizationID string, params 
 // ListInstanceDomains returns one page of organization domains across the whole instance.
 //
 // It calls GET /organization_domains.
-func (s *Service) ListInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationDomain], error) {
-	return call.JSON[clerk.Page[*OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_domains", Query: params}, opts)
+func (s *Service) ListInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationDomain], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_domains", Query: params}, opts)
 }
 
 // AllInstanceDomains iterates over every item ListInstanceDomains returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationDomain, error] {
+func (s *Service) AllInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationDomain, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationDomain], error) {
+	return paging.All(ctx, params, func(p *ListInstanceDomainsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceDomainsParams) (*clerk.Page[*clerk.OrganizationDomain], error) {
 		return s.ListInstanceDomains(ctx, params, opts...)
 	})
 }
@@ -163,15 +166,15 @@ func (s *Service) AllInstanceDomains(ctx context.Context, params *ListInstanceDo
 // ListInstanceInvitations returns one page of invitations across every organization of the instance.
 //
 // It calls GET /organization_invitations.
-func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
-	return call.JSON[clerk.Page[*OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_invitations", Query: params}, opts)
+func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_invitations", Query: params}, opts)
 }
 
 // AllInstanceInvitations iterates over every item ListInstanceInvitations returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
+func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationInvitationWithPublicOrganizationData, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
+	return paging.All(ctx, params, func(p *ListInstanceInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceInvitationsParams) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
 		return s.ListInstanceInvitations(ctx, params, opts...)
 	})
 }
@@ -179,15 +182,15 @@ func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstan
 // ListInstanceMemberships returns one page of memberships across every organization of the instance.
 //
 // It calls GET /organization_memberships.
-func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_memberships", Query: params}, opts)
+func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_memberships", Query: params}, opts)
 }
 
 // AllInstanceMemberships iterates over every item ListInstanceMemberships returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
+func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListInstanceMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInstanceMembershipsParams) (*clerk.Page[*clerk.OrganizationMembership], error) {
 		return s.ListInstanceMemberships(ctx, params, opts...)
 	})
 }
@@ -195,15 +198,15 @@ func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstan
 // ListInvitations returns one page of the invitations sent on behalf of an organization.
 //
 // It calls GET /organizations/{organization_id}/invitations.
-func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationInvitation], error) {
-	return call.JSON[clerk.Page[*OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Query: params}, opts)
+func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitation], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Query: params}, opts)
 }
 
 // AllInvitations iterates over every item ListInvitations returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitation, error] {
+func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationInvitation, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitation], error) {
+	return paging.All(ctx, params, func(p *ListInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListInvitationsParams) (*clerk.Page[*clerk.OrganizationInvitation], error) {
 		return s.ListInvitations(ctx, organizationID, params, opts...)
 	})
 }
@@ -211,15 +214,15 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 // ListMemberships returns one page of an organization's members, filtered and ordered as asked.
 //
 // It calls GET /organizations/{organization_id}/memberships.
-func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Query: params}, opts)
+func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Query: params}, opts)
 }
 
 // AllMemberships iterates over every item ListMemberships returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
+func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListMembershipsParams) (*clerk.Page[*clerk.OrganizationMembership], error) {
 		return s.ListMemberships(ctx, organizationID, params, opts...)
 	})
 }
@@ -227,15 +230,17 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 // ListPendingInvitations returns one page of an organization's invitations that are still open; prefer ListInvitations with a status filter.
 //
 // It calls GET /organizations/{organization_id}/invitations/pending.
-func (s *Service) ListPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationInvitation], error) {
-	return call.JSON[clerk.Page[*OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/pending", PathParams: []string{organizationID}, Query: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) ListPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitation], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/pending", PathParams: []string{organizationID}, Query: params}, opts)
 }
 
 // AllPendingInvitations iterates over every item ListPendingInvitations returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitation, error] {
+func (s *Service) AllPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationInvitation, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitation], error) {
+	return paging.All(ctx, params, func(p *ListPendingInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListPendingInvitationsParams) (*clerk.Page[*clerk.OrganizationInvitation], error) {
 		return s.ListPendingInvitations(ctx, organizationID, params, opts...)
 	})
 }
@@ -243,68 +248,71 @@ func (s *Service) AllPendingInvitations(ctx context.Context, organizationID stri
 // ReplaceMetadata overwrites an organization's public and private metadata with the given values.
 //
 // It calls PUT /organizations/{organization_id}/metadata.
-func (s *Service) ReplaceMetadata(ctx context.Context, organizationID string, params *ReplaceMetadataParams, opts ...clerk.RequestOption) (*Organization, error) {
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/metadata", PathParams: []string{organizationID}, Body: params}, opts)
+func (s *Service) ReplaceMetadata(ctx context.Context, organizationID string, params *ReplaceMetadataParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/metadata", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // RevokeInvitation withdraws an organization invitation that has not been accepted yet.
 //
 // It calls POST /organizations/{organization_id}/invitations/{invitation_id}/revoke.
-func (s *Service) RevokeInvitation(ctx context.Context, organizationID string, invitationID string, params *RevokeInvitationParams, opts ...clerk.RequestOption) (*OrganizationInvitation, error) {
-	return call.JSON[OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/{invitation_id}/revoke", PathParams: []string{organizationID, invitationID}, Body: params}, opts)
+func (s *Service) RevokeInvitation(ctx context.Context, organizationID string, invitationID string, params *RevokeInvitationParams, opts ...clerk.RequestOption) (*clerk.OrganizationInvitation, error) {
+	return call.JSON[clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/invitations/{invitation_id}/revoke", PathParams: []string{organizationID, invitationID}, Body: params}, opts)
 }
 
 // Update changes the given fields of an organization and leaves the rest as they are.
 //
 // It calls PATCH /organizations/{organization_id}.
-func (s *Service) Update(ctx context.Context, organizationID string, params *UpdateParams, opts ...clerk.RequestOption) (*Organization, error) {
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}", PathParams: []string{organizationID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, organizationID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // UpdateDomain changes the enrollment mode or verification state of an organization's domain.
 //
 // It calls PATCH /organizations/{organization_id}/domains/{domain_id}.
-func (s *Service) UpdateDomain(ctx context.Context, organizationID string, domainID string, params *UpdateDomainParams, opts ...clerk.RequestOption) (*OrganizationDomain, error) {
-	return call.JSON[OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/domains/{domain_id}", PathParams: []string{organizationID, domainID}, Body: params}, opts)
+func (s *Service) UpdateDomain(ctx context.Context, organizationID string, domainID string, params *UpdateDomainParams, opts ...clerk.RequestOption) (*clerk.OrganizationDomain, error) {
+	return call.JSON[clerk.OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/domains/{domain_id}", PathParams: []string{organizationID, domainID}, Body: params}, opts)
 }
 
 // UpdateMembership changes the role of a member of an organization.
 //
 // It calls PATCH /organizations/{organization_id}/memberships/{user_id}.
-func (s *Service) UpdateMembership(ctx context.Context, organizationID string, userID string, params *UpdateMembershipParams, opts ...clerk.RequestOption) (*OrganizationMembership, error) {
+func (s *Service) UpdateMembership(ctx context.Context, organizationID string, userID string, params *UpdateMembershipParams, opts ...clerk.RequestOption) (*clerk.OrganizationMembership, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.UpdateMembership")
 	}
-	return call.JSON[OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/memberships/{user_id}", PathParams: []string{organizationID, userID}, Body: params}, opts)
+	return call.JSON[clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/memberships/{user_id}", PathParams: []string{organizationID, userID}, Body: params}, opts)
 }
 
 // UpdateMembershipMetadata deep-merges the given metadata into one membership's metadata.
 //
 // It calls PATCH /organizations/{organization_id}/memberships/{user_id}/metadata.
-func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID string, userID string, params *UpdateMembershipMetadataParams, opts ...clerk.RequestOption) (*OrganizationMembership, error) {
-	return call.JSON[OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/memberships/{user_id}/metadata", PathParams: []string{organizationID, userID}, Body: params}, opts)
+func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID string, userID string, params *UpdateMembershipMetadataParams, opts ...clerk.RequestOption) (*clerk.OrganizationMembership, error) {
+	return call.JSON[clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/memberships/{user_id}/metadata", PathParams: []string{organizationID, userID}, Body: params}, opts)
 }
 
 // UpdateMetadata deep-merges the given public and private metadata into an organization's metadata.
 //
 // It calls PATCH /organizations/{organization_id}/metadata.
-func (s *Service) UpdateMetadata(ctx context.Context, organizationID string, params *UpdateMetadataParams, opts ...clerk.RequestOption) (*Organization, error) {
-	return call.JSON[Organization](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/metadata", PathParams: []string{organizationID}, Body: params}, opts)
+func (s *Service) UpdateMetadata(ctx context.Context, organizationID string, params *UpdateMetadataParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organizations/{organization_id}/metadata", PathParams: []string{organizationID}, Body: params}, opts)
 }
 
 // UploadLogo uploads a new logo for an organization as a multipart form.
 //
 // It calls PUT /organizations/{organization_id}/logo.
-func (s *Service) UploadLogo(ctx context.Context, organizationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*OrganizationWithLogo, error) {
+func (s *Service) UploadLogo(ctx context.Context, organizationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*clerk.OrganizationWithLogo, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.UploadLogo")
 	}
-	return call.JSON[OrganizationWithLogo](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}, Body: params.form()}, opts)
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
+	return call.JSON[clerk.OrganizationWithLogo](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}, Body: params.form()}, opts)
 }
 
 // VerifyDomain checks that the organization owns one of its domains and records the result.
 //
 // It calls POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership.
-func (s *Service) VerifyDomain(ctx context.Context, organizationID string, domainID string, opts ...clerk.RequestOption) (*OrganizationDomain, error) {
-	return call.JSON[OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership", PathParams: []string{organizationID, domainID}}, opts)
+func (s *Service) VerifyDomain(ctx context.Context, organizationID string, domainID string, opts ...clerk.RequestOption) (*clerk.OrganizationDomain, error) {
+	return call.JSON[clerk.OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership", PathParams: []string{organizationID, domainID}}, opts)
 }

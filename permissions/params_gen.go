@@ -4,25 +4,101 @@ package permissions
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key         string            `json:"key" url:"-"`
-	Name        string            `json:"name" url:"-"`
+	// Key is the key to send. Required.
+	Key string `json:"key" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Description.IsNull() {
+		return call.Invalid("permissions.CreateParams", "description", "must not be null")
+	}
+	if p.Key == "" {
+		return call.Invalid("permissions.CreateParams", "key", "is required")
+	}
+	if p.Name == "" {
+		return call.Invalid("permissions.CreateParams", "name", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("permissions.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("permissions.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("permissions.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("permissions.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key         clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	Name        clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Description.IsNull() {
+		return call.Invalid("permissions.UpdateParams", "description", "must not be null")
+	}
+	if p.Key.IsNull() {
+		return call.Invalid("permissions.UpdateParams", "key", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("permissions.UpdateParams", "name", "must not be null")
+	}
+	return nil
 }

@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create defines an organization permission.
 //
 // It calls POST /organization_permissions.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Permission, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Permission, error) {
 	if params == nil {
 		return nil, call.NilParams("permissions.Create")
 	}
-	return call.JSON[Permission](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_permissions", Body: params}, opts)
+	return call.JSON[clerk.Permission](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_permissions", Body: params}, opts)
 }
 
 // Delete removes an organization permission.
@@ -43,22 +43,22 @@ func (s *Service) Delete(ctx context.Context, permissionID string, opts ...clerk
 // Get fetches one organization permission by ID.
 //
 // It calls GET /organization_permissions/{permission_id}.
-func (s *Service) Get(ctx context.Context, permissionID string, opts ...clerk.RequestOption) (*Permission, error) {
-	return call.JSON[Permission](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions/{permission_id}", PathParams: []string{permissionID}}, opts)
+func (s *Service) Get(ctx context.Context, permissionID string, opts ...clerk.RequestOption) (*clerk.Permission, error) {
+	return call.JSON[clerk.Permission](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions/{permission_id}", PathParams: []string{permissionID}}, opts)
 }
 
 // List returns one page of the organization permissions defined on the instance.
 //
 // It calls GET /organization_permissions.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Permission], error) {
-	return call.JSON[clerk.Page[*Permission]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Permission], error) {
+	return call.JSON[clerk.Page[*clerk.Permission]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Permission, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Permission, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Permission], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Permission], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -66,6 +66,6 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Update changes the name, key or description of a permission.
 //
 // It calls PATCH /organization_permissions/{permission_id}.
-func (s *Service) Update(ctx context.Context, permissionID string, params *UpdateParams, opts ...clerk.RequestOption) (*Permission, error) {
-	return call.JSON[Permission](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organization_permissions/{permission_id}", PathParams: []string{permissionID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, permissionID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Permission, error) {
+	return call.JSON[clerk.Permission](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organization_permissions/{permission_id}", PathParams: []string{permissionID}, Body: params}, opts)
 }

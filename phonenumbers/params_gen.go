@@ -4,32 +4,116 @@ package phonenumbers
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
-	Code           string `json:"code" url:"-"`
+	// Code is the code to send. Required.
+	Code string `json:"code" url:"-"`
+	// VerificationID is the ID of the verification to use. Required.
 	VerificationID string `json:"verification_id" url:"-"`
+}
+
+// Validate reports the first field of AttemptVerificationParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AttemptVerificationParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("phonenumbers.AttemptVerificationParams", "code", "is required")
+	}
+	if p.VerificationID == "" {
+		return call.Invalid("phonenumbers.AttemptVerificationParams", "verification_id", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	PhoneNumber             string          `json:"phone_number" url:"-"`
-	Primary                 clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// PhoneNumber is the phone number to send. Required.
+	PhoneNumber string `json:"phone_number" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	UserID                  string          `json:"user_id" url:"-"`
-	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PhoneNumber == "" {
+		return call.Invalid("phonenumbers.CreateParams", "phone_number", "is required")
+	}
+	if p.UserID == "" {
+		return call.Invalid("phonenumbers.CreateParams", "user_id", "is required")
+	}
+	return nil
 }
 
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
+	// IdentificationStatus is the identification status to send. One of
+	// "verified", "reserved", "unverified". Optional: leave it unset to send
+	// nothing; the API refuses null.
 	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
-	PhoneNumber          string            `json:"phone_number" url:"-"`
+	// PhoneNumber is the phone number to send. Required.
+	PhoneNumber string `json:"phone_number" url:"-"`
+}
+
+// Validate reports the first field of ReplaceForUserParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceForUserParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.IdentificationStatus.IsNull() {
+		return call.Invalid("phonenumbers.ReplaceForUserParams", "identification_status", "must not be null")
+	}
+	if v, ok := p.IdentificationStatus.Get(); ok {
+		if v != "verified" && v != "reserved" && v != "unverified" {
+			return call.Invalid("phonenumbers.ReplaceForUserParams", "identification_status", "must be one of \"verified\", \"reserved\", \"unverified\"")
+		}
+	}
+	if p.PhoneNumber == "" {
+		return call.Invalid("phonenumbers.ReplaceForUserParams", "phone_number", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Primary                 clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	Verified                clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+	// Verified sets the verified flag. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

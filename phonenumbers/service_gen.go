@@ -24,21 +24,21 @@ func New(c *clerk.Client) *Service {
 // AttemptVerification submits the one-time code received on a phone number to complete its verification.
 //
 // It calls POST /phone_numbers/{phone_number_id}/attempt_verification.
-func (s *Service) AttemptVerification(ctx context.Context, phoneNumberID string, params *AttemptVerificationParams, opts ...clerk.RequestOption) (*Verification, error) {
+func (s *Service) AttemptVerification(ctx context.Context, phoneNumberID string, params *AttemptVerificationParams, opts ...clerk.RequestOption) (*clerk.Verification, error) {
 	if params == nil {
 		return nil, call.NilParams("phonenumbers.AttemptVerification")
 	}
-	return call.JSON[Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers/{phone_number_id}/attempt_verification", PathParams: []string{phoneNumberID}, Body: params}, opts)
+	return call.JSON[clerk.Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers/{phone_number_id}/attempt_verification", PathParams: []string{phoneNumberID}, Body: params}, opts)
 }
 
 // Create adds a phone number to a user.
 //
 // It calls POST /phone_numbers.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*PhoneNumber, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.PhoneNumber, error) {
 	if params == nil {
 		return nil, call.NilParams("phonenumbers.Create")
 	}
-	return call.JSON[PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers", Body: params}, opts)
+	return call.JSON[clerk.PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers", Body: params}, opts)
 }
 
 // Delete removes a phone number from its user.
@@ -51,30 +51,30 @@ func (s *Service) Delete(ctx context.Context, phoneNumberID string, opts ...cler
 // Get fetches one phone number by ID.
 //
 // It calls GET /phone_numbers/{phone_number_id}.
-func (s *Service) Get(ctx context.Context, phoneNumberID string, opts ...clerk.RequestOption) (*PhoneNumber, error) {
-	return call.JSON[PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/phone_numbers/{phone_number_id}", PathParams: []string{phoneNumberID}}, opts)
+func (s *Service) Get(ctx context.Context, phoneNumberID string, opts ...clerk.RequestOption) (*clerk.PhoneNumber, error) {
+	return call.JSON[clerk.PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/phone_numbers/{phone_number_id}", PathParams: []string{phoneNumberID}}, opts)
 }
 
 // PrepareVerification starts verifying a phone number by texting it a one-time code.
 //
 // It calls POST /phone_numbers/{phone_number_id}/prepare_verification.
-func (s *Service) PrepareVerification(ctx context.Context, phoneNumberID string, opts ...clerk.RequestOption) (*Verification, error) {
-	return call.JSON[Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers/{phone_number_id}/prepare_verification", PathParams: []string{phoneNumberID}}, opts)
+func (s *Service) PrepareVerification(ctx context.Context, phoneNumberID string, opts ...clerk.RequestOption) (*clerk.Verification, error) {
+	return call.JSON[clerk.Verification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/phone_numbers/{phone_number_id}/prepare_verification", PathParams: []string{phoneNumberID}}, opts)
 }
 
 // ReplaceForUser swaps all of a user's phone numbers for a single new primary one.
 //
 // It calls PUT /users/{user_id}/phone_number.
-func (s *Service) ReplaceForUser(ctx context.Context, userID string, params *ReplaceForUserParams, opts ...clerk.RequestOption) (*PhoneNumber, error) {
+func (s *Service) ReplaceForUser(ctx context.Context, userID string, params *ReplaceForUserParams, opts ...clerk.RequestOption) (*clerk.PhoneNumber, error) {
 	if params == nil {
 		return nil, call.NilParams("phonenumbers.ReplaceForUser")
 	}
-	return call.JSON[PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/phone_number", PathParams: []string{userID}, Body: params}, opts)
+	return call.JSON[clerk.PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/phone_number", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // Update changes whether a phone number is verified, primary or kept for second-factor use.
 //
 // It calls PATCH /phone_numbers/{phone_number_id}.
-func (s *Service) Update(ctx context.Context, phoneNumberID string, params *UpdateParams, opts ...clerk.RequestOption) (*PhoneNumber, error) {
-	return call.JSON[PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/phone_numbers/{phone_number_id}", PathParams: []string{phoneNumberID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, phoneNumberID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.PhoneNumber, error) {
+	return call.JSON[clerk.PhoneNumber](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/phone_numbers/{phone_number_id}", PathParams: []string{phoneNumberID}, Body: params}, opts)
 }

@@ -4,10 +4,31 @@ package proxychecks
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// DomainID is the ID of the domain to use. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	DomainID clerk.Opt[string] `json:"domain_id,omitzero" url:"-"`
+	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DomainID.IsNull() {
+		return call.Invalid("proxychecks.CreateParams", "domain_id", "must not be null")
+	}
+	if p.ProxyURL.IsNull() {
+		return call.Invalid("proxychecks.CreateParams", "proxy_url", "must not be null")
+	}
+	return nil
 }

@@ -24,6 +24,6 @@ func New(c *clerk.Client) *Service {
 // Create runs a check that a domain's proxy URL reaches the Frontend API and returns the outcome.
 //
 // It calls POST /proxy_checks.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*ProxyCheck, error) {
-	return call.JSON[ProxyCheck](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/proxy_checks", Body: params}, opts)
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.ProxyCheck, error) {
+	return call.JSON[clerk.ProxyCheck](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/proxy_checks", Body: params}, opts)
 }

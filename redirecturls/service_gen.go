@@ -26,11 +26,11 @@ func New(c *clerk.Client) *Service {
 // Create allows one more URL as a redirect target.
 //
 // It calls POST /redirect_urls.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*RedirectURL, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.RedirectURL, error) {
 	if params == nil {
 		return nil, call.NilParams("redirecturls.Create")
 	}
-	return call.JSON[RedirectURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/redirect_urls", Body: params}, opts)
+	return call.JSON[clerk.RedirectURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/redirect_urls", Body: params}, opts)
 }
 
 // Delete stops allowing a URL as a redirect target.
@@ -43,23 +43,23 @@ func (s *Service) Delete(ctx context.Context, id string, opts ...clerk.RequestOp
 // Get fetches one redirect URL by ID.
 //
 // It calls GET /redirect_urls/{id}.
-func (s *Service) Get(ctx context.Context, id string, opts ...clerk.RequestOption) (*RedirectURL, error) {
-	return call.JSON[RedirectURL](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls/{id}", PathParams: []string{id}}, opts)
+func (s *Service) Get(ctx context.Context, id string, opts ...clerk.RequestOption) (*clerk.RedirectURL, error) {
+	return call.JSON[clerk.RedirectURL](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls/{id}", PathParams: []string{id}}, opts)
 }
 
 // List returns one page of the URLs native apps may be redirected to.
 //
 // It calls GET /redirect_urls.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*RedirectURL], error) {
-	return call.JSON[clerk.Page[*RedirectURL]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.RedirectURL], error) {
+	return call.JSON[clerk.Page[*clerk.RedirectURL]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*RedirectURL, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.RedirectURL, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*RedirectURL], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.RedirectURL], error) {
 		return s.List(ctx, params, opts...)
 	})
 }

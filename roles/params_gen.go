@@ -4,28 +4,98 @@ package roles
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	Description             clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	IncludeInInitialRoleSet clerk.Opt[bool]     `json:"include_in_initial_role_set,omitzero" url:"-"`
-	Key                     string              `json:"key" url:"-"`
-	Name                    string              `json:"name" url:"-"`
-	Permissions             clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// IncludeInInitialRoleSet sets the include in initial role set flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	IncludeInInitialRoleSet clerk.Opt[bool] `json:"include_in_initial_role_set,omitzero" url:"-"`
+	// Key is the key to send. Required.
+	Key string `json:"key" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// Permissions lists the permissions to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Key == "" {
+		return call.Invalid("roles.CreateParams", "key", "is required")
+	}
+	if p.Name == "" {
+		return call.Invalid("roles.CreateParams", "name", "is required")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("roles.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("roles.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("roles.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("roles.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Description clerk.Opt[string]   `json:"description,omitzero" url:"-"`
-	Key         clerk.Opt[string]   `json:"key,omitzero" url:"-"`
-	Name        clerk.Opt[string]   `json:"name,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Permissions lists the permissions to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

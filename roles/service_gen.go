@@ -23,21 +23,21 @@ func New(c *clerk.Client) *Service {
 	return &Service{c: c}
 }
 
-// AssignPermission grants one permission to a role.
+// AddPermission grants one permission to a role.
 //
 // It calls POST /organization_roles/{organization_role_id}/permissions/{permission_id}.
-func (s *Service) AssignPermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*Role, error) {
-	return call.JSON[Role](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}", PathParams: []string{organizationRoleID, permissionID}}, opts)
+func (s *Service) AddPermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*clerk.Role, error) {
+	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}", PathParams: []string{organizationRoleID, permissionID}}, opts)
 }
 
 // Create defines an organization role with the given permissions.
 //
 // It calls POST /organization_roles.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Role, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Role, error) {
 	if params == nil {
 		return nil, call.NilParams("roles.Create")
 	}
-	return call.JSON[Role](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_roles", Body: params}, opts)
+	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/organization_roles", Body: params}, opts)
 }
 
 // Delete removes an organization role.
@@ -50,22 +50,22 @@ func (s *Service) Delete(ctx context.Context, organizationRoleID string, opts ..
 // Get fetches one organization role by ID.
 //
 // It calls GET /organization_roles/{organization_role_id}.
-func (s *Service) Get(ctx context.Context, organizationRoleID string, opts ...clerk.RequestOption) (*Role, error) {
-	return call.JSON[Role](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles/{organization_role_id}", PathParams: []string{organizationRoleID}}, opts)
+func (s *Service) Get(ctx context.Context, organizationRoleID string, opts ...clerk.RequestOption) (*clerk.Role, error) {
+	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles/{organization_role_id}", PathParams: []string{organizationRoleID}}, opts)
 }
 
 // List returns one page of the organization roles defined on the instance.
 //
 // It calls GET /organization_roles.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Role], error) {
-	return call.JSON[clerk.Page[*Role]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Role], error) {
+	return call.JSON[clerk.Page[*clerk.Role]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Role, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Role, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Role], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Role], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -73,13 +73,13 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // RemovePermission takes one permission away from a role.
 //
 // It calls DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}.
-func (s *Service) RemovePermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*Role, error) {
-	return call.JSON[Role](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}", PathParams: []string{organizationRoleID, permissionID}}, opts)
+func (s *Service) RemovePermission(ctx context.Context, organizationRoleID string, permissionID string, opts ...clerk.RequestOption) (*clerk.Role, error) {
+	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/organization_roles/{organization_role_id}/permissions/{permission_id}", PathParams: []string{organizationRoleID, permissionID}}, opts)
 }
 
 // Update changes the name, key, description or permissions of a role.
 //
 // It calls PATCH /organization_roles/{organization_role_id}.
-func (s *Service) Update(ctx context.Context, organizationRoleID string, params *UpdateParams, opts ...clerk.RequestOption) (*Role, error) {
-	return call.JSON[Role](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organization_roles/{organization_role_id}", PathParams: []string{organizationRoleID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, organizationRoleID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.Role, error) {
+	return call.JSON[clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/organization_roles/{organization_role_id}", PathParams: []string{organizationRoleID}, Body: params}, opts)
 }

@@ -4,51 +4,210 @@ package rolesets
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // AddRolesParams holds the parameters of AddRoles.
 type AddRolesParams struct {
+	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
+	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	RoleKeys       []string          `json:"role_keys" url:"-"`
+	// RoleKeys lists the role keys to send. Required.
+	RoleKeys []string `json:"role_keys" url:"-"`
+}
+
+// Validate reports the first field of AddRolesParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *AddRolesParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CreatorRoleKey.IsNull() {
+		return call.Invalid("rolesets.AddRolesParams", "creator_role_key", "must not be null")
+	}
+	if p.DefaultRoleKey.IsNull() {
+		return call.Invalid("rolesets.AddRolesParams", "default_role_key", "must not be null")
+	}
+	if p.RoleKeys == nil {
+		return call.Invalid("rolesets.AddRolesParams", "role_keys", "is required")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	CreatorRoleKey string            `json:"creator_role_key" url:"-"`
-	DefaultRoleKey string            `json:"default_role_key" url:"-"`
-	Description    clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key            clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	Name           string            `json:"name" url:"-"`
-	Roles          []string          `json:"roles" url:"-"`
-	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
+	// CreatorRoleKey is the creator role key to send. Required.
+	CreatorRoleKey string `json:"creator_role_key" url:"-"`
+	// DefaultRoleKey is the default role key to send. Required.
+	DefaultRoleKey string `json:"default_role_key" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// Roles lists the roles to send. Required.
+	Roles []string `json:"roles" url:"-"`
+	// Type is the type to send. One of "initial", "custom". Optional: leave it
+	// unset to send nothing; the API refuses null.
+	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.CreatorRoleKey == "" {
+		return call.Invalid("rolesets.CreateParams", "creator_role_key", "is required")
+	}
+	if p.DefaultRoleKey == "" {
+		return call.Invalid("rolesets.CreateParams", "default_role_key", "is required")
+	}
+	if p.Key.IsNull() {
+		return call.Invalid("rolesets.CreateParams", "key", "must not be null")
+	}
+	if p.Name == "" {
+		return call.Invalid("rolesets.CreateParams", "name", "is required")
+	}
+	if p.Roles == nil {
+		return call.Invalid("rolesets.CreateParams", "roles", "is required")
+	}
+	if p.Type.IsNull() {
+		return call.Invalid("rolesets.CreateParams", "type", "must not be null")
+	}
+	if v, ok := p.Type.Get(); ok {
+		if v != "initial" && v != "custom" {
+			return call.Invalid("rolesets.CreateParams", "type", "must be one of \"initial\", \"custom\"")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
 }
 
-// ReplaceParams holds the parameters of Replace.
-type ReplaceParams struct {
-	DestinationRoleSetKey string                       `json:"dest_role_set_key" url:"-"`
-	ReassignmentMappings  clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("rolesets.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("rolesets.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("rolesets.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("rolesets.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
-// ReplaceRoleParams holds the parameters of ReplaceRole.
-type ReplaceRoleParams struct {
-	RoleKey   string `json:"role_key" url:"-"`
+// RetireParams holds the parameters of Retire.
+type RetireParams struct {
+	// DestinationRoleSetKey is the dest role set key to send. Required.
+	DestinationRoleSetKey string `json:"dest_role_set_key" url:"-"`
+	// ReassignmentMappings is the reassignment mappings to send. Optional: leave
+	// it unset to send nothing; the API refuses null.
+	ReassignmentMappings clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RetireParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RetireParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DestinationRoleSetKey == "" {
+		return call.Invalid("rolesets.RetireParams", "dest_role_set_key", "is required")
+	}
+	if p.ReassignmentMappings.IsNull() {
+		return call.Invalid("rolesets.RetireParams", "reassignment_mappings", "must not be null")
+	}
+	return nil
+}
+
+// SwapRoleParams holds the parameters of SwapRole.
+type SwapRoleParams struct {
+	// RoleKey is the role key to send. Required.
+	RoleKey string `json:"role_key" url:"-"`
+	// ToRoleKey is the to role key to send. Required.
 	ToRoleKey string `json:"to_role_key" url:"-"`
+}
+
+// Validate reports the first field of SwapRoleParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *SwapRoleParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.RoleKey == "" {
+		return call.Invalid("rolesets.SwapRoleParams", "role_key", "is required")
+	}
+	if p.ToRoleKey == "" {
+		return call.Invalid("rolesets.SwapRoleParams", "to_role_key", "is required")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
+	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
+	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	Description    clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	Key            clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	Name           clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	Type           clerk.Opt[string] `json:"type,omitzero" url:"-"`
+	// Description is the description to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Key is the key to send. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Type is the type to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Type.Get(); ok {
+		if v != "initial" {
+			return call.Invalid("rolesets.UpdateParams", "type", "must be one of \"initial\"")
+		}
+	}
+	return nil
 }

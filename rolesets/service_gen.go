@@ -26,69 +26,69 @@ func New(c *clerk.Client) *Service {
 // AddRoles adds existing roles to a role set.
 //
 // It calls POST /role_sets/{role_set_key_or_id}/roles.
-func (s *Service) AddRoles(ctx context.Context, roleSetKeyOrID string, params *AddRolesParams, opts ...clerk.RequestOption) (*RoleSet, error) {
+func (s *Service) AddRoles(ctx context.Context, roleSetKeyOrID string, params *AddRolesParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
 	if params == nil {
 		return nil, call.NilParams("rolesets.AddRoles")
 	}
-	return call.JSON[RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/roles", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
+	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/roles", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }
 
 // Create defines a role set from existing roles.
 //
 // It calls POST /role_sets.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*RoleSet, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
 	if params == nil {
 		return nil, call.NilParams("rolesets.Create")
 	}
-	return call.JSON[RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets", Body: params}, opts)
+	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets", Body: params}, opts)
 }
 
 // Get fetches one role set by key or ID.
 //
 // It calls GET /role_sets/{role_set_key_or_id}.
-func (s *Service) Get(ctx context.Context, roleSetKeyOrID string, opts ...clerk.RequestOption) (*RoleSet, error) {
-	return call.JSON[RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets/{role_set_key_or_id}", PathParams: []string{roleSetKeyOrID}}, opts)
+func (s *Service) Get(ctx context.Context, roleSetKeyOrID string, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
+	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets/{role_set_key_or_id}", PathParams: []string{roleSetKeyOrID}}, opts)
 }
 
 // List returns one page of the instance's role sets.
 //
 // It calls GET /role_sets.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*RoleSet], error) {
-	return call.JSON[clerk.Page[*RoleSet]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.RoleSet], error) {
+	return call.JSON[clerk.Page[*clerk.RoleSet]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*RoleSet, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.RoleSet, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*RoleSet], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.RoleSet], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
 
-// Replace retires a role set, moving the organizations that use it to another set.
+// Retire retires a role set, moving the organizations that use it to another set.
 //
 // It calls POST /role_sets/{role_set_key_or_id}/replace.
-func (s *Service) Replace(ctx context.Context, roleSetKeyOrID string, params *ReplaceParams, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
+func (s *Service) Retire(ctx context.Context, roleSetKeyOrID string, params *RetireParams, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	if params == nil {
-		return nil, call.NilParams("rolesets.Replace")
+		return nil, call.NilParams("rolesets.Retire")
 	}
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/replace", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }
 
-// ReplaceRole swaps one role of a set for another, moving its members across.
+// SwapRole swaps one role of a set for another, moving its members across.
 //
 // It calls POST /role_sets/{role_set_key_or_id}/roles/replace.
-func (s *Service) ReplaceRole(ctx context.Context, roleSetKeyOrID string, params *ReplaceRoleParams, opts ...clerk.RequestOption) (*RoleSet, error) {
+func (s *Service) SwapRole(ctx context.Context, roleSetKeyOrID string, params *SwapRoleParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
 	if params == nil {
-		return nil, call.NilParams("rolesets.ReplaceRole")
+		return nil, call.NilParams("rolesets.SwapRole")
 	}
-	return call.JSON[RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/roles/replace", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
+	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/role_sets/{role_set_key_or_id}/roles/replace", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }
 
 // Update changes the given fields of a role set.
 //
 // It calls PATCH /role_sets/{role_set_key_or_id}.
-func (s *Service) Update(ctx context.Context, roleSetKeyOrID string, params *UpdateParams, opts ...clerk.RequestOption) (*RoleSet, error) {
-	return call.JSON[RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/role_sets/{role_set_key_or_id}", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, roleSetKeyOrID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.RoleSet, error) {
+	return call.JSON[clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/role_sets/{role_set_key_or_id}", PathParams: []string{roleSetKeyOrID}, Body: params}, opts)
 }

@@ -4,66 +4,276 @@ package samlconnections
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
 	AttributeMapping clerk.Opt[CreateParamsAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	Domain           clerk.Opt[string]                       `json:"domain,omitzero" url:"-"`
-	Domains          clerk.Opt[[]string]                     `json:"domains,omitzero" url:"-"`
-	ForceAuthn       clerk.Opt[bool]                         `json:"force_authn,omitzero" url:"-"`
-	IdPCertificate   clerk.Opt[string]                       `json:"idp_certificate,omitzero" url:"-"`
-	IdPEntityID      clerk.Opt[string]                       `json:"idp_entity_id,omitzero" url:"-"`
-	IdPMetadata      clerk.Opt[string]                       `json:"idp_metadata,omitzero" url:"-"`
-	IdPMetadataURL   clerk.Opt[string]                       `json:"idp_metadata_url,omitzero" url:"-"`
-	IdPSSOURL        clerk.Opt[string]                       `json:"idp_sso_url,omitzero" url:"-"`
-	LoginHint        clerk.Opt[CreateParamsLoginHint]        `json:"login_hint,omitzero" url:"-"`
-	Name             string                                  `json:"name" url:"-"`
-	OrganizationID   clerk.Opt[string]                       `json:"organization_id,omitzero" url:"-"`
-	Provider         string                                  `json:"provider" url:"-"`
+	// Domain is the domain to send. Optional: leave it unset to send nothing; the
+	// API refuses null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	Domain clerk.Opt[string] `json:"domain,omitzero" url:"-"`
+	// Domains lists the domains to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
+	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
+	// LoginHint is the login hint to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	LoginHint clerk.Opt[CreateParamsLoginHint] `json:"login_hint,omitzero" url:"-"`
+	// Name is the name to send. Required.
+	Name string `json:"name" url:"-"`
+	// OrganizationID is the ID of the organization to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
+	// Provider is the provider to send. One of "saml_custom", "saml_okta",
+	// "saml_google", "saml_microsoft". Required.
+	Provider string `json:"provider" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Domain.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "domain", "must not be null")
+	}
+	if p.Domains.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "domains", "must not be null")
+	}
+	if p.ForceAuthn.IsNull() {
+		return call.Invalid("samlconnections.CreateParams", "force_authn", "must not be null")
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.Name == "" {
+		return call.Invalid("samlconnections.CreateParams", "name", "is required")
+	}
+	if p.Provider != "saml_custom" && p.Provider != "saml_okta" && p.Provider != "saml_google" && p.Provider != "saml_microsoft" {
+		return call.Invalid("samlconnections.CreateParams", "provider", "must be one of \"saml_custom\", \"saml_okta\", \"saml_google\", \"saml_microsoft\"")
+	}
+	return nil
 }
 
 // CreateParamsAttributeMapping is a nested object of a request body.
 type CreateParamsAttributeMapping struct {
+	// EmailAddress is the email address to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
-	FirstName    clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	LastName     clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	UserID       clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+	// FirstName is the first name to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
+	// LastName is the last name to send. Optional: leave it unset to send nothing;
+	// the API refuses null.
+	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsAttributeMapping that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsAttributeMapping) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "email_address", "must not be null")
+	}
+	if p.FirstName.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "first_name", "must not be null")
+	}
+	if p.LastName.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "last_name", "must not be null")
+	}
+	if p.UserID.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsAttributeMapping", "user_id", "must not be null")
+	}
+	return nil
 }
 
 // CreateParamsLoginHint is a nested object of a request body.
 type CreateParamsLoginHint struct {
-	Mode   string            `json:"mode" url:"-"`
+	// Mode is the mode to send. One of "email_address", "custom_attribute", "off".
+	// Required.
+	Mode string `json:"mode" url:"-"`
+	// Source is the source to send. Optional: leave it unset to send nothing; the
+	// API refuses null.
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParamsLoginHint that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParamsLoginHint) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mode != "email_address" && p.Mode != "custom_attribute" && p.Mode != "off" {
+		return call.Invalid("samlconnections.CreateParamsLoginHint", "mode", "must be one of \"email_address\", \"custom_attribute\", \"off\"")
+	}
+	if p.Source.IsNull() {
+		return call.Invalid("samlconnections.CreateParamsLoginHint", "source", "must not be null")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query          clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	OrderBy        clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	OrganizationID []string          `url:"organization_id,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// OrganizationID keeps only the results matching one of these values of
+	// organization ID. Optional: leave it empty to send nothing.
+	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("samlconnections.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("samlconnections.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("samlconnections.ListParams", "query", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("samlconnections.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	Active                           clerk.Opt[bool]                         `json:"active,omitzero" url:"-"`
-	AllowIdPInitiated                clerk.Opt[bool]                         `json:"allow_idp_initiated,omitzero" url:"-"`
-	AllowOrganizationAccountLinking  clerk.Opt[bool]                         `json:"allow_organization_account_linking,omitzero" url:"-"`
-	AllowSubdomains                  clerk.Opt[bool]                         `json:"allow_subdomains,omitzero" url:"-"`
-	AttributeMapping                 clerk.Opt[CreateParamsAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	ConsentVerifiedDomainsDeletion   clerk.Opt[bool]                         `json:"consent_verified_domains_deletion,omitzero" url:"-"`
-	DisableAdditionalIdentifications clerk.Opt[bool]                         `json:"disable_additional_identifications,omitzero" url:"-"`
-	Domain                           clerk.Opt[string]                       `json:"domain,omitzero" url:"-"`
-	Domains                          clerk.Opt[[]string]                     `json:"domains,omitzero" url:"-"`
-	ForceAuthn                       clerk.Opt[bool]                         `json:"force_authn,omitzero" url:"-"`
-	IdPCertificate                   clerk.Opt[string]                       `json:"idp_certificate,omitzero" url:"-"`
-	IdPEntityID                      clerk.Opt[string]                       `json:"idp_entity_id,omitzero" url:"-"`
-	IdPMetadata                      clerk.Opt[string]                       `json:"idp_metadata,omitzero" url:"-"`
-	IdPMetadataURL                   clerk.Opt[string]                       `json:"idp_metadata_url,omitzero" url:"-"`
-	IdPSSOURL                        clerk.Opt[string]                       `json:"idp_sso_url,omitzero" url:"-"`
-	LoginHint                        clerk.Opt[CreateParamsLoginHint]        `json:"login_hint,omitzero" url:"-"`
-	Name                             clerk.Opt[string]                       `json:"name,omitzero" url:"-"`
-	OrganizationID                   clerk.Opt[string]                       `json:"organization_id,omitzero" url:"-"`
-	SyncUserAttributes               clerk.Opt[bool]                         `json:"sync_user_attributes,omitzero" url:"-"`
+	// Active sets the active flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
+	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
+	// AllowOrganizationAccountLinking sets the allow organization account linking
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
+	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
+	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	AttributeMapping clerk.Opt[CreateParamsAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
+	// ConsentVerifiedDomainsDeletion sets the consent verified domains deletion
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	ConsentVerifiedDomainsDeletion clerk.Opt[bool] `json:"consent_verified_domains_deletion,omitzero" url:"-"`
+	// DisableAdditionalIdentifications sets the disable additional identifications
+	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
+	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
+	// Domain is the domain to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	Domain clerk.Opt[string] `json:"domain,omitzero" url:"-"`
+	// Domains lists the domains to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
+	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
+	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
+	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
+	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
+	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
+	// LoginHint is the login hint to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	LoginHint clerk.Opt[CreateParamsLoginHint] `json:"login_hint,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// OrganizationID is the ID of the organization to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
+	// SyncUserAttributes sets the sync user attributes flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.AttributeMapping.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	if p.ForceAuthn.IsNull() {
+		return call.Invalid("samlconnections.UpdateParams", "force_authn", "must not be null")
+	}
+	if v, ok := p.LoginHint.Get(); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

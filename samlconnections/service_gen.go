@@ -26,16 +26,20 @@ func New(c *clerk.Client) *Service {
 // Create adds a SAML connection to an identity provider; use enterpriseconnections instead.
 //
 // It calls POST /saml_connections.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*SAMLConnection, error) {
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.SAMLConnection, error) {
 	if params == nil {
 		return nil, call.NilParams("samlconnections.Create")
 	}
-	return call.JSON[SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/saml_connections", Body: params}, opts)
+	return call.JSON[clerk.SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/saml_connections", Body: params}, opts)
 }
 
 // Delete removes a SAML connection; use enterpriseconnections instead.
 //
 // It calls DELETE /saml_connections/{saml_connection_id}.
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) Delete(ctx context.Context, samlConnectionID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/saml_connections/{saml_connection_id}", PathParams: []string{samlConnectionID}}, opts)
 }
@@ -43,22 +47,26 @@ func (s *Service) Delete(ctx context.Context, samlConnectionID string, opts ...c
 // Get fetches one SAML connection by ID; use enterpriseconnections instead.
 //
 // It calls GET /saml_connections/{saml_connection_id}.
-func (s *Service) Get(ctx context.Context, samlConnectionID string, opts ...clerk.RequestOption) (*SAMLConnection, error) {
-	return call.JSON[SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections/{saml_connection_id}", PathParams: []string{samlConnectionID}}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Get(ctx context.Context, samlConnectionID string, opts ...clerk.RequestOption) (*clerk.SAMLConnection, error) {
+	return call.JSON[clerk.SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections/{saml_connection_id}", PathParams: []string{samlConnectionID}}, opts)
 }
 
 // List returns one page of the instance's SAML connections; use enterpriseconnections instead.
 //
 // It calls GET /saml_connections.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*SAMLConnection], error) {
-	return call.JSON[clerk.Page[*SAMLConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections", Query: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SAMLConnection], error) {
+	return call.JSON[clerk.Page[*clerk.SAMLConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*SAMLConnection, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.SAMLConnection, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*SAMLConnection], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.SAMLConnection], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -66,6 +74,8 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Update changes the given settings of a SAML connection; use enterpriseconnections instead.
 //
 // It calls PATCH /saml_connections/{saml_connection_id}.
-func (s *Service) Update(ctx context.Context, samlConnectionID string, params *UpdateParams, opts ...clerk.RequestOption) (*SAMLConnection, error) {
-	return call.JSON[SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/saml_connections/{saml_connection_id}", PathParams: []string{samlConnectionID}, Body: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Update(ctx context.Context, samlConnectionID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.SAMLConnection, error) {
+	return call.JSON[clerk.SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/saml_connections/{saml_connection_id}", PathParams: []string{samlConnectionID}, Body: params}, opts)
 }

@@ -4,39 +4,178 @@ package sessions
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
+	// ActiveOrganizationID is the ID of the active organization to use. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	ActiveOrganizationID clerk.Opt[string] `json:"active_organization_id,omitzero" url:"-"`
-	UserID               string            `json:"user_id" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
 }
 
-// CreateTokenFromTemplateParams holds the parameters of CreateTokenFromTemplate.
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ActiveOrganizationID.IsNull() {
+		return call.Invalid("sessions.CreateParams", "active_organization_id", "must not be null")
+	}
+	if p.UserID == "" {
+		return call.Invalid("sessions.CreateParams", "user_id", "is required")
+	}
+	return nil
+}
+
+// CreateTokenFromTemplateParams holds the parameters of
+// CreateTokenFromTemplate.
 type CreateTokenFromTemplateParams struct {
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
+	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateTokenFromTemplateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateTokenFromTemplateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.ExpiresInSeconds.Get(); ok {
+		if v < 30 {
+			return call.Invalid("sessions.CreateTokenFromTemplateParams", "expires_in_seconds", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("sessions.CreateTokenFromTemplateParams", "expires_in_seconds", "must be at most 315360000")
+		}
+	}
+	return nil
 }
 
 // CreateTokenParams holds the parameters of CreateToken.
 type CreateTokenParams struct {
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
+	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateTokenParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateTokenParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.ExpiresInSeconds.Get(); ok {
+		if v < 30 {
+			return call.Invalid("sessions.CreateTokenParams", "expires_in_seconds", "must be at least 30")
+		}
+		if v > 315360000 {
+			return call.Invalid("sessions.CreateTokenParams", "expires_in_seconds", "must be at most 315360000")
+		}
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	ClientID  clerk.Opt[string] `url:"client_id,omitempty" json:"-"`
-	UserID    clerk.Opt[string] `url:"user_id,omitempty" json:"-"`
-	Status    clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	Paginated clerk.Opt[bool]   `url:"paginated,omitempty" json:"-"`
+	// ClientID is sent as the client_id query parameter. Optional: leave it unset
+	// to send nothing.
+	ClientID clerk.Opt[string] `url:"client_id,omitempty" json:"-"`
+	// UserID is sent as the user_id query parameter. Optional: leave it unset to
+	// send nothing.
+	UserID clerk.Opt[string] `url:"user_id,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "abandoned", "active",
+	// "ended", "expired", "removed", "replaced", "revoked". Optional: leave it
+	// unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("sessions.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("sessions.ListParams", "offset", "must not be negative")
+	}
+	if p.ClientID.IsNull() {
+		return call.Invalid("sessions.ListParams", "client_id", "must not be null")
+	}
+	if p.UserID.IsNull() {
+		return call.Invalid("sessions.ListParams", "user_id", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("sessions.ListParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "abandoned" && v != "active" && v != "ended" && v != "expired" && v != "removed" && v != "replaced" && v != "revoked" {
+			return call.Invalid("sessions.ListParams", "status", "must be one of \"abandoned\", \"active\", \"ended\", \"expired\", \"removed\", \"replaced\", \"revoked\"")
+		}
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("sessions.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // RefreshParams holds the parameters of Refresh.
 type RefreshParams struct {
-	ExpiredToken         string                    `json:"expired_token" url:"-"`
-	Format               clerk.Opt[string]         `json:"format,omitzero" url:"-"`
-	RefreshToken         string                    `json:"refresh_token" url:"-"`
-	RequestHeaders       clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
-	RequestOrigin        string                    `json:"request_origin" url:"-"`
-	RequestOriginatingIP clerk.Opt[string]         `json:"request_originating_ip,omitzero" url:"-"`
+	// ExpiredToken is the expired token to send. Required.
+	ExpiredToken string `json:"expired_token" url:"-"`
+	// Format is the format to send. One of "token", "cookie". Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	Format clerk.Opt[string] `json:"format,omitzero" url:"-"`
+	// RefreshToken is the refresh token to send. Required.
+	RefreshToken string `json:"refresh_token" url:"-"`
+	// RequestHeaders is the request headers to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	RequestHeaders clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
+	// RequestOrigin is the request origin to send. Required.
+	RequestOrigin string `json:"request_origin" url:"-"`
+	// RequestOriginatingIP is the request originating IP to send. Optional: leave
+	// it unset to send nothing, or set it to clerk.Null to send null.
+	RequestOriginatingIP clerk.Opt[string] `json:"request_originating_ip,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RefreshParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RefreshParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.ExpiredToken == "" {
+		return call.Invalid("sessions.RefreshParams", "expired_token", "is required")
+	}
+	if v, ok := p.Format.Get(); ok {
+		if v != "token" && v != "cookie" {
+			return call.Invalid("sessions.RefreshParams", "format", "must be one of \"token\", \"cookie\"")
+		}
+	}
+	if p.RefreshToken == "" {
+		return call.Invalid("sessions.RefreshParams", "refresh_token", "is required")
+	}
+	if p.RequestOrigin == "" {
+		return call.Invalid("sessions.RefreshParams", "request_origin", "is required")
+	}
+	return nil
 }

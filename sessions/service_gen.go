@@ -26,47 +26,47 @@ func New(c *clerk.Client) *Service {
 // Create opens a session for a user without a sign-in, for testing and impersonation flows.
 //
 // It calls POST /sessions.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Session, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.Session, error) {
 	if params == nil {
 		return nil, call.NilParams("sessions.Create")
 	}
-	return call.JSON[Session](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions", Body: params}, opts)
+	return call.JSON[clerk.Session](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions", Body: params}, opts)
 }
 
 // CreateToken issues a session token (JWT) for an active session.
 //
 // It calls POST /sessions/{session_id}/tokens.
-func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams, opts ...clerk.RequestOption) (*SessionToken, error) {
-	return call.JSON[SessionToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/tokens", PathParams: []string{sessionID}, Body: params}, opts)
+func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams, opts ...clerk.RequestOption) (*clerk.SessionToken, error) {
+	return call.JSON[clerk.SessionToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/tokens", PathParams: []string{sessionID}, Body: params}, opts)
 }
 
 // CreateTokenFromTemplate issues a JWT for an active session, shaped by the named JWT template.
 //
 // It calls POST /sessions/{session_id}/tokens/{template_name}.
-func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID string, templateName string, params *CreateTokenFromTemplateParams, opts ...clerk.RequestOption) (*SessionToken, error) {
-	return call.JSON[SessionToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/tokens/{template_name}", PathParams: []string{sessionID, templateName}, Body: params}, opts)
+func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID string, templateName string, params *CreateTokenFromTemplateParams, opts ...clerk.RequestOption) (*clerk.SessionToken, error) {
+	return call.JSON[clerk.SessionToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/tokens/{template_name}", PathParams: []string{sessionID, templateName}, Body: params}, opts)
 }
 
 // Get fetches one session by ID.
 //
 // It calls GET /sessions/{session_id}.
-func (s *Service) Get(ctx context.Context, sessionID string, opts ...clerk.RequestOption) (*Session, error) {
-	return call.JSON[Session](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions/{session_id}", PathParams: []string{sessionID}}, opts)
+func (s *Service) Get(ctx context.Context, sessionID string, opts ...clerk.RequestOption) (*clerk.Session, error) {
+	return call.JSON[clerk.Session](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions/{session_id}", PathParams: []string{sessionID}}, opts)
 }
 
 // List returns one page of sessions, filtered by client, user or status.
 //
 // It calls GET /sessions.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Session], error) {
-	return call.JSON[clerk.Page[*Session]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Session], error) {
+	return call.JSON[clerk.Page[*clerk.Session]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Session, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Session, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Session], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Session], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -74,16 +74,16 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Refresh exchanges an expired session token for a fresh one.
 //
 // It calls POST /sessions/{session_id}/refresh.
-func (s *Service) Refresh(ctx context.Context, sessionID string, params *RefreshParams, opts ...clerk.RequestOption) (*SessionRefresh, error) {
+func (s *Service) Refresh(ctx context.Context, sessionID string, params *RefreshParams, opts ...clerk.RequestOption) (*clerk.SessionRefresh, error) {
 	if params == nil {
 		return nil, call.NilParams("sessions.Refresh")
 	}
-	return call.JSON[SessionRefresh](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/refresh", PathParams: []string{sessionID}, Body: params}, opts)
+	return call.JSON[clerk.SessionRefresh](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/refresh", PathParams: []string{sessionID}, Body: params}, opts)
 }
 
 // Revoke ends a session so its tokens stop working.
 //
 // It calls POST /sessions/{session_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, sessionID string, opts ...clerk.RequestOption) (*Session, error) {
-	return call.JSON[Session](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/revoke", PathParams: []string{sessionID}}, opts)
+func (s *Service) Revoke(ctx context.Context, sessionID string, opts ...clerk.RequestOption) (*clerk.Session, error) {
+	return call.JSON[clerk.Session](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sessions/{session_id}/revoke", PathParams: []string{sessionID}}, opts)
 }

@@ -4,11 +4,36 @@ package signintokens
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	ExpiresInSeconds clerk.Opt[int64]  `json:"expires_in_seconds,omitzero" url:"-"`
-	OrganizationID   clerk.Opt[string] `json:"org_id,omitzero" url:"-"`
-	UserID           string            `json:"user_id" url:"-"`
+	// ExpiresInSeconds is the expires in seconds to send. In seconds. At least 1.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
+	// OrganizationID is the ID of the org to use. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	OrganizationID clerk.Opt[string] `json:"org_id,omitzero" url:"-"`
+	// UserID is the ID of the user to use. Required.
+	UserID string `json:"user_id" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.ExpiresInSeconds.Get(); ok {
+		if v < 1 {
+			return call.Invalid("signintokens.CreateParams", "expires_in_seconds", "must be at least 1")
+		}
+	}
+	if p.UserID == "" {
+		return call.Invalid("signintokens.CreateParams", "user_id", "is required")
+	}
+	return nil
 }

@@ -24,16 +24,16 @@ func New(c *clerk.Client) *Service {
 // Create issues a single-use token that signs a user in without credentials.
 //
 // It calls POST /sign_in_tokens.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*SignInToken, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.SignInToken, error) {
 	if params == nil {
 		return nil, call.NilParams("signintokens.Create")
 	}
-	return call.JSON[SignInToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sign_in_tokens", Body: params}, opts)
+	return call.JSON[clerk.SignInToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sign_in_tokens", Body: params}, opts)
 }
 
 // Revoke invalidates a sign-in token that has not been used yet.
 //
 // It calls POST /sign_in_tokens/{sign_in_token_id}/revoke.
-func (s *Service) Revoke(ctx context.Context, signInTokenID string, opts ...clerk.RequestOption) (*SignInToken, error) {
-	return call.JSON[SignInToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sign_in_tokens/{sign_in_token_id}/revoke", PathParams: []string{signInTokenID}}, opts)
+func (s *Service) Revoke(ctx context.Context, signInTokenID string, opts ...clerk.RequestOption) (*clerk.SignInToken, error) {
+	return call.JSON[clerk.SignInToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/sign_in_tokens/{sign_in_token_id}/revoke", PathParams: []string{signInTokenID}}, opts)
 }

@@ -8,6 +8,20 @@ import (
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	CustomAction clerk.Opt[bool]   `json:"custom_action,omitzero" url:"-"`
-	ExternalID   clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
+	// CustomAction sets the custom action flag. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CustomAction clerk.Opt[bool] `json:"custom_action,omitzero" url:"-"`
+	// ExternalID is the ID of the external to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }

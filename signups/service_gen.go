@@ -24,13 +24,13 @@ func New(c *clerk.Client) *Service {
 // Get fetches one sign-up attempt by ID.
 //
 // It calls GET /sign_ups/{id}.
-func (s *Service) Get(ctx context.Context, id string, opts ...clerk.RequestOption) (*SignUp, error) {
-	return call.JSON[SignUp](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sign_ups/{id}", PathParams: []string{id}}, opts)
+func (s *Service) Get(ctx context.Context, id string, opts ...clerk.RequestOption) (*clerk.SignUp, error) {
+	return call.JSON[clerk.SignUp](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sign_ups/{id}", PathParams: []string{id}}, opts)
 }
 
 // Update sets the external ID or custom-action flag of a sign-up in progress.
 //
 // It calls PATCH /sign_ups/{id}.
-func (s *Service) Update(ctx context.Context, id string, params *UpdateParams, opts ...clerk.RequestOption) (*SignUp, error) {
-	return call.JSON[SignUp](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/sign_ups/{id}", PathParams: []string{id}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, id string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.SignUp, error) {
+	return call.JSON[clerk.SignUp](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/sign_ups/{id}", PathParams: []string{id}, Body: params}, opts)
 }

@@ -4,34 +4,135 @@ package templates
 
 import (
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("templates.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("templates.ListParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("templates.ListParams", "paginated", "must not be null")
+	}
+	return nil
 }
 
 // PreviewParams holds the parameters of Preview.
 type PreviewParams struct {
-	Body             clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	FromEmailName    clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// Body is the body to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
+	// FromEmailName is the from email name to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// ReplyToEmailName is the reply to email name to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+	// Subject is the subject to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+}
+
+// Validate reports the first field of PreviewParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *PreviewParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Body.IsNull() {
+		return call.Invalid("templates.PreviewParams", "body", "must not be null")
+	}
+	if p.FromEmailName.IsNull() {
+		return call.Invalid("templates.PreviewParams", "from_email_name", "must not be null")
+	}
+	if p.ReplyToEmailName.IsNull() {
+		return call.Invalid("templates.PreviewParams", "reply_to_email_name", "must not be null")
+	}
+	return nil
 }
 
 // ReplaceParams holds the parameters of Replace.
 type ReplaceParams struct {
-	Body             clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	DeliveredByClerk clerk.Opt[bool]   `json:"delivered_by_clerk,omitzero" url:"-"`
-	FromEmailName    clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
-	Markup           clerk.Opt[string] `json:"markup,omitzero" url:"-"`
-	Name             clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// Body is the body to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
+	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
+	// FromEmailName is the from email name to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
+	// Markup is the markup to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Markup clerk.Opt[string] `json:"markup,omitzero" url:"-"`
+	// Name is the name to send. Optional: leave it unset to send nothing; the API
+	// refuses null.
+	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
+	// ReplyToEmailName is the reply to email name to send. Optional: leave it
+	// unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	Subject          clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+	// Subject is the subject to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ReplaceParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Body.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "body", "must not be null")
+	}
+	if p.FromEmailName.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "from_email_name", "must not be null")
+	}
+	if p.Name.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "name", "must not be null")
+	}
+	if p.ReplyToEmailName.IsNull() {
+		return call.Invalid("templates.ReplaceParams", "reply_to_email_name", "must not be null")
+	}
+	return nil
 }
 
 // ToggleDeliveryParams holds the parameters of ToggleDelivery.
 type ToggleDeliveryParams struct {
+	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
+	// to send nothing; the API refuses null.
 	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ToggleDeliveryParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ToggleDeliveryParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DeliveredByClerk.IsNull() {
+		return call.Invalid("templates.ToggleDeliveryParams", "delivered_by_clerk", "must not be null")
+	}
+	return nil
 }

@@ -26,23 +26,27 @@ func New(c *clerk.Client) *Service {
 // Get fetches one template by type and slug.
 //
 // It calls GET /templates/{template_type}/{slug}.
-func (s *Service) Get(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*Template, error) {
-	return call.JSON[Template](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Get(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*clerk.Template, error) {
+	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}}, opts)
 }
 
 // List returns one page of the email or SMS templates of the given type.
 //
 // It calls GET /templates/{template_type}.
-func (s *Service) List(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Template], error) {
-	return call.JSON[clerk.Page[*Template]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}", PathParams: []string{templateType}, Query: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) List(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Template], error) {
+	return call.JSON[clerk.Page[*clerk.Template]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}", PathParams: []string{templateType}, Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Template, error] {
+func (s *Service) All(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.Template, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Template], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.Template], error) {
 		return s.List(ctx, templateType, params, opts...)
 	})
 }
@@ -50,27 +54,35 @@ func (s *Service) All(ctx context.Context, templateType string, params *ListPara
 // Preview renders a template with the given content without saving it.
 //
 // It calls POST /templates/{template_type}/{slug}/preview.
-func (s *Service) Preview(ctx context.Context, templateType string, slug string, params *PreviewParams, opts ...clerk.RequestOption) (map[string]any, error) {
-	return call.Value[map[string]any](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/preview", PathParams: []string{templateType, slug}, Body: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Preview(ctx context.Context, templateType string, slug string, params *PreviewParams, opts ...clerk.RequestOption) (*clerk.JSON, error) {
+	return call.JSON[clerk.JSON](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/preview", PathParams: []string{templateType, slug}, Body: params}, opts)
 }
 
 // Replace overwrites the content of a template of the given type and slug.
 //
 // It calls PUT /templates/{template_type}/{slug}.
-func (s *Service) Replace(ctx context.Context, templateType string, slug string, params *ReplaceParams, opts ...clerk.RequestOption) (*Template, error) {
-	return call.JSON[Template](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}, Body: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Replace(ctx context.Context, templateType string, slug string, params *ReplaceParams, opts ...clerk.RequestOption) (*clerk.Template, error) {
+	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/templates/{template_type}/{slug}", PathParams: []string{templateType, slug}, Body: params}, opts)
 }
 
 // Revert restores a template to Clerk's default content.
 //
 // It calls POST /templates/{template_type}/{slug}/revert.
-func (s *Service) Revert(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*Template, error) {
-	return call.JSON[Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/revert", PathParams: []string{templateType, slug}}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) Revert(ctx context.Context, templateType string, slug string, opts ...clerk.RequestOption) (*clerk.Template, error) {
+	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/revert", PathParams: []string{templateType, slug}}, opts)
 }
 
 // ToggleDelivery switches whether Clerk itself sends the messages built from a template.
 //
 // It calls POST /templates/{template_type}/{slug}/toggle_delivery.
-func (s *Service) ToggleDelivery(ctx context.Context, templateType string, slug string, params *ToggleDeliveryParams, opts ...clerk.RequestOption) (*Template, error) {
-	return call.JSON[Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/toggle_delivery", PathParams: []string{templateType, slug}, Body: params}, opts)
+//
+// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
+func (s *Service) ToggleDelivery(ctx context.Context, templateType string, slug string, params *ToggleDeliveryParams, opts ...clerk.RequestOption) (*clerk.Template, error) {
+	return call.JSON[clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/templates/{template_type}/{slug}/toggle_delivery", PathParams: []string{templateType, slug}, Body: params}, opts)
 }

@@ -24,6 +24,6 @@ func New(c *clerk.Client) *Service {
 // Create issues a token that lets end-to-end tests pass the Frontend API's bot checks.
 //
 // It calls POST /testing_tokens.
-func (s *Service) Create(ctx context.Context, opts ...clerk.RequestOption) (*TestingToken, error) {
-	return call.JSON[TestingToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/testing_tokens"}, opts)
+func (s *Service) Create(ctx context.Context, opts ...clerk.RequestOption) (*clerk.TestingToken, error) {
+	return call.JSON[clerk.TestingToken](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/testing_tokens"}, opts)
 }

@@ -45,6 +45,8 @@ import (
 	"github.com/clerkgo/clerk/webhooks"
 )
 
+//lint:file-ignore SA1019 the calls reach every operation, the deprecated ones too.
+
 // generatedCalls returns, per operationId, a call of its SDK method with
 // example arguments and a decoder for its answers.
 func generatedCalls() map[string]generatedCall {
@@ -54,49 +56,49 @@ func generatedCalls() map[string]generatedCall {
 				_, err := actortokens.New(c).Create(ctx, &actortokens.CreateParams{Actor: actortokens.CreateParamsActor{Sub: "example"}, UserID: "example"})
 				return err
 			},
-			New: func() any { return new(actortokens.ActorToken) },
+			New: func() any { return new(clerk.ActorToken) },
 		},
 		"RevokeActorToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := actortokens.New(c).Revoke(ctx, "test_actor_token_id")
 				return err
 			},
-			New: func() any { return new(actortokens.ActorToken) },
+			New: func() any { return new(clerk.ActorToken) },
 		},
 		"createAdminPortalLinkToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := adminportal.New(c).CreateLinkToken(ctx, &adminportal.CreateLinkTokenParams{})
 				return err
 			},
-			New: func() any { return new(adminportal.CreatedLinkToken) },
+			New: func() any { return new(clerk.CreatedLinkToken) },
 		},
 		"revokeAdminPortalLinkToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := adminportal.New(c).RevokeLinkToken(ctx, "aplt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &adminportal.RevokeLinkTokenParams{})
 				return err
 			},
-			New: func() any { return new(adminportal.LinkToken) },
+			New: func() any { return new(clerk.LinkToken) },
 		},
 		"CreateAgentTask": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := agenttasks.New(c).Create(ctx, &agenttasks.CreateParams{AgentName: "example", OnBehalfOf: agenttasks.CreateParamsOnBehalfOf{}, Permissions: "*", RedirectURL: "https://example.com", TaskDescription: "example"})
 				return err
 			},
-			New: func() any { return new(agenttasks.AgentTask) },
+			New: func() any { return new(clerk.AgentTask) },
 		},
 		"RevokeAgentTask": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := agenttasks.New(c).Revoke(ctx, "test_agent_task_id")
 				return err
 			},
-			New: func() any { return new(agenttasks.AgentTask) },
+			New: func() any { return new(clerk.AgentTask) },
 		},
 		"CreateAllowlistIdentifier": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := allowlist.New(c).Create(ctx, &allowlist.CreateParams{Identifier: "example"})
 				return err
 			},
-			New: func() any { return new(allowlist.Identifier) },
+			New: func() any { return new(clerk.AllowlistIdentifier) },
 		},
 		"DeleteAllowlistIdentifier": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -110,196 +112,196 @@ func generatedCalls() map[string]generatedCall {
 				_, err := allowlist.New(c).List(ctx, &allowlist.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*allowlist.Identifier]) },
+			New: func() any { return new(clerk.Page[*clerk.AllowlistIdentifier]) },
 		},
 		"createApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Create(ctx, &apikeys.CreateParams{Name: "example", Subject: "user_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
-			New: func() any { return new(apikeys.CreatedAPIKey) },
+			New: func() any { return new(clerk.CreatedAPIKey) },
 		},
 		"deleteApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Delete(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
-			New: func() any { return new(apikeys.DeletedAPIKey) },
+			New: func() any { return new(clerk.DeletedAPIKey) },
 		},
 		"getApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Get(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
-			New: func() any { return new(apikeys.APIKey) },
+			New: func() any { return new(clerk.APIKey) },
 		},
 		"getApiKeySecret": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).GetSecret(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
 				return err
 			},
-			New: func() any { return new(apikeys.Secret) },
+			New: func() any { return new(clerk.APIKeySecret) },
 		},
 		"getApiKeys": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).List(ctx, &apikeys.ListParams{Subject: "user_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*apikeys.APIKey]) },
+			New: func() any { return new(clerk.Page[*clerk.APIKey]) },
 		},
 		"revokeApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Revoke(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &apikeys.RevokeParams{})
 				return err
 			},
-			New: func() any { return new(apikeys.APIKey) },
+			New: func() any { return new(clerk.APIKey) },
 		},
 		"updateApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Update(ctx, "ak_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &apikeys.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(apikeys.APIKey) },
+			New: func() any { return new(clerk.APIKey) },
 		},
 		"verifyApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := apikeys.New(c).Verify(ctx, &apikeys.VerifyParams{Secret: "example"})
 				return err
 			},
-			New: func() any { return new(apikeys.APIKey) },
+			New: func() any { return new(clerk.APIKey) },
 		},
 		"AdjustOrganizationBillingCreditBalance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).AdjustOrganizationCreditBalance(ctx, "test_organization_id", &billing.AdjustOrganizationCreditBalanceParams{Action: "increase", Amount: 1, IdempotencyKey: "example"})
 				return err
 			},
-			New: func() any { return new(billing.CreditLedgerEntry) },
+			New: func() any { return new(clerk.CreditLedgerEntry) },
 		},
 		"AdjustUserBillingCreditBalance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).AdjustUserCreditBalance(ctx, "test_user_id", &billing.AdjustUserCreditBalanceParams{Action: "increase", Amount: 1, IdempotencyKey: "example"})
 				return err
 			},
-			New: func() any { return new(billing.CreditLedgerEntry) },
+			New: func() any { return new(clerk.CreditLedgerEntry) },
 		},
 		"ApplyBillingSubscriptionItemDiscount": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ApplyDiscount(ctx, "test_subscription_item_id", &billing.ApplyDiscountParams{DiscountID: "example"})
 				return err
 			},
-			New: func() any { return new(billing.DiscountRedemption) },
+			New: func() any { return new(clerk.DiscountRedemption) },
 		},
 		"CancelCommerceSubscriptionItem": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).CancelSubscriptionItem(ctx, "test_subscription_item_id", &billing.CancelSubscriptionItemParams{})
 				return err
 			},
-			New: func() any { return new(billing.SubscriptionItem) },
+			New: func() any { return new(clerk.SubscriptionItem) },
 		},
 		"CreateBillingPrice": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).CreatePrice(ctx, &billing.CreatePriceParams{PlanID: "example"})
 				return err
 			},
-			New: func() any { return new(billing.Price) },
+			New: func() any { return new(clerk.BillingPrice) },
 		},
 		"CreateBillingPriceTransition": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).CreatePriceTransition(ctx, "test_subscription_item_id", &billing.CreatePriceTransitionParams{FromPriceID: "example", ToPriceID: "example"})
 				return err
 			},
-			New: func() any { return new(billing.PriceTransition) },
+			New: func() any { return new(clerk.PriceTransition) },
 		},
 		"ExtendBillingSubscriptionItemFreeTrial": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ExtendFreeTrial(ctx, "test_subscription_item_id", &billing.ExtendFreeTrialParams{ExtendTo: "2026-01-08T00:00:00Z"})
 				return err
 			},
-			New: func() any { return new(billing.SubscriptionItem) },
+			New: func() any { return new(clerk.SubscriptionItem) },
 		},
 		"GetOrganizationBillingCreditBalance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).GetOrganizationCreditBalance(ctx, "test_organization_id")
 				return err
 			},
-			New: func() any { return new(billing.CreditBalance) },
+			New: func() any { return new(clerk.CreditBalance) },
 		},
 		"GetOrganizationBillingSubscription": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).GetOrganizationSubscription(ctx, "test_organization_id")
 				return err
 			},
-			New: func() any { return new(billing.Subscription) },
+			New: func() any { return new(clerk.Subscription) },
 		},
 		"GetBillingStatement": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).GetStatement(ctx, "test_statementID")
 				return err
 			},
-			New: func() any { return new(billing.Statement) },
+			New: func() any { return new(clerk.BillingStatement) },
 		},
 		"GetUserBillingCreditBalance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).GetUserCreditBalance(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(billing.CreditBalance) },
+			New: func() any { return new(clerk.CreditBalance) },
 		},
 		"GetUserBillingSubscription": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).GetUserSubscription(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(billing.Subscription) },
+			New: func() any { return new(clerk.Subscription) },
 		},
 		"GetBillingStatementPaymentAttempts": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListPaymentAttempts(ctx, "test_statementID", &billing.ListPaymentAttemptsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*billing.PaymentAttempt]) },
+			New: func() any { return new(clerk.Page[*clerk.PaymentAttempt]) },
 		},
 		"GetCommercePlanList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListPlans(ctx, &billing.ListPlansParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*billing.Plan]) },
+			New: func() any { return new(clerk.Page[*clerk.Plan]) },
 		},
 		"GetBillingPriceList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListPrices(ctx, &billing.ListPricesParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*billing.Price]) },
+			New: func() any { return new(clerk.Page[*clerk.BillingPrice]) },
 		},
 		"GetBillingStatementList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListStatements(ctx, &billing.ListStatementsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*billing.Statement]) },
+			New: func() any { return new(clerk.Page[*clerk.BillingStatement]) },
 		},
 		"GetCommerceSubscriptionItemList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListSubscriptionItems(ctx, &billing.ListSubscriptionItemsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*billing.SubscriptionItem]) },
+			New: func() any { return new(clerk.Page[*clerk.SubscriptionItem]) },
 		},
 		"RemoveBillingSubscriptionItemDiscount": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).RemoveDiscount(ctx, "test_subscription_item_id", "test_discount_id")
 				return err
 			},
-			New: func() any { return new(billing.DiscountRedemption) },
+			New: func() any { return new(clerk.DiscountRedemption) },
 		},
 		"CreateBlocklistIdentifier": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := blocklist.New(c).Create(ctx, &blocklist.CreateParams{Identifier: "example"})
 				return err
 			},
-			New: func() any { return new(blocklist.Identifier) },
+			New: func() any { return new(clerk.BlocklistIdentifier) },
 		},
 		"DeleteBlocklistIdentifier": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -313,42 +315,42 @@ func generatedCalls() map[string]generatedCall {
 				_, err := blocklist.New(c).List(ctx)
 				return err
 			},
-			New: func() any { return new(clerk.Page[*blocklist.Identifier]) },
+			New: func() any { return new(clerk.Page[*clerk.BlocklistIdentifier]) },
 		},
 		"GetClient": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := clients.New(c).Get(ctx, "test_client_id")
 				return err
 			},
-			New: func() any { return new(clients.Client) },
+			New: func() any { return new(clerk.DeviceClient) },
 		},
 		"GetClientList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := clients.New(c).List(ctx, &clients.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clients.Client]) },
+			New: func() any { return new(clerk.Page[*clerk.DeviceClient]) },
 		},
 		"VerifyClient": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := clients.New(c).Verify(ctx, &clients.VerifyParams{Token: "example"})
 				return err
 			},
-			New: func() any { return new(clients.Client) },
+			New: func() any { return new(clerk.DeviceClient) },
 		},
 		"CreateDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).Create(ctx, &directories.CreateParams{EnterpriseConnectionID: "example", Provider: "example"})
 				return err
 			},
-			New: func() any { return new(directories.Directory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"CreateSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).CreateSCIM(ctx, &directories.CreateSCIMParams{EnterpriseConnectionID: "example", Provider: "example"})
+				_, err := directories.New(c).CreateSCIMDirectory(ctx, &directories.CreateSCIMDirectoryParams{EnterpriseConnectionID: "example", Provider: "example"})
 				return err
 			},
-			New: func() any { return new(directories.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"DeleteDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -359,7 +361,7 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"DeleteSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).DeleteSCIM(ctx, "test_scim_directory_id")
+				_, err := directories.New(c).DeleteSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
@@ -369,49 +371,49 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).Get(ctx, "test_directory_id")
 				return err
 			},
-			New: func() any { return new(directories.Directory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"GetSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).GetSCIM(ctx, "test_scim_directory_id")
+				_, err := directories.New(c).GetSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
-			New: func() any { return new(directories.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"ListDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).List(ctx, &directories.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*directories.Directory]) },
+			New: func() any { return new(clerk.Page[*clerk.Directory]) },
 		},
 		"ListSCIMDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).ListSCIM(ctx, &directories.ListSCIMParams{})
+				_, err := directories.New(c).ListSCIMDirectories(ctx, &directories.ListSCIMDirectoriesParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*directories.SCIMDirectory]) },
+			New: func() any { return new(clerk.Page[*clerk.Directory]) },
 		},
 		"UpdateDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).Update(ctx, "test_directory_id", &directories.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(directories.Directory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"UpdateSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := directories.New(c).UpdateSCIM(ctx, "test_scim_directory_id", &directories.UpdateSCIMParams{})
+				_, err := directories.New(c).UpdateSCIMDirectory(ctx, "test_scim_directory_id", &directories.UpdateSCIMDirectoryParams{})
 				return err
 			},
-			New: func() any { return new(directories.SCIMDirectory) },
+			New: func() any { return new(clerk.Directory) },
 		},
 		"AddDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := domains.New(c).Create(ctx, &domains.CreateParams{IsSatellite: true, Name: "example"})
 				return err
 			},
-			New: func() any { return new(domains.Domain) },
+			New: func() any { return new(clerk.Domain) },
 		},
 		"DeleteDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -425,28 +427,28 @@ func generatedCalls() map[string]generatedCall {
 				_, err := domains.New(c).List(ctx)
 				return err
 			},
-			New: func() any { return new(clerk.Page[*domains.Domain]) },
+			New: func() any { return new(clerk.Page[*clerk.Domain]) },
 		},
 		"UpdateDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := domains.New(c).Update(ctx, "test_domain_id", &domains.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(domains.Domain) },
+			New: func() any { return new(clerk.Domain) },
 		},
 		"AttemptEmailAddressVerification": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := emailaddresses.New(c).AttemptVerification(ctx, "test_email_address_id", &emailaddresses.AttemptVerificationParams{Code: "example", VerificationID: "example"})
 				return err
 			},
-			New: func() any { return new(emailaddresses.Verification) },
+			New: func() any { return new(clerk.Verification) },
 		},
 		"CreateEmailAddress": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := emailaddresses.New(c).Create(ctx, &emailaddresses.CreateParams{EmailAddress: "example", UserID: "example"})
 				return err
 			},
-			New: func() any { return new(emailaddresses.EmailAddress) },
+			New: func() any { return new(clerk.EmailAddress) },
 		},
 		"DeleteEmailAddress": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -460,42 +462,42 @@ func generatedCalls() map[string]generatedCall {
 				_, err := emailaddresses.New(c).Get(ctx, "test_email_address_id")
 				return err
 			},
-			New: func() any { return new(emailaddresses.EmailAddress) },
+			New: func() any { return new(clerk.EmailAddress) },
 		},
 		"PrepareEmailAddressVerification": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := emailaddresses.New(c).PrepareVerification(ctx, "test_email_address_id")
 				return err
 			},
-			New: func() any { return new(emailaddresses.Verification) },
+			New: func() any { return new(clerk.Verification) },
 		},
 		"ReplaceUserEmailAddress": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := emailaddresses.New(c).ReplaceForUser(ctx, "test_user_id", &emailaddresses.ReplaceForUserParams{EmailAddress: "example"})
 				return err
 			},
-			New: func() any { return new(emailaddresses.EmailAddress) },
+			New: func() any { return new(clerk.EmailAddress) },
 		},
 		"UpdateEmailAddress": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := emailaddresses.New(c).Update(ctx, "test_email_address_id", &emailaddresses.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(emailaddresses.EmailAddress) },
+			New: func() any { return new(clerk.EmailAddress) },
 		},
 		"CreateEnterpriseConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).Create(ctx, &enterpriseconnections.CreateParams{Domains: []string{"example"}, Name: "example", Provider: "saml_custom"})
 				return err
 			},
-			New: func() any { return new(enterpriseconnections.EnterpriseConnection) },
+			New: func() any { return new(clerk.EnterpriseConnection) },
 		},
 		"CreateEnterpriseConnectionTestRun": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).CreateTestRun(ctx, "test_enterprise_connection_id")
 				return err
 			},
-			New: func() any { return new(enterpriseconnections.TestRunURL) },
+			New: func() any { return new(clerk.EnterpriseConnectionTestRunURL) },
 		},
 		"DeleteEnterpriseConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -509,32 +511,37 @@ func generatedCalls() map[string]generatedCall {
 				_, err := enterpriseconnections.New(c).Get(ctx, "test_enterprise_connection_id")
 				return err
 			},
-			New: func() any { return new(enterpriseconnections.EnterpriseConnection) },
+			New: func() any { return new(clerk.EnterpriseConnection) },
 		},
 		"ListEnterpriseConnections": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).List(ctx, &enterpriseconnections.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*enterpriseconnections.EnterpriseConnection]) },
+			New: func() any { return new(clerk.Page[*clerk.EnterpriseConnection]) },
 		},
 		"ListEnterpriseConnectionTestRuns": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).ListTestRuns(ctx, "test_enterprise_connection_id", &enterpriseconnections.ListTestRunsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*enterpriseconnections.TestRun]) },
+			New: func() any { return new(clerk.Page[*clerk.EnterpriseConnectionTestRun]) },
 		},
 		"UpdateEnterpriseConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).Update(ctx, "test_enterprise_connection_id", &enterpriseconnections.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(enterpriseconnections.EnterpriseConnection) },
+			New: func() any { return new(clerk.EnterpriseConnection) },
 		},
 		"ChangeProductionInstanceDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				return instance.New(c).ChangeDomain(ctx, &instance.ChangeDomainParams{})
+			},
+		},
+		"UpdateProductionInstanceDomain": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				return instance.New(c).ChangeDomainBeta(ctx, &instance.ChangeDomainBetaParams{})
 			},
 		},
 		"GetInstance": {
@@ -542,14 +549,14 @@ func generatedCalls() map[string]generatedCall {
 				_, err := instance.New(c).Get(ctx)
 				return err
 			},
-			New: func() any { return new(instance.Instance) },
+			New: func() any { return new(clerk.Instance) },
 		},
 		"GetInstanceCommunication": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).GetCommunicationSettings(ctx)
 				return err
 			},
-			New: func() any { return new(instance.CommunicationSettings) },
+			New: func() any { return new(clerk.InstanceCommunicationSettings) },
 		},
 		"GetPublicInterstitial": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -561,21 +568,21 @@ func generatedCalls() map[string]generatedCall {
 				_, err := instance.New(c).GetOAuthApplicationSettings(ctx)
 				return err
 			},
-			New: func() any { return new(instance.OAuthApplicationSettings) },
+			New: func() any { return new(clerk.OAuthApplicationSettings) },
 		},
 		"GetInstanceOrganizationSettings": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).GetOrganizationSettings(ctx)
 				return err
 			},
-			New: func() any { return new(instance.OrganizationSettings) },
+			New: func() any { return new(clerk.OrganizationSettings) },
 		},
 		"GetInstanceProtect": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).GetProtectSettings(ctx)
 				return err
 			},
-			New: func() any { return new(instance.ProtectSettings) },
+			New: func() any { return new(clerk.InstanceProtectSettings) },
 		},
 		"UpdateInstance": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -587,89 +594,84 @@ func generatedCalls() map[string]generatedCall {
 				_, err := instance.New(c).UpdateAuthConfig(ctx, &instance.UpdateAuthConfigParams{})
 				return err
 			},
-			New: func() any { return new(instance.AuthConfig) },
+			New: func() any { return new(clerk.AuthConfig) },
 		},
 		"UpdateInstanceCommunication": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateCommunicationSettings(ctx, &instance.UpdateCommunicationSettingsParams{})
 				return err
 			},
-			New: func() any { return new(instance.CommunicationSettings) },
-		},
-		"UpdateProductionInstanceDomain": {
-			Call: func(ctx context.Context, c *clerk.Client) error {
-				return instance.New(c).UpdateDomain(ctx, &instance.UpdateDomainParams{})
-			},
+			New: func() any { return new(clerk.InstanceCommunicationSettings) },
 		},
 		"UpdateInstanceOAuthApplicationSettings": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateOAuthApplicationSettings(ctx, &instance.UpdateOAuthApplicationSettingsParams{})
 				return err
 			},
-			New: func() any { return new(instance.OAuthApplicationSettings) },
+			New: func() any { return new(clerk.OAuthApplicationSettings) },
 		},
 		"UpdateInstanceOrganizationSettings": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateOrganizationSettings(ctx, &instance.UpdateOrganizationSettingsParams{})
 				return err
 			},
-			New: func() any { return new(instance.OrganizationSettings) },
+			New: func() any { return new(clerk.OrganizationSettings) },
 		},
 		"UpdateInstanceProtect": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateProtectSettings(ctx, &instance.UpdateProtectSettingsParams{})
 				return err
 			},
-			New: func() any { return new(instance.ProtectSettings) },
+			New: func() any { return new(clerk.InstanceProtectSettings) },
 		},
 		"UpdateInstanceRestrictions": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := instance.New(c).UpdateRestrictions(ctx, &instance.UpdateRestrictionsParams{})
 				return err
 			},
-			New: func() any { return new(instance.Restrictions) },
+			New: func() any { return new(clerk.InstanceRestrictions) },
 		},
 		"CreateInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := invitations.New(c).Create(ctx, &invitations.CreateParams{EmailAddress: "example"})
 				return err
 			},
-			New: func() any { return new(invitations.Invitation) },
+			New: func() any { return new(clerk.Invitation) },
 		},
 		"CreateBulkInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := invitations.New(c).CreateBulk(ctx, []*invitations.CreateBulkParams{{EmailAddress: "example"}})
+				_, err := invitations.New(c).CreateBulk(ctx, []*invitations.CreateBulkItem{{EmailAddress: "example"}})
 				return err
 			},
-			New: func() any { return new([]*invitations.Invitation) },
+			New: func() any { return new([]*clerk.Invitation) },
 		},
 		"ListInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := invitations.New(c).List(ctx, &invitations.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*invitations.Invitation]) },
+			New: func() any { return new(clerk.Page[*clerk.Invitation]) },
 		},
 		"RevokeInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := invitations.New(c).Revoke(ctx, "test_invitation_id")
 				return err
 			},
-			New: func() any { return new(invitations.RevokedInvitation) },
+			New: func() any { return new(clerk.Invitation) },
 		},
 		"GetJWKS": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := jwks.New(c).Get(ctx)
 				return err
 			},
-			New: func() any { return new(jwks.KeySet) },
+			New: func() any { return new(clerk.JWKS) },
 		},
 		"CreateJWTTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := jwttemplates.New(c).Create(ctx, &jwttemplates.CreateParams{Claims: map[string]any{}, Name: "example"})
 				return err
 			},
-			New: func() any { return new(jwttemplates.JWTTemplate) },
+			New: func() any { return new(clerk.JWTTemplate) },
 		},
 		"DeleteJWTTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -683,126 +685,126 @@ func generatedCalls() map[string]generatedCall {
 				_, err := jwttemplates.New(c).Get(ctx, "test_template_id")
 				return err
 			},
-			New: func() any { return new(jwttemplates.JWTTemplate) },
+			New: func() any { return new(clerk.JWTTemplate) },
 		},
 		"ListJWTTemplates": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := jwttemplates.New(c).List(ctx, &jwttemplates.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*jwttemplates.JWTTemplate]) },
+			New: func() any { return new(clerk.Page[*clerk.JWTTemplate]) },
 		},
 		"UpdateJWTTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := jwttemplates.New(c).Update(ctx, "test_template_id", &jwttemplates.UpdateParams{Claims: map[string]any{}, Name: "example"})
 				return err
 			},
-			New: func() any { return new(jwttemplates.JWTTemplate) },
+			New: func() any { return new(clerk.JWTTemplate) },
 		},
 		"createM2MToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := m2mtokens.New(c).Create(ctx, &m2mtokens.CreateParams{})
 				return err
 			},
-			New: func() any { return new(m2mtokens.CreatedToken) },
+			New: func() any { return new(clerk.CreatedM2MToken) },
 		},
 		"getM2MTokens": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := m2mtokens.New(c).List(ctx, &m2mtokens.ListParams{Subject: "mch_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*m2mtokens.Token]) },
+			New: func() any { return new(clerk.Page[*clerk.M2MToken]) },
 		},
 		"revokeM2MToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := m2mtokens.New(c).Revoke(ctx, "mt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &m2mtokens.RevokeParams{})
 				return err
 			},
-			New: func() any { return new(m2mtokens.Token) },
+			New: func() any { return new(clerk.M2MToken) },
 		},
 		"verifyM2MToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := m2mtokens.New(c).Verify(ctx, &m2mtokens.VerifyParams{Token: "example"})
 				return err
 			},
-			New: func() any { return new(m2mtokens.Token) },
+			New: func() any { return new(clerk.M2MToken) },
 		},
 		"CreateMachine": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).Create(ctx, &machines.CreateParams{Name: "example"})
 				return err
 			},
-			New: func() any { return new(machines.CreatedMachine) },
+			New: func() any { return new(clerk.CreatedMachine) },
 		},
 		"CreateMachineScope": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).CreateScope(ctx, "test_machine_id", &machines.CreateScopeParams{ToMachineID: "example"})
 				return err
 			},
-			New: func() any { return new(machines.Scope) },
+			New: func() any { return new(clerk.MachineScope) },
 		},
 		"DeleteMachine": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).Delete(ctx, "test_machine_id")
 				return err
 			},
-			New: func() any { return new(machines.DeletedMachine) },
+			New: func() any { return new(clerk.DeletedMachine) },
 		},
 		"DeleteMachineScope": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).DeleteScope(ctx, "test_machine_id", "test_other_machine_id")
 				return err
 			},
-			New: func() any { return new(machines.DeletedScope) },
+			New: func() any { return new(clerk.DeletedScope) },
 		},
 		"GetMachine": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).Get(ctx, "test_machine_id")
 				return err
 			},
-			New: func() any { return new(machines.Machine) },
+			New: func() any { return new(clerk.Machine) },
 		},
 		"GetMachineSecretKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := machines.New(c).GetSecretKey(ctx, "test_machine_id")
+				_, err := machines.New(c).GetSecret(ctx, "test_machine_id")
 				return err
 			},
-			New: func() any { return new(machines.SecretKey) },
+			New: func() any { return new(clerk.MachineSecret) },
 		},
 		"ListMachines": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).List(ctx, &machines.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*machines.Machine]) },
+			New: func() any { return new(clerk.Page[*clerk.Machine]) },
 		},
 		"RotateMachineSecretKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := machines.New(c).RotateSecretKey(ctx, "test_machine_id", &machines.RotateSecretKeyParams{PreviousTokenTTL: 1})
+				_, err := machines.New(c).RotateSecret(ctx, "test_machine_id", &machines.RotateSecretParams{PreviousTokenTTL: 1})
 				return err
 			},
-			New: func() any { return new(machines.SecretKey) },
+			New: func() any { return new(clerk.MachineSecret) },
 		},
 		"UpdateMachine": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := machines.New(c).Update(ctx, "test_machine_id", &machines.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(machines.Machine) },
+			New: func() any { return new(clerk.Machine) },
 		},
 		"verifyOAuthAccessToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := oauthaccesstokens.New(c).Verify(ctx, &oauthaccesstokens.VerifyParams{})
 				return err
 			},
-			New: func() any { return new(oauthaccesstokens.Verification) },
+			New: func() any { return new(clerk.OAuthAccessTokenVerification) },
 		},
 		"CreateOAuthApplication": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := oauthapplications.New(c).Create(ctx, &oauthapplications.CreateParams{Name: "example"})
 				return err
 			},
-			New: func() any { return new(oauthapplications.OAuthApplicationWithSecret) },
+			New: func() any { return new(clerk.OAuthApplicationWithSecret) },
 		},
 		"DeleteOAuthApplication": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -816,14 +818,14 @@ func generatedCalls() map[string]generatedCall {
 				_, err := oauthapplications.New(c).Get(ctx, "test_oauth_application_id")
 				return err
 			},
-			New: func() any { return new(oauthapplications.OAuthApplication) },
+			New: func() any { return new(clerk.OAuthApplication) },
 		},
 		"ListOAuthApplications": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := oauthapplications.New(c).List(ctx, &oauthapplications.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*oauthapplications.OAuthApplication]) },
+			New: func() any { return new(clerk.Page[*clerk.OAuthApplication]) },
 		},
 		"RevokeOAuthApplicationToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -835,56 +837,56 @@ func generatedCalls() map[string]generatedCall {
 				_, err := oauthapplications.New(c).RotateSecret(ctx, "test_oauth_application_id")
 				return err
 			},
-			New: func() any { return new(oauthapplications.OAuthApplicationWithSecret) },
+			New: func() any { return new(clerk.OAuthApplicationWithSecret) },
 		},
 		"UpdateOAuthApplication": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := oauthapplications.New(c).Update(ctx, "test_oauth_application_id", &oauthapplications.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(oauthapplications.OAuthApplication) },
+			New: func() any { return new(clerk.OAuthApplication) },
 		},
 		"UploadOAuthApplicationLogo": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := oauthapplications.New(c).UploadLogo(ctx, "test_oauth_application_id", &oauthapplications.UploadLogoParams{File: clerk.File{Name: "logo.png", ContentType: "image/png", Content: strings.NewReader("\x89PNG")}})
 				return err
 			},
-			New: func() any { return new(oauthapplications.OAuthApplication) },
+			New: func() any { return new(clerk.OAuthApplication) },
 		},
 		"CreateOrganization": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).Create(ctx, &organizations.CreateParams{Name: "example"})
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"CreateOrganizationDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).CreateDomain(ctx, "test_organization_id", &organizations.CreateDomainParams{})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationDomain) },
+			New: func() any { return new(clerk.OrganizationDomain) },
 		},
 		"CreateOrganizationInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).CreateInvitation(ctx, "test_organization_id", &organizations.CreateInvitationParams{EmailAddress: "example", Role: "example"})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationInvitation) },
+			New: func() any { return new(clerk.OrganizationInvitation) },
 		},
 		"CreateOrganizationInvitationBulk": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := organizations.New(c).CreateInvitationsBulk(ctx, "test_organization_id", []*organizations.CreateInvitationsBulkParams{{EmailAddress: "example", Role: "example"}})
+				_, err := organizations.New(c).CreateInvitationBulk(ctx, "test_organization_id", []*organizations.CreateInvitationBulkItem{{EmailAddress: "example", Role: "example"}})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationInvitations) },
+			New: func() any { return new(clerk.OrganizationInvitations) },
 		},
 		"CreateOrganizationMembership": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).CreateMembership(ctx, "test_organization_id", &organizations.CreateMembershipParams{Role: "example", UserID: "example"})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationMembership) },
+			New: func() any { return new(clerk.OrganizationMembership) },
 		},
 		"DeleteOrganization": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -905,154 +907,154 @@ func generatedCalls() map[string]generatedCall {
 				_, err := organizations.New(c).DeleteLogo(ctx, "test_organization_id")
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"DeleteOrganizationMembership": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).DeleteMembership(ctx, "test_organization_id", "test_user_id")
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationMembership) },
+			New: func() any { return new(clerk.OrganizationMembership) },
 		},
 		"GetOrganization": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).Get(ctx, "test_organization_id", &organizations.GetParams{})
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"GetOrganizationInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).GetInvitation(ctx, "test_organization_id", "test_invitation_id")
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationInvitation) },
+			New: func() any { return new(clerk.OrganizationInvitation) },
 		},
 		"ListOrganizations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).List(ctx, &organizations.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.Organization]) },
+			New: func() any { return new(clerk.Page[*clerk.Organization]) },
 		},
 		"ListOrganizationDomains": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListDomains(ctx, "test_organization_id", &organizations.ListDomainsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationDomain]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationDomain]) },
 		},
 		"ListAllOrganizationDomains": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceDomains(ctx, &organizations.ListInstanceDomainsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationDomain]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationDomain]) },
 		},
 		"ListInstanceOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceInvitations(ctx, &organizations.ListInstanceInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationInvitationWithPublicOrganizationData]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]) },
 		},
 		"InstanceGetOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceMemberships(ctx, &organizations.ListInstanceMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationMembership]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
 		},
 		"ListOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInvitations(ctx, "test_organization_id", &organizations.ListInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationInvitation]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitation]) },
 		},
 		"ListOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListMemberships(ctx, "test_organization_id", &organizations.ListMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationMembership]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
 		},
 		"ListPendingOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListPendingInvitations(ctx, "test_organization_id", &organizations.ListPendingInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*organizations.OrganizationInvitation]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitation]) },
 		},
 		"ReplaceOrganizationMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ReplaceMetadata(ctx, "test_organization_id", &organizations.ReplaceMetadataParams{})
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"RevokeOrganizationInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).RevokeInvitation(ctx, "test_organization_id", "test_invitation_id", &organizations.RevokeInvitationParams{})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationInvitation) },
+			New: func() any { return new(clerk.OrganizationInvitation) },
 		},
 		"UpdateOrganization": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).Update(ctx, "test_organization_id", &organizations.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"UpdateOrganizationDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).UpdateDomain(ctx, "test_organization_id", "test_domain_id", &organizations.UpdateDomainParams{})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationDomain) },
+			New: func() any { return new(clerk.OrganizationDomain) },
 		},
 		"UpdateOrganizationMembership": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).UpdateMembership(ctx, "test_organization_id", "test_user_id", &organizations.UpdateMembershipParams{Role: "example"})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationMembership) },
+			New: func() any { return new(clerk.OrganizationMembership) },
 		},
 		"UpdateOrganizationMembershipMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).UpdateMembershipMetadata(ctx, "test_organization_id", "test_user_id", &organizations.UpdateMembershipMetadataParams{})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationMembership) },
+			New: func() any { return new(clerk.OrganizationMembership) },
 		},
 		"MergeOrganizationMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).UpdateMetadata(ctx, "test_organization_id", &organizations.UpdateMetadataParams{})
 				return err
 			},
-			New: func() any { return new(organizations.Organization) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"UploadOrganizationLogo": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).UploadLogo(ctx, "test_organization_id", &organizations.UploadLogoParams{File: clerk.File{Name: "logo.png", ContentType: "image/png", Content: strings.NewReader("\x89PNG")}})
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationWithLogo) },
+			New: func() any { return new(clerk.OrganizationWithLogo) },
 		},
 		"VerifyOrganizationDomainOwnership": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).VerifyDomain(ctx, "test_organization_id", "test_domain_id")
 				return err
 			},
-			New: func() any { return new(organizations.OrganizationDomain) },
+			New: func() any { return new(clerk.OrganizationDomain) },
 		},
 		"CreateOrganizationPermission": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := permissions.New(c).Create(ctx, &permissions.CreateParams{Key: "example", Name: "example"})
 				return err
 			},
-			New: func() any { return new(permissions.Permission) },
+			New: func() any { return new(clerk.Permission) },
 		},
 		"DeleteOrganizationPermission": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1066,35 +1068,35 @@ func generatedCalls() map[string]generatedCall {
 				_, err := permissions.New(c).Get(ctx, "test_permission_id")
 				return err
 			},
-			New: func() any { return new(permissions.Permission) },
+			New: func() any { return new(clerk.Permission) },
 		},
 		"ListOrganizationPermissions": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := permissions.New(c).List(ctx, &permissions.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*permissions.Permission]) },
+			New: func() any { return new(clerk.Page[*clerk.Permission]) },
 		},
 		"UpdateOrganizationPermission": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := permissions.New(c).Update(ctx, "test_permission_id", &permissions.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(permissions.Permission) },
+			New: func() any { return new(clerk.Permission) },
 		},
 		"AttemptPhoneNumberVerification": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := phonenumbers.New(c).AttemptVerification(ctx, "test_phone_number_id", &phonenumbers.AttemptVerificationParams{Code: "example", VerificationID: "example"})
 				return err
 			},
-			New: func() any { return new(phonenumbers.Verification) },
+			New: func() any { return new(clerk.Verification) },
 		},
 		"CreatePhoneNumber": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := phonenumbers.New(c).Create(ctx, &phonenumbers.CreateParams{PhoneNumber: "example", UserID: "example"})
 				return err
 			},
-			New: func() any { return new(phonenumbers.PhoneNumber) },
+			New: func() any { return new(clerk.PhoneNumber) },
 		},
 		"DeletePhoneNumber": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1108,42 +1110,42 @@ func generatedCalls() map[string]generatedCall {
 				_, err := phonenumbers.New(c).Get(ctx, "test_phone_number_id")
 				return err
 			},
-			New: func() any { return new(phonenumbers.PhoneNumber) },
+			New: func() any { return new(clerk.PhoneNumber) },
 		},
 		"PreparePhoneNumberVerification": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := phonenumbers.New(c).PrepareVerification(ctx, "test_phone_number_id")
 				return err
 			},
-			New: func() any { return new(phonenumbers.Verification) },
+			New: func() any { return new(clerk.Verification) },
 		},
 		"ReplaceUserPhoneNumber": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := phonenumbers.New(c).ReplaceForUser(ctx, "test_user_id", &phonenumbers.ReplaceForUserParams{PhoneNumber: "example"})
 				return err
 			},
-			New: func() any { return new(phonenumbers.PhoneNumber) },
+			New: func() any { return new(clerk.PhoneNumber) },
 		},
 		"UpdatePhoneNumber": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := phonenumbers.New(c).Update(ctx, "test_phone_number_id", &phonenumbers.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(phonenumbers.PhoneNumber) },
+			New: func() any { return new(clerk.PhoneNumber) },
 		},
 		"VerifyDomainProxy": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := proxychecks.New(c).Create(ctx, &proxychecks.CreateParams{})
 				return err
 			},
-			New: func() any { return new(proxychecks.ProxyCheck) },
+			New: func() any { return new(clerk.ProxyCheck) },
 		},
 		"CreateRedirectURL": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := redirecturls.New(c).Create(ctx, &redirecturls.CreateParams{URL: "example"})
 				return err
 			},
-			New: func() any { return new(redirecturls.RedirectURL) },
+			New: func() any { return new(clerk.RedirectURL) },
 		},
 		"DeleteRedirectURL": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1157,28 +1159,28 @@ func generatedCalls() map[string]generatedCall {
 				_, err := redirecturls.New(c).Get(ctx, "test_id")
 				return err
 			},
-			New: func() any { return new(redirecturls.RedirectURL) },
+			New: func() any { return new(clerk.RedirectURL) },
 		},
 		"ListRedirectURLs": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := redirecturls.New(c).List(ctx, &redirecturls.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*redirecturls.RedirectURL]) },
+			New: func() any { return new(clerk.Page[*clerk.RedirectURL]) },
 		},
 		"AssignPermissionToOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := roles.New(c).AssignPermission(ctx, "test_organization_role_id", "test_permission_id")
+				_, err := roles.New(c).AddPermission(ctx, "test_organization_role_id", "test_permission_id")
 				return err
 			},
-			New: func() any { return new(roles.Role) },
+			New: func() any { return new(clerk.Role) },
 		},
 		"CreateOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := roles.New(c).Create(ctx, &roles.CreateParams{Key: "example", Name: "example"})
 				return err
 			},
-			New: func() any { return new(roles.Role) },
+			New: func() any { return new(clerk.Role) },
 		},
 		"DeleteOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1192,84 +1194,84 @@ func generatedCalls() map[string]generatedCall {
 				_, err := roles.New(c).Get(ctx, "test_organization_role_id")
 				return err
 			},
-			New: func() any { return new(roles.Role) },
+			New: func() any { return new(clerk.Role) },
 		},
 		"ListOrganizationRoles": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := roles.New(c).List(ctx, &roles.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*roles.Role]) },
+			New: func() any { return new(clerk.Page[*clerk.Role]) },
 		},
 		"RemovePermissionFromOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := roles.New(c).RemovePermission(ctx, "test_organization_role_id", "test_permission_id")
 				return err
 			},
-			New: func() any { return new(roles.Role) },
+			New: func() any { return new(clerk.Role) },
 		},
 		"UpdateOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := roles.New(c).Update(ctx, "test_organization_role_id", &roles.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(roles.Role) },
+			New: func() any { return new(clerk.Role) },
 		},
 		"AddRolesToRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := rolesets.New(c).AddRoles(ctx, "test_role_set_key_or_id", &rolesets.AddRolesParams{RoleKeys: []string{"example"}})
 				return err
 			},
-			New: func() any { return new(rolesets.RoleSet) },
+			New: func() any { return new(clerk.RoleSet) },
 		},
 		"CreateRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := rolesets.New(c).Create(ctx, &rolesets.CreateParams{CreatorRoleKey: "example", DefaultRoleKey: "example", Name: "example", Roles: []string{"example"}})
 				return err
 			},
-			New: func() any { return new(rolesets.RoleSet) },
+			New: func() any { return new(clerk.RoleSet) },
 		},
 		"GetRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := rolesets.New(c).Get(ctx, "test_role_set_key_or_id")
 				return err
 			},
-			New: func() any { return new(rolesets.RoleSet) },
+			New: func() any { return new(clerk.RoleSet) },
 		},
 		"ListRoleSets": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := rolesets.New(c).List(ctx, &rolesets.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*rolesets.RoleSet]) },
+			New: func() any { return new(clerk.Page[*clerk.RoleSet]) },
 		},
 		"ReplaceRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := rolesets.New(c).Replace(ctx, "test_role_set_key_or_id", &rolesets.ReplaceParams{DestinationRoleSetKey: "example"})
+				_, err := rolesets.New(c).Retire(ctx, "test_role_set_key_or_id", &rolesets.RetireParams{DestinationRoleSetKey: "example"})
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
 		},
 		"ReplaceRoleInRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := rolesets.New(c).ReplaceRole(ctx, "test_role_set_key_or_id", &rolesets.ReplaceRoleParams{RoleKey: "example", ToRoleKey: "example"})
+				_, err := rolesets.New(c).SwapRole(ctx, "test_role_set_key_or_id", &rolesets.SwapRoleParams{RoleKey: "example", ToRoleKey: "example"})
 				return err
 			},
-			New: func() any { return new(rolesets.RoleSet) },
+			New: func() any { return new(clerk.RoleSet) },
 		},
 		"UpdateRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := rolesets.New(c).Update(ctx, "test_role_set_key_or_id", &rolesets.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(rolesets.RoleSet) },
+			New: func() any { return new(clerk.RoleSet) },
 		},
 		"CreateSAMLConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := samlconnections.New(c).Create(ctx, &samlconnections.CreateParams{Domain: clerk.Value[string]("example"), Name: "example", Provider: "saml_custom"})
 				return err
 			},
-			New: func() any { return new(samlconnections.SAMLConnection) },
+			New: func() any { return new(clerk.SAMLConnection) },
 		},
 		"DeleteSAMLConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1283,175 +1285,175 @@ func generatedCalls() map[string]generatedCall {
 				_, err := samlconnections.New(c).Get(ctx, "test_saml_connection_id")
 				return err
 			},
-			New: func() any { return new(samlconnections.SAMLConnection) },
+			New: func() any { return new(clerk.SAMLConnection) },
 		},
 		"ListSAMLConnections": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := samlconnections.New(c).List(ctx, &samlconnections.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*samlconnections.SAMLConnection]) },
+			New: func() any { return new(clerk.Page[*clerk.SAMLConnection]) },
 		},
 		"UpdateSAMLConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := samlconnections.New(c).Update(ctx, "test_saml_connection_id", &samlconnections.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(samlconnections.SAMLConnection) },
+			New: func() any { return new(clerk.SAMLConnection) },
 		},
 		"createSession": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).Create(ctx, &sessions.CreateParams{UserID: "example"})
 				return err
 			},
-			New: func() any { return new(sessions.Session) },
+			New: func() any { return new(clerk.Session) },
 		},
 		"CreateSessionToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).CreateToken(ctx, "test_session_id", &sessions.CreateTokenParams{})
 				return err
 			},
-			New: func() any { return new(sessions.SessionToken) },
+			New: func() any { return new(clerk.SessionToken) },
 		},
 		"CreateSessionTokenFromTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).CreateTokenFromTemplate(ctx, "test_session_id", "test_template_name", &sessions.CreateTokenFromTemplateParams{})
 				return err
 			},
-			New: func() any { return new(sessions.SessionToken) },
+			New: func() any { return new(clerk.SessionToken) },
 		},
 		"GetSession": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).Get(ctx, "test_session_id")
 				return err
 			},
-			New: func() any { return new(sessions.Session) },
+			New: func() any { return new(clerk.Session) },
 		},
 		"GetSessionList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).List(ctx, &sessions.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*sessions.Session]) },
+			New: func() any { return new(clerk.Page[*clerk.Session]) },
 		},
 		"RefreshSession": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).Refresh(ctx, "test_session_id", &sessions.RefreshParams{ExpiredToken: "example", RefreshToken: "example", RequestOrigin: "example"})
 				return err
 			},
-			New: func() any { return new(sessions.SessionRefresh) },
+			New: func() any { return new(clerk.SessionRefresh) },
 		},
 		"RevokeSession": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := sessions.New(c).Revoke(ctx, "test_session_id")
 				return err
 			},
-			New: func() any { return new(sessions.Session) },
+			New: func() any { return new(clerk.Session) },
 		},
 		"CreateSignInToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := signintokens.New(c).Create(ctx, &signintokens.CreateParams{UserID: "example"})
 				return err
 			},
-			New: func() any { return new(signintokens.SignInToken) },
+			New: func() any { return new(clerk.SignInToken) },
 		},
 		"RevokeSignInToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := signintokens.New(c).Revoke(ctx, "test_sign_in_token_id")
 				return err
 			},
-			New: func() any { return new(signintokens.SignInToken) },
+			New: func() any { return new(clerk.SignInToken) },
 		},
 		"GetSignUp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := signups.New(c).Get(ctx, "test_id")
 				return err
 			},
-			New: func() any { return new(signups.SignUp) },
+			New: func() any { return new(clerk.SignUp) },
 		},
 		"UpdateSignUp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := signups.New(c).Update(ctx, "test_id", &signups.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(signups.SignUp) },
+			New: func() any { return new(clerk.SignUp) },
 		},
 		"GetTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).Get(ctx, "email", "test_slug")
 				return err
 			},
-			New: func() any { return new(templates.Template) },
+			New: func() any { return new(clerk.Template) },
 		},
 		"GetTemplateList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).List(ctx, "email", &templates.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*templates.Template]) },
+			New: func() any { return new(clerk.Page[*clerk.Template]) },
 		},
 		"PreviewTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).Preview(ctx, "test_template_type", "test_slug", &templates.PreviewParams{})
 				return err
 			},
-			New: func() any { return new(map[string]any) },
+			New: func() any { return new(clerk.JSON) },
 		},
 		"UpsertTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).Replace(ctx, "email", "test_slug", &templates.ReplaceParams{})
 				return err
 			},
-			New: func() any { return new(templates.Template) },
+			New: func() any { return new(clerk.Template) },
 		},
 		"RevertTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).Revert(ctx, "email", "test_slug")
 				return err
 			},
-			New: func() any { return new(templates.Template) },
+			New: func() any { return new(clerk.Template) },
 		},
 		"ToggleTemplateDelivery": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := templates.New(c).ToggleDelivery(ctx, "email", "test_slug", &templates.ToggleDeliveryParams{})
 				return err
 			},
-			New: func() any { return new(templates.Template) },
+			New: func() any { return new(clerk.Template) },
 		},
 		"CreateTestingToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := testingtokens.New(c).Create(ctx)
 				return err
 			},
-			New: func() any { return new(testingtokens.TestingToken) },
+			New: func() any { return new(clerk.TestingToken) },
 		},
 		"BanUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Ban(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UsersBan": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).BanBulk(ctx, &users.BanBulkParams{UserIDs: []string{"example"}})
 				return err
 			},
-			New: func() any { return new([]*users.User) },
+			New: func() any { return new([]*clerk.User) },
 		},
 		"GetUsersCount": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Count(ctx, &users.CountParams{})
 				return err
 			},
-			New: func() any { return new(users.TotalCount) },
+			New: func() any { return new(clerk.TotalCount) },
 		},
 		"CreateUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Create(ctx, &users.CreateParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"DeleteUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1465,7 +1467,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := users.New(c).DeleteBackupCodes(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.MFAResult) },
+			New: func() any { return new(clerk.MFAResult) },
 		},
 		"DeleteExternalAccount": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1473,6 +1475,13 @@ func generatedCalls() map[string]generatedCall {
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
+		},
+		"DisableMFA": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := users.New(c).DeleteMFA(ctx, "test_user_id")
+				return err
+			},
+			New: func() any { return new(clerk.MFAResult) },
 		},
 		"UserPasskeyDelete": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1486,14 +1495,14 @@ func generatedCalls() map[string]generatedCall {
 				_, err := users.New(c).DeleteProfileImage(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"DeleteTOTP": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).DeleteTOTP(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.MFAResult) },
+			New: func() any { return new(clerk.MFAResult) },
 		},
 		"UserWeb3WalletDelete": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1502,166 +1511,159 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return new(clerk.DeletedObject) },
 		},
-		"DisableMFA": {
-			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := users.New(c).DisableMFA(ctx, "test_user_id")
-				return err
-			},
-			New: func() any { return new(users.MFAResult) },
-		},
 		"GetUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Get(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"GetUserList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).List(ctx, &users.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*users.User]) },
+			New: func() any { return new(clerk.Page[*clerk.User]) },
 		},
 		"GetOAuthAccessToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOAuthAccessTokens(ctx, "test_user_id", "test_provider", &users.ListOAuthAccessTokensParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*users.ListOAuthAccessTokenItem]) },
+			New: func() any { return new(clerk.Page[*clerk.OAuthAccessToken]) },
 		},
 		"UsersGetOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOrganizationInvitations(ctx, "test_user_id", &users.ListOrganizationInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*users.OrganizationInvitationWithPublicOrganizationData]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]) },
 		},
 		"UsersGetOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOrganizationMemberships(ctx, "test_user_id", &users.ListOrganizationMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*users.OrganizationMembership]) },
+			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
 		},
 		"ListUserTrustedDevices": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListTrustedDevices(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(clerk.Page[*users.TrustedDevice]) },
+			New: func() any { return new(clerk.Page[*clerk.TrustedDevice]) },
 		},
 		"LockUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Lock(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"RemoveUserPassword": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).RemovePassword(ctx, "test_user_id", &users.RemovePasswordParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"ReplaceUserMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ReplaceMetadata(ctx, "test_user_id", &users.ReplaceMetadataParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"RevokeUserTrustedDevice": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).RevokeTrustedDevice(ctx, "test_user_id", "test_trusted_device_id")
 				return err
 			},
-			New: func() any { return new(users.TrustedDevice) },
+			New: func() any { return new(clerk.TrustedDevice) },
 		},
 		"SetUserPasswordCompromised": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).SetPasswordCompromised(ctx, "test_user_id", &users.SetPasswordCompromisedParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UnbanUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Unban(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UsersUnban": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).UnbanBulk(ctx, &users.UnbanBulkParams{UserIDs: []string{"example"}})
 				return err
 			},
-			New: func() any { return new([]*users.User) },
+			New: func() any { return new([]*clerk.User) },
 		},
 		"UnlockUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Unlock(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UnsetUserPasswordCompromised": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).UnsetPasswordCompromised(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UpdateUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).Update(ctx, "test_user_id", &users.UpdateParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"UpdateUserMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).UpdateMetadata(ctx, "test_user_id", &users.UpdateMetadataParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"SetUserProfileImage": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).UploadProfileImage(ctx, "test_user_id", &users.UploadProfileImageParams{})
 				return err
 			},
-			New: func() any { return new(users.User) },
+			New: func() any { return new(clerk.User) },
 		},
 		"VerifyPassword": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).VerifyPassword(ctx, "test_user_id", &users.VerifyPasswordParams{Password: "example"})
 				return err
 			},
-			New: func() any { return new(users.PasswordVerification) },
+			New: func() any { return new(clerk.PasswordVerification) },
 		},
 		"VerifyTOTP": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).VerifyTOTP(ctx, "test_user_id", &users.VerifyTOTPParams{Code: "example"})
 				return err
 			},
-			New: func() any { return new(users.TOTPVerification) },
+			New: func() any { return new(clerk.TOTPVerification) },
 		},
 		"CreateWaitlistEntry": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := waitlist.New(c).Create(ctx, &waitlist.CreateParams{EmailAddress: "example"})
 				return err
 			},
-			New: func() any { return new(waitlist.Entry) },
+			New: func() any { return new(clerk.WaitlistEntry) },
 		},
 		"CreateBulkWaitlistEntries": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := waitlist.New(c).CreateBulk(ctx, []*waitlist.CreateBulkParams{{EmailAddress: "user@example.com"}})
+				_, err := waitlist.New(c).CreateBulk(ctx, []*waitlist.CreateBulkItem{{EmailAddress: "user@example.com"}})
 				return err
 			},
-			New: func() any { return new([]*waitlist.Entry) },
+			New: func() any { return new([]*clerk.WaitlistEntry) },
 		},
 		"DeleteWaitlistEntry": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1675,35 +1677,35 @@ func generatedCalls() map[string]generatedCall {
 				_, err := waitlist.New(c).Invite(ctx, "test_waitlist_entry_id", &waitlist.InviteParams{})
 				return err
 			},
-			New: func() any { return new(waitlist.Entry) },
+			New: func() any { return new(clerk.WaitlistEntry) },
 		},
 		"ListWaitlistEntries": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := waitlist.New(c).List(ctx, &waitlist.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*waitlist.Entry]) },
+			New: func() any { return new(clerk.Page[*clerk.WaitlistEntry]) },
 		},
 		"RejectWaitlistEntry": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := waitlist.New(c).Reject(ctx, "test_waitlist_entry_id")
 				return err
 			},
-			New: func() any { return new(waitlist.Entry) },
+			New: func() any { return new(clerk.WaitlistEntry) },
 		},
 		"CreateSvixApp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := webhooks.New(c).CreateSvixApp(ctx)
 				return err
 			},
-			New: func() any { return new(webhooks.SvixURL) },
+			New: func() any { return new(clerk.SvixURL) },
 		},
 		"GenerateSvixAuthURL": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := webhooks.New(c).CreateSvixDashboardURL(ctx)
 				return err
 			},
-			New: func() any { return new(webhooks.SvixURL) },
+			New: func() any { return new(clerk.SvixURL) },
 		},
 		"DeleteSvixApp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

@@ -5,13 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clerkgo/clerk/billing"
-	"github.com/clerkgo/clerk/sessions"
+	"github.com/clerkgo/clerk"
 )
 
 func TestUnknownEnumValuesDecode(t *testing.T) {
 	t.Parallel()
-	var s sessions.Session
+	var s clerk.Session
 	if err := json.Unmarshal([]byte(`{"object":"session","id":"sess_1","status":"some_future_status"}`), &s); err != nil {
 		t.Fatalf("an unknown enum value failed to decode: %v", err)
 	}
@@ -22,7 +21,7 @@ func TestUnknownEnumValuesDecode(t *testing.T) {
 
 func TestWrongTypeNamesTheField(t *testing.T) {
 	t.Parallel()
-	var p billing.Plan
+	var p clerk.Plan
 	err := json.Unmarshal([]byte(`{"object":"commerce_plan","id":"cplan_1","fee":{"amount":"ten"}}`), &p)
 	if err == nil || !strings.Contains(err.Error(), "amount") {
 		t.Fatalf("err = %v, want a decode error naming amount", err)
@@ -31,7 +30,7 @@ func TestWrongTypeNamesTheField(t *testing.T) {
 
 func TestLegacyPaymentSourceDecodesIntoPaymentMethod(t *testing.T) {
 	t.Parallel()
-	var item billing.SubscriptionItem
+	var item clerk.SubscriptionItem
 	err := json.Unmarshal([]byte(`{"object":"commerce_subscription_item","id":"csi_1","payment_source_id":"pm_legacy","payment_source":{"id":"pm_legacy"}}`), &item)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +38,7 @@ func TestLegacyPaymentSourceDecodesIntoPaymentMethod(t *testing.T) {
 	if item.PaymentMethodID == nil || *item.PaymentMethodID != "pm_legacy" || item.PaymentMethod == nil || item.PaymentMethod.ID != "pm_legacy" {
 		t.Fatalf("PaymentMethodID = %v, PaymentMethod = %+v", item.PaymentMethodID, item.PaymentMethod)
 	}
-	var both billing.SubscriptionItem
+	var both clerk.SubscriptionItem
 	if err := json.Unmarshal([]byte(`{"payment_method_id":"pm_new","payment_source_id":"pm_old"}`), &both); err != nil {
 		t.Fatal(err)
 	}

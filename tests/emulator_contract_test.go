@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/internal/spec"
 )
 
 // bapiSpecPath returns the Backend API spec path from CLERK_BAPI_SPEC, or
@@ -26,9 +26,7 @@ import (
 func bapiSpecPath(t *testing.T) string {
 	t.Helper()
 	p := specPath()
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("Backend API spec not found at %s (set CLERK_BAPI_SPEC): skipping the spec contract test", p)
-	}
+	spec.NeedFile(t, p, "CLERK_BAPI_SPEC")
 	return p
 }
 

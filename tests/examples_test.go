@@ -31,7 +31,7 @@ func TestExamples(t *testing.T) {
 		{"quickstart", nil, []string{
 			`^No CLERK_SECRET_KEY set: using the in-process clerktest emulator at http://127\.0\.0\.1:\d+/v1$`,
 			`^   created user_\w+  Marie Curie <marie\+\d+@example\.com>$`,
-			`^   6 users$`,
+			`^   the newest 6 shown; 6 users in all \(users.Count\)$`,
 			`^   first_name = "Marie" \(untouched\), last_name = null$`,
 			`must choose a new password at next sign-in`,
 			`^   Pro   \(pro\)      fee \$20\.00/month, annual_fee \$200\.00/year$`,

@@ -2,7 +2,6 @@ package tests
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
@@ -30,9 +29,7 @@ var loadOnce = sync.OnceValues(func() (*openapi3.T, error) {
 // loadSpec returns the parsed spec, or skips the test when it is absent.
 func loadSpec(t *testing.T) *openapi3.T {
 	t.Helper()
-	if _, err := os.Stat(specPath()); err != nil {
-		t.Skipf("Backend API spec not found at %s (set CLERK_BAPI_SPEC to run the spec tests)", specPath())
-	}
+	spec.NeedFile(t, specPath(), "CLERK_BAPI_SPEC")
 	doc, err := loadOnce()
 	if err != nil {
 		t.Fatalf("loading %s: %v", specPath(), err)

@@ -135,7 +135,10 @@ func stringFor(s *openapi3.Schema) string {
 	return "x"
 }
 
-// normalize turns YAML-decoded examples into what encoding/json produces.
+// normalize returns a copy of a YAML-decoded example as encoding/json
+// would produce it (whole numbers as float64). It never changes v: the
+// examples belong to the one parsed spec that parallel tests share, so an
+// in-place rewrite here was a data race with every other reader.
 func normalize(v any) any {
 	switch x := v.(type) {
 	case int:
@@ -143,13 +146,17 @@ func normalize(v any) any {
 	case int64:
 		return float64(x)
 	case map[string]any:
+		out := make(map[string]any, len(x))
 		for k, e := range x {
-			x[k] = normalize(e)
+			out[k] = normalize(e)
 		}
+		return out
 	case []any:
+		out := make([]any, len(x))
 		for i, e := range x {
-			x[i] = normalize(e)
+			out[i] = normalize(e)
 		}
+		return out
 	}
 	return v
 }

@@ -66,7 +66,7 @@ func BenchmarkUsersGetBaseline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var u users.User
+		var u clerk.User
 		err = json.NewDecoder(resp.Body).Decode(&u)
 		resp.Body.Close()
 		if err != nil || u.ID == "" {

@@ -69,3 +69,30 @@ func ExampleService_SetPasswordCompromised() {
 	fmt.Println(err)
 	// Output: <nil>
 }
+
+// Copy a value read from one user into the params of another call, in one
+// expression: clerk.FromPointer turns the answer's *string (nil for null)
+// into the Opt the params take.
+func ExampleUpdateParams_copyFromAnswer() {
+	emu := clerktest.New()
+	defer emu.Close()
+	svc := users.New(emu.Client())
+	ctx := context.Background()
+	ada, err := svc.Create(ctx, &users.CreateParams{EmailAddress: clerk.Value([]string{"ada@example.com"}), FirstName: clerk.String("Ada")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	twin, err := svc.Create(ctx, &users.CreateParams{EmailAddress: clerk.Value([]string{"twin@example.com"})})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	twin, err = svc.Update(ctx, twin.ID, &users.UpdateParams{FirstName: clerk.FromPointer(ada.FirstName), LastName: clerk.FromPointer(ada.LastName)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(twin.GetFirstName(), twin.LastName == nil)
+	// Output: Ada true
+}

@@ -6,181 +6,786 @@ import (
 	"net/url"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
 // BanBulkParams holds the parameters of BanBulk.
 type BanBulkParams struct {
+	// UserIDs lists the user IDs to send. Required.
 	UserIDs []string `json:"user_ids" url:"-"`
+}
+
+// Validate reports the first field of BanBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *BanBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UserIDs == nil {
+		return call.Invalid("users.BanBulkParams", "user_ids", "is required")
+	}
+	if len(p.UserIDs) < 1 {
+		return call.Invalid("users.BanBulkParams", "user_ids", "needs at least 1 items")
+	}
+	if len(p.UserIDs) > 50 {
+		return call.Invalid("users.BanBulkParams", "user_ids", "takes at most 50 items")
+	}
+	return nil
 }
 
 // CountParams holds the parameters of Count.
 type CountParams struct {
-	EmailAddress       []string          `url:"email_address,omitempty" json:"-"`
-	PhoneNumber        []string          `url:"phone_number,omitempty" json:"-"`
-	ExternalID         []string          `url:"external_id,omitempty" json:"-"`
-	Username           []string          `url:"username,omitempty" json:"-"`
-	Web3Wallet         []string          `url:"web3_wallet,omitempty" json:"-"`
-	UserID             []string          `url:"user_id,omitempty" json:"-"`
-	OrganizationID     []string          `url:"organization_id,omitempty" json:"-"`
-	Query              clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	EmailAddressQuery  clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	PhoneNumberQuery   clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	UsernameQuery      clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	NameQuery          clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	Banned             clerk.Opt[bool]   `url:"banned,omitempty" json:"-"`
-	LastActiveAtBefore clerk.Opt[int64]  `url:"last_active_at_before,omitempty" json:"-"`
-	LastActiveAtAfter  clerk.Opt[int64]  `url:"last_active_at_after,omitempty" json:"-"`
-	LastActiveAtSince  clerk.Opt[int64]  `url:"last_active_at_since,omitempty" json:"-"`
-	CreatedAtBefore    clerk.Opt[int64]  `url:"created_at_before,omitempty" json:"-"`
-	CreatedAtAfter     clerk.Opt[int64]  `url:"created_at_after,omitempty" json:"-"`
-	LastSignInAtBefore clerk.Opt[int64]  `url:"last_sign_in_at_before,omitempty" json:"-"`
-	LastSignInAtAfter  clerk.Opt[int64]  `url:"last_sign_in_at_after,omitempty" json:"-"`
-	Provider           clerk.Opt[string] `url:"provider,omitempty" json:"-"`
-	ProviderUserID     []string          `url:"provider_user_id,omitempty" json:"-"`
+	// EmailAddress keeps only the results matching one of these values of email
+	// address. Optional: leave it empty to send nothing.
+	EmailAddress []string `url:"email_address,omitempty" json:"-"`
+	// PhoneNumber keeps only the results matching one of these values of phone
+	// number. Optional: leave it empty to send nothing.
+	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
+	// ExternalID keeps only the results matching one of these values of external
+	// ID. Optional: leave it empty to send nothing.
+	ExternalID []string `url:"external_id,omitempty" json:"-"`
+	// Username keeps only the results matching one of these values of username.
+	// Optional: leave it empty to send nothing.
+	Username []string `url:"username,omitempty" json:"-"`
+	// Web3Wallet keeps only the results matching one of these values of web3
+	// wallet. Optional: leave it empty to send nothing.
+	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user ID.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// OrganizationID keeps only the results matching one of these values of
+	// organization ID. Optional: leave it empty to send nothing.
+	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// EmailAddressQuery is sent as the email_address_query query parameter.
+	// Optional: leave it unset to send nothing.
+	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
+	// PhoneNumberQuery is sent as the phone_number_query query parameter.
+	// Optional: leave it unset to send nothing.
+	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
+	// UsernameQuery is sent as the username_query query parameter. Optional: leave
+	// it unset to send nothing.
+	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
+	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
+	// Banned is sent as the banned query parameter. Optional: leave it unset to
+	// send nothing.
+	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
+	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
+	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
+	// LastActiveAtSince is sent as the last_active_at_since query parameter.
+	// Optional: leave it unset to send nothing.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
+	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
+	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
+	// LastSignInAtBefore is sent as the last_sign_in_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
+	// LastSignInAtAfter is sent as the last_sign_in_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
+	// Provider is sent as the provider query parameter. Optional: leave it unset
+	// to send nothing.
+	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
+	// ProviderUserID keeps only the results matching one of these values of
+	// provider user ID. Optional: leave it empty to send nothing.
+	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
+}
+
+// Validate reports the first field of CountParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CountParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("users.CountParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("users.CountParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("users.CountParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("users.CountParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("users.CountParams", "name_query", "must not be null")
+	}
+	if p.Banned.IsNull() {
+		return call.Invalid("users.CountParams", "banned", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_after", "must not be null")
+	}
+	if p.LastActiveAtSince.IsNull() {
+		return call.Invalid("users.CountParams", "last_active_at_since", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "created_at_after", "must not be null")
+	}
+	if p.LastSignInAtBefore.IsNull() {
+		return call.Invalid("users.CountParams", "last_sign_in_at_before", "must not be null")
+	}
+	if p.LastSignInAtAfter.IsNull() {
+		return call.Invalid("users.CountParams", "last_sign_in_at_after", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("users.CountParams", "provider", "must not be null")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	BackupCodes                      clerk.Opt[[]string]       `json:"backup_codes,omitzero" url:"-"`
-	Banned                           clerk.Opt[bool]           `json:"banned,omitzero" url:"-"`
-	BypassClientTrust                clerk.Opt[bool]           `json:"bypass_client_trust,omitzero" url:"-"`
-	CreateOrganizationEnabled        clerk.Opt[bool]           `json:"create_organization_enabled,omitzero" url:"-"`
-	CreateOrganizationsLimit         clerk.Opt[int64]          `json:"create_organizations_limit,omitzero" url:"-"`
-	CreatedAt                        clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	DeleteSelfEnabled                clerk.Opt[bool]           `json:"delete_self_enabled,omitzero" url:"-"`
-	EmailAddress                     clerk.Opt[[]string]       `json:"email_address,omitzero" url:"-"`
-	EmailAddressIdentificationStatus clerk.Opt[[]string]       `json:"email_address_identification_status,omitzero" url:"-"`
-	ExternalID                       clerk.Opt[string]         `json:"external_id,omitzero" url:"-"`
-	FirstName                        clerk.Opt[string]         `json:"first_name,omitzero" url:"-"`
-	LastName                         clerk.Opt[string]         `json:"last_name,omitzero" url:"-"`
-	LegalAcceptedAt                  clerk.Opt[string]         `json:"legal_accepted_at,omitzero" url:"-"`
-	Locale                           clerk.Opt[string]         `json:"locale,omitzero" url:"-"`
-	Locked                           clerk.Opt[bool]           `json:"locked,omitzero" url:"-"`
-	Password                         clerk.Opt[string]         `json:"password,omitzero" url:"-"`
-	PasswordDigest                   clerk.Opt[string]         `json:"password_digest,omitzero" url:"-"`
-	PasswordHasher                   clerk.Opt[string]         `json:"password_hasher,omitzero" url:"-"`
-	PhoneNumber                      clerk.Opt[[]string]       `json:"phone_number,omitzero" url:"-"`
-	PhoneNumberIdentificationStatus  clerk.Opt[[]string]       `json:"phone_number_identification_status,omitzero" url:"-"`
-	PrivateMetadata                  clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata                   clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	SkipLegalChecks                  clerk.Opt[bool]           `json:"skip_legal_checks,omitzero" url:"-"`
-	SkipPasswordChecks               clerk.Opt[bool]           `json:"skip_password_checks,omitzero" url:"-"`
-	SkipPasswordRequirement          clerk.Opt[bool]           `json:"skip_password_requirement,omitzero" url:"-"`
-	SkipUserRequirement              clerk.Opt[bool]           `json:"skip_user_requirement,omitzero" url:"-"`
-	TOTPSecret                       clerk.Opt[string]         `json:"totp_secret,omitzero" url:"-"`
-	UnsafeMetadata                   clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
-	Username                         clerk.Opt[string]         `json:"username,omitzero" url:"-"`
-	Web3Wallet                       clerk.Opt[[]string]       `json:"web3_wallet,omitzero" url:"-"`
+	// BackupCodes lists the backup codes to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
+	// Banned sets the banned flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Banned clerk.Opt[bool] `json:"banned,omitzero" url:"-"`
+	// BypassClientTrust sets the bypass client trust flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
+	// CreateOrganizationEnabled sets the create organization enabled flag.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
+	// CreateOrganizationsLimit is the create organizations limit to send.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// DeleteSelfEnabled sets the delete self enabled flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
+	// EmailAddress lists the email address to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	EmailAddress clerk.Opt[[]string] `json:"email_address,omitzero" url:"-"`
+	// EmailAddressIdentificationStatus lists the email address identification
+	// status to send. Optional: leave it unset to send nothing; the API refuses
+	// null.
+	EmailAddressIdentificationStatus clerk.Opt[[]string] `json:"email_address_identification_status,omitzero" url:"-"`
+	// ExternalID is the ID of the external to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
+	// FirstName is the first name to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
+	// LastName is the last name to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
+	// LegalAcceptedAt is the legal accepted at to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
+	// Locale is the locale to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Locale clerk.Opt[string] `json:"locale,omitzero" url:"-"`
+	// Locked sets the locked flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Locked clerk.Opt[bool] `json:"locked,omitzero" url:"-"`
+	// Password is the password to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
+	// PasswordDigest is the password digest to send. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
+	// PasswordHasher is the password hasher to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
+	// PhoneNumber lists the phone number to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	PhoneNumber clerk.Opt[[]string] `json:"phone_number,omitzero" url:"-"`
+	// PhoneNumberIdentificationStatus lists the phone number identification status
+	// to send. Optional: leave it unset to send nothing; the API refuses null.
+	PhoneNumberIdentificationStatus clerk.Opt[[]string] `json:"phone_number_identification_status,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// SkipLegalChecks sets the skip legal checks flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
+	// SkipPasswordChecks sets the skip password checks flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
+	// SkipPasswordRequirement sets the skip password requirement flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	SkipPasswordRequirement clerk.Opt[bool] `json:"skip_password_requirement,omitzero" url:"-"`
+	// SkipUserRequirement sets the skip user requirement flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	SkipUserRequirement clerk.Opt[bool] `json:"skip_user_requirement,omitzero" url:"-"`
+	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
+	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+	// Username is the username to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Username clerk.Opt[string] `json:"username,omitzero" url:"-"`
+	// Web3Wallet lists the web3 wallet to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	Web3Wallet clerk.Opt[[]string] `json:"web3_wallet,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.BackupCodes.IsNull() {
+		return call.Invalid("users.CreateParams", "backup_codes", "must not be null")
+	}
+	if p.EmailAddress.IsNull() {
+		return call.Invalid("users.CreateParams", "email_address", "must not be null")
+	}
+	if p.EmailAddressIdentificationStatus.IsNull() {
+		return call.Invalid("users.CreateParams", "email_address_identification_status", "must not be null")
+	}
+	if v, ok := p.EmailAddressIdentificationStatus.Get(); ok {
+		for _, e := range v {
+			if e != "verified" && e != "reserved" {
+				return call.Invalid("users.CreateParams", "email_address_identification_status", "must be one of \"verified\", \"reserved\"")
+			}
+		}
+	}
+	if p.PasswordHasher.IsNull() {
+		return call.Invalid("users.CreateParams", "password_hasher", "must not be null")
+	}
+	if p.PhoneNumber.IsNull() {
+		return call.Invalid("users.CreateParams", "phone_number", "must not be null")
+	}
+	if p.PhoneNumberIdentificationStatus.IsNull() {
+		return call.Invalid("users.CreateParams", "phone_number_identification_status", "must not be null")
+	}
+	if v, ok := p.PhoneNumberIdentificationStatus.Get(); ok {
+		for _, e := range v {
+			if e != "verified" && e != "reserved" {
+				return call.Invalid("users.CreateParams", "phone_number_identification_status", "must be one of \"verified\", \"reserved\"")
+			}
+		}
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.CreateParams", "unsafe_metadata", "must not be null")
+	}
+	if p.Web3Wallet.IsNull() {
+		return call.Invalid("users.CreateParams", "web3_wallet", "must not be null")
+	}
+	return nil
 }
 
 // ListOAuthAccessTokensParams holds the parameters of ListOAuthAccessTokens.
 type ListOAuthAccessTokensParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Paginated is sent as the paginated query parameter. Optional: leave it unset
+	// to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
-// ListOrganizationInvitationsParams holds the parameters of ListOrganizationInvitations.
+// Validate reports the first field of ListOAuthAccessTokensParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOAuthAccessTokensParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "offset", "must not be negative")
+	}
+	if p.Paginated.IsNull() {
+		return call.Invalid("users.ListOAuthAccessTokensParams", "paginated", "must not be null")
+	}
+	return nil
+}
+
+// ListOrganizationInvitationsParams holds the parameters of
+// ListOrganizationInvitations.
 type ListOrganizationInvitationsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// Status is sent as the status query parameter. One of "pending", "accepted",
+	// "revoked", "expired". Optional: leave it unset to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 }
 
-// ListOrganizationMembershipsParams holds the parameters of ListOrganizationMemberships.
+// Validate reports the first field of ListOrganizationInvitationsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOrganizationInvitationsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "offset", "must not be negative")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("users.ListOrganizationInvitationsParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "accepted" && v != "revoked" && v != "expired" {
+			return call.Invalid("users.ListOrganizationInvitationsParams", "status", "must be one of \"pending\", \"accepted\", \"revoked\", \"expired\"")
+		}
+	}
+	return nil
+}
+
+// ListOrganizationMembershipsParams holds the parameters of
+// ListOrganizationMemberships.
 type ListOrganizationMembershipsParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
+}
+
+// Validate reports the first field of ListOrganizationMembershipsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListOrganizationMembershipsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListOrganizationMembershipsParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListOrganizationMembershipsParams", "offset", "must not be negative")
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	EmailAddress       []string          `url:"email_address,omitempty" json:"-"`
-	PhoneNumber        []string          `url:"phone_number,omitempty" json:"-"`
-	ExternalID         []string          `url:"external_id,omitempty" json:"-"`
-	Username           []string          `url:"username,omitempty" json:"-"`
-	Web3Wallet         []string          `url:"web3_wallet,omitempty" json:"-"`
-	UserID             []string          `url:"user_id,omitempty" json:"-"`
-	OrganizationID     []string          `url:"organization_id,omitempty" json:"-"`
-	Query              clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	EmailAddressQuery  clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	PhoneNumberQuery   clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	UsernameQuery      clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	NameQuery          clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	Banned             clerk.Opt[bool]   `url:"banned,omitempty" json:"-"`
-	LastActiveAtBefore clerk.Opt[int64]  `url:"last_active_at_before,omitempty" json:"-"`
-	LastActiveAtAfter  clerk.Opt[int64]  `url:"last_active_at_after,omitempty" json:"-"`
-	LastActiveAtSince  clerk.Opt[int64]  `url:"last_active_at_since,omitempty" json:"-"`
-	CreatedAtBefore    clerk.Opt[int64]  `url:"created_at_before,omitempty" json:"-"`
-	CreatedAtAfter     clerk.Opt[int64]  `url:"created_at_after,omitempty" json:"-"`
-	LastSignInAtBefore clerk.Opt[int64]  `url:"last_sign_in_at_before,omitempty" json:"-"`
-	LastSignInAtAfter  clerk.Opt[int64]  `url:"last_sign_in_at_after,omitempty" json:"-"`
-	Provider           clerk.Opt[string] `url:"provider,omitempty" json:"-"`
-	ProviderUserID     []string          `url:"provider_user_id,omitempty" json:"-"`
-	StartingAfter      clerk.Opt[string] `url:"starting_after,omitempty" json:"-"`
-	OrderBy            clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+	// EmailAddress keeps only the results matching one of these values of email
+	// address. Optional: leave it empty to send nothing.
+	EmailAddress []string `url:"email_address,omitempty" json:"-"`
+	// PhoneNumber keeps only the results matching one of these values of phone
+	// number. Optional: leave it empty to send nothing.
+	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
+	// ExternalID keeps only the results matching one of these values of external
+	// ID. Optional: leave it empty to send nothing.
+	ExternalID []string `url:"external_id,omitempty" json:"-"`
+	// Username keeps only the results matching one of these values of username.
+	// Optional: leave it empty to send nothing.
+	Username []string `url:"username,omitempty" json:"-"`
+	// Web3Wallet keeps only the results matching one of these values of web3
+	// wallet. Optional: leave it empty to send nothing.
+	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
+	// UserID keeps only the results matching one of these values of user ID.
+	// Optional: leave it empty to send nothing.
+	UserID []string `url:"user_id,omitempty" json:"-"`
+	// OrganizationID keeps only the results matching one of these values of
+	// organization ID. Optional: leave it empty to send nothing.
+	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// EmailAddressQuery is sent as the email_address_query query parameter.
+	// Optional: leave it unset to send nothing.
+	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
+	// PhoneNumberQuery is sent as the phone_number_query query parameter.
+	// Optional: leave it unset to send nothing.
+	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
+	// UsernameQuery is sent as the username_query query parameter. Optional: leave
+	// it unset to send nothing.
+	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
+	// NameQuery is sent as the name_query query parameter. Optional: leave it
+	// unset to send nothing.
+	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
+	// Banned is sent as the banned query parameter. Optional: leave it unset to
+	// send nothing.
+	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
+	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
+	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
+	// LastActiveAtSince is sent as the last_active_at_since query parameter.
+	// Optional: leave it unset to send nothing.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
+	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
+	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
+	// leave it unset to send nothing.
+	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
+	// LastSignInAtBefore is sent as the last_sign_in_at_before query parameter.
+	// Optional: leave it unset to send nothing.
+	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
+	// LastSignInAtAfter is sent as the last_sign_in_at_after query parameter.
+	// Optional: leave it unset to send nothing.
+	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
+	// Provider is sent as the provider query parameter. Optional: leave it unset
+	// to send nothing.
+	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
+	// ProviderUserID keeps only the results matching one of these values of
+	// provider user ID. Optional: leave it empty to send nothing.
+	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
+	// StartingAfter is sent as the starting_after query parameter. Optional: leave
+	// it unset to send nothing.
+	StartingAfter clerk.Opt[string] `url:"starting_after,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
+	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("users.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("users.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("users.ListParams", "query", "must not be null")
+	}
+	if p.EmailAddressQuery.IsNull() {
+		return call.Invalid("users.ListParams", "email_address_query", "must not be null")
+	}
+	if p.PhoneNumberQuery.IsNull() {
+		return call.Invalid("users.ListParams", "phone_number_query", "must not be null")
+	}
+	if p.UsernameQuery.IsNull() {
+		return call.Invalid("users.ListParams", "username_query", "must not be null")
+	}
+	if p.NameQuery.IsNull() {
+		return call.Invalid("users.ListParams", "name_query", "must not be null")
+	}
+	if p.Banned.IsNull() {
+		return call.Invalid("users.ListParams", "banned", "must not be null")
+	}
+	if p.LastActiveAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_before", "must not be null")
+	}
+	if p.LastActiveAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_after", "must not be null")
+	}
+	if p.LastActiveAtSince.IsNull() {
+		return call.Invalid("users.ListParams", "last_active_at_since", "must not be null")
+	}
+	if p.CreatedAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "created_at_before", "must not be null")
+	}
+	if p.CreatedAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "created_at_after", "must not be null")
+	}
+	if p.LastSignInAtBefore.IsNull() {
+		return call.Invalid("users.ListParams", "last_sign_in_at_before", "must not be null")
+	}
+	if p.LastSignInAtAfter.IsNull() {
+		return call.Invalid("users.ListParams", "last_sign_in_at_after", "must not be null")
+	}
+	if p.Provider.IsNull() {
+		return call.Invalid("users.ListParams", "provider", "must not be null")
+	}
+	if p.StartingAfter.IsNull() {
+		return call.Invalid("users.ListParams", "starting_after", "must not be null")
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("users.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }
 
 // RemovePasswordParams holds the parameters of RemovePassword.
 type RemovePasswordParams struct {
+	// SignOutOfOtherSessions sets the sign out of other sessions flag. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of RemovePasswordParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *RemovePasswordParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.SignOutOfOtherSessions.IsNull() {
+		return call.Invalid("users.RemovePasswordParams", "sign_out_of_other_sessions", "must not be null")
+	}
+	return nil
 }
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	UnsafeMetadata  clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ReplaceMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.ReplaceMetadataParams", "unsafe_metadata", "must not be null")
+	}
+	return nil
 }
 
 // SetPasswordCompromisedParams holds the parameters of SetPasswordCompromised.
 type SetPasswordCompromisedParams struct {
+	// RevokeAllSessions sets the revoke all sessions flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	RevokeAllSessions clerk.Opt[bool] `json:"revoke_all_sessions,omitzero" url:"-"`
+}
+
+// Validate reports the first field of SetPasswordCompromisedParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *SetPasswordCompromisedParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // UnbanBulkParams holds the parameters of UnbanBulk.
 type UnbanBulkParams struct {
+	// UserIDs lists the user IDs to send. Required.
 	UserIDs []string `json:"user_ids" url:"-"`
+}
+
+// Validate reports the first field of UnbanBulkParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UnbanBulkParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.UserIDs == nil {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "is required")
+	}
+	if len(p.UserIDs) < 1 {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "needs at least 1 items")
+	}
+	if len(p.UserIDs) > 50 {
+		return call.Invalid("users.UnbanBulkParams", "user_ids", "takes at most 50 items")
+	}
+	return nil
 }
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	PublicMetadata  clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	UnsafeMetadata  clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing; the API refuses null.
+	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateMetadataParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateMetadataParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.PrivateMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "private_metadata", "must not be null")
+	}
+	if p.PublicMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "public_metadata", "must not be null")
+	}
+	if p.UnsafeMetadata.IsNull() {
+		return call.Invalid("users.UpdateMetadataParams", "unsafe_metadata", "must not be null")
+	}
+	return nil
 }
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	BackupCodes                      clerk.Opt[[]string]       `json:"backup_codes,omitzero" url:"-"`
-	BypassClientTrust                clerk.Opt[bool]           `json:"bypass_client_trust,omitzero" url:"-"`
-	CreateOrganizationEnabled        clerk.Opt[bool]           `json:"create_organization_enabled,omitzero" url:"-"`
-	CreateOrganizationsLimit         clerk.Opt[int64]          `json:"create_organizations_limit,omitzero" url:"-"`
-	CreatedAt                        clerk.Opt[string]         `json:"created_at,omitzero" url:"-"`
-	DeleteSelfEnabled                clerk.Opt[bool]           `json:"delete_self_enabled,omitzero" url:"-"`
-	ExternalID                       clerk.Opt[string]         `json:"external_id,omitzero" url:"-"`
-	FirstName                        clerk.Opt[string]         `json:"first_name,omitzero" url:"-"`
-	LastName                         clerk.Opt[string]         `json:"last_name,omitzero" url:"-"`
-	LegalAcceptedAt                  clerk.Opt[string]         `json:"legal_accepted_at,omitzero" url:"-"`
-	Locale                           clerk.Opt[string]         `json:"locale,omitzero" url:"-"`
-	NotifyPrimaryEmailAddressChanged clerk.Opt[bool]           `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	Password                         clerk.Opt[string]         `json:"password,omitzero" url:"-"`
-	PasswordDigest                   clerk.Opt[string]         `json:"password_digest,omitzero" url:"-"`
-	PasswordHasher                   clerk.Opt[string]         `json:"password_hasher,omitzero" url:"-"`
-	PrimaryEmailAddressID            clerk.Opt[string]         `json:"primary_email_address_id,omitzero" url:"-"`
-	PrimaryPhoneNumberID             clerk.Opt[string]         `json:"primary_phone_number_id,omitzero" url:"-"`
-	PrimaryWeb3WalletID              clerk.Opt[string]         `json:"primary_web3_wallet_id,omitzero" url:"-"`
-	PrivateMetadata                  clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	ProfileImageID                   clerk.Opt[string]         `json:"profile_image_id,omitzero" url:"-"`
-	PublicMetadata                   clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	SignOutOfOtherSessions           clerk.Opt[bool]           `json:"sign_out_of_other_sessions,omitzero" url:"-"`
-	SkipLegalChecks                  clerk.Opt[bool]           `json:"skip_legal_checks,omitzero" url:"-"`
-	SkipPasswordChecks               clerk.Opt[bool]           `json:"skip_password_checks,omitzero" url:"-"`
-	TOTPSecret                       clerk.Opt[string]         `json:"totp_secret,omitzero" url:"-"`
-	UnsafeMetadata                   clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
-	Username                         clerk.Opt[string]         `json:"username,omitzero" url:"-"`
+	// BackupCodes lists the backup codes to send. Optional: leave it unset to send
+	// nothing; the API refuses null.
+	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
+	// BypassClientTrust sets the bypass client trust flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
+	// CreateOrganizationEnabled sets the create organization enabled flag.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
+	// CreateOrganizationsLimit is the create organizations limit to send.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
+	// CreatedAt is the created at to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// DeleteSelfEnabled sets the delete self enabled flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
+	// ExternalID is the ID of the external to use. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
+	// FirstName is the first name to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
+	// LastName is the last name to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
+	// LegalAcceptedAt is the legal accepted at to send. Optional: leave it unset
+	// to send nothing, or set it to clerk.Null to send null.
+	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
+	// Locale is the locale to send. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Locale clerk.Opt[string] `json:"locale,omitzero" url:"-"`
+	// NotifyPrimaryEmailAddressChanged sets the notify primary email address
+	// changed flag. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
+	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
+	// Password is the password to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
+	// PasswordDigest is the password digest to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
+	// PasswordHasher is the password hasher to send. Optional: leave it unset to
+	// send nothing; the API refuses null.
+	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
+	// PrimaryEmailAddressID is the ID of the primary email address to use.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	PrimaryEmailAddressID clerk.Opt[string] `json:"primary_email_address_id,omitzero" url:"-"`
+	// PrimaryPhoneNumberID is the ID of the primary phone number to use. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrimaryPhoneNumberID clerk.Opt[string] `json:"primary_phone_number_id,omitzero" url:"-"`
+	// PrimaryWeb3WalletID is the ID of the primary web3 wallet to use. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	PrimaryWeb3WalletID clerk.Opt[string] `json:"primary_web3_wallet_id,omitzero" url:"-"`
+	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
+	// ProfileImageID is the ID of the profile image to use. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	ProfileImageID clerk.Opt[string] `json:"profile_image_id,omitzero" url:"-"`
+	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
+	// SignOutOfOtherSessions sets the sign out of other sessions flag. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
+	// SkipLegalChecks sets the skip legal checks flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
+	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
+	// SkipPasswordChecks sets the skip password checks flag. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
+	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
+	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
+	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
+	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
+	// Username is the username to send. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
+	Username clerk.Opt[string] `json:"username,omitzero" url:"-"`
+}
+
+// Validate reports the first field of UpdateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UpdateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.BackupCodes.IsNull() {
+		return call.Invalid("users.UpdateParams", "backup_codes", "must not be null")
+	}
+	if p.PasswordDigest.IsNull() {
+		return call.Invalid("users.UpdateParams", "password_digest", "must not be null")
+	}
+	if p.PasswordHasher.IsNull() {
+		return call.Invalid("users.UpdateParams", "password_hasher", "must not be null")
+	}
+	return nil
 }
 
 // UploadProfileImageParams holds the parameters of UploadProfileImage.
 type UploadProfileImageParams struct {
+	// File is the file to send.
 	File *clerk.File `form:"file" json:"-"`
 }
 
@@ -193,12 +798,50 @@ func (p *UploadProfileImageParams) form() *clerk.Form {
 	return form
 }
 
+// Validate reports the first field of UploadProfileImageParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *UploadProfileImageParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
+}
+
 // VerifyPasswordParams holds the parameters of VerifyPassword.
 type VerifyPasswordParams struct {
+	// Password is the password to send. Required.
 	Password string `json:"password" url:"-"`
+}
+
+// Validate reports the first field of VerifyPasswordParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyPasswordParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Password == "" {
+		return call.Invalid("users.VerifyPasswordParams", "password", "is required")
+	}
+	return nil
 }
 
 // VerifyTOTPParams holds the parameters of VerifyTOTP.
 type VerifyTOTPParams struct {
+	// Code is the code to send. Required.
 	Code string `json:"code" url:"-"`
+}
+
+// Validate reports the first field of VerifyTOTPParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *VerifyTOTPParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Code == "" {
+		return call.Invalid("users.VerifyTOTPParams", "code", "is required")
+	}
+	return nil
 }

@@ -26,32 +26,32 @@ func New(c *clerk.Client) *Service {
 // Ban bans a user, signing them out and blocking any new sign-in.
 //
 // It calls POST /users/{user_id}/ban.
-func (s *Service) Ban(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/ban", PathParams: []string{userID}}, opts)
+func (s *Service) Ban(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/ban", PathParams: []string{userID}}, opts)
 }
 
 // BanBulk bans several users in one call and returns them.
 //
 // It calls POST /users/ban.
-func (s *Service) BanBulk(ctx context.Context, params *BanBulkParams, opts ...clerk.RequestOption) ([]*User, error) {
+func (s *Service) BanBulk(ctx context.Context, params *BanBulkParams, opts ...clerk.RequestOption) ([]*clerk.User, error) {
 	if params == nil {
 		return nil, call.NilParams("users.BanBulk")
 	}
-	return call.Value[[]*User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/ban", Body: params}, opts)
+	return call.Value[[]*clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/ban", Body: params}, opts)
 }
 
 // Count returns how many users match the given filters.
 //
 // It calls GET /users/count.
-func (s *Service) Count(ctx context.Context, params *CountParams, opts ...clerk.RequestOption) (*TotalCount, error) {
-	return call.JSON[TotalCount](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/count", Query: params}, opts)
+func (s *Service) Count(ctx context.Context, params *CountParams, opts ...clerk.RequestOption) (*clerk.TotalCount, error) {
+	return call.JSON[clerk.TotalCount](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/count", Query: params}, opts)
 }
 
 // Create adds a user to the instance, bypassing the sign-up flow.
 //
 // It calls POST /users.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users", Body: params}, opts)
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users", Body: params}, opts)
 }
 
 // Delete removes a user and everything attached to it.
@@ -64,8 +64,8 @@ func (s *Service) Delete(ctx context.Context, userID string, opts ...clerk.Reque
 // DeleteBackupCodes invalidates all backup codes of a user.
 //
 // It calls DELETE /users/{user_id}/backup_code.
-func (s *Service) DeleteBackupCodes(ctx context.Context, userID string, opts ...clerk.RequestOption) (*MFAResult, error) {
-	return call.JSON[MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/backup_code", PathParams: []string{userID}}, opts)
+func (s *Service) DeleteBackupCodes(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.MFAResult, error) {
+	return call.JSON[clerk.MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/backup_code", PathParams: []string{userID}}, opts)
 }
 
 // DeleteExternalAccount unlinks one external (social or OAuth) account from a user.
@@ -73,6 +73,13 @@ func (s *Service) DeleteBackupCodes(ctx context.Context, userID string, opts ...
 // It calls DELETE /users/{user_id}/external_accounts/{external_account_id}.
 func (s *Service) DeleteExternalAccount(ctx context.Context, userID string, externalAccountID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/external_accounts/{external_account_id}", PathParams: []string{userID, externalAccountID}}, opts)
+}
+
+// DeleteMFA turns off every second factor of a user at once.
+//
+// It calls DELETE /users/{user_id}/mfa.
+func (s *Service) DeleteMFA(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.MFAResult, error) {
+	return call.JSON[clerk.MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/mfa", PathParams: []string{userID}}, opts)
 }
 
 // DeletePasskey removes one passkey from a user.
@@ -85,15 +92,15 @@ func (s *Service) DeletePasskey(ctx context.Context, userID string, passkeyIdent
 // DeleteProfileImage removes a user's uploaded profile image.
 //
 // It calls DELETE /users/{user_id}/profile_image.
-func (s *Service) DeleteProfileImage(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/profile_image", PathParams: []string{userID}}, opts)
+func (s *Service) DeleteProfileImage(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/profile_image", PathParams: []string{userID}}, opts)
 }
 
 // DeleteTOTP removes the authenticator-app (TOTP) factor of a user.
 //
 // It calls DELETE /users/{user_id}/totp.
-func (s *Service) DeleteTOTP(ctx context.Context, userID string, opts ...clerk.RequestOption) (*MFAResult, error) {
-	return call.JSON[MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/totp", PathParams: []string{userID}}, opts)
+func (s *Service) DeleteTOTP(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.MFAResult, error) {
+	return call.JSON[clerk.MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/totp", PathParams: []string{userID}}, opts)
 }
 
 // DeleteWeb3Wallet removes one Web3 wallet from a user.
@@ -103,32 +110,25 @@ func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID string, web3Walle
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", PathParams: []string{userID, web3WalletIdentificationID}}, opts)
 }
 
-// DisableMFA turns off every second factor of a user at once.
-//
-// It calls DELETE /users/{user_id}/mfa.
-func (s *Service) DisableMFA(ctx context.Context, userID string, opts ...clerk.RequestOption) (*MFAResult, error) {
-	return call.JSON[MFAResult](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/mfa", PathParams: []string{userID}}, opts)
-}
-
 // Get fetches one user by ID.
 //
 // It calls GET /users/{user_id}.
-func (s *Service) Get(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}", PathParams: []string{userID}}, opts)
+func (s *Service) Get(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}", PathParams: []string{userID}}, opts)
 }
 
 // List returns one page of the instance's users, filtered and ordered as asked.
 //
 // It calls GET /users.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*User], error) {
-	return call.JSON[clerk.Page[*User]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.User], error) {
+	return call.JSON[clerk.Page[*clerk.User]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*User, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.User, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*User], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.User], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -136,16 +136,16 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // ListOAuthAccessTokens returns one page of the OAuth access tokens a user holds for one provider.
 //
 // It calls GET /users/{user_id}/oauth_access_tokens/{provider}.
-func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) (*clerk.Page[*ListOAuthAccessTokenItem], error) {
-	return call.JSON[clerk.Page[*ListOAuthAccessTokenItem]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/oauth_access_tokens/{provider}", PathParams: []string{userID, provider}, Query: params}, opts)
+func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OAuthAccessToken], error) {
+	return call.JSON[clerk.Page[*clerk.OAuthAccessToken]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/oauth_access_tokens/{provider}", PathParams: []string{userID, provider}, Query: params}, opts)
 }
 
 // AllOAuthAccessTokens iterates over every item ListOAuthAccessTokens returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) iter.Seq2[*ListOAuthAccessTokenItem, error] {
+func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OAuthAccessToken, error] {
 	params = call.Copy(params)
 	params.Paginated = clerk.Bool(true)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*ListOAuthAccessTokenItem], error) {
+	return paging.All(ctx, params, func(p *ListOAuthAccessTokensParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOAuthAccessTokensParams) (*clerk.Page[*clerk.OAuthAccessToken], error) {
 		return s.ListOAuthAccessTokens(ctx, userID, provider, params, opts...)
 	})
 }
@@ -153,15 +153,15 @@ func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID string, provi
 // ListOrganizationInvitations returns one page of the organization invitations sent to a user.
 //
 // It calls GET /users/{user_id}/organization_invitations.
-func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
-	return call.JSON[clerk.Page[*OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_invitations", PathParams: []string{userID}, Query: params}, opts)
+func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_invitations", PathParams: []string{userID}, Query: params}, opts)
 }
 
 // AllOrganizationInvitations iterates over every item ListOrganizationInvitations returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
+func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationInvitationWithPublicOrganizationData, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationInvitationWithPublicOrganizationData], error) {
+	return paging.All(ctx, params, func(p *ListOrganizationInvitationsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOrganizationInvitationsParams) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
 		return s.ListOrganizationInvitations(ctx, userID, params, opts...)
 	})
 }
@@ -169,15 +169,15 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 // ListOrganizationMemberships returns one page of the organizations a user belongs to, with their role in each.
 //
 // It calls GET /users/{user_id}/organization_memberships.
-func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_memberships", PathParams: []string{userID}, Query: params}, opts)
+func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
+	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_memberships", PathParams: []string{userID}, Query: params}, opts)
 }
 
 // AllOrganizationMemberships iterates over every item ListOrganizationMemberships returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*OrganizationMembership, error] {
+func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.OrganizationMembership, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*OrganizationMembership], error) {
+	return paging.All(ctx, params, func(p *ListOrganizationMembershipsParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListOrganizationMembershipsParams) (*clerk.Page[*clerk.OrganizationMembership], error) {
 		return s.ListOrganizationMemberships(ctx, userID, params, opts...)
 	})
 }
@@ -185,14 +185,14 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 // ListTrustedDevices returns one page of the devices a user has marked as trusted.
 //
 // It calls GET /users/{user_id}/trusted_devices.
-func (s *Service) ListTrustedDevices(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.Page[*TrustedDevice], error) {
-	return call.JSON[clerk.Page[*TrustedDevice]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/trusted_devices", PathParams: []string{userID}}, opts)
+func (s *Service) ListTrustedDevices(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.Page[*clerk.TrustedDevice], error) {
+	return call.JSON[clerk.Page[*clerk.TrustedDevice]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/trusted_devices", PathParams: []string{userID}}, opts)
 }
 
 // AllTrustedDevices iterates over every item ListTrustedDevices returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) AllTrustedDevices(ctx context.Context, userID string, opts ...clerk.RequestOption) iter.Seq2[*TrustedDevice, error] {
-	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*TrustedDevice], error) {
+func (s *Service) AllTrustedDevices(ctx context.Context, userID string, opts ...clerk.RequestOption) iter.Seq2[*clerk.TrustedDevice, error] {
+	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*clerk.TrustedDevice], error) {
 		return s.ListTrustedDevices(ctx, userID, opts...)
 	})
 }
@@ -200,109 +200,112 @@ func (s *Service) AllTrustedDevices(ctx context.Context, userID string, opts ...
 // Lock locks a user out of signing in until they are unlocked or the lockout expires.
 //
 // It calls POST /users/{user_id}/lock.
-func (s *Service) Lock(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/lock", PathParams: []string{userID}}, opts)
+func (s *Service) Lock(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/lock", PathParams: []string{userID}}, opts)
 }
 
 // RemovePassword deletes a user's password credential without asking for the current one.
 //
 // It calls POST /users/{user_id}/remove_password.
-func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/remove_password", PathParams: []string{userID}, Body: params}, opts)
+func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/remove_password", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // ReplaceMetadata overwrites a user's public, private and unsafe metadata with the given values.
 //
 // It calls PUT /users/{user_id}/metadata.
-func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *ReplaceMetadataParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/metadata", PathParams: []string{userID}, Body: params}, opts)
+func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *ReplaceMetadataParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/users/{user_id}/metadata", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // RevokeTrustedDevice withdraws trust from one of a user's devices.
 //
 // It calls DELETE /users/{user_id}/trusted_devices/{trusted_device_id}.
-func (s *Service) RevokeTrustedDevice(ctx context.Context, userID string, trustedDeviceID string, opts ...clerk.RequestOption) (*TrustedDevice, error) {
-	return call.JSON[TrustedDevice](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/trusted_devices/{trusted_device_id}", PathParams: []string{userID, trustedDeviceID}}, opts)
+func (s *Service) RevokeTrustedDevice(ctx context.Context, userID string, trustedDeviceID string, opts ...clerk.RequestOption) (*clerk.TrustedDevice, error) {
+	return call.JSON[clerk.TrustedDevice](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/users/{user_id}/trusted_devices/{trusted_device_id}", PathParams: []string{userID, trustedDeviceID}}, opts)
 }
 
 // SetPasswordCompromised flags a user's password as compromised so they must change it at next sign-in.
 //
 // It calls POST /users/{user_id}/password/set_compromised.
-func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/password/set_compromised", PathParams: []string{userID}, Body: params}, opts)
+func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/password/set_compromised", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // Unban lifts the ban on a user so they can sign in again.
 //
 // It calls POST /users/{user_id}/unban.
-func (s *Service) Unban(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/unban", PathParams: []string{userID}}, opts)
+func (s *Service) Unban(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/unban", PathParams: []string{userID}}, opts)
 }
 
 // UnbanBulk lifts the ban on several users in one call and returns them.
 //
 // It calls POST /users/unban.
-func (s *Service) UnbanBulk(ctx context.Context, params *UnbanBulkParams, opts ...clerk.RequestOption) ([]*User, error) {
+func (s *Service) UnbanBulk(ctx context.Context, params *UnbanBulkParams, opts ...clerk.RequestOption) ([]*clerk.User, error) {
 	if params == nil {
 		return nil, call.NilParams("users.UnbanBulk")
 	}
-	return call.Value[[]*User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/unban", Body: params}, opts)
+	return call.Value[[]*clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/unban", Body: params}, opts)
 }
 
 // Unlock clears a lockout so the user can sign in again.
 //
 // It calls POST /users/{user_id}/unlock.
-func (s *Service) Unlock(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/unlock", PathParams: []string{userID}}, opts)
+func (s *Service) Unlock(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/unlock", PathParams: []string{userID}}, opts)
 }
 
 // UnsetPasswordCompromised clears the compromised flag on a user's password.
 //
 // It calls POST /users/{user_id}/password/unset_compromised.
-func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/password/unset_compromised", PathParams: []string{userID}}, opts)
+func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/password/unset_compromised", PathParams: []string{userID}}, opts)
 }
 
 // Update changes the given fields of a user and leaves the rest as they are.
 //
 // It calls PATCH /users/{user_id}.
-func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/users/{user_id}", PathParams: []string{userID}, Body: params}, opts)
+func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/users/{user_id}", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // UpdateMetadata deep-merges the given public, private and unsafe metadata into a user's metadata.
 //
 // It calls PATCH /users/{user_id}/metadata.
-func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...clerk.RequestOption) (*User, error) {
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/users/{user_id}/metadata", PathParams: []string{userID}, Body: params}, opts)
+func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...clerk.RequestOption) (*clerk.User, error) {
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPatch, Path: "/users/{user_id}/metadata", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // UploadProfileImage uploads a new profile image for a user as a multipart form.
 //
 // It calls POST /users/{user_id}/profile_image.
-func (s *Service) UploadProfileImage(ctx context.Context, userID string, params *UploadProfileImageParams, opts ...clerk.RequestOption) (*User, error) {
+func (s *Service) UploadProfileImage(ctx context.Context, userID string, params *UploadProfileImageParams, opts ...clerk.RequestOption) (*clerk.User, error) {
 	if params == nil {
 		return nil, call.NilParams("users.UploadProfileImage")
 	}
-	return call.JSON[User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/profile_image", PathParams: []string{userID}, Body: params.form()}, opts)
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
+	return call.JSON[clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/profile_image", PathParams: []string{userID}, Body: params.form()}, opts)
 }
 
 // VerifyPassword checks a password against the one stored for a user.
 //
 // It calls POST /users/{user_id}/verify_password.
-func (s *Service) VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams, opts ...clerk.RequestOption) (*PasswordVerification, error) {
+func (s *Service) VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams, opts ...clerk.RequestOption) (*clerk.PasswordVerification, error) {
 	if params == nil {
 		return nil, call.NilParams("users.VerifyPassword")
 	}
-	return call.JSON[PasswordVerification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/verify_password", PathParams: []string{userID}, Body: params}, opts)
+	return call.JSON[clerk.PasswordVerification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/verify_password", PathParams: []string{userID}, Body: params}, opts)
 }
 
 // VerifyTOTP checks a TOTP or backup code against a user's second factor.
 //
 // It calls POST /users/{user_id}/verify_totp.
-func (s *Service) VerifyTOTP(ctx context.Context, userID string, params *VerifyTOTPParams, opts ...clerk.RequestOption) (*TOTPVerification, error) {
+func (s *Service) VerifyTOTP(ctx context.Context, userID string, params *VerifyTOTPParams, opts ...clerk.RequestOption) (*clerk.TOTPVerification, error) {
 	if params == nil {
 		return nil, call.NilParams("users.VerifyTOTP")
 	}
-	return call.JSON[TOTPVerification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/verify_totp", PathParams: []string{userID}, Body: params}, opts)
+	return call.JSON[clerk.TOTPVerification](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/users/{user_id}/verify_totp", PathParams: []string{userID}, Body: params}, opts)
 }

@@ -218,3 +218,37 @@ func TestCount(t *testing.T) {
 		t.Fatalf("Count = %+v, %v", n, err)
 	}
 }
+
+// One All sequence ranged by two goroutines at once: each range pages with
+// its own copy of the params, so both see all three users and neither races
+// on the offset (run with -race; this raced when the engine moved the offset
+// in a copy shared by every range).
+func TestAllSequenceRangedConcurrently(t *testing.T) {
+	t.Parallel()
+	svc, mt := newService(t)
+	mt.RegisterResponder("GET", base+"/users", func(r *http.Request) (*http.Response, error) {
+		offset := r.URL.Query().Get("offset")
+		items := map[string]string{"0": "[" + userJSON + "," + userJSON + "]", "2": "[" + userJSON + "]"}[offset]
+		if items == "" {
+			items = "[]"
+		}
+		return httpmock.NewStringResponse(200, items), nil
+	})
+	seq := svc.All(context.Background(), &users.ListParams{ListParams: clerk.ListParams{Limit: clerk.Int64(2)}})
+	counts := make(chan int, 2)
+	for range 2 {
+		go func() {
+			n := 0
+			for _, err := range seq {
+				if err != nil {
+					t.Error(err)
+				}
+				n++
+			}
+			counts <- n
+		}()
+	}
+	if a, b := <-counts, <-counts; a != 3 || b != 3 {
+		t.Fatalf("the two ranges saw %d and %d users, want 3 each", a, b)
+	}
+}

@@ -3,30 +3,117 @@
 package waitlist
 
 import (
+	"strings"
+
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/call"
 )
 
-// CreateBulkParams is a nested object of a request body.
-type CreateBulkParams struct {
-	EmailAddress string          `json:"email_address" url:"-"`
-	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+// CreateBulkItem is a nested object of a request body.
+type CreateBulkItem struct {
+	// EmailAddress is the email address to send. An email address. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateBulkItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateBulkItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("waitlist.CreateBulkItem", "email_address", "is required")
+	}
+	if !strings.Contains(p.EmailAddress, "@") {
+		return call.Invalid("waitlist.CreateBulkItem", "email_address", "must be an email address")
+	}
+	return nil
 }
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	EmailAddress string          `json:"email_address" url:"-"`
-	Notify       clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+	// EmailAddress is the email address to send. Required.
+	EmailAddress string `json:"email_address" url:"-"`
+	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
+	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.EmailAddress == "" {
+		return call.Invalid("waitlist.CreateParams", "email_address", "is required")
+	}
+	return nil
 }
 
 // InviteParams holds the parameters of Invite.
 type InviteParams struct {
+	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
+}
+
+// Validate reports the first field of InviteParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *InviteParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	return nil
 }
 
 // ListParams holds the parameters of List.
 type ListParams struct {
+	// ListParams holds the page size and offset.
 	clerk.ListParams
-	Query   clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	Status  clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// Query keeps only the results that contain this text in one of their
+	// identifiers or names. Optional: leave it unset to send nothing.
+	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
+	// Status is sent as the status query parameter. One of "pending", "invited",
+	// "completed", "rejected". Optional: leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// OrderBy sorts the results by a field, prefixed with + or - for the
+	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
+}
+
+// Validate reports the first field of ListParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ListParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if v, ok := p.Limit.Get(); ok && (v < 1 || v > 500) {
+		return call.Invalid("waitlist.ListParams", "limit", "must be from 1 to 500")
+	}
+	if v, ok := p.Offset.Get(); ok && v < 0 {
+		return call.Invalid("waitlist.ListParams", "offset", "must not be negative")
+	}
+	if p.Query.IsNull() {
+		return call.Invalid("waitlist.ListParams", "query", "must not be null")
+	}
+	if p.Status.IsNull() {
+		return call.Invalid("waitlist.ListParams", "status", "must not be null")
+	}
+	if v, ok := p.Status.Get(); ok {
+		if v != "pending" && v != "invited" && v != "completed" && v != "rejected" {
+			return call.Invalid("waitlist.ListParams", "status", "must be one of \"pending\", \"invited\", \"completed\", \"rejected\"")
+		}
+	}
+	if p.OrderBy.IsNull() {
+		return call.Invalid("waitlist.ListParams", "order_by", "must not be null")
+	}
+	return nil
 }

@@ -26,21 +26,24 @@ func New(c *clerk.Client) *Service {
 // Create puts an email address on the waitlist.
 //
 // It calls POST /waitlist_entries.
-func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*Entry, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...clerk.RequestOption) (*clerk.WaitlistEntry, error) {
 	if params == nil {
 		return nil, call.NilParams("waitlist.Create")
 	}
-	return call.JSON[Entry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries", Body: params}, opts)
+	return call.JSON[clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries", Body: params}, opts)
 }
 
 // CreateBulk puts several email addresses on the waitlist in one call.
 //
 // It calls POST /waitlist_entries/bulk.
-func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkParams, opts ...clerk.RequestOption) ([]*Entry, error) {
+func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts ...clerk.RequestOption) ([]*clerk.WaitlistEntry, error) {
 	if params == nil {
 		return nil, call.NilParams("waitlist.CreateBulk")
 	}
-	return call.Value[[]*Entry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/bulk", Body: params}, opts)
+	if err := call.ValidateEach(params); err != nil {
+		return nil, err
+	}
+	return call.Value[[]*clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/bulk", Body: params}, opts)
 }
 
 // Delete takes an entry off the waitlist.
@@ -53,22 +56,22 @@ func (s *Service) Delete(ctx context.Context, waitlistEntryID string, opts ...cl
 // Invite sends the person behind a waitlist entry an invitation to sign up.
 //
 // It calls POST /waitlist_entries/{waitlist_entry_id}/invite.
-func (s *Service) Invite(ctx context.Context, waitlistEntryID string, params *InviteParams, opts ...clerk.RequestOption) (*Entry, error) {
-	return call.JSON[Entry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/{waitlist_entry_id}/invite", PathParams: []string{waitlistEntryID}, Body: params}, opts)
+func (s *Service) Invite(ctx context.Context, waitlistEntryID string, params *InviteParams, opts ...clerk.RequestOption) (*clerk.WaitlistEntry, error) {
+	return call.JSON[clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/{waitlist_entry_id}/invite", PathParams: []string{waitlistEntryID}, Body: params}, opts)
 }
 
 // List returns one page of waitlist entries, filtered and ordered as asked.
 //
 // It calls GET /waitlist_entries.
-func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*Entry], error) {
-	return call.JSON[clerk.Page[*Entry]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/waitlist_entries", Query: params}, opts)
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.WaitlistEntry], error) {
+	return call.JSON[clerk.Page[*clerk.WaitlistEntry]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/waitlist_entries", Query: params}, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
 // stops at the first error, which it yields.
-func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*Entry, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) iter.Seq2[*clerk.WaitlistEntry, error] {
 	params = call.Copy(params)
-	return paging.All(ctx, &params.ListParams, func(ctx context.Context) (*clerk.Page[*Entry], error) {
+	return paging.All(ctx, params, func(p *ListParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListParams) (*clerk.Page[*clerk.WaitlistEntry], error) {
 		return s.List(ctx, params, opts...)
 	})
 }
@@ -76,6 +79,6 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 // Reject turns down a waitlist entry.
 //
 // It calls POST /waitlist_entries/{waitlist_entry_id}/reject.
-func (s *Service) Reject(ctx context.Context, waitlistEntryID string, opts ...clerk.RequestOption) (*Entry, error) {
-	return call.JSON[Entry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/{waitlist_entry_id}/reject", PathParams: []string{waitlistEntryID}}, opts)
+func (s *Service) Reject(ctx context.Context, waitlistEntryID string, opts ...clerk.RequestOption) (*clerk.WaitlistEntry, error) {
+	return call.JSON[clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/waitlist_entries/{waitlist_entry_id}/reject", PathParams: []string{waitlistEntryID}}, opts)
 }

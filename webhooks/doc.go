@@ -24,5 +24,3 @@
 // The package also holds the Backend API's webhook endpoints (the Svix
 // application of an instance), through Service.
 package webhooks
-
-//go:generate go run ../internal/gen/events

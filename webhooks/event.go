@@ -61,12 +61,12 @@ func Parse(body []byte) (*Event, error) {
 // of the package does not know, it returns the raw Data as json.RawMessage
 // and no error, so new Clerk events never break a receiver.
 func (e *Event) Decode() (any, error) {
-	v, known, err := decodeData(e.Type, e.Data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrInvalidPayload, e.Type, err)
-	}
-	if !known {
+	v := newPayload(e.Type)
+	if v == nil {
 		return e.Data, nil
+	}
+	if err := json.Unmarshal(e.Data, v); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrInvalidPayload, e.Type, err)
 	}
 	return v, nil
 }

@@ -1,9 +1,12 @@
 package webhooks
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"testing"
+
+	"github.com/clerkgo/clerk"
 )
 
 func TestParseAndDecode(t *testing.T) {
@@ -27,7 +30,7 @@ func TestParseAndDecode(t *testing.T) {
 					t.Fatalf("decoded %+v / %+v", u, e)
 				}
 				ver := u.EmailAddresses[0].Verification
-				if ver == nil || ver.Status != "verified" || !ver.ExpireAt.IsNull() {
+				if ver == nil || ver.GetStatus() != "verified" || !ver.ExpireAt.IsNull() {
 					t.Fatalf("verification = %+v", u.EmailAddresses[0].Verification)
 				}
 				if _, err := e.UserDeleted(); !errors.Is(err, ErrEventType) {
@@ -35,7 +38,7 @@ func TestParseAndDecode(t *testing.T) {
 				}
 				if v, err := e.Decode(); err != nil {
 					t.Fatal(err)
-				} else if _, ok := v.(*User); !ok {
+				} else if _, ok := v.(*clerk.User); !ok {
 					t.Fatalf("Decode() = %T, want *User", v)
 				}
 			},
@@ -89,7 +92,7 @@ func TestLegacyPaymentSourceNames(t *testing.T) {
 			name: "payment attempt with payment_source", typ: PaymentAttemptUpdated,
 			data: `{"id":"pa_1","payment_source":{"id":"cps_1","payment_method":"card","last4":"4242"}}`,
 			check: func(t *testing.T, v any) {
-				pa := v.(*PaymentAttempt)
+				pa := v.(*clerk.PaymentAttempt)
 				if pa.PaymentMethod.ID != "cps_1" || pa.PaymentMethod.PaymentType != "card" || pa.PaymentMethod.Last4 == nil || *pa.PaymentMethod.Last4 != "4242" {
 					t.Fatalf("PaymentMethod = %+v", pa.PaymentMethod)
 				}
@@ -99,7 +102,7 @@ func TestLegacyPaymentSourceNames(t *testing.T) {
 			name: "payment attempt with payment_method", typ: PaymentAttemptCreated,
 			data: `{"id":"pa_1","payment_method":{"id":"cpm_2"}}`,
 			check: func(t *testing.T, v any) {
-				if pm := v.(*PaymentAttempt).PaymentMethod; pm.ID != "cpm_2" {
+				if pm := v.(*clerk.PaymentAttempt).PaymentMethod; pm.ID != "cpm_2" {
 					t.Fatalf("PaymentMethod = %+v", pm)
 				}
 			},
@@ -108,7 +111,7 @@ func TestLegacyPaymentSourceNames(t *testing.T) {
 			name: "both names: current wins", typ: PaymentAttemptCreated,
 			data: `{"payment_source":{"id":"old"},"payment_method":{"id":"new"}}`,
 			check: func(t *testing.T, v any) {
-				if pm := v.(*PaymentAttempt).PaymentMethod; pm.ID != "new" {
+				if pm := v.(*clerk.PaymentAttempt).PaymentMethod; pm.ID != "new" {
 					t.Fatalf("PaymentMethod = %+v", pm)
 				}
 			},
@@ -117,8 +120,8 @@ func TestLegacyPaymentSourceNames(t *testing.T) {
 			name: "subscription with payment_source_id", typ: SubscriptionUpdated,
 			data: `{"id":"sub_1","payment_source_id":"cps_9"}`,
 			check: func(t *testing.T, v any) {
-				s := v.(*Subscription)
-				if s.PaymentMethodID == nil || *s.PaymentMethodID != "cps_9" {
+				s := v.(*clerk.Subscription)
+				if s.GetPaymentMethodID() != "cps_9" {
 					t.Fatalf("PaymentMethodID = %v", s.PaymentMethodID)
 				}
 			},
@@ -168,4 +171,22 @@ func TestEventTypeConstants(t *testing.T) {
 	if len(seen) != 45 || !seen[UserCreated] || !seen[SessionPending] || !seen[SubscriptionItemFreeTrialEnding] || !seen[OrganizationMembershipUpdated] {
 		t.Fatalf("EventTypes() has %d types, missing expected ones", len(seen))
 	}
+}
+
+// strictDecode decodes data into the payload for typ, failing on any field
+// the Go type does not have.
+func strictDecode(typ string, data []byte) (any, error) {
+	v := newPayload(typ)
+	target := v
+	if s, ok := v.(interface {
+		strictFields([]byte) (any, []byte, error)
+	}); ok {
+		var err error
+		if target, data, err = s.strictFields(data); err != nil {
+			return nil, err
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return v, dec.Decode(target)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/webhooks"
 )
 
@@ -21,7 +22,7 @@ func ExampleHandler() {
 		log.Fatal(err)
 	}
 	h := webhooks.Handler(v, webhooks.WithDeduplication(24*time.Hour, 10000))
-	h.OnUserCreated(func(ctx context.Context, e *webhooks.Event, u *webhooks.User) error {
+	h.OnUserCreated(func(ctx context.Context, e *webhooks.Event, u *clerk.User) error {
 		fmt.Println("welcome", u.ID)
 		return nil
 	})
@@ -67,7 +68,7 @@ func ExampleVerifier_VerifyRequest() {
 		log.Fatal(err)
 	}
 	switch d := data.(type) {
-	case *webhooks.DeletedObject:
+	case *clerk.DeletedObject:
 		fmt.Println(e.Type, *d.ID, d.Deleted)
 	default:
 		fmt.Printf("%s: %T\n", e.Type, d)

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // post sends body to srv signed as delivery id (or with the given signature).
@@ -47,7 +49,7 @@ func TestHandlerEndToEnd(t *testing.T) {
 	var got atomic.Value
 	v := newTestVerifier(t, WithMaxBodySize(512))
 	h := Handler(v)
-	h.OnUserCreated(func(ctx context.Context, e *Event, u *User) error {
+	h.OnUserCreated(func(ctx context.Context, e *Event, u *clerk.User) error {
 		got.Store(e.ID + "/" + u.ID)
 		return nil
 	})

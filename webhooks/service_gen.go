@@ -24,15 +24,15 @@ func New(c *clerk.Client) *Service {
 // CreateSvixApp sets up a Svix application for the instance's webhooks.
 //
 // It calls POST /webhooks/svix.
-func (s *Service) CreateSvixApp(ctx context.Context, opts ...clerk.RequestOption) (*SvixURL, error) {
-	return call.JSON[SvixURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/webhooks/svix"}, opts)
+func (s *Service) CreateSvixApp(ctx context.Context, opts ...clerk.RequestOption) (*clerk.SvixURL, error) {
+	return call.JSON[clerk.SvixURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/webhooks/svix"}, opts)
 }
 
 // CreateSvixDashboardURL issues a fresh sign-in link to the Svix dashboard of the instance.
 //
 // It calls POST /webhooks/svix_url.
-func (s *Service) CreateSvixDashboardURL(ctx context.Context, opts ...clerk.RequestOption) (*SvixURL, error) {
-	return call.JSON[SvixURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/webhooks/svix_url"}, opts)
+func (s *Service) CreateSvixDashboardURL(ctx context.Context, opts ...clerk.RequestOption) (*clerk.SvixURL, error) {
+	return call.JSON[clerk.SvixURL](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/webhooks/svix_url"}, opts)
 }
 
 // DeleteSvixApp tears down the instance's Svix application.

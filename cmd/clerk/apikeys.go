@@ -43,7 +43,7 @@ func apikeysCreate(a *app, args []string) error {
 		return err
 	}
 	return a.output(k, func(w io.Writer) error {
-		if err := keyTable(w, &apikeys.APIKey{ID: k.ID, Name: k.Name, Subject: k.Subject, Scopes: k.Scopes,
+		if err := keyTable(w, &clerk.APIKey{ID: k.ID, Name: k.Name, Subject: k.Subject, Scopes: k.Scopes,
 			Revoked: k.Revoked, Expired: k.Expired, Expiration: k.Expiration, CreatedAt: k.CreatedAt}); err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func apikeysCreate(a *app, args []string) error {
 	})
 }
 
-func keyTable(w io.Writer, list ...*apikeys.APIKey) error {
+func keyTable(w io.Writer, list ...*clerk.APIKey) error {
 	t := newTable(w, "ID", "NAME", "SUBJECT", "SCOPES", "STATE", "EXPIRES", "CREATED")
 	for _, k := range list {
 		state := "valid"
@@ -89,7 +89,7 @@ func apikeysList(a *app, args []string) error {
 	if *invalid {
 		p.IncludeInvalid = clerk.String("true")
 	}
-	var list []*apikeys.APIKey
+	var list []*clerk.APIKey
 	for k, err := range apikeys.New(c).All(a.ctx, p) {
 		if err != nil {
 			return err

@@ -195,7 +195,7 @@ func (r *resetter) do(t target) result {
 }
 
 // resolve finds the user a target names.
-func (r *resetter) resolve(t target, res result) (*users.User, result, bool) {
+func (r *resetter) resolve(t target, res result) (*clerk.User, result, bool) {
 	if t.kind == kindID {
 		u, err := r.users.Get(r.a.ctx, t.input)
 		if errors.Is(err, clerk.ErrNotFound) {
@@ -221,7 +221,7 @@ func (r *resetter) resolve(t target, res result) (*users.User, result, bool) {
 }
 
 // plan reports what a real run would do, sending GET requests only.
-func (r *resetter) plan(u *users.User, res result) result {
+func (r *resetter) plan(u *clerk.User, res result) result {
 	res.Status, res.Reason = statusDone, "would mark password compromised"
 	if !r.revoke {
 		return res

@@ -23,7 +23,7 @@ func billingPlans(a *app, args []string) error {
 	if *payer != "" {
 		p.PayerType = clerk.String(*payer)
 	}
-	var plans []*billing.Plan
+	var plans []*clerk.Plan
 	for pl, err := range billing.New(c).AllPlans(a.ctx, p) {
 		if err != nil {
 			return err
@@ -63,7 +63,7 @@ func billingStatements(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	var list []*billing.Statement
+	var list []*clerk.BillingStatement
 	for s, err := range billing.New(c).AllStatements(a.ctx, nil) {
 		if err != nil {
 			return err
@@ -83,7 +83,7 @@ func billingStatements(a *app, args []string) error {
 	})
 }
 
-func payerName(p *billing.Payer) string {
+func payerName(p *clerk.Payer) string {
 	if p == nil {
 		return "-"
 	}
@@ -118,7 +118,7 @@ func billingSubscriptionItems(a *app, args []string) error {
 	if *planID != "" {
 		p.PlanID = clerk.String(*planID)
 	}
-	var list []*billing.SubscriptionItem
+	var list []*clerk.SubscriptionItem
 	for s, err := range billing.New(c).AllSubscriptionItems(a.ctx, p) {
 		if err != nil {
 			return err
@@ -138,7 +138,7 @@ func billingSubscriptionItems(a *app, args []string) error {
 	})
 }
 
-func paymentMethod(pm *billing.PaymentMethod) string {
+func paymentMethod(pm *clerk.PaymentMethod) string {
 	if pm == nil {
 		return "-"
 	}

@@ -234,7 +234,7 @@ func TestAPIKeys(t *testing.T) {
 	t.Parallel()
 	em := newEmulator(t)
 	ada := userByEmail(t, em, "ada@example.com")
-	got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "ci", "--subject", ada, "--scope", "read")
+	got := runCLI(t, em, "", "--json", "apikeys", "create", "--name", "ci-bot", "--subject", ada, "--scope", "read")
 	if got.code != 0 {
 		t.Fatalf("create: exit %d: %s", got.code, got.stderr)
 	}

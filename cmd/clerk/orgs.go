@@ -35,7 +35,7 @@ func orgsList(a *app, args []string) error {
 	return a.output(page.Data, func(w io.Writer) error { return orgTable(w, page.Data...) })
 }
 
-func orgTable(w io.Writer, list ...*organizations.Organization) error {
+func orgTable(w io.Writer, list ...*clerk.Organization) error {
 	t := newTable(w, "ID", "NAME", "SLUG", "MEMBERS", "CREATED")
 	for _, o := range list {
 		members := "-"

@@ -8,8 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/clerkgo/clerk/billing"
-	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk"
 )
 
 // table writes aligned columns.
@@ -64,7 +63,7 @@ func stamp(ms int64) string {
 	return time.UnixMilli(ms).UTC().Format("2006-01-02 15:04")
 }
 
-func money(m *billing.Money) string {
+func money(m *clerk.Money) string {
 	if m == nil {
 		return "-"
 	}
@@ -74,7 +73,7 @@ func money(m *billing.Money) string {
 	return fmt.Sprintf("%d %s", m.Amount, m.Currency)
 }
 
-func userName(u *users.User) string {
+func userName(u *clerk.User) string {
 	name := strings.TrimSpace(str0(u.FirstName) + " " + str0(u.LastName))
 	if name == "" {
 		return "-"
@@ -90,7 +89,7 @@ func str0(p *string) string {
 }
 
 // primaryEmail returns the user's primary email address, else the first one.
-func primaryEmail(u *users.User) string {
+func primaryEmail(u *clerk.User) string {
 	for _, e := range u.EmailAddresses {
 		if e.ID != nil && u.PrimaryEmailAddressID != nil && *e.ID == *u.PrimaryEmailAddressID {
 			return e.EmailAddress
@@ -103,7 +102,7 @@ func primaryEmail(u *users.User) string {
 }
 
 // userFlags summarizes a user's state in one cell.
-func userFlags(u *users.User) string {
+func userFlags(u *clerk.User) string {
 	var f []string
 	if u.PasswordEnabled {
 		f = append(f, "password")

@@ -35,7 +35,7 @@ func usersList(a *app, args []string) error {
 	if *offset > 0 {
 		p.Offset = clerk.Int64(*offset)
 	}
-	var list []*users.User
+	var list []*clerk.User
 	if *all {
 		p.Limit = clerk.Int64(100)
 		for u, err := range users.New(c).All(a.ctx, p) {
@@ -55,7 +55,7 @@ func usersList(a *app, args []string) error {
 	return a.output(list, func(w io.Writer) error { return userTable(w, list...) })
 }
 
-func userTable(w io.Writer, list ...*users.User) error {
+func userTable(w io.Writer, list ...*clerk.User) error {
 	t := newTable(w, "ID", "NAME", "EMAIL", "USERNAME", "STATE", "CREATED")
 	for _, u := range list {
 		t.row(u.ID, userName(u), primaryEmail(u), str(u.Username), userFlags(u), stamp(u.CreatedAt))
@@ -199,7 +199,7 @@ func usersAction(action string) handler {
 				return err
 			})
 		}
-		var u *users.User
+		var u *clerk.User
 		switch action {
 		case "ban":
 			u, err = svc.Ban(a.ctx, id)

@@ -87,14 +87,14 @@ func run(ctx context.Context) error {
 	return nil
 }
 
-func amount(m *billing.Money) string {
+func amount(m *clerk.Money) string {
 	if m == nil {
 		return "-"
 	}
 	return m.CurrencySymbol + m.AmountFormatted
 }
 
-func method(pm *billing.PaymentMethod) string {
+func method(pm *clerk.PaymentMethod) string {
 	if pm == nil || pm.ID == "" {
 		return "none"
 	}

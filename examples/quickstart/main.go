@@ -128,14 +128,16 @@ func (d *demo) listUsers(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("list users: %w", err)
 		}
-		if n++; n <= 6 {
-			d.say("%-34s %s %s", u.ID, deref(u.FirstName), deref(u.LastName))
-		}
-		if n == 20 {
-			break // enough for a demo against a big instance
+		d.say("%-34s %s %s", u.ID, deref(u.FirstName), deref(u.LastName))
+		if n++; n == 6 {
+			break // the newest six are enough for a demo; All sends no further request
 		}
 	}
-	d.say("%d users", n)
+	total, err := users.New(d.c).Count(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("count users: %w", err)
+	}
+	d.say("the newest %d shown; %d users in all (users.Count)", n, total.TotalCount)
 	return nil
 }
 
@@ -287,7 +289,7 @@ func quoteOrNull(p *string) string {
 }
 
 // fee renders a fee object: amount in cents and the formatted value.
-func fee(m *billing.Money) string {
+func fee(m *clerk.Money) string {
 	if m == nil {
 		return "none"
 	}

@@ -11,6 +11,9 @@ import (
 
 // JSON sends req and returns the decoded answer.
 func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (*T, error) {
+	if err := validate(req); err != nil {
+		return nil, err
+	}
 	out := new(T)
 	if err := c.Do(ctx, req, out, opts...); err != nil {
 		return nil, err
@@ -20,6 +23,9 @@ func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts 
 
 // NoContent sends req and discards the answer's body.
 func NoContent(ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) error {
+	if err := validate(req); err != nil {
+		return err
+	}
 	return c.Do(ctx, req, nil, opts...)
 }
 
@@ -42,6 +48,9 @@ func NilParams(method string) error {
 // are maps or slices.
 func Value[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (T, error) {
 	var out T
+	if err := validate(req); err != nil {
+		return out, err
+	}
 	err := c.Do(ctx, req, &out, opts...)
 	return out, err
 }

@@ -28,7 +28,7 @@ func (f *file) bytes() ([]byte, error) {
 	body := f.body.String()
 	known := []struct{ use, path string }{
 		{"context.", "context"}, {"json.", "encoding/json"}, {"fmt.", "fmt"}, {"iter.", "iter"},
-		{"http.", "net/http"}, {"url.", "net/url"}, {"strings.", "strings"},
+		{"http.", "net/http"}, {"url.", "net/url"}, {"strings.", "strings"}, {"utf8.", "unicode/utf8"},
 		{"clerk.", "github.com/clerkgo/clerk"}, {"call.", "github.com/clerkgo/clerk/internal/call"},
 		{"paging.", "github.com/clerkgo/clerk/internal/paging"}, {"registry.", "github.com/clerkgo/clerk/internal/registry"},
 	}
@@ -118,12 +118,19 @@ func emitDecls(f *file, p *pkgModel, keep func(*decl) bool) {
 			}
 			f.printf(")\n\n")
 		case kindStruct:
-			f.printf("// %s\ntype %s struct {\n", d.Doc, d.Name)
-			for _, fl := range d.Fields {
+			doc := d.Doc
+			if doc == "" {
+				doc = typeDoc(d)
+			}
+			f.printf("%s", comment("", doc))
+			f.printf("type %s struct {\n", d.Name)
+			for i := range d.Fields {
+				fl := &d.Fields[i]
 				if fl.Embedded {
-					f.printf("\t%s\n", fl.Type)
+					f.printf("\t// ListParams holds the page size and offset.\n\t%s\n", fl.Type)
 					continue
 				}
+				f.printf("%s", comment("\t", fieldDoc(d, fl)))
 				if fl.Tag == "" {
 					f.printf("\t%s %s\n", fl.GoName, fl.Type)
 					continue
@@ -136,6 +143,9 @@ func emitDecls(f *file, p *pkgModel, keep func(*decl) bool) {
 			}
 			if d.Form {
 				emitForm(f, d)
+			}
+			if d.Request {
+				emitValidate(f, p, d)
 			}
 		}
 	}
@@ -152,7 +162,7 @@ func emitAliasDecoder(f *file, d *decl) {
 	f.printf("\tif err := json.Unmarshal(b, (*plain)(x)); err != nil {\n\t\treturn err\n\t}\n")
 	f.printf("\tvar legacy struct {\n")
 	for _, a := range d.Aliases {
-		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", naming.Camel(a.JSONName), a.JSONName, "Current"+a.GoField, legacyFields[a.JSONName])
+		f.printf("\t\t%s json.RawMessage `json:%q`\n\t\t%s json.RawMessage `json:%q`\n", naming.Camel(a.JSONName), a.JSONName, "Current"+a.GoField, a.Current)
 	}
 	f.printf("\t}\n\tif err := json.Unmarshal(b, &legacy); err != nil {\n\t\treturn err\n\t}\n")
 	for _, a := range d.Aliases {
@@ -260,6 +270,9 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 		sig = ", " + sig
 	}
 	f.printf("// %s %s\n//\n// It calls %s %s.\n", o.Method, o.Doc, o.HTTPMethod, o.Path)
+	if o.Deprecated {
+		f.printf("//\n// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.\n")
+	}
 	var ret, zero, body string
 	switch {
 	case o.Result == "":
@@ -275,6 +288,14 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 	f.printf("func (s *Service) %s(ctx context.Context%s, opts ...clerk.RequestOption) %s {\n", o.Method, sig, ret)
 	if o.ParamsRequired && (o.Params != nil || o.BodyArray != "") {
 		f.printf("\tif params == nil {\n\t\treturn %scall.NilParams(%q)\n\t}\n", zero, p.Name+"."+o.Method)
+	}
+	// internal/call validates params passed as Body or Query; a multipart
+	// form and the elements of a bulk body are checked here.
+	switch {
+	case o.Multipart:
+		f.printf("\tif err := params.Validate(); err != nil {\n\t\treturn %serr\n\t}\n", zero)
+	case o.BodyArray != "" && p.decls[strings.TrimPrefix(o.BodyArray, "*")] != nil:
+		f.printf("\tif err := call.ValidateEach(params); err != nil {\n\t\treturn %serr\n\t}\n", zero)
 	}
 	f.printf("\t%s\n}\n\n", body)
 }
@@ -298,7 +319,11 @@ func emitAll(f *file, p *pkgModel, o *opModel) {
 		}
 	}
 	if o.Paged {
-		f.printf("\treturn paging.All(ctx, &params.ListParams, %s)\n}\n\n", fetch)
+		// Each range over the sequence pages with its own copy of params
+		// (paging.All makes it), so two goroutines may range over one
+		// sequence at once.
+		pageFetch := fmt.Sprintf("func(ctx context.Context, params *%s) (*clerk.Page[%s], error) {\n\t\treturn s.%s(ctx, %s)\n\t}", o.Params.Name, o.ListItem, o.Method, joinArgs(args, "opts..."))
+		f.printf("\treturn paging.All(ctx, params, func(p *%s) *clerk.ListParams { return &p.ListParams }, %s)\n}\n\n", o.Params.Name, pageFetch)
 		return
 	}
 	f.printf("\treturn paging.Once(ctx, %s)\n}\n\n", fetch)

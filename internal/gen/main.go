@@ -23,7 +23,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/clerkgo/clerk/internal/gen/naming"
 	"github.com/clerkgo/clerk/internal/gen/overlay"
 	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -40,20 +39,26 @@ func main() {
 	}
 }
 
-// generator carries the loaded spec and the overlay.
+// generator carries the loaded specs and the overlay.
 type generator struct {
-	doc       *openapi3.T
-	ops       map[string]overlay.Op
-	schemas   map[string]string
+	doc *openapi3.T
+	// hooks is the webhooks spec, whose payloads share the root models.
+	hooks *openapi3.T
+	ops   map[string]overlay.Op
+	// component maps a component schema of either spec to its spec name,
+	// and goNames to its Go name.
 	component map[*openapi3.Schema]string
-}
-
-// schemaGoName is the Go name of a component schema.
-func (g *generator) schemaGoName(name string) string {
-	if n, ok := g.schemas[name]; ok {
-		return n
-	}
-	return naming.Camel(name)
+	goNames   map[*openapi3.Schema]string
+	// merged names the types that several schemas share by design (the
+	// per-parent verification variants): their fields are merged.
+	merged map[string]bool
+	// unions maps an inline union schema to its overlay name.
+	unions map[*openapi3.Schema]string
+	// root is the model layer of the root package, current the package whose
+	// operation is being built.
+	root    *pkgModel
+	current string
+	events  []event
 }
 
 func run(specPath, root string, check bool) error {
@@ -75,11 +80,13 @@ func run(specPath, root string, check bool) error {
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return fmt.Errorf("the spec does not validate: %w", err)
 	}
-	g := &generator{doc: doc, ops: overlay.Operations(), schemas: overlay.SchemaNames(), component: map[*openapi3.Schema]string{}}
-	for name, ref := range doc.Components.Schemas {
-		if ref.Value != nil {
-			g.component[ref.Value] = name
-		}
+	hooks, err := loader.LoadFromFile(spec.Beside(root, spec.Webhooks))
+	if err != nil {
+		return fmt.Errorf("loading the webhooks spec: %w", err)
+	}
+	g, err := newGenerator(doc, hooks)
+	if err != nil {
+		return err
 	}
 	files, err := g.generate()
 	if err != nil {
@@ -98,6 +105,7 @@ func (g *generator) generate() (map[string][]byte, error) {
 		return nil, err
 	}
 	preferred := map[string]map[string]string{}
+	first[rootName] = g.root
 	for name, p := range first {
 		pref := map[string]string{}
 		for fp, n := range p.wanted {
@@ -128,6 +136,10 @@ func (g *generator) generate() (map[string][]byte, error) {
 // build turns every operation into a method of its package.
 func (g *generator) build(preferred map[string]map[string]string) (map[string]*pkgModel, error) {
 	pkgs := map[string]*pkgModel{}
+	g.root = newPkg(g, rootName)
+	if pref := preferred[rootName]; pref != nil {
+		g.root.preferred = pref
+	}
 	var problems []string
 	seen := map[string]bool{}
 	paths := make([]string, 0, g.doc.Paths.Len())
@@ -151,6 +163,7 @@ func (g *generator) build(preferred map[string]map[string]string) (map[string]*p
 				continue
 			}
 			seen[op.OperationID] = true
+			g.current = ov.Package
 			p := pkgs[ov.Package]
 			if p == nil {
 				p = newPkg(g, ov.Package)
@@ -166,6 +179,11 @@ func (g *generator) build(preferred map[string]map[string]string) (map[string]*p
 			}
 			p.Ops = append(p.Ops, o)
 		}
+	}
+	if err := g.buildEvents(); err != nil {
+		problems = append(problems, err.Error())
+	} else if err := g.addExtraFields(); err != nil {
+		problems = append(problems, err.Error())
 	}
 	for id := range g.ops {
 		if !seen[id] {
@@ -197,11 +215,6 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 		if err := add(filepath.Join(p.Name, "service_gen.go"), svc); err != nil {
 			return nil, err
 		}
-		models := newFile(p.Name)
-		emitDecls(models, p, func(d *decl) bool { return !d.Request })
-		if err := add(filepath.Join(p.Name, "models_gen.go"), models); err != nil {
-			return nil, err
-		}
 		params := newFile(p.Name)
 		emitDecls(params, p, func(d *decl) bool { return d.Request })
 		if err := add(filepath.Join(p.Name, "params_gen.go"), params); err != nil {
@@ -215,6 +228,16 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 			out[filepath.Join(p.Name, "doc_gen.go")] = packageDoc(p.Name, text)
 		}
 	}
+	for path, f := range g.renderModels() {
+		if err := add(path, f); err != nil {
+			return nil, err
+		}
+	}
+	events := newFile("webhooks")
+	emitEvents(events, g.events)
+	if err := add(filepath.Join("webhooks", "events_gen.go"), events); err != nil {
+		return nil, err
+	}
 	reg := newFile("registry")
 	reg.printf("%s", registryPreamble)
 	emitRegistry(reg, pkgs)
@@ -222,6 +245,7 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 		return nil, err
 	}
 	calls := newFile("tests")
+	calls.printf("//lint:file-ignore SA1019 the calls reach every operation, the deprecated ones too.\n\n")
 	emitTestCalls(calls, pkgs)
 	if err := add(filepath.Join("tests", "calls_gen_test.go"), calls); err != nil {
 		return nil, err

@@ -26,6 +26,15 @@ type decl struct {
 
 	print     string // the shape's fingerprint
 	component bool   // declared for a component schema
+	// home is the package whose operations first needed the type; it picks
+	// the family file of a root model.
+	home string
+	// schema is the first schema the type was declared for, read for docs.
+	schema *openapi3.Schema
+	// where is "Parent.json_field" for a nested type named after its place.
+	where string
+	// limit is the schema of a paged list's limit parameter.
+	limit *openapi3.Schema
 }
 
 type declKind int
@@ -55,6 +64,8 @@ type field struct {
 	Schema *openapi3.SchemaRef
 	// Embedded marks clerk.ListParams.
 	Embedded bool
+	// Deprecated is the spec's flag on a parameter (schemas carry their own).
+	Deprecated bool
 	// ExampleNeeded marks an optional field that a valid request still
 	// needs (one of an anyOf of required fields); generated test calls set it.
 	ExampleNeeded bool
@@ -64,6 +75,8 @@ type field struct {
 type alias struct {
 	JSONName string
 	GoField  string
+	// Current is the field's current wire name.
+	Current string
 }
 
 // pkgModel holds what one generated package declares.
@@ -85,10 +98,25 @@ type pkgModel struct {
 	explicit map[string]bool
 	wanted   map[string]string
 	g        *generator
+	// root is the model layer of the root package, which declares every
+	// answer type; nil for the root itself.
+	root *pkgModel
 }
 
 func newPkg(g *generator, name string) *pkgModel {
-	return &pkgModel{Name: name, decls: map[string]*decl{}, named: map[*openapi3.Schema]string{}, prints: map[string]string{}, preferred: map[string]string{}, explicit: map[string]bool{}, wanted: map[string]string{}, g: g}
+	p := &pkgModel{Name: name, decls: map[string]*decl{}, named: map[*openapi3.Schema]string{}, prints: map[string]string{}, preferred: map[string]string{}, explicit: map[string]bool{}, wanted: map[string]string{}, g: g}
+	if name != rootName {
+		p.root = g.root
+	}
+	return p
+}
+
+// answers returns the package model that declares answer types: the root.
+func (p *pkgModel) answers() *pkgModel {
+	if p.root != nil {
+		return p.root
+	}
+	return p
 }
 
 // sortedDecls returns the declarations in name order.

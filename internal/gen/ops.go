@@ -41,6 +41,8 @@ type opModel struct {
 	Examples []string
 	// HasResponseSchema is false when the spec gives no JSON schema.
 	HasResponseSchema bool
+	// Deprecated mirrors the spec's flag on the operation.
+	Deprecated bool
 }
 
 type pathParam struct {
@@ -51,7 +53,7 @@ type pathParam struct {
 
 // buildOp turns one spec operation into an opModel of its package.
 func (p *pkgModel) buildOp(method, path string, op *openapi3.Operation, ov overlay.Op) (*opModel, error) {
-	o := &opModel{ID: op.OperationID, HTTPMethod: method, Path: path, Method: ov.Method, Doc: ov.Doc}
+	o := &opModel{ID: op.OperationID, HTTPMethod: method, Path: path, Method: ov.Method, Doc: ov.Doc, Deprecated: op.Deprecated}
 	paramsName := ov.Body
 	if paramsName == "" {
 		paramsName = ov.Method + "Params"
@@ -62,6 +64,9 @@ func (p *pkgModel) buildOp(method, path string, op *openapi3.Operation, ov overl
 		switch pr.Value.Name {
 		case "limit":
 			limit = pr.Value.In == "query"
+			if limit && pr.Value.Schema != nil {
+				params.limit = pr.Value.Schema.Value
+			}
 		case "offset":
 			offset = pr.Value.In == "query"
 		}
@@ -122,7 +127,7 @@ func sortPathParams(o *opModel, path string) {
 
 // queryField maps one query parameter to a params field.
 func queryField(p *pkgModel, v *openapi3.Parameter, goName, paramsName string) field {
-	f := field{GoName: goName, JSONName: v.Name, Query: true, Required: v.Required, Schema: v.Schema}
+	f := field{GoName: goName, JSONName: v.Name, Query: true, Required: v.Required, Schema: v.Schema, Deprecated: v.Deprecated, mode: request}
 	s := v.Schema.Value
 	if isType(s, "array") {
 		f.Type = "[]" + p.typeOf(s.Items, paramsName+goName, request)
@@ -153,7 +158,7 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 		params.Form = true
 		ps, req := props(mt.Schema.Value)
 		for _, k := range sortedKeys(ps) {
-			f := field{GoName: rename(k), JSONName: k, Required: req[k], Schema: ps[k]}
+			f := field{GoName: rename(k), JSONName: k, Required: req[k], Schema: ps[k], mode: request}
 			if ps[k].Value.Format == "binary" {
 				f.Binary, f.Type = true, "clerk.File"
 				if !req[k] {
@@ -177,7 +182,8 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 	o.HasBody = true
 	s := mt.Schema.Value
 	if isType(s, "array") {
-		o.BodyArray = p.elemType(s.Items, params.Name, request)
+		// The element of a bulk call is one item, not the call's params.
+		o.BodyArray = p.elemType(s.Items, o.Method+"Item", request)
 		o.ParamsRequired = true
 		return nil
 	}
@@ -236,9 +242,9 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 		}
 		name := ov.Response
 		if name == "" {
-			name = ov.Method + "Response"
+			name = p.g.answerName(p.Name, ov.Method)
 		} else {
-			p.explicit[name] = true
+			p.answers().explicit[name] = true
 		}
 		o.Result = p.typeOf(mt.Schema, name, response)
 		o.ByValue = nilable(o.Result)

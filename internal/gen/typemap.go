@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk/internal/gen/naming"
+	"github.com/clerkgo/clerk/internal/gen/overlay"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -23,19 +24,45 @@ var legacyFields = map[string]string{
 	"payment_source_id": "payment_method_id",
 }
 
+// currentName returns the current wire name of the property k of the type
+// named typeName, and whether k is a legacy name: the overlay's per-type
+// names first (inside a payment method, payment_method is the older name of
+// payment_type), then the names every type shares.
+func currentName(typeName, k string) (string, bool) {
+	if cur, ok := overlay.LegacyFields()[typeName][k]; ok {
+		return cur, true
+	}
+	if _, ok := overlay.LegacyFields()[typeName][legacyFields[k]]; ok {
+		// The shared current name is itself legacy in this type.
+		return k, false
+	}
+	cur, ok := legacyFields[k]
+	return cur, ok
+}
+
 // typeOf returns the Go type for ref (unwrapped: no pointer or Opt for
 // optionality), declaring named types in the package as needed. hint names
 // an inline struct or enum.
 func (p *pkgModel) typeOf(ref *openapi3.SchemaRef, hint string, m mode) string {
+	if m == response && p.root != nil {
+		return p.root.qualify(p.root.typeOf(ref, hint, m))
+	}
 	if ref == nil || ref.Value == nil {
 		return "any"
 	}
 	s := ref.Value
 	if name := refName(ref.Ref); name != "" {
-		if name == "DeletedObject" {
+		switch name {
+		case "DeletedObject":
 			return "clerk.DeletedObject"
+		case "ClerkError":
+			// The error of a verification is the error detail of API errors.
+			return "clerk.ErrorDetail"
 		}
-		hint = p.g.schemaGoName(name)
+		hint = p.g.goNameOf(ref.Value, name)
+	}
+	if u := p.g.unionName(s); u != "" && m == response {
+		hint = u
 	}
 	// A union or intersection of a single schema is that schema.
 	if len(s.Properties) == 0 {
@@ -62,6 +89,12 @@ func (p *pkgModel) typeOf(ref *openapi3.SchemaRef, hint string, m mode) string {
 	case isType(s, "object") || s.Type == nil && s.AdditionalProperties.Schema != nil:
 		if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && !emptySchema(ap.Value) {
 			return "map[string]" + p.typeOf(ap, hint+"Value", m)
+		}
+		if m == response {
+			// A free-form object in an answer (metadata, claims) stays the
+			// JSON the API sent: decoding it into maps of interfaces cost
+			// more than the rest of a user, and lost number precision.
+			return rawJSON
 		}
 		return "map[string]any"
 	}
@@ -95,6 +128,9 @@ func emptySchema(s *openapi3.Schema) bool {
 
 // elemType is the Go type of an array element: a pointer for structs.
 func (p *pkgModel) elemType(ref *openapi3.SchemaRef, hint string, m mode) string {
+	if m == response && p.root != nil {
+		return p.root.qualify(p.root.elemType(ref, hint, m))
+	}
 	t := p.typeOf(ref, hint, m)
 	if d, ok := p.decls[t]; ok && d.Kind == kindStruct {
 		return "*" + t
@@ -115,8 +151,13 @@ func singular(name string) string {
 
 // nilable reports whether the zero value of t already means "absent".
 func nilable(t string) bool {
-	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[") || t == "any" || t == "json.RawMessage"
+	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "map[") || t == "any" || t == "json.RawMessage" || t == rawJSON
 }
+
+// rawJSON is the root package's hand-written type for free-form JSON
+// values of answers (clerk.JSON); it tells absent, null and a value apart
+// by itself, so it is never wrapped in a pointer or an Opt.
+const rawJSON = "JSON"
 
 // declareStruct declares (once per shape) a struct for s named name.
 //
@@ -128,6 +169,9 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 	if n, ok := p.named[s]; ok {
 		return n
 	}
+	if n, ok := overlay.TypeRenames()[name]; ok {
+		name = n
+	}
 	fp := fingerprint(s)
 	comp := p.g.component[s] != ""
 	if !comp {
@@ -135,7 +179,7 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 			name = n
 		}
 	}
-	if d, ok := p.decls[name]; ok && d.Kind == kindStruct && (d.print == fp || comp && d.component) {
+	if d, ok := p.decls[name]; ok && d.Kind == kindStruct && (d.print == fp || comp && d.component || p.g.merged[name]) {
 		p.named[s] = name
 		if d.print != fp {
 			p.mergeFields(d, s, m)
@@ -153,13 +197,8 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 		return n
 	}
 	name = p.uniqueName(name)
-	d := &decl{Name: name, Kind: kindStruct, print: fp, component: comp, Doc: name + " is a nested object of the API, named after where it appears."}
-	if c := p.g.component[s]; c != "" {
-		d.Doc = name + " is the API's " + c + " object."
-	} else if m == request {
-		d.Doc = name + " is a nested object of a request body."
-	}
-	d.Request = m == request && !comp
+	d := &decl{Name: name, Kind: kindStruct, print: fp, component: comp || p.g.merged[name], home: p.g.current, schema: s}
+	d.Request = m == request
 	p.decls[name] = d
 	p.named[s] = name
 	if _, ok := p.prints[fp]; !ok {
@@ -176,33 +215,42 @@ func (p *pkgModel) declareStruct(s *openapi3.Schema, name string, m mode) string
 // alias of its current field.
 func (p *pkgModel) addField(d *decl, k string, ref *openapi3.SchemaRef, required bool, m mode) {
 	jsonName, legacy := k, ""
-	if cur, ok := legacyFields[k]; ok {
+	if cur, ok := currentName(d.Name, k); ok {
 		jsonName, legacy = cur, k
 	}
 	goName := naming.Camel(jsonName)
 	if f := d.field(goName); f != nil {
 		if legacy != "" {
-			d.addAlias(legacy, goName)
+			d.addAlias(legacy, goName, jsonName)
 		}
 		return
 	}
 	base := p.typeOf(ref, d.Name+goName, m)
+	if nd, ok := p.decls[strings.TrimLeft(base, "[]*")]; ok && nd != d && nd.where == "" && !nd.component {
+		nd.where = d.Name + "." + jsonName
+	}
 	f := field{GoName: goName, JSONName: jsonName, Base: base, Required: required, Nullable: ref.Value.Nullable, Schema: ref, mode: m}
 	f.wrap()
 	d.Fields = append(d.Fields, f)
 	if legacy != "" {
-		d.addAlias(legacy, goName)
+		d.addAlias(legacy, goName, jsonName)
 	}
 }
 
 // mergeFields folds the properties of s into d: new ones are optional, and
 // fields s lacks or does not require become optional.
+//
+// The webhook payloads describe the same objects as the Backend API, which
+// is the contract: merging one adds the fields it has on top, and never
+// weakens a field the Backend API requires.
 func (p *pkgModel) mergeFields(d *decl, s *openapi3.Schema, m mode) {
 	ps, req := props(s)
+	weaken := p.g.current != "webhooks" || d.home == "webhooks"
 	have := map[string]bool{}
 	for _, k := range sortedKeys(ps) {
 		name := k
-		if cur, ok := legacyFields[k]; ok {
+		cur, isLegacy := currentName(d.Name, k)
+		if isLegacy {
 			name = cur
 		}
 		have[naming.Camel(name)] = true
@@ -210,15 +258,20 @@ func (p *pkgModel) mergeFields(d *decl, s *openapi3.Schema, m mode) {
 			p.addField(d, k, ps[k], false, m)
 			continue
 		}
-		if legacyFields[k] != "" {
-			d.addAlias(k, naming.Camel(name))
+		// A field both schemas have may still hold another copy of a named
+		// model (a payment source beside a payment method): merge that too.
+		if ref := ps[k]; ref.Value != nil && (p.g.component[ref.Value] != "" || ref.Value.Items != nil && p.g.component[ref.Value.Items.Value] != "") {
+			p.typeOf(ref, d.Name+naming.Camel(name), m)
 		}
-		if !req[k] {
+		if isLegacy {
+			d.addAlias(k, naming.Camel(name), name)
+		}
+		if !req[k] && weaken {
 			d.field(naming.Camel(name)).optional()
 		}
 	}
 	for i := range d.Fields {
-		if !have[d.Fields[i].GoName] && !d.Fields[i].Embedded {
+		if weaken && !have[d.Fields[i].GoName] && !d.Fields[i].Embedded {
 			d.Fields[i].optional()
 		}
 	}
@@ -235,13 +288,13 @@ func (d *decl) field(goName string) *field {
 }
 
 // addAlias records that the legacy wire name decodes into goField.
-func (d *decl) addAlias(legacy, goField string) {
+func (d *decl) addAlias(legacy, goField, current string) {
 	for _, a := range d.Aliases {
 		if a.JSONName == legacy {
 			return
 		}
 	}
-	d.Aliases = append(d.Aliases, alias{JSONName: legacy, GoField: goField})
+	d.Aliases = append(d.Aliases, alias{JSONName: legacy, GoField: goField, Current: current})
 }
 
 // optional makes a field not required and recomputes its type and tag.
@@ -273,6 +326,12 @@ func fieldType(t, jsonName string, required, nullable bool, m mode) (string, str
 		return "clerk.Opt[" + t + "]", `json:"` + jsonName + `,omitzero"`
 	}
 	switch {
+	case t == rawJSON || t == "clerk."+rawJSON:
+		// clerk.JSON tells absent, null and a value apart by itself.
+		if required {
+			return t, `json:"` + jsonName + `"`
+		}
+		return t, `json:"` + jsonName + `,omitempty"`
 	case required && !nullable:
 		return t, `json:"` + jsonName + `"`
 	case required && nullable:
@@ -294,8 +353,11 @@ func (p *pkgModel) declareEnum(s *openapi3.Schema, name string) string {
 	if n, ok := p.named[s]; ok {
 		return n
 	}
+	if n, ok := overlay.TypeRenames()[name]; ok {
+		name = n
+	}
 	name = p.uniqueName(name)
-	d := &decl{Name: name, Kind: kindEnum, Doc: name + " is one of the values below; values added by later API versions decode as they are."}
+	d := &decl{Name: name, Kind: kindEnum, home: p.g.current, schema: s}
 	for _, v := range s.Enum {
 		if str, ok := v.(string); ok {
 			d.Values = append(d.Values, str)
@@ -304,4 +366,28 @@ func (p *pkgModel) declareEnum(s *openapi3.Schema, name string) string {
 	p.decls[name] = d
 	p.named[s] = name
 	return name
+}
+
+// qualify prefixes the root model names in the type expression t with the
+// root package's name, for use from a resource package.
+func (p *pkgModel) qualify(t string) string {
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		if !isIdentByte(t[i]) {
+			b.WriteByte(t[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && (isIdentByte(t[j]) || t[j] == '.') {
+			j++
+		}
+		word := t[i:j]
+		if _, ok := p.decls[word]; ok || word == rawJSON {
+			b.WriteString("clerk.")
+		}
+		b.WriteString(word)
+		i = j
+	}
+	return b.String()
 }

@@ -13,25 +13,30 @@ import (
 // DefaultPageSize is the page size All asks for when the caller set none.
 const DefaultPageSize = 100
 
-// Fetch loads the page that params currently describe.
-type Fetch[T any] func(ctx context.Context) (*clerk.Page[T], error)
+// Fetch loads one page for the given params.
+type Fetch[P, T any] func(ctx context.Context, params *P) (*clerk.Page[T], error)
 
 // All yields every item of a list, one request per page, starting from the
-// caller's offset. params is the paging part of the params that fetch
-// sends; All moves its offset between pages and restores it when an
-// iteration starts, so the sequence can be ranged over more than once. It
-// stops at the first error, which it yields once, and sends no further
+// offset in params. Each range over the sequence works on its own copy of
+// *params (list returns the paging part of that copy, whose offset All
+// moves between pages), so the sequence can be ranged over again, or by
+// several goroutines at once, and the caller's params are never changed.
+// It stops at the first error, which it yields once, and sends no further
 // request once the caller stops ranging.
-func All[T any](ctx context.Context, params *clerk.ListParams, fetch Fetch[T]) iter.Seq2[T, error] {
-	start := *params
+func All[P, T any](ctx context.Context, params *P, list func(*P) *clerk.ListParams, fetch Fetch[P, T]) iter.Seq2[T, error] {
+	var start P
+	if params != nil {
+		start = *params
+	}
 	return func(yield func(T, error) bool) {
-		*params = start
-		limit := params.Limit.Or(DefaultPageSize)
-		offset := params.Offset.Or(0)
-		params.Limit = clerk.Int64(limit)
+		p := start
+		lp := list(&p)
+		limit := lp.Limit.Or(DefaultPageSize)
+		offset := lp.Offset.Or(0)
+		lp.Limit = clerk.Int64(limit)
 		for {
-			params.Offset = clerk.Int64(offset)
-			page, err := fetch(ctx)
+			lp.Offset = clerk.Int64(offset)
+			page, err := fetch(ctx, &p)
 			if err != nil {
 				var zero T
 				yield(zero, err)
@@ -53,7 +58,7 @@ func All[T any](ctx context.Context, params *clerk.ListParams, fetch Fetch[T]) i
 
 // Once yields the items of a list endpoint that has no paging parameters:
 // one request, every item.
-func Once[T any](ctx context.Context, fetch Fetch[T]) iter.Seq2[T, error] {
+func Once[T any](ctx context.Context, fetch func(ctx context.Context) (*clerk.Page[T], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		page, err := fetch(ctx)
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"iter"
+	"sync"
 	"testing"
 
 	"github.com/clerkgo/clerk"
@@ -14,28 +16,49 @@ import (
 type server struct {
 	n       int
 	counted bool
-	calls   int
 	failAt  int
+
+	mu    sync.Mutex
+	calls int
 }
 
-func (s *server) fetch(p *clerk.ListParams) paging.Fetch[int] {
-	return func(ctx context.Context) (*clerk.Page[int], error) {
-		s.calls++
-		if s.failAt > 0 && s.calls == s.failAt {
-			return nil, errors.New("boom")
-		}
-		limit, offset := p.Limit.Or(10), p.Offset.Or(0)
-		page := &clerk.Page[int]{}
-		for i := offset; i < offset+limit && i < int64(s.n); i++ {
-			page.Data = append(page.Data, int(i))
-		}
-		if s.counted {
-			// Round-trip through JSON so HasTotalCount is set as in real use.
-			b, _ := json.Marshal(map[string]any{"data": page.Data, "total_count": s.n})
-			_ = page.UnmarshalJSON(b)
-		}
-		return page, nil
+// listParams stands for a generated list params type: filters plus the
+// embedded paging part.
+type listParams struct {
+	Query string
+	clerk.ListParams
+}
+
+func paged(p *listParams) *clerk.ListParams { return &p.ListParams }
+
+// all ranges over the server's items with the given params.
+func (s *server) all(p *clerk.ListParams) iter.Seq2[int, error] {
+	var lp *listParams
+	if p != nil {
+		lp = &listParams{ListParams: *p}
 	}
+	return paging.All(context.Background(), lp, paged, s.fetch)
+}
+
+func (s *server) fetch(ctx context.Context, lp *listParams) (*clerk.Page[int], error) {
+	s.mu.Lock()
+	s.calls++
+	calls := s.calls
+	s.mu.Unlock()
+	if s.failAt > 0 && calls == s.failAt {
+		return nil, errors.New("boom")
+	}
+	limit, offset := lp.Limit.Or(10), lp.Offset.Or(0)
+	page := &clerk.Page[int]{}
+	for i := offset; i < offset+limit && i < int64(s.n); i++ {
+		page.Data = append(page.Data, int(i))
+	}
+	if s.counted {
+		// Round-trip through JSON so HasTotalCount is set as in real use.
+		b, _ := json.Marshal(map[string]any{"data": page.Data, "total_count": s.n})
+		_ = page.UnmarshalJSON(b)
+	}
+	return page, nil
 }
 
 func TestAllWalksEveryPage(t *testing.T) {
@@ -62,7 +85,7 @@ func TestAllWalksEveryPage(t *testing.T) {
 				p.Limit = clerk.Int64(tt.limit)
 			}
 			var got []int
-			for v, err := range paging.All(context.Background(), p, s.fetch(p)) {
+			for v, err := range s.all(p) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -85,7 +108,7 @@ func TestAllStopsOnBreakWithoutAnotherRequest(t *testing.T) {
 	s := &server{n: 100}
 	p := &clerk.ListParams{Limit: clerk.Int64(10)}
 	n := 0
-	for _, err := range paging.All(context.Background(), p, s.fetch(p)) {
+	for _, err := range s.all(p) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +127,7 @@ func TestAllYieldsTheErrorOnce(t *testing.T) {
 	s := &server{n: 100, failAt: 2}
 	p := &clerk.ListParams{Limit: clerk.Int64(10)}
 	items, errs := 0, 0
-	for _, err := range paging.All(context.Background(), p, s.fetch(p)) {
+	for _, err := range s.all(p) {
 		if err != nil {
 			errs++
 			continue
@@ -120,7 +143,7 @@ func TestAllCanBeRangedTwiceFromTheCallersOffset(t *testing.T) {
 	t.Parallel()
 	s := &server{n: 30}
 	p := &clerk.ListParams{Limit: clerk.Int64(10), Offset: clerk.Int64(5)}
-	seq := paging.All(context.Background(), p, s.fetch(p))
+	seq := s.all(p)
 	for round := 0; round < 2; round++ {
 		count := 0
 		for _, err := range seq {
@@ -151,5 +174,39 @@ func TestOnceYieldsOnePage(t *testing.T) {
 	}
 	if sum != 6 || calls != 1 {
 		t.Fatalf("sum=%d calls=%d", sum, calls)
+	}
+}
+
+// Two goroutines ranging over one sequence each see every item once: every
+// range pages with its own copy of the params (this raced when the engine
+// moved the offset in the params it was given).
+func TestAllRangedFromTwoGoroutinesAtOnce(t *testing.T) {
+	t.Parallel()
+	s := &server{n: 95}
+	caller := &listParams{Query: "q", ListParams: clerk.ListParams{Limit: clerk.Int64(10)}}
+	seq := paging.All(context.Background(), caller, paged, s.fetch)
+	var wg sync.WaitGroup
+	counts := make([]int, 2)
+	for g := range counts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seen := map[int]bool{}
+			for v, err := range seq {
+				if err != nil || seen[v] {
+					t.Errorf("goroutine %d: item %d again or error %v", g, v, err)
+					return
+				}
+				seen[v] = true
+			}
+			counts[g] = len(seen)
+		}()
+	}
+	wg.Wait()
+	if counts[0] != 95 || counts[1] != 95 {
+		t.Fatalf("items seen: %v, want 95 each", counts)
+	}
+	if caller.Offset.IsOmitted() != true || caller.Limit.Or(0) != 10 {
+		t.Fatalf("the caller's params changed: %+v", caller.ListParams)
 	}
 }

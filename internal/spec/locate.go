@@ -10,6 +10,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // The specs, relative to the shared spec folder.
@@ -22,23 +23,44 @@ const (
 	Webhooks = "webhooks/2025-04-15.yml"
 )
 
-// ModuleRoot walks up from the working directory to the folder holding
-// go.mod.
+// RootModule is the module path of the SDK's root module.
+const RootModule = "github.com/clerkgo/clerk"
+
+// ModuleRoot walks up from the working directory to the folder holding the
+// root module's go.mod (module github.com/clerkgo/clerk). Nested modules of
+// the repository (the generator, tests, benchmarks) have go.mod files of their
+// own; they are passed over, so every tool finds the same root and the same
+// ../shared folder beside it.
 func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if isRootModule(filepath.Join(dir, "go.mod")) {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
+			return "", errors.New("no go.mod of module " + RootModule + " above the working directory")
 		}
 		dir = parent
 	}
+}
+
+// isRootModule reports whether the go.mod at path declares RootModule.
+func isRootModule(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], `"`) == RootModule
+		}
+	}
+	return false
 }
 
 // Beside returns where the spec rel (e.g. BAPI) is for a module rooted at

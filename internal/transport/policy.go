@@ -2,6 +2,8 @@ package transport
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"log/slog"
 	"net"
@@ -77,6 +79,17 @@ func neverSent(err error) bool {
 	return errors.As(err, &dnsErr)
 }
 
+// certificateError reports whether err is a TLS certificate failure: an
+// unknown authority, a name mismatch, an expired or otherwise invalid
+// certificate. Retrying one only delays the same answer.
+func certificateError(err error) bool {
+	var verify *tls.CertificateVerificationError
+	var unknown x509.UnknownAuthorityError
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	return errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &host) || errors.As(err, &invalid)
+}
+
 // CheckRetry decides whether retryablehttp should try again. It follows the
 // Policy in ctx; without one it never retries.
 func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -91,7 +104,10 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	status := 0
 	switch {
 	case err != nil:
-		retry = neverSent(err) || idempotent(p.Method) || p.RetryNonIdempotent
+		// A certificate the client cannot trust will not become trusted
+		// by asking again; every other failure is retried when it cannot
+		// duplicate an effect.
+		retry = !certificateError(err) && (neverSent(err) || idempotent(p.Method) || p.RetryNonIdempotent)
 	case resp != nil:
 		status = resp.StatusCode
 		retry = retryableStatus(status, p.Method, p.RetryNonIdempotent)

@@ -138,16 +138,16 @@ func derive(oldDoc, newDoc *openapi3.T, sdk *sdkModel, dec decisions) (*guide, e
 		row := schemaRow{Old: p.Old, New: p.New, Go: "—"}
 		switch {
 		case goType(p.New) != "":
-			row.Go = "`" + sdk.Package + "." + goType(p.New) + "`"
+			row.Go = "`" + sdk.qualified(goType(p.New)) + "`"
 		case len(bodies[p.New]) > 0:
 			cells := make([]string, 0, len(bodies[p.New]))
 			for _, b := range bodies[p.New] {
-				cells = append(cells, "`"+sdk.Package+"."+b+"`")
+				cells = append(cells, "`"+sdk.qualified(b)+"`")
 			}
 			row.Go = strings.Join(cells, ", ")
 		default:
 			if elem := pageElement(newDoc, p.New); elem != "" && goType(elem) != "" {
-				row.Go = "`clerk.Page[*" + sdk.Package + "." + goType(elem) + "]`"
+				row.Go = "`clerk.Page[*" + sdk.qualified(goType(elem)) + "]`"
 			}
 		}
 		g.Schemas = append(g.Schemas, row)
@@ -216,7 +216,7 @@ func derive(oldDoc, newDoc *openapi3.T, sdk *sdkModel, dec decisions) (*guide, e
 			if _, ok := sdk.Types[t.Ours]; !ok {
 				problems = append(problems, "v2 type map names missing type "+t.Ours)
 			}
-			r.Ours = "`" + sdk.Package + "." + t.Ours + "`"
+			r.Ours = "`" + sdk.qualified(t.Ours) + "`"
 		}
 		g.V2Types = append(g.V2Types, r)
 	}

@@ -26,6 +26,17 @@ type sdkModel struct {
 	Types   map[string]map[string]goField
 	Methods map[string]bool               // methods declared on the package's Service
 	Query   map[string]map[string]goField // params types' fields by url tag
+	// Home is the package that declares each type: the billing package for
+	// params, the root package clerk for the models.
+	Home map[string]string
+}
+
+// qualified returns the type name with the package that declares it.
+func (m *sdkModel) qualified(name string) string {
+	if h := m.Home[name]; h != "" {
+		return h + "." + name
+	}
+	return m.Package + "." + name
 }
 
 // parseSDK reads the non-test Go files of dir (the generated billing
@@ -35,8 +46,19 @@ func parseSDK(dir string) (*sdkModel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("migration: reading the SDK package: %w", err)
 	}
-	m := &sdkModel{Types: map[string]map[string]goField{}, Methods: map[string]bool{}, Query: map[string]map[string]goField{}}
+	m := &sdkModel{Types: map[string]map[string]goField{}, Methods: map[string]bool{}, Query: map[string]map[string]goField{}, Home: map[string]string{}}
 	fset := token.NewFileSet()
+	// The models live in the root package, beside the resource packages.
+	root := filepath.Dir(filepath.Clean(dir))
+	if models, err := filepath.Glob(filepath.Join(root, "*_gen.go")); err == nil {
+		for _, path := range models {
+			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				return nil, fmt.Errorf("migration: parsing the SDK models: %w", err)
+			}
+			m.addFile(fset, f)
+		}
+	}
 	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
@@ -97,6 +119,7 @@ func (m *sdkModel) addFile(fset *token.FileSet, f *ast.File) {
 			}
 			m.Types[ts.Name.Name] = fields
 			m.Query[ts.Name.Name] = query
+			m.Home[ts.Name.Name] = f.Name.Name
 		}
 	}
 }

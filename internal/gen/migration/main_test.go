@@ -26,11 +26,8 @@ func specPaths(t *testing.T) (oldSpec, newSpec, root string) {
 	if newSpec, err = spec.Path("CLERK_BAPI_SPEC", spec.BAPI); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{oldSpec, newSpec} {
-		if _, err := os.Stat(p); err != nil {
-			t.Skipf("spec not found at %s (set CLERK_BAPI_OLD_SPEC and CLERK_BAPI_SPEC): %v", p, err)
-		}
-	}
+	spec.NeedFile(t, oldSpec, "CLERK_BAPI_OLD_SPEC")
+	spec.NeedFile(t, newSpec, "CLERK_BAPI_SPEC")
 	return oldSpec, newSpec, root
 }
 
@@ -71,7 +68,7 @@ func TestGuideFromTheRealSpecs(t *testing.T) {
 		"| CommercePlan.payer_type | CommercePlan.for_payer_type | `Plan.ForPayerType` |",
 		"| CommerceSubscriptionItem.payment_source | CommerceSubscriptionItem.payment_method | `SubscriptionItem.PaymentMethod` |",
 		"| CommerceSubscriptionItem.next_invoice | CommerceSubscriptionItem.next_payment |",
-		"| CommercePaymentSourceResponse | CommercePaymentMethodResponse | `billing.PaymentMethod` |",
+		"| CommercePaymentSourceResponse | CommercePaymentMethodResponse | `clerk.PaymentMethod` |",
 		"| `billing.ListSubscriptionItems` |",
 		"func snippetNextPayment(",
 	} {

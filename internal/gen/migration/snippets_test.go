@@ -40,7 +40,7 @@ func snippetPlanFees(ctx context.Context, svc *billing.Service, w io.Writer) err
 
 // snippetNextPayment tells the three states of a nullable optional field
 // apart: absent from the response, explicitly null, or set.
-func snippetNextPayment(item *billing.SubscriptionItem, w io.Writer) {
+func snippetNextPayment(item *clerk.SubscriptionItem, w io.Writer) {
 	switch {
 	case item.NextPayment.IsOmitted():
 		fmt.Fprintln(w, "next payment: not part of this response")
@@ -61,7 +61,7 @@ func snippetNextPayment(item *billing.SubscriptionItem, w io.Writer) {
 // snippetPaymentMethod reads the payment method of a subscription item.
 // PaymentMethod is optional (nil when absent); Last4 is required but may
 // be null (nil for methods without a card number).
-func snippetPaymentMethod(item *billing.SubscriptionItem, w io.Writer) {
+func snippetPaymentMethod(item *clerk.SubscriptionItem, w io.Writer) {
 	pm := item.PaymentMethod
 	if pm == nil {
 		fmt.Fprintln(w, "no payment method")
@@ -209,7 +209,7 @@ func TestSnippetsReadingASubscriptionItem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var item billing.SubscriptionItem
+			var item clerk.SubscriptionItem
 			if err := json.Unmarshal([]byte(tt.body), &item); err != nil {
 				t.Fatalf("decode: %v", err)
 			}

@@ -31,14 +31,14 @@ type v2Type struct {
 func v2Types() []v2Type {
 	return []v2Type{
 		{V2: "clerk.Plan", Ours: "Plan"},
-		{V2: "clerk.PlanList", Ours: "Plan", Note: "list: ListPlans returns *clerk.Page[*billing.Plan]"},
-		{V2: "clerk.Feature", Ours: "Feature"},
+		{V2: "clerk.PlanList", Ours: "Plan", Note: "list: ListPlans returns *clerk.Page[*clerk.Plan]"},
+		{V2: "clerk.Feature", Ours: "BillingFeature"},
 		{V2: "clerk.BillingMoney", Ours: "Money"},
 		{V2: "clerk.BillingPaymentMethod", Ours: "PaymentMethod"},
 		{V2: "clerk.Payer", Ours: "Payer"},
 		{V2: "clerk.SubscriptionItem", Ours: "SubscriptionItem"},
-		{V2: "clerk.SubscriptionItemList", Ours: "SubscriptionItem", Note: "list: ListSubscriptionItems returns *clerk.Page[*billing.SubscriptionItem]"},
-		{V2: "clerk.BillingSubscriptionItemNextPayment", Ours: "SubscriptionItemNextPayment"},
+		{V2: "clerk.SubscriptionItemList", Ours: "SubscriptionItem", Note: "list: ListSubscriptionItems returns *clerk.Page[*clerk.SubscriptionItem]"},
+		{V2: "clerk.BillingSubscriptionItemNextPayment", Ours: "BillingNextPayment"},
 		{V2: "clerk.BillingProduct", Note: "no counterpart: neither spec has a products endpoint, and v2 has no call that returns it"},
 	}
 }

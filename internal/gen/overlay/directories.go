@@ -9,10 +9,10 @@ func directoriesOps() map[string]Op {
 		"GetDirectory":        {Package: "directories", Method: "Get", Doc: "fetches one provisioning directory by ID."},
 		"UpdateDirectory":     {Package: "directories", Method: "Update", Doc: "changes the given settings of a provisioning directory."},
 		"DeleteDirectory":     {Package: "directories", Method: "Delete", Doc: "removes a provisioning directory and stops its provisioning."},
-		"ListSCIMDirectories": {Package: "directories", Method: "ListSCIM", Doc: "returns one page of directories through the SCIM-specific route."},
-		"CreateSCIMDirectory": {Package: "directories", Method: "CreateSCIM", Doc: "adds a directory through the SCIM-specific route."},
-		"GetSCIMDirectory":    {Package: "directories", Method: "GetSCIM", Doc: "fetches one directory through the SCIM-specific route."},
-		"UpdateSCIMDirectory": {Package: "directories", Method: "UpdateSCIM", Doc: "changes a directory through the SCIM-specific route."},
-		"DeleteSCIMDirectory": {Package: "directories", Method: "DeleteSCIM", Doc: "removes a directory through the SCIM-specific route."},
+		"ListSCIMDirectories": {Package: "directories", Method: "ListSCIMDirectories", Doc: "returns one page of directories through the SCIM-specific route."},
+		"CreateSCIMDirectory": {Package: "directories", Method: "CreateSCIMDirectory", Doc: "adds a directory through the SCIM-specific route."},
+		"GetSCIMDirectory":    {Package: "directories", Method: "GetSCIMDirectory", Doc: "fetches one directory through the SCIM-specific route."},
+		"UpdateSCIMDirectory": {Package: "directories", Method: "UpdateSCIMDirectory", Doc: "changes a directory through the SCIM-specific route."},
+		"DeleteSCIMDirectory": {Package: "directories", Method: "DeleteSCIMDirectory", Doc: "removes a directory through the SCIM-specific route."},
 	}
 }

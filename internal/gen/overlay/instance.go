@@ -16,7 +16,7 @@ func instanceOps() map[string]Op {
 		"GetInstanceOrganizationSettings":        {Package: "instance", Method: "GetOrganizationSettings", Doc: "returns the instance's organization feature settings."},
 		"UpdateInstanceOrganizationSettings":     {Package: "instance", Method: "UpdateOrganizationSettings", Doc: "changes the instance's organization feature settings."},
 		"ChangeProductionInstanceDomain":         {Package: "instance", Method: "ChangeDomain", Doc: "moves a production instance to a new home domain."},
-		"UpdateProductionInstanceDomain":         {Package: "instance", Method: "UpdateDomain", Doc: "moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain."},
+		"UpdateProductionInstanceDomain":         {Package: "instance", Method: "ChangeDomainBeta", Doc: "moves a production instance to a new home domain through the deprecated beta route; prefer ChangeDomain."},
 		"UpdateInstanceAuthConfig":               {Package: "instance", Method: "UpdateAuthConfig", Doc: "changes the beta authentication settings of the instance.", Response: "AuthConfig"},
 		"GetPublicInterstitial":                  {Package: "instance", Method: "GetInterstitial", Doc: "fetches the HTML page that loads clerk.js to settle an uncertain auth state.", Params: map[string]string{"frontendApi": "FrontendAPILegacy"}},
 	}

@@ -9,8 +9,8 @@ func machinesOps() map[string]Op {
 		"GetMachine":             {Package: "machines", Method: "Get", Doc: "fetches one machine by ID."},
 		"UpdateMachine":          {Package: "machines", Method: "Update", Doc: "changes the name or default token lifetime of a machine.", Params: ttl},
 		"DeleteMachine":          {Package: "machines", Method: "Delete", Doc: "removes a machine.", Response: "DeletedMachine"},
-		"GetMachineSecretKey":    {Package: "machines", Method: "GetSecretKey", Doc: "returns the current secret key of a machine.", Response: "SecretKey"},
-		"RotateMachineSecretKey": {Package: "machines", Method: "RotateSecretKey", Doc: "replaces a machine's secret key, keeping the old one valid for the given grace period.", Response: "SecretKey", Params: map[string]string{"previous_token_ttl": "PreviousTokenTTL"}},
+		"GetMachineSecretKey":    {Package: "machines", Method: "GetSecret", Doc: "returns the current secret key of a machine.", Response: "MachineSecret"},
+		"RotateMachineSecretKey": {Package: "machines", Method: "RotateSecret", Doc: "replaces a machine's secret key, keeping the old one valid for the given grace period.", Response: "MachineSecret", Params: map[string]string{"previous_token_ttl": "PreviousTokenTTL"}},
 		"CreateMachineScope":     {Package: "machines", Method: "CreateScope", Doc: "lets a machine call another machine."},
 		"DeleteMachineScope":     {Package: "machines", Method: "DeleteScope", Doc: "stops a machine from calling another machine.", Response: "DeletedScope"},
 	}

@@ -24,7 +24,7 @@ func organizationsOps() map[string]Op {
 		"ListPendingOrganizationInvitations":   {Package: "organizations", Method: "ListPendingInvitations", Doc: "returns one page of an organization's invitations that are still open; prefer ListInvitations with a status filter."},
 		"GetOrganizationInvitation":            {Package: "organizations", Method: "GetInvitation", Doc: "fetches one invitation of an organization."},
 		"CreateOrganizationInvitation":         {Package: "organizations", Method: "CreateInvitation", Doc: "invites an email address to join an organization with the given role."},
-		"CreateOrganizationInvitationBulk":     {Package: "organizations", Method: "CreateInvitationsBulk", Doc: "sends several invitations to join an organization in one call."},
+		"CreateOrganizationInvitationBulk":     {Package: "organizations", Method: "CreateInvitationBulk", Doc: "sends several invitations to join an organization in one call."},
 		"RevokeOrganizationInvitation":         {Package: "organizations", Method: "RevokeInvitation", Doc: "withdraws an organization invitation that has not been accepted yet."},
 		"ListInstanceOrganizationInvitations":  {Package: "organizations", Method: "ListInstanceInvitations", Doc: "returns one page of invitations across every organization of the instance."},
 		"ListOrganizationDomains":              {Package: "organizations", Method: "ListDomains", Doc: "returns one page of the domains attached to an organization."},

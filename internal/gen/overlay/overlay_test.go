@@ -332,7 +332,7 @@ func TestRequiredNames(t *testing.T) {
 		"CommercePlan": "Plan", "CommerceSubscriptionItem": "SubscriptionItem",
 		"CommerceSubscription": "Subscription", "BillingPaymentAttempt": "PaymentAttempt",
 		"CommercePaymentMethodResponse": "PaymentMethod", "CommercePaymentSourceResponse": "PaymentMethod",
-		"CommerceMoneyResponse": "Money", "BillingStatement": "Statement", "BillingPriceResponse": "Price",
+		"CommerceMoneyResponse": "Money", "BillingStatement": "BillingStatement", "BillingPriceResponse": "BillingPrice",
 	}
 	names := SchemaNames()
 	for spec, want := range billing {

@@ -8,7 +8,7 @@ func rolesOps() map[string]Op {
 		"GetOrganizationRole":                  {Package: "roles", Method: "Get", Doc: "fetches one organization role by ID."},
 		"UpdateOrganizationRole":               {Package: "roles", Method: "Update", Doc: "changes the name, key, description or permissions of a role."},
 		"DeleteOrganizationRole":               {Package: "roles", Method: "Delete", Doc: "removes an organization role."},
-		"AssignPermissionToOrganizationRole":   {Package: "roles", Method: "AssignPermission", Doc: "grants one permission to a role."},
+		"AssignPermissionToOrganizationRole":   {Package: "roles", Method: "AddPermission", Doc: "grants one permission to a role."},
 		"RemovePermissionFromOrganizationRole": {Package: "roles", Method: "RemovePermission", Doc: "takes one permission away from a role."},
 	}
 }

@@ -12,7 +12,7 @@ package overlay
 func schemaNames() map[string]string {
 	return map[string]string{
 		// jwks: the key set and its key kinds.
-		"JWKS":                    "KeySet",
+		"JWKS":                    "JWKS",
 		"JWKS.ed25519.PublicKey":  "Ed25519PublicKey",
 		"JWKS.ecdsa.PublicKey":    "ECDSAPublicKey",
 		"JWKS.rsa.PublicKey":      "RSAPublicKey",
@@ -25,37 +25,26 @@ func schemaNames() map[string]string {
 		"SessionActivityResponse":         "SessionActivity",
 		"ExternalAccountWithVerification": "ExternalAccount",
 		"CNameTarget":                     "CNAMETarget",
-
-		// allowlist and blocklist.
-		"AllowlistIdentifier":  "Identifier",
-		"BlocklistIdentifier":  "Identifier",
-		"BlocklistIdentifiers": "IdentifierList",
-
-		// instance settings.
-		"InstanceRestrictions":  "Restrictions",
-		"InstanceProtect":       "ProtectSettings",
-		"InstanceCommunication": "CommunicationSettings",
+		// One directory object, reached through two routes.
+		"SCIMDirectory": "Directory",
+		// The Client object is one browser or device signed in to the
+		// instance; clerk.Client is the SDK's API client.
+		"Client":                              "DeviceClient",
+		"InstanceProtect":                     "InstanceProtectSettings",
+		"InstanceCommunication":               "InstanceCommunicationSettings",
+		"EnterpriseConnectionTestRunResponse": "EnterpriseConnectionTestRunURL",
 
 		// machines.
 		"MachineWithoutScopedMachines": "ScopedMachine",
-		"MachineScope":                 "Scope",
-
-		// waitlist.
-		"WaitlistEntry": "Entry",
-
-		// enterprise connections.
-		"EnterpriseConnectionTestRun":         "TestRun",
-		"EnterpriseConnectionTestRuns":        "TestRunList",
-		"EnterpriseConnectionTestRunResponse": "TestRunURL",
 
 		// billing: the spec still says Commerce; Go names say billing.
 		"CommercePlan":                                "Plan",
 		"CommercePlan-2":                              "Plan",
 		"CommercePlanUnitPrice":                       "PlanUnitPrice",
 		"CommercePlanUnitPriceTier":                   "PlanUnitPriceTier",
-		"FeatureResponse":                             "Feature",
-		"FeatureResponse-2":                           "Feature",
-		"BillingPriceResponse":                        "Price",
+		"FeatureResponse":                             "BillingFeature",
+		"FeatureResponse-2":                           "BillingFeature",
+		"BillingPriceResponse":                        "BillingPrice",
 		"CommerceMoneyResponse":                       "Money",
 		"CommercePaymentMethodResponse":               "PaymentMethod",
 		"CommercePaymentSourceResponse":               "PaymentMethod",
@@ -63,20 +52,20 @@ func schemaNames() map[string]string {
 		"CommercePayerResponse-2":                     "Payer",
 		"CommercePayerCreditResponse":                 "PayerCredit",
 		"CommerceSubscription":                        "Subscription",
-		"CommerceSubscriptionNextPayment":             "SubscriptionNextPayment",
+		"CommerceSubscriptionNextPayment":             "BillingNextPayment",
 		"CommerceSubscriptionItem":                    "SubscriptionItem",
 		"CommerceSubscriptionItem-2":                  "SubscriptionItem",
-		"CommerceSubscriptionItemNextPaymentResponse": "SubscriptionItemNextPayment",
+		"CommerceSubscriptionItemNextPaymentResponse": "BillingNextPayment",
 		"CommerceSubscriptionItemSeatsResponse":       "SubscriptionItemSeats",
 		"CommerceSubscriptionCreditResponse":          "SubscriptionCredit",
-		"CommerceCreditsResponse":                     "Credits",
+		"CommerceCreditsResponse":                     "BillingCredits",
 		"CommerceProrationCreditDetailResponse":       "ProrationCreditDetail",
 		"CommerceProrationDiscountResponse":           "ProrationDiscount",
 		"BillingProrationDiscountDetail":              "ProrationDiscount",
-		"CommerceDiscountsResponse":                   "Discounts",
-		"BillingDiscountsResponse":                    "Discounts",
-		"CommerceTotalsResponse":                      "Totals",
-		"CommerceTotalsResponse-2":                    "Totals",
+		"CommerceDiscountsResponse":                   "BillingDiscounts",
+		"BillingDiscountsResponse":                    "BillingDiscounts",
+		"CommerceTotalsResponse":                      "BillingTotals",
+		"CommerceTotalsResponse-2":                    "BillingTotals",
 		"CommercePerUnitTotal":                        "PerUnitTotal",
 		"CommercePerUnitTotal-2":                      "PerUnitTotal",
 		"CommercePerUnitTotalTier":                    "PerUnitTotalTier",
@@ -87,7 +76,7 @@ func schemaNames() map[string]string {
 		"CommercePriceTransitionDetails":              "PriceTransitionDetails",
 		"CommerceDiscountRedemptionResponse":          "DiscountRedemption",
 		"BillingPaymentAttempt":                       "PaymentAttempt",
-		"BillingStatement":                            "Statement",
+		"BillingStatement":                            "BillingStatement",
 		"AdjustCreditBalanceRequest":                  "AdjustCreditBalanceParams",
 		"CreateBillingPriceRequest":                   "CreatePriceParams",
 		"ExtendFreeTrialRequest":                      "ExtendFreeTrialParams",

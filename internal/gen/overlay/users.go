@@ -25,7 +25,7 @@ func usersOps() map[string]Op {
 		"RemoveUserPassword":              {Package: "users", Method: "RemovePassword", Doc: "deletes a user's password credential without asking for the current one."},
 		"VerifyPassword":                  {Package: "users", Method: "VerifyPassword", Doc: "checks a password against the one stored for a user.", Response: "PasswordVerification"},
 		"VerifyTOTP":                      {Package: "users", Method: "VerifyTOTP", Doc: "checks a TOTP or backup code against a user's second factor.", Response: "TOTPVerification"},
-		"DisableMFA":                      {Package: "users", Method: "DisableMFA", Doc: "turns off every second factor of a user at once.", Response: "MFAResult"},
+		"DisableMFA":                      {Package: "users", Method: "DeleteMFA", Doc: "turns off every second factor of a user at once.", Response: "MFAResult"},
 		"DeleteBackupCode":                {Package: "users", Method: "DeleteBackupCodes", Doc: "invalidates all backup codes of a user.", Response: "MFAResult"},
 		"DeleteTOTP":                      {Package: "users", Method: "DeleteTOTP", Doc: "removes the authenticator-app (TOTP) factor of a user.", Response: "MFAResult"},
 		"UserPasskeyDelete":               {Package: "users", Method: "DeletePasskey", Doc: "removes one passkey from a user."},

@@ -1,0 +1,150 @@
+package auth
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// cookieFlow authenticates a request without an Authorization token from
+// its cookies, step by step as Clerk's SDK does.
+func (rc *reqContext) cookieFlow() *Auth {
+	rc.readCookies()
+	hasActiveClient := rc.clientUat != 0
+	hasSession := rc.sessionCookie != ""
+
+	if rc.handshakeNonce != "" || rc.handshakeToken != "" {
+		if a, ok := rc.resolveHandshake(); ok {
+			return a
+		}
+	}
+
+	if rc.v.satellite && rc.secFetchDest == "document" && rc.method == http.MethodGet {
+		synced, _ := rc.syncParam()
+		hasCookies := hasSession || hasActiveClient
+		if synced != "true" {
+			if !hasCookies && synced != "false" {
+				return rc.signedOut(SessionToken, ReasonSessionTokenAndUATMissing, nil)
+			}
+			if !hasCookies || synced == "false" {
+				var h http.Header
+				if !rc.production() {
+					if rc.url == nil {
+						return rc.signedOut(SessionToken, ReasonHandshakeURLInvalid, rc.urlErr)
+					}
+					u, _ := url.Parse(rc.v.signInURL)
+					u.RawQuery = encodeForm(pairsOf(u.RawQuery, paramRedirectURL, rc.url.String()))
+					h = http.Header{"Location": {u.String()}}
+				}
+				return rc.maybeHandshake(ReasonSatelliteNeedsSyncing, h)
+			}
+		}
+	}
+
+	// Clerk's development primary also answers a satellite's sync by
+	// redirecting to the __clerk_redirect_url parameter; this package does
+	// not follow a redirect target taken from the query string.
+
+	if !rc.production() {
+		if rc.hasParam(cookieDevBrowser) {
+			return rc.maybeHandshake(ReasonDevBrowserSync, nil)
+		}
+		if rc.devBrowser == "" {
+			return rc.maybeHandshake(ReasonDevBrowserMissing, nil)
+		}
+	}
+	switch {
+	case !hasActiveClient && !hasSession:
+		return rc.signedOut(SessionToken, ReasonSessionTokenAndUATMissing, nil)
+	case !hasActiveClient:
+		return rc.maybeHandshake(ReasonSessionTokenWithoutClientUAT, nil)
+	case !hasSession:
+		return rc.maybeHandshake(ReasonClientUATWithoutSessionToken, nil)
+	}
+
+	p := rc.peek(rc.sessionCookie)
+	f := p.facts
+	if !f.decoded {
+		return rc.signedOut(SessionToken, ReasonTokenInvalid, tokenErr(ReasonTokenInvalid, "malformed session cookie"))
+	}
+	if f.oauthJWT || f.m2mJWT || f.nonSessionCat {
+		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
+	}
+	if f.iat.ok && f.iat.val < rc.clientUat {
+		return rc.maybeHandshake(ReasonSessionTokenIATBeforeClientUAT, nil)
+	}
+	c, _, err := rc.v.verifySession(rc.r.Context(), rc.sessionCookie, p)
+	if err != nil {
+		return rc.sessionTokenError(err)
+	}
+	if !rc.v.satellite && rc.method == http.MethodGet && rc.secFetchDest == "document" &&
+		rc.crossOriginReferrer() && !rc.knownClerkReferrer() && rc.redirectCount == 0 {
+		return rc.maybeHandshake(ReasonPrimaryDomainCrossOriginSync, nil)
+	}
+	return fromSession(c)
+}
+
+// pairsOf is the query of raw with one pair appended.
+func pairsOf(raw, name, value string) []queryPair {
+	return append(parseQuery(raw), queryPair{name, value})
+}
+
+func (rc *reqContext) syncParam() (string, bool) {
+	for _, p := range rc.query {
+		if p.name == paramSynced {
+			return p.value, true
+		}
+	}
+	return "", false
+}
+
+// crossOriginReferrer reports a Referer of another origin than the request.
+func (rc *reqContext) crossOriginReferrer() bool {
+	if rc.referrer == "" || rc.url == nil {
+		return false
+	}
+	o, ok := originOf(rc.referrer)
+	return ok && o != rc.url.origin()
+}
+
+// knownClerkReferrer reports a Referer from the instance's Frontend API or
+// accounts portal (or, for development instances, Clerk's development
+// account portals).
+func (rc *reqContext) knownClerkReferrer() bool {
+	u, err := url.Parse(rc.referrer)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := u.Hostname()
+	fapi := rc.frontendAPI()
+	if fapi != "" {
+		fh := fapi
+		if p, err := url.Parse(fapi); err == nil && p.Host != "" {
+			fh = p.Hostname()
+		}
+		if host == fh {
+			return true
+		}
+	}
+	if !rc.production() && isDevAccountPortal(host) {
+		return true
+	}
+	if fapi == "" {
+		return false
+	}
+	o, ok := originOf(rc.referrer)
+	return ok && o == accountsOrigin(fapi)
+}
+
+// originOf is the WHATWG origin of an absolute http(s) URL.
+func originOf(s string) (string, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", false
+	}
+	scheme := u.Scheme
+	host, ok := cleanHost(u.Host, scheme)
+	if !ok {
+		return "", false
+	}
+	return scheme + "://" + host, true
+}
