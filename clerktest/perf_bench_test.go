@@ -17,24 +17,6 @@ import (
 	"github.com/clerkgo/clerk/users"
 )
 
-// seedUsers creates n users through the SDK.
-func seedUsers(tb testing.TB, c *clerk.Client, n int) []string {
-	tb.Helper()
-	us := users.New(c)
-	ids := make([]string, n)
-	for i := range n {
-		u, err := us.Create(context.Background(), &users.CreateParams{
-			EmailAddress: clerk.Value([]string{fmt.Sprintf("bench%d@example.com", i)}),
-			FirstName:    clerk.String(fmt.Sprintf("Bench%d", i)),
-		})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ids[i] = u.ID
-	}
-	return ids
-}
-
 // listBench measures fn, which lists 50 of 10,000 stored users, and
 // reports its p50 latency.
 func listBench(b *testing.B, fn func(e *clerktest.Emulator) error) {

@@ -42,8 +42,6 @@ func (s *store[T]) del(id string) bool {
 	return true
 }
 
-func (s *store[T]) len() int { return len(s.byID) }
-
 // list returns the records newest first (newest=true) or oldest first,
 // keeping those keep accepts (nil keeps all).
 func (s *store[T]) list(newest bool, keep func(*T) bool) []*T {
