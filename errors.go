@@ -96,10 +96,12 @@ type APIError struct {
 	TraceID string
 	// RetryAfter is the server's Retry-After, when it sent one.
 	RetryAfter time.Duration
-	// Method and Path name the call: the HTTP method and the route template,
-	// never the query string.
+	// Method is the HTTP method of the call that failed.
 	Method string
-	Path   string
+	// Path is the route template of the call (e.g. "/users/{user_id}"),
+	// never the filled-in path or the query string, so that it is safe to
+	// log and to group errors by.
+	Path string
 }
 
 // Error describes the failure without secrets, headers or query values.

@@ -56,7 +56,9 @@ func (p *Page[T]) decodeAnswer(b []byte) error {
 		i++
 	}
 	if i < len(b) && b[i] == '[' {
-		return json.Unmarshal(b, &p.Data)
+		data, err := decodeArray[T](b)
+		p.Data = data
+		return err
 	}
 	var w pageObject[T]
 	if err := json.Unmarshal(b, &w); err != nil {

@@ -36,10 +36,15 @@ type Request struct {
 
 // Response is the raw answer of a call, filled by WithResponse.
 type Response struct {
+	// StatusCode is the HTTP status of the last attempt.
 	StatusCode int
-	Header     http.Header
-	TraceID    string
-	Body       []byte
+	// Header holds the answer's headers (Clerk-Trace-Id, Retry-After, ...).
+	Header http.Header
+	// TraceID is Clerk's ID of the request, for support: the body's
+	// clerk_trace_id on errors, else the Clerk-Trace-Id header.
+	TraceID string
+	// Body is the answer's body as read, up to the client's bound.
+	Body []byte
 }
 
 // File is a file to upload in a multipart request.

@@ -21,7 +21,12 @@ const (
 // Auth is the outcome of authenticating one request. A signed-out Auth has
 // IsAuthenticated false and, when a token was refused or missing, a Reason.
 type Auth struct {
-	Status          Status
+	// Status is the request state Clerk's SDKs report: signed in, signed
+	// out, or handshake (the cookie session needs a refresh first).
+	Status Status
+	// IsAuthenticated is true when the request carries a valid token of an
+	// accepted type; a pending session counts only with
+	// Config.AcceptPendingSessions.
 	IsAuthenticated bool
 	TokenType       TokenType // the presented token's type, when one was found
 	Reason          Reason    // why the request is signed out (empty when signed in)
@@ -32,17 +37,32 @@ type Auth struct {
 	// cookies a completed handshake carries. Middleware writes them.
 	Headers http.Header
 
-	UserID         string
-	SessionID      string
-	SessionStatus  string // "active" or "pending"; kept for signed-out pending sessions
-	OrgID          string
-	OrgRole        string
-	OrgSlug        string
+	// UserID is the signed-in user (sub of a session token, or the user a
+	// machine token belongs to).
+	UserID string
+	// SessionID is the session of a session token (sid).
+	SessionID     string
+	SessionStatus string // "active" or "pending"; kept for signed-out pending sessions
+	// OrgID is the active organization, empty when none is active.
+	OrgID string
+	// OrgRole is the user's role in the active organization (e.g.
+	// "org:admin").
+	OrgRole string
+	// OrgSlug is the active organization's slug.
+	OrgSlug string
+	// OrgPermissions are the user's permissions in the active organization
+	// (e.g. "org:invoices:read").
 	OrgPermissions []string
-	Features       []string
-	Plans          []string
-	MachineID      string
-	Scopes         []string
+	// Features are the features of the user's and the organization's plans,
+	// each with its scope prefix ("u:" or "o:").
+	Features []string
+	// Plans are the plans the user and the organization subscribe to, each
+	// with its scope prefix ("u:" or "o:").
+	Plans []string
+	// MachineID is the machine a machine token belongs to (mch_...).
+	MachineID string
+	// Scopes are a machine or OAuth token's granted scopes.
+	Scopes []string
 
 	Session *SessionClaims // the verified session claims, for session tokens
 	Machine *MachineAuth   // the verified machine token, for machine tokens

@@ -17,9 +17,11 @@ type MachineAuth struct {
 	Claims     map[string]any // custom claims, when any
 	Expiration time.Time      // zero when the token does not expire
 
-	// Derived from the subject's prefix.
-	UserID    string
-	OrgID     string
+	// UserID is the subject when it is a user (user_...).
+	UserID string
+	// OrgID is the subject when it is an organization (org_...).
+	OrgID string
+	// MachineID is the subject when it is a machine (mch_...).
 	MachineID string
 }
 

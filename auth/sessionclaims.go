@@ -45,8 +45,11 @@ type SessionClaims struct {
 
 // Actor identifies who acts on the user's behalf (impersonation).
 type Actor struct {
+	// Subject is the user who is acting (the impersonator).
 	Subject string `json:"sub"`
-	Issuer  string `json:"iss,omitempty"`
+	// Issuer is who granted the actor token, when given.
+	Issuer string `json:"iss,omitempty"`
+	// Session is the actor's own session, when given.
 	Session string `json:"sid,omitempty"`
 }
 
