@@ -29,5 +29,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.oauthAppRoutes(t)
 	t = e.billingExtraRoutes(t)
 	t = e.samlRoutes(t)
+	t = e.roleSetRoutes(t)
 	return t
 }

@@ -54,6 +54,7 @@ type state struct {
 	prices         store[clerk.BillingPrice]
 	discounts      map[string]*discount
 	saml           store[clerk.SAMLConnection]
+	roleSets       store[roleSet]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -583,3 +583,42 @@ func TestEmulatorContractSAML(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractRoleSets drives role sets, and checks that retiring
+// one moves its members' roles to the destination set.
+func TestEmulatorContractRoleSets(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	c.do("POST", "/organization_roles", nil, map[string]any{"name": "Viewer", "key": "org:viewer"}, 200)
+	c.do("POST", "/organization_roles", nil, map[string]any{"name": "Editor", "key": "org:editor"}, 200)
+	a := c.do("POST", "/role_sets", nil, map[string]any{"name": "Legacy", "key": "legacy", "roles": []string{"org:admin", "org:viewer"},
+		"default_role_key": "org:viewer", "creator_role_key": "org:admin"}, 200)
+	c.do("POST", "/role_sets", nil, map[string]any{"name": "Next", "key": "next", "roles": []string{"org:admin", "org:member"},
+		"default_role_key": "org:member", "creator_role_key": "org:admin"}, 200)
+	c.do("POST", "/role_sets", nil, map[string]any{"name": "Bad", "roles": []string{"org:admin"}, "default_role_key": "org:member",
+		"creator_role_key": "org:admin"}, 422)
+	c.do("GET", "/role_sets", q2("order_by", "name"), nil, 200)
+	c.do("GET", "/role_sets/legacy", nil, nil, 200)
+	c.do("GET", "/role_sets/"+c.id(a, "id"), nil, nil, 200)
+	c.do("PATCH", "/role_sets/legacy", nil, map[string]any{"description": "old roles"}, 200)
+	c.do("POST", "/role_sets/legacy/roles", nil, map[string]any{"role_keys": []string{"org:editor"}}, 200)
+	c.do("POST", "/role_sets/legacy/roles/replace", nil, map[string]any{"role_key": "org:editor", "to_role_key": "org:member"}, 200)
+
+	u := c.do("POST", "/users", nil, map[string]any{"username": "viewer1"}, 200)
+	org := c.do("POST", "/organizations", nil, map[string]any{"name": "Sets"}, 200)
+	c.do("POST", "/organizations/"+c.id(org, "id")+"/memberships", nil, map[string]any{"user_id": c.id(u, "id"), "role": "org:viewer"}, 200)
+	c.do("POST", "/role_sets/legacy/replace", nil, map[string]any{"dest_role_set_key": "next"}, 200)
+	m := c.first(c.do("GET", "/organizations/"+c.id(org, "id")+"/memberships", nil, nil, 200))
+	if m["role"] != "org:member" {
+		t.Errorf("member kept role %v after the set was retired", m["role"])
+	}
+	c.do("GET", "/role_sets/legacy", nil, nil, 404)
+	for _, want := range []string{"POST /role_sets", "GET /role_sets", "GET /role_sets/{role_set_key_or_id}", "PATCH /role_sets/{role_set_key_or_id}",
+		"POST /role_sets/{role_set_key_or_id}/roles", "POST /role_sets/{role_set_key_or_id}/roles/replace", "POST /role_sets/{role_set_key_or_id}/replace"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
