@@ -30,5 +30,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.billingExtraRoutes(t)
 	t = e.samlRoutes(t)
 	t = e.roleSetRoutes(t)
+	t = e.enterpriseRoutes(t)
+	t = e.directoryRoutes(t)
 	return t
 }

@@ -55,6 +55,8 @@ type state struct {
 	discounts      map[string]*discount
 	saml           store[clerk.SAMLConnection]
 	roleSets       store[roleSet]
+	enterprise     store[enterpriseConn]
+	directories    store[clerk.Directory]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

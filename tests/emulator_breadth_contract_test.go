@@ -622,3 +622,55 @@ func TestEmulatorContractRoleSets(t *testing.T) {
 		}
 	}
 }
+
+// TestEmulatorContractEnterprise drives enterprise connections and their
+// test runs.
+func TestEmulatorContractEnterprise(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	ec := c.do("POST", "/enterprise_connections", nil, map[string]any{"name": "Corp SSO", "provider": "saml_okta", "domains": []string{"corp.example"}}, 201)
+	id := c.id(ec, "id")
+	c.do("POST", "/enterprise_connections", nil, map[string]any{"name": "No domains", "provider": "saml_okta", "domains": []string{}}, 422)
+	c.do("GET", "/enterprise_connections", q2("active", "false"), nil, 200)
+	c.do("GET", "/enterprise_connections/"+id, nil, nil, 200)
+	c.do("PATCH", "/enterprise_connections/"+id, nil, map[string]any{"active": true, "sync_user_attributes": false}, 200)
+	c.do("POST", "/enterprise_connections/"+id+"/test_runs", nil, nil, 200)
+	c.do("GET", "/enterprise_connections/"+id+"/test_runs", q2("status", "pending"), nil, 200)
+	c.do("DELETE", "/enterprise_connections/"+id, nil, nil, 200)
+	for _, want := range []string{"POST /enterprise_connections", "GET /enterprise_connections", "GET /enterprise_connections/{enterprise_connection_id}",
+		"PATCH /enterprise_connections/{enterprise_connection_id}", "DELETE /enterprise_connections/{enterprise_connection_id}",
+		"POST /enterprise_connections/{enterprise_connection_id}/test_runs", "GET /enterprise_connections/{enterprise_connection_id}/test_runs"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
+
+// TestEmulatorContractDirectories drives SCIM directories under both of
+// their paths.
+func TestEmulatorContractDirectories(t *testing.T) {
+	t.Parallel()
+	emu := clerktest.New()
+	defer emu.Close()
+	c := newContract(t, emu)
+	ec := c.do("POST", "/enterprise_connections", nil, map[string]any{"name": "Corp", "provider": "saml_okta", "domains": []string{"corp.example"}}, 201)
+	for _, base := range []string{"/directories", "/scim_directories"} {
+		d := c.do("POST", base, nil, map[string]any{"enterprise_connection_id": c.id(ec, "id"), "provider": "okta"}, 200)
+		id := c.id(d, "id")
+		c.do("POST", base, nil, map[string]any{"enterprise_connection_id": "entc_missing", "provider": "okta"}, 422)
+		c.do("GET", base, nil, nil, 200)
+		c.do("GET", base+"/"+id, nil, nil, 200)
+		c.do("PATCH", base+"/"+id, nil, map[string]any{"enabled": false, "name": "Corp directory"}, 200)
+		c.do("DELETE", base+"/"+id, nil, nil, 200)
+		c.do("GET", base+"/"+id, nil, nil, 404)
+	}
+	for _, want := range []string{"POST /directories", "GET /directories", "GET /directories/{directory_id}", "PATCH /directories/{directory_id}",
+		"DELETE /directories/{directory_id}", "POST /scim_directories", "GET /scim_directories", "GET /scim_directories/{scim_directory_id}",
+		"PATCH /scim_directories/{scim_directory_id}", "DELETE /scim_directories/{scim_directory_id}"} {
+		if !c.checked[want] {
+			t.Errorf("route %s was not validated", want)
+		}
+	}
+}
