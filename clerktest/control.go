@@ -152,6 +152,20 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]bool{"cleared": true})
 	case "POST session_tokens":
 		e.controlMint(w, body)
+	case "POST accept_invitation":
+		var in struct {
+			InvitationID string `json:"invitation_id"`
+			UserID       string `json:"user_id"`
+		}
+		if json.Unmarshal(body, &in) != nil || in.InvitationID == "" || in.UserID == "" {
+			writeError(w, missingParam("invitation_id"))
+			return
+		}
+		if err := e.AcceptOrganizationInvitation(in.InvitationID, in.UserID); err != nil {
+			writeError(w, fail(http.StatusBadRequest, "request_body_invalid", "cannot accept", err.Error()))
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]bool{"accepted": true})
 	default:
 		writeError(w, notFound("control route "+r.Method+" "+r.URL.Path))
 	}
