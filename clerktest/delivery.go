@@ -26,9 +26,9 @@ const deliveryTimeout = 15 * time.Second
 // Delivery is one event sent to one endpoint, as Deliveries reports it.
 type Delivery struct {
 	MessageID string    `json:"message_id"` // the svix-id
-	EventType string    `json:"event_type"`
-	Endpoint  string    `json:"endpoint"` // the URL, or "func" for an OnWebhookFunc callback
-	Attempts  []Attempt `json:"attempts"`
+	EventType string    `json:"event_type"` // e.g. "user.created"
+	Endpoint  string    `json:"endpoint"`   // the URL, or "func" for an OnWebhookFunc callback
+	Attempts  []Attempt `json:"attempts"`   // every try so far, oldest first
 	// State is "pending" while attempts remain, then "succeeded" or
 	// "failed" (the schedule is exhausted or the emulator closed).
 	State string `json:"state"`
@@ -36,7 +36,7 @@ type Delivery struct {
 
 // Attempt is one try of a delivery.
 type Attempt struct {
-	At     time.Time `json:"at"`
+	At     time.Time `json:"at"`              // when the try was made
 	Status int       `json:"status"`          // the receiver's HTTP status, 0 when none
 	Error  string    `json:"error,omitempty"` // why no status, or why it failed
 }

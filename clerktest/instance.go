@@ -7,10 +7,11 @@ import "time"
 type InstanceSettings struct {
 	// PasswordMinLength is the shortest password accepted (Clerk's default 8).
 	PasswordMinLength int `json:"password_min_length"`
-	// UsernameMinLength and UsernameMaxLength bound usernames. The
-	// emulator's defaults are 1 and 64, so short test usernames work;
-	// Clerk's dashboard default minimum is 4.
+	// UsernameMinLength is the shortest username accepted. The emulator's
+	// default is 1, so short test usernames work; Clerk's dashboard
+	// default is 4.
 	UsernameMinLength int `json:"username_min_length"`
+	// UsernameMaxLength is the longest username accepted (default 64).
 	UsernameMaxLength int `json:"username_max_length"`
 	// MaxAllowedMemberships is the membership limit of new organizations;
 	// 0 means unlimited, as in Clerk.

@@ -18,36 +18,36 @@ import (
 // memberships and billing plans. Every ID is optional in a seed (a fresh one
 // is made) and kept when given, so a state file reloads the same IDs.
 type Seed struct {
-	Users         []SeedUser         `json:"users,omitempty"`
-	Organizations []SeedOrganization `json:"organizations,omitempty"`
-	Memberships   []SeedMembership   `json:"memberships,omitempty"`
-	Plans         []SeedPlan         `json:"plans,omitempty"`
+	Users         []SeedUser         `json:"users,omitempty"`         // users to create
+	Organizations []SeedOrganization `json:"organizations,omitempty"` // organizations to create, after the users
+	Memberships   []SeedMembership   `json:"memberships,omitempty"`   // memberships to add, after both
+	Plans         []SeedPlan         `json:"plans,omitempty"`         // billing plans to offer
 }
 
 // SeedUser is a user of a seed. Passwords are given in clear in a seed
 // file; a state file carries the emulator's own salted digest instead.
 type SeedUser struct {
-	ID              string           `json:"id,omitempty"`
-	ExternalID      *string          `json:"external_id,omitempty"`
-	Username        *string          `json:"username,omitempty"`
-	FirstName       *string          `json:"first_name,omitempty"`
-	LastName        *string          `json:"last_name,omitempty"`
-	EmailAddresses  []SeedIdentifier `json:"email_addresses,omitempty"`
-	PhoneNumbers    []SeedIdentifier `json:"phone_numbers,omitempty"`
-	Password        string           `json:"password,omitempty"`
-	PasswordDigest  string           `json:"password_digest,omitempty"` // emulator-internal, written to state files
-	PublicMetadata  map[string]any   `json:"public_metadata,omitempty"`
-	PrivateMetadata map[string]any   `json:"private_metadata,omitempty"`
-	UnsafeMetadata  map[string]any   `json:"unsafe_metadata,omitempty"`
-	Banned          bool             `json:"banned,omitempty"`
-	CreatedAt       int64            `json:"created_at,omitempty"` // Unix milliseconds; now when 0
+	ID              string           `json:"id,omitempty"`               // kept when given; a fresh user_ ID otherwise
+	ExternalID      *string          `json:"external_id,omitempty"`      // the user's ID in your own system
+	Username        *string          `json:"username,omitempty"`         // unique across the instance
+	FirstName       *string          `json:"first_name,omitempty"`       // given name
+	LastName        *string          `json:"last_name,omitempty"`        // family name
+	EmailAddresses  []SeedIdentifier `json:"email_addresses,omitempty"`  // the first one becomes the primary address
+	PhoneNumbers    []SeedIdentifier `json:"phone_numbers,omitempty"`    // E.164 numbers; the first one becomes the primary number
+	Password        string           `json:"password,omitempty"`         // in clear; the emulator stores a salted digest
+	PasswordDigest  string           `json:"password_digest,omitempty"`  // emulator-internal, written to state files
+	PublicMetadata  map[string]any   `json:"public_metadata,omitempty"`  // readable from the frontend
+	PrivateMetadata map[string]any   `json:"private_metadata,omitempty"` // readable only from the backend
+	UnsafeMetadata  map[string]any   `json:"unsafe_metadata,omitempty"`  // writable from the frontend
+	Banned          bool             `json:"banned,omitempty"`           // the user starts banned
+	CreatedAt       int64            `json:"created_at,omitempty"`       // Unix milliseconds; now when 0
 }
 
 // SeedIdentifier is an email address or phone number: a plain string in a
 // seed file, or an object that keeps its ID.
 type SeedIdentifier struct {
-	ID    string `json:"id,omitempty"`
-	Value string `json:"value"`
+	ID    string `json:"id,omitempty"` // kept when given
+	Value string `json:"value"`        // the address or number
 }
 
 // UnmarshalJSON accepts "a@example.com" as well as {"id":..,"value":..}.
@@ -62,44 +62,44 @@ func (s *SeedIdentifier) UnmarshalJSON(b []byte) error {
 // SeedOrganization is an organization of a seed; CreatedBy (a user ID,
 // username or email address of the seed) becomes its first admin.
 type SeedOrganization struct {
-	ID                    string         `json:"id,omitempty"`
-	Name                  string         `json:"name"`
-	Slug                  string         `json:"slug,omitempty"`
-	CreatedBy             string         `json:"created_by,omitempty"`
-	MaxAllowedMemberships int64          `json:"max_allowed_memberships,omitempty"`
-	PublicMetadata        map[string]any `json:"public_metadata,omitempty"`
-	PrivateMetadata       map[string]any `json:"private_metadata,omitempty"`
-	CreatedAt             int64          `json:"created_at,omitempty"`
+	ID                    string         `json:"id,omitempty"`                      // kept when given; a fresh org_ ID otherwise
+	Name                  string         `json:"name"`                              // the display name
+	Slug                  string         `json:"slug,omitempty"`                    // unique; derived from the name when empty
+	CreatedBy             string         `json:"created_by,omitempty"`              // user ID, username or email; becomes the first admin
+	MaxAllowedMemberships int64          `json:"max_allowed_memberships,omitempty"` // 0 takes the instance default
+	PublicMetadata        map[string]any `json:"public_metadata,omitempty"`         // readable from the frontend
+	PrivateMetadata       map[string]any `json:"private_metadata,omitempty"`        // readable only from the backend
+	CreatedAt             int64          `json:"created_at,omitempty"`              // Unix milliseconds; now when 0
 }
 
 // SeedMembership makes a user a member of an organization; both may be
 // named by ID, the user also by username or email and the organization by
 // slug.
 type SeedMembership struct {
-	ID           string `json:"id,omitempty"`
-	Organization string `json:"organization"`
-	User         string `json:"user"`
+	ID           string `json:"id,omitempty"`   // kept when given
+	Organization string `json:"organization"`   // ID or slug
+	User         string `json:"user"`           // ID, username or email address
 	Role         string `json:"role,omitempty"` // org:member unless given
 }
 
 // SeedPlan is a billing plan; fees are in cents.
 type SeedPlan struct {
-	ID          string        `json:"id,omitempty"`
-	Name        string        `json:"name"`
-	Slug        string        `json:"slug"`
-	PayerType   string        `json:"payer_type"` // "user" or "org"
-	Description string        `json:"description,omitempty"`
-	MonthlyFee  int64         `json:"monthly_fee,omitempty"`
-	AnnualFee   int64         `json:"annual_fee,omitempty"`
-	IsDefault   bool          `json:"is_default,omitempty"`
-	TrialDays   *int64        `json:"trial_days,omitempty"`
-	Features    []SeedFeature `json:"features,omitempty"`
+	ID          string        `json:"id,omitempty"`          // kept when given
+	Name        string        `json:"name"`                  // the display name
+	Slug        string        `json:"slug"`                  // unique key of the plan
+	PayerType   string        `json:"payer_type"`            // "user" or "org"
+	Description string        `json:"description,omitempty"` // shown on pricing pages
+	MonthlyFee  int64         `json:"monthly_fee,omitempty"` // cents per month
+	AnnualFee   int64         `json:"annual_fee,omitempty"`  // cents per year
+	IsDefault   bool          `json:"is_default,omitempty"`  // the plan new payers get
+	TrialDays   *int64        `json:"trial_days,omitempty"`  // free-trial length; nil for no trial
+	Features    []SeedFeature `json:"features,omitempty"`    // what the plan grants
 }
 
 // SeedFeature is a feature of a plan.
 type SeedFeature struct {
-	Name string `json:"name"`
-	Slug string `json:"slug"`
+	Name string `json:"name"` // the display name
+	Slug string `json:"slug"` // the key that tokens and Has checks use
 }
 
 // loadInitialState applies, in order, the demo data, the seed file and the

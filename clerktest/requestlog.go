@@ -9,8 +9,8 @@ import (
 
 // Request is one request the emulator received, as Requests reports it.
 type Request struct {
-	Time   time.Time // when it arrived, by the wall clock
-	Method string
+	Time   time.Time  // when it arrived, by the wall clock
+	Method string     // the HTTP method
 	Path   string     // escaped path, /v1 included
 	Query  url.Values // parsed query string
 	// Header holds the request headers; the Authorization value is replaced
@@ -18,7 +18,7 @@ type Request struct {
 	Header     http.Header
 	APIVersion string // the Clerk-API-Version header
 	KeyValid   bool   // whether the Authorization header carried an accepted key
-	Body       []byte
+	Body       []byte // the request body as received
 	// Status is the HTTP status the emulator answered (0 when an injected
 	// fault reset the connection instead).
 	Status int
