@@ -14,6 +14,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/batch"
+	"github.com/clerkgo/clerk/clerktest"
 )
 
 // writeTargets writes n user IDs, one per line.
@@ -136,7 +137,7 @@ func BenchmarkSustainedRate(b *testing.B) {
 	n, limit, per := scale()
 	for range b.N {
 		b.StopTimer()
-		s := seed(b, n, 0)
+		s := seed(b, n, 0, clerktest.WithLogSize(4*n)) // the log counts every request
 		c := s.em.Client(clerk.WithRateLimit(clerk.RateLimit{Requests: limit, Per: per}), clerk.WithMaxRetries(10),
 			clerk.WithRetryWait(10*time.Millisecond, 200*time.Millisecond))
 		s.em.SetRateLimit(limit, per)

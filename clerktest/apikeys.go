@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // apiKey is the emulator's record of an API key.
@@ -29,48 +31,35 @@ type apiKey struct {
 	updatedAt   int64
 }
 
-type apiKeyJSON struct {
-	Object           string   `json:"object"`
-	ID               string   `json:"id"`
-	Type             string   `json:"type"`
-	Subject          string   `json:"subject"`
-	Name             string   `json:"name"`
-	Description      *string  `json:"description"`
-	Claims           any      `json:"claims"`
-	Scopes           []string `json:"scopes"`
-	Secret           string   `json:"secret,omitempty"`
-	Revoked          bool     `json:"revoked"`
-	RevocationReason *string  `json:"revocation_reason"`
-	Expired          bool     `json:"expired"`
-	Expiration       *int64   `json:"expiration"`
-	CreatedBy        *string  `json:"created_by"`
-	LastUsedAt       *int64   `json:"last_used_at"`
-	CreatedAt        int64    `json:"created_at"`
-	UpdatedAt        int64    `json:"updated_at"`
-}
-
 func (k *apiKey) expired(now int64) bool { return k.expiration != nil && *k.expiration <= now }
 
-func (e *Emulator) apiKeyJSON(k *apiKey, withSecret bool) apiKeyJSON {
-	out := apiKeyJSON{Object: "api_key", ID: k.id, Type: k.typ, Subject: k.subject, Name: k.name, Description: k.description,
+// apiKeyJSON builds the wire form of the key from the generated model type.
+func (e *Emulator) apiKeyJSON(k *apiKey) *clerk.APIKey {
+	out := &clerk.APIKey{Object: "api_key", ID: k.id, Type: k.typ, Subject: k.subject, Name: k.name, Description: optOf(k.description),
 		Claims: k.claims, Scopes: slices.Clone(k.scopes), Revoked: k.revoked, RevocationReason: k.reason,
-		Expired: k.expired(e.ms()), Expiration: k.expiration, CreatedBy: k.createdBy, LastUsedAt: k.lastUsedAt,
-		CreatedAt: k.createdAt, UpdatedAt: k.updatedAt}
+		Expired: k.expired(e.ms()), Expiration: f64(k.expiration), CreatedBy: k.createdBy, LastUsedAt: f64(k.lastUsedAt),
+		CreatedAt: float64(k.createdAt), UpdatedAt: float64(k.updatedAt)}
 	if out.Scopes == nil {
 		out.Scopes = []string{}
-	}
-	if withSecret {
-		out.Secret = k.secret
 	}
 	return out
 }
 
+// createdAPIKeyJSON is apiKeyJSON with the secret, as the create answers.
+func (e *Emulator) createdAPIKeyJSON(k *apiKey) *clerk.CreatedAPIKey {
+	o := e.apiKeyJSON(k)
+	return &clerk.CreatedAPIKey{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, CreatedBy: o.CreatedBy,
+		Description: o.Description, Expiration: o.Expiration, Expired: o.Expired, LastUsedAt: o.LastUsedAt, Name: o.Name,
+		RevocationReason: o.RevocationReason, Revoked: o.Revoked, Scopes: o.Scopes, Secret: k.secret, Subject: o.Subject,
+		Type: o.Type, UpdatedAt: o.UpdatedAt}
+}
+
 func (e *Emulator) apiKeyRoutes(t []route) []route {
-	t = add(t, "GET", "/api_keys", e.listAPIKeys)
-	t = add(t, "POST", "/api_keys", e.createAPIKey)
+	t = add(t, "GET", "/api_keys", e.listAPIKeys, "include_invalid", "limit", "offset", "query", "subject", "type")
+	t = add(t, "POST", "/api_keys", e.createAPIKey, "claims", "created_by", "description", "name", "scopes", "seconds_until_expiration", "subject", "type")
 	t = add(t, "GET", "/api_keys/{apiKeyID}", e.getAPIKey)
-	t = add(t, "POST", "/api_keys/{apiKeyID}/revoke", e.revokeAPIKey)
-	t = add(t, "POST", "/api_keys/verify", e.verifyAPIKey)
+	t = add(t, "POST", "/api_keys/{apiKeyID}/revoke", e.revokeAPIKey, "revocation_reason")
+	t = add(t, "POST", "/api_keys/verify", e.verifyAPIKey, "secret")
 	return t
 }
 
@@ -90,10 +79,10 @@ func (e *Emulator) createAPIKey(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	if name == nil || *name == "" {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "name is required", "")
+		return 0, nil, missingParam("name")
 	}
 	if subject == nil || !subjectPattern.MatchString(*subject) {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "subject must be a user, organization or machine ID", "")
+		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
 	typ, _, err := f.str("type")
 	if err != nil {
@@ -133,7 +122,7 @@ func (e *Emulator) createAPIKey(c *call) (int, any, error) {
 		k.expiration = ptr(now.Add(time.Duration(*ttl) * time.Second).UnixMilli())
 	}
 	e.st.apiKeys[k.id] = k
-	return http.StatusOK, e.apiKeyJSON(k, true), nil
+	return http.StatusOK, e.createdAPIKeyJSON(k), nil
 }
 
 func (e *Emulator) findAPIKey(id string) (*apiKey, error) {
@@ -149,13 +138,13 @@ func (e *Emulator) getAPIKey(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, e.apiKeyJSON(k, false), nil
+	return http.StatusOK, e.apiKeyJSON(k), nil
 }
 
 func (e *Emulator) listAPIKeys(c *call) (int, any, error) {
 	subject := c.query.Get("subject")
 	if !subjectPattern.MatchString(subject) {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "subject must be a user, organization or machine ID", "")
+		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
 	limit, offset, err := page(c.query, 100)
 	if err != nil {
@@ -177,9 +166,9 @@ func (e *Emulator) listAPIKeys(c *call) (int, any, error) {
 		ks = append(ks, k)
 	}
 	slices.SortFunc(ks, func(a, b *apiKey) int { return cmp.Compare(b.seq, a.seq) })
-	out := make([]apiKeyJSON, 0, len(ks))
+	out := make([]*clerk.APIKey, 0, len(ks))
 	for _, k := range ks {
-		out = append(out, e.apiKeyJSON(k, false))
+		out = append(out, e.apiKeyJSON(k))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
 }
@@ -194,7 +183,7 @@ func (e *Emulator) revokeAPIKey(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	k.revoked, k.reason, k.updatedAt = true, reason, e.ms()
-	return http.StatusOK, e.apiKeyJSON(k, false), nil
+	return http.StatusOK, e.apiKeyJSON(k), nil
 }
 
 func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
@@ -206,7 +195,7 @@ func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
 	for _, k := range e.st.apiKeys {
 		if k.secret == *secret && !k.revoked && !k.expired(now) {
 			k.lastUsedAt = ptr(now)
-			return http.StatusOK, e.apiKeyJSON(k, false), nil
+			return http.StatusOK, e.apiKeyJSON(k), nil
 		}
 	}
 	return 0, nil, notFound("API key")

@@ -5,16 +5,18 @@ import (
 	"net/http"
 	"slices"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 func (e *Emulator) billingRoutes(t []route) []route {
-	t = add(t, "GET", "/billing/plans", e.listPlans)
-	t = add(t, "GET", "/billing/subscription_items", e.listItems)
-	t = add(t, "DELETE", "/billing/subscription_items/{subscription_item_id}", e.cancelItem)
-	t = add(t, "POST", "/billing/subscription_items/{subscription_item_id}/extend_free_trial", e.extendTrial)
-	t = add(t, "GET", "/billing/statements", e.listStatements)
+	t = add(t, "GET", "/billing/plans", e.listPlans, "paginated", "limit", "offset", "payer_type")
+	t = add(t, "GET", "/billing/subscription_items", e.listItems, "paginated", "include_free", "limit", "offset", "payer_type", "plan_id", "query", "status")
+	t = add(t, "DELETE", "/billing/subscription_items/{subscription_item_id}", e.cancelItem, "end_now")
+	t = add(t, "POST", "/billing/subscription_items/{subscription_item_id}/extend_free_trial", e.extendTrial, "extend_to")
+	t = add(t, "GET", "/billing/statements", e.listStatements, "paginated", "limit", "offset")
 	t = add(t, "GET", "/billing/statements/{statementID}", e.getStatement)
-	t = add(t, "GET", "/billing/statements/{statementID}/payment_attempts", e.listAttempts)
+	t = add(t, "GET", "/billing/statements/{statementID}/payment_attempts", e.listAttempts, "paginated", "limit", "offset")
 	return t
 }
 
@@ -24,13 +26,13 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	payer := c.query.Get("payer_type")
-	var out []map[string]any
+	var out []*clerk.Plan
 	for _, id := range e.st.planOrder {
 		if p := e.st.plans[id]; payer == "" || p.payerType == payer {
 			out = append(out, p.json())
 		}
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) listItems(c *call) (int, any, error) {
@@ -63,11 +65,11 @@ func (e *Emulator) listItems(c *call) (int, any, error) {
 		items = append(items, s)
 	}
 	slices.SortFunc(items, func(a, b *subscriptionItem) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]map[string]any, 0, len(items))
+	out := make([]*clerk.SubscriptionItem, 0, len(items))
 	for _, s := range items {
 		out = append(out, e.itemJSON(s))
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) findItem(id string) (*subscriptionItem, error) {
@@ -144,11 +146,11 @@ func (e *Emulator) listStatements(c *call) (int, any, error) {
 		ss = append(ss, s)
 	}
 	slices.SortFunc(ss, func(a, b *statement) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]map[string]any, 0, len(ss))
+	out := make([]*clerk.BillingStatement, 0, len(ss))
 	for _, s := range ss {
 		out = append(out, e.statementJSON(s))
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
 }
 
 func (e *Emulator) findStatement(id string) (*statement, error) {
@@ -176,11 +178,24 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	out := make([]map[string]any, 0, len(s.attemptIDs))
+	out := make([]*clerk.PaymentAttempt, 0, len(s.attemptIDs))
 	for _, id := range s.attemptIDs {
 		if a, ok := e.st.attempts[id]; ok {
 			out = append(out, e.attemptJSON(a))
 		}
 	}
-	return http.StatusOK, pageOf(out, limit, offset), nil
+	return billingPage(c, out, limit, offset)
+}
+
+// billingPage answers a billing list: one page, or every item when the
+// caller sends paginated=false.
+func billingPage[T any](c *call, items []T, limit, offset int) (int, any, error) {
+	paginated, set, err := queryBool(c.query, "paginated")
+	if err != nil {
+		return 0, nil, err
+	}
+	if set && !paginated {
+		limit, offset = len(items), 0
+	}
+	return http.StatusOK, pageOf(items, limit, offset), nil
 }

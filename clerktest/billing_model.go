@@ -3,6 +3,8 @@ package clerktest
 import (
 	"fmt"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // plan is a billing plan.
@@ -24,6 +26,7 @@ type subscriptionItem struct {
 	periodStart                           int64
 	periodEnd, canceledAt, pastDue, ended *int64
 	createdAt, updatedAt                  int64
+	discountID                            string // the redeemed discount, if any
 }
 
 // statement is a billing statement with its payment attempts.
@@ -45,105 +48,101 @@ type paymentAttempt struct {
 	createdAt               int64
 }
 
-func money(cents int64) map[string]any {
-	return map[string]any{"amount": cents, "amount_formatted": fmt.Sprintf("%d.%02d", cents/100, cents%100),
-		"currency": "USD", "currency_symbol": "$"}
+func money(cents int64) *clerk.Money {
+	return &clerk.Money{Amount: cents, AmountFormatted: fmt.Sprintf("%d.%02d", cents/100, cents%100),
+		Currency: "USD", CurrencySymbol: "$"}
 }
 
 func (p *plan) annualMonthly() int64 { return p.annual / 12 }
 
-func (p *plan) json() map[string]any {
-	features := make([]map[string]any, 0, len(p.features))
+// json builds the wire form of the plan from the generated model type.
+func (p *plan) json() *clerk.Plan {
+	features := make([]*clerk.BillingFeature, 0, len(p.features))
 	for i, f := range p.features {
-		features = append(features, map[string]any{"object": "feature", "id": p.featureIDs[i], "name": f[0],
-			"description": nil, "slug": f[1], "avatar_url": nil})
+		features = append(features, &clerk.BillingFeature{Object: "feature", ID: p.featureIDs[i], Name: f[0], Slug: f[1]})
 	}
-	return map[string]any{
-		"object": "commerce_plan", "id": p.id, "name": p.name,
-		"fee": money(p.monthly), "annual_monthly_fee": money(p.annualMonthly()), "annual_fee": money(p.annual),
-		"description": p.description, "product_id": "prod_emulator", "is_default": p.isDefault, "is_recurring": true,
-		"publicly_visible": true, "has_base_fee": p.monthly > 0, "for_payer_type": p.payerType, "slug": p.slug,
-		"avatar_url": nil, "features": features, "free_trial_enabled": p.trialDays != nil, "free_trial_days": p.trialDays,
-	}
+	out := &clerk.Plan{Object: "commerce_plan", ID: p.id, Name: p.name,
+		Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()), AnnualFee: money(p.annual),
+		Description: ptr(p.description), ProductID: "prod_emulator", IsDefault: p.isDefault, IsRecurring: true,
+		PubliclyVisible: true, HasBaseFee: p.monthly > 0, ForPayerType: p.payerType, Slug: p.slug,
+		Features: features, FreeTrialEnabled: ptr(p.trialDays != nil), FreeTrialDays: optOf(p.trialDays)}
+	return out
 }
 
-// json2 is the richer plan shape embedded in the extend-free-trial answer.
-func (p *plan) json2() map[string]any {
-	features := make([]map[string]any, 0, len(p.features))
-	for i, f := range p.features {
-		features = append(features, map[string]any{"object": "feature", "id": p.featureIDs[i], "name": f[0],
-			"description": "", "slug": f[1], "avatar_url": ""})
+// withAmounts adds the flat amount fields that the extend-free-trial
+// answer's plan carries beside the Money objects.
+func (p *plan) withAmounts(out *clerk.Plan) *clerk.Plan {
+	for _, f := range out.Features {
+		f.Description, f.AvatarURL = ptr(""), ptr("")
 	}
-	m, am, a := money(p.monthly), money(p.annualMonthly()), money(p.annual)
-	return map[string]any{
-		"object": "commerce_plan", "id": p.id, "name": p.name, "fee": m, "annual_monthly_fee": am, "annual_fee": a,
-		"amount": p.monthly, "amount_formatted": m["amount_formatted"],
-		"annual_monthly_amount": p.annualMonthly(), "annual_monthly_amount_formatted": am["amount_formatted"],
-		"annual_amount": p.annual, "annual_amount_formatted": a["amount_formatted"],
-		"currency_symbol": "$", "currency": "USD", "description": p.description, "product_id": "prod_emulator",
-		"is_default": p.isDefault, "is_recurring": true, "publicly_visible": true, "has_base_fee": p.monthly > 0,
-		"payer_type": []string{p.payerType}, "for_payer_type": p.payerType, "slug": p.slug, "avatar_url": "",
-		"features": features, "free_trial_enabled": p.trialDays != nil, "free_trial_days": p.trialDays,
-	}
+	out.AvatarURL = ptr("")
+	out.Amount, out.AmountFormatted = ptr(p.monthly), ptr(out.Fee.AmountFormatted)
+	out.AnnualMonthlyAmount, out.AnnualMonthlyAmountFormatted = ptr(p.annualMonthly()), ptr(out.AnnualMonthlyFee.AmountFormatted)
+	out.AnnualAmount, out.AnnualAmountFormatted = ptr(p.annual), ptr(out.AnnualFee.AmountFormatted)
+	out.Currency, out.CurrencySymbol, out.PayerType = ptr("USD"), ptr("$"), []string{p.payerType}
+	return out
 }
 
-func (e *Emulator) payerJSON(payerID, userID string) map[string]any {
-	out := map[string]any{"object": "commerce_payer", "id": payerID, "instance_id": e.instanceID}
+func (e *Emulator) payerJSON(payerID, userID string) *clerk.Payer {
+	out := &clerk.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID}
 	if u, ok := e.st.users[userID]; ok {
-		out["user_id"] = u.id
-		out["first_name"] = u.firstName
-		out["last_name"] = u.lastName
-		out["email"] = u.primaryEmail()
-		out["image_url"] = imageURL(u.id)
+		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
+	}
+	if u, ok := e.st.users[userID]; ok {
+		out.UserID = clerk.Value(u.id)
+		out.FirstName, out.LastName = optOf(u.firstName), optOf(u.lastName)
+		out.Email = clerk.Value(u.primaryEmail())
+		out.ImageURL = ptr(imageURL(u.id))
 	}
 	return out
 }
 
-func (e *Emulator) itemJSON(s *subscriptionItem) map[string]any {
-	out := map[string]any{
-		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.instanceID, "status": s.status,
-		"plan_id": s.planID, "plan_period": "month", "payer_id": s.payerID, "payer": e.payerJSON(s.payerID, s.userID),
-		"is_free_trial": s.isFreeTrial, "period_start": s.periodStart, "period_end": s.periodEnd,
-		"canceled_at": s.canceledAt, "past_due_at": s.pastDue, "ended_at": s.ended,
-		"created_at": s.createdAt, "updated_at": s.updatedAt, "plan": nil,
-	}
+// itemJSON builds the wire form of the subscription item from the
+// generated model type.
+func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
+	out := &clerk.SubscriptionItem{Object: "commerce_subscription_item", ID: s.id, InstanceID: e.keys.instanceID,
+		Status: clerk.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
+		Payer: e.payerJSON(s.payerID, s.userID), IsFreeTrial: s.isFreeTrial, PeriodStart: ptr(s.periodStart),
+		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
+		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan]()}
 	if p, ok := e.st.plans[s.planID]; ok {
-		out["plan"] = p.json()
+		out.Plan = clerk.Value(*p.json())
 	}
 	return out
 }
 
-// itemJSON2 is the subscription item shape of the extend-free-trial answer.
-func (e *Emulator) itemJSON2(s *subscriptionItem) map[string]any {
-	out := map[string]any{
-		"object": "commerce_subscription_item", "id": s.id, "instance_id": e.instanceID, "status": s.status,
-		"plan_id": s.planID, "plan": nil, "plan_period": "month", "payment_source_id": "",
-		"payer_id": s.payerID, "is_free_trial": s.isFreeTrial, "proration_date": "",
-		"period_start": s.periodStart, "period_end": s.periodEnd, "canceled_at": s.canceledAt,
-		"past_due_at": s.pastDue, "ended_at": s.ended, "created_at": s.createdAt, "updated_at": s.updatedAt,
-	}
+// extendedItem is the subscription item as the extend-free-trial answer
+// has it: the generated type plus payment_source_id, which that answer's
+// schema requires and the shared model does not carry.
+type extendedItem struct {
+	*clerk.SubscriptionItem
+	PaymentSourceID string `json:"payment_source_id"`
+}
+
+// itemJSON2 is the subscription item of the extend-free-trial answer: no
+// payer, the payment source and proration fields, the plan with amounts.
+func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
+	out := e.itemJSON(s)
+	out.Payer, out.ProrationDate = nil, ptr("")
 	if p, ok := e.st.plans[s.planID]; ok {
-		out["plan"] = p.json2()
+		out.Plan = clerk.Value(*p.withAmounts(p.json()))
 	}
-	return out
+	return extendedItem{SubscriptionItem: out}
 }
 
-func (e *Emulator) attemptJSON(a *paymentAttempt) map[string]any {
-	pm := map[string]any{"object": "commerce_payment_method", "id": "pm_" + strings.TrimPrefix(a.payerID, "cpayer_"),
-		"payer_id": a.payerID, "payment_type": "card", "gateway": "stripe", "gateway_external_id": "pm_card_visa",
-		"gateway_external_account_id": nil, "last4": "4242", "status": "active", "card_type": "visa"}
-	return map[string]any{
-		"object": "commerce_payment", "id": a.id, "payment_id": "pay_" + strings.TrimPrefix(a.id, "cpa_"),
-		"instance_id": e.instanceID, "charge_type": "recurring", "payee_id": e.instanceID,
-		"payee": map[string]any{"id": e.instanceID}, "payer_id": a.payerID, "payer": e.payerJSON(a.payerID, a.userID),
-		"subscription_item_id": a.itemID, "amount": money(a.amount), "payment_method_id": pm["id"], "payment_method": pm,
-		"statement_id": a.statementID, "gateway_external_id": nil, "gateway_external_url": nil, "status": "paid",
-		"paid_at": a.createdAt, "failed_at": nil, "created_at": a.createdAt, "updated_at": a.createdAt,
-	}
+func (e *Emulator) attemptJSON(a *paymentAttempt) *clerk.PaymentAttempt {
+	pm := clerk.PaymentMethod{Object: "commerce_payment_method", ID: "pm_" + strings.TrimPrefix(a.payerID, "cpayer_"),
+		PayerID: a.payerID, PaymentType: "card", Gateway: "stripe", GatewayExternalID: "pm_card_visa",
+		Last4: ptr("4242"), Status: "active", CardType: ptr("visa")}
+	return &clerk.PaymentAttempt{Object: "commerce_payment", ID: a.id, PaymentID: "pay_" + strings.TrimPrefix(a.id, "cpa_"),
+		InstanceID: e.keys.instanceID, ChargeType: "recurring", PayeeID: e.keys.instanceID,
+		Payee: anyJSON(map[string]any{"id": e.keys.instanceID}), PayerID: a.payerID, Payer: *e.payerJSON(a.payerID, a.userID),
+		SubscriptionItemID: ptr(a.itemID), Amount: *money(a.amount), PaymentMethodID: pm.ID, PaymentMethod: pm,
+		StatementID: a.statementID, Status: "paid", PaidAt: ptr(a.createdAt), CreatedAt: a.createdAt, UpdatedAt: a.createdAt}
 }
 
-func (e *Emulator) statementJSON(s *statement) map[string]any {
-	items := make([]map[string]any, 0, len(s.attemptIDs))
+func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
+	items := make([]*clerk.PaymentAttempt, 0, len(s.attemptIDs))
 	var total int64
 	for _, id := range s.attemptIDs {
 		if a, ok := e.st.attempts[id]; ok {
@@ -151,10 +150,8 @@ func (e *Emulator) statementJSON(s *statement) map[string]any {
 			total += a.amount
 		}
 	}
-	return map[string]any{
-		"object": "commerce_statement", "id": s.id, "instance_id": e.instanceID, "timestamp": s.timestamp,
-		"payer": e.payerJSON(s.payerID, s.userID), "status": "closed",
-		"totals": map[string]any{"grand_total": money(total), "subtotal": money(total), "base_fee": money(total), "tax_total": money(0)},
-		"groups": []map[string]any{{"object": "commerce_statement_group", "timestamp": s.timestamp, "items": items}},
-	}
+	return &clerk.BillingStatement{Object: "commerce_statement", ID: s.id, InstanceID: e.keys.instanceID, Timestamp: s.timestamp,
+		Payer: *e.payerJSON(s.payerID, s.userID), Status: "closed",
+		Totals: clerk.BillingStatementTotals{GrandTotal: *money(total), Subtotal: *money(total), BaseFee: *money(total), TaxTotal: *money(0)},
+		Groups: []*clerk.BillingStatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
 }

@@ -46,8 +46,8 @@ func TestThroughClient(t *testing.T) {
 	if r := e.Requests(); len(r) != 1 || r[0].APIVersion != clerk.APIVersion || !r[0].KeyValid {
 		t.Errorf("request log %+v", r)
 	}
-	err = c.Do(ctx, &clerk.Request{Method: http.MethodGet, Path: "/domains"}, nil)
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotImplemented {
-		t.Errorf("unimplemented: %v", err)
+	err = c.Do(ctx, &clerk.Request{Method: http.MethodGet, Path: "/no_such_resource"}, nil)
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound {
+		t.Errorf("a path outside the API: %v", err)
 	}
 }

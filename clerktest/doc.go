@@ -1,17 +1,35 @@
 // Package clerktest runs an in-memory emulator of Clerk's Backend API on a
 // loopback HTTP server, for tests and demos that must not need a Clerk account
-// or the internet.
+// or the internet, in Go (New) or from any language (the clerk emulator
+// command, see the README in this directory).
 //
-// An Emulator keeps its own users, sessions, organizations, invitations, JWT
-// templates, API keys, M2M tokens and billing records, answers with the wire
-// format of API version 2025-11-10 (including Clerk's error objects), signs
-// session tokens with its own RSA key, and sends Svix-signed webhooks for the
-// mutations it performs. Routes it does not implement answer 501 with a
-// Clerk-shaped error instead of a fake success.
+// An Emulator keeps users, email addresses and phone numbers, sessions and
+// clients, organizations with their memberships, invitations, domains,
+// custom roles and permissions, invitations, JWT and email/SMS templates,
+// API keys, machines and M2M tokens, OAuth applications, SAML connections,
+// allow- and blocklists, redirect URLs, domains, the waitlist, one-time
+// tokens, instance settings and billing records. It answers with the root
+// package's models (clerk.User, clerk.Organization, ...) in the wire format
+// of API version 2025-11-10, with Clerk's error codes (ErrorCodes lists them
+// and where each comes from), signs session tokens with its own RSA key, and
+// delivers Svix-signed webhooks for its mutations asynchronously, retried on
+// Svix's schedule (Flush waits for them, Deliveries lists them).
 //
-// Faults for resilience tests are injected with FailNext and SetLatency, and
-// Requests returns the log of what the emulator received.
+// It refuses what it does not do rather than ignore it: an operation it does
+// not answer is 501 not_implemented, a parameter it does not implement is
+// 400 emulator_param_not_implemented, a body key the spec does not define is
+// 422 form_param_unknown.
+//
+// Clerk's test identifiers work as on a development instance: addresses with
+// +clerk_test and the numbers +1 XXX 555-0100 to 555-0199 receive no message
+// and verify with TestCode (424242); other addresses get their code in an
+// email.created or sms.created webhook.
+//
+// Faults for resilience tests target a route and a count (InjectFault):
+// before or after the write, as a status, a connection reset, a truncated
+// body or latency. Requests returns the bounded request log.
 //
 // Every Emulator is independent: separate state, separate keys, no globals,
-// so tests that each start one may run in parallel.
+// so tests that each start one may run in parallel. Its methods are safe for
+// concurrent use; reads run in parallel under a shared lock.
 package clerktest

@@ -43,6 +43,12 @@ func failParam(status int, code, message, param string) *apiError {
 	return e
 }
 
+// invalidBody is the error for a body that is not a JSON object.
+func invalidBody() *apiError {
+	return fail(http.StatusBadRequest, "request_body_invalid", "Request body invalid",
+		"The request body is invalid. Please consult the API documentation for more information.")
+}
+
 func notFound(what string) *apiError {
 	return fail(http.StatusNotFound, "resource_not_found", "not found", what+" not found")
 }
@@ -54,7 +60,7 @@ func invalidParam(param, long string) *apiError {
 }
 
 func missingParam(param string) *apiError {
-	e := failParam(http.StatusUnprocessableEntity, "form_param_missing", "missing data", param)
+	e := failParam(http.StatusUnprocessableEntity, "form_param_missing", "is missing", param)
 	e.detail.LongMessage = param + " must be included."
 	return e
 }
@@ -70,4 +76,12 @@ func newTraceID() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// resourceParamNotFound is the error for a body parameter naming a
+// resource that does not exist.
+func resourceParamNotFound(param string) *apiError {
+	e := failParam(http.StatusUnprocessableEntity, "form_resource_not_found", "is missing", param)
+	e.detail.LongMessage = "The resource associated with the supplied " + param + " was not found."
+	return e
 }

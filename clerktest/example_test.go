@@ -59,5 +59,6 @@ func ExampleEmulator_OnWebhookFunc() {
 	})
 	_ = emu.Client().Do(context.Background(), &clerk.Request{Method: http.MethodPost, Path: "/users",
 		Body: map[string]any{"username": "hooked"}}, nil)
+	_ = emu.Flush(context.Background()) // deliveries are asynchronous
 	// Output: true
 }

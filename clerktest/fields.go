@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
@@ -18,7 +19,7 @@ func parseFields(body []byte) (fields, error) {
 		return f, nil
 	}
 	if err := json.Unmarshal(body, &f); err != nil || f == nil {
-		return nil, fail(http.StatusBadRequest, "malformed_request_body", "the request body must be a JSON object", "")
+		return nil, invalidBody()
 	}
 	return f, nil
 }
@@ -31,8 +32,8 @@ func (f fields) isNull(k string) bool {
 }
 
 func badType(k, want string) error {
-	e := failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", k)
-	e.detail.LongMessage = k + " must be " + want + "."
+	e := failParam(http.StatusUnprocessableEntity, "form_param_type_invalid", "is invalid", k)
+	e.detail.LongMessage = "`" + k + "` must be " + want + "."
 	return e
 }
 
@@ -190,7 +191,7 @@ func (c *call) bodyString(name string, required bool) (*string, error) {
 		return nil, err
 	}
 	if required && (s == nil || *s == "") {
-		return nil, fail(http.StatusBadRequest, "form_param_missing", name+" is required", "")
+		return nil, missingParam(name)
 	}
 	return s, nil
 }
@@ -211,3 +212,6 @@ func (f fields) required(names ...string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// lower is strings.ToLower, for index keys.
+func lower(s string) string { return strings.ToLower(s) }

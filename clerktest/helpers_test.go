@@ -127,3 +127,13 @@ func ids(items []map[string]any) []string {
 	}
 	return out
 }
+
+// flush waits for every pending webhook delivery of e.
+func flush(t *testing.T, e *clerktest.Emulator) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := e.Flush(ctx); err != nil {
+		t.Fatalf("flush webhooks: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package clerktest
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 )
 
@@ -29,4 +30,15 @@ func newHexID(prefix string) string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return prefix + "_" + hex.EncodeToString(b)
+}
+
+// stableID returns prefix_ and 27 characters derived from name, the same on
+// every run: the ID of a built-in object such as a default role.
+func stableID(prefix, name string) string {
+	sum := sha256.Sum256([]byte(name))
+	b := make([]byte, 27)
+	for i := range b {
+		b[i] = base62[int(sum[i])%len(base62)]
+	}
+	return prefix + "_" + string(b)
 }

@@ -62,6 +62,7 @@ func TestInteropWithWebhooks(t *testing.T) {
 	})
 	id := createUser(t, e, map[string]any{"username": "verified"})
 	call(t, e, "DELETE", "/users/"+id, nil, 200)
+	flush(t, e)
 	mu.Lock()
 	defer mu.Unlock()
 	if n != 2 || len(errs) != 0 {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // invitation is an instance invitation.
@@ -20,29 +22,19 @@ type invitation struct {
 	updatedAt int64
 }
 
-type invitationJSON struct {
-	Object         string         `json:"object"`
-	ID             string         `json:"id"`
-	EmailAddress   string         `json:"email_address"`
-	PublicMetadata map[string]any `json:"public_metadata"`
-	Revoked        bool           `json:"revoked"`
-	Status         string         `json:"status"`
-	ExpiresAt      *int64         `json:"expires_at"`
-	CreatedAt      int64          `json:"created_at"`
-	UpdatedAt      int64          `json:"updated_at"`
-}
-
-func (i *invitation) json() invitationJSON {
-	return invitationJSON{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: cloneMetadata(i.public),
-		Revoked: i.status == "revoked", Status: i.status, ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+// json builds the wire form of the invitation from the generated model type.
+func (i *invitation) json() *clerk.Invitation {
+	return &clerk.Invitation{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: metaJSON(i.public),
+		Revoked: ptr(i.status == "revoked"), Status: clerk.InvitationStatus(i.status), ExpiresAt: optOf(i.expiresAt),
+		CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 }
 
 func (e *Emulator) invitationRoutes(t []route) []route {
-	t = add(t, "GET", "/invitations", e.listInvitations)
-	t = add(t, "POST", "/invitations", e.createInvitation)
+	t = add(t, "GET", "/invitations", e.listInvitations, "limit", "offset", "order_by", "paginated", "query", "status")
+	t = add(t, "POST", "/invitations", e.createInvitation, "email_address", "expires_in_days", "ignore_existing", "public_metadata")
 	t = add(t, "POST", "/invitations/{invitation_id}/revoke", e.revokeInvitation)
-	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations)
-	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation)
+	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations, "email_address", "limit", "offset", "order_by", "status")
+	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation, "email_address", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata", "role")
 	t = add(t, "GET", "/organizations/{organization_id}/invitations/{invitation_id}", e.getOrgInvitation)
 	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation)
 	return t
@@ -79,42 +71,63 @@ func (e *Emulator) createInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	addr, _, err := f.str("email_address")
+	i, err := e.prepareInvitation(f, nil)
 	if err != nil {
 		return 0, nil, err
 	}
+	e.st.invitations[i.id] = i
+	return http.StatusOK, i.json(), nil
+}
+
+// prepareInvitation validates one instance invitation body against the
+// state and the invitations of the same batch, without storing it.
+func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation, error) {
+	addr, _, err := f.str("email_address")
+	if err != nil {
+		return nil, err
+	}
 	if addr == nil {
-		return 0, nil, missingParam("email_address")
+		return nil, missingParam("email_address")
 	}
 	if err := validEmail("email_address", *addr); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	ignore, _, err := f.boolean("ignore_existing")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if ignore == nil || !*ignore {
 		if e.emailTaken(*addr, "") {
-			return 0, nil, identifierExists("email_address")
+			return nil, identifierExists("email_address")
 		}
+		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, *addr) }
 		for _, i := range e.st.invitations {
-			if i.status == "pending" && strings.EqualFold(i.email, *addr) {
-				return 0, nil, failParam(http.StatusBadRequest, "duplicate_record", "duplicate invitation", "email_address")
+			if dup(i) {
+				return nil, duplicateInvitations(*addr)
 			}
+		}
+		if slices.ContainsFunc(batch, dup) {
+			return nil, duplicateInvitations(*addr)
 		}
 	}
 	exp, err := e.expiry(f)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	pub, _, err := f.object("public_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	now := e.ms()
-	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}
-	e.st.invitations[i.id] = i
-	return http.StatusOK, i.json(), nil
+	return &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}, nil
+}
+
+// duplicateInvitations is Clerk's error for a pending invitation to addr.
+func duplicateInvitations(addr string) *apiError {
+	e := fail(http.StatusBadRequest, "duplicate_record", "duplicate invitation",
+		"There are already pending invitations for the following email addresses: "+addr)
+	e.detail.Meta = map[string]any{"param_name": "email_address", "email_addresses": []string{addr}}
+	return e
 }
 
 func (e *Emulator) listInvitations(c *call) (int, any, error) {
@@ -137,7 +150,7 @@ func (e *Emulator) listInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]invitationJSON, 0, len(is))
+	out := make([]*clerk.Invitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, i.json())
 	}
@@ -154,7 +167,7 @@ func (e *Emulator) revokeInvitation(c *call) (int, any, error) {
 		return 0, nil, notFound("invitation " + c.param("invitation_id"))
 	}
 	if i.status != "pending" {
-		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+		return 0, nil, invitationNotPending(i.status)
 	}
 	i.status, i.updatedAt = "revoked", e.ms()
 	return http.StatusOK, i.json(), nil
@@ -176,41 +189,16 @@ type orgInvitation struct {
 	updatedAt int64
 }
 
-type orgInvitationJSON struct {
-	Object            string           `json:"object"`
-	ID                string           `json:"id"`
-	EmailAddress      string           `json:"email_address"`
-	Role              string           `json:"role"`
-	RoleName          string           `json:"role_name"`
-	OrganizationID    string           `json:"organization_id"`
-	InviterID         *string          `json:"inviter_id"`
-	PublicInviterData *inviterDataJSON `json:"public_inviter_data"`
-	Status            string           `json:"status"`
-	PublicMetadata    map[string]any   `json:"public_metadata"`
-	PrivateMetadata   map[string]any   `json:"private_metadata"`
-	URL               *string          `json:"url"`
-	ExpiresAt         *int64           `json:"expires_at"`
-	CreatedAt         int64            `json:"created_at"`
-	UpdatedAt         int64            `json:"updated_at"`
-}
-
-type inviterDataJSON struct {
-	UserID     string  `json:"user_id"`
-	FirstName  *string `json:"first_name"`
-	LastName   *string `json:"last_name"`
-	ImageURL   string  `json:"image_url"`
-	HasImage   bool    `json:"has_image"`
-	Identifier string  `json:"identifier"`
-}
-
-func (e *Emulator) orgInvitationJSON(i *orgInvitation) orgInvitationJSON {
-	out := orgInvitationJSON{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
-		RoleName: roleName(i.role), OrganizationID: i.orgID, InviterID: i.inviterID, Status: i.status,
-		PublicMetadata: cloneMetadata(i.public), PrivateMetadata: cloneMetadata(i.private),
+// orgInvitationJSON builds the wire form of the organization invitation
+// from the generated model type.
+func (e *Emulator) orgInvitationJSON(i *orgInvitation) *clerk.OrganizationInvitation {
+	out := &clerk.OrganizationInvitation{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
+		RoleName: roleName(i.role), OrganizationID: ptr(i.orgID), InviterID: i.inviterID, Status: ptr(i.status),
+		PublicMetadata: metaJSON(i.public), PrivateMetadata: metaJSON(i.private),
 		ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 	if i.inviterID != nil {
 		if u, ok := e.st.users[*i.inviterID]; ok {
-			out.PublicInviterData = &inviterDataJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
+			out.PublicInviterData = &clerk.OrganizationInvitationPublicUserData{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
 				ImageURL: imageURL(u.id), Identifier: u.identifier()}
 		}
 	}
@@ -226,49 +214,73 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	req, err := f.required("email_address", "role")
+	i, err := e.prepareOrgInvitation(o, f, nil)
 	if err != nil {
 		return 0, nil, err
+	}
+	if err := e.checkSeats(o, 1); err != nil {
+		return 0, nil, err
+	}
+	e.storeOrgInvitation(c, i)
+	return http.StatusOK, e.orgInvitationJSON(i), nil
+}
+
+// prepareOrgInvitation validates one invitation body against the state and
+// the invitations of the same batch, without storing it.
+func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgInvitation) (*orgInvitation, error) {
+	req, err := f.required("email_address", "role")
+	if err != nil {
+		return nil, err
 	}
 	addr, role := &req[0], &req[1]
 	if err := validEmail("email_address", *addr); err != nil {
-		return 0, nil, err
+		return nil, err
 	}
-	if err := validRole(*role); err != nil {
-		return 0, nil, err
+	if err := e.validRole(*role); err != nil {
+		return nil, err
 	}
 	inviter, _, err := f.str("inviter_user_id")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if inviter != nil {
 		if _, err := e.findUser(*inviter); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 	}
+	pending := func(i *orgInvitation) bool {
+		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr)
+	}
 	for _, i := range e.st.orgInvites {
-		if i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr) {
-			return 0, nil, failParam(http.StatusUnprocessableEntity, "duplicate_record", "duplicate invitation", "email_address")
+		if pending(i) {
+			return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
+				"Organizations cannot have duplicate pending invitations for an email address.")
 		}
+	}
+	if slices.ContainsFunc(batch, pending) {
+		return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
+			"Organizations cannot have duplicate pending invitations for an email address.")
 	}
 	exp, err := e.expiry(f)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	pub, _, err := f.object("public_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	priv, _, err := f.object("private_metadata")
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	now := e.ms()
-	i := &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
-		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}
+	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
+		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}, nil
+}
+
+func (e *Emulator) storeOrgInvitation(c *call, i *orgInvitation) {
 	e.st.orgInvites[i.id] = i
 	c.emit("organizationInvitation.created", e.orgInvitationJSON(i))
-	return http.StatusOK, e.orgInvitationJSON(i), nil
 }
 
 func (e *Emulator) findOrgInvitation(c *call) (*orgInvitation, error) {
@@ -297,7 +309,7 @@ func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	if i.status != "pending" {
-		return 0, nil, fail(http.StatusBadRequest, "invitation_not_pending", "This invitation cannot be revoked.", "Only a pending invitation can be revoked.")
+		return 0, nil, invitationNotPending(i.status)
 	}
 	i.status, i.updatedAt = "revoked", e.ms()
 	c.emit("organizationInvitation.revoked", e.orgInvitationJSON(i))
@@ -328,9 +340,30 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]orgInvitationJSON, 0, len(is))
+	out := make([]*clerk.OrganizationInvitation, 0, len(is))
 	for _, i := range is {
 		out = append(out, e.orgInvitationJSON(i))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// invitationNotPending is the error for acting on an invitation that is no
+// longer pending.
+func invitationNotPending(status string) *apiError {
+	if status == "accepted" {
+		return fail(http.StatusBadRequest, "invitation_already_accepted", "Invitation is already accepted, try signing in instead.", "")
+	}
+	return fail(http.StatusBadRequest, "invitation_already_revoked", "Invitation is already revoked.", "")
+}
+
+// sortedOrgInvites returns every organization invitation, newest first.
+func (e *Emulator) sortedOrgInvites() []*orgInvitation {
+	is := make([]*orgInvitation, 0, len(e.st.orgInvites))
+	for _, i := range e.st.orgInvites {
+		is = append(is, i)
+	}
+	slices.SortFunc(is, func(a, b *orgInvitation) int {
+		return -cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
+	})
+	return is
 }

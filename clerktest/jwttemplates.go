@@ -2,10 +2,14 @@ package clerktest
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // jwtTemplate is the emulator's record of a JWT template.
@@ -21,30 +25,18 @@ type jwtTemplate struct {
 	updatedAt int64
 }
 
-type jwtTemplateJSON struct {
-	Object           string         `json:"object"`
-	ID               string         `json:"id"`
-	Name             string         `json:"name"`
-	Claims           map[string]any `json:"claims"`
-	Lifetime         int64          `json:"lifetime"`
-	AllowedClockSkew int64          `json:"allowed_clock_skew"`
-	CustomSigningKey bool           `json:"custom_signing_key"`
-	SigningAlgorithm string         `json:"signing_algorithm"`
-	CreatedAt        int64          `json:"created_at"`
-	UpdatedAt        int64          `json:"updated_at"`
-}
-
-func (t *jwtTemplate) json() jwtTemplateJSON {
-	return jwtTemplateJSON{Object: "jwt_template", ID: t.id, Name: t.name, Claims: cloneMetadata(t.claims),
+// json builds the wire form of the template from the generated model type.
+func (t *jwtTemplate) json() *clerk.JWTTemplate {
+	return &clerk.JWTTemplate{Object: "jwt_template", ID: t.id, Name: t.name, Claims: metaJSON(t.claims),
 		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg,
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
 
 func (e *Emulator) templateRoutes(t []route) []route {
-	t = add(t, "GET", "/jwt_templates", e.listTemplates)
-	t = add(t, "POST", "/jwt_templates", e.saveTemplate)
+	t = add(t, "GET", "/jwt_templates", e.listTemplates, "limit", "offset", "paginated")
+	t = add(t, "POST", "/jwt_templates", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
 	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)
-	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate)
+	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
 	t = add(t, "DELETE", "/jwt_templates/{template_id}", e.deleteTemplate)
 	return t
 }
@@ -72,7 +64,7 @@ func (e *Emulator) listTemplates(c *call) (int, any, error) {
 		ts = append(ts, t)
 	}
 	slices.SortFunc(ts, func(a, b *jwtTemplate) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]jwtTemplateJSON, 0, len(ts))
+	out := make([]*clerk.JWTTemplate, 0, len(ts))
 	for _, t := range ts {
 		out = append(out, t.json())
 	}
@@ -162,14 +154,20 @@ func (e *Emulator) deleteTemplate(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	delete(e.st.templates, t.id)
-	return http.StatusOK, deletedJSON{Object: "jwt_template", ID: t.id, Deleted: true}, nil
+	return http.StatusOK, deleted("jwt_template", t.id), nil
 }
 
-var shortcode = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
+var shortcode = regexp.MustCompile(`\{\{\s*([^{}]+?)\s*\}\}`)
 
 // templateClaims renders a template's claims for a session: a string that
 // is exactly one shortcode takes the value's type, shortcodes inside text
 // are replaced by their text, unknown shortcodes become null or "".
+// templateClaims renders a JWT template as Clerk's docs describe it: a
+// claim that is one shortcode takes the value's own type, shortcodes inside
+// a longer string are interpolated (null as "null"), dotted paths reach into
+// metadata, and "a || b || 'default'" takes the first operand that is not
+// null or false (else the last). The default claims of custom JWTs follow
+// (azp, exp, iat, iss, jti, nbf, sub), and no session claim (sid, v, ...).
 func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 	vals := e.shortcodeValues(s)
 	var render func(v any) any
@@ -177,14 +175,18 @@ func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 		switch x := v.(type) {
 		case string:
 			if m := shortcode.FindStringSubmatch(x); m != nil && m[0] == strings.TrimSpace(x) {
-				return vals[m[1]]
+				return evalShortcode(m[1], vals)
 			}
 			return shortcode.ReplaceAllStringFunc(x, func(code string) string {
-				m := shortcode.FindStringSubmatch(code)
-				if str, ok := vals[m[1]].(string); ok {
+				v := evalShortcode(shortcode.FindStringSubmatch(code)[1], vals)
+				if v == nil {
+					return "null"
+				}
+				if str, ok := v.(string); ok {
 					return str
 				}
-				return ""
+				b, _ := json.Marshal(v)
+				return string(b)
 			})
 		case map[string]any:
 			out := make(map[string]any, len(x))
@@ -203,14 +205,64 @@ func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 	}
 	claims := render(cloneMetadata(t.claims)).(map[string]any)
 	now := e.now()
-	claims["iss"] = e.srv.URL
+	claims["azp"] = defaultAZP
+	claims["iss"] = e.base
 	claims["sub"] = s.userID
-	claims["sid"] = s.id
 	claims["iat"] = now.Unix()
 	claims["nbf"] = now.Unix() - t.skew
 	claims["exp"] = now.Unix() + t.lifetime
 	claims["jti"] = randomString(20)
 	return claims
+}
+
+// evalShortcode evaluates one shortcode expression: operands separated by
+// ||, each a dotted path or a literal ('string', number, true, false).
+func evalShortcode(expr string, vals map[string]any) any {
+	ops := strings.Split(expr, "||")
+	var v any
+	for _, op := range ops {
+		v = operand(strings.TrimSpace(op), vals)
+		if v != nil && v != false {
+			return v
+		}
+	}
+	return v
+}
+
+func operand(op string, vals map[string]any) any {
+	switch {
+	case len(op) >= 2 && op[0] == '\'' && op[len(op)-1] == '\'':
+		return op[1 : len(op)-1]
+	case op == "true":
+		return true
+	case op == "false":
+		return false
+	}
+	if n, err := strconv.ParseFloat(op, 64); err == nil {
+		return n
+	}
+	return lookupPath(op, vals)
+}
+
+// lookupPath resolves a dotted path: the longest known shortcode prefix,
+// then object keys below it. An unknown path is null.
+func lookupPath(path string, vals map[string]any) any {
+	parts := strings.Split(path, ".")
+	for n := len(parts); n > 0; n-- {
+		v, ok := vals[strings.Join(parts[:n], ".")]
+		if !ok {
+			continue
+		}
+		for _, key := range parts[n:] {
+			obj, isObj := v.(map[string]any)
+			if !isObj {
+				return nil
+			}
+			v = obj[key]
+		}
+		return v
+	}
+	return nil
 }
 
 func (e *Emulator) shortcodeValues(s *session) map[string]any {
@@ -229,12 +281,25 @@ func (e *Emulator) shortcodeValues(s *session) map[string]any {
 	vals["user.last_name"] = opt(u.lastName)
 	vals["user.username"] = opt(u.username)
 	vals["user.external_id"] = opt(u.externalID)
-	vals["user.primary_email_address"] = u.primaryEmail()
-	vals["user.primary_phone_address"] = u.primaryPhone()
+	nonEmpty := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	vals["user.primary_email_address"] = nonEmpty(u.primaryEmail())
+	vals["user.primary_phone_address"] = nonEmpty(u.primaryPhone())
 	vals["user.image_url"] = imageURL(u.id)
 	vals["user.public_metadata"] = cloneMetadata(u.public)
 	vals["user.unsafe_metadata"] = cloneMetadata(u.unsafe)
 	vals["user.created_at"] = u.createdAt / 1000
+	full := strings.TrimSpace(deref(u.firstName) + " " + deref(u.lastName))
+	vals["user.full_name"] = nil
+	if full != "" {
+		vals["user.full_name"] = full
+	}
+	vals["user.email_verified"] = slices.ContainsFunc(u.emails, func(i *identification) bool { return i.verified })
+	vals["user.phone_number_verified"] = slices.ContainsFunc(u.phones, func(i *identification) bool { return i.verified })
 	if s.activeOrgID != nil {
 		if m := e.membershipOf(*s.activeOrgID, s.userID); m != nil {
 			vals["org.id"] = m.orgID

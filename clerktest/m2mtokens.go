@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // m2mToken is the emulator's record of a machine-to-machine token.
@@ -23,42 +25,41 @@ type m2mToken struct {
 	updatedAt  int64
 }
 
-type m2mTokenJSON struct {
-	Object           string   `json:"object"`
-	ID               string   `json:"id"`
-	Subject          string   `json:"subject"`
-	Claims           any      `json:"claims"`
-	Scopes           []string `json:"scopes"`
-	Token            string   `json:"token,omitempty"`
-	Revoked          bool     `json:"revoked"`
-	RevocationReason *string  `json:"revocation_reason"`
-	Expired          bool     `json:"expired"`
-	Expiration       *int64   `json:"expiration"`
-	LastUsedAt       *int64   `json:"last_used_at"`
-	CreatedAt        int64    `json:"created_at"`
-	UpdatedAt        int64    `json:"updated_at"`
-}
-
 func (t *m2mToken) expired(now int64) bool { return t.expiration != nil && *t.expiration <= now }
 
-func (e *Emulator) m2mJSON(t *m2mToken, withToken bool) m2mTokenJSON {
-	out := m2mTokenJSON{Object: "machine_to_machine_token", ID: t.id, Subject: t.subject, Claims: t.claims,
+// m2mJSON builds the wire form of the token from the generated model type.
+func (e *Emulator) m2mJSON(t *m2mToken) *clerk.M2MToken {
+	out := &clerk.M2MToken{Object: "machine_to_machine_token", ID: t.id, Subject: t.subject, Claims: clerk.Value(t.claims),
 		Scopes: slices.Clone(t.scopes), Revoked: t.revoked, RevocationReason: t.reason, Expired: t.expired(e.ms()),
-		Expiration: t.expiration, LastUsedAt: t.lastUsedAt, CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
+		Expiration: f64(t.expiration), LastUsedAt: f64(t.lastUsedAt), CreatedAt: float64(t.createdAt), UpdatedAt: float64(t.updatedAt)}
 	if out.Scopes == nil {
 		out.Scopes = []string{}
-	}
-	if withToken {
-		out.Token = t.token
 	}
 	return out
 }
 
+// createdM2MJSON is m2mJSON with the token itself, as the create answers.
+func (e *Emulator) createdM2MJSON(t *m2mToken) *clerk.CreatedM2MToken {
+	o := e.m2mJSON(t)
+	return &clerk.CreatedM2MToken{Object: o.Object, ID: o.ID, Claims: o.Claims, CreatedAt: o.CreatedAt, Expiration: o.Expiration,
+		Expired: o.Expired, LastUsedAt: o.LastUsedAt, RevocationReason: o.RevocationReason, Revoked: o.Revoked,
+		Scopes: o.Scopes, Subject: o.Subject, Token: t.token, UpdatedAt: o.UpdatedAt}
+}
+
+// f64 converts a nullable millisecond time to the float the model uses.
+func f64(v *int64) *float64 {
+	if v == nil {
+		return nil
+	}
+	f := float64(*v)
+	return &f
+}
+
 func (e *Emulator) m2mRoutes(t []route) []route {
-	t = add(t, "GET", "/m2m_tokens", e.listM2M)
-	t = add(t, "POST", "/m2m_tokens", e.createM2M)
-	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M)
-	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M)
+	t = add(t, "GET", "/m2m_tokens", e.listM2M, "expired", "limit", "offset", "revoked", "subject")
+	t = add(t, "POST", "/m2m_tokens", e.createM2M, "claims", "seconds_until_expiration", "token_format")
+	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M, "revocation_reason")
+	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M, "token")
 	for i := len(t) - 4; i < len(t); i++ {
 		t[i].machine = true
 	}
@@ -87,12 +88,12 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 		}
 	}
 	now := e.now()
-	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.machineID, claims: claims,
+	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.callerMachine(c), claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
 	life := time.Hour
 	if ttl != nil {
 		if *ttl <= 0 {
-			return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "seconds_until_expiration must be positive", "")
+			return 0, nil, invalidParam("seconds_until_expiration", "seconds_until_expiration must be positive.")
 		}
 		life = time.Duration(*ttl) * time.Second
 	}
@@ -101,7 +102,7 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	case format == nil || *format == "opaque":
 		t.token = "mt_" + randomString(40)
 	case *format == "jwt":
-		jc := map[string]any{"iss": e.srv.URL, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
+		jc := map[string]any{"iss": e.base, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
 			"exp": now.Add(life).Unix()}
 		if claims != nil {
 			jc["claims"] = claims
@@ -110,10 +111,10 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 			return 0, nil, err
 		}
 	default:
-		return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "token_format must be opaque or jwt", "")
+		return 0, nil, invalidParam("token_format", "token_format must be opaque or jwt.")
 	}
 	e.st.m2mTokens[t.id] = t
-	return http.StatusCreated, e.m2mJSON(t, true), nil
+	return http.StatusCreated, e.createdM2MJSON(t), nil
 }
 
 func (e *Emulator) listM2M(c *call) (int, any, error) {
@@ -138,14 +139,14 @@ func (e *Emulator) listM2M(c *call) (int, any, error) {
 		}
 	}
 	slices.SortFunc(ts, func(a, b *m2mToken) int { return cmp.Compare(b.seq, a.seq) })
-	out := make([]m2mTokenJSON, 0, len(ts))
+	out := make([]*clerk.M2MToken, 0, len(ts))
 	for _, t := range ts {
-		out = append(out, e.m2mJSON(t, false))
+		out = append(out, e.m2mJSON(t))
 	}
 	p := pageOf(out, limit, offset)
 	return http.StatusOK, struct {
-		Tokens     []m2mTokenJSON `json:"m2m_tokens"`
-		TotalCount int64          `json:"total_count"`
+		Tokens     []*clerk.M2MToken `json:"m2m_tokens"`
+		TotalCount int64             `json:"total_count"`
 	}{p.Data, p.TotalCount}, nil
 }
 
@@ -159,7 +160,7 @@ func (e *Emulator) revokeM2M(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	t.revoked, t.reason, t.updatedAt = true, reason, e.ms()
-	return http.StatusOK, e.m2mJSON(t, false), nil
+	return http.StatusOK, e.m2mJSON(t), nil
 }
 
 func (e *Emulator) verifyM2M(c *call) (int, any, error) {
@@ -171,7 +172,7 @@ func (e *Emulator) verifyM2M(c *call) (int, any, error) {
 	for _, t := range e.st.m2mTokens {
 		if t.token == *tok && !t.revoked && !t.expired(now) {
 			t.lastUsedAt = ptr(now)
-			return http.StatusOK, e.m2mJSON(t, false), nil
+			return http.StatusOK, e.m2mJSON(t), nil
 		}
 	}
 	return 0, nil, notFound("M2M token")

@@ -1,6 +1,7 @@
 package clerktest_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ func TestAPIKeys(t *testing.T) {
 	if got := call(t, e, "GET", "/api_keys/"+id, nil, 200); got["secret"] != nil {
 		t.Errorf("GET reveals the secret: %v", got)
 	}
-	call(t, e, "POST", "/api_keys", map[string]any{"name": "x", "subject": "nobody"}, 400)
+	call(t, e, "POST", "/api_keys", map[string]any{"name": "x", "subject": "nobody"}, 422)
 	if l := call(t, e, "GET", "/api_keys?subject="+uid, nil, 200); l["total_count"] != 1.0 {
 		t.Errorf("list %v", l)
 	}
@@ -70,5 +71,27 @@ func TestM2MTokens(t *testing.T) {
 	jwt := call(t, e, "POST", "/m2m_tokens", map[string]any{"token_format": "jwt"}, 201)
 	if _, claims := verifyJWT(t, e.JWTKey(), jwt["token"].(string)); claims["sub"] != e.MachineID() {
 		t.Errorf("jwt claims %v", claims)
+	}
+}
+
+// TestCreatedMachineMintsM2MTokens checks that a machine created through
+// the API authorizes /m2m_tokens with its secret key and is the subject of
+// the tokens it creates, and that a rotated key stops working.
+func TestCreatedMachineMintsM2MTokens(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	m := call(t, e, "POST", "/machines", map[string]any{"name": "worker"}, 200)
+	key := m["secret_key"].(string)
+	status, _, raw := sendKey(t, e, key, "POST", "/m2m_tokens", map[string]any{"seconds_until_expiration": 60})
+	if status != 201 {
+		t.Fatalf("create with the machine's key: %d %s", status, raw)
+	}
+	var tok map[string]any
+	if err := json.Unmarshal(raw, &tok); err != nil || tok["subject"] != m["id"] {
+		t.Errorf("token subject %v, want %v", tok["subject"], m["id"])
+	}
+	call(t, e, "POST", "/machines/"+m["id"].(string)+"/secret_key/rotate", map[string]any{"previous_token_ttl": 0}, 200)
+	if status, _, _ := sendKey(t, e, key, "POST", "/m2m_tokens", nil); status != 401 {
+		t.Errorf("rotated key still accepted: %d", status)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // membership is a user's membership of an organization.
@@ -20,44 +22,6 @@ type membership struct {
 	updatedAt int64
 }
 
-// rolePermissions are the system permissions of the two default roles.
-func rolePermissions(role string) []string {
-	read := []string{"org:sys_memberships:read", "org:sys_domains:read", "org:sys_billing:read"}
-	if role != "org:admin" {
-		return read
-	}
-	return append(read, "org:sys_profile:manage", "org:sys_profile:delete", "org:sys_memberships:manage",
-		"org:sys_domains:manage", "org:sys_billing:manage")
-}
-
-func (m *membership) permissions() []string { return rolePermissions(m.role) }
-
-type membershipJSON struct {
-	ID              string           `json:"id"`
-	Object          string           `json:"object"`
-	Role            string           `json:"role"`
-	RoleName        string           `json:"role_name"`
-	Permissions     []string         `json:"permissions"`
-	PublicMetadata  map[string]any   `json:"public_metadata"`
-	PrivateMetadata map[string]any   `json:"private_metadata"`
-	Organization    organizationJSON `json:"organization"`
-	PublicUserData  *publicUserJSON  `json:"public_user_data,omitempty"`
-	CreatedAt       int64            `json:"created_at"`
-	UpdatedAt       int64            `json:"updated_at"`
-}
-
-type publicUserJSON struct {
-	UserID          string  `json:"user_id"`
-	FirstName       *string `json:"first_name"`
-	LastName        *string `json:"last_name"`
-	ProfileImageURL *string `json:"profile_image_url"`
-	ImageURL        string  `json:"image_url"`
-	HasImage        bool    `json:"has_image"`
-	Identifier      *string `json:"identifier"`
-	Username        *string `json:"username"`
-	Banned          bool    `json:"banned"`
-}
-
 func roleName(role string) string {
 	r := strings.TrimPrefix(role, "org:")
 	if r == "" {
@@ -66,37 +30,34 @@ func roleName(role string) string {
 	return strings.ToUpper(r[:1]) + r[1:]
 }
 
-func (e *Emulator) membershipJSON(m *membership) membershipJSON {
-	out := membershipJSON{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: roleName(m.role),
-		Permissions: m.permissions(), PublicMetadata: cloneMetadata(m.public), PrivateMetadata: cloneMetadata(m.private),
+// membershipJSON builds the wire form of the membership from the
+// generated model type, with its organization and public user data.
+func (e *Emulator) membershipJSON(m *membership) *clerk.OrganizationMembership {
+	out := &clerk.OrganizationMembership{ID: m.id, Object: "organization_membership", Role: m.role, RoleName: ptr(roleName(m.role)),
+		Permissions: e.membershipPermissions(m), PublicMetadata: metaJSON(m.public), PrivateMetadata: metaJSON(m.private),
 		CreatedAt: m.createdAt, UpdatedAt: m.updatedAt}
 	if o, ok := e.st.orgs[m.orgID]; ok {
-		out.Organization = e.orgJSON(o, false)
+		out.Organization = *e.orgJSON(o, false)
 	}
 	if u, ok := e.st.users[m.userID]; ok {
-		out.PublicUserData = &publicUserJSON{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
-			ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id), Identifier: ptr(u.identifier()),
-			Username: u.username, Banned: u.banned}
+		out.PublicUserData = &clerk.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
+			LastName: u.lastName, ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id),
+			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned)}
 	}
 	return out
 }
 
 func (e *Emulator) membershipRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships)
-	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership)
-	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership)
+	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships, "limit", "offset", "order_by", "role", "user_id")
+	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership, "private_metadata", "public_metadata", "role", "user_id")
+	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership, "role")
 	t = add(t, "DELETE", "/organizations/{organization_id}/memberships/{user_id}", e.deleteMembership)
-	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships)
+	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships, "limit", "offset")
 	return t
 }
 
 func (e *Emulator) membershipOf(orgID, userID string) *membership {
-	for _, m := range e.st.memberships {
-		if m.orgID == orgID && m.userID == userID {
-			return m
-		}
-	}
-	return nil
+	return e.st.memberOf[[2]string{orgID, userID}]
 }
 
 func (e *Emulator) isMember(orgID, userID string) bool { return e.membershipOf(orgID, userID) != nil }
@@ -115,15 +76,8 @@ func (e *Emulator) orgMembers(orgID string) []*membership {
 func (e *Emulator) newMembership(o *organization, u *user, role string) *membership {
 	now := e.ms()
 	m := &membership{seq: e.st.next(), id: newID("orgmem"), orgID: o.id, userID: u.id, role: role, createdAt: now, updatedAt: now}
-	e.st.memberships[m.id] = m
+	e.st.addMembership(m)
 	return m
-}
-
-func validRole(role string) error {
-	if role != "org:admin" && role != "org:member" {
-		return invalidParam("role", "role must be org:admin or org:member in the emulator.")
-	}
-	return nil
 }
 
 func (e *Emulator) createMembership(c *call) (int, any, error) {
@@ -140,7 +94,7 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	uid, role := &req[0], &req[1]
-	if err := validRole(*role); err != nil {
+	if err := e.validRole(*role); err != nil {
 		return 0, nil, err
 	}
 	u, err := e.findUser(*uid)
@@ -150,8 +104,8 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if e.isMember(o.id, u.id) {
 		return 0, nil, fail(http.StatusUnprocessableEntity, "already_a_member_in_organization", "already a member", "The user is already a member of this organization.")
 	}
-	if o.maxMembers > 0 && int64(len(e.orgMembers(o.id))) >= o.maxMembers {
-		return 0, nil, fail(http.StatusForbidden, "organization_membership_quota_exceeded", "membership quota exceeded", "The organization has reached its maximum number of memberships.")
+	if err := e.checkSeats(o, 1); err != nil {
+		return 0, nil, err
 	}
 	m := e.newMembership(o, u, *role)
 	if pub, _, err := f.object("public_metadata"); err == nil && pub != nil {
@@ -192,7 +146,7 @@ func (e *Emulator) updateMembership(c *call) (int, any, error) {
 	if role == nil {
 		return 0, nil, missingParam("role")
 	}
-	if err := validRole(*role); err != nil {
+	if err := e.validRole(*role); err != nil {
 		return 0, nil, err
 	}
 	m.role, m.updatedAt = *role, e.ms()
@@ -206,7 +160,7 @@ func (e *Emulator) deleteMembership(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	out := e.membershipJSON(m)
-	delete(e.st.memberships, m.id)
+	e.st.removeMembership(m)
 	c.emit("organizationMembership.deleted", out)
 	return http.StatusOK, out, nil
 }
@@ -230,7 +184,7 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 	if _, desc := parseOrder(c.query["order_by"], "created_at"); desc {
 		slices.Reverse(ms)
 	}
-	out := make([]membershipJSON, 0, len(ms))
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}
@@ -253,9 +207,57 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 		}
 	}
 	slices.SortFunc(ms, func(a, b *membership) int { return cmp.Compare(a.seq, b.seq) })
-	out := make([]membershipJSON, 0, len(ms))
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, e.membershipJSON(m))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// pendingInvitations counts an organization's pending invitations.
+func (e *Emulator) pendingInvitations(orgID string) int64 {
+	var n int64
+	for _, i := range e.st.orgInvites {
+		if i.orgID == orgID && i.status == "pending" {
+			n++
+		}
+	}
+	return n
+}
+
+// checkSeats refuses adding n members or invitations past the
+// organization's membership limit; pending invitations hold seats, as in
+// Clerk.
+func (e *Emulator) checkSeats(o *organization, n int64) error {
+	if o.maxMembers > 0 && int64(len(e.orgMembers(o.id)))+e.pendingInvitations(o.id)+n > o.maxMembers {
+		return fail(http.StatusForbidden, "organization_membership_quota_exceeded", "membership quota exceeded",
+			"The organization has reached its maximum number of memberships.")
+	}
+	return nil
+}
+
+// membershipPermissions are the permission keys of the member's role.
+func (e *Emulator) membershipPermissions(m *membership) []string {
+	p, _ := e.rolePermissionKeys(m.role)
+	if p == nil {
+		p = []string{}
+	}
+	return p
+}
+
+// cascadeMemberships deletes the memberships match selects, oldest first,
+// emitting organizationMembership.deleted for each, as Clerk does when a
+// user or an organization is deleted.
+func (e *Emulator) cascadeMemberships(c *call, match func(*membership) bool) {
+	var ms []*membership
+	for _, m := range e.st.memberships {
+		if match(m) {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortFunc(ms, func(a, b *membership) int { return cmpInt(a.seq, b.seq) })
+	for _, m := range ms {
+		c.emit("organizationMembership.deleted", e.membershipJSON(m))
+		e.st.removeMembership(m)
+	}
 }

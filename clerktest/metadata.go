@@ -1,6 +1,10 @@
 package clerktest
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/clerkgo/clerk"
+)
 
 // mergeMetadata applies patch to dst the way Clerk's metadata PATCH does:
 // a null value deletes the key, an object merges into an object recursively,
@@ -40,4 +44,22 @@ func cloneMetadata(m map[string]any) map[string]any {
 	}
 	_ = json.Unmarshal(b, &out)
 	return out
+}
+
+// metaJSON encodes metadata for a model field: an absent map is {}.
+func metaJSON(m map[string]any) clerk.JSON {
+	b, err := json.Marshal(cloneMetadata(m))
+	if err != nil {
+		return clerk.JSON("{}")
+	}
+	return clerk.JSON(b)
+}
+
+// anyJSON encodes a free-form value for a model field (nil is null).
+func anyJSON(v any) clerk.JSON {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	return clerk.JSON(b)
 }

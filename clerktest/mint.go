@@ -89,13 +89,13 @@ func (e *Emulator) MintSessionToken(userID string, opts ...TokenOption) (string,
 		if m := e.membershipOf(o.orgID, userID); m != nil {
 			o.role = m.role
 			if o.permissions == nil {
-				o.permissions = m.permissions()
+				o.permissions = e.membershipPermissions(m)
 			}
 		}
 	}
 	claims, err := e.sessionClaims(s, o)
 	e.mu.Unlock()
-	e.deliver(events)
+	e.hooks.enqueue(events)
 	if err != nil {
 		return "", err
 	}
@@ -116,7 +116,7 @@ func (e *Emulator) latestSession(userID string) *session {
 func (e *Emulator) sessionClaims(s *session, o tokenOptions) (map[string]any, error) {
 	now := e.now()
 	claims := map[string]any{
-		"iss": e.srv.URL,
+		"iss": e.base,
 		"sub": s.userID,
 		"sid": s.id,
 		"iat": now.Unix(),

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // organization is the emulator's record of an organization.
@@ -15,6 +17,7 @@ type organization struct {
 	slug        string
 	maxMembers  int64
 	adminDelete bool
+	hasLogo     bool
 	public      map[string]any
 	private     map[string]any
 	createdBy   string
@@ -22,29 +25,16 @@ type organization struct {
 	updatedAt   int64
 }
 
-type organizationJSON struct {
-	Object                string         `json:"object"`
-	ID                    string         `json:"id"`
-	Name                  string         `json:"name"`
-	Slug                  string         `json:"slug"`
-	ImageURL              string         `json:"image_url"`
-	HasImage              bool           `json:"has_image"`
-	MembersCount          *int64         `json:"members_count,omitempty"`
-	PendingInvitations    *int64         `json:"pending_invitations_count,omitempty"`
-	MaxAllowedMemberships int64          `json:"max_allowed_memberships"`
-	AdminDeleteEnabled    bool           `json:"admin_delete_enabled"`
-	PublicMetadata        map[string]any `json:"public_metadata"`
-	PrivateMetadata       map[string]any `json:"private_metadata"`
-	CreatedBy             string         `json:"created_by,omitempty"`
-	CreatedAt             int64          `json:"created_at"`
-	UpdatedAt             int64          `json:"updated_at"`
-}
-
-func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
-	out := organizationJSON{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: imageURL(o.id),
+// orgJSON builds the wire form of the organization from the generated
+// model type; counts adds the member and pending-invitation counts.
+func (e *Emulator) orgJSON(o *organization, counts bool) *clerk.Organization {
+	out := &clerk.Organization{Object: "organization", ID: o.id, Name: o.name, Slug: o.slug, ImageURL: ptr(imageURL(o.id)),
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
-		PublicMetadata: cloneMetadata(o.public), PrivateMetadata: cloneMetadata(o.private),
-		CreatedBy: o.createdBy, CreatedAt: o.createdAt, UpdatedAt: o.updatedAt}
+		PublicMetadata: metaJSON(o.public), PrivateMetadata: metaJSON(o.private),
+		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt, HasImage: o.hasLogo}
+	if o.createdBy != "" {
+		out.CreatedBy = ptr(o.createdBy)
+	}
 	if counts {
 		out.MembersCount = ptr(int64(len(e.orgMembers(o.id))))
 		n := int64(0)
@@ -53,19 +43,19 @@ func (e *Emulator) orgJSON(o *organization, counts bool) organizationJSON {
 				n++
 			}
 		}
-		out.PendingInvitations = &n
+		out.PendingInvitationsCount = &n
 	}
 	return out
 }
 
 func (e *Emulator) orgRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations", e.listOrgs)
-	t = add(t, "POST", "/organizations", e.createOrg)
-	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg)
-	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg)
+	t = add(t, "GET", "/organizations", e.listOrgs, "include_members_count", "limit", "offset", "order_by", "organization_id", "query", "user_id")
+	t = add(t, "POST", "/organizations", e.createOrg, "created_by", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
+	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg, "include_members_count")
+	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg, "admin_delete_enabled", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
 	t = add(t, "DELETE", "/organizations/{organization_id}", e.deleteOrg)
-	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true))
-	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false))
+	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true), "private_metadata", "public_metadata")
+	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false), "private_metadata", "public_metadata")
 	return t
 }
 
@@ -132,7 +122,8 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 		return nil, nil, missingParam("name")
 	}
 	now := e.ms()
-	o := &organization{seq: e.st.next(), id: newID("org"), name: *name, slug: slugify(*name), createdAt: now, updatedAt: now, adminDelete: true}
+	o := &organization{seq: e.st.next(), id: newID("org"), name: *name, slug: slugify(*name), createdAt: now, updatedAt: now, adminDelete: true,
+		maxMembers: e.st.settings.knobs.MaxAllowedMemberships}
 	if err := e.applyOrgFields(o, f); err != nil {
 		return nil, nil, err
 	}
@@ -140,8 +131,9 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 	if by, _, err := f.str("created_by"); err != nil {
 		return nil, nil, err
 	} else if by != nil && *by != "" {
-		if creator, err = e.findUser(*by); err != nil {
-			return nil, nil, err
+		if creator = e.st.users[*by]; creator == nil {
+			return nil, nil, fail(http.StatusBadRequest, "organization_creator_not_found", "creator not found",
+				"No users found with id "+*by+".")
 		}
 		o.createdBy = creator.id
 	}
@@ -197,7 +189,11 @@ func (e *Emulator) getOrg(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, e.orgJSON(o, true), nil
+	counts, _, err := queryBool(c.query, "include_members_count")
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, e.orgJSON(o, counts), nil
 }
 
 func (e *Emulator) updateOrg(c *call) (int, any, error) {
@@ -224,13 +220,18 @@ func (e *Emulator) deleteOrg(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	delete(e.st.orgs, o.id)
-	for id, m := range e.st.memberships {
-		if m.orgID == o.id {
-			delete(e.st.memberships, id)
+	e.cascadeMemberships(c, func(m *membership) bool { return m.orgID == o.id })
+	for _, d := range e.st.orgDomains.list(false, func(d *clerk.OrganizationDomain) bool { return d.OrganizationID == o.id }) {
+		e.st.orgDomains.del(d.ID)
+	}
+	for _, i := range e.st.orgInvites {
+		if i.orgID == o.id && i.status == "pending" {
+			i.status, i.updatedAt = "revoked", e.ms()
 		}
 	}
-	out := deletedJSON{Object: "organization", ID: o.id, Slug: o.slug, Deleted: true}
+	delete(e.st.orgs, o.id)
+	out := deleted("organization", o.id)
+	out.Slug = ptr(o.slug)
 	c.emit("organization.deleted", out)
 	return http.StatusOK, out, nil
 }
@@ -312,7 +313,7 @@ func (e *Emulator) listOrgs(c *call) (int, any, error) {
 		}
 		return r
 	})
-	out := make([]organizationJSON, 0, len(orgs))
+	out := make([]*clerk.Organization, 0, len(orgs))
 	for _, o := range orgs {
 		out = append(out, e.orgJSON(o, counts))
 	}

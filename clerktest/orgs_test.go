@@ -109,7 +109,10 @@ func TestInvitations(t *testing.T) {
 	if oi["public_inviter_data"].(map[string]any)["user_id"] != owner || oi["role_name"] != "Member" {
 		t.Errorf("org invitation %v", oi)
 	}
-	call(t, e, "POST", base, map[string]any{"email_address": "x@example.com", "role": "org:member"}, 422)
+	_, _, dup := send(t, e, "POST", base, map[string]any{"email_address": "x@example.com", "role": "org:member"})
+	if code, _ := errCode(t, dup); code != "organization_invitation_not_unique" {
+		t.Errorf("duplicate pending invitation: %s", dup)
+	}
 	call(t, e, "GET", base+"/"+oi["id"].(string), nil, 200)
 	call(t, e, "POST", base+"/"+oi["id"].(string)+"/revoke", nil, 200)
 	if l := call(t, e, "GET", base+"?status=revoked", nil, 200); l["total_count"] != 1.0 {

@@ -79,8 +79,8 @@ func (l *rateLimiter) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ok, wait := l.take(time.Now())
 		if !ok {
-			writeError(w, fail(http.StatusTooManyRequests, "too_many_requests", "Too many requests",
-				"Too many requests, the rate limit of this instance was exceeded. Retry later."), max(wait, time.Second))
+			reply(w, errorResponse(fail(http.StatusTooManyRequests, "too_many_requests", "Too many requests",
+				"Too many requests, the rate limit of this instance was exceeded. Retry later."), max(wait, time.Second)))
 			return
 		}
 		next.ServeHTTP(w, r)

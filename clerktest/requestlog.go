@@ -4,11 +4,13 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"time"
 )
 
 // Request is one request the emulator received, as Requests reports it.
 type Request struct {
-	Method string
+	Time   time.Time  // when it arrived, by the wall clock
+	Method string     // the HTTP method
 	Path   string     // escaped path, /v1 included
 	Query  url.Values // parsed query string
 	// Header holds the request headers; the Authorization value is replaced
@@ -16,7 +18,12 @@ type Request struct {
 	Header     http.Header
 	APIVersion string // the Clerk-API-Version header
 	KeyValid   bool   // whether the Authorization header carried an accepted key
-	Body       []byte
+	Body       []byte // the request body as received
+	// Status is the HTTP status the emulator answered (0 when an injected
+	// fault reset the connection instead).
+	Status int
+	// Fault names the injected fault that affected the request, if any.
+	Fault string
 }
 
 func newRequest(r *http.Request, body []byte, keyOK bool) Request {
@@ -25,6 +32,7 @@ func newRequest(r *http.Request, body []byte, keyOK bool) Request {
 		h.Set("Authorization", "[redacted]")
 	}
 	return Request{
+		Time:       time.Now(),
 		Method:     r.Method,
 		Path:       r.URL.EscapedPath(),
 		Query:      r.URL.Query(),
@@ -35,26 +43,19 @@ func newRequest(r *http.Request, body []byte, keyOK bool) Request {
 	}
 }
 
-// Requests returns a copy of the log of requests received so far, oldest first.
+// Requests returns a copy of the request log, oldest first. The log keeps
+// the most recent requests only (1000 unless WithLogSize says otherwise).
 func (e *Emulator) Requests() []Request {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	out := make([]Request, len(e.log))
-	for i, r := range e.log {
+	return e.reqLog.snapshot(func(r Request) Request {
 		r.Query = cloneValues(r.Query)
 		r.Header = r.Header.Clone()
 		r.Body = slices.Clone(r.Body)
-		out[i] = r
-	}
-	return out
+		return r
+	})
 }
 
 // ResetRequests empties the request log.
-func (e *Emulator) ResetRequests() {
-	e.mu.Lock()
-	e.log = nil
-	e.mu.Unlock()
-}
+func (e *Emulator) ResetRequests() { e.reqLog.reset() }
 
 func cloneValues(v url.Values) url.Values {
 	out := make(url.Values, len(v))

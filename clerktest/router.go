@@ -6,16 +6,53 @@ import (
 	"strings"
 )
 
-// handler serves one route. It runs with the emulator's lock held and
-// returns the success status and body, or an error.
+// handler serves one route. It runs with the state lock held (shared for
+// GET routes, exclusive otherwise) and returns the success status and
+// body, or an error.
 type handler func(c *call) (int, any, error)
 
 type route struct {
 	method   string
+	pattern  string   // the spec's path template, relative to /v1
 	segments []string // "{name}" is a wildcard
 	literals int
 	machine  bool // also accepts the machine secret key
+	read     bool // holds the state lock shared
 	h        handler
+	query    []string       // query parameters the handler implements
+	body     []string       // body parameters the handler implements
+	spec     *specOperation // the spec's definition, nil when absent
+}
+
+// router finds routes by method and segment count.
+type router struct {
+	by   map[string][]*route // method + " " + segment count
+	spec *router             // every spec operation, without handlers
+}
+
+func routeKey(method string, n int) string { return method + " " + string(rune('0'+n)) }
+
+// newRouter indexes the routes and attaches to each the spec's definition
+// of its operation.
+func newRouter(table []route) *router {
+	r := &router{by: map[string][]*route{}, spec: &router{by: map[string][]*route{}}}
+	ops := map[string]*specOperation{}
+	all := specOperations()
+	for i := range all {
+		op := &all[i]
+		ops[op.method+" "+op.path] = op
+		sr := add(nil, op.method, op.path, nil)[0]
+		sr.spec = op
+		k := routeKey(sr.method, len(sr.segments))
+		r.spec.by[k] = append(r.spec.by[k], &sr)
+	}
+	for i := range table {
+		rt := &table[i]
+		rt.spec = ops[rt.method+" "+rt.pattern]
+		k := routeKey(rt.method, len(rt.segments))
+		r.by[k] = append(r.by[k], rt)
+	}
+	return r
 }
 
 // call is one request as a handler sees it.
@@ -30,8 +67,19 @@ type call struct {
 
 func (c *call) param(name string) string { return c.params[name] }
 
-// add appends a route to table.
-func add(table []route, method, pattern string, h handler) []route {
+// add appends a route to table. GET routes only read the state. params
+// names the parameters the handler implements: query parameters for GET
+// and DELETE, body parameters otherwise, and a name written "?name" is a
+// query parameter of any method. Any other parameter is refused.
+func add(table []route, method, pattern string, h handler, params ...string) []route {
+	var query, body []string
+	for _, p := range params {
+		if q, ok := strings.CutPrefix(p, "?"); ok || method == http.MethodGet || method == http.MethodDelete {
+			query = append(query, q)
+		} else {
+			body = append(body, p)
+		}
+	}
 	segs := strings.Split(strings.Trim(pattern, "/"), "/")
 	n := 0
 	for _, s := range segs {
@@ -39,18 +87,14 @@ func add(table []route, method, pattern string, h handler) []route {
 			n++
 		}
 	}
-	return append(table, route{method: method, segments: segs, literals: n, h: h})
+	return append(table, route{method: method, pattern: pattern, segments: segs, literals: n,
+		read: method == http.MethodGet, h: h, query: query, body: body})
 }
 
 // match finds the most specific route for method and the unescaped path
-// segments. pathOnly reports whether some route matched the path with
-// another method.
-func (e *Emulator) match(method string, segs []string) (rt *route, params map[string]string) {
-	for i := range e.routes {
-		r := &e.routes[i]
-		if r.method != method || len(r.segments) != len(segs) {
-			continue
-		}
+// segments.
+func (rr *router) match(method string, segs []string) (rt *route, params map[string]string) {
+	for _, r := range rr.by[routeKey(method, len(segs))] {
 		p, ok := matchSegments(r.segments, segs)
 		if !ok {
 			continue
@@ -70,7 +114,7 @@ func matchSegments(pattern, segs []string) (map[string]string, bool) {
 				return nil, false
 			}
 			if p == nil {
-				p = map[string]string{}
+				p = make(map[string]string, 2)
 			}
 			p[strings.Trim(s, "{}")] = segs[i]
 			continue
@@ -89,13 +133,15 @@ func splitPath(escaped string) ([]string, bool) {
 		return nil, false
 	}
 	raw := strings.Split(strings.TrimSuffix(rest, "/"), "/")
-	out := make([]string, len(raw))
 	for i, s := range raw {
+		if !strings.Contains(s, "%") {
+			continue
+		}
 		u, err := url.PathUnescape(s)
 		if err != nil {
 			return nil, false
 		}
-		out[i] = u
+		raw[i] = u
 	}
-	return out, true
+	return raw, true
 }

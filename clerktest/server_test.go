@@ -8,18 +8,50 @@ import (
 	"time"
 )
 
-func TestUnimplementedRoutesAnswer501(t *testing.T) {
+func TestRoutesOutsideTheEmulator(t *testing.T) {
 	t.Parallel()
 	e := newEmu(t)
-	for _, r := range []struct{ method, path string }{
-		{"GET", "/domains"}, {"POST", "/users/user_1/profile_image"}, {"PUT", "/users/user_1"},
-		{"GET", "/no/such/route"}, {"DELETE", "/sessions/sess_1"},
+	for _, r := range []struct {
+		method, path string
+		status       int
+		code         string
+	}{
+		{"GET", "/no/such/route", 404, "resource_not_found"},
+		{"PUT", "/users/user_1", 405, "method_not_allowed"},
+		{"DELETE", "/sessions/sess_1", 405, "method_not_allowed"},
 	} {
 		status, _, raw := send(t, e, r.method, r.path, nil)
 		code, _ := errCode(t, raw)
-		if status != http.StatusNotImplemented || code != "not_implemented" || !strings.Contains(string(raw), r.method+" /v1"+r.path) {
+		if status != r.status || code != r.code || !strings.Contains(string(raw), r.method+" /v1"+r.path) {
 			t.Errorf("%s %s: %d %s", r.method, r.path, status, raw)
 		}
+	}
+}
+
+func TestParametersAreNeverIgnored(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	for _, tt := range []struct {
+		name, method, path string
+		body               any
+		status             int
+		code, param        string
+	}{
+		{"unknown body key", "POST", "/users", map[string]any{"username": "abcd", "shoe_size": 44}, 422, "form_param_unknown", "shoe_size"},
+		{"spec body key not emulated", "POST", "/users", map[string]any{"username": "abcd", "totp_secret": "x"}, 400, "emulator_param_not_implemented", "totp_secret"},
+		{"spec query not emulated", "GET", "/users?starting_after=user_1", nil, 400, "emulator_param_not_implemented", "starting_after"},
+		{"query the spec lacks", "GET", "/users?shoe_size=44", nil, 400, "emulator_param_not_implemented", "shoe_size"},
+	} {
+		status, _, raw := send(t, e, tt.method, tt.path, tt.body)
+		code, meta := errCode(t, raw)
+		if status != tt.status || code != tt.code || meta["param_name"] != tt.param {
+			t.Errorf("%s: %d %s", tt.name, status, raw)
+		}
+	}
+	// A filter the emulator implements still filters.
+	status, _, raw := send(t, e, "GET", "/users?last_active_at_since=1", nil)
+	if status != 200 || string(raw) != "[]" {
+		t.Errorf("last_active_at_since: %d %s", status, raw)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // session is the emulator's record of a session.
@@ -22,48 +24,35 @@ type session struct {
 	updatedAt   int64
 }
 
-type sessionJSON struct {
-	Object                   string  `json:"object"`
-	ID                       string  `json:"id"`
-	UserID                   string  `json:"user_id"`
-	ClientID                 string  `json:"client_id"`
-	Status                   string  `json:"status"`
-	LastActiveOrganizationID *string `json:"last_active_organization_id"`
-	LastActiveAt             int64   `json:"last_active_at"`
-	ExpireAt                 int64   `json:"expire_at"`
-	AbandonAt                int64   `json:"abandon_at"`
-	UpdatedAt                int64   `json:"updated_at"`
-	CreatedAt                int64   `json:"created_at"`
-}
-
-func (s *session) json() sessionJSON {
-	return sessionJSON{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID, Status: s.status,
-		LastActiveOrganizationID: s.activeOrgID, LastActiveAt: s.lastActive, ExpireAt: s.expireAt,
-		AbandonAt: s.abandonAt, UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
+// json builds the wire form of the session from the generated model type.
+func (s *session) json() *clerk.Session {
+	return &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
+		Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID),
+		LastActiveAt: s.lastActive, ExpireAt: s.expireAt, AbandonAt: s.abandonAt,
+		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
 }
 
 // sessionEvent is the data of session.* webhooks: the session and its user.
 type sessionEvent struct {
-	sessionJSON
-	User *userJSON `json:"user,omitempty"`
+	*clerk.Session
+	User *clerk.User `json:"user,omitempty"`
 }
 
 func (e *Emulator) sessionEvent(s *session) sessionEvent {
-	ev := sessionEvent{sessionJSON: s.json()}
+	ev := sessionEvent{Session: s.json()}
 	if u, ok := e.st.users[s.userID]; ok {
-		j := u.json()
-		ev.User = &j
+		ev.User = u.json()
 	}
 	return ev
 }
 
 func (e *Emulator) sessionRoutes(t []route) []route {
-	t = add(t, "GET", "/sessions", e.listSessions)
-	t = add(t, "POST", "/sessions", e.createSession)
+	t = add(t, "GET", "/sessions", e.listSessions, "client_id", "limit", "offset", "paginated", "status", "user_id")
+	t = add(t, "POST", "/sessions", e.createSession, "active_organization_id", "user_id")
 	t = add(t, "GET", "/sessions/{session_id}", e.getSession)
 	t = add(t, "POST", "/sessions/{session_id}/revoke", e.revokeSession)
-	t = add(t, "POST", "/sessions/{session_id}/tokens", e.createSessionToken)
-	t = add(t, "POST", "/sessions/{session_id}/tokens/{template_name}", e.createSessionToken)
+	t = add(t, "POST", "/sessions/{session_id}/tokens", e.createSessionToken, "expires_in_seconds")
+	t = add(t, "POST", "/sessions/{session_id}/tokens/{template_name}", e.createSessionToken, "expires_in_seconds")
 	t = add(t, "GET", "/jwks", e.getJWKS)
 	return t
 }
@@ -139,12 +128,12 @@ func (e *Emulator) listSessions(c *call) (int, any, error) {
 	}
 	slices.SortFunc(out, func(a, b *session) int { return cmp.Compare(b.seq, a.seq) })
 	lo, hi := window(len(out), limit, offset)
-	res := make([]sessionJSON, 0, hi-lo)
+	res := make([]*clerk.Session, 0, hi-lo)
 	for _, s := range out[lo:hi] {
 		res = append(res, s.json())
 	}
 	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
-		return http.StatusOK, list[sessionJSON]{Data: res, TotalCount: int64(len(out))}, nil
+		return http.StatusOK, list[*clerk.Session]{Data: res, TotalCount: int64(len(out))}, nil
 	}
 	return http.StatusOK, res, nil
 }
@@ -182,11 +171,6 @@ func (e *Emulator) revokeUserSessions(c *call, userID string) {
 	}
 }
 
-type tokenJSON struct {
-	Object string `json:"object"`
-	JWT    string `json:"jwt"`
-}
-
 // createSessionToken signs a token for an active session, from the default
 // claims or from a named JWT template.
 func (e *Emulator) createSessionToken(c *call) (int, any, error) {
@@ -208,7 +192,7 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	o := tokenOptions{status: s.status, azp: defaultAZP, expiry: defaultTokenTTL}
 	if s.activeOrgID != nil {
 		if m := e.membershipOf(*s.activeOrgID, s.userID); m != nil {
-			o.orgID, o.role, o.permissions = m.orgID, m.role, m.permissions()
+			o.orgID, o.role, o.permissions = m.orgID, m.role, e.membershipPermissions(m)
 		}
 	}
 	var claims map[string]any
@@ -232,5 +216,5 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, tokenJSON{Object: "token", JWT: tok}, nil
+	return http.StatusOK, &clerk.SessionToken{Object: ptr("token"), JWT: &tok}, nil
 }

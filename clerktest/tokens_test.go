@@ -139,10 +139,16 @@ func TestSessionsAndTokens(t *testing.T) {
 		"claims": map[string]any{"email": "{{user.primary_email_address}}", "greeting": "hi {{user.first_name}}", "meta": "{{user.public_metadata}}"}}, 200)
 	tok = call(t, e, "POST", "/sessions/"+sid+"/tokens/api", nil, 200)
 	_, claims = verifyJWT(t, e.JWTKey(), tok["jwt"].(string))
-	want := map[string]any{"email": "sam@example.com", "greeting": "hi Sam", "meta": map[string]any{}, "sub": uid, "sid": sid}
+	want := map[string]any{"email": "sam@example.com", "greeting": "hi Sam", "meta": map[string]any{}, "sub": uid,
+		"azp": "http://localhost:3000"}
 	for k, v := range want {
 		if !cmp.Equal(claims[k], v) {
 			t.Errorf("template claim %s = %v, want %v", k, claims[k], v)
+		}
+	}
+	for _, k := range []string{"sid", "v", "fva", "o"} {
+		if _, ok := claims[k]; ok {
+			t.Errorf("a custom JWT carries the session claim %s", k)
 		}
 	}
 	if claims["exp"].(float64)-claims["iat"].(float64) != 120 {
@@ -197,5 +203,41 @@ func TestJWKSMatchesJWTKey(t *testing.T) {
 	if k["kid"] != e.KeyID() || k["alg"] != "RS256" || k["kty"] != "RSA" || k["e"] != "AQAB" ||
 		new(big.Int).SetBytes(n).Cmp(pub.(*rsa.PublicKey).N) != 0 {
 		t.Errorf("JWK does not match JWTKey: %v", k)
+	}
+}
+
+// TestJWTTemplateRendering follows the complete example of Clerk's JWT
+// template docs: typed shortcodes, interpolation, metadata paths, ||
+// fallbacks with literals and an unknown shortcode.
+func TestJWTTemplateRendering(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	uid := createUser(t, e, map[string]any{"first_name": "Maria", "last_name": "Doe", "email_address": []string{"maria@example.com"},
+		"public_metadata": map[string]any{"profile": map[string]any{"interests": []string{"reading", "climbing"}}},
+		"unsafe_metadata": map[string]any{"foo": map[string]any{"bar": 42}}})
+	s := call(t, e, "POST", "/sessions", map[string]any{"user_id": uid}, 200)
+	call(t, e, "POST", "/jwt_templates", map[string]any{"name": "docs", "claims": map[string]any{
+		"aud": "https://my-site.com", "version": 1,
+		"user_id":           "{{user.id}}",
+		"full_name":         "{{user.last_name}} {{user.first_name}}",
+		"phone":             "{{user.primary_phone_address}}",
+		"likes_to_do":       "{{user.public_metadata.profile.interests}}",
+		"bar":               "{{user.unsafe_metadata.foo.bar}}",
+		"unsafe_meta":       "{{user.unsafe_metadata}}",
+		"invalid_shortcode": "{{user.i_dont_exist}}",
+		"verified":          "{{user.phone_number_verified || user.email_verified}}",
+		"nickname":          "{{user.public_metadata.nickname || user.username || 'Awesome User'}}",
+		"age":               "{{user.public_metadata.age || 30}}",
+		"interpolated_null": "{{user.username}} x",
+	}}, 200)
+	tok := call(t, e, "POST", "/sessions/"+s["id"].(string)+"/tokens/docs", nil, 200)
+	_, claims := verifyJWT(t, e.JWTKey(), tok["jwt"].(string))
+	want := map[string]any{"aud": "https://my-site.com", "version": 1.0, "user_id": uid, "full_name": "Doe Maria", "phone": nil,
+		"likes_to_do": []any{"reading", "climbing"}, "bar": 42.0, "unsafe_meta": map[string]any{"foo": map[string]any{"bar": 42.0}},
+		"invalid_shortcode": nil, "verified": true, "nickname": "Awesome User", "age": 30.0, "interpolated_null": "null x"}
+	for k, v := range want {
+		if !cmp.Equal(claims[k], v) {
+			t.Errorf("%s = %#v, want %#v", k, claims[k], v)
+		}
 	}
 }

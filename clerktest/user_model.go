@@ -5,6 +5,8 @@ import (
 	"crypto/subtle"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // user is the emulator's record of a user.
@@ -28,6 +30,8 @@ type user struct {
 	private             map[string]any
 	unsafe              map[string]any
 	banned              bool
+	hasImage            bool
+	lockoutSeconds      *int64 // set when locked: the instance's lockout duration
 	locked              bool
 	deleteSelfEnabled   bool
 	createOrgEnabled    bool
@@ -44,6 +48,8 @@ type identification struct {
 	id        string
 	value     string
 	verified  bool
+	reserved  bool // reserved for second factor (phones)
+	otp       *otp // the verification prepared last, if any
 	createdAt int64
 	updatedAt int64
 }
@@ -107,97 +113,55 @@ func (u *user) hasPhone(num string) bool {
 	return slices.ContainsFunc(u.phones, func(p *identification) bool { return p.value == num })
 }
 
-// userJSON is the wire form of a user (schema User).
-type userJSON struct {
-	ID                            string         `json:"id"`
-	Object                        string         `json:"object"`
-	ExternalID                    *string        `json:"external_id"`
-	PrimaryEmailAddressID         *string        `json:"primary_email_address_id"`
-	PrimaryPhoneNumberID          *string        `json:"primary_phone_number_id"`
-	PrimaryWeb3WalletID           *string        `json:"primary_web3_wallet_id"`
-	Username                      *string        `json:"username"`
-	FirstName                     *string        `json:"first_name"`
-	LastName                      *string        `json:"last_name"`
-	Locale                        *string        `json:"locale"`
-	ProfileImageURL               string         `json:"profile_image_url"`
-	ImageURL                      string         `json:"image_url"`
-	HasImage                      bool           `json:"has_image"`
-	PublicMetadata                map[string]any `json:"public_metadata"`
-	PrivateMetadata               map[string]any `json:"private_metadata"`
-	UnsafeMetadata                map[string]any `json:"unsafe_metadata"`
-	EmailAddresses                []emailJSON    `json:"email_addresses"`
-	PhoneNumbers                  []phoneJSON    `json:"phone_numbers"`
-	Web3Wallets                   []any          `json:"web3_wallets"`
-	Passkeys                      []any          `json:"passkeys"`
-	PasswordEnabled               bool           `json:"password_enabled"`
-	TwoFactorEnabled              bool           `json:"two_factor_enabled"`
-	TOTPEnabled                   bool           `json:"totp_enabled"`
-	BackupCodeEnabled             bool           `json:"backup_code_enabled"`
-	MFAEnabledAt                  *int64         `json:"mfa_enabled_at"`
-	MFADisabledAt                 *int64         `json:"mfa_disabled_at"`
-	PasswordLastUpdatedAt         *int64         `json:"password_last_updated_at"`
-	ExternalAccounts              []any          `json:"external_accounts"`
-	SAMLAccounts                  []any          `json:"saml_accounts"`
-	EnterpriseAccounts            []any          `json:"enterprise_accounts"`
-	LastSignInAt                  *int64         `json:"last_sign_in_at"`
-	Banned                        bool           `json:"banned"`
-	Locked                        bool           `json:"locked"`
-	LockoutExpiresInSeconds       *int64         `json:"lockout_expires_in_seconds"`
-	VerificationAttemptsRemaining *int64         `json:"verification_attempts_remaining"`
-	UpdatedAt                     int64          `json:"updated_at"`
-	CreatedAt                     int64          `json:"created_at"`
-	DeleteSelfEnabled             bool           `json:"delete_self_enabled"`
-	CreateOrganizationEnabled     bool           `json:"create_organization_enabled"`
-	CreateOrganizationsLimit      *int64         `json:"create_organizations_limit"`
-	LastActiveAt                  *int64         `json:"last_active_at"`
-	LegalAcceptedAt               *int64         `json:"legal_accepted_at"`
-}
-
-type verificationJSON struct {
-	Object   string `json:"object"`
-	Status   string `json:"status"`
-	Strategy string `json:"strategy"`
-	Attempts *int64 `json:"attempts"`
-	ExpireAt *int64 `json:"expire_at"`
-}
-
-type emailJSON struct {
-	ID           string            `json:"id"`
-	Object       string            `json:"object"`
-	EmailAddress string            `json:"email_address"`
-	Reserved     bool              `json:"reserved"`
-	Verification *verificationJSON `json:"verification"`
-	LinkedTo     []any             `json:"linked_to"`
-	CreatedAt    int64             `json:"created_at"`
-	UpdatedAt    int64             `json:"updated_at"`
-}
-
-type phoneJSON struct {
-	ID                      string            `json:"id"`
-	Object                  string            `json:"object"`
-	PhoneNumber             string            `json:"phone_number"`
-	ReservedForSecondFactor bool              `json:"reserved_for_second_factor"`
-	DefaultSecondFactor     bool              `json:"default_second_factor"`
-	Reserved                bool              `json:"reserved"`
-	Verification            *verificationJSON `json:"verification"`
-	LinkedTo                []any             `json:"linked_to"`
-	BackupCodes             []string          `json:"backup_codes"`
-	CreatedAt               int64             `json:"created_at"`
-	UpdatedAt               int64             `json:"updated_at"`
-}
-
-func adminVerification(verified bool) *verificationJSON {
+// adminVerification is the verification of an identifier created or
+// verified through the Backend API, or nil when it is unverified.
+func adminVerification(verified bool) (obj, status, strategy string, ok bool) {
 	if !verified {
-		return nil
+		return "", "", "", false
 	}
-	return &verificationJSON{Object: "verification_admin", Status: "verified", Strategy: "admin"}
+	return "verification_admin", "verified", "admin", true
 }
 
 // imageURL is a stable placeholder avatar for an ID.
 func imageURL(id string) string { return "https://img.clerk.com/emulator/" + id }
 
-func (u *user) json() userJSON {
-	out := userJSON{
+// optOf turns a nullable pointer into an Opt that is null when p is nil.
+func optOf[T any](p *T) clerk.Opt[T] {
+	if p == nil {
+		return clerk.Null[T]()
+	}
+	return clerk.Value(*p)
+}
+
+// verification is the identification's verification: the admin one when
+// verified through the API, the pending one-time code, or none.
+func (i *identification) verification() *clerk.Verification {
+	if o := i.otp; o != nil && (!i.verified || o.status == "verified") {
+		return &clerk.Verification{Object: ptr("verification_otp"), Status: ptr(o.status), Strategy: ptr(o.strategy),
+			Attempts: clerk.Value(o.attempts), ExpireAt: clerk.Value(o.expireAt)}
+	}
+	if obj, status, strategy, ok := adminVerification(i.verified); ok {
+		return &clerk.Verification{Object: ptr(obj), Status: ptr(status), Strategy: ptr(strategy),
+			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64]()}
+	}
+	return nil
+}
+
+func (i *identification) emailJSON() *clerk.EmailAddress {
+	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
+		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt, Verification: i.verification()}
+}
+
+func (i *identification) phoneJSON() *clerk.PhoneNumber {
+	return &clerk.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
+		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
+		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification()}
+}
+
+// json builds the wire form of the user from the generated model type.
+func (u *user) json() *clerk.User {
+	img := imageURL(u.id)
+	out := &clerk.User{
 		ID:                        u.id,
 		Object:                    "user",
 		ExternalID:                u.externalID,
@@ -206,29 +170,31 @@ func (u *user) json() userJSON {
 		Username:                  u.username,
 		FirstName:                 u.firstName,
 		LastName:                  u.lastName,
-		Locale:                    u.locale,
-		ProfileImageURL:           imageURL(u.id),
-		ImageURL:                  imageURL(u.id),
-		PublicMetadata:            cloneMetadata(u.public),
-		PrivateMetadata:           cloneMetadata(u.private),
-		UnsafeMetadata:            cloneMetadata(u.unsafe),
-		EmailAddresses:            []emailJSON{},
-		PhoneNumbers:              []phoneJSON{},
-		Web3Wallets:               []any{},
-		Passkeys:                  []any{},
+		Locale:                    optOf(u.locale),
+		ProfileImageURL:           &img,
+		ImageURL:                  &img,
+		PublicMetadata:            metaJSON(u.public),
+		PrivateMetadata:           metaJSON(u.private),
+		UnsafeMetadata:            metaJSON(u.unsafe),
+		EmailAddresses:            make([]*clerk.EmailAddress, 0, len(u.emails)),
+		PhoneNumbers:              make([]*clerk.PhoneNumber, 0, len(u.phones)),
+		Web3Wallets:               []*clerk.Web3Wallet{},
+		Passkeys:                  []*clerk.Passkey{},
 		PasswordEnabled:           u.passwordHash != nil,
-		PasswordLastUpdatedAt:     u.passwordUpdated,
-		ExternalAccounts:          []any{},
-		SAMLAccounts:              []any{},
-		EnterpriseAccounts:        []any{},
+		PasswordLastUpdatedAt:     optOf(u.passwordUpdated),
+		ExternalAccounts:          []*clerk.ExternalAccount{},
+		SAMLAccounts:              []*clerk.SAMLAccount{},
+		EnterpriseAccounts:        []*clerk.EnterpriseAccount{},
 		LastSignInAt:              u.lastSignInAt,
 		Banned:                    u.banned,
+		HasImage:                  u.hasImage,
 		Locked:                    u.locked,
+		LockoutExpiresInSeconds:   u.lockoutSeconds,
 		UpdatedAt:                 u.updatedAt,
 		CreatedAt:                 u.createdAt,
 		DeleteSelfEnabled:         u.deleteSelfEnabled,
 		CreateOrganizationEnabled: u.createOrgEnabled,
-		CreateOrganizationsLimit:  u.createOrgsLimit,
+		CreateOrganizationsLimit:  optOf(u.createOrgsLimit),
 		LastActiveAt:              u.lastActiveAt,
 		LegalAcceptedAt:           u.legalAcceptedAt,
 	}
@@ -238,18 +204,10 @@ func (u *user) json() userJSON {
 		out.VerificationAttemptsRemaining = ptr(int64(0))
 	}
 	for _, e := range u.emails {
-		out.EmailAddresses = append(out.EmailAddresses, emailJSON{
-			ID: e.id, Object: "email_address", EmailAddress: e.value,
-			Verification: adminVerification(e.verified), LinkedTo: []any{},
-			CreatedAt: e.createdAt, UpdatedAt: e.updatedAt,
-		})
+		out.EmailAddresses = append(out.EmailAddresses, e.emailJSON())
 	}
 	for _, p := range u.phones {
-		out.PhoneNumbers = append(out.PhoneNumbers, phoneJSON{
-			ID: p.id, Object: "phone_number", PhoneNumber: p.value,
-			Verification: adminVerification(p.verified), LinkedTo: []any{},
-			CreatedAt: p.createdAt, UpdatedAt: p.updatedAt,
-		})
+		out.PhoneNumbers = append(out.PhoneNumbers, p.phoneJSON())
 	}
 	return out
 }

@@ -1,26 +1,30 @@
 package clerktest
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 func (e *Emulator) userRoutes(t []route) []route {
-	t = add(t, "GET", "/users", e.listUsers)
-	t = add(t, "POST", "/users", e.createUser)
-	t = add(t, "GET", "/users/count", e.countUsers)
+	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by")...)
+	t = add(t, "POST", "/users", e.createUser, "banned", "create_organization_enabled", "create_organizations_limit", "created_at", "delete_self_enabled", "email_address", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "locked", "password", "phone_number", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
+	t = add(t, "GET", "/users/count", e.countUsers, userFilterParams()...)
 	t = add(t, "GET", "/users/{user_id}", e.getUser)
-	t = add(t, "PATCH", "/users/{user_id}", e.updateUser)
+	t = add(t, "PATCH", "/users/{user_id}", e.updateUser, "create_organization_enabled", "create_organizations_limit", "delete_self_enabled", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "password", "primary_email_address_id", "primary_phone_number_id", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
 	t = add(t, "DELETE", "/users/{user_id}", e.deleteUser)
 	t = add(t, "POST", "/users/{user_id}/ban", e.setBanned(true))
 	t = add(t, "POST", "/users/{user_id}/unban", e.setBanned(false))
 	t = add(t, "POST", "/users/{user_id}/lock", e.setLocked(true))
 	t = add(t, "POST", "/users/{user_id}/unlock", e.setLocked(false))
-	t = add(t, "PATCH", "/users/{user_id}/metadata", e.userMetadata(true))
-	t = add(t, "PUT", "/users/{user_id}/metadata", e.userMetadata(false))
-	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword)
-	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true))
+	t = add(t, "PATCH", "/users/{user_id}/metadata", e.userMetadata(true), "private_metadata", "public_metadata", "unsafe_metadata")
+	t = add(t, "PUT", "/users/{user_id}/metadata", e.userMetadata(false), "private_metadata", "public_metadata", "unsafe_metadata")
+	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword, "password")
+	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true), "revoke_all_sessions")
 	t = add(t, "POST", "/users/{user_id}/password/unset_compromised", e.setCompromised(false))
 	return t
 }
@@ -78,6 +82,12 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	if username != nil && e.usernameTaken(*username, "") {
 		return nil, identifierExists("username")
 	}
+	if err := e.checkUsername(username); err != nil {
+		return nil, err
+	}
+	if err := e.checkRequired(len(emails) > 0, len(phones) > 0, username != nil); err != nil {
+		return nil, err
+	}
 	now := e.ms()
 	u := &user{seq: e.st.next(), id: newID("user"), createdAt: now, updatedAt: now,
 		username: username, deleteSelfEnabled: true, createOrgEnabled: true}
@@ -99,7 +109,7 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	if len(u.phones) > 0 {
 		u.primaryPhoneID = ptr(u.phones[0].id)
 	}
-	e.st.users[u.id] = u
+	e.st.addUser(u)
 	return u, nil
 }
 
@@ -132,6 +142,9 @@ func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) 
 			if v != nil && e.usernameTaken(*v, u.id) {
 				return identifierExists("username")
 			}
+			if err := e.checkUsername(v); err != nil {
+				return err
+			}
 			u.username = v
 		}
 	}
@@ -142,7 +155,7 @@ func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) 
 	if pw, ok, err := f.str("password"); err != nil {
 		return err
 	} else if ok && pw != nil {
-		if len(*pw) < 8 && (skip == nil || !*skip) {
+		if len(*pw) < e.st.settings.knobs.PasswordMinLength && (skip == nil || !*skip) {
 			e := failParam(http.StatusUnprocessableEntity, "form_password_length_too_short",
 				"Passwords must be 8 characters or more.", "password")
 			return e
@@ -222,31 +235,22 @@ func ownsIdentification(ids []*identification, id string) bool {
 	return false
 }
 
+// emailTaken reports whether a user other than except owns addr.
 func (e *Emulator) emailTaken(addr, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.hasEmail(addr) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byEmail[strings.ToLower(addr)]
+	return ok && u.id != except
 }
 
+// phoneTaken reports whether a user other than except owns num.
 func (e *Emulator) phoneTaken(num, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.hasPhone(num) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byPhone[num]
+	return ok && u.id != except
 }
 
+// usernameTaken reports whether a user other than except has the username.
 func (e *Emulator) usernameTaken(name, except string) bool {
-	for _, u := range e.st.users {
-		if u.id != except && u.username != nil && strings.EqualFold(*u.username, name) {
-			return true
-		}
-	}
-	return false
+	u, ok := e.st.byUsername[strings.ToLower(name)]
+	return ok && u.id != except
 }
 
 func (e *Emulator) getUser(c *call) (int, any, error) {
@@ -273,7 +277,9 @@ func (e *Emulator) updateUser(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	cp.updatedAt = now
+	e.st.unindexUser(u)
 	*u = cp
+	e.st.indexUser(u)
 	c.emit("user.updated", u.json())
 	return http.StatusOK, u.json(), nil
 }
@@ -283,28 +289,28 @@ func (e *Emulator) deleteUser(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	delete(e.st.users, u.id)
+	// Cascade first, while the user is still there for the event data.
+	var ss []*session
 	for _, s := range e.st.sessions {
-		if s.userID == u.id && s.status == "active" {
-			s.status, s.updatedAt = "removed", e.ms()
+		if s.userID == u.id && (s.status == "active" || s.status == "pending") {
+			ss = append(ss, s)
 		}
 	}
-	for id, m := range e.st.memberships {
-		if m.userID == u.id {
-			delete(e.st.memberships, id)
-		}
+	slices.SortFunc(ss, func(a, b *session) int { return cmpInt(a.seq, b.seq) })
+	for _, s := range ss {
+		s.status, s.updatedAt = "removed", e.ms()
+		c.emit("session.removed", e.sessionEvent(s))
 	}
-	out := deletedJSON{Object: "user", ID: u.id, Deleted: true}
+	e.cascadeMemberships(c, func(m *membership) bool { return m.userID == u.id })
+	e.st.removeUser(u)
+	out := deleted("user", u.id)
 	c.emit("user.deleted", out)
 	return http.StatusOK, out, nil
 }
 
-// deletedJSON is the wire form of a deleted object.
-type deletedJSON struct {
-	Object  string `json:"object"`
-	ID      string `json:"id,omitempty"`
-	Slug    string `json:"slug,omitempty"`
-	Deleted bool   `json:"deleted"`
+// deleted is the answer of a delete: the generated DeletedObject.
+func deleted(object, id string) *clerk.DeletedObject {
+	return &clerk.DeletedObject{Object: object, ID: &id, Deleted: true}
 }
 
 func (e *Emulator) setBanned(banned bool) handler {
@@ -329,6 +335,10 @@ func (e *Emulator) setLocked(locked bool) handler {
 			return 0, nil, err
 		}
 		u.locked, u.updatedAt = locked, e.ms()
+		u.lockoutSeconds = nil
+		if locked {
+			u.lockoutSeconds = ptr(int64(e.st.settings.knobs.LockoutDuration / time.Second))
+		}
 		c.emit("user.updated", u.json())
 		return http.StatusOK, u.json(), nil
 	}
@@ -394,10 +404,10 @@ func (e *Emulator) verifyPassword(c *call) (int, any, error) {
 		return 0, nil, missingParam("password")
 	}
 	if u.passwordHash == nil {
-		return 0, nil, fail(http.StatusBadRequest, "password_not_set", "This user has no password.", "")
+		return 0, nil, noPasswordSet()
 	}
 	if !u.checkPassword(*pw) {
-		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "Password is incorrect.", "")
+		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "incorrect password", "The provided password is not the one the user has set")
 	}
 	return http.StatusOK, map[string]bool{"verified": true}, nil
 }
@@ -417,7 +427,7 @@ func (e *Emulator) setCompromised(on bool) handler {
 			return 0, nil, err
 		}
 		if u.passwordHash == nil {
-			return 0, nil, fail(http.StatusUnprocessableEntity, "password_not_set", "This user has no password.", "")
+			return 0, nil, noPasswordSet()
 		}
 		u.passwordCompromised, u.updatedAt = on, e.ms()
 		if on && revoke != nil && *revoke {
@@ -435,4 +445,37 @@ func (e *Emulator) PasswordCompromised(userID string) bool {
 	defer e.mu.Unlock()
 	u, ok := e.st.users[userID]
 	return ok && u.passwordCompromised
+}
+
+// noPasswordSet is the error for a password operation on a user without one.
+func noPasswordSet() *apiError {
+	return fail(http.StatusBadRequest, "no_password_set", "no password set", "This user does not have a password set for their account")
+}
+
+// checkUsername applies the instance's username length rule.
+func (e *Emulator) checkUsername(name *string) error {
+	k := e.st.settings.knobs
+	if name == nil || len(*name) >= k.UsernameMinLength && len(*name) <= k.UsernameMaxLength {
+		return nil
+	}
+	err := failParam(http.StatusUnprocessableEntity, "form_username_invalid_length", "is invalid", "username")
+	err.detail.LongMessage = fmt.Sprintf("Username must be between %d and %d characters long.", k.UsernameMinLength, k.UsernameMaxLength)
+	return err
+}
+
+// checkRequired applies the instance's required identifiers to a new user.
+func (e *Emulator) checkRequired(email, phone, username bool) error {
+	var missing []string
+	for _, r := range e.st.settings.knobs.RequiredIdentifiers {
+		if r == "email_address" && !email || r == "phone_number" && !phone || r == "username" && !username {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	err := fail(http.StatusUnprocessableEntity, "form_data_missing", "missing data",
+		fmt.Sprintf("%q data doesn't match user requirements set for this instance", strings.Join(missing, ", ")))
+	err.detail.Meta = map[string]any{"param_names": missing}
+	return err
 }

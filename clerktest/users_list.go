@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // userFilter is the parsed filter of GET /users and GET /users/count.
@@ -13,6 +15,19 @@ type userFilter struct {
 	query, emailQuery, phoneQuery, usernameQuery, nameQuery string
 	banned, bannedSet                                       bool
 	createdBefore, createdAfter                             *int64
+	activeBefore, activeAfter, signInBefore, signInAfter    *int64
+	// noMatch is set by filters no emulated user can meet: web3_wallet,
+	// provider and provider_user_id (emulated users have no wallets or
+	// external accounts).
+	noMatch bool
+}
+
+// userFilterParams are the query parameters parseUserFilter implements.
+func userFilterParams() []string {
+	return []string{"banned", "created_at_after", "created_at_before", "email_address", "email_address_query",
+		"external_id", "name_query", "organization_id", "phone_number", "phone_number_query", "query", "user_id",
+		"username", "username_query", "last_active_at_after", "last_active_at_before", "last_active_at_since",
+		"last_sign_in_at_after", "last_sign_in_at_before", "web3_wallet", "provider", "provider_user_id"}
 }
 
 func parseUserFilter(c *call) (userFilter, error) {
@@ -31,7 +46,10 @@ func parseUserFilter(c *call) (userFilter, error) {
 	for _, p := range []struct {
 		k   string
 		dst **int64
-	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter}} {
+	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter},
+		{"last_active_at_before", &f.activeBefore}, {"last_active_at_after", &f.activeAfter},
+		{"last_active_at_since", &f.activeAfter}, {"last_sign_in_at_before", &f.signInBefore},
+		{"last_sign_in_at_after", &f.signInAfter}} {
 		v, ok, err := queryInt(q, p.k)
 		if err != nil {
 			return f, err
@@ -40,7 +58,20 @@ func parseUserFilter(c *call) (userFilter, error) {
 			*p.dst = ptr(v)
 		}
 	}
+	f.noMatch = len(queryList(q, "web3_wallet")) > 0 || q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
 	return f, nil
+}
+
+// inRange reports whether the nullable time v is before *before and after
+// *after (each bound optional; a null time meets no bound).
+func inRange(v, before, after *int64) bool {
+	if before == nil && after == nil {
+		return true
+	}
+	if v == nil {
+		return false
+	}
+	return (before == nil || *v < *before) && (after == nil || *v > *after)
 }
 
 func containsFold(s, sub string) bool {
@@ -65,7 +96,10 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) {
 		return false
 	}
-	if f.bannedSet && u.banned != f.banned {
+	if f.noMatch || f.bannedSet && u.banned != f.banned {
+		return false
+	}
+	if !inRange(u.lastActiveAt, f.activeBefore, f.activeAfter) || !inRange(u.lastSignInAt, f.signInBefore, f.signInAfter) {
 		return false
 	}
 	if f.createdBefore != nil && u.createdAt >= *f.createdBefore {
@@ -145,26 +179,42 @@ func parseOrder(vals []string, def string) (field string, desc bool) {
 	return v, false
 }
 
-func (e *Emulator) filteredUsers(c *call, ordered bool) ([]*user, error) {
+// filteredUsers returns the users matching the call's filter. need bounds
+// how many are wanted (offset+limit; 0 for all): in creation order, which
+// the index keeps, the scan stops there; any other order sorts the matches.
+func (e *Emulator) filteredUsers(c *call, ordered bool, need int) ([]*user, error) {
 	f, err := parseUserFilter(c)
 	if err != nil {
 		return nil, err
 	}
-	var out []*user
-	for _, u := range e.st.users {
-		if e.userMatches(u, f) {
-			out = append(out, u)
-		}
-	}
-	if !ordered {
-		return out, nil
-	}
 	field, desc := parseOrder(c.query["order_by"], "-created_at")
 	less, ok := userOrder(field)
-	if !ok {
+	if ordered && !ok {
 		return nil, invalidParam("order_by", "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.")
 	}
-	slices.SortFunc(out, func(a, b *user) int {
+	idx := e.st.userOrder
+	byIndex := !ordered || field == "created_at"
+	if !byIndex {
+		need = 0
+	}
+	var out []*user
+	for i := range idx {
+		u := idx[i]
+		if byIndex && desc {
+			u = idx[len(idx)-1-i]
+		}
+		if !e.userMatches(u, f) {
+			continue
+		}
+		out = append(out, u)
+		if need > 0 && len(out) >= need {
+			break
+		}
+	}
+	if byIndex {
+		return out, nil
+	}
+	slices.SortStableFunc(out, func(a, b *user) int {
 		r := less(a, b)
 		if r == 0 {
 			r = cmp.Compare(a.seq, b.seq)
@@ -182,29 +232,24 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	users, err := e.filteredUsers(c, true)
+	found, err := e.filteredUsers(c, true, offset+limit)
 	if err != nil {
 		return 0, nil, err
 	}
-	lo, hi := window(len(users), limit, offset)
-	out := make([]userJSON, 0, hi-lo)
-	for _, u := range users[lo:hi] {
+	lo, hi := window(len(found), limit, offset)
+	out := make([]*clerk.User, 0, hi-lo)
+	for _, u := range found[lo:hi] {
 		out = append(out, u.json())
 	}
 	return http.StatusOK, out, nil
 }
 
 func (e *Emulator) countUsers(c *call) (int, any, error) {
-	users, err := e.filteredUsers(c, false)
+	found, err := e.filteredUsers(c, false, 0)
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, totalCount{Object: "total_count", TotalCount: int64(len(users))}, nil
-}
-
-type totalCount struct {
-	Object     string `json:"object"`
-	TotalCount int64  `json:"total_count"`
+	return http.StatusOK, &clerk.TotalCount{Object: "total_count", TotalCount: int64(len(found))}, nil
 }
 
 // list is the {data, total_count} list shape.

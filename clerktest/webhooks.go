@@ -1,15 +1,11 @@
 package clerktest
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/clerkgo/clerk/webhooks"
 )
 
 // WebhookFunc receives a webhook delivery: the svix-id, the headers
@@ -19,6 +15,7 @@ type WebhookFunc func(id string, header http.Header, body []byte)
 // event is a webhook waiting to be delivered once the handler returns.
 type event struct {
 	id   string
+	typ  string
 	ts   time.Time
 	body []byte
 }
@@ -41,24 +38,30 @@ type eventAttributes struct {
 }
 
 // OnWebhook registers a URL that receives every later webhook as a signed
-// POST. Deliveries happen before the API response that caused them is sent;
-// a failing receiver does not fail the API call.
-func (e *Emulator) OnWebhook(url string) {
-	e.mu.Lock()
-	e.hookURLs = append(e.hookURLs, url)
-	e.mu.Unlock()
-}
+// POST, delivered asynchronously after the API response and retried on
+// Svix's schedule when the receiver does not answer 2xx within 15 seconds.
+// Flush waits for the deliveries; Deliveries lists them.
+func (e *Emulator) OnWebhook(url string) { e.hooks.addEndpoint(&endpoint{url: url}) }
 
-// OnWebhookFunc registers a callback that receives every later webhook,
-// called before the API response that caused it is sent.
+// OnWebhookFunc registers a callback that receives every later webhook, in
+// order, asynchronously after the API response that caused it; a callback
+// delivery always succeeds. Call Flush before looking at what it received.
 func (e *Emulator) OnWebhookFunc(fn WebhookFunc) {
 	if fn == nil {
 		return
 	}
-	e.mu.Lock()
-	e.hookFns = append(e.hookFns, fn)
-	e.mu.Unlock()
+	e.hooks.addEndpoint(&endpoint{fn: fn})
 }
+
+// Flush waits until every webhook delivery has succeeded or exhausted its
+// retries, or until ctx ends (then it returns ctx's error). With Svix's
+// real schedule a failing receiver keeps a delivery pending for more than
+// a day: compress the schedule with WithWebhookRetrySchedule in tests.
+func (e *Emulator) Flush(ctx context.Context) error { return e.hooks.flush(ctx) }
+
+// Deliveries returns the webhook delivery log, oldest first: one entry per
+// event and endpoint, with every attempt.
+func (e *Emulator) Deliveries() []Delivery { return e.hooks.deliveries() }
 
 // emit queues a webhook of type typ whose data is v, marshalled now so it
 // reflects the state at the time of the mutation.
@@ -72,7 +75,7 @@ func (c *call) emit(typ string, v any) {
 
 func (e *Emulator) newEvent(typ string, data []byte, r *http.Request) event {
 	now := e.now()
-	env := envelope{Data: data, Object: "event", Type: typ, Timestamp: now.UnixMilli(), InstanceID: e.instanceID}
+	env := envelope{Data: data, Object: "event", Type: typ, Timestamp: now.UnixMilli(), InstanceID: e.keys.instanceID}
 	if r != nil {
 		host := r.RemoteAddr
 		if i := strings.LastIndexByte(host, ':'); i > 0 {
@@ -82,51 +85,5 @@ func (e *Emulator) newEvent(typ string, data []byte, r *http.Request) event {
 		env.EventAttributes.HTTPRequest.UserAgent = r.UserAgent()
 	}
 	body, _ := json.Marshal(env)
-	return event{id: "msg_" + randomString(27), ts: now, body: body}
-}
-
-// deliver sends events to every registered URL and callback, in order.
-func (e *Emulator) deliver(events []event) {
-	if len(events) == 0 {
-		return
-	}
-	e.mu.Lock()
-	urls := append([]string(nil), e.hookURLs...)
-	fns := append([]WebhookFunc(nil), e.hookFns...)
-	e.mu.Unlock()
-	if len(urls) == 0 && len(fns) == 0 {
-		return
-	}
-	for _, ev := range events {
-		sig, err := webhooks.Sign(e.webhookSecret, ev.id, ev.ts, ev.body)
-		if err != nil {
-			continue
-		}
-		h := http.Header{}
-		h.Set("Content-Type", "application/json")
-		h.Set("svix-id", ev.id)
-		h.Set("svix-timestamp", strconv.FormatInt(ev.ts.Unix(), 10))
-		h.Set("svix-signature", sig)
-		for _, fn := range fns {
-			fn(ev.id, h.Clone(), bytes.Clone(ev.body))
-		}
-		for _, u := range urls {
-			e.post(u, h, ev.body)
-		}
-	}
-}
-
-func (e *Emulator) post(url string, h http.Header, body []byte) {
-	ctx, cancel := context.WithTimeout(context.Background(), e.hookClient.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return
-	}
-	req.Header = h.Clone()
-	resp, err := e.hookClient.Do(req)
-	if err != nil {
-		return
-	}
-	_ = resp.Body.Close()
+	return event{id: "msg_" + randomString(27), typ: typ, ts: now, body: body}
 }

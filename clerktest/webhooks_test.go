@@ -91,6 +91,7 @@ func TestWebhooksToCallbackAndURL(t *testing.T) {
 	want := []string{"user.created", "user.updated", "session.created", "session.revoked", "organization.created",
 		"organizationMembership.created", "organization.updated", "organizationMembership.deleted",
 		"organization.deleted", "user.deleted"}
+	flush(t, e)
 	mu.Lock()
 	defer mu.Unlock()
 	for name, ds := range map[string][]delivery{"callback": got, "url": posted} {
@@ -109,5 +110,33 @@ func TestWebhooksToCallbackAndURL(t *testing.T) {
 		if !slices.Equal(types, want) {
 			t.Errorf("%s got %v\nwant %v", name, types, want)
 		}
+	}
+}
+
+// TestDeleteUserCascades checks that deleting a user removes its sessions
+// and memberships and emits an event for each, before user.deleted.
+func TestDeleteUserCascades(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	uid := createUser(t, e, map[string]any{"username": "leaver"})
+	org := call(t, e, "POST", "/organizations", map[string]any{"name": "Left", "created_by": uid}, 200)
+	call(t, e, "POST", "/sessions", map[string]any{"user_id": uid}, 200)
+	var mu sync.Mutex
+	var types []string
+	e.OnWebhookFunc(func(_ string, _ http.Header, body []byte) {
+		typ, _ := eventType(t, body)
+		mu.Lock()
+		types = append(types, typ)
+		mu.Unlock()
+	})
+	call(t, e, "DELETE", "/users/"+uid, nil, 200)
+	flush(t, e)
+	mu.Lock()
+	defer mu.Unlock()
+	if want := []string{"session.removed", "organizationMembership.deleted", "user.deleted"}; !slices.Equal(types, want) {
+		t.Errorf("events %v, want %v", types, want)
+	}
+	if m := call(t, e, "GET", "/organizations/"+org["id"].(string)+"/memberships", nil, 200); m["total_count"] != 0.0 {
+		t.Errorf("memberships left: %v", m["total_count"])
 	}
 }

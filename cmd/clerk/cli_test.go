@@ -319,6 +319,9 @@ func TestWebhooksVerify(t *testing.T) {
 	if got := runCLI(t, em, "", "users", "create", "--email", "hook@example.com"); got.code != 0 {
 		t.Fatalf("create: %s", got.stderr)
 	}
+	if err := em.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	bodies, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	if len(bodies) != 1 {
 		t.Fatalf("%d deliveries saved, want 1", len(bodies))

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"os"
 	"strconv"
 	"time"
@@ -17,13 +14,20 @@ import (
 	"github.com/clerkgo/clerk/users"
 )
 
-// emulatorServe runs an emulator until the context ends (Ctrl-C). clerktest
-// picks its own loopback port, so a small reverse proxy publishes it on the
-// requested one.
+// emulatorServe runs a standalone emulator until the context ends (Ctrl-C),
+// then writes the state file if one was given.
 func emulatorServe(a *app, args []string) error {
 	fs := a.flags()
-	port := fs.Int("port", 8787, "port on 127.0.0.1 (0 picks a free one)")
-	noDemo := fs.Bool("no-demo-data", false, "start empty instead of with demo users, org and billing")
+	listen := fs.String("listen", "", "listen address host:port (default 127.0.0.1:8787)")
+	port := fs.Int("port", -1, "port on 127.0.0.1, shorthand for --listen 127.0.0.1:PORT (0 picks a free one)")
+	secretKey := fs.String("secret-key", "", "fixed sk_test_ secret key the emulator accepts (default: a random one)")
+	publishableKey := fs.String("publishable-key", "", "fixed pk_test_ publishable key")
+	jwtKeyFile := fs.String("jwt-key", "", "PEM file of the RSA private key that signs tokens (default: a fresh key)")
+	webhookSecret := fs.String("webhook-secret", "", "fixed whsec_ secret that signs webhooks")
+	seedFile := fs.String("seed", "", "JSON seed file of users, organizations, memberships and plans")
+	stateFile := fs.String("state", "", "JSON state file, loaded at start (if present) and written on exit")
+	noDemo := fs.Bool("no-demo-data", false, "start without the demo users, organization and billing data")
+	logSize := fs.Int("log-size", 1000, "entries kept in the request log and in the webhook delivery log")
 	var hooks stringList
 	fs.Var(&hooks, "webhook-url", "URL that receives every webhook (repeatable)")
 	saveDir := fs.String("save-webhooks", "", "directory where each webhook is saved as <svix-id>.json and .headers")
@@ -31,20 +35,42 @@ func emulatorServe(a *app, args []string) error {
 	if _, err := a.parse(fs, args); err != nil {
 		return err
 	}
-	if *port < 0 || *port > 65535 {
-		return usagef("--port %d: out of range", *port)
+	addr, err := listenAddr(*listen, *port)
+	if err != nil {
+		return err
 	}
 	if *saveDir != "" {
 		if st, err := os.Stat(*saveDir); err != nil || !st.IsDir() {
 			return usagef("--save-webhooks %s: not a directory", *saveDir)
 		}
 	}
-	var opts []clerktest.Option
-	if !*noDemo {
+	if *logSize < 1 {
+		return usagef("--log-size %d: must be at least 1", *logSize)
+	}
+	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize)}
+	if !*noDemo && *stateFile == "" {
 		opts = append(opts, clerktest.WithDemoData())
 	}
-	em := clerktest.New(opts...)
-	defer em.Close()
+	for _, o := range []struct {
+		val string
+		opt func(string) clerktest.Option
+	}{{*secretKey, clerktest.WithSecretKey}, {*publishableKey, clerktest.WithPublishableKey},
+		{*webhookSecret, clerktest.WithWebhookSecret}, {*seedFile, clerktest.WithSeedFile}, {*stateFile, clerktest.WithStateFile}} {
+		if o.val != "" {
+			opts = append(opts, o.opt(o.val))
+		}
+	}
+	if *jwtKeyFile != "" {
+		pemText, err := os.ReadFile(*jwtKeyFile)
+		if err != nil {
+			return usagef("--jwt-key: %v", err)
+		}
+		opts = append(opts, clerktest.WithSigningKey(pemText))
+	}
+	em, err := clerktest.Start(opts...)
+	if err != nil {
+		return usagef("%v", err)
+	}
 	for _, h := range hooks {
 		em.OnWebhook(h)
 	}
@@ -58,52 +84,58 @@ func emulatorServe(a *app, args []string) error {
 	}
 	if *keyOut != "" {
 		if err := os.WriteFile(*keyOut, []byte(em.JWTKey()), 0o600); err != nil {
+			em.Close()
 			return usagef("--jwt-key-out: %v", err)
 		}
 	}
-
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	target, err := url.Parse(em.URL())
-	if err != nil {
-		ln.Close()
-		return fmt.Errorf("emulator URL: %w", err)
-	}
-	target.Path = ""
-	srv := &http.Server{
-		Handler:           &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { r.SetURL(target) }},
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-
-	base := "http://" + ln.Addr().String() + "/v1"
-	fmt.Fprintf(a.stdout, "Clerk emulator listening on %s\n\n", base)
-	fmt.Fprintf(a.stdout, "export CLERK_API_URL=%s\n", base)
+	fmt.Fprintf(a.stdout, "Clerk emulator listening on %s\n\n", em.URL())
+	fmt.Fprintf(a.stdout, "export CLERK_API_URL=%s\n", em.URL())
 	fmt.Fprintf(a.stdout, "export CLERK_SECRET_KEY=%s\n", em.SecretKey())
+	fmt.Fprintf(a.stdout, "export CLERK_PUBLISHABLE_KEY=%s\n", em.PublishableKey())
 	fmt.Fprintf(a.stdout, "export CLERK_WEBHOOK_SIGNING_SECRET=%s\n\n", em.WebhookSecret())
+	fmt.Fprintf(a.stdout, "Control API: %s%s (config, reset, state, seed, requests, deliveries, flush, faults, session_tokens)\n\n",
+		em.BaseURL(), clerktest.ControlPrefix)
 	fmt.Fprintf(a.stdout, "JWT public key (for tokens verify --jwt-key):\n%s\n", em.JWTKey())
-	if !*noDemo {
+	if !*noDemo && *stateFile == "" {
 		if err := printDemoToken(a.ctx, a, em); err != nil {
 			fmt.Fprintf(a.stderr, "clerk: emulator: demo token: %v\n", describeError(err))
 		}
 	}
 	fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
 
+	var serveErr error
 	select {
 	case <-a.ctx.Done():
-	case err := <-served:
-		return fmt.Errorf("serve: %w", err)
+	case serveErr = <-em.Done():
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := em.Shutdown(shutdown); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	if serveErr != nil && serveErr != http.ErrServerClosed {
+		return fmt.Errorf("serve: %w", serveErr)
 	}
 	fmt.Fprintln(a.stderr, "emulator stopped")
 	return nil
+}
+
+// listenAddr reconciles --listen and --port.
+func listenAddr(listen string, port int) (string, error) {
+	switch {
+	case listen != "" && port >= 0:
+		return "", usagef("--listen and --port are alternatives: give one")
+	case port > 65535 || port < -1:
+		return "", usagef("--port %d: out of range", port)
+	case port >= 0:
+		return net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), nil
+	case listen == "":
+		return "127.0.0.1:8787", nil
+	}
+	if _, _, err := net.SplitHostPort(listen); err != nil {
+		return "", usagef("--listen %s: %v", listen, err)
+	}
+	return listen, nil
 }
 
 // printDemoToken mints a one-hour session token for the oldest demo user.

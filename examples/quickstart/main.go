@@ -236,6 +236,9 @@ func (d *demo) receiveWebhook(ctx context.Context) error {
 	}
 	d.say("deleted %s", d.ids[1])
 	d.ids = d.ids[:1]
+	if err := d.em.Flush(ctx); err != nil { // deliveries are asynchronous
+		return fmt.Errorf("wait for webhooks: %w", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(got) == 0 {

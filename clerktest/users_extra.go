@@ -1,0 +1,185 @@
+package clerktest
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
+)
+
+// The user operations beyond create, read, update and delete. Emulated
+// users have no TOTP, backup codes, passkeys, web3 wallets, external
+// accounts or trusted devices (creating them needs the Frontend API), so
+// the operations on those answer as Clerk does for a user without them.
+
+func (e *Emulator) userExtraRoutes(t []route) []route {
+	t = add(t, "POST", "/users/ban", e.bulkBan(true), "user_ids")
+	t = add(t, "POST", "/users/unban", e.bulkBan(false), "user_ids")
+	t = add(t, "DELETE", "/users/{user_id}/mfa", e.disableMFA)
+	t = add(t, "DELETE", "/users/{user_id}/backup_code", e.noSecondFactor("backup codes"))
+	t = add(t, "DELETE", "/users/{user_id}/totp", e.noSecondFactor("TOTP"))
+	t = add(t, "POST", "/users/{user_id}/verify_totp", e.verifyTOTP, "code")
+	t = add(t, "DELETE", "/users/{user_id}/passkeys/{passkey_identification_id}", e.noUserChild("passkey", "passkey_identification_id"))
+	t = add(t, "DELETE", "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", e.noUserChild("web3 wallet", "web3_wallet_identification_id"))
+	t = add(t, "DELETE", "/users/{user_id}/external_accounts/{external_account_id}", e.noUserChild("external account", "external_account_id"))
+	t = add(t, "DELETE", "/users/{user_id}/trusted_devices/{trusted_device_id}", e.noUserChild("trusted device", "trusted_device_id"))
+	t = add(t, "GET", "/users/{user_id}/trusted_devices", e.listTrustedDevices)
+	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset")
+	t = add(t, "GET", "/users/{user_id}/organization_invitations", e.userOrgInvitations, "limit", "offset", "status")
+	t = add(t, "POST", "/users/{user_id}/remove_password", e.removePassword, "sign_out_of_other_sessions")
+	t = add(t, "POST", "/users/{user_id}/profile_image", e.setProfileImage(true))
+	t = add(t, "DELETE", "/users/{user_id}/profile_image", e.setProfileImage(false))
+	return t
+}
+
+// bulkBan bans or unbans every listed user that exists and answers them.
+func (e *Emulator) bulkBan(ban bool) handler {
+	return func(c *call) (int, any, error) {
+		var p users.BanBulkParams
+		if err := decode(c, &p); err != nil {
+			return 0, nil, err
+		}
+		if len(p.UserIDs) == 0 {
+			return 0, nil, missingParam("user_ids")
+		}
+		out := make([]*clerk.User, 0, len(p.UserIDs))
+		now := e.ms()
+		for _, id := range p.UserIDs {
+			u, ok := e.st.users[id]
+			if !ok {
+				continue
+			}
+			u.banned, u.updatedAt = ban, now
+			if ban {
+				e.revokeUserSessions(c, u.id)
+			}
+			c.emit("user.updated", u.json())
+			out = append(out, u.json())
+		}
+		return http.StatusOK, out, nil
+	}
+}
+
+func (e *Emulator) disableMFA(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
+}
+
+// noSecondFactor answers the removal of a second factor the user lacks.
+func (e *Emulator) noSecondFactor(what string) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		return 0, nil, notFound(what + " of user " + u.id)
+	}
+}
+
+func (e *Emulator) verifyTOTP(c *call) (int, any, error) {
+	if _, err := e.findUser(c.param("user_id")); err != nil {
+		return 0, nil, err
+	}
+	var p users.VerifyTOTPParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if err := need("code", p.Code); err != nil {
+		return 0, nil, err
+	}
+	return 0, nil, fail(http.StatusBadRequest, "totp_disabled", "TOTP is disabled", "This user does not have TOTP enabled in their account")
+}
+
+// noUserChild answers an operation on a sub-resource emulated users never have.
+func (e *Emulator) noUserChild(what, param string) handler {
+	return func(c *call) (int, any, error) {
+		if _, err := e.findUser(c.param("user_id")); err != nil {
+			return 0, nil, err
+		}
+		return 0, nil, notFound(what + " " + c.param(param))
+	}
+}
+
+func (e *Emulator) listTrustedDevices(c *call) (int, any, error) {
+	if _, err := e.findUser(c.param("user_id")); err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, list[*clerk.TrustedDevice]{Data: []*clerk.TrustedDevice{}}, nil
+}
+
+// oauthAccessTokens answers an empty list: emulated users have no
+// external accounts to hold tokens.
+func (e *Emulator) oauthAccessTokens(c *call) (int, any, error) {
+	if _, err := e.findUser(c.param("user_id")); err != nil {
+		return 0, nil, err
+	}
+	if !strings.HasPrefix(c.param("provider"), "oauth_") && !strings.HasPrefix(c.param("provider"), "custom_") {
+		return 0, nil, invalidParam("provider", "provider must be an OAuth provider such as oauth_google.")
+	}
+	return listAnswer(c, []*clerk.OAuthAccessToken{}, false)
+}
+
+// userOrgInvitations lists the organization invitations sent to any of
+// the user's email addresses.
+func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	status := c.query.Get("status")
+	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
+	for _, i := range e.sortedOrgInvites() {
+		if !u.hasEmail(i.email) || status != "" && i.status != status {
+			continue
+		}
+		out = append(out, e.orgInvitationWithOrg(i))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) removePassword(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	var p users.RemovePasswordParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if u.passwordHash == nil {
+		return 0, nil, noPasswordSet()
+	}
+	u.passwordHash, u.passwordSalt, u.passwordUpdated, u.updatedAt = nil, nil, nil, e.ms()
+	if p.SignOutOfOtherSessions.Or(false) {
+		e.revokeUserSessions(c, u.id)
+	}
+	c.emit("user.updated", u.json())
+	return http.StatusOK, u.json(), nil
+}
+
+// setProfileImage records an uploaded image (the multipart file must be
+// present) or removes it.
+func (e *Emulator) setProfileImage(upload bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		if upload {
+			if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
+				return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+			}
+		}
+		u.hasImage, u.updatedAt = upload, e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
+}
