@@ -112,7 +112,7 @@ func ForcePasswordReset(c *clerk.Client) Action {
 		Apply: func(ctx context.Context, r Resolved) (string, error) {
 			_, err := svc.SetPasswordCompromised(ctx, r.UserID, &users.SetPasswordCompromisedParams{RevokeAllSessions: clerk.Bool(true)})
 			var ae *clerk.APIError
-			if errors.As(err, &ae) && ae.Code() == "password_not_set" {
+			if errors.As(err, &ae) && (ae.Code() == "no_password_set" || ae.Code() == "password_not_set") {
 				return "", Skip("user has no password")
 			}
 			if err != nil {
