@@ -44,6 +44,7 @@ func TestUsageErrors(t *testing.T) {
 		{"webhooks verify without secret", map[string]string{}, []string{"webhooks", "verify", "--body", missing}, "no signing secret"},
 		{"tokens verify bad key file", nil, []string{"tokens", "verify", "--jwt-key", missing, "tok"}, "--jwt-key: no such file"},
 		{"emulator bad port", nil, []string{"emulator", "--port", "70000"}, "out of range"},
+		{"emulator webhooks into a file", nil, []string{"emulator", "--port", "0", "--save-webhooks", "cli_test.go"}, "cannot create the directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -378,8 +379,9 @@ func TestEmulatorCommand(t *testing.T) {
 	var out, errb lockedBuffer
 	done := make(chan int, 1)
 	keyFile := filepath.Join(t.TempDir(), "jwt.pem")
+	hooksDir := filepath.Join(t.TempDir(), "not", "yet", "there")
 	go func() {
-		done <- run(ctx, []string{"emulator", "--port", "0", "--jwt-key-out", keyFile}, strings.NewReader(""), &out, &errb, func(string) string { return "" })
+		done <- run(ctx, []string{"emulator", "--port", "0", "--jwt-key-out", keyFile, "--save-webhooks", hooksDir}, strings.NewReader(""), &out, &errb, func(string) string { return "" })
 	}()
 	re := regexp.MustCompile(`(?m)^export CLERK_API_URL=(\S+)\nexport CLERK_SECRET_KEY=(\S+)$`)
 	var m []string
@@ -395,6 +397,9 @@ func TestEmulatorCommand(t *testing.T) {
 	}
 	if !strings.HasPrefix(m[1], "http://127.0.0.1:") || !strings.Contains(out.String(), "BEGIN PUBLIC KEY") {
 		t.Errorf("unexpected banner:\n%s", out.String())
+	}
+	if st, err := os.Stat(hooksDir); err != nil || !st.IsDir() {
+		t.Errorf("--save-webhooks did not create its missing directory: %v", err)
 	}
 	env := map[string]string{"CLERK_API_URL": m[1], "CLERK_SECRET_KEY": m[2]}
 	got := runWith(t.Context(), env, "", "users", "list")

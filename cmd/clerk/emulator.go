@@ -30,7 +30,7 @@ func emulatorServe(a *app, args []string) error {
 	logSize := fs.Int("log-size", 1000, "entries kept in the request log and in the webhook delivery log")
 	var hooks stringList
 	fs.Var(&hooks, "webhook-url", "URL that receives every webhook (repeatable)")
-	saveDir := fs.String("save-webhooks", "", "directory where each webhook is saved as <svix-id>.json and .headers")
+	saveDir := fs.String("save-webhooks", "", "directory (created if missing) where each webhook is saved as <svix-id>.json and .headers")
 	keyOut := fs.String("jwt-key-out", "", "also write the JWT public key (PEM) to this file")
 	if _, err := a.parse(fs, args); err != nil {
 		return err
@@ -40,8 +40,10 @@ func emulatorServe(a *app, args []string) error {
 		return err
 	}
 	if *saveDir != "" {
-		if st, err := os.Stat(*saveDir); err != nil || !st.IsDir() {
-			return usagef("--save-webhooks %s: not a directory", *saveDir)
+		// The folder is created when missing (with its parents), as a user
+		// expects from "save them there"; an existing file is refused.
+		if err := os.MkdirAll(*saveDir, 0o755); err != nil {
+			return usagef("--save-webhooks %s: cannot create the directory: %v", *saveDir, err)
 		}
 	}
 	if *logSize < 1 {
