@@ -29,6 +29,7 @@ const (
 
 // Resolved is a target once its user is known.
 type Resolved struct {
+	// Target is the entry the user was resolved from.
 	Target Target
 	// UserID is the user the target names.
 	UserID string
@@ -76,7 +77,9 @@ func Skip(reason string) error { return &skipError{reason: reason} }
 
 // Item is the outcome of one target.
 type Item struct {
+	// Target is the entry as the source gave it.
 	Target Target
+	// Status is the outcome.
 	Status Status
 	// UserID is the user the target resolved to, when known.
 	UserID string
@@ -88,6 +91,8 @@ type Item struct {
 
 // Progress is a snapshot of a run, given to Options.OnProgress after each item.
 type Progress struct {
+	// Done, Skipped, Failed and Interrupted count the items with each
+	// outcome so far.
 	Done, Skipped, Failed, Interrupted int64
 	// Total is Options.Total: the number of targets, or 0 when unknown.
 	Total int64
