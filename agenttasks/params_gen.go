@@ -43,6 +43,9 @@ func (p *CreateParams) Validate() error {
 	if p.RedirectURL == "" {
 		return call.Invalid("agenttasks.CreateParams", "redirect_url", "is required")
 	}
+	if !call.IsURI(p.RedirectURL) {
+		return call.Invalid("agenttasks.CreateParams", "redirect_url", "must be an absolute URI")
+	}
 	if p.SessionMaxDurationInSeconds.IsNull() {
 		return call.Invalid("agenttasks.CreateParams", "session_max_duration_in_seconds", "must not be null")
 	}

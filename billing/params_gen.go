@@ -212,6 +212,9 @@ func (p *ExtendFreeTrialParams) Validate() error {
 	if p.ExtendTo == "" {
 		return call.Invalid("billing.ExtendFreeTrialParams", "extend_to", "is required")
 	}
+	if !call.IsDateTime(p.ExtendTo) {
+		return call.Invalid("billing.ExtendFreeTrialParams", "extend_to", "must be an RFC 3339 date-time")
+	}
 	return nil
 }
 

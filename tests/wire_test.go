@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/agenttasks"
 	"github.com/clerkgo/clerk/apikeys"
 	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/domains"
@@ -71,6 +72,14 @@ func TestParamsAreValidatedBeforeAnyIO(t *testing.T) {
 		}},
 		{"required string empty", "extend_to", func(c *clerk.Client) error {
 			_, err := billing.New(c).ExtendFreeTrial(ctx, "csi_1", &billing.ExtendFreeTrialParams{})
+			return err
+		}},
+		{"date-time not RFC 3339", "extend_to", func(c *clerk.Client) error {
+			_, err := billing.New(c).ExtendFreeTrial(ctx, "csi_1", &billing.ExtendFreeTrialParams{ExtendTo: "next tuesday"})
+			return err
+		}},
+		{"uri not absolute", "redirect_url", func(c *clerk.Client) error {
+			_, err := agenttasks.New(c).Create(ctx, &agenttasks.CreateParams{AgentName: "bot", Permissions: "*", TaskDescription: "t", RedirectURL: "/relative"})
 			return err
 		}},
 		{"bulk element", "email_address", func(c *clerk.Client) error {

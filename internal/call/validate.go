@@ -2,6 +2,8 @@ package call
 
 import (
 	"fmt"
+	"net/url"
+	"time"
 
 	"github.com/clerkgo/clerk"
 )
@@ -27,6 +29,20 @@ func validate(req *clerk.Request) error {
 		return v.Validate()
 	}
 	return nil
+}
+
+// IsURI reports whether s is an absolute URI (a scheme and a host, or an
+// opaque part), as a field of format uri must be.
+func IsURI(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && (u.Host != "" || u.Opaque != "")
+}
+
+// IsDateTime reports whether s is an RFC 3339 date-time, as a field of
+// format date-time must be.
+func IsDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339Nano, s)
+	return err == nil
 }
 
 // ValidateEach runs the checks of every element of a bulk body.

@@ -148,8 +148,13 @@ func valueChecks(p *pkgModel, owner, name, v, t string, s *openapi3.Schema) stri
 		if s.MaxLength != nil {
 			fail(fmt.Sprintf("utf8.RuneCountInString(%s) > %d", v, *s.MaxLength), fmt.Sprintf("takes at most %d characters", *s.MaxLength))
 		}
-		if s.Format == "email" {
+		switch s.Format {
+		case "email":
 			fail(fmt.Sprintf("!strings.Contains(%s, \"@\")", v), "must be an email address")
+		case "uri":
+			fail(fmt.Sprintf("!call.IsURI(%s)", v), "must be an absolute URI")
+		case "date-time":
+			fail(fmt.Sprintf("!call.IsDateTime(%s)", v), "must be an RFC 3339 date-time")
 		}
 	case "int64", "float64":
 		if s.Min != nil {
