@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 func (e *Emulator) billingRoutes(t []route) []route {
@@ -94,12 +95,18 @@ func (e *Emulator) cancelItem(c *call) (int, any, error) {
 		return 0, nil, fail(http.StatusBadRequest, "subscription_item_ended", "This subscription item has already ended.", "")
 	}
 	now := e.ms()
+	types := []string{webhooks.SubscriptionItemCanceled}
+	if s.canceledAt != nil {
+		types = nil // already cancelled at the end of its period
+	}
 	s.canceledAt, s.updatedAt = ptr(now), now
 	if endNow {
 		s.status, s.ended, s.periodEnd = "ended", ptr(now), ptr(now)
+		types = append(types, webhooks.SubscriptionItemEnded)
 	} else if s.periodEnd != nil {
 		s.ended = ptr(*s.periodEnd)
 	}
+	e.emitItem(c, s, len(types) > 0, types...)
 	return http.StatusOK, e.itemJSON(s), nil
 }
 
@@ -133,6 +140,7 @@ func (e *Emulator) extendTrial(c *call) (int, any, error) {
 		return 0, nil, invalidParam("extend_to", "extend_to must be within 365 days.")
 	}
 	s.periodEnd, s.updatedAt = ptr(t.UnixMilli()), e.ms()
+	e.emitItem(c, s, false, webhooks.SubscriptionItemUpdated)
 	return http.StatusOK, e.itemJSON2(s), nil
 }
 

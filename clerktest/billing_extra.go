@@ -8,6 +8,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/billing"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 // Credit balances, subscriptions, prices, discounts and price transitions.
@@ -120,26 +121,11 @@ func (e *Emulator) payerSubscription(param string) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		var items []*clerk.SubscriptionItem
-		var first, last int64
-		payerID := ""
-		for _, s := range e.sortedItems() {
-			if s.userID != who {
-				continue
-			}
-			items = append(items, e.itemJSON(s))
-			payerID = s.payerID
-			if first == 0 || s.createdAt < first {
-				first = s.createdAt
-			}
-			last = max(last, s.updatedAt)
-		}
-		if len(items) == 0 {
+		sub := e.subscriptionJSON(who)
+		if sub == nil {
 			return 0, nil, notFound("subscription of " + who)
 		}
-		return http.StatusOK, &clerk.Subscription{Object: "commerce_subscription", ID: "csub_" + who[len(who)-min(len(who), 27):],
-			InstanceID: e.keys.instanceID, PayerID: payerID, Status: clerk.SubscriptionStatusActive, ActiveAt: &first,
-			SubscriptionItems: items, CreatedAt: first, UpdatedAt: last}, nil
+		return http.StatusOK, sub, nil
 	}
 }
 
@@ -294,6 +280,7 @@ func (e *Emulator) priceTransition(c *call) (int, any, error) {
 	prevPlan := e.st.plans[s.planID]
 	now := e.ms()
 	s.planID, s.updatedAt = to.PlanID, now
+	e.emitItem(c, s, true, webhooks.SubscriptionItemUpdated)
 	return http.StatusOK, priceTransitionAnswer{Object: "commerce_price_transition", SubscriptionItem: e.itemJSON2(s),
 		Transition: clerk.PriceTransitionDetails{EffectiveMode: "immediate", EffectiveAt: now,
 			PreviousPlan: *prevPlan.withAmounts(prevPlan.json()), PreviousPrice: *from, PreviousSubscriptionItemID: s.id,

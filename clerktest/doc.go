@@ -13,7 +13,9 @@
 // of API version 2025-11-10, with Clerk's error codes (ErrorCodes lists them
 // and where each comes from), signs session tokens with its own RSA key, and
 // delivers Svix-signed webhooks for its mutations asynchronously, retried on
-// Svix's schedule (Flush waits for them, Deliveries lists them).
+// Svix's schedule (Flush waits for them, Deliveries lists them). Billing
+// mutations send subscriptionItem.canceled, .ended or .updated and
+// subscription.updated, as Clerk does for the same change.
 //
 // It refuses what it does not do rather than ignore it: an operation it does
 // not answer is 501 not_implemented, a parameter it does not implement is
