@@ -48,20 +48,26 @@ func decodeArrayWith[T any](b []byte, threshold, workers, perWorker int) ([]T, e
 	workers = (len(elems) + chunk - 1) / chunk // no empty chunk at the end
 	parts := make([][]T, workers)
 	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	decode := func(w int) {
 		lo, hi := w*chunk, min((w+1)*chunk, len(elems))
+		// The chunk's elements are contiguous in b, commas included:
+		// bracketed, they are an array of their own.
+		body := subArray(b, elems[lo], elems[hi-1])
+		if err := json.Unmarshal(body, &parts[w]); err != nil {
+			errs[w] = fmt.Errorf("items %d to %d: %w", lo, hi-1, err)
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// The chunk's elements are contiguous in b, commas included:
-			// bracketed, they are an array of their own.
-			body := subArray(b, elems[lo], elems[hi-1])
-			if err := json.Unmarshal(body, &parts[w]); err != nil {
-				errs[w] = fmt.Errorf("items %d to %d: %w", lo, hi-1, err)
-			}
+			decode(w)
 		}()
 	}
+	// The calling goroutine decodes the first chunk itself: it is already
+	// running, while a new goroutine may wait for an idle thread to wake.
+	decode(0)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
