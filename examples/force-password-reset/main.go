@@ -1,6 +1,7 @@
 // Command force-password-reset marks the passwords of a list of users as
-// compromised and revokes their active sessions: the batch behind
-// "clerk users force-password-reset", in one page.
+// compromised and revokes all their sessions, with the batch package that
+// "clerk users force-password-reset" runs: one request per user (plus one
+// per hundred email addresses), paced by the client's rate limiter.
 //
 //	go run ./examples/force-password-reset [user_ID|email ...]
 //
@@ -11,9 +12,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/batch"
 	"github.com/clerkgo/clerk/clerktest"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
@@ -25,7 +26,7 @@ func main() {
 	if os.Getenv("CLERK_SECRET_KEY") == "" {
 		em := clerktest.New(clerktest.WithDemoData())
 		defer em.Close()
-		c = em.Client()
+		c = em.Client(clerk.WithRateLimit(clerk.RateLimit{})) // Clerk's limit for the key: 100 per 10 s
 		fmt.Println("No CLERK_SECRET_KEY: using the clerktest emulator")
 		if len(targets) == 0 {
 			targets = []string{"ada@example.com", "grace@example.com", "nobody@example.com"}
@@ -36,53 +37,24 @@ func main() {
 		}
 	} else {
 		var err error
-		if c, err = clerk.NewClientFromEnv(); err != nil {
+		if c, err = clerk.NewClientFromEnv(clerk.WithRateLimit(clerk.RateLimit{})); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
 	}
-	us, ss := users.New(c), sessions.New(c)
-	done, skipped, failed := 0, 0, 0
-	for _, t := range targets {
-		// Resolve the entry: an email address goes through the list filter.
-		params := &users.ListParams{UserID: []string{t}}
-		if !strings.HasPrefix(t, "user_") {
-			params = &users.ListParams{EmailAddress: []string{t}}
-		}
-		page, err := us.List(ctx, params)
-		switch {
-		case err != nil:
-			failed++
-			fmt.Printf("%-22s failed: %v\n", t, err)
-			continue
-		case len(page.Data) != 1:
-			failed++
-			fmt.Printf("%-22s failed: no such user\n", t)
-			continue
-		case !page.Data[0].PasswordEnabled:
-			skipped++
-			fmt.Printf("%-22s skipped: no password\n", t)
-			continue
-		}
-		id := page.Data[0].ID
-		if _, err := us.SetPasswordCompromised(ctx, id, &users.SetPasswordCompromisedParams{}); err != nil {
-			failed++
-			fmt.Printf("%-22s failed: %v\n", t, err)
-			continue // never retried: a batch must not repeat a call that may have succeeded
-		}
-		revoked := 0
-		for s, err := range ss.All(ctx, &sessions.ListParams{UserID: clerk.String(id), Status: clerk.String("active")}) {
-			if err == nil {
-				_, err = ss.Revoke(ctx, s.ID)
-			}
-			if err != nil {
-				fmt.Printf("%-22s warning: %v\n", t, err)
-				break
-			}
-			revoked++
-		}
-		done++
-		fmt.Printf("%-22s done: %s, password marked compromised, %d session(s) revoked\n", t, id, revoked)
+	// One set_compromised call per user, which also revokes every session;
+	// email addresses are resolved a hundred per request. The client's rate
+	// limiter keeps the job within Clerk's per-instance limit, and OnItem
+	// reports each user as it is done (in completion order).
+	sum, err := batch.Run(ctx, batch.FromSlice("args", targets), batch.ForcePasswordReset(c), batch.Options{
+		Concurrency: 4,
+		OnItem: func(it batch.Item) {
+			fmt.Printf("%-22s %s: %s\n", it.Target.Value, it.Status, it.Detail)
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	fmt.Printf("\n%d done, %d skipped, %d failed\n", done, skipped, failed)
+	fmt.Printf("\n%d done, %d skipped, %d failed\n", sum.Done, sum.Skipped, sum.Failed)
 }
