@@ -39,7 +39,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -82,7 +81,7 @@ type Client struct {
 	logger           *slog.Logger
 	// bufs holds read buffers for reuse across calls (behind a pointer:
 	// a sync.Pool must not be copied, and Client values may be).
-	bufs *sync.Pool
+	bufs *bufferPool
 }
 
 // bearerKey is the key a Client sends as its bearer token.

@@ -3,6 +3,7 @@ package clerk
 import (
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,12 +48,35 @@ const (
 	maxPooledBuffer   = 4 << 20
 )
 
-// newBufferPool returns the pool of read buffers of one Client.
-func newBufferPool() *sync.Pool {
-	return &sync.Pool{New: func() any {
-		b := make([]byte, 0, initialBufferSize)
-		return &b
-	}}
+// bufferPool keeps the read buffers of one Client. One buffer is held
+// outside the sync.Pool, which the garbage collector empties: a client
+// reading large pages would otherwise grow a new buffer after every
+// collection, and that garbage would bring the next collection sooner.
+type bufferPool struct {
+	spare atomic.Pointer[[]byte]
+	pool  sync.Pool
+}
+
+// newBufferPool returns the read buffers of a new Client.
+func newBufferPool() *bufferPool { return &bufferPool{} }
+
+// get returns an empty buffer.
+func (p *bufferPool) get() *[]byte {
+	if b := p.spare.Swap(nil); b != nil {
+		return b
+	}
+	if b, ok := p.pool.Get().(*[]byte); ok {
+		return b
+	}
+	b := make([]byte, 0, initialBufferSize)
+	return &b
+}
+
+// put keeps a buffer for a later call.
+func (p *bufferPool) put(b *[]byte) {
+	if !p.spare.CompareAndSwap(nil, b) {
+		p.pool.Put(b)
+	}
 }
 
 // releaseBuffer returns a read buffer to the client's pool once its answer
@@ -62,5 +86,5 @@ func (c *Client) releaseBuffer(pooled *[]byte, used []byte) {
 		return
 	}
 	*pooled = used[:0]
-	c.bufs.Put(pooled)
+	c.bufs.put(pooled)
 }

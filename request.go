@@ -177,7 +177,7 @@ func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, res
 		if call.response == nil {
 			// The body is only decoded (encoding/json copies what it keeps),
 			// so its buffer can serve the client's next calls.
-			pooled := c.bufs.Get().(*[]byte)
+			pooled := c.bufs.get()
 			defer func() { c.releaseBuffer(pooled, buf) }()
 			buf = (*pooled)[:0]
 		}
