@@ -164,6 +164,11 @@ type Organization struct {
 	Slug string `json:"slug"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
+	// LogoURL is the URL of the logo. Nil when the API leaves it out.
+	//
+	// Deprecated: the API marks this field as deprecated; it may be removed in a
+	// later version.
+	LogoURL *string `json:"logo_url,omitempty"`
 }
 
 // GetCreatedBy returns CreatedBy, or the zero value when it is absent or null.
@@ -228,6 +233,15 @@ func (x *Organization) GetRoleSetKey() string {
 	}
 	v, _ := x.RoleSetKey.Get()
 	return v
+}
+
+// GetLogoURL returns LogoURL, or the zero value when it is absent or null.
+func (x *Organization) GetLogoURL() string {
+	if x == nil || x.LogoURL == nil {
+		var zero string
+		return zero
+	}
+	return *x.LogoURL
 }
 
 // OrganizationDomain is a domain attached to an organization, used to suggest
@@ -886,121 +900,3 @@ const (
 	OrganizationSettingsDomainsEnrollmentModeItemAutomaticInvitation OrganizationSettingsDomainsEnrollmentModeItem = "automatic_invitation"
 	OrganizationSettingsDomainsEnrollmentModeItemAutomaticSuggestion OrganizationSettingsDomainsEnrollmentModeItem = "automatic_suggestion"
 )
-
-// OrganizationWithLogo is one organization with logo as the API returns it.
-type OrganizationWithLogo struct {
-	// Object names the kind of object; it is always "organization".
-	Object string `json:"object"`
-	// ID identifies the organization with logo.
-	ID string `json:"id"`
-	// AdminDeleteEnabled is true when admin delete is enabled for the organization
-	// with logo.
-	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
-	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// CreatedBy is the created by of the organization with logo. Nil when the API
-	// leaves it out.
-	CreatedBy *string `json:"created_by,omitempty"`
-	// HasImage is true when an image was uploaded rather than the default shown.
-	HasImage bool `json:"has_image"`
-	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
-	ImageURL string `json:"image_url"`
-	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
-	// API leaves it out.
-	LastActiveAt *int64 `json:"last_active_at,omitempty"`
-	// LogoURL is the URL of the logo. Nil when the API leaves it out.
-	//
-	// Deprecated: the API marks this field as deprecated; it may be removed in a
-	// later version.
-	LogoURL *string `json:"logo_url,omitempty"`
-	// MaxAllowedMemberships is the max allowed memberships of the organization
-	// with logo.
-	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`
-	// MembersCount is the number of members. Nil when the API leaves it out.
-	MembersCount *int64 `json:"members_count,omitempty"`
-	// MissingMemberWithElevatedPermissions is true when the organization with logo
-	// is missing member with elevated permissions. Nil when the API leaves it out.
-	MissingMemberWithElevatedPermissions *bool `json:"missing_member_with_elevated_permissions,omitempty"`
-	// Name is the name of the organization with logo.
-	Name string `json:"name"`
-	// PendingInvitationsCount is the number of pending invitations. Nil when the
-	// API leaves it out.
-	PendingInvitationsCount *int64 `json:"pending_invitations_count,omitempty"`
-	// PrivateMetadata holds the organization with logo private metadata, free-form
-	// JSON. Empty (IsAbsent) when the API leaves it out.
-	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicMetadata holds the organization with logo public metadata, free-form
-	// JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// RoleSetKey is the role set key of the organization with logo. The API may
-	// leave it out or send null; Opt tells the two apart.
-	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
-	// Slug is the short name used in URLs.
-	Slug string `json:"slug"`
-	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-}
-
-// GetCreatedBy returns CreatedBy, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetCreatedBy() string {
-	if x == nil || x.CreatedBy == nil {
-		var zero string
-		return zero
-	}
-	return *x.CreatedBy
-}
-
-// GetLastActiveAt returns LastActiveAt, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetLastActiveAt() int64 {
-	if x == nil || x.LastActiveAt == nil {
-		var zero int64
-		return zero
-	}
-	return *x.LastActiveAt
-}
-
-// GetLogoURL returns LogoURL, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetLogoURL() string {
-	if x == nil || x.LogoURL == nil {
-		var zero string
-		return zero
-	}
-	return *x.LogoURL
-}
-
-// GetMembersCount returns MembersCount, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetMembersCount() int64 {
-	if x == nil || x.MembersCount == nil {
-		var zero int64
-		return zero
-	}
-	return *x.MembersCount
-}
-
-// GetMissingMemberWithElevatedPermissions returns MissingMemberWithElevatedPermissions, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetMissingMemberWithElevatedPermissions() bool {
-	if x == nil || x.MissingMemberWithElevatedPermissions == nil {
-		var zero bool
-		return zero
-	}
-	return *x.MissingMemberWithElevatedPermissions
-}
-
-// GetPendingInvitationsCount returns PendingInvitationsCount, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetPendingInvitationsCount() int64 {
-	if x == nil || x.PendingInvitationsCount == nil {
-		var zero int64
-		return zero
-	}
-	return *x.PendingInvitationsCount
-}
-
-// GetRoleSetKey returns RoleSetKey, or the zero value when it is absent or null.
-func (x *OrganizationWithLogo) GetRoleSetKey() string {
-	if x == nil {
-		var zero string
-		return zero
-	}
-	v, _ := x.RoleSetKey.Get()
-	return v
-}

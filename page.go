@@ -51,11 +51,7 @@ type pageObject[T any] struct {
 // would validate the body once more before calling UnmarshalJSON.
 func (p *Page[T]) decodeAnswer(b []byte) error {
 	*p = Page[T]{}
-	i := 0
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	if i < len(b) && b[i] == '[' {
+	if i := skipSpace(b, 0); i < len(b) && b[i] == '[' {
 		data, err := decodeArray[T](b)
 		p.Data = data
 		return err

@@ -257,9 +257,10 @@ func (e *Emulator) setOrgLogo(upload bool) handler {
 		if !upload {
 			return http.StatusOK, j, nil
 		}
-		return http.StatusOK, &clerk.OrganizationWithLogo{Object: j.Object, ID: j.ID, AdminDeleteEnabled: j.AdminDeleteEnabled,
-			CreatedAt: j.CreatedAt, CreatedBy: j.CreatedBy, HasImage: true, ImageURL: imageURL(o.id), LogoURL: ptr(imageURL(o.id)),
-			MaxAllowedMemberships: j.MaxAllowedMemberships, Name: j.Name, PrivateMetadata: j.PrivateMetadata,
-			PublicMetadata: j.PublicMetadata, Slug: j.Slug, UpdatedAt: j.UpdatedAt}, nil
+		// The upload answer is the organization with the deprecated
+		// logo_url beside image_url.
+		answer := *j // j is the event's payload too: leave it as it was
+		answer.HasImage, answer.ImageURL, answer.LogoURL = true, ptr(imageURL(o.id)), ptr(imageURL(o.id))
+		return http.StatusOK, &answer, nil
 	}
 }

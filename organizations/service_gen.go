@@ -300,14 +300,14 @@ func (s *Service) UpdateMetadata(ctx context.Context, organizationID string, par
 // UploadLogo uploads a new logo for an organization as a multipart form.
 //
 // It calls PUT /organizations/{organization_id}/logo.
-func (s *Service) UploadLogo(ctx context.Context, organizationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*clerk.OrganizationWithLogo, error) {
+func (s *Service) UploadLogo(ctx context.Context, organizationID string, params *UploadLogoParams, opts ...clerk.RequestOption) (*clerk.Organization, error) {
 	if params == nil {
 		return nil, call.NilParams("organizations.UploadLogo")
 	}
 	if err := params.Validate(); err != nil {
 		return nil, err
 	}
-	return call.JSON[clerk.OrganizationWithLogo](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}, Body: params.form()}, opts)
+	return call.JSON[clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/organizations/{organization_id}/logo", PathParams: []string{organizationID}, Body: params.form()}, opts)
 }
 
 // VerifyDomain checks that the organization owns one of its domains and records the result.

@@ -1040,7 +1040,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := organizations.New(c).UploadLogo(ctx, "test_organization_id", &organizations.UploadLogoParams{File: clerk.File{Name: "logo.png", ContentType: "image/png", Content: strings.NewReader("\x89PNG")}})
 				return err
 			},
-			New: func() any { return new(clerk.OrganizationWithLogo) },
+			New: func() any { return new(clerk.Organization) },
 		},
 		"VerifyOrganizationDomainOwnership": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

@@ -25,6 +25,9 @@ func schemaNames() map[string]string {
 		"SessionActivityResponse":         "SessionActivity",
 		"ExternalAccountWithVerification": "ExternalAccount",
 		"CNameTarget":                     "CNAMETarget",
+		// The logo upload answers the organization itself, with the
+		// deprecated logo_url beside image_url: one object, one type.
+		"OrganizationWithLogo": "Organization",
 		// One directory object, reached through two routes.
 		"SCIMDirectory": "Directory",
 		// The Client object is one browser or device signed in to the
