@@ -337,6 +337,9 @@ func mergeKey(spec string) string {
 		return "CommerceDiscountsResponse"
 	case "SCIMDirectory":
 		return "Directory"
+	case "OrganizationWithLogo":
+		// The logo upload's answer is the organization with logo_url.
+		return "Organization"
 	case "CommerceSubscriptionItemNextPaymentResponse":
 		// The next payment of an item and of a subscription are one shape.
 		return "CommerceSubscriptionNextPayment"
