@@ -14,6 +14,24 @@ func WithAuth(ctx context.Context, a *Auth) context.Context {
 	return context.WithValue(ctx, ctxKey{}, a)
 }
 
+// authContext is a context carrying an Auth. Middleware authenticates into
+// its inline field, so that on the common path the Auth and the context are
+// one allocation.
+type authContext struct {
+	context.Context
+	auth   *Auth
+	inline Auth
+}
+
+// Value returns the Auth for ctxKey and defers every other key to the
+// parent.
+func (c *authContext) Value(key any) any {
+	if _, ok := key.(ctxKey); ok {
+		return c.auth
+	}
+	return c.Context.Value(key)
+}
+
 // FromContext returns the Auth stored by Middleware. It never returns nil:
 // without Middleware it reports a signed-out Auth (session-token-missing).
 func FromContext(ctx context.Context) *Auth {
@@ -31,7 +49,9 @@ func FromContext(ctx context.Context) *Auth {
 func Middleware(v *Verifier) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			a, _ := v.AuthenticateRequest(r)
+			ac := &authContext{Context: r.Context()}
+			a := v.authenticateInto(r, &ac.inline)
+			ac.auth = a
 			for k, vs := range a.Headers {
 				for _, x := range vs {
 					w.Header().Add(k, x)
@@ -41,7 +61,7 @@ func Middleware(v *Verifier) func(http.Handler) http.Handler {
 				w.WriteHeader(http.StatusTemporaryRedirect)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(WithAuth(r.Context(), a)))
+			next.ServeHTTP(w, r.WithContext(ac))
 		})
 	}
 }

@@ -29,6 +29,8 @@ type reqContext struct {
 	handshakeNonce string
 	redirectCount  float64
 
+	into *Auth // where a verified header session goes, when not nil
+
 	cookiesRead bool
 	memo        [2]peeked // the tokens of this request already looked at
 	memoNext    int
@@ -83,8 +85,16 @@ func (rc *reqContext) readCookies() {
 }
 
 // headerValue is Headers.get: the values of a field joined with ", ", trimmed.
+// name must be in canonical form (the map is indexed directly).
 func headerValue(r *http.Request, name string) string {
-	return strings.Trim(strings.Join(r.Header.Values(name), ", "), " \t")
+	switch vs := r.Header[name]; len(vs) {
+	case 0:
+		return ""
+	case 1:
+		return strings.Trim(vs[0], " \t")
+	default:
+		return strings.Trim(strings.Join(vs, ", "), " \t")
+	}
 }
 
 func firstOf(a, b string) string {

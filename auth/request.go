@@ -37,19 +37,28 @@ func tokenFromHeader(h string) string {
 // which Middleware answers with. The error is the verification failure
 // behind a signed-out state, if any.
 func (v *Verifier) AuthenticateRequest(r *http.Request) (*Auth, error) {
-	a := v.authenticate(r)
-	if a.Status == SignedIn && a.TokenType == SessionToken && a.SessionStatus == "pending" && !v.acceptPending {
-		a = &Auth{Status: SignedIn, TokenType: SessionToken, SessionStatus: a.SessionStatus, Headers: a.Headers}
-	}
+	a := v.authenticateInto(r, nil)
 	return a, a.Err
 }
 
-func (v *Verifier) authenticate(r *http.Request) *Auth {
+// authenticateInto is AuthenticateRequest without the error. A header
+// session token that verifies is written to into when it is not nil, so
+// that Middleware allocates the Auth together with its context.
+func (v *Verifier) authenticateInto(r *http.Request, into *Auth) *Auth {
+	a := v.authenticate(r, into)
+	if a.Status == SignedIn && a.TokenType == SessionToken && a.SessionStatus == "pending" && !v.acceptPending {
+		a = &Auth{Status: SignedIn, TokenType: SessionToken, SessionStatus: a.SessionStatus, Headers: a.Headers}
+	}
+	return a
+}
+
+func (v *Verifier) authenticate(r *http.Request, into *Auth) *Auth {
 	single := len(v.accepts) == 1
 	want := v.accepts[0]
 	sessionOK := accepts(v.accepts, SessionToken)
 	var rc reqContext
 	rc.init(v, r)
+	rc.into = into
 	tok := rc.tokenInHeader
 	if !single {
 		typ := SessionToken
@@ -85,7 +94,17 @@ func (rc *reqContext) sessionInHeader(tok string) *Auth {
 	if err != nil {
 		return rc.sessionTokenError(err)
 	}
-	return fromSession(c)
+	return rc.signedIn(c)
+}
+
+// signedIn is the Auth of verified header session claims, in rc.into when
+// the caller provided it.
+func (rc *reqContext) signedIn(c *SessionClaims) *Auth {
+	if rc.into == nil {
+		return fromSession(c)
+	}
+	fillSession(rc.into, c)
+	return rc.into
 }
 
 // anyTokenInHeader is the header path for AnyToken and for lists.
@@ -104,7 +123,7 @@ func (rc *reqContext) anyTokenInHeader(tok string) *Auth {
 	if err != nil {
 		return rc.sessionTokenError(err)
 	}
-	return fromSession(c)
+	return rc.signedIn(c)
 }
 
 // machineInHeader is the header path when one machine type is required.

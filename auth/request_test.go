@@ -1,12 +1,16 @@
 package auth
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 )
@@ -169,5 +173,55 @@ func TestFromContextWithoutMiddleware(t *testing.T) {
 	a := FromContext(httptest.NewRequest(http.MethodGet, "/", nil).Context())
 	if a == nil || a.IsAuthenticated || a.Reason != ReasonSessionTokenMissing {
 		t.Fatalf("FromContext = %+v", a)
+	}
+}
+
+// TestMiddlewareContext checks the context Middleware passes on: the same
+// Auth as AuthenticateRequest, the parent's values and cancellation, and
+// a pending session kept out as AuthenticateRequest keeps it out.
+func TestMiddlewareContext(t *testing.T) {
+	t.Parallel()
+	key := testKey()
+	v := staticVerifier(t, Config{})
+	type parentKey struct{}
+	for _, tc := range []struct {
+		name   string
+		claims map[string]any
+		authed bool
+	}{
+		{"active", baseClaims(), true},
+		{"pending", with(baseClaims(), "sts", "pending"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tok := mint(t, key, baseHeader(), tc.claims)
+			parent, cancel := context.WithCancel(context.WithValue(context.Background(), parentKey{}, "kept"))
+			r := httptest.NewRequestWithContext(parent, http.MethodGet, "/", nil)
+			r.Header.Set("Authorization", "Bearer "+tok)
+			want, _ := v.AuthenticateRequest(r)
+			var got *Auth
+			var ctx context.Context
+			Middleware(v)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+				got, ctx = FromContext(r.Context()), r.Context()
+			})).ServeHTTP(httptest.NewRecorder(), r)
+			if got == nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("Middleware stored %+v, AuthenticateRequest gave %+v", got, want)
+			}
+			if got.IsAuthenticated != tc.authed {
+				t.Fatalf("IsAuthenticated = %v, want %v", got.IsAuthenticated, tc.authed)
+			}
+			if ctx.Value(parentKey{}) != "kept" {
+				t.Fatal("the parent context's value is lost")
+			}
+			cancel()
+			select {
+			case <-ctx.Done():
+			case <-time.After(5 * time.Second):
+				t.Fatal("cancelling the parent does not reach the handler's context")
+			}
+			if !errors.Is(ctx.Err(), context.Canceled) {
+				t.Fatalf("Err = %v", ctx.Err())
+			}
+		})
 	}
 }
