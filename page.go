@@ -46,12 +46,34 @@ type pageObject[T any] struct {
 	TotalCount *totalCount `json:"total_count"`
 }
 
-// decodeAnswer decodes a list answer with one pass of encoding/json over
-// the body: Client.Do calls it directly instead of json.Unmarshal, which
-// would validate the body once more before calling UnmarshalJSON.
+// decodeAnswer decodes a list answer in one pass over the body, with the
+// generated decoders when the item type has one, else with encoding/json:
+// Client.Do calls it directly instead of json.Unmarshal, which would
+// validate the body once more before calling UnmarshalJSON.
 func (p *Page[T]) decodeAnswer(b []byte) error {
 	*p = Page[T]{}
-	if i := skipSpace(b, 0); i < len(b) && b[i] == '[' {
+	if isArrayText(b) {
+		if data, ok := fastArray[T](b); ok {
+			p.Data = data
+			return nil
+		}
+	} else if fastPage(b, p) {
+		return nil
+	}
+	*p = Page[T]{}
+	return p.decodeWithJSON(b)
+}
+
+// isArrayText reports whether b's first non-space byte opens an array.
+func isArrayText(b []byte) bool {
+	i := skipSpace(b, 0)
+	return i < len(b) && b[i] == '['
+}
+
+// decodeWithJSON decodes either shape with encoding/json into the zero
+// Page p.
+func (p *Page[T]) decodeWithJSON(b []byte) error {
+	if isArrayText(b) {
 		data, err := decodeArray[T](b)
 		p.Data = data
 		return err

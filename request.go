@@ -214,9 +214,11 @@ func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, res
 	if out == nil || len(body) == 0 {
 		return nil
 	}
-	if d, isPage := out.(answerDecoder); isPage {
+	switch d, isPage := out.(answerDecoder); {
+	case isPage:
 		err = d.decodeAnswer(body)
-	} else {
+	case isZeroModel(out) && fastUnmarshal(body, out):
+	default:
 		err = json.Unmarshal(body, out)
 	}
 	if err != nil {

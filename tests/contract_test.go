@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/registry"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -84,6 +86,15 @@ func TestResponseExamplesDecode(t *testing.T) {
 				if err := json.Unmarshal(b, v); err != nil {
 					t.Errorf("%s.%s (full=%v): %v\n%s", reg.Package, reg.GoMethod, full, err, b)
 					continue
+				}
+				// Client.Do decodes answers with the generated decoders;
+				// its result must be encoding/json's.
+				c, _ := cannedClient(t, string(b))
+				viaDo := call.New()
+				if err := c.Do(context.Background(), &clerk.Request{Method: http.MethodGet, Path: "/answer"}, viaDo); err != nil {
+					t.Errorf("%s.%s (full=%v): Do: %v", reg.Package, reg.GoMethod, full, err)
+				} else if !reflect.DeepEqual(viaDo, v) {
+					t.Errorf("%s.%s (full=%v): Do decodes differently from json.Unmarshal\n%s", reg.Package, reg.GoMethod, full, b)
 				}
 				var unknown []string
 				unknownFields(reflect.TypeOf(v), example, "", &unknown)

@@ -233,6 +233,16 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	decoders := newFile(rootName)
+	emitDecoders(decoders, g.root)
+	if err := add("decode_gen.go", decoders); err != nil {
+		return nil, err
+	}
+	decoderList := newFile(rootName)
+	emitDecoderList(decoderList, g.root)
+	if err := add("decode_gen_test.go", decoderList); err != nil {
+		return nil, err
+	}
 	events := newFile("webhooks")
 	emitEvents(events, g.events)
 	if err := add(filepath.Join("webhooks", "events_gen.go"), events); err != nil {
