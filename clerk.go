@@ -29,6 +29,13 @@
 // Free-form objects (public, private and unsafe metadata, JWT claims) are
 // JSON values kept as the API sent them; decode them into your own type
 // with Decode, and tell absent from null with IsAbsent and IsNull.
+//
+// Client.Do decodes answers into the models with code generated for each
+// of them: one pass, no reflection. Its result is always the one
+// json.Unmarshal gives; whatever the generated code does not reproduce
+// exactly (escaped or uppercase keys, duplicate keys, out-of-range
+// numbers, type mismatches) is decoded by encoding/json instead, which
+// also reports the errors. json.Unmarshal of a model works as usual.
 package clerk
 
 import (
