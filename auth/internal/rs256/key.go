@@ -47,7 +47,7 @@ type Key struct {
 // is verified by crypto/rsa.
 func NewKey(pub *rsa.PublicKey) *Key {
 	k := &Key{pub: pub}
-	if fastPathAvailable && !fips140.Enabled() && pub.E == 65537 && pub.N.BitLen() == size*8 {
+	if fastPathAvailable && !fips140.Enabled() && pub.E == 65537 && pub.N.BitLen() == size*8 && pub.N.Bit(0) == 1 {
 		k.m = newModulus(pub.N)
 	}
 	return k

@@ -288,6 +288,22 @@ func TestOtherKeysUseCryptoRSA(t *testing.T) {
 	}
 }
 
+// TestEvenModulusUsesCryptoRSA checks that a malformed key (an even
+// modulus, where Montgomery arithmetic does not apply) is left to
+// crypto/rsa, which refuses to verify with it.
+func TestEvenModulusUsesCryptoRSA(t *testing.T) {
+	n := new(big.Int).Set(testKeys()[0].N)
+	n.SetBit(n, 0, 0)
+	key := NewKey(&rsa.PublicKey{N: n, E: 65537})
+	if key.Fast() {
+		t.Fatal("the fast path took an even modulus")
+	}
+	digest := sha256.Sum256([]byte("even"))
+	if err := key.Verify(&digest, make([]byte, size)); err == nil {
+		t.Fatal("a zero signature verified under an even modulus")
+	}
+}
+
 // keyWith returns an RSA key of the given size and public exponent.
 func keyWith(t *testing.T, bits, e int) *rsa.PrivateKey {
 	t.Helper()
