@@ -4,7 +4,7 @@
 // crypto/rsa rebuilds its Montgomery constants from the modulus on every
 // call, which is about a third of the cost of verifying with a 2048-bit key.
 // A Key computes them once. The fast path covers the keys Clerk issues
-// (2048-bit modulus, exponent 65537) on amd64 CPUs with the BMI2 and ADX
+// (an odd 2048-bit modulus, exponent 65537) on amd64 CPUs with BMI2 and ADX
 // instructions, outside FIPS 140 mode; every other key, CPU or mode is
 // verified by crypto/rsa, so the answer never depends on the path taken.
 //
