@@ -7,12 +7,12 @@ import (
 	"sync"
 )
 
-// Large pages are decoded on several cores. encoding/json decodes on one
-// goroutine; a page of 500 users is a megabyte of JSON, and decoding it is
-// most of the time a list call takes. The elements of a bare array are
-// independent values, so they are split apart with a quick scan and
-// decoded in parallel chunks: the same work, and the same result as one
-// json.Unmarshal of the array, in less wall time where cores are free.
+// Large pages that the generated decoders give up on (fastdecode.go) are
+// decoded by encoding/json on several cores. encoding/json decodes on one
+// goroutine; a page of 500 users is a megabyte of JSON. The elements of a
+// bare array are independent values, so they are split apart with a scan
+// and decoded in parallel chunks: the same work, and the same result as
+// one json.Unmarshal of the array, in less wall time where cores are free.
 const (
 	// parallelPageBytes is the size from which a page is split; below it
 	// the goroutines cost more than they save.
@@ -94,90 +94,21 @@ func subArray(b, first, last []byte) []byte {
 }
 
 // splitArray returns the elements of the JSON array b (leading and
-// trailing whitespace allowed), without validating them: each element is
-// validated when it is decoded. It reports false when b is not an array it
-// can split (unbalanced brackets, an unterminated string, text after the
-// closing bracket), so the caller falls back to encoding/json.
+// trailing whitespace allowed), each checked to be well-formed JSON by the
+// generated decoders' scanner. It reports false when b is not such an
+// array, so the caller falls back to encoding/json and its precise errors.
 func splitArray(b []byte) ([][]byte, bool) {
-	i := skipSpace(b, 0)
-	if i >= len(b) || b[i] != '[' {
-		return nil, false
-	}
-	i = skipSpace(b, i+1)
+	d := decoder{data: b}
 	elems := make([][]byte, 0, 64)
-	if i < len(b) && b[i] == ']' {
-		return elems, skipSpace(b, i+1) == len(b)
-	}
-	for {
-		start := i
-		end, ok := skipValue(b, i)
-		if !ok || end == start {
+	for i := 0; d.element(i); i++ {
+		d.ws()
+		start := d.pos
+		if !d.skipValue() {
 			return nil, false
 		}
-		elems = append(elems, b[start:end])
-		i = skipSpace(b, end)
-		if i >= len(b) {
-			return nil, false
-		}
-		switch b[i] {
-		case ',':
-			i = skipSpace(b, i+1)
-		case ']':
-			return elems, skipSpace(b, i+1) == len(b)
-		default:
-			return nil, false
-		}
+		elems = append(elems, b[start:d.pos])
 	}
-}
-
-// skipValue returns the index just past the JSON value that starts at i:
-// a string, an object or array (brackets balanced, strings skipped), or a
-// literal (up to the next delimiter).
-func skipValue(b []byte, i int) (int, bool) {
-	depth := 0
-	for i < len(b) {
-		switch c := b[i]; c {
-		case '"':
-			end, ok := skipString(b, i)
-			if !ok {
-				return 0, false
-			}
-			i = end
-			if depth == 0 {
-				return i, true
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return i, true // the end of the enclosing array: a literal ended
-			}
-			depth--
-			if depth == 0 {
-				return i + 1, true
-			}
-		case ',', ' ', '\t', '\n', '\r':
-			if depth == 0 {
-				return i, true
-			}
-		}
-		i++
-	}
-	return i, depth == 0
-}
-
-// skipString returns the index just past the string that starts at b[i].
-func skipString(b []byte, i int) (int, bool) {
-	for j := i + 1; j < len(b); j++ {
-		switch b[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1, true
-		}
-	}
-	return 0, false
+	return elems, d.end()
 }
 
 func skipSpace(b []byte, i int) int {
