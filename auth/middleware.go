@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 )
 
@@ -31,6 +32,19 @@ func (c *authContext) Value(key any) any {
 	}
 	return c.Context.Value(key)
 }
+
+// String names the context as context.WithValue's contexts do, without
+// printing the Auth.
+func (c *authContext) String() string {
+	parent := fmt.Sprintf("%T", c.Context)
+	if s, ok := c.Context.(fmt.Stringer); ok {
+		parent = s.String()
+	}
+	return parent + ".WithValue(auth.ctxKey, *auth.Auth)"
+}
+
+// GoString is String, for the %#v verb.
+func (c *authContext) GoString() string { return c.String() }
 
 // FromContext returns the Auth stored by Middleware. It never returns nil:
 // without Middleware it reports a signed-out Auth (session-token-missing).

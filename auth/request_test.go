@@ -213,6 +213,11 @@ func TestMiddlewareContext(t *testing.T) {
 			if ctx.Value(parentKey{}) != "kept" {
 				t.Fatal("the parent context's value is lost")
 			}
+			for _, verb := range []string{"%v", "%+v", "%s", "%#v"} {
+				if s := fmt.Sprintf(verb, ctx); strings.Contains(s, "user_123") || strings.Contains(s, "sess_") {
+					t.Fatalf("printing the context with %s shows the Auth: %s", verb, s)
+				}
+			}
 			cancel()
 			select {
 			case <-ctx.Done():
