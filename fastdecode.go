@@ -615,13 +615,14 @@ func isZeroModel(out any) bool {
 }
 
 // fastUnmarshal decodes a whole answer into out with the generated decoder
-// of out's type, and reports false when out has none or the decoder gave
-// up; out is then unchanged or zeroed, ready for encoding/json.
+// of out's type, and reports false when out has none, is not a zero value,
+// or the decoder gave up; out is then unchanged or zeroed, ready for
+// encoding/json.
 func fastUnmarshal(b []byte, out any) bool {
-	v, ok := out.(jsonDecodable)
-	if !ok {
+	if !isZeroModel(out) {
 		return false
 	}
+	v := out.(jsonDecodable)
 	d := decoder{data: b}
 	if d.atNull() {
 		return d.end() // null leaves the answer as it is, as in encoding/json

@@ -144,39 +144,31 @@ func parseInt64(b []byte) (int64, bool) {
 }
 
 // decodeScalar decodes b into *dst without encoding/json when dst is a
-// string, int64 or bool and b is a literal of that kind that needs no
-// unescaping; it reports whether it did. Anything else (escapes,
-// non-ASCII, exponents, other types) is left to encoding/json, which also
-// produces the precise errors.
+// string, int64 or bool and b is a literal of that kind, with the
+// generated decoders' scanner (fastdecode.go); it reports whether it did.
+// Anything else (other types, exponents, numbers past 18 digits, a type
+// mismatch) is left to encoding/json, which also produces the errors.
 func decodeScalar[T any](b []byte, dst *T) bool {
+	d := decoder{data: b}
 	switch p := any(dst).(type) {
 	case *string:
-		if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-			return false
+		s, ok := d.str()
+		if ok = ok && d.end(); ok {
+			*p = s
 		}
-		inner := b[1 : len(b)-1]
-		for _, c := range inner {
-			if c < ' ' || c == '"' || c == '\\' || c >= 0x80 {
-				return false
-			}
-		}
-		*p = string(inner)
-		return true
+		return ok
 	case *int64:
-		n, ok := parseInt64(b)
-		if ok {
+		n, ok := d.int64()
+		if ok = ok && d.end(); ok {
 			*p = n
 		}
 		return ok
 	case *bool:
-		switch string(b) {
-		case "true":
-			*p = true
-			return true
-		case "false":
-			*p = false
-			return true
+		v, ok := d.bool()
+		if ok = ok && d.end(); ok {
+			*p = v
 		}
+		return ok
 	}
 	return false
 }

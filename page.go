@@ -66,8 +66,8 @@ func (p *Page[T]) decodeAnswer(b []byte) error {
 
 // isArrayText reports whether b's first non-space byte opens an array.
 func isArrayText(b []byte) bool {
-	i := skipSpace(b, 0)
-	return i < len(b) && b[i] == '['
+	d := decoder{data: b}
+	return d.ws() == '['
 }
 
 // decodeWithJSON decodes either shape with encoding/json into the zero

@@ -110,10 +110,3 @@ func splitArray(b []byte) ([][]byte, bool) {
 	}
 	return elems, d.end()
 }
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}

@@ -217,7 +217,7 @@ func (c *Client) finish(ctx context.Context, req *Request, call *callConfig, res
 	switch d, isPage := out.(answerDecoder); {
 	case isPage:
 		err = d.decodeAnswer(body)
-	case isZeroModel(out) && fastUnmarshal(body, out):
+	case fastUnmarshal(body, out):
 	default:
 		err = json.Unmarshal(body, out)
 	}

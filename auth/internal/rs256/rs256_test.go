@@ -1,6 +1,7 @@
 package rs256
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
@@ -218,7 +219,7 @@ func TestVerifyAgreesWithCryptoRSA(t *testing.T) {
 			"n-1":            nMinus,
 			"zero":           make([]byte, size),
 			"one":            big.NewInt(1).FillBytes(make([]byte, size)),
-			"all ones":       bytesOf(0xFF, size),
+			"all ones":       bytes.Repeat([]byte{0xFF}, size),
 			"empty":          nil,
 			"one byte short": sig[1:],
 			"one byte long":  append([]byte{0}, sig...),
@@ -332,14 +333,6 @@ func keyWith(t *testing.T, bits, e int) *rsa.PrivateKey {
 			return k
 		}
 	}
-}
-
-func bytesOf(c byte, n int) []byte {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = c
-	}
-	return b
 }
 
 func randomBytes(r *mrand.Rand, n int) []byte {
