@@ -107,54 +107,25 @@ func fieldDoc(d *decl, f *field) string {
 }
 
 // derivedFieldDoc builds the first sentence of a field's comment from its
-// name, type and owner.
+// name, type and owner, when those say something the name does not: the
+// constant value of an object tag, or the unit of a timestamp. Otherwise it
+// returns "" and the comment holds only the schema's facts (or nothing):
+// "Name is the name of the API key" would tell the reader nothing.
 func derivedFieldDoc(d *decl, f *field, s *openapi3.Schema) string {
-	name, owner := f.JSONName, words(d.Name)
+	name := f.JSONName
 	if d.Request {
-		return requestFieldDoc(f, s)
+		return requestFieldDoc(f)
 	}
 	switch {
-	case name == "object":
-		if s != nil && len(s.Enum) == 1 {
-			return fmt.Sprintf("%s names the kind of object; it is always %q.", f.GoName, fmt.Sprint(s.Enum[0]))
-		}
-		return f.GoName + " names the kind of object."
-	case name == "id":
-		return fmt.Sprintf("%s identifies the %s.", f.GoName, owner)
-	case strings.HasSuffix(name, "_ids"):
-		return fmt.Sprintf("%s lists the IDs of the %ss.", f.GoName, words(strings.TrimSuffix(name, "_ids")))
-	case strings.HasSuffix(name, "_id"):
-		return fmt.Sprintf("%s is the ID of the %s.", f.GoName, words(strings.TrimSuffix(name, "_id")))
+	case name == "object" && s != nil && len(s.Enum) == 1:
+		return fmt.Sprintf("%s is always %q.", f.GoName, fmt.Sprint(s.Enum[0]))
 	case strings.HasSuffix(name, "_at") && s != nil && (isType(s, "integer") || isType(s, "number")):
-		stem := strings.TrimSuffix(name, "_at")
-		if v, ok := timeVerbs[stem]; ok {
+		if v, ok := timeVerbs[strings.TrimSuffix(name, "_at")]; ok {
 			return fmt.Sprintf("%s is when %s, in Unix milliseconds.", f.GoName, v)
 		}
-		return fmt.Sprintf("%s is the time of the %s, in Unix milliseconds.", f.GoName, words(stem))
-	case strings.HasSuffix(name, "_count") || strings.HasPrefix(name, "total_"):
-		return fmt.Sprintf("%s is the number of %s.", f.GoName, words(strings.TrimPrefix(strings.TrimSuffix(name, "_count"), "total_")))
-	case strings.HasSuffix(name, "_url"):
-		return fmt.Sprintf("%s is the URL of the %s.", f.GoName, words(strings.TrimSuffix(name, "_url")))
-	case strings.HasSuffix(name, "_metadata"):
-		return fmt.Sprintf("%s holds the %s %s metadata, free-form JSON.", f.GoName, owner, words(strings.TrimSuffix(name, "_metadata")))
-	case s != nil && isType(s, "boolean"):
-		w := words(name)
-		first, rest, _ := strings.Cut(w, " ")
-		switch {
-		case strings.HasSuffix(name, "_enabled"):
-			return fmt.Sprintf("%s is true when %s is enabled for the %s.", f.GoName, words(strings.TrimSuffix(name, "_enabled")), owner)
-		case first == "is" || first == "has" || first == "can" || first == "was":
-			return fmt.Sprintf("%s is true when the %s %s %s.", f.GoName, owner, first, rest)
-		case strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss"):
-			return fmt.Sprintf("%s is true when the %s %s.", f.GoName, owner, w)
-		}
-		return fmt.Sprintf("%s is true when the %s is %s.", f.GoName, owner, w)
-	case words(name) == owner || strings.HasSuffix(owner, " "+words(name)):
-		return fmt.Sprintf("%s is the %s itself.", f.GoName, words(name))
-	case s != nil && isType(s, "array"):
-		return fmt.Sprintf("%s lists the %s of the %s.", f.GoName, words(name), owner)
+		return f.GoName + " is a time in Unix milliseconds."
 	}
-	return fmt.Sprintf("%s is the %s of the %s.", f.GoName, words(name), owner)
+	return ""
 }
 
 // schemaFacts lists what the spec states about a field's values.
@@ -165,18 +136,21 @@ func schemaFacts(f *field, s *openapi3.Schema) []string {
 		for _, v := range s.Enum {
 			vals = append(vals, fmt.Sprintf("%q", fmt.Sprint(v)))
 		}
-		out = append(out, "One of "+strings.Join(vals, ", ")+".")
+		if len(vals) == 2 && vals[0] == `"true"` && vals[1] == `"false"` {
+			out = append(out, `Takes the text "true" or "false".`)
+		} else {
+			out = append(out, "One of "+strings.Join(vals, ", ")+".")
+		}
 	}
 	switch s.Format {
 	case "email":
-		out = append(out, "An email address.")
+		if !strings.Contains(f.JSONName, "email") {
+			out = append(out, "An email address.")
+		}
 	case "date-time":
 		out = append(out, "An RFC 3339 date and time.")
 	case "uri", "url":
 		out = append(out, "An absolute URL.")
-	}
-	if strings.HasSuffix(f.JSONName, "_in_seconds") || strings.HasSuffix(f.JSONName, "_seconds") {
-		out = append(out, "In seconds.")
 	}
 	if s.Min != nil && s.Max != nil {
 		out = append(out, fmt.Sprintf("From %v to %v.", *s.Min, *s.Max))
@@ -250,26 +224,16 @@ func jsonPresenceFact(f *field) string {
 	return ""
 }
 
-// requestFieldDoc builds the first sentence of a params field's comment.
-func requestFieldDoc(f *field, s *openapi3.Schema) string {
-	w := words(f.JSONName)
+// requestFieldDoc builds the first sentence of a params field's comment for
+// the query parameters whose use the name does not tell.
+func requestFieldDoc(f *field) string {
 	switch {
 	case f.Query && strings.HasPrefix(f.Type, "[]"):
-		return fmt.Sprintf("%s keeps only the results matching one of these values of %s.", f.GoName, w)
+		return f.GoName + " keeps only the results matching one of these values."
 	case f.Query && f.JSONName == "order_by":
 		return f.GoName + " sorts the results by a field, prefixed with + or - for the direction."
 	case f.Query && f.JSONName == "query":
 		return f.GoName + " keeps only the results that contain this text in one of their identifiers or names."
-	case f.Query:
-		return fmt.Sprintf("%s is sent as the %s query parameter.", f.GoName, f.JSONName)
-	case strings.HasSuffix(f.JSONName, "_id"):
-		return fmt.Sprintf("%s is the ID of the %s to use.", f.GoName, words(strings.TrimSuffix(f.JSONName, "_id")))
-	case strings.HasSuffix(f.JSONName, "_metadata"):
-		return fmt.Sprintf("%s is the %s metadata to store, free-form JSON.", f.GoName, words(strings.TrimSuffix(f.JSONName, "_metadata")))
-	case s != nil && isType(s, "boolean"):
-		return fmt.Sprintf("%s sets the %s flag.", f.GoName, w)
-	case s != nil && isType(s, "array"):
-		return fmt.Sprintf("%s lists the %s to send.", f.GoName, w)
 	}
-	return fmt.Sprintf("%s is the %s to send.", f.GoName, w)
+	return ""
 }

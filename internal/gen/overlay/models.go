@@ -60,7 +60,7 @@ func FieldDocs() map[string]string {
 		"User.unsafe_metadata":                 "is readable and writable from the frontend; do not trust it.",
 		"User.external_id":                     "is the ID of the user in your own system, if you set one.",
 		"User.primary_email_address_id":        "is the ID of the email address Clerk treats as the user's main one.",
-		"User.password_enabled":                "is true when the user has a password.",
+		"User.password_enabled":                "is false for a user who signs in only by other means (OAuth, passkey, email or SMS code).",
 		"User.two_factor_enabled":              "is true when the user has any second factor.",
 		"User.banned":                          "is true when the user is banned and cannot sign in.",
 		"User.locked":                          "is true when the user is locked out after too many failed attempts.",
@@ -84,7 +84,7 @@ func FieldDocs() map[string]string {
 		"*.role":                               "is the key of the role, e.g. org:admin.",
 		"*.role_name":                          "is the display name of the role.",
 		"*.currency":                           "is the ISO 4217 code of the currency, e.g. USD.",
-		"*.currency_symbol":                    "is the symbol of the currency, e.g. $.",
+		"*.currency_symbol":                    "is the sign written before a formatted amount, e.g. $.",
 	}
 }
 
