@@ -4,38 +4,30 @@ package clerk
 
 // APIKey is an API key issued to a user, organization or machine.
 type APIKey struct {
-	// Object names the kind of object; it is always "api_key".
+	// Object is always "api_key".
 	Object string `json:"object"`
-	// ID identifies the API key.
-	ID string `json:"id"`
-	// Claims is the claims of the API key. Nil when the API sends null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
 	Claims any `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// CreatedBy is the created by of the API key. Nil when the API sends null.
+	// Nil when the API sends null.
 	CreatedBy *string `json:"created_by"`
-	// Description is the description of the API key. At most 255 characters. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// At most 255 characters. The API may leave it out or send null; Opt tells the
+	// two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Expiration is the expiration of the API key. Nil when the API sends null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the API key is expired.
-	Expired bool `json:"expired"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds. Nil when the
-	// API sends null.
+	Expired    bool     `json:"expired"`
+	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// Name is the name of the API key.
-	Name string `json:"name"`
-	// RevocationReason is the revocation reason of the API key. Nil when the API
-	// sends null.
-	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the API key is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the API key.
-	Scopes []string `json:"scopes"`
-	// Subject is the subject of the API key.
-	Subject string `json:"subject"`
-	// Type is the type of the API key. At least 3 characters.
+	Name       string   `json:"name"`
+	// Nil when the API sends null.
+	RevocationReason *string  `json:"revocation_reason"`
+	Revoked          bool     `json:"revoked"`
+	Scopes           []string `json:"scopes"`
+	Subject          string   `json:"subject"`
+	// At least 3 characters.
 	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -89,48 +81,36 @@ func (x *APIKey) GetRevocationReason() string {
 
 // APIKeySecret is one API key secret as the API returns it.
 type APIKeySecret struct {
-	// Secret is the secret itself.
 	Secret string `json:"secret"`
 }
 
 // CreatedAPIKey is one created API key as the API returns it.
 type CreatedAPIKey struct {
-	// Object names the kind of object; it is always "api_key".
+	// Object is always "api_key".
 	Object string `json:"object"`
-	// ID identifies the created API key.
-	ID string `json:"id"`
-	// Claims is the claims of the created API key. Nil when the API sends null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
 	Claims any `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// CreatedBy is the created by of the created API key. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	CreatedBy *string `json:"created_by"`
-	// Description is the description of the created API key. At most 255
-	// characters. The API may leave it out or send null; Opt tells the two apart.
+	// At most 255 characters. The API may leave it out or send null; Opt tells the
+	// two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Expiration is the expiration of the created API key. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the created API key is expired.
-	Expired bool `json:"expired"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds. Nil when the
-	// API sends null.
+	Expired    bool     `json:"expired"`
+	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// Name is the name of the created API key.
-	Name string `json:"name"`
-	// RevocationReason is the revocation reason of the created API key. Nil when
-	// the API sends null.
-	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the created API key is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the created API key.
-	Scopes []string `json:"scopes"`
-	// Secret is the secret of the created API key.
-	Secret string `json:"secret"`
-	// Subject is the subject of the created API key.
-	Subject string `json:"subject"`
-	// Type is the type of the created API key. At least 3 characters.
+	Name       string   `json:"name"`
+	// Nil when the API sends null.
+	RevocationReason *string  `json:"revocation_reason"`
+	Revoked          bool     `json:"revoked"`
+	Scopes           []string `json:"scopes"`
+	Secret           string   `json:"secret"`
+	Subject          string   `json:"subject"`
+	// At least 3 characters.
 	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -184,10 +164,8 @@ func (x *CreatedAPIKey) GetRevocationReason() string {
 
 // DeletedAPIKey is one deleted API key as the API returns it.
 type DeletedAPIKey struct {
-	// Object names the kind of object; it is always "api_key".
-	Object string `json:"object"`
-	// ID identifies the deleted API key.
-	ID string `json:"id"`
-	// Deleted is true when the deleted API key is deleted.
-	Deleted bool `json:"deleted"`
+	// Object is always "api_key".
+	Object  string `json:"object"`
+	ID      string `json:"id"`
+	Deleted bool   `json:"deleted"`
 }

@@ -9,13 +9,11 @@ import (
 
 // BillingCredits is the credits applied to a billing charge.
 type BillingCredits struct {
-	// Payer is the payer of the billing credits. Nil when the API sends null.
+	// Nil when the API sends null.
 	Payer *PayerCredit `json:"payer"`
-	// Proration is the proration of the billing credits. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Proration *ProrationCreditDetail `json:"proration"`
-	// Total is the total of the billing credits.
-	Total Money `json:"total"`
+	Total     Money                  `json:"total"`
 }
 
 // GetPayer returns Payer; it is nil when BillingCredits is nil or the field is absent.
@@ -36,11 +34,9 @@ func (x *BillingCredits) GetProration() *ProrationCreditDetail {
 
 // BillingDiscounts is the discounts applied to a billing charge.
 type BillingDiscounts struct {
-	// Proration is the proration of the billing discounts. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Proration *ProrationDiscount `json:"proration"`
-	// Total is the total of the billing discounts.
-	Total Money `json:"total"`
+	Total     Money              `json:"total"`
 }
 
 // GetProration returns Proration; it is nil when BillingDiscounts is nil or the field is absent.
@@ -53,17 +49,14 @@ func (x *BillingDiscounts) GetProration() *ProrationDiscount {
 
 // BillingFeature is a feature a billing plan grants.
 type BillingFeature struct {
-	// Object names the kind of object; it is always "feature".
+	// Object is always "feature".
 	Object string `json:"object"`
-	// ID identifies the billing feature.
-	ID string `json:"id"`
-	// AvatarURL is the URL of the avatar. Nil when the API sends null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
 	AvatarURL *string `json:"avatar_url"`
-	// Description is the description of the billing feature. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// Name is the name of the billing feature.
-	Name string `json:"name"`
+	Name        string  `json:"name"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 }
@@ -88,17 +81,13 @@ func (x *BillingFeature) GetDescription() string {
 
 // BillingNextPayment is one billing next payment as the API returns it.
 type BillingNextPayment struct {
-	// Amount is the amount of the billing next payment. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// Date is the date of the billing next payment. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Date Opt[int64] `json:"date,omitzero"`
-	// PerUnitTotals lists the per unit totals of the billing next payment. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	// Totals is the totals of the billing next payment. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Totals Opt[BillingTotals] `json:"totals,omitzero"`
 }
 
@@ -136,36 +125,27 @@ func (x *BillingNextPayment) GetTotals() *BillingTotals {
 
 // BillingPrice is a price of a billing plan.
 type BillingPrice struct {
-	// Object names the kind of object; it is always "commerce_price".
-	Object string `json:"object"`
-	// ID identifies the billing price.
-	ID string `json:"id"`
-	// Amount is the amount of the billing price.
-	Amount int64 `json:"amount"`
-	// AnnualMonthlyAmount is the annual monthly amount of the billing price.
-	AnnualMonthlyAmount int64 `json:"annual_monthly_amount"`
-	// AnnualMonthlyFee is the annual monthly fee of the billing price. Nil when
-	// the API sends null.
+	// Object is always "commerce_price".
+	Object              string `json:"object"`
+	ID                  string `json:"id"`
+	Amount              int64  `json:"amount"`
+	AnnualMonthlyAmount int64  `json:"annual_monthly_amount"`
+	// Nil when the API sends null.
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD.
 	Currency string `json:"currency"`
-	// CurrencySymbol is the symbol of the currency, e.g. $.
+	// CurrencySymbol is the sign written before a formatted amount, e.g. $.
 	CurrencySymbol string `json:"currency_symbol"`
-	// Description is the description of the billing price. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Fee is the fee of the billing price. Nil when the API sends null.
-	Fee *Money `json:"fee"`
-	// InstanceID is the ID of the instance.
+	// Nil when the API sends null.
+	Fee        *Money `json:"fee"`
 	InstanceID string `json:"instance_id"`
-	// IsDefault is true when the billing price is default.
-	IsDefault bool `json:"is_default"`
-	// PlanID is the ID of the plan.
-	PlanID string `json:"plan_id"`
-	// SupportedBillingPeriods is the supported billing periods of the billing
-	// price. One of "month", "annual", "both".
+	IsDefault  bool   `json:"is_default"`
+	PlanID     string `json:"plan_id"`
+	// One of "month", "annual", "both".
 	SupportedBillingPeriods BillingPriceSupportedBillingPeriods `json:"supported_billing_periods"`
 }
 
@@ -209,32 +189,24 @@ const (
 // BillingStatement is a billing statement: the payments of one payer over one
 // period.
 type BillingStatement struct {
-	// Object names the kind of object; it is always "commerce_statement".
-	Object string `json:"object"`
-	// ID identifies the billing statement.
-	ID string `json:"id"`
-	// Groups lists the groups of the billing statement.
-	Groups []*BillingStatementGroupItem `json:"groups"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Payer is the payer of the billing statement.
-	Payer Payer `json:"payer"`
-	// Status is the status of the billing statement. One of "open", "closed".
-	Status BillingStatementStatus `json:"status"`
-	// Timestamp is the timestamp of the billing statement.
-	Timestamp int64 `json:"timestamp"`
-	// Totals is the totals of the billing statement.
-	Totals BillingStatementTotals `json:"totals"`
+	// Object is always "commerce_statement".
+	Object     string                       `json:"object"`
+	ID         string                       `json:"id"`
+	Groups     []*BillingStatementGroupItem `json:"groups"`
+	InstanceID string                       `json:"instance_id"`
+	Payer      Payer                        `json:"payer"`
+	// One of "open", "closed".
+	Status    BillingStatementStatus `json:"status"`
+	Timestamp int64                  `json:"timestamp"`
+	Totals    BillingStatementTotals `json:"totals"`
 }
 
 // BillingStatementGroupItem is the groups of a BillingStatement.
 type BillingStatementGroupItem struct {
-	// Object names the kind of object; it is always "commerce_statement_group".
-	Object string `json:"object"`
-	// Items lists the items of the billing statement group item.
-	Items []*PaymentAttempt `json:"items"`
-	// Timestamp is the timestamp of the billing statement group item.
-	Timestamp int64 `json:"timestamp"`
+	// Object is always "commerce_statement_group".
+	Object    string            `json:"object"`
+	Items     []*PaymentAttempt `json:"items"`
+	Timestamp int64             `json:"timestamp"`
 }
 
 // BillingStatementStatus is a string the API sends with one of the values
@@ -249,35 +221,24 @@ const (
 
 // BillingStatementTotals is the totals of a BillingStatement.
 type BillingStatementTotals struct {
-	// BaseFee is the base fee of the billing statement totals.
-	BaseFee Money `json:"base_fee"`
-	// GrandTotal is the grand total of the billing statement totals.
+	BaseFee    Money `json:"base_fee"`
 	GrandTotal Money `json:"grand_total"`
-	// Subtotal is the subtotal of the billing statement totals.
-	Subtotal Money `json:"subtotal"`
-	// TaxTotal is the tax total of the billing statement totals.
-	TaxTotal Money `json:"tax_total"`
+	Subtotal   Money `json:"subtotal"`
+	TaxTotal   Money `json:"tax_total"`
 }
 
 // BillingTotals is the amounts a billing charge adds up to.
 type BillingTotals struct {
-	// BaseFee is the base fee of the billing totals.
 	BaseFee Money `json:"base_fee"`
-	// Credits is the credits of the billing totals. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
-	// Discounts is the discounts of the billing totals. The API may leave it out
-	// or send null; Opt tells the two apart.
-	Discounts Opt[BillingDiscounts] `json:"discounts,omitzero"`
-	// GrandTotal is the grand total of the billing totals.
-	GrandTotal Money `json:"grand_total"`
-	// PerUnitTotals lists the per unit totals of the billing totals. Nil when the
-	// API leaves it out.
+	// The API may leave it out or send null; Opt tells the two apart.
+	Discounts  Opt[BillingDiscounts] `json:"discounts,omitzero"`
+	GrandTotal Money                 `json:"grand_total"`
+	// Nil when the API leaves it out.
 	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	// Subtotal is the subtotal of the billing totals.
-	Subtotal Money `json:"subtotal"`
-	// TaxTotal is the tax total of the billing totals.
-	TaxTotal Money `json:"tax_total"`
+	Subtotal      Money           `json:"subtotal"`
+	TaxTotal      Money           `json:"tax_total"`
 }
 
 // GetCredits returns Credits, or nil when it is absent or null.
@@ -304,9 +265,8 @@ func (x *BillingTotals) GetDiscounts() *BillingDiscounts {
 
 // CreditBalance is one credit balance as the API returns it.
 type CreditBalance struct {
-	// Object names the kind of object.
 	Object string `json:"object"`
-	// Balance is the balance itself. Nil when the API sends null.
+	// Nil when the API sends null.
 	Balance *Money `json:"balance"`
 }
 
@@ -320,24 +280,16 @@ func (x *CreditBalance) GetBalance() *Money {
 
 // CreditLedgerEntry is one credit ledger entry as the API returns it.
 type CreditLedgerEntry struct {
-	// Object names the kind of object.
 	Object string `json:"object"`
-	// ID identifies the credit ledger entry.
-	ID string `json:"id"`
-	// Amount is the amount of the credit ledger entry.
-	Amount Money `json:"amount"`
-	// CreatedAt is the created at of the credit ledger entry. An RFC 3339 date and
-	// time.
+	ID     string `json:"id"`
+	Amount Money  `json:"amount"`
+	// An RFC 3339 date and time.
 	CreatedAt string `json:"created_at"`
-	// Note is the note of the credit ledger entry. The API may leave it out or
-	// send null; Opt tells the two apart.
-	Note Opt[string] `json:"note,omitzero"`
-	// PayerID is the ID of the payer.
-	PayerID string `json:"payer_id"`
-	// SourceID is the ID of the source.
-	SourceID string `json:"source_id"`
-	// SourceType is the source type of the credit ledger entry.
-	SourceType string `json:"source_type"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	Note       Opt[string] `json:"note,omitzero"`
+	PayerID    string      `json:"payer_id"`
+	SourceID   string      `json:"source_id"`
+	SourceType string      `json:"source_type"`
 }
 
 // GetNote returns Note, or the zero value when it is absent or null.
@@ -352,48 +304,34 @@ func (x *CreditLedgerEntry) GetNote() string {
 
 // DiscountRedemption is one discount redemption as the API returns it.
 type DiscountRedemption struct {
-	// Object names the kind of object; it is always
-	// "commerce_discount_redemption".
+	// Object is always "commerce_discount_redemption".
 	Object string `json:"object"`
-	// ID identifies the discount redemption.
-	ID string `json:"id"`
-	// Amount is the amount of the discount redemption. The API may leave it out or
-	// send null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// AmountOff is the amount off of the discount redemption. The API may leave it
-	// out or send null; Opt tells the two apart.
-	AmountOff Opt[Money] `json:"amount_off,omitzero"`
-	// CyclesApplied is the cycles applied of the discount redemption.
-	CyclesApplied int64 `json:"cycles_applied"`
-	// CyclesRemaining is the cycles remaining of the discount redemption. Nil when
-	// the API sends null.
+	// The API may leave it out or send null; Opt tells the two apart.
+	AmountOff     Opt[Money] `json:"amount_off,omitzero"`
+	CyclesApplied int64      `json:"cycles_applied"`
+	// Nil when the API sends null.
 	CyclesRemaining *int64 `json:"cycles_remaining"`
-	// DiscountID is the ID of the discount.
-	DiscountID string `json:"discount_id"`
-	// Effect is the effect of the discount redemption. One of "percentage",
-	// "fixed_amount". Nil when the API leaves it out.
+	DiscountID      string `json:"discount_id"`
+	// One of "percentage", "fixed_amount". Nil when the API leaves it out.
 	Effect *DiscountRedemptionEffect `json:"effect,omitempty"`
-	// Name is the name of the discount redemption. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// PercentOff is the percent off of the discount redemption. The API may leave
-	// it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	PercentOff Opt[float64] `json:"percent_off,omitzero"`
-	// PromoCode is the promo code of the discount redemption. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	PromoCode *string `json:"promo_code,omitempty"`
-	// RedeemedAt is the time of the redeemed, in Unix milliseconds.
+	// RedeemedAt is a time in Unix milliseconds.
 	RedeemedAt int64 `json:"redeemed_at"`
-	// RedeemedBy is the redeemed by of the discount redemption. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	RedeemedBy *string `json:"redeemed_by"`
-	// Source is the source of the discount redemption. One of "promotion",
-	// "manual", "promo_code".
+	// One of "promotion", "manual", "promo_code".
 	Source DiscountRedemptionSource `json:"source"`
-	// Status is the status of the discount redemption. One of "active",
-	// "exhausted", "removed". Nil when the API leaves it out.
-	Status *DiscountRedemptionStatus `json:"status,omitempty"`
-	// SubscriptionItemID is the ID of the subscription item.
-	SubscriptionItemID string `json:"subscription_item_id"`
+	// One of "active", "exhausted", "removed". Nil when the API leaves it out.
+	Status             *DiscountRedemptionStatus `json:"status,omitempty"`
+	SubscriptionItemID string                    `json:"subscription_item_id"`
 }
 
 // GetAmount returns Amount, or nil when it is absent or null.
@@ -523,59 +461,46 @@ type Money struct {
 	AmountFormatted string `json:"amount_formatted"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD.
 	Currency string `json:"currency"`
-	// CurrencySymbol is the symbol of the currency, e.g. $.
+	// CurrencySymbol is the sign written before a formatted amount, e.g. $.
 	CurrencySymbol string `json:"currency_symbol"`
 }
 
 // Payee is the account that receives a billing payment.
 type Payee struct {
-	// ID identifies the payee.
-	ID string `json:"id"`
-	// GatewayExternalID is the ID of the gateway external.
+	ID                string `json:"id"`
 	GatewayExternalID string `json:"gateway_external_id"`
-	// GatewayStatus is the gateway status of the payee.
-	GatewayStatus string `json:"gateway_status"`
-	// GatewayType is the gateway type of the payee.
-	GatewayType string `json:"gateway_type"`
+	GatewayStatus     string `json:"gateway_status"`
+	GatewayType       string `json:"gateway_type"`
 }
 
 // Payer is the user or organization that pays for a subscription.
 type Payer struct {
-	// Object names the kind of object; it is always "commerce_payer".
+	// Object is always "commerce_payer".
 	Object string `json:"object"`
-	// ID identifies the payer.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// CreditsBalance is the credits balance of the payer. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	CreditsBalance *Money `json:"credits_balance,omitempty"`
-	// Email is the email of the payer. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Email Opt[string] `json:"email,omitzero"`
-	// FirstName is the first name of the payer. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
-	ImageURL *string `json:"image_url,omitempty"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// LastName is the last name of the payer. The API may leave it out or send
-	// null; Opt tells the two apart.
+	ImageURL   *string `json:"image_url,omitempty"`
+	InstanceID string  `json:"instance_id"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// OrganizationID is the ID of the organization. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// OrganizationName is the organization name of the payer. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	OrganizationName Opt[string] `json:"organization_name,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// UserID is the ID of the user. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -676,81 +601,56 @@ func (x *Payer) GetUserID() string {
 
 // PayerCredit is one payer credit as the API returns it.
 type PayerCredit struct {
-	// AppliedAmount is the applied amount of the payer credit.
-	AppliedAmount Money `json:"applied_amount"`
-	// RemainingBalance is the remaining balance of the payer credit.
+	AppliedAmount    Money `json:"applied_amount"`
 	RemainingBalance Money `json:"remaining_balance"`
 }
 
 // PaymentAttempt is one attempt to collect a billing payment.
 type PaymentAttempt struct {
-	// Object names the kind of object; it is always "commerce_payment".
-	Object string `json:"object"`
-	// ID identifies the payment attempt.
-	ID string `json:"id"`
-	// Amount is the amount of the payment attempt.
-	Amount Money `json:"amount"`
-	// ChargeType is the charge type of the payment attempt.
+	// Object is always "commerce_payment".
+	Object     string `json:"object"`
+	ID         string `json:"id"`
+	Amount     Money  `json:"amount"`
 	ChargeType string `json:"charge_type"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// FailedAt is the time of the failed, in Unix milliseconds. Nil when the API
-	// sends null.
+	// FailedAt is a time in Unix milliseconds. Nil when the API sends null.
 	FailedAt *int64 `json:"failed_at"`
-	// GatewayExternalID is the ID of the gateway external. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	GatewayExternalID *string `json:"gateway_external_id"`
-	// GatewayExternalURL is the URL of the gateway external. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	GatewayExternalURL *string `json:"gateway_external_url"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// PaidAt is the time of the paid, in Unix milliseconds. Nil when the API sends
-	// null.
-	PaidAt *int64 `json:"paid_at"`
-	// Payee is the payee of the payment attempt.
-	Payee JSON `json:"payee"`
-	// PayeeID is the ID of the payee.
-	PayeeID string `json:"payee_id"`
-	// Payer is the payer of the payment attempt.
-	Payer Payer `json:"payer"`
-	// PayerID is the ID of the payer.
-	PayerID string `json:"payer_id"`
-	// PaymentID is the ID of the payment.
-	PaymentID string `json:"payment_id"`
-	// PaymentMethod is the payment method of the payment attempt.
-	PaymentMethod PaymentMethod `json:"payment_method"`
-	// PaymentMethodID is the ID of the payment method.
-	PaymentMethodID string `json:"payment_method_id"`
-	// StatementID is the ID of the statement.
-	StatementID string `json:"statement_id"`
-	// Status is the status of the payment attempt. One of "pending", "paid",
-	// "failed".
+	InstanceID         string  `json:"instance_id"`
+	// PaidAt is a time in Unix milliseconds. Nil when the API sends null.
+	PaidAt          *int64        `json:"paid_at"`
+	Payee           JSON          `json:"payee"`
+	PayeeID         string        `json:"payee_id"`
+	Payer           Payer         `json:"payer"`
+	PayerID         string        `json:"payer_id"`
+	PaymentID       string        `json:"payment_id"`
+	PaymentMethod   PaymentMethod `json:"payment_method"`
+	PaymentMethodID string        `json:"payment_method_id"`
+	StatementID     string        `json:"statement_id"`
+	// One of "pending", "paid", "failed".
 	Status PaymentAttemptStatus `json:"status"`
-	// SubscriptionItem is the subscription item of the payment attempt. Empty
-	// (IsAbsent) when the API leaves it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	SubscriptionItem JSON `json:"subscription_item,omitempty"`
-	// SubscriptionItemID is the ID of the subscription item. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	SubscriptionItemID *string `json:"subscription_item_id,omitempty"`
-	// Totals is the totals of the payment attempt. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Totals Opt[BillingTotals] `json:"totals,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// BillingDate is the billing date of the payment attempt. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	BillingDate *int64 `json:"billing_date,omitempty"`
-	// FailedReason is the failed reason of the payment attempt. The API may leave
-	// it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	FailedReason Opt[PaymentFailedReason] `json:"failed_reason,omitzero"`
-	// InvoiceID is the ID of the invoice. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	InvoiceID *string `json:"invoice_id,omitempty"`
-	// SubscriptionItems lists the subscription items of the payment attempt. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	SubscriptionItems []*PaymentAttemptSubscriptionItem `json:"subscription_items,omitempty"`
 }
 
@@ -875,63 +775,42 @@ const (
 // event lists it; unlike SubscriptionItem, its amounts are plain integers in
 // the smallest currency unit.
 type PaymentAttemptSubscriptionItem struct {
-	// Object names the kind of object; it is always "commerce_subscription_item".
+	// Object is always "commerce_subscription_item".
 	Object string `json:"object"`
-	// ID identifies the payment attempt subscription item.
-	ID string `json:"id"`
-	// Amount is the amount of the payment attempt subscription item.
+	ID     string `json:"id"`
 	Amount *Money `json:"amount,omitempty"`
-	// CanceledAt is the canceled at of the payment attempt subscription item. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	CanceledAt Opt[int64] `json:"canceled_at,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Credit is the credit of the payment attempt subscription item. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Credit *ProrationCreditDetail `json:"credit,omitempty"`
-	// Credits is the credits of the payment attempt subscription item. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
-	// Interval is the interval of the payment attempt subscription item. One of
-	// "month", "annual".
-	Interval PaymentAttemptSubscriptionItemInterval `json:"interval"`
-	// LifetimePaid is the lifetime paid of the payment attempt subscription item.
-	LifetimePaid *int64 `json:"lifetime_paid,omitempty"`
-	// NextPaymentAmount is the next payment amount of the payment attempt
-	// subscription item.
-	NextPaymentAmount *int64 `json:"next_payment_amount,omitempty"`
-	// NextPaymentDate is the next payment date of the payment attempt subscription
-	// item.
-	NextPaymentDate *int64 `json:"next_payment_date,omitempty"`
-	// PastDueAt is the past due at of the payment attempt subscription item. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// One of "month", "annual".
+	Interval          PaymentAttemptSubscriptionItemInterval `json:"interval"`
+	LifetimePaid      *int64                                 `json:"lifetime_paid,omitempty"`
+	NextPaymentAmount *int64                                 `json:"next_payment_amount,omitempty"`
+	NextPaymentDate   *int64                                 `json:"next_payment_date,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
-	// Payer is the payer of the payment attempt subscription item. Nil when the
-	// API leaves it out.
-	Payer *Payer `json:"payer,omitempty"`
-	// PeriodEnd is the period end of the payment attempt subscription item.
-	PeriodEnd int64 `json:"period_end"`
-	// PeriodStart is the period start of the payment attempt subscription item.
-	PeriodStart int64 `json:"period_start"`
-	// Plan is the plan of the payment attempt subscription item. Nil when the API
-	// sends null.
+	// Nil when the API leaves it out.
+	Payer       *Payer `json:"payer,omitempty"`
+	PeriodEnd   int64  `json:"period_end"`
+	PeriodStart int64  `json:"period_start"`
+	// Nil when the API sends null.
 	Plan *Plan `json:"plan"`
-	// PlanID is the ID of the plan. Nil when the API sends null.
-	PlanID *string `json:"plan_id"`
-	// PlanPeriod is the plan period of the payment attempt subscription item.
-	PlanPeriod *string `json:"plan_period,omitempty"`
-	// ProrationDate is the proration date of the payment attempt subscription
-	// item.
+	// Nil when the API sends null.
+	PlanID        *string `json:"plan_id"`
+	PlanPeriod    *string `json:"plan_period,omitempty"`
 	ProrationDate *string `json:"proration_date,omitempty"`
-	// Status is the status of the payment attempt subscription item. One of
-	// "abandoned", "active", "canceled", "ended", "expired", "incomplete",
+	// One of "abandoned", "active", "canceled", "ended", "expired", "incomplete",
 	// "past_due", "upcoming".
 	Status PaymentAttemptSubscriptionItemStatus `json:"status"`
-	// SubscriptionID is the ID of the subscription. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	SubscriptionID *string `json:"subscription_id,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -1091,58 +970,45 @@ const (
 
 // PaymentFailedReason is one payment failed reason as the API returns it.
 type PaymentFailedReason struct {
-	// Code is the code of the payment failed reason.
-	Code string `json:"code"`
-	// DeclineCode is the decline code of the payment failed reason.
+	Code        string `json:"code"`
 	DeclineCode string `json:"decline_code"`
 }
 
 // PaymentMethod is the card or other payment method a payer uses. Answers that
 // still send the older payment-source shape decode into it too.
 type PaymentMethod struct {
-	// Object names the kind of object; it is always "commerce_payment_method".
+	// Object is always "commerce_payment_method".
 	Object string `json:"object"`
-	// ID identifies the payment method.
-	ID string `json:"id"`
-	// CardType is the card type of the payment method. Nil when the API sends
-	// null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
 	CardType *string `json:"card_type"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// ExpiryMonth is the expiry month of the payment method. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ExpiryMonth Opt[int64] `json:"expiry_month,omitzero"`
-	// ExpiryYear is the expiry year of the payment method. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ExpiryYear Opt[int64] `json:"expiry_year,omitzero"`
-	// Gateway is the gateway of the payment method.
-	Gateway string `json:"gateway"`
-	// GatewayExternalAccountID is the ID of the gateway external account. Nil when
-	// the API sends null.
+	Gateway    string     `json:"gateway"`
+	// Nil when the API sends null.
 	GatewayExternalAccountID *string `json:"gateway_external_account_id"`
-	// GatewayExternalID is the ID of the gateway external.
-	GatewayExternalID string `json:"gateway_external_id"`
-	// IsDefault is true when the payment method is default. Nil when the API
-	// leaves it out.
+	GatewayExternalID        string  `json:"gateway_external_id"`
+	// Nil when the API leaves it out.
 	IsDefault *bool `json:"is_default,omitempty"`
-	// IsRemovable is true when the payment method is removable. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	IsRemovable *bool `json:"is_removable,omitempty"`
-	// Last4 is the last4 of the payment method. Nil when the API sends null.
-	Last4 *string `json:"last4"`
-	// PayerID is the ID of the payer.
-	PayerID string `json:"payer_id"`
+	// Nil when the API sends null.
+	Last4   *string `json:"last4"`
+	PayerID string  `json:"payer_id"`
 	// PaymentType is the kind of payment method (older answers call this field
 	// payment_method). One of "card", "link", "payer-credits".
 	PaymentType PaymentMethodPaymentType `json:"payment_type"`
-	// Status is the status of the payment method. One of "active", "disconnected".
+	// One of "active", "disconnected".
 	Status PaymentMethodStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// WalletType is the wallet type of the payment method. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	WalletType Opt[string] `json:"wallet_type,omitzero"`
 }
 
@@ -1283,21 +1149,17 @@ const (
 
 // PerUnitTotal is one per unit total as the API returns it.
 type PerUnitTotal struct {
-	// BlockSize is the block size of the per unit total.
-	BlockSize int64 `json:"block_size"`
-	// Name is the name of the per unit total.
-	Name string `json:"name"`
-	// Tiers lists the tiers of the per unit total.
-	Tiers []*PerUnitTotalTier `json:"tiers"`
-	// Amount is the amount of the per unit total. Nil when the API leaves it out.
+	BlockSize int64               `json:"block_size"`
+	Name      string              `json:"name"`
+	Tiers     []*PerUnitTotalTier `json:"tiers"`
+	// Nil when the API leaves it out.
 	Amount *int64 `json:"amount,omitempty"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
 	// leaves it out.
 	Currency *string `json:"currency,omitempty"`
-	// Quantity is the quantity of the per unit total. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Quantity Opt[int64] `json:"quantity,omitzero"`
-	// Total is the total itself. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Total *int64 `json:"total,omitempty"`
 }
 
@@ -1340,13 +1202,10 @@ func (x *PerUnitTotal) GetTotal() int64 {
 
 // PerUnitTotalTier is one per unit total tier as the API returns it.
 type PerUnitTotalTier struct {
-	// FeePerBlock is the fee per block of the per unit total tier.
 	FeePerBlock Money `json:"fee_per_block"`
-	// Quantity is the quantity of the per unit total tier. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Quantity Opt[int64] `json:"quantity,omitzero"`
-	// Total is the total of the per unit total tier.
-	Total Money `json:"total"`
+	Total    Money      `json:"total"`
 }
 
 // GetQuantity returns Quantity, or the zero value when it is absent or null.
@@ -1361,83 +1220,63 @@ func (x *PerUnitTotalTier) GetQuantity() int64 {
 
 // Plan is a billing plan that users or organizations subscribe to.
 type Plan struct {
-	// Object names the kind of object; it is always "commerce_plan".
+	// Object is always "commerce_plan".
 	Object string `json:"object"`
-	// ID identifies the plan.
-	ID string `json:"id"`
-	// Amount is the amount of the plan. Nil when the API leaves it out.
+	ID     string `json:"id"`
+	// Nil when the API leaves it out.
 	Amount *int64 `json:"amount,omitempty"`
-	// AmountFormatted is the amount formatted of the plan. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	AmountFormatted *string `json:"amount_formatted,omitempty"`
-	// AnnualAmount is the annual amount of the plan. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	AnnualAmount *int64 `json:"annual_amount,omitempty"`
-	// AnnualAmountFormatted is the annual amount formatted of the plan. Nil when
-	// the API leaves it out.
+	// Nil when the API leaves it out.
 	AnnualAmountFormatted *string `json:"annual_amount_formatted,omitempty"`
-	// AnnualFee is the annual fee of the plan. Nil when the API sends null.
+	// Nil when the API sends null.
 	AnnualFee *Money `json:"annual_fee"`
-	// AnnualMonthlyAmount is the annual monthly amount of the plan. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	AnnualMonthlyAmount *int64 `json:"annual_monthly_amount,omitempty"`
-	// AnnualMonthlyAmountFormatted is the annual monthly amount formatted of the
-	// plan. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	AnnualMonthlyAmountFormatted *string `json:"annual_monthly_amount_formatted,omitempty"`
-	// AnnualMonthlyFee is the annual monthly fee of the plan. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
-	// AvatarURL is the URL of the avatar. Nil when the API sends null.
+	// Nil when the API sends null.
 	AvatarURL *string `json:"avatar_url"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
 	// leaves it out.
 	Currency *string `json:"currency,omitempty"`
-	// CurrencySymbol is the symbol of the currency, e.g. $. Nil when the API
-	// leaves it out.
+	// CurrencySymbol is the sign written before a formatted amount, e.g. $. Nil
+	// when the API leaves it out.
 	CurrencySymbol *string `json:"currency_symbol,omitempty"`
-	// Description is the description of the plan. Nil when the API sends null.
+	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// Features lists the features of the plan. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Features []*BillingFeature `json:"features,omitempty"`
-	// Fee is the fee of the plan. Nil when the API sends null.
-	Fee *Money `json:"fee"`
-	// ForPayerType is the for payer type of the plan.
+	// Nil when the API sends null.
+	Fee          *Money `json:"fee"`
 	ForPayerType string `json:"for_payer_type"`
-	// FreeTrialDays is the free trial days of the plan. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	FreeTrialDays Opt[int64] `json:"free_trial_days,omitzero"`
-	// FreeTrialEnabled is true when free trial is enabled for the plan. Nil when
-	// the API leaves it out.
-	FreeTrialEnabled *bool `json:"free_trial_enabled,omitempty"`
-	// HasBaseFee is true when the plan has base fee.
-	HasBaseFee bool `json:"has_base_fee"`
-	// InstanceID is the ID of the instance.
-	InstanceID *string `json:"instance_id,omitempty"`
-	// Interval is the interval of the plan. Nil when the API leaves it out.
-	Interval *int64 `json:"interval,omitempty"`
-	// IsDefault is true when the plan is default.
-	IsDefault bool `json:"is_default"`
-	// IsProrated is the is prorated of the plan.
-	IsProrated *bool `json:"is_prorated,omitempty"`
-	// IsRecurring is true when the plan is recurring.
-	IsRecurring bool `json:"is_recurring"`
-	// Name is the name of the plan.
-	Name string `json:"name"`
-	// PayerType lists the payer type of the plan. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
+	FreeTrialEnabled *bool   `json:"free_trial_enabled,omitempty"`
+	HasBaseFee       bool    `json:"has_base_fee"`
+	InstanceID       *string `json:"instance_id,omitempty"`
+	// Nil when the API leaves it out.
+	Interval    *int64 `json:"interval,omitempty"`
+	IsDefault   bool   `json:"is_default"`
+	IsProrated  *bool  `json:"is_prorated,omitempty"`
+	IsRecurring bool   `json:"is_recurring"`
+	Name        string `json:"name"`
+	// Nil when the API leaves it out.
 	PayerType []string `json:"payer_type,omitempty"`
-	// Period is the period of the plan. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Period *string `json:"period,omitempty"`
-	// ProductID is the ID of the product.
-	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
-	ProductID string `json:"product_id"`
-	// PubliclyVisible is true when the plan is publicly visible.
-	PubliclyVisible bool `json:"publicly_visible"`
+	ProductID       string `json:"product_id"`
+	PubliclyVisible bool   `json:"publicly_visible"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
-	// UnitPrices lists the unit prices of the plan. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitempty"`
 }
 
@@ -1612,23 +1451,17 @@ func (x *Plan) GetPeriod() string {
 
 // PlanUnitPrice is one plan unit price as the API returns it.
 type PlanUnitPrice struct {
-	// BlockSize is the block size of the plan unit price.
-	BlockSize int64 `json:"block_size"`
-	// Name is the name of the plan unit price.
-	Name string `json:"name"`
-	// Tiers lists the tiers of the plan unit price.
-	Tiers []*PlanUnitPriceTier `json:"tiers"`
+	BlockSize int64                `json:"block_size"`
+	Name      string               `json:"name"`
+	Tiers     []*PlanUnitPriceTier `json:"tiers"`
 }
 
 // PlanUnitPriceTier is one plan unit price tier as the API returns it.
 type PlanUnitPriceTier struct {
-	// EndsAfterBlock is the ends after block of the plan unit price tier. The API
-	// may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	EndsAfterBlock Opt[int64] `json:"ends_after_block,omitzero"`
-	// FeePerBlock is the fee per block of the plan unit price tier.
-	FeePerBlock Money `json:"fee_per_block"`
-	// StartsAtBlock is the starts at block of the plan unit price tier.
-	StartsAtBlock int64 `json:"starts_at_block"`
+	FeePerBlock    Money      `json:"fee_per_block"`
+	StartsAtBlock  int64      `json:"starts_at_block"`
 }
 
 // GetEndsAfterBlock returns EndsAfterBlock, or the zero value when it is absent or null.
@@ -1643,39 +1476,28 @@ func (x *PlanUnitPriceTier) GetEndsAfterBlock() int64 {
 
 // PriceTransition is one price transition as the API returns it.
 type PriceTransition struct {
-	// Object names the kind of object; it is always "commerce_price_transition".
-	Object string `json:"object"`
-	// SubscriptionItem is the subscription item of the price transition.
-	SubscriptionItem SubscriptionItem `json:"subscription_item"`
-	// Transition is the transition itself.
-	Transition PriceTransitionDetails `json:"transition"`
+	// Object is always "commerce_price_transition".
+	Object           string                 `json:"object"`
+	SubscriptionItem SubscriptionItem       `json:"subscription_item"`
+	Transition       PriceTransitionDetails `json:"transition"`
 }
 
 // PriceTransitionDetails is one price transition details as the API returns
 // it.
 type PriceTransitionDetails struct {
-	// ChargedImmediately is true when the price transition details is charged
-	// immediately.
 	ChargedImmediately bool `json:"charged_immediately"`
-	// EffectiveAt is the time of the effective, in Unix milliseconds.
+	// EffectiveAt is a time in Unix milliseconds.
 	EffectiveAt int64 `json:"effective_at"`
-	// EffectiveMode is the effective mode of the price transition details. One of
-	// "immediate", "end_of_period".
+	// One of "immediate", "end_of_period".
 	EffectiveMode PriceTransitionDetailsEffectiveMode `json:"effective_mode"`
-	// ImmediateCharge is the immediate charge of the price transition details. The
-	// API may leave it out or send null; Opt tells the two apart.
-	ImmediateCharge Opt[Money] `json:"immediate_charge,omitzero"`
-	// NextBillingDate is the next billing date of the price transition details.
 	// The API may leave it out or send null; Opt tells the two apart.
-	NextBillingDate Opt[int64] `json:"next_billing_date,omitzero"`
-	// PreviousPlan is the previous plan of the price transition details.
-	PreviousPlan Plan `json:"previous_plan"`
-	// PreviousPrice is the previous price of the price transition details.
-	PreviousPrice BillingPrice `json:"previous_price"`
-	// PreviousSubscriptionItemID is the ID of the previous subscription item.
-	PreviousSubscriptionItemID string `json:"previous_subscription_item_id"`
-	// PreviousSubscriptionItemStatus is the previous subscription item status of
-	// the price transition details. One of "canceled", "ended", "abandoned".
+	ImmediateCharge Opt[Money] `json:"immediate_charge,omitzero"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	NextBillingDate            Opt[int64]   `json:"next_billing_date,omitzero"`
+	PreviousPlan               Plan         `json:"previous_plan"`
+	PreviousPrice              BillingPrice `json:"previous_price"`
+	PreviousSubscriptionItemID string       `json:"previous_subscription_item_id"`
+	// One of "canceled", "ended", "abandoned".
 	PreviousSubscriptionItemStatus PriceTransitionDetailsPreviousSubscriptionItemStatus `json:"previous_subscription_item_status"`
 }
 
@@ -1724,76 +1546,55 @@ const (
 
 // ProrationCreditDetail is one proration credit detail as the API returns it.
 type ProrationCreditDetail struct {
-	// Amount is the amount of the proration credit detail.
-	Amount Money `json:"amount"`
-	// CycleDaysRemaining is the cycle days remaining of the proration credit
-	// detail.
-	CycleDaysRemaining int64 `json:"cycle_days_remaining"`
-	// CycleDaysTotal is the cycle days total of the proration credit detail.
-	CycleDaysTotal int64 `json:"cycle_days_total"`
-	// CycleRemainingPercent is the cycle remaining percent of the proration credit
-	// detail.
+	Amount                Money   `json:"amount"`
+	CycleDaysRemaining    int64   `json:"cycle_days_remaining"`
+	CycleDaysTotal        int64   `json:"cycle_days_total"`
 	CycleRemainingPercent float64 `json:"cycle_remaining_percent"`
 }
 
 // ProrationDiscount is one proration discount as the API returns it.
 type ProrationDiscount struct {
-	// Amount is the amount of the proration discount.
-	Amount Money `json:"amount"`
-	// CycleDaysPassed is the cycle days passed of the proration discount.
-	CycleDaysPassed int64 `json:"cycle_days_passed"`
-	// CycleDaysTotal is the cycle days total of the proration discount.
-	CycleDaysTotal int64 `json:"cycle_days_total"`
-	// CyclePassedPercent is the cycle passed percent of the proration discount.
+	Amount             Money   `json:"amount"`
+	CycleDaysPassed    int64   `json:"cycle_days_passed"`
+	CycleDaysTotal     int64   `json:"cycle_days_total"`
 	CyclePassedPercent float64 `json:"cycle_passed_percent"`
 }
 
 // Subscription is a payer's billing subscription, made of subscription items.
 type Subscription struct {
-	// Object names the kind of object; it is always "commerce_subscription".
+	// Object is always "commerce_subscription".
 	Object string `json:"object"`
-	// ID identifies the subscription.
-	ID string `json:"id"`
-	// ActiveAt is the time of the active, in Unix milliseconds. Nil when the API
-	// sends null.
+	ID     string `json:"id"`
+	// ActiveAt is a time in Unix milliseconds. Nil when the API sends null.
 	ActiveAt *int64 `json:"active_at"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// EligibleForFreeTrial is true when the subscription is eligible for free
-	// trial. Nil when the API leaves it out.
-	EligibleForFreeTrial *bool `json:"eligible_for_free_trial,omitempty"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// NextPayment is the next payment of the subscription. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
+	EligibleForFreeTrial *bool  `json:"eligible_for_free_trial,omitempty"`
+	InstanceID           string `json:"instance_id"`
+	// Nil when the API leaves it out.
 	NextPayment *BillingNextPayment `json:"next_payment,omitempty"`
-	// PastDueAt is the time of the past due, in Unix milliseconds. Nil when the
-	// API sends null.
+	// PastDueAt is a time in Unix milliseconds. Nil when the API sends null.
 	PastDueAt *int64 `json:"past_due_at"`
-	// PayerID is the ID of the payer.
-	PayerID string `json:"payer_id"`
-	// Status is the status of the subscription. One of "active", "past_due",
-	// "canceled", "ended", "abandoned", "incomplete".
-	Status SubscriptionStatus `json:"status"`
-	// SubscriptionItems lists the subscription items of the subscription.
+	PayerID   string `json:"payer_id"`
+	// One of "active", "past_due", "canceled", "ended", "abandoned", "incomplete".
+	Status            SubscriptionStatus  `json:"status"`
 	SubscriptionItems []*SubscriptionItem `json:"subscription_items"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// CanceledAt is the time of the canceled, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// CanceledAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
 	CanceledAt Opt[int64] `json:"canceled_at,omitzero"`
-	// EndedAt is the time of the ended, in Unix milliseconds. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// EndedAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
 	EndedAt Opt[int64] `json:"ended_at,omitzero"`
-	// Items lists the items of the subscription. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Items []*SubscriptionItem `json:"items,omitempty"`
-	// LatestPaymentID is the ID of the latest payment. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LatestPaymentID Opt[string] `json:"latest_payment_id,omitzero"`
-	// Payer is the payer of the subscription. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Payer *Payer `json:"payer,omitempty"`
-	// PaymentMethodID is the ID of the payment method. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	PaymentMethodID Opt[string] `json:"payment_method_id,omitzero"`
 }
 
@@ -1903,11 +1704,9 @@ func (x *Subscription) GetPaymentMethodID() string {
 
 // SubscriptionCredit is one subscription credit as the API returns it.
 type SubscriptionCredit struct {
-	// Amount is the amount of the subscription credit. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// CycleRemainingPercent is the cycle remaining percent of the subscription
-	// credit. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	CycleRemainingPercent *float64 `json:"cycle_remaining_percent,omitempty"`
 }
 
@@ -1933,90 +1732,69 @@ func (x *SubscriptionCredit) GetCycleRemainingPercent() float64 {
 
 // SubscriptionItem is one period of a billing subscription on one plan.
 type SubscriptionItem struct {
-	// Object names the kind of object; it is always "commerce_subscription_item".
+	// Object is always "commerce_subscription_item".
 	Object string `json:"object"`
-	// ID identifies the subscription item.
-	ID string `json:"id"`
-	// CanceledAt is the time of the canceled, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// CanceledAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
 	CanceledAt Opt[int64] `json:"canceled_at,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Credit is the credit of the subscription item. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	Credit *SubscriptionCredit `json:"credit,omitempty"`
-	// Credits is the credits of the subscription item. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
-	// EndedAt is the time of the ended, in Unix milliseconds. The API may leave it
-	// out or send null; Opt tells the two apart.
-	EndedAt Opt[int64] `json:"ended_at,omitzero"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// IsFreeTrial is true when the subscription item is free trial.
-	IsFreeTrial bool `json:"is_free_trial"`
-	// LifetimePaid is the lifetime paid of the subscription item. Nil when the API
-	// leaves it out.
-	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
-	// NextPayment is the next payment of the subscription item. The API may leave
-	// it out or send null; Opt tells the two apart.
-	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
-	// PastDueAt is the time of the past due, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
-	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
-	// Payer is the payer of the subscription item. Nil when the API leaves it out.
-	Payer *Payer `json:"payer,omitempty"`
-	// PayerID is the ID of the payer.
-	PayerID string `json:"payer_id"`
-	// PaymentMethod is the payment method of the subscription item. Nil when the
-	// API leaves it out.
-	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
-	// PeriodEnd is the period end of the subscription item. The API may leave it
-	// out or send null; Opt tells the two apart.
-	PeriodEnd Opt[int64] `json:"period_end,omitzero"`
-	// PeriodStart is the period start of the subscription item. Nil when the API
-	// leaves it out.
-	PeriodStart *int64 `json:"period_start,omitempty"`
-	// Plan is the plan of the subscription item. The API may leave it out or send
+	// EndedAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
+	EndedAt     Opt[int64] `json:"ended_at,omitzero"`
+	InstanceID  string     `json:"instance_id"`
+	IsFreeTrial bool       `json:"is_free_trial"`
+	// Nil when the API leaves it out.
+	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
+	// PastDueAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
+	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
+	// Nil when the API leaves it out.
+	Payer   *Payer `json:"payer,omitempty"`
+	PayerID string `json:"payer_id"`
+	// Nil when the API leaves it out.
+	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PeriodEnd Opt[int64] `json:"period_end,omitzero"`
+	// Nil when the API leaves it out.
+	PeriodStart *int64 `json:"period_start,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	Plan Opt[Plan] `json:"plan,omitzero"`
-	// PlanID is the ID of the plan. Nil when the API sends null.
+	// Nil when the API sends null.
 	PlanID *string `json:"plan_id"`
-	// PlanPeriod is the plan period of the subscription item. One of "month",
-	// "annual".
+	// One of "month", "annual".
 	PlanPeriod SubscriptionItemPlanPeriod `json:"plan_period"`
-	// PriceID is the ID of the price. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	PriceID *string `json:"price_id,omitempty"`
-	// ProrationDate is the proration date of the subscription item. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	ProrationDate *string `json:"proration_date,omitempty"`
-	// Seats is the seats of the subscription item. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Seats Opt[SubscriptionItemSeats] `json:"seats,omitzero"`
-	// Status is the status of the subscription item. One of "active", "canceled",
-	// "expired", "ended", "past_due", "upcoming", "incomplete", "abandoned".
+	// One of "active", "canceled", "expired", "ended", "past_due", "upcoming",
+	// "incomplete", "abandoned".
 	Status SubscriptionItemStatus `json:"status"`
-	// Totals is the totals of the subscription item. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Totals Opt[BillingTotals] `json:"totals,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// Amount is the amount of the subscription item. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// NextInvoice is the next invoice of the subscription item. The API may leave
-	// it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	NextInvoice Opt[BillingNextPayment] `json:"next_invoice,omitzero"`
-	// PaymentMethodID is the ID of the payment method. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	PaymentMethodID *string `json:"payment_method_id,omitempty"`
-	// Interval is the interval of the subscription item. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	Interval *string `json:"interval,omitempty"`
-	// SubscriptionID is the ID of the subscription. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	SubscriptionID Opt[string] `json:"subscription_id,omitzero"`
 }
 
@@ -2291,11 +2069,9 @@ const (
 
 // SubscriptionItemSeats is one subscription item seats as the API returns it.
 type SubscriptionItemSeats struct {
-	// Quantity is the quantity of the subscription item seats. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Quantity *int64 `json:"quantity"`
-	// Tiers lists the tiers of the subscription item seats. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	Tiers []*PerUnitTotalTier `json:"tiers,omitempty"`
 }
 

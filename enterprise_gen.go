@@ -4,35 +4,26 @@ package clerk
 
 // CreatedLinkToken is one created link token as the API returns it.
 type CreatedLinkToken struct {
-	// Object names the kind of object; it is always "admin_portal_link_token".
-	Object string `json:"object"`
-	// ID identifies the created link token.
-	ID string `json:"id"`
-	// AdminPortalLinkID is the ID of the admin portal link.
+	// Object is always "admin_portal_link_token".
+	Object            string `json:"object"`
+	ID                string `json:"id"`
 	AdminPortalLinkID string `json:"admin_portal_link_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Expiration is the expiration of the created link token. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the created link token is expired.
-	Expired bool `json:"expired"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// ItContactID is the ID of the it contact. Nil when the API sends null.
+	Expired    bool     `json:"expired"`
+	InstanceID string   `json:"instance_id"`
+	// Nil when the API sends null.
 	ItContactID *string `json:"it_contact_id"`
-	// OrganizationID is the ID of the organization. Nil when the API sends null.
+	// Nil when the API sends null.
 	OrganizationID *string `json:"organization_id"`
-	// RevocationReason is the revocation reason of the created link token. Nil
-	// when the API sends null.
+	// Nil when the API sends null.
 	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the created link token is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the created link token. Nil when the API sends
-	// null.
+	Revoked          bool    `json:"revoked"`
+	// Nil when the API sends null.
 	Scopes []string `json:"scopes"`
-	// Token is the token itself.
-	Token string `json:"token"`
+	Token  string   `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -75,21 +66,17 @@ func (x *CreatedLinkToken) GetRevocationReason() string {
 
 // CustomAttribute is one custom attribute as the API returns it.
 type CustomAttribute struct {
-	// DirectoryPath is the directory path of the custom attribute. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Key is the key of the custom attribute. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Key *string `json:"key,omitempty"`
-	// MultiValued is true when the custom attribute is multi valued. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	MultiValued *bool `json:"multi_valued,omitempty"`
-	// Name is the name of the custom attribute. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// SCIMPath is the SCIM path of the custom attribute. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	SCIMPath *string `json:"scim_path,omitempty"`
-	// SSOPath is the SSO path of the custom attribute. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	SSOPath *string `json:"sso_path,omitempty"`
 }
 
@@ -149,34 +136,23 @@ func (x *CustomAttribute) GetSSOPath() string {
 
 // Directory is one directory as the API returns it.
 type Directory struct {
-	// Object names the kind of object; it is always "directory".
+	// Object is always "directory".
 	Object string `json:"object"`
-	// ID identifies the directory.
-	ID string `json:"id"`
-	// APIKey is the API key of the directory. The API may leave it out or send
-	// null; Opt tells the two apart.
-	APIKey Opt[string] `json:"api_key,omitzero"`
-	// AttributeMapping is the attribute mapping of the directory.
+	ID     string `json:"id"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	APIKey           Opt[string]       `json:"api_key,omitzero"`
 	AttributeMapping map[string]string `json:"attribute_mapping"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// CustomAttributes lists the custom attributes of the directory. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
-	// Enabled is true when the directory is enabled.
-	Enabled bool `json:"enabled"`
-	// EndpointURL is the URL of the endpoint.
-	EndpointURL string `json:"endpoint_url"`
-	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
-	// leave it out or send null; Opt tells the two apart.
-	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// GroupRoleMappingEnabled is true when group role mapping is enabled for the
-	// directory.
-	GroupRoleMappingEnabled bool `json:"group_role_mapping_enabled"`
-	// Name is the name of the directory.
-	Name string `json:"name"`
-	// Provider is the provider of the directory.
-	Provider string `json:"provider"`
+	Enabled          bool               `json:"enabled"`
+	EndpointURL      string             `json:"endpoint_url"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	EnterpriseConnectionID  Opt[string] `json:"enterprise_connection_id,omitzero"`
+	GroupRoleMappingEnabled bool        `json:"group_role_mapping_enabled"`
+	Name                    string      `json:"name"`
+	Provider                string      `json:"provider"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -203,43 +179,30 @@ func (x *Directory) GetEnterpriseConnectionID() string {
 
 // EnterpriseConnection is one enterprise connection as the API returns it.
 type EnterpriseConnection struct {
-	// Object names the kind of object; it is always "enterprise_connection".
+	// Object is always "enterprise_connection".
 	Object string `json:"object"`
-	// ID identifies the enterprise connection.
-	ID string `json:"id"`
-	// Active is true when the enterprise connection is active.
-	Active bool `json:"active"`
-	// AllowOrganizationAccountLinking is true when the enterprise connection is
-	// allow organization account linking. Nil when the API leaves it out.
+	ID     string `json:"id"`
+	Active bool   `json:"active"`
+	// Nil when the API leaves it out.
 	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// CustomAttributes lists the custom attributes of the enterprise connection.
 	// Nil when the API leaves it out.
 	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
-	// DisableAdditionalIdentifications is true when the enterprise connection is
-	// disable additional identifications. Nil when the API leaves it out.
-	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
-	// Domains lists the domains of the enterprise connection.
-	Domains []string `json:"domains"`
-	// LogoPublicURL is the URL of the logo public. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// Nil when the API leaves it out.
+	DisableAdditionalIdentifications *bool    `json:"disable_additional_identifications,omitempty"`
+	Domains                          []string `json:"domains"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	LogoPublicURL Opt[string] `json:"logo_public_url,omitzero"`
-	// Name is the name of the enterprise connection.
-	Name string `json:"name"`
-	// OAuthConfig is the OAuth config of the enterprise connection. The API may
-	// leave it out or send null; Opt tells the two apart.
+	Name          string      `json:"name"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	OAuthConfig Opt[EnterpriseConnectionOAuthConfig] `json:"oauth_config,omitzero"`
-	// OrganizationID is the ID of the organization. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// Provider is the provider of the enterprise connection.
-	Provider string `json:"provider"`
-	// SAMLConnection is the SAML connection of the enterprise connection. The API
-	// may leave it out or send null; Opt tells the two apart.
+	Provider       string      `json:"provider"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[EnterpriseConnectionSAMLConnection] `json:"saml_connection,omitzero"`
-	// SyncUserAttributes is true when the enterprise connection is sync user
-	// attributes. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	SyncUserAttributes *bool `json:"sync_user_attributes,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -317,41 +280,31 @@ func (x *EnterpriseConnection) GetSyncUserAttributes() bool {
 // EnterpriseConnectionOAuthConfig is the OAuth config of an
 // EnterpriseConnection.
 type EnterpriseConnectionOAuthConfig struct {
-	// ID identifies the enterprise connection o auth config. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// AuthURL is the URL of the auth. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	AuthURL Opt[string] `json:"auth_url,omitzero"`
-	// ClientID is the ID of the client. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ClientID Opt[string] `json:"client_id,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// DiscoveryURL is the URL of the discovery. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	DiscoveryURL Opt[string] `json:"discovery_url,omitzero"`
-	// LogoPublicURL is the URL of the logo public. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LogoPublicURL Opt[string] `json:"logo_public_url,omitzero"`
-	// Name is the name of the enterprise connection o auth config. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// ProviderKey is the provider key of the enterprise connection o auth config.
 	// Nil when the API leaves it out.
 	ProviderKey *string `json:"provider_key,omitempty"`
-	// RequiresPKCE is true when the enterprise connection o auth config requires
-	// PKCE. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	RequiresPKCE *bool `json:"requires_pkce,omitempty"`
-	// TokenURL is the URL of the token. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	TokenURL Opt[string] `json:"token_url,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// UserInfoURL is the URL of the user info. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	UserInfoURL Opt[string] `json:"user_info_url,omitzero"`
 }
 
@@ -472,44 +425,31 @@ func (x *EnterpriseConnectionOAuthConfig) GetUserInfoURL() string {
 // EnterpriseConnectionSAMLConnection is the SAML connection of an
 // EnterpriseConnection.
 type EnterpriseConnectionSAMLConnection struct {
-	// ID identifies the enterprise connection SAML connection. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// ACSURL is the URL of the ACS. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ACSURL Opt[string] `json:"acs_url,omitzero"`
-	// Active is true when the enterprise connection SAML connection is active. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	Active *bool `json:"active,omitempty"`
-	// AllowIdPInitiated is true when the enterprise connection SAML connection is
-	// allow IdP initiated. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// AllowSubdomains is true when the enterprise connection SAML connection is
-	// allow subdomains. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
-	// ForceAuthn is true when the enterprise connection SAML connection is force
-	// authn. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ForceAuthn *bool `json:"force_authn,omitempty"`
-	// IdPEntityID is the ID of the IdP entity. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	IdPEntityID Opt[string] `json:"idp_entity_id,omitzero"`
-	// IdPMetadataURL is the URL of the IdP metadata. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// IdPSSOURL is the URL of the IdP SSO. The API may leave it out or send null;
-	// Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	IdPSSOURL Opt[string] `json:"idp_sso_url,omitzero"`
-	// LoginHint is the login hint of the enterprise connection SAML connection.
 	// Nil when the API leaves it out.
 	LoginHint *EnterpriseConnectionSAMLConnectionLoginHint `json:"login_hint,omitempty"`
-	// Name is the name of the enterprise connection SAML connection. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// SPEntityID is the ID of the SP entity. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	SPEntityID Opt[string] `json:"sp_entity_id,omitzero"`
-	// SPMetadataURL is the URL of the SP metadata. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	SPMetadataURL Opt[string] `json:"sp_metadata_url,omitzero"`
 }
 
@@ -638,11 +578,9 @@ func (x *EnterpriseConnectionSAMLConnection) GetSPMetadataURL() string {
 // EnterpriseConnectionSAMLConnectionLoginHint is the login hint of an
 // EnterpriseConnectionSAMLConnection.
 type EnterpriseConnectionSAMLConnectionLoginHint struct {
-	// Mode is the mode of the enterprise connection SAML connection login hint.
 	// One of "email_address", "custom_attribute", "off".
 	Mode EnterpriseConnectionSAMLConnectionLoginHintMode `json:"mode"`
-	// Source is the source of the enterprise connection SAML connection login
-	// hint. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Source *string `json:"source,omitempty"`
 }
 
@@ -670,27 +608,20 @@ const (
 // EnterpriseConnectionTestRun is one enterprise connection test run as the API
 // returns it.
 type EnterpriseConnectionTestRun struct {
-	// ID identifies the enterprise connection test run.
 	ID string `json:"id"`
-	// ConnectionType is the connection type of the enterprise connection test run.
 	// One of "saml", "oauth".
 	ConnectionType EnterpriseConnectionTestRunConnectionType `json:"connection_type"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Logs lists the logs of the enterprise connection test run. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	Logs []*EnterpriseConnectionTestRunLogItem `json:"logs,omitempty"`
-	// OAuth is the OAuth of the enterprise connection test run. The API may leave
-	// it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	OAuth Opt[EnterpriseConnectionTestRunOAuth] `json:"oauth,omitzero"`
-	// ParsedUserInfo is the parsed user info of the enterprise connection test
-	// run. The API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ParsedUserInfo Opt[EnterpriseConnectionTestRunParsedUserInfo] `json:"parsed_user_info,omitzero"`
-	// SAML is the SAML of the enterprise connection test run. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	SAML Opt[EnterpriseConnectionTestRunSAML] `json:"saml,omitzero"`
-	// Status is the status of the enterprise connection test run. One of
-	// "pending", "success", "failed".
+	// One of "pending", "success", "failed".
 	Status EnterpriseConnectionTestRunStatus `json:"status"`
 }
 
@@ -740,15 +671,11 @@ const (
 // EnterpriseConnectionTestRunLogItem is the logs of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunLogItem struct {
-	// Code is the code of the enterprise connection test run log item. Nil when
-	// the API leaves it out.
-	Code *string `json:"code,omitempty"`
-	// Level is the level of the enterprise connection test run log item.
-	Level string `json:"level"`
-	// Message is the message of the enterprise connection test run log item.
-	Message string `json:"message"`
-	// ShortMessage is the short message of the enterprise connection test run log
-	// item. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
+	Code    *string `json:"code,omitempty"`
+	Level   string  `json:"level"`
+	Message string  `json:"message"`
+	// Nil when the API leaves it out.
 	ShortMessage *string `json:"short_message,omitempty"`
 }
 
@@ -773,14 +700,11 @@ func (x *EnterpriseConnectionTestRunLogItem) GetShortMessage() string {
 // EnterpriseConnectionTestRunOAuth is the OAuth of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunOAuth struct {
-	// AccessToken is the access token of the enterprise connection test run o
-	// auth. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	AccessToken *string `json:"access_token,omitempty"`
-	// IDToken is the ID token of the enterprise connection test run o auth. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	IDToken *string `json:"id_token,omitempty"`
-	// UserInfo is the user info of the enterprise connection test run o auth. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	UserInfo *string `json:"user_info,omitempty"`
 }
 
@@ -814,16 +738,13 @@ func (x *EnterpriseConnectionTestRunOAuth) GetUserInfo() string {
 // EnterpriseConnectionTestRunParsedUserInfo is the parsed user info of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunParsedUserInfo struct {
-	// EmailAddress is the email address of the enterprise connection test run
-	// parsed user info. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	EmailAddress *string `json:"email_address,omitempty"`
-	// FirstName is the first name of the enterprise connection test run parsed
-	// user info. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	FirstName *string `json:"first_name,omitempty"`
-	// LastName is the last name of the enterprise connection test run parsed user
-	// info. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	LastName *string `json:"last_name,omitempty"`
-	// UserID is the ID of the user. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -866,14 +787,11 @@ func (x *EnterpriseConnectionTestRunParsedUserInfo) GetUserID() string {
 // EnterpriseConnectionTestRunSAML is the SAML of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunSAML struct {
-	// RelayState is the relay state of the enterprise connection test run SAML.
 	// Nil when the API leaves it out.
 	RelayState *string `json:"relay_state,omitempty"`
-	// SAMLRequest is the SAML request of the enterprise connection test run SAML.
 	// Nil when the API leaves it out.
 	SAMLRequest *string `json:"saml_request,omitempty"`
-	// SAMLResponse is the SAML response of the enterprise connection test run
-	// SAML. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	SAMLResponse *string `json:"saml_response,omitempty"`
 }
 
@@ -918,36 +836,29 @@ const (
 // EnterpriseConnectionTestRunURL is one enterprise connection test run URL as
 // the API returns it.
 type EnterpriseConnectionTestRunURL struct {
-	// URL is the URL itself.
 	URL string `json:"url"`
 }
 
 // LinkToken is one link token as the API returns it.
 type LinkToken struct {
-	// Object names the kind of object; it is always "admin_portal_link_token".
-	Object string `json:"object"`
-	// ID identifies the link token.
-	ID string `json:"id"`
-	// AdminPortalLinkID is the ID of the admin portal link.
+	// Object is always "admin_portal_link_token".
+	Object            string `json:"object"`
+	ID                string `json:"id"`
 	AdminPortalLinkID string `json:"admin_portal_link_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Expiration is the expiration of the link token. Nil when the API sends null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the link token is expired.
-	Expired bool `json:"expired"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// ItContactID is the ID of the it contact. Nil when the API sends null.
+	Expired    bool     `json:"expired"`
+	InstanceID string   `json:"instance_id"`
+	// Nil when the API sends null.
 	ItContactID *string `json:"it_contact_id"`
-	// OrganizationID is the ID of the organization. Nil when the API sends null.
+	// Nil when the API sends null.
 	OrganizationID *string `json:"organization_id"`
-	// RevocationReason is the revocation reason of the link token. Nil when the
-	// API sends null.
+	// Nil when the API sends null.
 	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the link token is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the link token. Nil when the API sends null.
+	Revoked          bool    `json:"revoked"`
+	// Nil when the API sends null.
 	Scopes []string `json:"scopes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -991,79 +902,55 @@ func (x *LinkToken) GetRevocationReason() string {
 
 // SAMLConnection is one SAML connection as the API returns it.
 type SAMLConnection struct {
-	// Object names the kind of object; it is always "saml_connection".
-	Object string `json:"object"`
-	// ID identifies the SAML connection.
-	ID string `json:"id"`
-	// ACSURL is the URL of the ACS.
-	ACSURL string `json:"acs_url"`
-	// Active is true when the SAML connection is active.
-	Active bool `json:"active"`
-	// AllowIdPInitiated is true when the SAML connection is allow IdP initiated.
-	AllowIdPInitiated bool `json:"allow_idp_initiated"`
-	// AllowOrganizationAccountLinking is true when the SAML connection is allow
-	// organization account linking.
-	AllowOrganizationAccountLinking bool `json:"allow_organization_account_linking"`
-	// AllowSubdomains is true when the SAML connection is allow subdomains.
-	AllowSubdomains bool `json:"allow_subdomains"`
-	// AttributeMapping is the attribute mapping of the SAML connection. Nil when
-	// the API leaves it out.
+	// Object is always "saml_connection".
+	Object                          string `json:"object"`
+	ID                              string `json:"id"`
+	ACSURL                          string `json:"acs_url"`
+	Active                          bool   `json:"active"`
+	AllowIdPInitiated               bool   `json:"allow_idp_initiated"`
+	AllowOrganizationAccountLinking bool   `json:"allow_organization_account_linking"`
+	AllowSubdomains                 bool   `json:"allow_subdomains"`
+	// Nil when the API leaves it out.
 	AttributeMapping *SAMLConnectionAttributeMapping `json:"attribute_mapping,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DisableAdditionalIdentifications is true when the SAML connection is disable
-	// additional identifications.
-	DisableAdditionalIdentifications bool `json:"disable_additional_identifications"`
-	// Domain is the domain of the SAML connection. Nil when the API leaves it out.
+	CreatedAt                        int64 `json:"created_at"`
+	DisableAdditionalIdentifications bool  `json:"disable_additional_identifications"`
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
-	// Domains lists the domains of the SAML connection. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	Domains []string `json:"domains,omitempty"`
-	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// ForceAuthn is true when the SAML connection is force authn.
-	ForceAuthn bool `json:"force_authn"`
-	// IdPCertificate is the IdP certificate of the SAML connection. Nil when the
-	// API sends null.
+	ForceAuthn             bool        `json:"force_authn"`
+	// Nil when the API sends null.
 	IdPCertificate *string `json:"idp_certificate"`
-	// IdPCertificateExpiresAt is the time of the IdP certificate expires, in Unix
-	// milliseconds. Nil when the API sends null.
+	// IdPCertificateExpiresAt is a time in Unix milliseconds. Nil when the API
+	// sends null.
 	IdPCertificateExpiresAt *int64 `json:"idp_certificate_expires_at"`
-	// IdPCertificateIssuedAt is the time of the IdP certificate issued, in Unix
-	// milliseconds. Nil when the API sends null.
+	// IdPCertificateIssuedAt is a time in Unix milliseconds. Nil when the API
+	// sends null.
 	IdPCertificateIssuedAt *int64 `json:"idp_certificate_issued_at"`
-	// IdPEntityID is the ID of the IdP entity. Nil when the API sends null.
+	// Nil when the API sends null.
 	IdPEntityID *string `json:"idp_entity_id"`
-	// IdPMetadata holds the SAML connection IdP metadata, free-form JSON. The API
-	// may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	IdPMetadata Opt[string] `json:"idp_metadata,omitzero"`
-	// IdPMetadataURL is the URL of the IdP metadata. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// IdPSSOURL is the URL of the IdP SSO. Nil when the API sends null.
-	IdPSSOURL *string `json:"idp_sso_url"`
-	// LoginHint is the login hint of the SAML connection.
+	// Nil when the API sends null.
+	IdPSSOURL *string                 `json:"idp_sso_url"`
 	LoginHint SAMLConnectionLoginHint `json:"login_hint"`
-	// Name is the name of the SAML connection.
-	Name string `json:"name"`
-	// OrganizationID is the ID of the organization. The API may leave it out or
-	// send null; Opt tells the two apart.
-	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// Provider is the provider of the SAML connection.
-	Provider string `json:"provider"`
-	// SPEntityID is the ID of the SP entity.
-	SPEntityID string `json:"sp_entity_id"`
-	// SPMetadataURL is the URL of the SP metadata.
-	SPMetadataURL string `json:"sp_metadata_url"`
-	// SyncUserAttributes is true when the SAML connection is sync user attributes.
-	SyncUserAttributes bool `json:"sync_user_attributes"`
+	Name      string                  `json:"name"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	OrganizationID     Opt[string] `json:"organization_id,omitzero"`
+	Provider           string      `json:"provider"`
+	SPEntityID         string      `json:"sp_entity_id"`
+	SPMetadataURL      string      `json:"sp_metadata_url"`
+	SyncUserAttributes bool        `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// UserCount is the number of user.
 	UserCount int64 `json:"user_count"`
 }
 
@@ -1172,24 +1059,18 @@ func (x *SAMLConnection) GetOrganizationID() string {
 // SAMLConnectionAttributeMapping is one SAML connection attribute mapping as
 // the API returns it.
 type SAMLConnectionAttributeMapping struct {
-	// EmailAddress is the email address of the SAML connection attribute mapping.
 	EmailAddress string `json:"email_address"`
-	// FirstName is the first name of the SAML connection attribute mapping.
-	FirstName string `json:"first_name"`
-	// LastName is the last name of the SAML connection attribute mapping.
-	LastName string `json:"last_name"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	FirstName    string `json:"first_name"`
+	LastName     string `json:"last_name"`
+	UserID       string `json:"user_id"`
 }
 
 // SAMLConnectionLoginHint is one SAML connection login hint as the API returns
 // it.
 type SAMLConnectionLoginHint struct {
-	// Mode is the mode of the SAML connection login hint. One of "email_address",
-	// "custom_attribute", "off".
+	// One of "email_address", "custom_attribute", "off".
 	Mode SAMLConnectionLoginHintMode `json:"mode"`
-	// Source is the source of the SAML connection login hint. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	Source *string `json:"source,omitempty"`
 }
 

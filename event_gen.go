@@ -5,38 +5,28 @@ package clerk
 // EmailMessage is an email Clerk sends, or hands to you to deliver;
 // email.created events carry it.
 type EmailMessage struct {
-	// Object names the kind of object.
 	Object string `json:"object"`
-	// ID identifies the email message.
-	ID string `json:"id"`
-	// Body is the body of the email message. Nil when the API leaves it out.
+	ID     string `json:"id"`
+	// Nil when the API leaves it out.
 	Body *string `json:"body,omitempty"`
-	// BodyPlain is the body plain of the email message. The API may leave it out
-	// or send null; Opt tells the two apart.
-	BodyPlain Opt[string] `json:"body_plain,omitzero"`
-	// Data is the data of the email message.
-	Data JSON `json:"data"`
-	// DeliveredByClerk is true when the email message is delivered by clerk.
-	DeliveredByClerk bool `json:"delivered_by_clerk"`
-	// EmailAddressID is the ID of the email address. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
+	BodyPlain        Opt[string] `json:"body_plain,omitzero"`
+	Data             JSON        `json:"data"`
+	DeliveredByClerk bool        `json:"delivered_by_clerk"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	EmailAddressID Opt[string] `json:"email_address_id,omitzero"`
-	// FromEmailName is the from email name of the email message.
-	FromEmailName string `json:"from_email_name"`
-	// ReplyToEmailName is the reply to email name of the email message. The API
-	// may leave it out or send null; Opt tells the two apart.
+	FromEmailName  string      `json:"from_email_name"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	ReplyToEmailName Opt[string] `json:"reply_to_email_name,omitzero"`
 	// Slug is the short name used in URLs. Nil when the API sends null.
 	Slug *string `json:"slug"`
-	// Status is the status of the email message. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
-	// Subject is the subject of the email message. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Subject *string `json:"subject,omitempty"`
-	// ToEmailAddress is the to email address of the email message. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	ToEmailAddress *string `json:"to_email_address,omitempty"`
-	// UserID is the ID of the user. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -128,34 +118,22 @@ func (x *EmailMessage) GetUserID() string {
 // SMSMessage is a text message Clerk sends, or hands to you to deliver;
 // sms.created events carry it.
 type SMSMessage struct {
-	// Object names the kind of object.
-	Object string `json:"object"`
-	// ID identifies the SMS message.
-	ID string `json:"id"`
-	// CreatedAt is the created at of the SMS message.
-	CreatedAt *int64 `json:"created_at,omitempty"`
-	// CreatedAtMs is the created at ms of the SMS message.
-	CreatedAtMs int64 `json:"created_at_ms"`
-	// Data is the data of the SMS message.
-	Data JSON `json:"data"`
-	// DeliveredByClerk is true when the SMS message is delivered by clerk.
-	DeliveredByClerk bool `json:"delivered_by_clerk"`
-	// FromPhoneNumber is the from phone number of the SMS message.
-	FromPhoneNumber string `json:"from_phone_number"`
-	// Message is the message itself.
-	Message string `json:"message"`
-	// PhoneNumberID is the ID of the phone number. The API may leave it out or
-	// send null; Opt tells the two apart.
+	Object           string `json:"object"`
+	ID               string `json:"id"`
+	CreatedAt        *int64 `json:"created_at,omitempty"`
+	CreatedAtMs      int64  `json:"created_at_ms"`
+	Data             JSON   `json:"data"`
+	DeliveredByClerk bool   `json:"delivered_by_clerk"`
+	FromPhoneNumber  string `json:"from_phone_number"`
+	Message          string `json:"message"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	PhoneNumberID Opt[string] `json:"phone_number_id,omitzero"`
 	// Slug is the short name used in URLs. The API may leave it out or send null;
 	// Opt tells the two apart.
-	Slug Opt[string] `json:"slug,omitzero"`
-	// Status is the status of the SMS message.
-	Status string `json:"status"`
-	// ToPhoneNumber is the to phone number of the SMS message.
-	ToPhoneNumber string `json:"to_phone_number"`
-	// UserID is the ID of the user. The API may leave it out or send null; Opt
-	// tells the two apart.
+	Slug          Opt[string] `json:"slug,omitzero"`
+	Status        string      `json:"status"`
+	ToPhoneNumber string      `json:"to_phone_number"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -201,16 +179,13 @@ func (x *SMSMessage) GetUserID() string {
 // SessionWithUser is a session together with the user it belongs to; session
 // events carry it.
 type SessionWithUser struct {
-	// Object names the kind of object; it is always "session".
+	// Object is always "session".
 	Object string `json:"object"`
-	// ID identifies the session with user.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// Actor is the actor of the session with user. IsAbsent and IsNull tell a
-	// field left out from null.
-	Actor JSON `json:"actor,omitempty"`
-	// ClientID is the ID of the client.
+	// IsAbsent and IsNull tell a field left out from null.
+	Actor    JSON   `json:"actor,omitempty"`
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
@@ -218,21 +193,17 @@ type SessionWithUser struct {
 	ExpireAt int64 `json:"expire_at"`
 	// LastActiveAt is when it was last active, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`
-	// LastActiveOrganizationID is the ID of the last active organization. The API
-	// may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LastActiveOrganizationID Opt[string] `json:"last_active_organization_id,omitzero"`
-	// LatestActivity is the latest activity of the session with user. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LatestActivity Opt[SessionActivity] `json:"latest_activity,omitzero"`
-	// Status is the status of the session with user. One of "active", "revoked",
-	// "ended", "expired", "removed", "abandoned", "replaced".
+	// One of "active", "revoked", "ended", "expired", "removed", "abandoned",
+	// "replaced".
 	Status SessionWithUserStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// User is the user itself.
-	User User `json:"user"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	UpdatedAt int64  `json:"updated_at"`
+	User      User   `json:"user"`
+	UserID    string `json:"user_id"`
 }
 
 // GetLastActiveOrganizationID returns LastActiveOrganizationID, or the zero value when it is absent or null.
@@ -273,6 +244,5 @@ const (
 
 // SvixURL is one svix URL as the API returns it.
 type SvixURL struct {
-	// SvixURL is the URL of the svix.
 	SvixURL string `json:"svix_url"`
 }

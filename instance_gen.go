@@ -4,23 +4,21 @@ package clerk
 
 // AllowlistIdentifier is one allowlist identifier as the API returns it.
 type AllowlistIdentifier struct {
-	// Object names the kind of object; it is always "allowlist_identifier". Nil
-	// when the API leaves it out.
+	// Object is always "allowlist_identifier". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// ID identifies the allowlist identifier. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Identifier is the identifier itself. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
-	// IdentifierType is the identifier type of the allowlist identifier. One of
-	// "email_address", "phone_number", "web3_wallet". Nil when the API leaves it
-	// out.
+	// One of "email_address", "phone_number", "web3_wallet". Nil when the API
+	// leaves it out.
 	IdentifierType *AllowlistIdentifierIdentifierType `json:"identifier_type,omitempty"`
-	// InstanceID is the ID of the instance. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	InstanceID *string `json:"instance_id,omitempty"`
-	// InvitationID is the ID of the invitation. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	InvitationID *string `json:"invitation_id,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -112,25 +110,20 @@ const (
 
 // AuthConfig is one auth config as the API returns it.
 type AuthConfig struct {
-	// Object names the kind of object; it is always "instance_settings". Nil when
-	// the API leaves it out.
+	// Object is always "instance_settings". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// ID identifies the auth config. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// EnhancedEmailDeliverability is true when the auth config is enhanced email
-	// deliverability. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	EnhancedEmailDeliverability *bool `json:"enhanced_email_deliverability,omitempty"`
-	// FromEmailAddress is the from email address of the auth config. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	FromEmailAddress *string `json:"from_email_address,omitempty"`
-	// ProgressiveSignUp is true when the auth config is progressive sign up. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	ProgressiveSignUp *bool `json:"progressive_sign_up,omitempty"`
-	// RestrictedToAllowlist is true when the auth config is restricted to
-	// allowlist. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	RestrictedToAllowlist *bool `json:"restricted_to_allowlist,omitempty"`
 }
 
@@ -190,21 +183,19 @@ func (x *AuthConfig) GetRestrictedToAllowlist() bool {
 
 // BlocklistIdentifier is one blocklist identifier as the API returns it.
 type BlocklistIdentifier struct {
-	// Object names the kind of object; it is always "blocklist_identifier". Nil
-	// when the API leaves it out.
+	// Object is always "blocklist_identifier". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// ID identifies the blocklist identifier. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Identifier is the identifier itself. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
-	// IdentifierType is the identifier type of the blocklist identifier. One of
-	// "email_address", "phone_number", "web3_wallet". Nil when the API leaves it
-	// out.
+	// One of "email_address", "phone_number", "web3_wallet". Nil when the API
+	// leaves it out.
 	IdentifierType *BlocklistIdentifierIdentifierType `json:"identifier_type,omitempty"`
-	// InstanceID is the ID of the instance. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	InstanceID *string `json:"instance_id,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -287,36 +278,25 @@ const (
 
 // CNAMETarget is one CNAME target as the API returns it.
 type CNAMETarget struct {
-	// Host is the host of the CNAME target.
-	Host string `json:"host"`
-	// Required is true when the CNAME target is required.
-	Required bool `json:"required"`
-	// Value is the value of the CNAME target.
-	Value string `json:"value"`
+	Host     string `json:"host"`
+	Required bool   `json:"required"`
+	Value    string `json:"value"`
 }
 
 // Domain is one domain as the API returns it.
 type Domain struct {
-	// Object names the kind of object; it is always "domain".
+	// Object is always "domain".
 	Object string `json:"object"`
-	// ID identifies the domain.
-	ID string `json:"id"`
-	// AccountsPortalURL is the URL of the accounts portal. The API may leave it
-	// out or send null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	AccountsPortalURL Opt[string] `json:"accounts_portal_url,omitzero"`
-	// CNAMETargets lists the CNAME targets of the domain. The API may leave it out
-	// or send null; Opt tells the two apart.
-	CNAMETargets Opt[[]*CNAMETarget] `json:"cname_targets,omitzero"`
-	// DevelopmentOrigin is the development origin of the domain.
-	DevelopmentOrigin string `json:"development_origin"`
-	// FrontendAPIURL is the URL of the frontend API.
-	FrontendAPIURL string `json:"frontend_api_url"`
-	// IsSatellite is true when the domain is satellite.
-	IsSatellite bool `json:"is_satellite"`
-	// Name is the name of the domain.
-	Name string `json:"name"`
-	// ProxyURL is the URL of the proxy. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
+	CNAMETargets      Opt[[]*CNAMETarget] `json:"cname_targets,omitzero"`
+	DevelopmentOrigin string              `json:"development_origin"`
+	FrontendAPIURL    string              `json:"frontend_api_url"`
+	IsSatellite       bool                `json:"is_satellite"`
+	Name              string              `json:"name"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	ProxyURL Opt[string] `json:"proxy_url,omitzero"`
 }
 
@@ -352,16 +332,13 @@ func (x *Domain) GetProxyURL() string {
 
 // Instance is one instance as the API returns it.
 type Instance struct {
-	// Object names the kind of object; it is always "instance".
+	// Object is always "instance".
 	Object string `json:"object"`
-	// ID identifies the instance.
-	ID string `json:"id"`
-	// AllowedOrigins lists the allowed origins of the instance. Nil when the API
-	// sends null.
-	AllowedOrigins []string `json:"allowed_origins"`
-	// EnvironmentType is the environment type of the instance.
-	EnvironmentType string `json:"environment_type"`
-	// WorkspaceID is the ID of the workspace. Nil when the API sends null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
+	AllowedOrigins  []string `json:"allowed_origins"`
+	EnvironmentType string   `json:"environment_type"`
+	// Nil when the API sends null.
 	WorkspaceID *string `json:"workspace_id"`
 }
 
@@ -377,64 +354,44 @@ func (x *Instance) GetWorkspaceID() string {
 // InstanceCommunicationSettings is one instance communication settings as the
 // API returns it.
 type InstanceCommunicationSettings struct {
-	// Object names the kind of object; it is always "instance_communication".
-	Object string `json:"object"`
-	// BlockedCountryCodes lists the blocked country codes of the instance
-	// communication settings.
+	// Object is always "instance_communication".
+	Object              string   `json:"object"`
 	BlockedCountryCodes []string `json:"blocked_country_codes"`
 }
 
 // InstanceProtectSettings is one instance protect settings as the API returns
 // it.
 type InstanceProtectSettings struct {
-	// Object names the kind of object; it is always "instance_protect".
-	Object string `json:"object"`
-	// ChecksBypassed is true when the instance protect settings checks bypassed.
-	ChecksBypassed bool `json:"checks_bypassed"`
-	// RulesEnabled is true when rules is enabled for the instance protect
-	// settings.
-	RulesEnabled bool `json:"rules_enabled"`
-	// SpecterEnabled is true when specter is enabled for the instance protect
-	// settings.
-	SpecterEnabled bool `json:"specter_enabled"`
+	// Object is always "instance_protect".
+	Object         string `json:"object"`
+	ChecksBypassed bool   `json:"checks_bypassed"`
+	RulesEnabled   bool   `json:"rules_enabled"`
+	SpecterEnabled bool   `json:"specter_enabled"`
 }
 
 // InstanceRestrictions is one instance restrictions as the API returns it.
 type InstanceRestrictions struct {
-	// Object names the kind of object; it is always "instance_restrictions".
-	Object string `json:"object"`
-	// Allowlist is true when the instance restrictions is allowlist.
-	Allowlist bool `json:"allowlist"`
-	// AllowlistBlocklistDisabledOnSignIn is true when the instance restrictions is
-	// allowlist blocklist disabled on sign in.
-	AllowlistBlocklistDisabledOnSignIn bool `json:"allowlist_blocklist_disabled_on_sign_in"`
-	// BlockDisposableEmailDomains is true when the instance restrictions is block
-	// disposable email domains.
-	BlockDisposableEmailDomains bool `json:"block_disposable_email_domains"`
-	// BlockEmailSubaddresses is true when the instance restrictions is block email
-	// subaddresses.
-	BlockEmailSubaddresses bool `json:"block_email_subaddresses"`
-	// Blocklist is true when the instance restrictions is blocklist.
-	Blocklist bool `json:"blocklist"`
+	// Object is always "instance_restrictions".
+	Object                             string `json:"object"`
+	Allowlist                          bool   `json:"allowlist"`
+	AllowlistBlocklistDisabledOnSignIn bool   `json:"allowlist_blocklist_disabled_on_sign_in"`
+	BlockDisposableEmailDomains        bool   `json:"block_disposable_email_domains"`
+	BlockEmailSubaddresses             bool   `json:"block_email_subaddresses"`
+	Blocklist                          bool   `json:"blocklist"`
 }
 
 // ProxyCheck is one proxy check as the API returns it.
 type ProxyCheck struct {
-	// Object names the kind of object; it is always "proxy_check".
+	// Object is always "proxy_check".
 	Object string `json:"object"`
-	// ID identifies the proxy check.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DomainID is the ID of the domain.
-	DomainID string `json:"domain_id"`
-	// LastRunAt is the time of the last run, in Unix milliseconds. Nil when the
-	// API sends null.
-	LastRunAt *int64 `json:"last_run_at"`
-	// ProxyURL is the URL of the proxy.
-	ProxyURL string `json:"proxy_url"`
-	// Successful is true when the proxy check is successful.
-	Successful bool `json:"successful"`
+	CreatedAt int64  `json:"created_at"`
+	DomainID  string `json:"domain_id"`
+	// LastRunAt is a time in Unix milliseconds. Nil when the API sends null.
+	LastRunAt  *int64 `json:"last_run_at"`
+	ProxyURL   string `json:"proxy_url"`
+	Successful bool   `json:"successful"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -450,82 +407,64 @@ func (x *ProxyCheck) GetLastRunAt() int64 {
 
 // RedirectURL is one redirect URL as the API returns it.
 type RedirectURL struct {
-	// Object names the kind of object; it is always "redirect_url".
+	// Object is always "redirect_url".
 	Object string `json:"object"`
-	// ID identifies the redirect URL.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL itself.
-	URL string `json:"url"`
+	UpdatedAt int64  `json:"updated_at"`
+	URL       string `json:"url"`
 }
 
 // Template is one template as the API returns it.
 type Template struct {
-	// Object names the kind of object; it is always "template". Nil when the API
-	// leaves it out.
+	// Object is always "template". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// ID identifies the template. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// AvailableVariables lists the available variables of the template. Nil when
-	// the API leaves it out.
+	// Nil when the API leaves it out.
 	AvailableVariables []string `json:"available_variables,omitempty"`
-	// Body is the body of the template. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Body *string `json:"body,omitempty"`
-	// CanDelete is true when the template can delete. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	CanDelete *bool `json:"can_delete,omitempty"`
-	// CanEditBody is true when the template can edit body. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	CanEditBody *bool `json:"can_edit_body,omitempty"`
-	// CanRevert is true when the template can revert. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	CanRevert *bool `json:"can_revert,omitempty"`
-	// CanToggle is true when the template can toggle. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	CanToggle *bool `json:"can_toggle,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// DeliveredByClerk is true when the template is delivered by clerk. Nil when
-	// the API leaves it out.
+	// Nil when the API leaves it out.
 	DeliveredByClerk *bool `json:"delivered_by_clerk,omitempty"`
-	// Enabled is true when the template is enabled. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	Enabled *bool `json:"enabled,omitempty"`
-	// FlaggedAsSuspicious is true when the template is flagged as suspicious. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	FlaggedAsSuspicious *bool `json:"flagged_as_suspicious,omitempty"`
-	// FromEmailName is the from email name of the template. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	FromEmailName *string `json:"from_email_name,omitempty"`
-	// InstanceID is the ID of the instance. The API may leave it out or send null;
-	// Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	InstanceID Opt[string] `json:"instance_id,omitzero"`
-	// Markup is the markup of the template. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Markup *string `json:"markup,omitempty"`
-	// Name is the name of the template. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// Position is the position of the template. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Position *int64 `json:"position,omitempty"`
-	// ReplyToEmailName is the reply to email name of the template. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	ReplyToEmailName *string `json:"reply_to_email_name,omitempty"`
-	// RequiredVariables lists the required variables of the template. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	RequiredVariables []string `json:"required_variables,omitempty"`
-	// ResourceType is the resource type of the template. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	ResourceType *string `json:"resource_type,omitempty"`
 	// Slug is the short name used in URLs. Nil when the API leaves it out.
 	Slug *string `json:"slug,omitempty"`
-	// Subject is the subject of the template. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Subject Opt[string] `json:"subject,omitzero"`
-	// TemplateType is the template type of the template. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	TemplateType *string `json:"template_type,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.

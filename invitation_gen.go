@@ -4,28 +4,23 @@ package clerk
 
 // Invitation is an invitation to sign up to the instance.
 type Invitation struct {
-	// Object names the kind of object; it is always "invitation".
+	// Object is always "invitation".
 	Object string `json:"object"`
-	// ID identifies the invitation.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the invitation. An email address.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
 	// ExpiresAt is when it expires, in Unix milliseconds. The API may leave it out
 	// or send null; Opt tells the two apart.
-	ExpiresAt Opt[int64] `json:"expires_at,omitzero"`
-	// PublicMetadata holds the invitation public metadata, free-form JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// Revoked is true when the invitation is revoked. Nil when the API leaves it
-	// out.
+	ExpiresAt      Opt[int64] `json:"expires_at,omitzero"`
+	PublicMetadata JSON       `json:"public_metadata"`
+	// Nil when the API leaves it out.
 	Revoked *bool `json:"revoked,omitempty"`
-	// Status is the status of the invitation. One of "pending", "accepted",
-	// "revoked", "expired".
+	// One of "pending", "accepted", "revoked", "expired".
 	Status InvitationStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the invitation. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -71,22 +66,17 @@ const (
 
 // WaitlistEntry is a person waiting to be invited to the application.
 type WaitlistEntry struct {
-	// Object names the kind of object; it is always "waitlist_entry".
+	// Object is always "waitlist_entry".
 	Object string `json:"object"`
-	// ID identifies the waitlist entry.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the waitlist entry. An email address.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// Invitation is the invitation of the waitlist entry. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Invitation Opt[Invitation] `json:"invitation,omitzero"`
-	// IsLocked is true when the waitlist entry is locked. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	IsLocked *bool `json:"is_locked,omitempty"`
-	// Status is the status of the waitlist entry. One of "pending", "invited",
-	// "rejected", "completed".
+	// One of "pending", "invited", "rejected", "completed".
 	Status WaitlistEntryStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

@@ -4,45 +4,41 @@ package clerk
 
 // JWK is the keys of a JWKS.
 type JWK struct {
-	// Alg is the alg of the JWK.
 	Alg string `json:"alg"`
-	// Crv is the crv of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Crv *string `json:"crv,omitempty"`
-	// D is the d of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	D *string `json:"d,omitempty"`
-	// Dp is the dp of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Dp *string `json:"dp,omitempty"`
-	// Dq is the dq of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Dq *string `json:"dq,omitempty"`
-	// E is the e of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	E *string `json:"e,omitempty"`
-	// K is the k of the JWK. Nil when the API leaves it out.
-	K *string `json:"k,omitempty"`
-	// KID is the KID of the JWK.
-	KID string `json:"kid"`
-	// Kty is the kty of the JWK.
-	Kty string `json:"kty"`
-	// N is the n of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
+	K   *string `json:"k,omitempty"`
+	KID string  `json:"kid"`
+	Kty string  `json:"kty"`
+	// Nil when the API leaves it out.
 	N *string `json:"n,omitempty"`
-	// P is the p of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	P *string `json:"p,omitempty"`
-	// Q is the q of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Q *string `json:"q,omitempty"`
-	// Qi is the qi of the JWK. Nil when the API leaves it out.
-	Qi *string `json:"qi,omitempty"`
-	// Use is the use of the JWK.
-	Use string `json:"use"`
-	// X is the x of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
+	Qi  *string `json:"qi,omitempty"`
+	Use string  `json:"use"`
+	// Nil when the API leaves it out.
 	X *string `json:"x,omitempty"`
-	// X5c lists the x5c of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	X5c []string `json:"x5c,omitempty"`
-	// X5t is the x5t of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	X5t *string `json:"x5t,omitempty"`
-	// X5tS256 is the X5tS256 of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	X5tS256 *string `json:"x5t#S256,omitempty"`
-	// X5u is the x5u of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	X5u *string `json:"x5u,omitempty"`
-	// Y is the y of the JWK. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Y *string `json:"y,omitempty"`
 }
 
@@ -183,29 +179,22 @@ func (x *JWK) GetY() string {
 
 // JWKS is one JWKS as the API returns it.
 type JWKS struct {
-	// Keys lists the keys of the JWKS. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Keys []*JWK `json:"keys,omitempty"`
 }
 
 // JWTTemplate is a recipe for custom session tokens.
 type JWTTemplate struct {
-	// Object names the kind of object; it is always "jwt_template".
-	Object string `json:"object"`
-	// ID identifies the JWT template.
-	ID string `json:"id"`
-	// AllowedClockSkew is the allowed clock skew of the JWT template.
-	AllowedClockSkew int64 `json:"allowed_clock_skew"`
-	// Claims is the claims of the JWT template.
-	Claims JSON `json:"claims"`
+	// Object is always "jwt_template".
+	Object           string `json:"object"`
+	ID               string `json:"id"`
+	AllowedClockSkew int64  `json:"allowed_clock_skew"`
+	Claims           JSON   `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// CustomSigningKey is true when the JWT template is custom signing key.
-	CustomSigningKey bool `json:"custom_signing_key"`
-	// Lifetime is the lifetime of the JWT template.
-	Lifetime int64 `json:"lifetime"`
-	// Name is the name of the JWT template.
-	Name string `json:"name"`
-	// SigningAlgorithm is the signing algorithm of the JWT template.
+	CreatedAt        int64  `json:"created_at"`
+	CustomSigningKey bool   `json:"custom_signing_key"`
+	Lifetime         int64  `json:"lifetime"`
+	Name             string `json:"name"`
 	SigningAlgorithm string `json:"signing_algorithm"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

@@ -4,18 +4,14 @@ package clerk
 
 // AgentTask is one agent task as the API returns it.
 type AgentTask struct {
-	// Object names the kind of object; it is always "agent_task".
-	Object string `json:"object"`
-	// AgentID is the ID of the agent.
-	AgentID string `json:"agent_id"`
-	// AgentTaskID is the ID of the agent task.
+	// Object is always "agent_task".
+	Object      string `json:"object"`
+	AgentID     string `json:"agent_id"`
 	AgentTaskID string `json:"agent_task_id"`
-	// TaskID is the ID of the task.
-	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	TaskID string `json:"task_id"`
-	// URL is the URL of the agent task. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -30,35 +26,25 @@ func (x *AgentTask) GetURL() string {
 
 // CreatedM2MToken is one created m2 m token as the API returns it.
 type CreatedM2MToken struct {
-	// Object names the kind of object; it is always "machine_to_machine_token".
+	// Object is always "machine_to_machine_token".
 	Object string `json:"object"`
-	// ID identifies the created m2 m token.
-	ID string `json:"id"`
-	// Claims is the claims of the created m2 m token. The API may leave it out or
-	// send null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	Claims Opt[any] `json:"claims,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Expiration is the expiration of the created m2 m token. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the created m2 m token is expired.
-	Expired bool `json:"expired"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds. Nil when the
-	// API sends null.
+	Expired    bool     `json:"expired"`
+	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// RevocationReason is the revocation reason of the created m2 m token. Nil
-	// when the API sends null.
+	// Nil when the API sends null.
 	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the created m2 m token is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the created m2 m token. Nil when the API leaves
-	// it out.
-	Scopes []string `json:"scopes,omitempty"`
-	// Subject is the subject of the created m2 m token.
-	Subject string `json:"subject"`
-	// Token is the token itself.
-	Token string `json:"token"`
+	Revoked          bool    `json:"revoked"`
+	// Nil when the API leaves it out.
+	Scopes  []string `json:"scopes,omitempty"`
+	Subject string   `json:"subject"`
+	Token   string   `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -102,22 +88,18 @@ func (x *CreatedM2MToken) GetRevocationReason() string {
 
 // CreatedMachine is one created machine as the API returns it.
 type CreatedMachine struct {
-	// Object names the kind of object; it is always "machine".
+	// Object is always "machine".
 	Object string `json:"object"`
-	// ID identifies the created machine.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token TTL of the created machine. At least 1.
-	// Nil when the API leaves it out.
+	// At least 1. Nil when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Name is the name of the created machine. 1 to 255 characters.
-	Name string `json:"name"`
-	// ScopedMachines lists the scoped machines of the created machine.
+	InstanceID      string `json:"instance_id"`
+	// 1 to 255 characters.
+	Name           string           `json:"name"`
 	ScopedMachines []*ScopedMachine `json:"scoped_machines"`
-	// SecretKey is the secret key of the created machine. Set by Clerk; read-only.
+	// Set by Clerk; read-only.
 	SecretKey string `json:"secret_key"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -134,53 +116,41 @@ func (x *CreatedMachine) GetDefaultTokenTTL() int64 {
 
 // DeletedMachine is one deleted machine as the API returns it.
 type DeletedMachine struct {
-	// Object names the kind of object; it is always "machine".
-	Object string `json:"object"`
-	// ID identifies the deleted machine.
-	ID string `json:"id"`
-	// Deleted is true when the deleted machine is deleted.
-	Deleted bool `json:"deleted"`
+	// Object is always "machine".
+	Object  string `json:"object"`
+	ID      string `json:"id"`
+	Deleted bool   `json:"deleted"`
 }
 
 // DeletedScope is one deleted scope as the API returns it.
 type DeletedScope struct {
-	// Object names the kind of object; it is always "machine_scope".
-	Object string `json:"object"`
-	// Deleted is true when the deleted scope is deleted.
-	Deleted bool `json:"deleted"`
-	// FromMachineID is the ID of the from machine.
+	// Object is always "machine_scope".
+	Object        string `json:"object"`
+	Deleted       bool   `json:"deleted"`
 	FromMachineID string `json:"from_machine_id"`
-	// ToMachineID is the ID of the to machine.
-	ToMachineID string `json:"to_machine_id"`
+	ToMachineID   string `json:"to_machine_id"`
 }
 
 // M2MToken is one m2 m token as the API returns it.
 type M2MToken struct {
-	// Object names the kind of object; it is always "machine_to_machine_token".
+	// Object is always "machine_to_machine_token".
 	Object string `json:"object"`
-	// ID identifies the m2 m token.
-	ID string `json:"id"`
-	// Claims is the claims of the m2 m token. The API may leave it out or send
-	// null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	Claims Opt[any] `json:"claims,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Expiration is the expiration of the m2 m token. Nil when the API sends null.
+	// Nil when the API sends null.
 	Expiration *float64 `json:"expiration"`
-	// Expired is true when the m2 m token is expired.
-	Expired bool `json:"expired"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds. Nil when the
-	// API sends null.
+	Expired    bool     `json:"expired"`
+	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// RevocationReason is the revocation reason of the m2 m token. Nil when the
-	// API sends null.
+	// Nil when the API sends null.
 	RevocationReason *string `json:"revocation_reason"`
-	// Revoked is true when the m2 m token is revoked.
-	Revoked bool `json:"revoked"`
-	// Scopes lists the scopes of the m2 m token. Nil when the API leaves it out.
-	Scopes []string `json:"scopes,omitempty"`
-	// Subject is the subject of the m2 m token.
-	Subject string `json:"subject"`
+	Revoked          bool    `json:"revoked"`
+	// Nil when the API leaves it out.
+	Scopes  []string `json:"scopes,omitempty"`
+	Subject string   `json:"subject"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -224,20 +194,16 @@ func (x *M2MToken) GetRevocationReason() string {
 
 // Machine is a non-human caller that authenticates with M2M tokens.
 type Machine struct {
-	// Object names the kind of object; it is always "machine".
+	// Object is always "machine".
 	Object string `json:"object"`
-	// ID identifies the machine.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token TTL of the machine. At least 1. Nil
-	// when the API leaves it out.
+	// At least 1. Nil when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Name is the name of the machine. 1 to 255 characters.
-	Name string `json:"name"`
-	// ScopedMachines lists the scoped machines of the machine.
+	InstanceID      string `json:"instance_id"`
+	// 1 to 255 characters.
+	Name           string           `json:"name"`
 	ScopedMachines []*ScopedMachine `json:"scoped_machines"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -254,38 +220,33 @@ func (x *Machine) GetDefaultTokenTTL() int64 {
 
 // MachineScope is one machine scope as the API returns it.
 type MachineScope struct {
-	// Object names the kind of object; it is always "machine_scope".
+	// Object is always "machine_scope".
 	Object string `json:"object"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// FromMachineID is the ID of the from machine.
+	CreatedAt     int64  `json:"created_at"`
 	FromMachineID string `json:"from_machine_id"`
-	// ToMachineID is the ID of the to machine.
-	ToMachineID string `json:"to_machine_id"`
+	ToMachineID   string `json:"to_machine_id"`
 }
 
 // MachineSecret is one machine secret as the API returns it.
 type MachineSecret struct {
-	// Object names the kind of object; it is always "machine_secret_key".
+	// Object is always "machine_secret_key".
 	Object string `json:"object"`
-	// Secret is the secret itself. Set by Clerk; read-only.
+	// Set by Clerk; read-only.
 	Secret string `json:"secret"`
 }
 
 // ScopedMachine is one scoped machine as the API returns it.
 type ScopedMachine struct {
-	// Object names the kind of object; it is always "machine".
+	// Object is always "machine".
 	Object string `json:"object"`
-	// ID identifies the scoped machine.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultTokenTTL is the default token TTL of the scoped machine. At least 1.
-	// Nil when the API leaves it out.
+	// At least 1. Nil when the API leaves it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Name is the name of the scoped machine. 1 to 255 characters.
+	InstanceID      string `json:"instance_id"`
+	// 1 to 255 characters.
 	Name string `json:"name"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

@@ -4,32 +4,23 @@ package clerk
 
 // OAuthAccessToken is one o auth access token as the API returns it.
 type OAuthAccessToken struct {
-	// Object names the kind of object; it is always "oauth_access_token".
+	// Object is always "oauth_access_token".
 	Object string `json:"object"`
 	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
-	ExpiresAt *int64 `json:"expires_at"`
-	// ExternalAccountID is the ID of the external account.
+	ExpiresAt         *int64 `json:"expires_at"`
 	ExternalAccountID string `json:"external_account_id"`
-	// IDToken is the ID token of the o auth access token. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	IDToken *string `json:"id_token,omitempty"`
-	// Label is the label of the o auth access token. Nil when the API sends null.
-	Label *string `json:"label"`
-	// Provider is the provider of the o auth access token.
-	Provider string `json:"provider"`
-	// ProviderUserID is the ID of the provider user.
-	ProviderUserID string `json:"provider_user_id"`
-	// PublicMetadata holds the o auth access token public metadata, free-form
-	// JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// Scopes lists the scopes of the o auth access token. Nil when the API leaves
-	// it out.
+	// Nil when the API sends null.
+	Label          *string `json:"label"`
+	Provider       string  `json:"provider"`
+	ProviderUserID string  `json:"provider_user_id"`
+	PublicMetadata JSON    `json:"public_metadata"`
+	// Nil when the API leaves it out.
 	Scopes []string `json:"scopes,omitempty"`
-	// Token is the token itself.
-	Token string `json:"token"`
-	// TokenSecret is the token secret of the o auth access token. Nil when the API
-	// leaves it out.
+	Token  string   `json:"token"`
+	// Nil when the API leaves it out.
 	TokenSecret *string `json:"token_secret,omitempty"`
 }
 
@@ -72,38 +63,29 @@ func (x *OAuthAccessToken) GetTokenSecret() string {
 // OAuthAccessTokenVerification is one o auth access token verification as the
 // API returns it.
 type OAuthAccessTokenVerification struct {
-	// Object names the kind of object; it is always
-	// "clerk_idp_oauth_access_token". Nil when the API leaves it out.
+	// Object is always "clerk_idp_oauth_access_token". Nil when the API leaves it
+	// out.
 	Object *string `json:"object,omitempty"`
-	// ID identifies the o auth access token verification. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// Active is true when the o auth access token verification is active. Nil when
-	// the API leaves it out.
+	// Nil when the API leaves it out.
 	Active *bool `json:"active,omitempty"`
-	// ClientID is the ID of the client. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ClientID *string `json:"client_id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *float64 `json:"created_at,omitempty"`
-	// Expiration is the expiration of the o auth access token verification. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Expiration Opt[float64] `json:"expiration,omitzero"`
-	// Expired is true when the o auth access token verification is expired. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	Expired *bool `json:"expired,omitempty"`
-	// RevocationReason is the revocation reason of the o auth access token
-	// verification. The API may leave it out or send null; Opt tells the two
-	// apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	RevocationReason Opt[string] `json:"revocation_reason,omitzero"`
-	// Revoked is true when the o auth access token verification is revoked. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	Revoked *bool `json:"revoked,omitempty"`
-	// Scopes lists the scopes of the o auth access token verification. Nil when
-	// the API leaves it out.
+	// Nil when the API leaves it out.
 	Scopes []string `json:"scopes,omitempty"`
-	// Subject is the subject of the o auth access token verification. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Subject *string `json:"subject,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -213,53 +195,33 @@ func (x *OAuthAccessTokenVerification) GetUpdatedAt() float64 {
 
 // OAuthApplication is one o auth application as the API returns it.
 type OAuthApplication struct {
-	// Object names the kind of object; it is always "oauth_application".
-	Object string `json:"object"`
-	// ID identifies the o auth application.
-	ID string `json:"id"`
-	// AuthorizeURL is the URL of the authorize.
+	// Object is always "oauth_application".
+	Object       string `json:"object"`
+	ID           string `json:"id"`
 	AuthorizeURL string `json:"authorize_url"`
-	// CallbackURL is the URL of the callback.
-	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL string `json:"callback_url"`
-	// ClientID is the ID of the client.
-	ClientID string `json:"client_id"`
-	// ClientImageURL is the URL of the client image. Nil when the API sends null.
+	ClientID    string `json:"client_id"`
+	// Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
-	// ClientURI is the client URI of the o auth application. Nil when the API
-	// sends null.
-	ClientURI *string `json:"client_uri"`
-	// ConsentScreenEnabled is true when consent screen is enabled for the o auth
-	// application.
-	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
+	// Nil when the API sends null.
+	ClientURI            *string `json:"client_uri"`
+	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DiscoveryURL is the URL of the discovery.
-	DiscoveryURL string `json:"discovery_url"`
-	// DynamicallyRegistered is true when the o auth application is dynamically
-	// registered.
-	DynamicallyRegistered bool `json:"dynamically_registered"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Name is the name of the o auth application.
-	Name string `json:"name"`
-	// PKCERequired is true when the o auth application is PKCE required.
-	PKCERequired bool `json:"pkce_required"`
-	// Public is true when the o auth application is public.
-	Public bool `json:"public"`
-	// RedirectUris lists the redirect uris of the o auth application.
-	RedirectUris []string `json:"redirect_uris"`
-	// Scopes is the scopes of the o auth application.
-	Scopes string `json:"scopes"`
-	// TokenFetchURL is the URL of the token fetch.
-	TokenFetchURL string `json:"token_fetch_url"`
-	// TokenIntrospectionURL is the URL of the token introspection.
-	TokenIntrospectionURL string `json:"token_introspection_url"`
+	CreatedAt             int64    `json:"created_at"`
+	DiscoveryURL          string   `json:"discovery_url"`
+	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	InstanceID            string   `json:"instance_id"`
+	Name                  string   `json:"name"`
+	PKCERequired          bool     `json:"pkce_required"`
+	Public                bool     `json:"public"`
+	RedirectUris          []string `json:"redirect_uris"`
+	Scopes                string   `json:"scopes"`
+	TokenFetchURL         string   `json:"token_fetch_url"`
+	TokenIntrospectionURL string   `json:"token_introspection_url"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// UserInfoURL is the URL of the user info.
+	UpdatedAt   int64  `json:"updated_at"`
 	UserInfoURL string `json:"user_info_url"`
 }
 
@@ -284,84 +246,49 @@ func (x *OAuthApplication) GetClientURI() string {
 // OAuthApplicationSettings is one o auth application settings as the API
 // returns it.
 type OAuthApplicationSettings struct {
-	// Object names the kind of object; it is always "oauth_application_settings".
-	Object string `json:"object"`
-	// ClientIDMetadataDocumentsAdvertised is true when the o auth application
-	// settings is client ID metadata documents advertised.
-	ClientIDMetadataDocumentsAdvertised bool `json:"client_id_metadata_documents_advertised"`
-	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients is true when the o
-	// auth application settings is client ID metadata documents block implicitly
-	// allowed clients.
-	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
-	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients is true when the o
-	// auth application settings is client ID metadata documents only allow pre
-	// registered clients.
-	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
-	// DefaultScopes lists the default scopes of the o auth application settings.
+	// Object is always "oauth_application_settings".
+	Object                                                 string `json:"object"`
+	ClientIDMetadataDocumentsAdvertised                    bool   `json:"client_id_metadata_documents_advertised"`
+	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool   `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
+	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool   `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
 	// Nil when the API sends null.
-	DefaultScopes []string `json:"default_scopes"`
-	// DynamicOAuthClientRegistration is true when the o auth application settings
-	// is dynamic OAuth client registration.
-	DynamicOAuthClientRegistration bool `json:"dynamic_oauth_client_registration"`
-	// OAuthJWTAccessTokens is true when the o auth application settings is OAuth
-	// JWT access tokens.
-	OAuthJWTAccessTokens bool `json:"oauth_jwt_access_tokens"`
+	DefaultScopes                  []string `json:"default_scopes"`
+	DynamicOAuthClientRegistration bool     `json:"dynamic_oauth_client_registration"`
+	OAuthJWTAccessTokens           bool     `json:"oauth_jwt_access_tokens"`
 }
 
 // OAuthApplicationWithSecret is one o auth application with secret as the API
 // returns it.
 type OAuthApplicationWithSecret struct {
-	// Object names the kind of object; it is always "oauth_application".
-	Object string `json:"object"`
-	// ID identifies the o auth application with secret.
-	ID string `json:"id"`
-	// AuthorizeURL is the URL of the authorize.
+	// Object is always "oauth_application".
+	Object       string `json:"object"`
+	ID           string `json:"id"`
 	AuthorizeURL string `json:"authorize_url"`
-	// CallbackURL is the URL of the callback.
-	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL string `json:"callback_url"`
-	// ClientID is the ID of the client.
-	ClientID string `json:"client_id"`
-	// ClientImageURL is the URL of the client image. Nil when the API sends null.
+	ClientID    string `json:"client_id"`
+	// Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
-	// ClientSecret is the client secret of the o auth application with secret. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	ClientSecret *string `json:"client_secret,omitempty"`
-	// ClientURI is the client URI of the o auth application with secret. Nil when
-	// the API sends null.
-	ClientURI *string `json:"client_uri"`
-	// ConsentScreenEnabled is true when consent screen is enabled for the o auth
-	// application with secret.
-	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
+	// Nil when the API sends null.
+	ClientURI            *string `json:"client_uri"`
+	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DiscoveryURL is the URL of the discovery.
-	DiscoveryURL string `json:"discovery_url"`
-	// DynamicallyRegistered is true when the o auth application with secret is
-	// dynamically registered.
-	DynamicallyRegistered bool `json:"dynamically_registered"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Name is the name of the o auth application with secret.
-	Name string `json:"name"`
-	// PKCERequired is true when the o auth application with secret is PKCE
-	// required.
-	PKCERequired bool `json:"pkce_required"`
-	// Public is true when the o auth application with secret is public.
-	Public bool `json:"public"`
-	// RedirectUris lists the redirect uris of the o auth application with secret.
-	RedirectUris []string `json:"redirect_uris"`
-	// Scopes is the scopes of the o auth application with secret.
-	Scopes string `json:"scopes"`
-	// TokenFetchURL is the URL of the token fetch.
-	TokenFetchURL string `json:"token_fetch_url"`
-	// TokenIntrospectionURL is the URL of the token introspection.
-	TokenIntrospectionURL string `json:"token_introspection_url"`
+	CreatedAt             int64    `json:"created_at"`
+	DiscoveryURL          string   `json:"discovery_url"`
+	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	InstanceID            string   `json:"instance_id"`
+	Name                  string   `json:"name"`
+	PKCERequired          bool     `json:"pkce_required"`
+	Public                bool     `json:"public"`
+	RedirectUris          []string `json:"redirect_uris"`
+	Scopes                string   `json:"scopes"`
+	TokenFetchURL         string   `json:"token_fetch_url"`
+	TokenIntrospectionURL string   `json:"token_introspection_url"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// UserInfoURL is the URL of the user info.
+	UpdatedAt   int64  `json:"updated_at"`
 	UserInfoURL string `json:"user_info_url"`
 }
 

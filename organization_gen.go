@@ -6,47 +6,36 @@ package clerk
 // accepted, with the user who accepted it; organizationInvitation.accepted
 // events carry it.
 type AcceptedOrganizationInvitation struct {
-	// Object names the kind of object; it is always "organization_invitation".
+	// Object is always "organization_invitation".
 	Object string `json:"object"`
-	// ID identifies the accepted organization invitation.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// Data is the data of the accepted organization invitation.
-	Data AcceptedOrganizationInvitationData `json:"data"`
-	// EmailAddress is the email address of the accepted organization invitation.
-	EmailAddress string `json:"email_address"`
+	CreatedAt    int64                              `json:"created_at"`
+	Data         AcceptedOrganizationInvitationData `json:"data"`
+	EmailAddress string                             `json:"email_address"`
 	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpiresAt *int64 `json:"expires_at"`
-	// InviterID is the ID of the inviter. Nil when the API sends null.
+	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
-	// OrganizationID is the ID of the organization. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// PrivateMetadata holds the accepted organization invitation private metadata,
-	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicInviterData is the public inviter data of the accepted organization
-	// invitation. Nil when the API sends null.
+	// Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	// PublicMetadata holds the accepted organization invitation public metadata,
-	// free-form JSON.
-	PublicMetadata JSON `json:"public_metadata"`
+	PublicMetadata    JSON                                  `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Status is the status of the accepted organization invitation. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the accepted organization invitation. Nil when the API
-	// sends null.
-	URL *string `json:"url"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	// Nil when the API sends null.
+	URL    *string `json:"url"`
+	UserID string  `json:"user_id"`
 }
 
 // GetExpiresAt returns ExpiresAt, or the zero value when it is absent or null.
@@ -105,8 +94,7 @@ func (x *AcceptedOrganizationInvitation) GetURL() string {
 // AcceptedOrganizationInvitationData is the data of an
 // AcceptedOrganizationInvitation.
 type AcceptedOrganizationInvitationData struct {
-	// PublicOrganizationData is the public organization data of the accepted
-	// organization invitation data. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	PublicOrganizationData *OrganizationInvitationPublicOrganizationData `json:"public_organization_data,omitempty"`
 }
 
@@ -120,17 +108,13 @@ func (x *AcceptedOrganizationInvitationData) GetPublicOrganizationData() *Organi
 
 // Organization is a group of users with shared roles, metadata and billing.
 type Organization struct {
-	// Object names the kind of object; it is always "organization".
-	Object string `json:"object"`
-	// ID identifies the organization.
-	ID string `json:"id"`
-	// AdminDeleteEnabled is true when admin delete is enabled for the
-	// organization.
-	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
+	// Object is always "organization".
+	Object             string `json:"object"`
+	ID                 string `json:"id"`
+	AdminDeleteEnabled bool   `json:"admin_delete_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// CreatedBy is the created by of the organization. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	CreatedBy *string `json:"created_by,omitempty"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
@@ -142,29 +126,23 @@ type Organization struct {
 	LastActiveAt *int64 `json:"last_active_at,omitempty"`
 	// MaxAllowedMemberships caps the number of members; 0 means no limit.
 	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`
-	// MembersCount is the number of members. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	MembersCount *int64 `json:"members_count,omitempty"`
-	// MissingMemberWithElevatedPermissions is true when the organization is
-	// missing member with elevated permissions. Nil when the API leaves it out.
-	MissingMemberWithElevatedPermissions *bool `json:"missing_member_with_elevated_permissions,omitempty"`
-	// Name is the name of the organization.
-	Name string `json:"name"`
-	// PendingInvitationsCount is the number of pending invitations. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
+	MissingMemberWithElevatedPermissions *bool  `json:"missing_member_with_elevated_permissions,omitempty"`
+	Name                                 string `json:"name"`
+	// Nil when the API leaves it out.
 	PendingInvitationsCount *int64 `json:"pending_invitations_count,omitempty"`
-	// PrivateMetadata holds the organization private metadata, free-form JSON.
 	// Empty (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicMetadata holds the organization public metadata, free-form JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// RoleSetKey is the role set key of the organization. The API may leave it out
-	// or send null; Opt tells the two apart.
+	PublicMetadata  JSON `json:"public_metadata"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// LogoURL is the URL of the logo. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -247,40 +225,29 @@ func (x *Organization) GetLogoURL() string {
 // OrganizationDomain is a domain attached to an organization, used to suggest
 // or grant membership to users with a matching email address.
 type OrganizationDomain struct {
-	// Object names the kind of object; it is always "organization_domain".
+	// Object is always "organization_domain".
 	Object string `json:"object"`
-	// ID identifies the organization domain.
-	ID string `json:"id"`
-	// AffiliationEmailAddress is the affiliation email address of the organization
-	// domain. Nil when the API sends null.
+	ID     string `json:"id"`
+	// Nil when the API sends null.
 	AffiliationEmailAddress *string `json:"affiliation_email_address"`
-	// AffiliationVerification is the affiliation verification of the organization
-	// domain. Nil when the API sends null.
+	// Nil when the API sends null.
 	AffiliationVerification *OrganizationDomainVerification `json:"affiliation_verification"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// EnrollmentMode is the enrollment mode of the organization domain. One of
-	// "manual_invitation", "automatic_invitation", "automatic_suggestion",
+	// One of "manual_invitation", "automatic_invitation", "automatic_suggestion",
 	// "enterprise_sso".
 	EnrollmentMode OrganizationDomainEnrollmentMode `json:"enrollment_mode"`
-	// Name is the name of the organization domain.
-	Name string `json:"name"`
-	// OrganizationID is the ID of the organization.
-	OrganizationID string `json:"organization_id"`
-	// OwnershipVerification is the ownership verification of the organization
-	// domain. Nil when the API sends null.
+	Name           string                           `json:"name"`
+	OrganizationID string                           `json:"organization_id"`
+	// Nil when the API sends null.
 	OwnershipVerification *OrganizationDomainVerification `json:"ownership_verification"`
-	// PublicOrganizationData is the public organization data of the organization
-	// domain. The API may leave it out or send null; Opt tells the two apart.
-	PublicOrganizationData Opt[OrganizationInvitationPublicOrganizationData] `json:"public_organization_data,omitzero"`
-	// TotalPendingInvitations is the number of pending invitations.
-	TotalPendingInvitations int64 `json:"total_pending_invitations"`
-	// TotalPendingSuggestions is the number of pending suggestions.
-	TotalPendingSuggestions int64 `json:"total_pending_suggestions"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PublicOrganizationData  Opt[OrganizationInvitationPublicOrganizationData] `json:"public_organization_data,omitzero"`
+	TotalPendingInvitations int64                                             `json:"total_pending_invitations"`
+	TotalPendingSuggestions int64                                             `json:"total_pending_suggestions"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Verification is the verification of the organization domain. Nil when the
-	// API sends null.
+	// Nil when the API sends null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -352,8 +319,7 @@ type OrganizationDomainVerification struct {
 	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpireAt *int64 `json:"expire_at"`
-	// Status is the status of the organization domain verification.
-	Status string `json:"status"`
+	Status   string `json:"status"`
 	// Strategy is how the verification is carried out, e.g. email_code or
 	// oauth_google.
 	Strategy string `json:"strategy"`
@@ -391,41 +357,33 @@ func (x *OrganizationDomainVerification) GetVerifiedAt() int64 {
 
 // OrganizationInvitation is an invitation to join an organization.
 type OrganizationInvitation struct {
-	// Object names the kind of object; it is always "organization_invitation".
+	// Object is always "organization_invitation".
 	Object string `json:"object"`
-	// ID identifies the organization invitation.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the organization invitation.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
 	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpiresAt *int64 `json:"expires_at"`
-	// InviterID is the ID of the inviter. Nil when the API sends null.
+	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
-	// OrganizationID is the ID of the organization. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// PrivateMetadata holds the organization invitation private metadata,
-	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicInviterData is the public inviter data of the organization invitation.
 	// Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	// PublicMetadata holds the organization invitation public metadata, free-form
-	// JSON.
-	PublicMetadata JSON `json:"public_metadata"`
+	PublicMetadata    JSON                                  `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Status is the status of the organization invitation. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the organization invitation. Nil when the API sends null.
+	// Nil when the API sends null.
 	URL *string `json:"url"`
 }
 
@@ -485,15 +443,13 @@ func (x *OrganizationInvitation) GetURL() string {
 // OrganizationInvitationPublicOrganizationData is one organization invitation
 // public organization data as the API returns it.
 type OrganizationInvitationPublicOrganizationData struct {
-	// ID identifies the organization invitation public organization data.
 	ID string `json:"id"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
-	// Name is the name of the organization invitation public organization data.
-	Name string `json:"name"`
+	Name     string  `json:"name"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 }
@@ -510,21 +466,16 @@ func (x *OrganizationInvitationPublicOrganizationData) GetImageURL() string {
 // OrganizationInvitationPublicUserData is one organization invitation public
 // user data as the API returns it.
 type OrganizationInvitationPublicUserData struct {
-	// FirstName is the first name of the organization invitation public user data.
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// HasImage is true when an image was uploaded rather than the default shown.
-	HasImage bool `json:"has_image"`
-	// Identifier is the identifier of the organization invitation public user
-	// data.
+	HasImage   bool   `json:"has_image"`
 	Identifier string `json:"identifier"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
-	// LastName is the last name of the organization invitation public user data.
 	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	UserID   string  `json:"user_id"`
 }
 
 // GetFirstName returns FirstName, or the zero value when it is absent or null.
@@ -548,46 +499,34 @@ func (x *OrganizationInvitationPublicUserData) GetLastName() string {
 // OrganizationInvitationWithPublicOrganizationData is one organization
 // invitation with public organization data as the API returns it.
 type OrganizationInvitationWithPublicOrganizationData struct {
-	// Object names the kind of object; it is always "organization_invitation".
+	// Object is always "organization_invitation".
 	Object string `json:"object"`
-	// ID identifies the organization invitation with public organization data.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the organization invitation with public
-	// organization data.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
 	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpiresAt *int64 `json:"expires_at"`
-	// InviterID is the ID of the inviter. Nil when the API sends null.
+	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
-	// OrganizationID is the ID of the organization. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// PrivateMetadata holds the organization invitation with public organization
-	// data private metadata, free-form JSON. Empty (IsAbsent) when the API leaves
-	// it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicInviterData is the public inviter data of the organization invitation
-	// with public organization data. Nil when the API sends null.
+	// Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	// PublicMetadata holds the organization invitation with public organization
-	// data public metadata, free-form JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// PublicOrganizationData is the public organization data itself. Nil when the
-	// API leaves it out.
+	PublicMetadata    JSON                                  `json:"public_metadata"`
+	// Nil when the API leaves it out.
 	PublicOrganizationData *OrganizationInvitationPublicOrganizationData `json:"public_organization_data,omitempty"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Status is the status of the organization invitation with public organization
-	// data. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the organization invitation with public organization data.
 	// Nil when the API sends null.
 	URL *string `json:"url"`
 }
@@ -656,33 +595,24 @@ func (x *OrganizationInvitationWithPublicOrganizationData) GetURL() string {
 // OrganizationInvitations is one organization invitations as the API returns
 // it.
 type OrganizationInvitations struct {
-	// Data lists the data of the organization invitations.
-	Data []*OrganizationInvitation `json:"data"`
-	// TotalCount is the number of total.
-	TotalCount int64 `json:"total_count"`
+	Data       []*OrganizationInvitation `json:"data"`
+	TotalCount int64                     `json:"total_count"`
 }
 
 // OrganizationMembership is a user's membership in one organization, with the
 // role it grants.
 type OrganizationMembership struct {
-	// Object names the kind of object; it is always "organization_membership".
+	// Object is always "organization_membership".
 	Object string `json:"object"`
-	// ID identifies the organization membership.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// Organization is the organization of the organization membership.
+	CreatedAt    int64        `json:"created_at"`
 	Organization Organization `json:"organization"`
-	// Permissions lists the permissions of the organization membership.
-	Permissions []string `json:"permissions"`
-	// PrivateMetadata holds the organization membership private metadata,
-	// free-form JSON. Empty (IsAbsent) when the API leaves it out.
+	Permissions  []string     `json:"permissions"`
+	// Empty (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// PublicMetadata holds the organization membership public metadata, free-form
-	// JSON.
-	PublicMetadata JSON `json:"public_metadata"`
-	// PublicUserData is the public user data of the organization membership. Nil
-	// when the API leaves it out.
+	PublicMetadata  JSON `json:"public_metadata"`
+	// Nil when the API leaves it out.
 	PublicUserData *OrganizationMembershipPublicUserData `json:"public_user_data,omitempty"`
 	// Role is the key of the member's role, e.g. org:admin.
 	Role string `json:"role"`
@@ -712,34 +642,26 @@ func (x *OrganizationMembership) GetRoleName() string {
 // OrganizationMembershipPublicUserData is one organization membership public
 // user data as the API returns it.
 type OrganizationMembershipPublicUserData struct {
-	// Banned is true when the organization membership public user data is banned.
 	// Nil when the API leaves it out.
 	Banned *bool `json:"banned,omitempty"`
-	// Deprovisioned is true when the organization membership public user data is
-	// deprovisioned. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Deprovisioned *bool `json:"deprovisioned,omitempty"`
-	// FirstName is the first name of the organization membership public user data.
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// Identifier is the identifier of the organization membership public user
-	// data. The API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Identifier Opt[string] `json:"identifier,omitzero"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
-	// LastName is the last name of the organization membership public user data.
 	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
-	// ProfileImageURL is the URL of the profile image. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	ProfileImageURL *string `json:"profile_image_url"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
-	// Username is the username of the organization membership public user data.
+	UserID          string  `json:"user_id"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Username Opt[string] `json:"username,omitzero"`
 }
@@ -811,44 +733,27 @@ func (x *OrganizationMembershipPublicUserData) GetUsername() string {
 
 // OrganizationSettings is one organization settings as the API returns it.
 type OrganizationSettings struct {
-	// Object names the kind of object; it is always "organization_settings".
-	Object string `json:"object"`
-	// AdminDeleteEnabled is true when admin delete is enabled for the organization
-	// settings.
-	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
-	// CreatorRole is the creator role of the organization settings.
-	CreatorRole string `json:"creator_role"`
-	// DomainsDefaultRole is the domains default role of the organization settings.
-	DomainsDefaultRole string `json:"domains_default_role"`
-	// DomainsEnabled is true when domains is enabled for the organization
-	// settings.
-	DomainsEnabled bool `json:"domains_enabled"`
-	// DomainsEnrollmentModes lists the domains enrollment modes of the
-	// organization settings.
+	// Object is always "organization_settings".
+	Object                 string                                          `json:"object"`
+	AdminDeleteEnabled     bool                                            `json:"admin_delete_enabled"`
+	CreatorRole            string                                          `json:"creator_role"`
+	DomainsDefaultRole     string                                          `json:"domains_default_role"`
+	DomainsEnabled         bool                                            `json:"domains_enabled"`
 	DomainsEnrollmentModes []OrganizationSettingsDomainsEnrollmentModeItem `json:"domains_enrollment_modes"`
-	// Enabled is true when the organization settings is enabled.
-	Enabled bool `json:"enabled"`
-	// InitialRoleSetKey is the initial role set key of the organization settings.
+	Enabled                bool                                            `json:"enabled"`
 	// The API may leave it out or send null; Opt tells the two apart.
-	InitialRoleSetKey Opt[string] `json:"initial_role_set_key,omitzero"`
-	// MaxAllowedDomains is the max allowed domains of the organization settings.
-	MaxAllowedDomains int64 `json:"max_allowed_domains"`
-	// MaxAllowedMemberships is the max allowed memberships of the organization
-	// settings.
-	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`
-	// MaxAllowedPermissions is the max allowed permissions of the organization
-	// settings. Nil when the API leaves it out.
+	InitialRoleSetKey     Opt[string] `json:"initial_role_set_key,omitzero"`
+	MaxAllowedDomains     int64       `json:"max_allowed_domains"`
+	MaxAllowedMemberships int64       `json:"max_allowed_memberships"`
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	MaxAllowedPermissions *int64 `json:"max_allowed_permissions,omitempty"`
-	// MaxAllowedRoles is the max allowed roles of the organization settings.
-	MaxAllowedRoles int64 `json:"max_allowed_roles"`
-	// MaxRoleSetsAllowed is the max role sets allowed of the organization
-	// settings. Nil when the API leaves it out.
+	MaxAllowedRoles       int64  `json:"max_allowed_roles"`
+	// Nil when the API leaves it out.
 	MaxRoleSetsAllowed *int64 `json:"max_role_sets_allowed,omitempty"`
-	// SlugDisabled is true when the organization settings is slug disabled. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	SlugDisabled *bool `json:"slug_disabled,omitempty"`
 }
 

@@ -4,42 +4,32 @@ package clerk
 
 // Permission is a permission that roles can grant.
 type Permission struct {
-	// Object names the kind of object; it is always "permission".
+	// Object is always "permission".
 	Object string `json:"object"`
-	// ID identifies the permission.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// Description is the description of the permission.
+	CreatedAt   int64  `json:"created_at"`
 	Description string `json:"description"`
-	// Key is the key of the permission.
-	Key string `json:"key"`
-	// Name is the name of the permission.
-	Name string `json:"name"`
-	// Type is the type of the permission.
-	Type string `json:"type"`
+	Key         string `json:"key"`
+	Name        string `json:"name"`
+	Type        string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
 
 // Role is an organization role and the permissions it grants.
 type Role struct {
-	// Object names the kind of object; it is always "role".
+	// Object is always "role".
 	Object string `json:"object"`
-	// ID identifies the role.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Description is the description of the role. Nil when the API sends null.
-	Description *string `json:"description"`
-	// IsCreatorEligible is true when the role is creator eligible.
-	IsCreatorEligible bool `json:"is_creator_eligible"`
-	// Key is the key of the role.
-	Key string `json:"key"`
-	// Name is the name of the role.
-	Name string `json:"name"`
-	// Permissions lists the permissions of the role.
-	Permissions []*Permission `json:"permissions"`
+	// Nil when the API sends null.
+	Description       *string       `json:"description"`
+	IsCreatorEligible bool          `json:"is_creator_eligible"`
+	Key               string        `json:"key"`
+	Name              string        `json:"name"`
+	Permissions       []*Permission `json:"permissions"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -55,30 +45,23 @@ func (x *Role) GetDescription() string {
 
 // RoleSet is one role set as the API returns it.
 type RoleSet struct {
-	// Object names the kind of object; it is always "role_set".
+	// Object is always "role_set".
 	Object string `json:"object"`
-	// ID identifies the role set.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// CreatorRole is the creator role of the role set. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	CreatorRole Opt[RoleSetRole] `json:"creator_role,omitzero"`
-	// DefaultRole is the default role of the role set. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	DefaultRole Opt[RoleSetRole] `json:"default_role,omitzero"`
-	// Description is the description of the role set. Nil when the API sends null.
+	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// Key is the key of the role set.
-	Key string `json:"key"`
-	// Name is the name of the role set.
-	Name string `json:"name"`
-	// RoleSetMigration is the role set migration of the role set. The API may
-	// leave it out or send null; Opt tells the two apart.
+	Key         string  `json:"key"`
+	Name        string  `json:"name"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	RoleSetMigration Opt[RoleSetMigration] `json:"role_set_migration,omitzero"`
-	// Roles lists the roles of the role set.
-	Roles []*RoleSetRole `json:"roles"`
-	// Type is the type of the role set. One of "initial", "custom".
+	Roles            []*RoleSetRole        `json:"roles"`
+	// One of "initial", "custom".
 	Type RoleSetType `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -128,37 +111,28 @@ func (x *RoleSet) GetRoleSetMigration() *RoleSetMigration {
 
 // RoleSetMigration is one role set migration as the API returns it.
 type RoleSetMigration struct {
-	// Object names the kind of object; it is always "role_set_migration".
+	// Object is always "role_set_migration".
 	Object string `json:"object"`
-	// ID identifies the role set migration.
-	ID string `json:"id"`
-	// CompletedAt is the time of the completed, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
+	ID     string `json:"id"`
+	// CompletedAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
 	CompletedAt Opt[int64] `json:"completed_at,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DestRoleSetID is the ID of the dest role set. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	DestRoleSetID Opt[string] `json:"dest_role_set_id,omitzero"`
-	// InstanceID is the ID of the instance.
-	InstanceID string `json:"instance_id"`
-	// Mappings is the mappings of the role set migration. The API may leave it out
-	// or send null; Opt tells the two apart.
-	Mappings Opt[map[string]string] `json:"mappings,omitzero"`
-	// MigratedMembers is the migrated members of the role set migration.
-	MigratedMembers int64 `json:"migrated_members"`
-	// OrganizationID is the ID of the organization. The API may leave it out or
-	// send null; Opt tells the two apart.
-	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// SourceRoleSetID is the ID of the source role set.
-	SourceRoleSetID string `json:"source_role_set_id"`
-	// StartedAt is the time of the started, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
-	StartedAt Opt[int64] `json:"started_at,omitzero"`
-	// Status is the status of the role set migration.
-	Status string `json:"status"`
-	// TriggerType is the trigger type of the role set migration.
-	TriggerType string `json:"trigger_type"`
+	InstanceID    string      `json:"instance_id"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	Mappings        Opt[map[string]string] `json:"mappings,omitzero"`
+	MigratedMembers int64                  `json:"migrated_members"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	OrganizationID  Opt[string] `json:"organization_id,omitzero"`
+	SourceRoleSetID string      `json:"source_role_set_id"`
+	// StartedAt is a time in Unix milliseconds. The API may leave it out or send
+	// null; Opt tells the two apart.
+	StartedAt   Opt[int64] `json:"started_at,omitzero"`
+	Status      string     `json:"status"`
+	TriggerType string     `json:"trigger_type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -215,25 +189,19 @@ func (x *RoleSetMigration) GetStartedAt() int64 {
 
 // RoleSetRole is one role set role as the API returns it.
 type RoleSetRole struct {
-	// Object names the kind of object; it is always "role_set_item".
+	// Object is always "role_set_item".
 	Object string `json:"object"`
-	// ID identifies the role set role.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Description is the description of the role set role. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// HasMembers is true when the role set role has members. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	HasMembers Opt[bool] `json:"has_members,omitzero"`
-	// Key is the key of the role set role.
-	Key string `json:"key"`
-	// MembersCount is the number of members. The API may leave it out or send
-	// null; Opt tells the two apart.
+	Key        string    `json:"key"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	MembersCount Opt[int64] `json:"members_count,omitzero"`
-	// Name is the name of the role set role.
-	Name string `json:"name"`
+	Name         string     `json:"name"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }

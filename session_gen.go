@@ -4,25 +4,21 @@ package clerk
 
 // ActorToken is one actor token as the API returns it.
 type ActorToken struct {
-	// Object names the kind of object; it is always "actor_token".
+	// Object is always "actor_token".
 	Object string `json:"object"`
-	// ID identifies the actor token.
-	ID string `json:"id"`
-	// Actor is the actor of the actor token.
-	Actor JSON `json:"actor"`
+	ID     string `json:"id"`
+	Actor  JSON   `json:"actor"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Status is the status of the actor token. One of "pending", "accepted",
-	// "revoked".
+	// One of "pending", "accepted", "revoked".
 	Status ActorTokenStatus `json:"status"`
-	// Token is the token itself. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the actor token. Nil when the API leaves it out.
-	URL *string `json:"url,omitempty"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	// Nil when the API leaves it out.
+	URL    *string `json:"url,omitempty"`
+	UserID string  `json:"user_id"`
 }
 
 // GetToken returns Token, or the zero value when it is absent or null.
@@ -58,25 +54,20 @@ const (
 // the instance, holding that device's sessions. It is named DeviceClient
 // because clerk.Client is this SDK's API client.
 type DeviceClient struct {
-	// Object names the kind of object; it is always "client".
+	// Object is always "client".
 	Object string `json:"object"`
-	// ID identifies the device client.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// LastActiveSessionID is the ID of the last active session. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	LastActiveSessionID *string `json:"last_active_session_id"`
-	// LastAuthenticationStrategy is the last authentication strategy of the device
-	// client. Nil when the API sends null.
-	LastAuthenticationStrategy *string `json:"last_authentication_strategy"`
-	// SessionIDs lists the IDs of the sessions.
-	SessionIDs []string `json:"session_ids"`
-	// Sessions lists the sessions of the device client.
-	Sessions []*Session `json:"sessions"`
-	// SignInID is the ID of the sign in. Nil when the API sends null.
+	// Nil when the API sends null.
+	LastAuthenticationStrategy *string    `json:"last_authentication_strategy"`
+	SessionIDs                 []string   `json:"session_ids"`
+	Sessions                   []*Session `json:"sessions"`
+	// Nil when the API sends null.
 	SignInID *string `json:"sign_in_id"`
-	// SignUpID is the ID of the sign up. Nil when the API sends null.
+	// Nil when the API sends null.
 	SignUpID *string `json:"sign_up_id"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -120,16 +111,13 @@ func (x *DeviceClient) GetSignUpID() string {
 
 // Session is one signed-in session of a user on one device client.
 type Session struct {
-	// Object names the kind of object; it is always "session".
+	// Object is always "session".
 	Object string `json:"object"`
-	// ID identifies the session.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// Actor is the actor of the session. IsAbsent and IsNull tell a field left out
-	// from null.
-	Actor JSON `json:"actor,omitempty"`
-	// ClientID is the ID of the client.
+	// IsAbsent and IsNull tell a field left out from null.
+	Actor    JSON   `json:"actor,omitempty"`
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
@@ -137,22 +125,18 @@ type Session struct {
 	ExpireAt int64 `json:"expire_at"`
 	// LastActiveAt is when it was last active, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`
-	// LastActiveOrganizationID is the ID of the last active organization. The API
-	// may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LastActiveOrganizationID Opt[string] `json:"last_active_organization_id,omitzero"`
-	// LatestActivity is the latest activity of the session. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LatestActivity Opt[SessionActivity] `json:"latest_activity,omitzero"`
 	// Status is where the session is in its lifecycle. One of "active", "revoked",
 	// "ended", "expired", "removed", "abandoned", "replaced", "pending".
 	Status SessionStatus `json:"status"`
-	// Tasks lists the tasks of the session. The API may leave it out or send null;
-	// Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Tasks Opt[[]*SessionTask] `json:"tasks,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64 `json:"updated_at"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	UpdatedAt int64  `json:"updated_at"`
+	UserID    string `json:"user_id"`
 }
 
 // GetLastActiveOrganizationID returns LastActiveOrganizationID, or the zero value when it is absent or null.
@@ -188,29 +172,21 @@ func (x *Session) GetTasks() []*SessionTask {
 
 // SessionActivity is the device and location a session was started from.
 type SessionActivity struct {
-	// Object names the kind of object.
 	Object string `json:"object"`
-	// ID identifies the session activity.
-	ID string `json:"id"`
-	// BrowserName is the browser name of the session activity. Nil when the API
-	// leaves it out.
+	ID     string `json:"id"`
+	// Nil when the API leaves it out.
 	BrowserName *string `json:"browser_name,omitempty"`
-	// BrowserVersion is the browser version of the session activity. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	BrowserVersion *string `json:"browser_version,omitempty"`
-	// City is the city of the session activity. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	City *string `json:"city,omitempty"`
-	// Country is the country of the session activity. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	Country *string `json:"country,omitempty"`
-	// DeviceType is the device type of the session activity. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	DeviceType *string `json:"device_type,omitempty"`
-	// IPAddress is the IP address of the session activity. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	IPAddress *string `json:"ip_address,omitempty"`
-	// IsMobile is true when the session activity is mobile.
-	IsMobile bool `json:"is_mobile"`
+	IsMobile  bool    `json:"is_mobile"`
 }
 
 // GetBrowserName returns BrowserName, or the zero value when it is absent or null.
@@ -269,12 +245,10 @@ func (x *SessionActivity) GetIPAddress() string {
 
 // SessionRefresh is one session refresh as the API returns it.
 type SessionRefresh struct {
-	// Object names the kind of object.
 	Object string `json:"object"`
-	// Cookies lists the cookies of the session refresh. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	Cookies []string `json:"cookies,omitempty"`
-	// JWT is the JWT of the session refresh. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -305,16 +279,14 @@ const (
 
 // SessionTask is one session task as the API returns it.
 type SessionTask struct {
-	// Key is the key of the session task.
 	Key string `json:"key"`
 }
 
 // SessionToken is one session token as the API returns it.
 type SessionToken struct {
-	// Object names the kind of object; it is always "token". Nil when the API
-	// leaves it out.
+	// Object is always "token". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// JWT is the JWT of the session token. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -338,24 +310,20 @@ func (x *SessionToken) GetJWT() string {
 
 // SignInToken is one sign in token as the API returns it.
 type SignInToken struct {
-	// Object names the kind of object; it is always "sign_in_token".
+	// Object is always "sign_in_token".
 	Object string `json:"object"`
-	// ID identifies the sign in token.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Status is the status of the sign in token. One of "pending", "accepted",
-	// "revoked".
+	// One of "pending", "accepted", "revoked".
 	Status SignInTokenStatus `json:"status"`
-	// Token is the token itself. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// URL is the URL of the sign in token. The API may leave it out or send null;
-	// Opt tells the two apart.
-	URL Opt[string] `json:"url,omitzero"`
-	// UserID is the ID of the user.
-	UserID string `json:"user_id"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	URL    Opt[string] `json:"url,omitzero"`
+	UserID string      `json:"user_id"`
 }
 
 // GetToken returns Token, or the zero value when it is absent or null.
@@ -390,10 +358,9 @@ const (
 
 // TestingToken is one testing token as the API returns it.
 type TestingToken struct {
-	// Object names the kind of object; it is always "testing_token".
+	// Object is always "testing_token".
 	Object string `json:"object"`
 	// ExpiresAt is when it expires, in Unix milliseconds.
-	ExpiresAt int64 `json:"expires_at"`
-	// Token is the token itself.
-	Token string `json:"token"`
+	ExpiresAt int64  `json:"expires_at"`
+	Token     string `json:"token"`
 }

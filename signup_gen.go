@@ -4,66 +4,50 @@ package clerk
 
 // SignUp is one sign up as the API returns it.
 type SignUp struct {
-	// Object names the kind of object; it is always "sign_up_attempt".
+	// Object is always "sign_up_attempt".
 	Object string `json:"object"`
-	// ID identifies the sign up.
-	ID string `json:"id"`
+	ID     string `json:"id"`
 	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// CreatedSessionID is the ID of the created session. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	CreatedSessionID *string `json:"created_session_id"`
-	// CreatedUserID is the ID of the created user. Nil when the API sends null.
+	// Nil when the API sends null.
 	CreatedUserID *string `json:"created_user_id"`
-	// CustomAction is true when the sign up is custom action.
-	CustomAction bool `json:"custom_action"`
-	// EmailAddress is the email address of the sign up. Nil when the API sends
-	// null.
+	CustomAction  bool    `json:"custom_action"`
+	// Nil when the API sends null.
 	EmailAddress *string `json:"email_address"`
-	// ExternalAccount is the external account of the sign up. Empty (IsAbsent)
-	// when the API leaves it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	ExternalAccount JSON `json:"external_account,omitempty"`
-	// ExternalID is the ID of the external. Nil when the API sends null.
+	// Nil when the API sends null.
 	ExternalID *string `json:"external_id"`
-	// FirstName is the first name of the sign up. Nil when the API sends null.
+	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
-	// LastName is the last name of the sign up. Nil when the API sends null.
+	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
-	// LegalAcceptedAt is the time of the legal accepted, in Unix milliseconds. Nil
-	// when the API sends null.
+	// LegalAcceptedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
-	// Locale is the locale of the sign up. The API may leave it out or send null;
-	// Opt tells the two apart.
-	Locale Opt[string] `json:"locale,omitzero"`
-	// MissingFields lists the missing fields of the sign up.
-	MissingFields []string `json:"missing_fields"`
-	// OptionalFields lists the optional fields of the sign up.
-	OptionalFields []string `json:"optional_fields"`
-	// PasswordEnabled is true when password is enabled for the sign up.
-	PasswordEnabled bool `json:"password_enabled"`
-	// PhoneNumber is the phone number of the sign up. Nil when the API sends null.
+	// The API may leave it out or send null; Opt tells the two apart.
+	Locale          Opt[string] `json:"locale,omitzero"`
+	MissingFields   []string    `json:"missing_fields"`
+	OptionalFields  []string    `json:"optional_fields"`
+	PasswordEnabled bool        `json:"password_enabled"`
+	// Nil when the API sends null.
 	PhoneNumber *string `json:"phone_number"`
-	// PublicMetadata holds the sign up public metadata, free-form JSON. Empty
-	// (IsAbsent) when the API leaves it out.
-	PublicMetadata JSON `json:"public_metadata,omitempty"`
-	// RequiredFields lists the required fields of the sign up.
+	// Empty (IsAbsent) when the API leaves it out.
+	PublicMetadata JSON     `json:"public_metadata,omitempty"`
 	RequiredFields []string `json:"required_fields"`
-	// Status is the status of the sign up. One of "missing_requirements",
-	// "complete", "abandoned".
+	// One of "missing_requirements", "complete", "abandoned".
 	Status SignUpStatus `json:"status"`
-	// UnsafeMetadata holds the sign up unsafe metadata, free-form JSON. Empty
-	// (IsAbsent) when the API leaves it out.
-	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
-	// UnverifiedFields lists the unverified fields of the sign up.
+	// Empty (IsAbsent) when the API leaves it out.
+	UnsafeMetadata   JSON     `json:"unsafe_metadata,omitempty"`
 	UnverifiedFields []string `json:"unverified_fields"`
-	// Username is the username of the sign up. Nil when the API sends null.
-	Username *string `json:"username"`
-	// Verifications is the verifications of the sign up.
+	// Nil when the API sends null.
+	Username      *string             `json:"username"`
 	Verifications SignUpVerifications `json:"verifications"`
-	// Web3Wallet is the web3 wallet of the sign up. Nil when the API sends null.
+	// Nil when the API sends null.
 	Web3Wallet *string `json:"web3_wallet"`
 }
 
@@ -180,11 +164,9 @@ const (
 
 // SignUpVerification is one sign up verification as the API returns it.
 type SignUpVerification struct {
-	// NextAction is the next action of the sign up verification. One of
-	// "needs_prepare", "needs_attempt", "". Nil when the API leaves it out.
+	// One of "needs_prepare", "needs_attempt", "". Nil when the API leaves it out.
 	NextAction *SignUpVerificationNextAction `json:"next_action,omitempty"`
-	// SupportedStrategies lists the supported strategies of the sign up
-	// verification. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	SupportedStrategies []string `json:"supported_strategies,omitempty"`
 }
 
@@ -210,17 +192,13 @@ const (
 
 // SignUpVerifications is one sign up verifications as the API returns it.
 type SignUpVerifications struct {
-	// EmailAddress is the email address of the sign up verifications. Nil when the
-	// API sends null.
+	// Nil when the API sends null.
 	EmailAddress *SignUpVerification `json:"email_address"`
-	// ExternalAccount is the external account of the sign up verifications. IsNull
-	// reports a null.
+	// IsNull reports a null.
 	ExternalAccount JSON `json:"external_account"`
-	// PhoneNumber is the phone number of the sign up verifications. Nil when the
-	// API sends null.
+	// Nil when the API sends null.
 	PhoneNumber *SignUpVerification `json:"phone_number"`
-	// Web3Wallet is the web3 wallet of the sign up verifications. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Web3Wallet *SignUpVerification `json:"web3_wallet"`
 }
 

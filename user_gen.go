@@ -4,17 +4,15 @@ package clerk
 
 // EmailAddress is one of a user's email addresses and its verification state.
 type EmailAddress struct {
-	// Object names the kind of object; it is always "email_address".
+	// Object is always "email_address".
 	Object string `json:"object"`
-	// ID identifies the email address. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address itself.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
 	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
 	LinkedTo []*IdentificationLink `json:"linked_to"`
-	// MatchesSSOConnection is true when the email address matches SSO connection.
 	// Nil when the API leaves it out.
 	MatchesSSOConnection *bool `json:"matches_sso_connection,omitempty"`
 	// Reserved is true when the identifier is held back and cannot be claimed by
@@ -22,8 +20,7 @@ type EmailAddress struct {
 	Reserved bool `json:"reserved"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Verification is the verification of the email address. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -56,43 +53,30 @@ func (x *EmailAddress) GetVerification() *Verification {
 // EnterpriseAccount is an account a user connected through an enterprise SSO
 // connection.
 type EnterpriseAccount struct {
-	// Object names the kind of object; it is always "enterprise_account".
-	Object string `json:"object"`
-	// ID identifies the enterprise account.
-	ID string `json:"id"`
-	// Active is true when the enterprise account is active.
-	Active bool `json:"active"`
-	// EmailAddress is the email address of the enterprise account.
+	// Object is always "enterprise_account".
+	Object       string `json:"object"`
+	ID           string `json:"id"`
+	Active       bool   `json:"active"`
 	EmailAddress string `json:"email_address"`
-	// EnterpriseConnection is the enterprise connection of the enterprise account.
 	// The API may leave it out or send null; Opt tells the two apart.
 	EnterpriseConnection Opt[EnterpriseAccountConnection] `json:"enterprise_connection,omitzero"`
-	// EnterpriseConnectionID is the ID of the enterprise connection. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	// FirstName is the first name of the enterprise account. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
-	// LastAuthenticatedAt is the time of the last authenticated, in Unix
-	// milliseconds. The API may leave it out or send null; Opt tells the two
-	// apart.
+	// LastAuthenticatedAt is a time in Unix milliseconds. The API may leave it out
+	// or send null; Opt tells the two apart.
 	LastAuthenticatedAt Opt[int64] `json:"last_authenticated_at,omitzero"`
-	// LastName is the last name of the enterprise account. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// Protocol is the protocol of the enterprise account. One of "oauth", "saml".
-	// Nil when the API leaves it out.
+	// One of "oauth", "saml". Nil when the API leaves it out.
 	Protocol *EnterpriseAccountProtocol `json:"protocol,omitempty"`
-	// Provider is the provider of the enterprise account.
-	Provider string `json:"provider"`
-	// ProviderUserID is the ID of the provider user. The API may leave it out or
-	// send null; Opt tells the two apart.
+	Provider string                     `json:"provider"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// PublicMetadata holds the enterprise account public metadata, free-form JSON.
 	// Empty (IsAbsent) when the API leaves it out.
 	PublicMetadata JSON `json:"public_metadata,omitempty"`
-	// Verification is the verification of the enterprise account. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -177,41 +161,26 @@ func (x *EnterpriseAccount) GetVerification() *Verification {
 // EnterpriseAccountConnection is one enterprise account connection as the API
 // returns it.
 type EnterpriseAccountConnection struct {
-	// ID identifies the enterprise account connection.
-	ID string `json:"id"`
-	// Active is true when the enterprise account connection is active.
-	Active bool `json:"active"`
-	// AllowIdPInitiated is true when the enterprise account connection is allow
-	// IdP initiated.
-	AllowIdPInitiated bool `json:"allow_idp_initiated"`
-	// AllowSubdomains is true when the enterprise account connection is allow
-	// subdomains.
-	AllowSubdomains bool `json:"allow_subdomains"`
+	ID                string `json:"id"`
+	Active            bool   `json:"active"`
+	AllowIdPInitiated bool   `json:"allow_idp_initiated"`
+	AllowSubdomains   bool   `json:"allow_subdomains"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DisableAdditionalIdentifications is true when the enterprise account
-	// connection is disable additional identifications.
-	DisableAdditionalIdentifications bool `json:"disable_additional_identifications"`
-	// Domain is the domain of the enterprise account connection. Nil when the API
-	// leaves it out.
+	CreatedAt                        int64 `json:"created_at"`
+	DisableAdditionalIdentifications bool  `json:"disable_additional_identifications"`
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
-	// Domains lists the domains of the enterprise account connection. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Domains []string `json:"domains,omitempty"`
-	// LogoPublicURL is the URL of the logo public. Nil when the API sends null.
-	LogoPublicURL *string `json:"logo_public_url"`
-	// Name is the name of the enterprise account connection.
-	Name string `json:"name"`
-	// Protocol is the protocol of the enterprise account connection.
-	Protocol string `json:"protocol"`
-	// Provider is the provider of the enterprise account connection.
-	Provider string `json:"provider"`
-	// SyncUserAttributes is true when the enterprise account connection is sync
-	// user attributes.
-	SyncUserAttributes bool `json:"sync_user_attributes"`
+	// Nil when the API sends null.
+	LogoPublicURL      *string `json:"logo_public_url"`
+	Name               string  `json:"name"`
+	Protocol           string  `json:"protocol"`
+	Provider           string  `json:"provider"`
+	SyncUserAttributes bool    `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -247,53 +216,38 @@ const (
 // ExternalAccount is an account a user connected through a social or OAuth
 // provider.
 type ExternalAccount struct {
-	// Object names the kind of object. One of "external_account",
-	// "facebook_account", "google_account".
-	Object ExternalAccountObject `json:"object"`
-	// ID identifies the external account.
-	ID string `json:"id"`
-	// ApprovedScopes is the approved scopes of the external account.
-	ApprovedScopes string `json:"approved_scopes"`
-	// AvatarURL is the URL of the avatar. Nil when the API leaves it out.
+	// One of "external_account", "facebook_account", "google_account".
+	Object         ExternalAccountObject `json:"object"`
+	ID             string                `json:"id"`
+	ApprovedScopes string                `json:"approved_scopes"`
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	AvatarURL *string `json:"avatar_url,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// EmailAddress is the email address of the external account.
+	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// EmailAddressVerified is true when the external account is email address
-	// verified. The API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	EmailAddressVerified Opt[bool] `json:"email_address_verified,omitzero"`
-	// FirstName is the first name of the external account.
-	FirstName string `json:"first_name"`
-	// IdentificationID is the ID of the identification.
-	IdentificationID string `json:"identification_id"`
+	FirstName            string    `json:"first_name"`
+	IdentificationID     string    `json:"identification_id"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// The API may leave it out or send null; Opt tells the two apart.
 	ImageURL Opt[string] `json:"image_url,omitzero"`
-	// Label is the label of the external account. The API may leave it out or send
-	// null; Opt tells the two apart.
-	Label Opt[string] `json:"label,omitzero"`
-	// LastName is the last name of the external account.
-	LastName string `json:"last_name"`
-	// PhoneNumber is the phone number of the external account. The API may leave
-	// it out or send null; Opt tells the two apart.
-	PhoneNumber Opt[string] `json:"phone_number,omitzero"`
-	// Provider is the provider of the external account.
-	Provider string `json:"provider"`
-	// ProviderUserID is the ID of the provider user.
-	ProviderUserID string `json:"provider_user_id"`
-	// PublicMetadata holds the external account public metadata, free-form JSON.
-	PublicMetadata JSON `json:"public_metadata"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	Label    Opt[string] `json:"label,omitzero"`
+	LastName string      `json:"last_name"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PhoneNumber    Opt[string] `json:"phone_number,omitzero"`
+	Provider       string      `json:"provider"`
+	ProviderUserID string      `json:"provider_user_id"`
+	PublicMetadata JSON        `json:"public_metadata"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Username is the username of the external account. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Username Opt[string] `json:"username,omitzero"`
-	// Verification is the verification of the external account. Nil when the API
-	// sends null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -378,15 +332,13 @@ const (
 // IdentificationLink is a link from an identifier to the account that provided
 // it.
 type IdentificationLink struct {
-	// ID identifies the identification link.
-	ID string `json:"id"`
-	// Type is the type of the identification link.
+	ID   string `json:"id"`
 	Type string `json:"type"`
 }
 
 // MFAResult is one MFA result as the API returns it.
 type MFAResult struct {
-	// UserID is the ID of the user. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -401,16 +353,14 @@ func (x *MFAResult) GetUserID() string {
 
 // Passkey is a passkey a user registered.
 type Passkey struct {
-	// Object names the kind of object; it is always "passkey".
+	// Object is always "passkey".
 	Object string `json:"object"`
-	// ID identifies the passkey. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds.
-	LastUsedAt int64 `json:"last_used_at"`
-	// Name is the name of the passkey.
-	Name string `json:"name"`
-	// Verification is the verification of the passkey. Nil when the API sends
-	// null.
+	// LastUsedAt is a time in Unix milliseconds.
+	LastUsedAt int64  `json:"last_used_at"`
+	Name       string `json:"name"`
+	// Nil when the API sends null.
 	Verification *VerificationPasskey `json:"verification"`
 }
 
@@ -433,8 +383,7 @@ func (x *Passkey) GetVerification() *VerificationPasskey {
 
 // PasswordVerification is one password verification as the API returns it.
 type PasswordVerification struct {
-	// Verified is true when the password verification is verified. Nil when the
-	// API leaves it out.
+	// Nil when the API leaves it out.
 	Verified *bool `json:"verified,omitempty"`
 }
 
@@ -449,32 +398,27 @@ func (x *PasswordVerification) GetVerified() bool {
 
 // PhoneNumber is one of a user's phone numbers and its verification state.
 type PhoneNumber struct {
-	// Object names the kind of object; it is always "phone_number".
+	// Object is always "phone_number".
 	Object string `json:"object"`
-	// ID identifies the phone number. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// BackupCodes lists the backup codes of the phone number. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	BackupCodes Opt[[]string] `json:"backup_codes,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DefaultSecondFactor is true when the phone number is default second factor.
 	// Nil when the API leaves it out.
 	DefaultSecondFactor *bool `json:"default_second_factor,omitempty"`
 	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
-	LinkedTo []*IdentificationLink `json:"linked_to"`
-	// PhoneNumber is the phone number itself.
-	PhoneNumber string `json:"phone_number"`
+	LinkedTo    []*IdentificationLink `json:"linked_to"`
+	PhoneNumber string                `json:"phone_number"`
 	// Reserved is true when the identifier is held back and cannot be claimed by
 	// another user.
 	Reserved bool `json:"reserved"`
-	// ReservedForSecondFactor is true when the phone number is reserved for second
-	// factor. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ReservedForSecondFactor *bool `json:"reserved_for_second_factor,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Verification is the verification of the phone number. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -525,37 +469,26 @@ func (x *PhoneNumber) GetVerification() *Verification {
 
 // SAMLAccount is an account a user connected through a SAML connection.
 type SAMLAccount struct {
-	// Object names the kind of object; it is always "saml_account".
-	Object string `json:"object"`
-	// ID identifies the SAML account.
-	ID string `json:"id"`
-	// Active is true when the SAML account is active.
-	Active bool `json:"active"`
-	// EmailAddress is the email address of the SAML account.
+	// Object is always "saml_account".
+	Object       string `json:"object"`
+	ID           string `json:"id"`
+	Active       bool   `json:"active"`
 	EmailAddress string `json:"email_address"`
-	// FirstName is the first name of the SAML account. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
-	// LastAuthenticatedAt is the time of the last authenticated, in Unix
-	// milliseconds. The API may leave it out or send null; Opt tells the two
-	// apart.
+	// LastAuthenticatedAt is a time in Unix milliseconds. The API may leave it out
+	// or send null; Opt tells the two apart.
 	LastAuthenticatedAt Opt[int64] `json:"last_authenticated_at,omitzero"`
-	// LastName is the last name of the SAML account. The API may leave it out or
-	// send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// Provider is the provider of the SAML account.
-	Provider string `json:"provider"`
-	// ProviderUserID is the ID of the provider user. The API may leave it out or
-	// send null; Opt tells the two apart.
+	Provider string      `json:"provider"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// PublicMetadata holds the SAML account public metadata, free-form JSON. Empty
-	// (IsAbsent) when the API leaves it out.
+	// Empty (IsAbsent) when the API leaves it out.
 	PublicMetadata JSON `json:"public_metadata,omitempty"`
-	// SAMLConnection is the SAML connection of the SAML account. The API may leave
-	// it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[SAMLAccountConnection] `json:"saml_connection,omitzero"`
-	// Verification is the verification of the SAML account. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -620,37 +553,26 @@ func (x *SAMLAccount) GetVerification() *Verification {
 
 // SAMLAccountConnection is one SAML account connection as the API returns it.
 type SAMLAccountConnection struct {
-	// ID identifies the SAML account connection.
-	ID string `json:"id"`
-	// Active is true when the SAML account connection is active.
-	Active bool `json:"active"`
-	// AllowIdPInitiated is true when the SAML account connection is allow IdP
-	// initiated. Nil when the API leaves it out.
+	ID     string `json:"id"`
+	Active bool   `json:"active"`
+	// Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// AllowSubdomains is true when the SAML account connection is allow
-	// subdomains. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// DisableAdditionalIdentifications is true when the SAML account connection is
-	// disable additional identifications. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
-	// Domain is the domain of the SAML account connection. Nil when the API leaves
-	// it out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
-	// Domains lists the domains of the SAML account connection. Nil when the API
-	// leaves it out.
-	Domains []string `json:"domains,omitempty"`
-	// Name is the name of the SAML account connection.
-	Name string `json:"name"`
-	// Provider is the provider of the SAML account connection.
-	Provider string `json:"provider"`
-	// SyncUserAttributes is true when the SAML account connection is sync user
-	// attributes.
-	SyncUserAttributes bool `json:"sync_user_attributes"`
+	// Nil when the API leaves it out.
+	Domains            []string `json:"domains,omitempty"`
+	Name               string   `json:"name"`
+	Provider           string   `json:"provider"`
+	SyncUserAttributes bool     `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -693,12 +615,10 @@ func (x *SAMLAccountConnection) GetDomain() string {
 
 // SCIMUserMetadata is one SCIM user metadata as the API returns it.
 type SCIMUserMetadata struct {
-	// DirectoryEnabled is true when directory is enabled for the SCIM user
-	// metadata. Nil when the API leaves it out.
-	DirectoryEnabled *bool `json:"directory_enabled,omitempty"`
-	// DirectoryID is the ID of the directory.
-	DirectoryID string `json:"directory_id"`
-	// ExternalID is the ID of the external. Nil when the API sends null.
+	// Nil when the API leaves it out.
+	DirectoryEnabled *bool  `json:"directory_enabled,omitempty"`
+	DirectoryID      string `json:"directory_id"`
+	// Nil when the API sends null.
 	ExternalID *string `json:"external_id"`
 }
 
@@ -722,11 +642,9 @@ func (x *SCIMUserMetadata) GetExternalID() string {
 
 // TOTPVerification is one TOTP verification as the API returns it.
 type TOTPVerification struct {
-	// CodeType is the code type of the TOTP verification. One of "totp",
-	// "backup_code". Nil when the API leaves it out.
+	// One of "totp", "backup_code". Nil when the API leaves it out.
 	CodeType *TOTPVerificationCodeType `json:"code_type,omitempty"`
-	// Verified is true when the TOTP verification is verified. Nil when the API
-	// leaves it out.
+	// Nil when the API leaves it out.
 	Verified *bool `json:"verified,omitempty"`
 }
 
@@ -760,36 +678,31 @@ const (
 
 // TotalCount is one total count as the API returns it.
 type TotalCount struct {
-	// Object names the kind of object; it is always "total_count".
-	Object string `json:"object"`
-	// TotalCount is the number of total.
-	TotalCount int64 `json:"total_count"`
+	// Object is always "total_count".
+	Object     string `json:"object"`
+	TotalCount int64  `json:"total_count"`
 }
 
 // TrustedDevice is one trusted device as the API returns it.
 type TrustedDevice struct {
-	// Object names the kind of object; it is always "trusted_device".
-	Object string `json:"object"`
-	// ID identifies the trusted device.
-	ID string `json:"id"`
-	// Algorithm is the algorithm of the trusted device.
-	Algorithm string `json:"algorithm"`
-	// AppIdentifier is the app identifier of the trusted device.
+	// Object is always "trusted_device".
+	Object        string `json:"object"`
+	ID            string `json:"id"`
+	Algorithm     string `json:"algorithm"`
 	AppIdentifier string `json:"app_identifier"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// LastUsedAt is the time of the last used, in Unix milliseconds. The API may
-	// leave it out or send null; Opt tells the two apart.
-	LastUsedAt Opt[int64] `json:"last_used_at,omitzero"`
-	// Name is the name of the trusted device. The API may leave it out or send
+	// LastUsedAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
+	LastUsedAt Opt[int64] `json:"last_used_at,omitzero"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	Name Opt[string] `json:"name,omitzero"`
-	// Platform is the platform of the trusted device. One of "ios", "android".
+	// One of "ios", "android".
 	Platform TrustedDevicePlatform `json:"platform"`
 	// RevokedAt is when it was revoked, in Unix milliseconds. The API may leave it
 	// out or send null; Opt tells the two apart.
 	RevokedAt Opt[int64] `json:"revoked_at,omitzero"`
-	// Status is the status of the trusted device. One of "active", "revoked".
+	// One of "active", "revoked".
 	Status TrustedDeviceStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -849,40 +762,29 @@ const (
 // accounts, metadata and security state. Users answers and user events both
 // decode into it.
 type User struct {
-	// Object names the kind of object; it is always "user".
-	Object string `json:"object"`
-	// ID identifies the user.
-	ID string `json:"id"`
-	// BackupCodeEnabled is true when backup code is enabled for the user.
-	BackupCodeEnabled bool `json:"backup_code_enabled"`
+	// Object is always "user".
+	Object            string `json:"object"`
+	ID                string `json:"id"`
+	BackupCodeEnabled bool   `json:"backup_code_enabled"`
 	// Banned is true when the user is banned and cannot sign in.
 	Banned bool `json:"banned"`
-	// BypassClientTrust is true when the user is bypass client trust. Nil when the
-	// API leaves it out.
-	BypassClientTrust *bool `json:"bypass_client_trust,omitempty"`
-	// CreateOrganizationEnabled is true when create organization is enabled for
-	// the user.
-	CreateOrganizationEnabled bool `json:"create_organization_enabled"`
-	// CreateOrganizationsLimit is the create organizations limit of the user. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// Nil when the API leaves it out.
+	BypassClientTrust         *bool `json:"bypass_client_trust,omitempty"`
+	CreateOrganizationEnabled bool  `json:"create_organization_enabled"`
+	// The API may leave it out or send null; Opt tells the two apart.
 	CreateOrganizationsLimit Opt[int64] `json:"create_organizations_limit,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt int64 `json:"created_at"`
-	// DeleteSelfEnabled is true when delete self is enabled for the user.
-	DeleteSelfEnabled bool `json:"delete_self_enabled"`
-	// Deprovisioned is true when the user is deprovisioned. Nil when the API
-	// leaves it out.
-	Deprovisioned *bool `json:"deprovisioned,omitempty"`
-	// EmailAddresses lists the email addresses of the user.
-	EmailAddresses []*EmailAddress `json:"email_addresses"`
-	// EnterpriseAccounts lists the enterprise accounts of the user.
+	CreatedAt         int64 `json:"created_at"`
+	DeleteSelfEnabled bool  `json:"delete_self_enabled"`
+	// Nil when the API leaves it out.
+	Deprovisioned      *bool                `json:"deprovisioned,omitempty"`
+	EmailAddresses     []*EmailAddress      `json:"email_addresses"`
 	EnterpriseAccounts []*EnterpriseAccount `json:"enterprise_accounts"`
-	// ExternalAccounts lists the external accounts of the user.
-	ExternalAccounts []*ExternalAccount `json:"external_accounts"`
+	ExternalAccounts   []*ExternalAccount   `json:"external_accounts"`
 	// ExternalID is the ID of the user in your own system, if you set one. Nil
 	// when the API sends null.
 	ExternalID *string `json:"external_id"`
-	// FirstName is the first name of the user. Nil when the API sends null.
+	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
@@ -892,41 +794,34 @@ type User struct {
 	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
 	// API sends null.
 	LastActiveAt *int64 `json:"last_active_at"`
-	// LastName is the last name of the user. Nil when the API sends null.
+	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
 	// LastSignInAt is when the user last signed in, in Unix milliseconds. Nil when
 	// the API sends null.
 	LastSignInAt *int64 `json:"last_sign_in_at"`
-	// LegalAcceptedAt is the time of the legal accepted, in Unix milliseconds. Nil
-	// when the API sends null.
+	// LegalAcceptedAt is a time in Unix milliseconds. Nil when the API sends null.
 	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
-	// Locale is the locale of the user. The API may leave it out or send null; Opt
-	// tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Locale Opt[string] `json:"locale,omitzero"`
 	// Locked is true when the user is locked out after too many failed attempts.
 	Locked bool `json:"locked"`
-	// LockoutExpiresInSeconds is how long the current lockout lasts. In seconds.
-	// Nil when the API sends null.
+	// LockoutExpiresInSeconds is how long the current lockout lasts. Nil when the
+	// API sends null.
 	LockoutExpiresInSeconds *int64 `json:"lockout_expires_in_seconds"`
-	// MFADisabledAt is the time of the MFA disabled, in Unix milliseconds. Nil
-	// when the API sends null.
+	// MFADisabledAt is a time in Unix milliseconds. Nil when the API sends null.
 	MFADisabledAt *int64 `json:"mfa_disabled_at"`
-	// MFAEnabledAt is the time of the MFA enabled, in Unix milliseconds. Nil when
-	// the API sends null.
+	// MFAEnabledAt is a time in Unix milliseconds. Nil when the API sends null.
 	MFAEnabledAt *int64 `json:"mfa_enabled_at"`
-	// OrganizationMemberships lists the organization memberships of the user. Nil
-	// when the API leaves it out.
+	// Nil when the API leaves it out.
 	OrganizationMemberships []*OrganizationMembership `json:"organization_memberships,omitempty"`
-	// Passkeys lists the passkeys of the user.
-	Passkeys []*Passkey `json:"passkeys"`
-	// PasswordEnabled is true when the user has a password.
+	Passkeys                []*Passkey                `json:"passkeys"`
+	// PasswordEnabled is false for a user who signs in only by other means (OAuth,
+	// passkey, email or SMS code).
 	PasswordEnabled bool `json:"password_enabled"`
-	// PasswordLastUpdatedAt is the time of the password last updated, in Unix
-	// milliseconds. The API may leave it out or send null; Opt tells the two
-	// apart.
-	PasswordLastUpdatedAt Opt[int64] `json:"password_last_updated_at,omitzero"`
-	// PhoneNumbers lists the phone numbers of the user.
-	PhoneNumbers []*PhoneNumber `json:"phone_numbers"`
+	// PasswordLastUpdatedAt is a time in Unix milliseconds. The API may leave it
+	// out or send null; Opt tells the two apart.
+	PasswordLastUpdatedAt Opt[int64]     `json:"password_last_updated_at,omitzero"`
+	PhoneNumbers          []*PhoneNumber `json:"phone_numbers"`
 	// PrimaryEmailAddressID is the ID of the email address Clerk treats as the
 	// user's main one. Nil when the API sends null.
 	PrimaryEmailAddressID *string `json:"primary_email_address_id"`
@@ -939,22 +834,18 @@ type User struct {
 	// PrivateMetadata is readable and writable only from the backend. IsAbsent and
 	// IsNull tell a field left out from null.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// ProfileImageURL is the URL of the profile image. Nil when the API leaves it
-	// out.
+	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	ProfileImageURL *string `json:"profile_image_url,omitempty"`
 	// PublicMetadata is readable from the frontend and writable only from the
 	// backend.
-	PublicMetadata JSON `json:"public_metadata"`
-	// SAMLAccounts lists the SAML accounts of the user.
-	SAMLAccounts []*SAMLAccount `json:"saml_accounts"`
-	// SCIM is the SCIM of the user. The API may leave it out or send null; Opt
-	// tells the two apart.
-	SCIM Opt[SCIMUserMetadata] `json:"scim,omitzero"`
-	// TOTPEnabled is true when TOTP is enabled for the user.
-	TOTPEnabled bool `json:"totp_enabled"`
+	PublicMetadata JSON           `json:"public_metadata"`
+	SAMLAccounts   []*SAMLAccount `json:"saml_accounts"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	SCIM        Opt[SCIMUserMetadata] `json:"scim,omitzero"`
+	TOTPEnabled bool                  `json:"totp_enabled"`
 	// TwoFactorEnabled is true when the user has any second factor.
 	TwoFactorEnabled bool `json:"two_factor_enabled"`
 	// UnsafeMetadata is readable and writable from the frontend; do not trust it.
@@ -962,13 +853,11 @@ type User struct {
 	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Username is the username of the user. Nil when the API sends null.
+	// Nil when the API sends null.
 	Username *string `json:"username"`
-	// VerificationAttemptsRemaining is the verification attempts remaining of the
-	// user. Nil when the API sends null.
-	VerificationAttemptsRemaining *int64 `json:"verification_attempts_remaining"`
-	// Web3Wallets lists the web3 wallets of the user.
-	Web3Wallets []*Web3Wallet `json:"web3_wallets"`
+	// Nil when the API sends null.
+	VerificationAttemptsRemaining *int64        `json:"verification_attempts_remaining"`
+	Web3Wallets                   []*Web3Wallet `json:"web3_wallets"`
 }
 
 // GetBypassClientTrust returns BypassClientTrust, or the zero value when it is absent or null.
@@ -1179,38 +1068,32 @@ func (x *User) GetVerificationAttemptsRemaining() int64 {
 // enterprise account) uses this one type; which fields are set depends on the
 // strategy.
 type Verification struct {
-	// Object names the kind of object. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
 	// Attempts is how many verification attempts have been made. The API may leave
 	// it out or send null; Opt tells the two apart.
 	Attempts Opt[int64] `json:"attempts,omitzero"`
-	// Channel is the channel of the verification. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Channel Opt[string] `json:"channel,omitzero"`
-	// Error is the error of the verification. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Error Opt[ErrorDetail] `json:"error,omitzero"`
 	// ExpireAt is when it expires, in Unix milliseconds. The API may leave it out
 	// or send null; Opt tells the two apart.
 	ExpireAt Opt[int64] `json:"expire_at,omitzero"`
-	// ExternalVerificationRedirectURL is the URL of the external verification
-	// redirect. The API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	ExternalVerificationRedirectURL Opt[string] `json:"external_verification_redirect_url,omitzero"`
-	// Status is the status of the verification. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// Strategy is how the verification is carried out, e.g. email_code or
 	// oauth_google. Nil when the API leaves it out.
 	Strategy *string `json:"strategy,omitempty"`
-	// VerifiedAtClient is the verified at client of the verification. The API may
-	// leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	VerifiedAtClient Opt[string] `json:"verified_at_client,omitzero"`
-	// ID identifies the verification. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// Message is the message of the verification. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Message Opt[string] `json:"message,omitzero"`
-	// Nonce is the nonce of the verification. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Nonce Opt[string] `json:"nonce,omitzero"`
 }
 
@@ -1333,8 +1216,7 @@ func (x *Verification) GetNonce() string {
 
 // VerificationPasskey is one verification passkey as the API returns it.
 type VerificationPasskey struct {
-	// Object names the kind of object; it is always "verification_passkey". Nil
-	// when the API leaves it out.
+	// Object is always "verification_passkey". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
 	// Attempts is how many verification attempts have been made. Nil when the API
 	// sends null.
@@ -1342,19 +1224,15 @@ type VerificationPasskey struct {
 	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
 	// null.
 	ExpireAt *int64 `json:"expire_at"`
-	// Message is the message of the verification passkey. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	Message Opt[string] `json:"message,omitzero"`
-	// Nonce is the nonce of the verification passkey. Nil when the API leaves it
-	// out.
-	Nonce *string `json:"nonce,omitempty"`
-	// Status is the status of the verification passkey.
-	Status string `json:"status"`
+	// Nil when the API leaves it out.
+	Nonce  *string `json:"nonce,omitempty"`
+	Status string  `json:"status"`
 	// Strategy is how the verification is carried out, e.g. email_code or
 	// oauth_google.
 	Strategy string `json:"strategy"`
-	// VerifiedAtClient is the verified at client of the verification passkey. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// The API may leave it out or send null; Opt tells the two apart.
 	VerifiedAtClient Opt[string] `json:"verified_at_client,omitzero"`
 }
 
@@ -1416,19 +1294,17 @@ func (x *VerificationPasskey) GetVerifiedAtClient() string {
 
 // Web3Wallet is a Web3 wallet address linked to a user.
 type Web3Wallet struct {
-	// Object names the kind of object; it is always "web3_wallet".
+	// Object is always "web3_wallet".
 	Object string `json:"object"`
-	// ID identifies the web3 wallet. Nil when the API leaves it out.
+	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Verification is the verification of the web3 wallet. Nil when the API sends
-	// null.
+	// Nil when the API sends null.
 	Verification *Verification `json:"verification"`
-	// Web3Wallet is the web3 wallet itself.
-	Web3Wallet string `json:"web3_wallet"`
+	Web3Wallet   string        `json:"web3_wallet"`
 }
 
 // GetID returns ID, or the zero value when it is absent or null.

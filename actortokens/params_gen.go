@@ -9,15 +9,13 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Actor is the actor to send. Required.
+	// Required.
 	Actor CreateParamsActor `json:"actor" url:"-"`
-	// ExpiresInSeconds is the expires in seconds to send. In seconds. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
-	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
-	// In seconds. Optional: leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Required.
+	// Required.
 	UserID string `json:"user_id" url:"-"`
 }
 
@@ -45,7 +43,7 @@ func (p *CreateParams) Validate() error {
 
 // CreateParamsActor is a nested object of a request body.
 type CreateParamsActor struct {
-	// Sub is the sub to send. Required.
+	// Required.
 	Sub string `json:"sub" url:"-"`
 }
 

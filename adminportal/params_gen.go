@@ -11,17 +11,15 @@ import (
 
 // CreateLinkTokenParams holds the parameters of CreateLinkToken.
 type CreateLinkTokenParams struct {
-	// ITContactID is the ID of the it contact to use. At least 1 characters.
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// At least 1 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	ITContactID clerk.Opt[string] `json:"it_contact_id,omitzero" url:"-"`
-	// OrganizationID is the ID of the organization to use. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// SecondsUntilExpiration is the seconds until expiration to send. From 0 to
-	// 86400. Optional: leave it unset to send nothing; the API refuses null.
+	// From 0 to 86400. Optional: leave it unset to send nothing; the API refuses
+	// null.
 	SecondsUntilExpiration clerk.Opt[int64] `json:"seconds_until_expiration,omitzero" url:"-"`
 }
 
@@ -69,8 +67,8 @@ func (p *CreateLinkTokenParams) Validate() error {
 
 // RevokeLinkTokenParams holds the parameters of RevokeLinkToken.
 type RevokeLinkTokenParams struct {
-	// RevocationReason is the revocation reason to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 

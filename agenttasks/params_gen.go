@@ -9,18 +9,17 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// AgentName is the agent name to send. Required.
+	// Required.
 	AgentName string `json:"agent_name" url:"-"`
-	// OnBehalfOf is the on behalf of to send. Required.
+	// Required.
 	OnBehalfOf CreateParamsOnBehalfOf `json:"on_behalf_of" url:"-"`
-	// Permissions is the permissions to send. Required.
+	// Required.
 	Permissions string `json:"permissions" url:"-"`
-	// RedirectURL is the redirect URL to send. An absolute URL. Required.
+	// An absolute URL. Required.
 	RedirectURL string `json:"redirect_url" url:"-"`
-	// SessionMaxDurationInSeconds is the session max duration in seconds to send.
-	// In seconds. Optional: leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
-	// TaskDescription is the task description to send. Required.
+	// Required.
 	TaskDescription string `json:"task_description" url:"-"`
 }
 
@@ -57,11 +56,9 @@ func (p *CreateParams) Validate() error {
 
 // CreateParamsOnBehalfOf is a nested object of a request body.
 type CreateParamsOnBehalfOf struct {
-	// Identifier is the identifier to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Identifier clerk.Opt[string] `json:"identifier,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 

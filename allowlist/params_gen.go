@@ -9,10 +9,9 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Identifier is the identifier to send. Required.
+	// Required.
 	Identifier string `json:"identifier" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
@@ -36,8 +35,7 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 

@@ -11,28 +11,26 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Claims is the claims to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
-	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
-	// CreatedBy is the created by to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
-	// Description is the description to send. At most 255 characters. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
-	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Name is the name to send. At least 3 characters. Required.
-	Name string `json:"name" url:"-"`
-	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
-	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
+	// At most 255 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// At least 3 characters. Required.
+	Name string `json:"name" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
+	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
-	// Subject is the subject to send. Required.
+	// Required.
 	Subject string `json:"subject" url:"-"`
-	// Type is the type to send. 3 to 25 characters. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// 3 to 25 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
@@ -83,13 +81,11 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Type is sent as the type query parameter. At least 3 characters. Optional:
-	// leave it unset to send nothing.
+	// At least 3 characters. Optional: leave it unset to send nothing.
 	Type clerk.Opt[string] `url:"type,omitempty" json:"-"`
-	// Subject is sent as the subject query parameter. Required.
+	// Required.
 	Subject string `url:"subject" json:"-"`
-	// IncludeInvalid is sent as the include_invalid query parameter. One of
-	// "true", "false". Optional: leave it unset to send nothing.
+	// Takes the text "true" or "false". Optional: leave it unset to send nothing.
 	IncludeInvalid clerk.Opt[string] `url:"include_invalid,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -136,8 +132,8 @@ func (p *ListParams) Validate() error {
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
-	// RevocationReason is the revocation reason to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 
@@ -153,21 +149,18 @@ func (p *RevokeParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Claims is the claims to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
-	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
-	// Description is the description to send. At most 255 characters. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
-	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Scopes lists the scopes to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
-	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// At most 255 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
+	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
+	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
-	// Subject is the subject to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
@@ -199,7 +192,7 @@ func (p *UpdateParams) Validate() error {
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
-	// Secret is the secret to send. Required.
+	// Required.
 	Secret string `json:"secret" url:"-"`
 }
 

@@ -10,17 +10,15 @@ import (
 // AdjustOrganizationCreditBalanceParams holds the parameters of
 // AdjustOrganizationCreditBalance.
 type AdjustOrganizationCreditBalanceParams struct {
-	// Action is the action to send. One of "increase", "decrease". Required.
+	// One of "increase", "decrease". Required.
 	Action string `json:"action" url:"-"`
-	// Amount is the amount to send. Required.
+	// Required.
 	Amount int64 `json:"amount" url:"-"`
-	// Currency is the currency to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	// IdempotencyKey is the idempotency key to send. Required.
+	// Required.
 	IdempotencyKey string `json:"idempotency_key" url:"-"`
-	// Note is the note to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
@@ -49,17 +47,15 @@ func (p *AdjustOrganizationCreditBalanceParams) Validate() error {
 // AdjustUserCreditBalanceParams holds the parameters of
 // AdjustUserCreditBalance.
 type AdjustUserCreditBalanceParams struct {
-	// Action is the action to send. One of "increase", "decrease". Required.
+	// One of "increase", "decrease". Required.
 	Action string `json:"action" url:"-"`
-	// Amount is the amount to send. Required.
+	// Required.
 	Amount int64 `json:"amount" url:"-"`
-	// Currency is the currency to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	// IdempotencyKey is the idempotency key to send. Required.
+	// Required.
 	IdempotencyKey string `json:"idempotency_key" url:"-"`
-	// Note is the note to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Note clerk.Opt[string] `json:"note,omitzero" url:"-"`
 }
 
@@ -87,7 +83,7 @@ func (p *AdjustUserCreditBalanceParams) Validate() error {
 
 // ApplyDiscountParams holds the parameters of ApplyDiscount.
 type ApplyDiscountParams struct {
-	// DiscountID is the ID of the discount to use. Required.
+	// Required.
 	DiscountID string `json:"discount_id" url:"-"`
 }
 
@@ -106,8 +102,7 @@ func (p *ApplyDiscountParams) Validate() error {
 
 // CancelSubscriptionItemParams holds the parameters of CancelSubscriptionItem.
 type CancelSubscriptionItemParams struct {
-	// EndNow is sent as the end_now query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	EndNow clerk.Opt[bool] `url:"end_now,omitempty" json:"-"`
 }
 
@@ -126,22 +121,19 @@ func (p *CancelSubscriptionItemParams) Validate() error {
 
 // CreatePriceParams holds the parameters of CreatePrice.
 type CreatePriceParams struct {
-	// Amount is the amount to send. Required; nil sends null.
+	// Required; nil sends null.
 	Amount *int64 `json:"amount" url:"-"`
-	// AnnualMonthlyAmount is the annual monthly amount to send. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AnnualMonthlyAmount clerk.Opt[int64] `json:"annual_monthly_amount,omitzero" url:"-"`
-	// Currency is the currency to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Currency clerk.Opt[string] `json:"currency,omitzero" url:"-"`
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// PlanID is the ID of the plan to use. Required.
+	// Required.
 	PlanID string `json:"plan_id" url:"-"`
-	// SupportedBillingPeriods is the supported billing periods to send. One of
-	// "month", "annual", "both". Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// One of "month", "annual", "both". Optional: leave it unset to send nothing;
+	// the API refuses null.
 	SupportedBillingPeriods clerk.Opt[string] `json:"supported_billing_periods,omitzero" url:"-"`
 }
 
@@ -174,9 +166,9 @@ func (p *CreatePriceParams) Validate() error {
 
 // CreatePriceTransitionParams holds the parameters of CreatePriceTransition.
 type CreatePriceTransitionParams struct {
-	// FromPriceID is the ID of the from price to use. Required.
+	// Required.
 	FromPriceID string `json:"from_price_id" url:"-"`
-	// ToPriceID is the ID of the to price to use. Required.
+	// Required.
 	ToPriceID string `json:"to_price_id" url:"-"`
 }
 
@@ -198,7 +190,7 @@ func (p *CreatePriceTransitionParams) Validate() error {
 
 // ExtendFreeTrialParams holds the parameters of ExtendFreeTrial.
 type ExtendFreeTrialParams struct {
-	// ExtendTo is the extend to to send. An RFC 3339 date and time. Required.
+	// An RFC 3339 date and time. Required.
 	ExtendTo string `json:"extend_to" url:"-"`
 }
 
@@ -222,8 +214,7 @@ func (p *ExtendFreeTrialParams) Validate() error {
 type ListPaymentAttemptsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -250,11 +241,9 @@ func (p *ListPaymentAttemptsParams) Validate() error {
 type ListPlansParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
-	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
-	// PayerType is sent as the payer_type query parameter. One of "user", "org".
 	// Optional: leave it unset to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// One of "user", "org". Optional: leave it unset to send nothing.
 	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
 }
 
@@ -289,11 +278,9 @@ func (p *ListPlansParams) Validate() error {
 type ListPricesParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
-	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
 }
 
@@ -323,8 +310,7 @@ func (p *ListPricesParams) Validate() error {
 type ListStatementsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -351,21 +337,16 @@ func (p *ListStatementsParams) Validate() error {
 type ListSubscriptionItemsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
-	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
-	// Status is sent as the status query parameter. One of "active", "ended",
-	// "past_due", "upcoming", "free_trial". Optional: leave it unset to send
-	// nothing.
-	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	// PayerType is sent as the payer_type query parameter. One of "user", "org".
 	// Optional: leave it unset to send nothing.
+	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
+	// One of "active", "ended", "past_due", "upcoming", "free_trial". Optional:
+	// leave it unset to send nothing.
+	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
+	// One of "user", "org". Optional: leave it unset to send nothing.
 	PayerType clerk.Opt[string] `url:"payer_type,omitempty" json:"-"`
-	// PlanID is sent as the plan_id query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	PlanID clerk.Opt[string] `url:"plan_id,omitempty" json:"-"`
-	// IncludeFree is sent as the include_free query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	IncludeFree clerk.Opt[bool] `url:"include_free,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.

@@ -8,7 +8,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Identifier is the identifier to send. Required.
+	// Required.
 	Identifier string `json:"identifier" url:"-"`
 }
 

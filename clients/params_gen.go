@@ -11,8 +11,7 @@ import (
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -37,7 +36,7 @@ func (p *ListParams) Validate() error {
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
-	// Token is the token to send. Required.
+	// Required.
 	Token string `json:"token" url:"-"`
 }
 

@@ -11,16 +11,13 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// EnterpriseConnectionID is the ID of the enterprise connection to use.
 	// Required.
 	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
-	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	GroupRoleMappings clerk.Opt[[]*CreateParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Provider is the provider to send. Required.
+	// Required.
 	Provider string `json:"provider" url:"-"`
 }
 
@@ -55,23 +52,19 @@ func (p *CreateParams) Validate() error {
 
 // CreateParamsGroupRoleMappingItem is a nested object of a request body.
 type CreateParamsGroupRoleMappingItem struct {
-	// DirectoryGroupDisplayName is the directory group display name to send. At
-	// most 255 characters. Optional: leave it unset to send nothing; the API
+	// At most 255 characters. Optional: leave it unset to send nothing; the API
 	// refuses null.
 	DirectoryGroupDisplayName clerk.Opt[string] `json:"directory_group_display_name,omitzero" url:"-"`
-	// DirectoryGroupID is the ID of the directory group to use. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DirectoryGroupID clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
-	// Precedence is the precedence to send. At least 1. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// At least 1. Optional: leave it unset to send nothing; the API refuses null.
 	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
-	// RoleID is the ID of the role to use. Required.
+	// Required.
 	RoleID string `json:"role_id" url:"-"`
-	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
-	// characters. Optional: leave it unset to send nothing; the API refuses null.
+	// At most 255 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	// SCIMGroupID is the ID of the SCIM group to use. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
 }
 
@@ -120,16 +113,13 @@ func (p *CreateParamsGroupRoleMappingItem) Validate() error {
 
 // CreateSCIMDirectoryParams holds the parameters of CreateSCIMDirectory.
 type CreateSCIMDirectoryParams struct {
-	// EnterpriseConnectionID is the ID of the enterprise connection to use.
 	// Required.
 	EnterpriseConnectionID string `json:"enterprise_connection_id" url:"-"`
-	// GroupRoleMappings lists the group role mappings to send. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	GroupRoleMappings clerk.Opt[[]*CreateSCIMDirectoryParamsGroupRoleMappingItem] `json:"group_role_mappings,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Provider is the provider to send. Required.
+	// Required.
 	Provider string `json:"provider" url:"-"`
 }
 
@@ -165,15 +155,14 @@ func (p *CreateSCIMDirectoryParams) Validate() error {
 // CreateSCIMDirectoryParamsGroupRoleMappingItem is a nested object of a
 // request body.
 type CreateSCIMDirectoryParamsGroupRoleMappingItem struct {
-	// Precedence is the precedence to send. At least 1. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// At least 1. Optional: leave it unset to send nothing; the API refuses null.
 	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
-	// RoleID is the ID of the role to use. Required.
+	// Required.
 	RoleID string `json:"role_id" url:"-"`
-	// SCIMGroupDisplayName is the SCIM group display name to send. At most 255
-	// characters. Optional: leave it unset to send nothing; the API refuses null.
+	// At most 255 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SCIMGroupDisplayName clerk.Opt[string] `json:"scim_group_display_name,omitzero" url:"-"`
-	// SCIMGroupID is the ID of the SCIM group to use. Required.
+	// Required.
 	SCIMGroupID string `json:"scim_group_id" url:"-"`
 }
 
@@ -255,20 +244,15 @@ func (p *ListSCIMDirectoriesParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
-	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Provider is the provider to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 
@@ -299,20 +283,15 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateSCIMDirectoryParams holds the parameters of UpdateSCIMDirectory.
 type UpdateSCIMDirectoryParams struct {
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	AttributeMapping clerk.Opt[map[string]string] `json:"attribute_mapping,omitzero" url:"-"`
-	// Enabled sets the enabled flag. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
-	// GroupRoleMappingEnabled sets the group role mapping enabled flag. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	GroupRoleMappingEnabled clerk.Opt[bool] `json:"group_role_mapping_enabled,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Provider is the provider to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Provider clerk.Opt[string] `json:"provider,omitzero" url:"-"`
 }
 

@@ -9,12 +9,12 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// IsSatellite sets the is satellite flag. Required.
+	// Required.
 	IsSatellite bool `json:"is_satellite" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 
@@ -36,14 +36,14 @@ func (p *CreateParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 

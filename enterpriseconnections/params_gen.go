@@ -11,32 +11,29 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Active sets the active flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
-	// AllowOrganizationAccountLinking sets the allow organization account linking
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
-	// CustomAttributes lists the custom attributes to send. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	CustomAttributes clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
-	// Domains lists the domains to send. Required.
+	// Required.
 	Domains []string `json:"domains" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// OIDC is the oidc to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OIDC clerk.Opt[CreateParamsOIDC] `json:"oidc,omitzero" url:"-"`
-	// OrganizationID is the ID of the organization to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// Provider is the provider to send. One of "saml_custom", "saml_okta",
-	// "saml_google", "saml_microsoft", "oidc_custom", "oidc_github_enterprise",
-	// "oidc_gitlab". Required.
+	// One of "saml_custom", "saml_okta", "saml_google", "saml_microsoft",
+	// "oidc_custom", "oidc_github_enterprise", "oidc_gitlab". Required.
 	Provider string `json:"provider" url:"-"`
-	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SAML clerk.Opt[CreateParamsSAML] `json:"saml,omitzero" url:"-"`
 }
 
@@ -84,21 +81,17 @@ func (p *CreateParams) Validate() error {
 
 // CreateParamsCustomAttributeItem is a nested object of a request body.
 type CreateParamsCustomAttributeItem struct {
-	// DirectoryPath is the directory path to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DirectoryPath clerk.Opt[string] `json:"directory_path,omitzero" url:"-"`
-	// Key is the key to send. At least 1 characters. Required.
+	// At least 1 characters. Required.
 	Key string `json:"key" url:"-"`
-	// MultiValued sets the multi valued flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	MultiValued clerk.Opt[bool] `json:"multi_valued,omitzero" url:"-"`
-	// Name is the name to send. At least 1 characters. Required.
+	// At least 1 characters. Required.
 	Name string `json:"name" url:"-"`
-	// SCIMPath is the SCIM path to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SCIMPath clerk.Opt[string] `json:"scim_path,omitzero" url:"-"`
-	// SSOPath is the SSO path to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SSOPath clerk.Opt[string] `json:"sso_path,omitzero" url:"-"`
 }
 
@@ -138,26 +131,26 @@ func (p *CreateParamsCustomAttributeItem) Validate() error {
 
 // CreateParamsOIDC is a nested object of a request body.
 type CreateParamsOIDC struct {
-	// AuthURL is the auth URL to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AuthURL clerk.Opt[string] `json:"auth_url,omitzero" url:"-"`
-	// ClientID is the ID of the client to use. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClientID clerk.Opt[string] `json:"client_id,omitzero" url:"-"`
-	// ClientSecret is the client secret to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClientSecret clerk.Opt[string] `json:"client_secret,omitzero" url:"-"`
-	// DiscoveryURL is the discovery URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DiscoveryURL clerk.Opt[string] `json:"discovery_url,omitzero" url:"-"`
-	// RequiresPKCE sets the requires PKCE flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RequiresPKCE clerk.Opt[bool] `json:"requires_pkce,omitzero" url:"-"`
-	// TokenURL is the token URL to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	TokenURL clerk.Opt[string] `json:"token_url,omitzero" url:"-"`
-	// UserInfoURL is the user info URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	UserInfoURL clerk.Opt[string] `json:"user_info_url,omitzero" url:"-"`
 }
 
@@ -173,35 +166,35 @@ func (p *CreateParamsOIDC) Validate() error {
 
 // CreateParamsSAML is a nested object of a request body.
 type CreateParamsSAML struct {
-	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
-	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
-	// LoginHint is the login hint to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LoginHint clerk.Opt[CreateParamsSAMLLoginHint] `json:"login_hint,omitzero" url:"-"`
 }
 
@@ -227,17 +220,17 @@ func (p *CreateParamsSAML) Validate() error {
 
 // CreateParamsSAMLAttributeMapping is a nested object of a request body.
 type CreateParamsSAMLAttributeMapping struct {
-	// EmailAddress is the email address to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
-	// FirstName is the first name to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	// LastName is the last name to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
@@ -253,11 +246,9 @@ func (p *CreateParamsSAMLAttributeMapping) Validate() error {
 
 // CreateParamsSAMLLoginHint is a nested object of a request body.
 type CreateParamsSAMLLoginHint struct {
-	// Mode is the mode to send. One of "email_address", "custom_attribute", "off".
-	// Required.
+	// One of "email_address", "custom_attribute", "off". Required.
 	Mode string `json:"mode" url:"-"`
-	// Source is the source to send. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
 }
 
@@ -281,11 +272,9 @@ func (p *CreateParamsSAMLLoginHint) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// OrganizationID is sent as the organization_id query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
-	// Active is sent as the active query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Active clerk.Opt[bool] `url:"active,omitempty" json:"-"`
 }
 
@@ -315,8 +304,8 @@ func (p *ListParams) Validate() error {
 type ListTestRunsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Status keeps only the results matching one of these values of status.
-	// Optional: leave it empty to send nothing.
+	// Status keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	Status []string `url:"status,omitempty" json:"-"`
 }
 
@@ -345,37 +334,35 @@ func (p *ListTestRunsParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Active sets the active flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
-	// AllowOrganizationAccountLinking sets the allow organization account linking
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
-	// CustomAttributes lists the custom attributes to send. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	CustomAttributes clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
-	// DisableAdditionalIdentifications sets the disable additional identifications
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
-	// Domains lists the domains to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// OIDC is the oidc to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OIDC clerk.Opt[CreateParamsOIDC] `json:"oidc,omitzero" url:"-"`
-	// OrganizationID is the ID of the organization to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// SAML is the SAML to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SAML clerk.Opt[UpdateParamsSAML] `json:"saml,omitzero" url:"-"`
-	// SyncUserAttributes sets the sync user attributes flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
 }
 
@@ -408,38 +395,38 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateParamsSAML is a nested object of a request body.
 type UpdateParamsSAML struct {
-	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
-	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
-	// LoginHint is the login hint to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LoginHint clerk.Opt[CreateParamsSAMLLoginHint] `json:"login_hint,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
 }
 

@@ -9,11 +9,9 @@ import (
 
 // ChangeDomainBetaParams holds the parameters of ChangeDomainBeta.
 type ChangeDomainBetaParams struct {
-	// HomeURL is the home URL to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
-	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
 }
 
@@ -35,11 +33,9 @@ func (p *ChangeDomainBetaParams) Validate() error {
 
 // ChangeDomainParams holds the parameters of ChangeDomain.
 type ChangeDomainParams struct {
-	// HomeURL is the home URL to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	HomeURL clerk.Opt[string] `json:"home_url,omitzero" url:"-"`
-	// IsSecondary sets the is secondary flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	IsSecondary clerk.Opt[bool] `json:"is_secondary,omitzero" url:"-"`
 }
 
@@ -61,28 +57,21 @@ func (p *ChangeDomainParams) Validate() error {
 
 // GetInterstitialParams holds the parameters of GetInterstitial.
 type GetInterstitialParams struct {
-	// FrontendAPILegacy is sent as the frontendApi query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	FrontendAPILegacy clerk.Opt[string] `url:"frontendApi,omitempty" json:"-"`
-	// FrontendAPI is sent as the frontend_api query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	FrontendAPI clerk.Opt[string] `url:"frontend_api,omitempty" json:"-"`
-	// PublishableKey is sent as the publishable_key query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	PublishableKey clerk.Opt[string] `url:"publishable_key,omitempty" json:"-"`
-	// ProxyURL is sent as the proxy_url query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	ProxyURL clerk.Opt[string] `url:"proxy_url,omitempty" json:"-"`
-	// Domain is sent as the domain query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Domain clerk.Opt[string] `url:"domain,omitempty" json:"-"`
-	// SignInURL is sent as the sign_in_url query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	SignInURL clerk.Opt[string] `url:"sign_in_url,omitempty" json:"-"`
-	// UseDomainForScript is sent as the use_domain_for_script query parameter.
 	// Optional: leave it unset to send nothing.
 	UseDomainForScript clerk.Opt[bool] `url:"use_domain_for_script,omitempty" json:"-"`
 }
@@ -120,17 +109,17 @@ func (p *GetInterstitialParams) Validate() error {
 
 // UpdateAuthConfigParams holds the parameters of UpdateAuthConfig.
 type UpdateAuthConfigParams struct {
-	// FromEmailAddress is the from email address to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	FromEmailAddress clerk.Opt[string] `json:"from_email_address,omitzero" url:"-"`
-	// ProgressiveSignUp sets the progressive sign up flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ProgressiveSignUp clerk.Opt[bool] `json:"progressive_sign_up,omitzero" url:"-"`
-	// RestrictedToAllowlist sets the restricted to allowlist flag. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RestrictedToAllowlist clerk.Opt[bool] `json:"restricted_to_allowlist,omitzero" url:"-"`
-	// TestMode sets the test mode flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	TestMode clerk.Opt[bool] `json:"test_mode,omitzero" url:"-"`
 }
 
@@ -147,8 +136,8 @@ func (p *UpdateAuthConfigParams) Validate() error {
 // UpdateCommunicationSettingsParams holds the parameters of
 // UpdateCommunicationSettings.
 type UpdateCommunicationSettingsParams struct {
-	// BlockedCountryCodes lists the blocked country codes to send. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	BlockedCountryCodes clerk.Opt[[]string] `json:"blocked_country_codes,omitzero" url:"-"`
 }
 
@@ -170,27 +159,23 @@ func (p *UpdateCommunicationSettingsParams) Validate() error {
 // UpdateOAuthApplicationSettingsParams holds the parameters of
 // UpdateOAuthApplicationSettings.
 type UpdateOAuthApplicationSettingsParams struct {
-	// ClientIDMetadataDocumentsAdvertised sets the client ID metadata documents
-	// advertised flag. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClientIDMetadataDocumentsAdvertised clerk.Opt[bool] `json:"client_id_metadata_documents_advertised,omitzero" url:"-"`
-	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients sets the client ID
-	// metadata documents block implicitly allowed clients flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients clerk.Opt[bool] `json:"client_id_metadata_documents_block_implicitly_allowed_clients,omitzero" url:"-"`
-	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients sets the client ID
-	// metadata documents only allow pre registered clients flag. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients clerk.Opt[bool] `json:"client_id_metadata_documents_only_allow_pre_registered_clients,omitzero" url:"-"`
-	// DefaultScopes lists the default scopes to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DefaultScopes clerk.Opt[[]string] `json:"default_scopes,omitzero" url:"-"`
-	// DynamicOAuthClientRegistration sets the dynamic OAuth client registration
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DynamicOAuthClientRegistration clerk.Opt[bool] `json:"dynamic_oauth_client_registration,omitzero" url:"-"`
-	// OAuthJWTAccessTokens sets the OAuth JWT access tokens flag. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OAuthJWTAccessTokens clerk.Opt[bool] `json:"oauth_jwt_access_tokens,omitzero" url:"-"`
 }
 
@@ -207,29 +192,28 @@ func (p *UpdateOAuthApplicationSettingsParams) Validate() error {
 // UpdateOrganizationSettingsParams holds the parameters of
 // UpdateOrganizationSettings.
 type UpdateOrganizationSettingsParams struct {
-	// AdminDeleteEnabled sets the admin delete enabled flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AdminDeleteEnabled clerk.Opt[bool] `json:"admin_delete_enabled,omitzero" url:"-"`
-	// CreatorRoleID is the ID of the creator role to use. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	CreatorRoleID clerk.Opt[string] `json:"creator_role_id,omitzero" url:"-"`
-	// DomainsDefaultRoleID is the ID of the domains default role to use. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DomainsDefaultRoleID clerk.Opt[string] `json:"domains_default_role_id,omitzero" url:"-"`
-	// DomainsEnabled sets the domains enabled flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DomainsEnabled clerk.Opt[bool] `json:"domains_enabled,omitzero" url:"-"`
-	// DomainsEnrollmentModes lists the domains enrollment modes to send. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DomainsEnrollmentModes clerk.Opt[[]string] `json:"domains_enrollment_modes,omitzero" url:"-"`
-	// Enabled sets the enabled flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Enabled clerk.Opt[bool] `json:"enabled,omitzero" url:"-"`
-	// MaxAllowedMemberships is the max allowed memberships to send. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
-	// SlugDisabled sets the slug disabled flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SlugDisabled clerk.Opt[bool] `json:"slug_disabled,omitzero" url:"-"`
 }
 
@@ -248,37 +232,34 @@ func (p *UpdateOrganizationSettingsParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// AllowedOrigins lists the allowed origins to send. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	AllowedOrigins clerk.Opt[[]string] `json:"allowed_origins,omitzero" url:"-"`
-	// ClerkJSVersion is the clerk js version to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ClerkJSVersion clerk.Opt[string] `json:"clerk_js_version,omitzero" url:"-"`
-	// CookielessDev sets the cookieless dev flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CookielessDev clerk.Opt[bool] `json:"cookieless_dev,omitzero" url:"-"`
-	// DevelopmentOrigin is the development origin to send. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
-	DevelopmentOrigin clerk.Opt[string] `json:"development_origin,omitzero" url:"-"`
-	// HIBP sets the hibp flag. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
-	HIBP clerk.Opt[bool] `json:"hibp,omitzero" url:"-"`
-	// PreferredSignInStrategyWhenPasswordRequired is the preferred sign in
-	// strategy when password required to send. One of "password", "otp", "".
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	DevelopmentOrigin clerk.Opt[string] `json:"development_origin,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	HIBP clerk.Opt[bool] `json:"hibp,omitzero" url:"-"`
+	// One of "password", "otp", "". Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	PreferredSignInStrategyWhenPasswordRequired clerk.Opt[string] `json:"preferred_sign_in_strategy_when_password_required,omitzero" url:"-"`
-	// SupportEmail is the support email to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SupportEmail clerk.Opt[string] `json:"support_email,omitzero" url:"-"`
-	// TestMode sets the test mode flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	TestMode clerk.Opt[bool] `json:"test_mode,omitzero" url:"-"`
-	// URLBasedSessionSyncing sets the URL based session syncing flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	URLBasedSessionSyncing clerk.Opt[bool] `json:"url_based_session_syncing,omitzero" url:"-"`
 }
 
@@ -302,11 +283,11 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateProtectSettingsParams holds the parameters of UpdateProtectSettings.
 type UpdateProtectSettingsParams struct {
-	// RulesEnabled sets the rules enabled flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RulesEnabled clerk.Opt[bool] `json:"rules_enabled,omitzero" url:"-"`
-	// SpecterEnabled sets the specter enabled flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SpecterEnabled clerk.Opt[bool] `json:"specter_enabled,omitzero" url:"-"`
 }
 
@@ -322,22 +303,20 @@ func (p *UpdateProtectSettingsParams) Validate() error {
 
 // UpdateRestrictionsParams holds the parameters of UpdateRestrictions.
 type UpdateRestrictionsParams struct {
-	// Allowlist sets the allowlist flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Allowlist clerk.Opt[bool] `json:"allowlist,omitzero" url:"-"`
-	// AllowlistBlocklistDisabledOnSignIn sets the allowlist blocklist disabled on
-	// sign in flag. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowlistBlocklistDisabledOnSignIn clerk.Opt[bool] `json:"allowlist_blocklist_disabled_on_sign_in,omitzero" url:"-"`
-	// BlockDisposableEmailDomains sets the block disposable email domains flag.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	BlockDisposableEmailDomains clerk.Opt[bool] `json:"block_disposable_email_domains,omitzero" url:"-"`
-	// BlockEmailSubaddresses sets the block email subaddresses flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	BlockEmailSubaddresses clerk.Opt[bool] `json:"block_email_subaddresses,omitzero" url:"-"`
-	// Blocklist sets the blocklist flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Blocklist clerk.Opt[bool] `json:"blocklist,omitzero" url:"-"`
 }
 

@@ -9,26 +9,25 @@ import (
 
 // CreateBulkItem is a nested object of a request body.
 type CreateBulkItem struct {
-	// EmailAddress is the email address to send. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
-	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// TemplateSlug is the template slug to send. One of "invitation",
-	// "waitlist_invitation". Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// One of "invitation", "waitlist_invitation". Optional: leave it unset to send
+	// nothing; the API refuses null.
 	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
 }
 
@@ -63,26 +62,23 @@ func (p *CreateBulkItem) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// EmailAddress is the email address to send. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
-	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// TemplateSlug is the template slug to send. One of "invitation",
-	// "waitlist_invitation". Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// One of "invitation", "waitlist_invitation". Optional: leave it unset to send
+	// nothing; the API refuses null.
 	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
 }
 
@@ -125,8 +121,8 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Status is sent as the status query parameter. One of "pending", "accepted",
-	// "revoked", "expired". Optional: leave it unset to send nothing.
+	// One of "pending", "accepted", "revoked", "expired". Optional: leave it unset
+	// to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -134,8 +130,7 @@ type ListParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 

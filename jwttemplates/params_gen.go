@@ -9,24 +9,23 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// AllowedClockSkew is the allowed clock skew to send. From 0 to 300. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// From 0 to 300. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
-	// Claims is the claims to send. Required.
+	// Required.
 	Claims map[string]any `json:"claims" url:"-"`
-	// CustomSigningKey sets the custom signing key flag. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
-	// Lifetime is the lifetime to send. From 30 to 3.1536e+08. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// SigningAlgorithm is the signing algorithm to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	// SigningKey is the signing key to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
 }
 
@@ -69,8 +68,7 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -95,24 +93,23 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// AllowedClockSkew is the allowed clock skew to send. From 0 to 300. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// From 0 to 300. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
-	// Claims is the claims to send. Required.
+	// Required.
 	Claims map[string]any `json:"claims" url:"-"`
-	// CustomSigningKey sets the custom signing key flag. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
-	// Lifetime is the lifetime to send. From 30 to 3.1536e+08. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// SigningAlgorithm is the signing algorithm to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	// SigningKey is the signing key to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
 }
 

@@ -9,18 +9,16 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Claims is the claims to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
-	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
-	// MinRemainingTTLSeconds is the min remaining TTL seconds to send. In seconds.
-	// At least 0. Optional: leave it unset to send nothing; the API refuses null.
-	MinRemainingTTLSeconds clerk.Opt[int64] `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
-	// SecondsUntilExpiration is the seconds until expiration to send. At least 0.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing; the API refuses null.
+	MinRemainingTTLSeconds clerk.Opt[int64] `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
-	// TokenFormat is the token format to send. One of "opaque", "jwt". Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// One of "opaque", "jwt". Optional: leave it unset to send nothing; the API
+	// refuses null.
 	TokenFormat clerk.Opt[string] `json:"token_format,omitzero" url:"-"`
 }
 
@@ -59,13 +57,11 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Subject is sent as the subject query parameter. Required.
+	// Required.
 	Subject string `url:"subject" json:"-"`
-	// Revoked is sent as the revoked query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Revoked clerk.Opt[bool] `url:"revoked,omitempty" json:"-"`
-	// Expired is sent as the expired query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Expired clerk.Opt[bool] `url:"expired,omitempty" json:"-"`
 }
 
@@ -96,8 +92,8 @@ func (p *ListParams) Validate() error {
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
-	// RevocationReason is the revocation reason to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 
@@ -113,7 +109,7 @@ func (p *RevokeParams) Validate() error {
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
-	// Token is the token to send. Required.
+	// Required.
 	Token string `json:"token" url:"-"`
 }
 

@@ -11,13 +11,12 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// From 1 to 3.1536e+08. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
-	// Name is the name to send. 1 to 255 characters. Required.
+	// 1 to 255 characters. Required.
 	Name string `json:"name" url:"-"`
-	// ScopedMachines lists the scoped machines to send. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ScopedMachines clerk.Opt[[]string] `json:"scoped_machines,omitzero" url:"-"`
 }
 
@@ -61,7 +60,7 @@ func (p *CreateParams) Validate() error {
 
 // CreateScopeParams holds the parameters of CreateScope.
 type CreateScopeParams struct {
-	// ToMachineID is the ID of the to machine to use. Required.
+	// Required.
 	ToMachineID string `json:"to_machine_id" url:"-"`
 }
 
@@ -114,8 +113,7 @@ func (p *ListParams) Validate() error {
 
 // RotateSecretParams holds the parameters of RotateSecret.
 type RotateSecretParams struct {
-	// PreviousTokenTTL is the previous token TTL to send. From 0 to 28800.
-	// Required.
+	// From 0 to 28800. Required.
 	PreviousTokenTTL int64 `json:"previous_token_ttl" url:"-"`
 }
 
@@ -137,11 +135,11 @@ func (p *RotateSecretParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// DefaultTokenTTL is the default token TTL to send. From 1 to 3.1536e+08.
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// From 1 to 3.1536e+08. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
-	// Name is the name to send. 1 to 255 characters. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// 1 to 255 characters. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
 }
 

@@ -9,11 +9,9 @@ import (
 
 // VerifyParams holds the parameters of Verify.
 type VerifyParams struct {
-	// AccessToken is the access token to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	AccessToken clerk.Opt[string] `json:"access_token,omitzero" url:"-"`
-	// Secret is the secret to send. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.

@@ -12,28 +12,28 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// At most 1024 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
-	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
-	// Public sets the public flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
-	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// At most 1024 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
 }
 
@@ -67,8 +67,7 @@ type ListParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// NameQuery is sent as the name_query query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
 }
 
@@ -96,7 +95,7 @@ func (p *ListParams) Validate() error {
 
 // RevokeTokenParams holds the parameters of RevokeToken.
 type RevokeTokenParams struct {
-	// Token is the token to send. Required.
+	// Required.
 	Token string `json:"token" url:"-"`
 }
 
@@ -115,29 +114,29 @@ func (p *RevokeTokenParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// CallbackURL is the callback URL to send. At most 1024 characters. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// At most 1024 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL clerk.Opt[string] `json:"callback_url,omitzero" url:"-"`
-	// ConsentScreenEnabled sets the consent screen enabled flag. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ConsentScreenEnabled clerk.Opt[bool] `json:"consent_screen_enabled,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// PKCERequired sets the PKCE required flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PKCERequired clerk.Opt[bool] `json:"pkce_required,omitzero" url:"-"`
-	// Public sets the public flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Public clerk.Opt[bool] `json:"public,omitzero" url:"-"`
-	// RedirectURIs lists the redirect uris to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RedirectURIs clerk.Opt[[]string] `json:"redirect_uris,omitzero" url:"-"`
-	// Scopes is the scopes to send. At most 1024 characters. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// At most 1024 characters. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	Scopes clerk.Opt[string] `json:"scopes,omitzero" url:"-"`
 }
 
@@ -163,10 +162,8 @@ func (p *UpdateParams) Validate() error {
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	// File is the file to send.
 	File clerk.File `form:"file" json:"-"`
-	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 

@@ -11,14 +11,12 @@ import (
 
 // CreateDomainParams holds the parameters of CreateDomain.
 type CreateDomainParams struct {
-	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Verified sets the verified flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
@@ -40,27 +38,27 @@ func (p *CreateDomainParams) Validate() error {
 
 // CreateInvitationBulkItem is a nested object of a request body.
 type CreateInvitationBulkItem struct {
-	// EmailAddress is the email address to send. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
-	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// Role is the role to send. Required.
+	// Required.
 	Role string `json:"role" url:"-"`
 }
 
@@ -90,27 +88,27 @@ func (p *CreateInvitationBulkItem) Validate() error {
 
 // CreateInvitationParams holds the parameters of CreateInvitation.
 type CreateInvitationParams struct {
-	// EmailAddress is the email address to send. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// ExpiresInDays is the expires in days to send. From 1 to 365. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
-	// InviterUserID is the ID of the inviter user to use. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	InviterUserID clerk.Opt[string] `json:"inviter_user_id,omitzero" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RedirectURL is the redirect URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// Role is the role to send. Required.
+	// Required.
 	Role string `json:"role" url:"-"`
 }
 
@@ -140,15 +138,15 @@ func (p *CreateInvitationParams) Validate() error {
 
 // CreateMembershipParams holds the parameters of CreateMembership.
 type CreateMembershipParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// Role is the role to send. Required.
+	// Required.
 	Role string `json:"role" url:"-"`
-	// UserID is the ID of the user to use. Required.
+	// Required.
 	UserID string `json:"user_id" url:"-"`
 }
 
@@ -170,29 +168,28 @@ func (p *CreateMembershipParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// CreatedAt is the created at to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
-	// CreatedBy is the created by to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
-	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreatedBy clerk.Opt[string] `json:"created_by,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RoleSetKey is the role set key to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
-	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
 }
 
@@ -216,12 +213,9 @@ func (p *CreateParams) Validate() error {
 
 // GetParams holds the parameters of Get.
 type GetParams struct {
-	// IncludeMembersCount is sent as the include_members_count query parameter.
 	// Optional: leave it unset to send nothing.
 	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
-	// IncludeMissingMemberWithElevatedPermissions is sent as the
-	// include_missing_member_with_elevated_permissions query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
 }
 
@@ -245,11 +239,9 @@ func (p *GetParams) Validate() error {
 type ListDomainsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Verified is sent as the verified query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
-	// EnrollmentMode is sent as the enrollment_mode query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	EnrollmentMode clerk.Opt[string] `url:"enrollment_mode,omitempty" json:"-"`
 }
 
@@ -279,20 +271,18 @@ func (p *ListDomainsParams) Validate() error {
 type ListInstanceDomainsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// OrganizationID is sent as the organization_id query parameter. Optional:
-	// leave it unset to send nothing.
-	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
-	// Verified is sent as the verified query parameter. One of "true", "false".
 	// Optional: leave it unset to send nothing.
+	OrganizationID clerk.Opt[string] `url:"organization_id,omitempty" json:"-"`
+	// Takes the text "true" or "false". Optional: leave it unset to send nothing.
 	Verified clerk.Opt[string] `url:"verified,omitempty" json:"-"`
-	// EnrollmentMode keeps only the results matching one of these values of
-	// enrollment mode. Optional: leave it empty to send nothing.
+	// EnrollmentMode keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	EnrollmentMode []string `url:"enrollment_mode,comma,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// Domains keeps only the results matching one of these values of domains.
-	// Optional: leave it empty to send nothing.
+	// Domains keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	Domains []string `url:"domains,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
@@ -347,8 +337,8 @@ type ListInstanceInvitationsParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// Status is sent as the status query parameter. One of "pending", "accepted",
-	// "revoked", "expired". Optional: leave it unset to send nothing.
+	// One of "pending", "accepted", "revoked", "expired". Optional: leave it unset
+	// to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -418,11 +408,10 @@ func (p *ListInstanceMembershipsParams) Validate() error {
 type ListInvitationsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Status is sent as the status query parameter. One of "pending", "accepted",
-	// "revoked", "expired". Optional: leave it unset to send nothing.
+	// One of "pending", "accepted", "revoked", "expired". Optional: leave it unset
+	// to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	// EmailAddress is sent as the email_address query parameter. Optional: leave
-	// it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	EmailAddress clerk.Opt[string] `url:"email_address,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
@@ -466,50 +455,42 @@ type ListMembershipsParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user ID.
-	// Optional: leave it empty to send nothing.
+	// UserID keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
-	// EmailAddress keeps only the results matching one of these values of email
-	// address. Optional: leave it empty to send nothing.
-	EmailAddress []string `url:"email_address,omitempty" json:"-"`
-	// PhoneNumber keeps only the results matching one of these values of phone
-	// number. Optional: leave it empty to send nothing.
-	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
-	// Username keeps only the results matching one of these values of username.
-	// Optional: leave it empty to send nothing.
-	Username []string `url:"username,omitempty" json:"-"`
-	// Web3Wallet keeps only the results matching one of these values of web3
-	// wallet. Optional: leave it empty to send nothing.
-	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
-	// Role keeps only the results matching one of these values of role. Optional:
+	// EmailAddress keeps only the results matching one of these values. Optional:
 	// leave it empty to send nothing.
+	EmailAddress []string `url:"email_address,omitempty" json:"-"`
+	// PhoneNumber keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
+	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
+	// Username keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
+	Username []string `url:"username,omitempty" json:"-"`
+	// Web3Wallet keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
+	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
+	// Role keeps only the results matching one of these values. Optional: leave it
+	// empty to send nothing.
 	Role []string `url:"role,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// EmailAddressQuery is sent as the email_address_query query parameter.
 	// Optional: leave it unset to send nothing.
 	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	// PhoneNumberQuery is sent as the phone_number_query query parameter.
 	// Optional: leave it unset to send nothing.
 	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	// UsernameQuery is sent as the username_query query parameter. Optional: leave
-	// it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	// NameQuery is sent as the name_query query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
-	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
 }
 
@@ -563,21 +544,18 @@ func (p *ListMembershipsParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// IncludeMembersCount is sent as the include_members_count query parameter.
 	// Optional: leave it unset to send nothing.
 	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
-	// IncludeMissingMemberWithElevatedPermissions is sent as the
-	// include_missing_member_with_elevated_permissions query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user ID.
-	// Optional: leave it empty to send nothing.
+	// UserID keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
-	// OrganizationID keeps only the results matching one of these values of
-	// organization ID. Optional: leave it empty to send nothing.
+	// OrganizationID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
@@ -636,11 +614,9 @@ func (p *ListPendingInvitationsParams) Validate() error {
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -662,8 +638,8 @@ func (p *ReplaceMetadataParams) Validate() error {
 
 // RevokeInvitationParams holds the parameters of RevokeInvitation.
 type RevokeInvitationParams struct {
-	// RequestingUserID is the ID of the requesting user to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RequestingUserID clerk.Opt[string] `json:"requesting_user_id,omitzero" url:"-"`
 }
 
@@ -679,11 +655,11 @@ func (p *RevokeInvitationParams) Validate() error {
 
 // UpdateDomainParams holds the parameters of UpdateDomain.
 type UpdateDomainParams struct {
-	// EnrollmentMode is the enrollment mode to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	EnrollmentMode clerk.Opt[string] `json:"enrollment_mode,omitzero" url:"-"`
-	// Verified sets the verified flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
@@ -700,11 +676,9 @@ func (p *UpdateDomainParams) Validate() error {
 // UpdateMembershipMetadataParams holds the parameters of
 // UpdateMembershipMetadata.
 type UpdateMembershipMetadataParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -726,7 +700,7 @@ func (p *UpdateMembershipMetadataParams) Validate() error {
 
 // UpdateMembershipParams holds the parameters of UpdateMembership.
 type UpdateMembershipParams struct {
-	// Role is the role to send. Required.
+	// Required.
 	Role string `json:"role" url:"-"`
 }
 
@@ -745,11 +719,9 @@ func (p *UpdateMembershipParams) Validate() error {
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -771,36 +743,35 @@ func (p *UpdateMetadataParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// AdminDeleteEnabled sets the admin delete enabled flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
-	AdminDeleteEnabled clerk.Opt[bool] `json:"admin_delete_enabled,omitzero" url:"-"`
-	// CreatedAt is the created at to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
-	// MaxAllowedMemberships is the max allowed memberships to send. At least 0.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	AdminDeleteEnabled clerk.Opt[bool] `json:"admin_delete_enabled,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// At least 0. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// RoleSetKey is the role set key to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RoleSetKey clerk.Opt[string] `json:"role_set_key,omitzero" url:"-"`
-	// Slug is the slug to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Slug clerk.Opt[string] `json:"slug,omitzero" url:"-"`
 }
 
@@ -821,10 +792,8 @@ func (p *UpdateParams) Validate() error {
 
 // UploadLogoParams holds the parameters of UploadLogo.
 type UploadLogoParams struct {
-	// File is the file to send.
 	File clerk.File `form:"file" json:"-"`
-	// UploaderUserID is the ID of the uploader user to use. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UploaderUserID clerk.Opt[string] `form:"uploader_user_id" json:"-"`
 }
 

@@ -9,12 +9,11 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Key is the key to send. Required.
+	// Required.
 	Key string `json:"key" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
 }
 
@@ -73,14 +72,11 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Key is the key to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
 }
 

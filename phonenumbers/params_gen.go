@@ -9,9 +9,9 @@ import (
 
 // AttemptVerificationParams holds the parameters of AttemptVerification.
 type AttemptVerificationParams struct {
-	// Code is the code to send. Required.
+	// Required.
 	Code string `json:"code" url:"-"`
-	// VerificationID is the ID of the verification to use. Required.
+	// Required.
 	VerificationID string `json:"verification_id" url:"-"`
 }
 
@@ -33,18 +33,18 @@ func (p *AttemptVerificationParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// PhoneNumber is the phone number to send. Required.
+	// Required.
 	PhoneNumber string `json:"phone_number" url:"-"`
-	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
-	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Required.
+	// Required.
 	UserID string `json:"user_id" url:"-"`
-	// Verified sets the verified flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 
@@ -66,11 +66,10 @@ func (p *CreateParams) Validate() error {
 
 // ReplaceForUserParams holds the parameters of ReplaceForUser.
 type ReplaceForUserParams struct {
-	// IdentificationStatus is the identification status to send. One of
-	// "verified", "reserved", "unverified". Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// One of "verified", "reserved", "unverified". Optional: leave it unset to
+	// send nothing; the API refuses null.
 	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
-	// PhoneNumber is the phone number to send. Required.
+	// Required.
 	PhoneNumber string `json:"phone_number" url:"-"`
 }
 
@@ -97,14 +96,14 @@ func (p *ReplaceForUserParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Primary sets the primary flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
-	// ReservedForSecondFactor sets the reserved for second factor flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
-	// Verified sets the verified flag. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Verified clerk.Opt[bool] `json:"verified,omitzero" url:"-"`
 }
 

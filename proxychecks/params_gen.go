@@ -9,11 +9,9 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// DomainID is the ID of the domain to use. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DomainID clerk.Opt[string] `json:"domain_id,omitzero" url:"-"`
-	// ProxyURL is the proxy URL to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 

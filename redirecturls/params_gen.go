@@ -9,7 +9,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// URL is the URL to send. Required.
+	// Required.
 	URL string `json:"url" url:"-"`
 }
 
@@ -30,8 +30,7 @@ func (p *CreateParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 

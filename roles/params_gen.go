@@ -9,18 +9,18 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// IncludeInInitialRoleSet sets the include in initial role set flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IncludeInInitialRoleSet clerk.Opt[bool] `json:"include_in_initial_role_set,omitzero" url:"-"`
-	// Key is the key to send. Required.
+	// Required.
 	Key string `json:"key" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// Permissions lists the permissions to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
 }
 
@@ -76,17 +76,17 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Key is the key to send. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Permissions lists the permissions to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Permissions clerk.Opt[[]string] `json:"permissions,omitzero" url:"-"`
 }
 

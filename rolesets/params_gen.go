@@ -9,13 +9,11 @@ import (
 
 // AddRolesParams holds the parameters of AddRoles.
 type AddRolesParams struct {
-	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
-	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	// RoleKeys lists the role keys to send. Required.
+	// Required.
 	RoleKeys []string `json:"role_keys" url:"-"`
 }
 
@@ -40,22 +38,21 @@ func (p *AddRolesParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// CreatorRoleKey is the creator role key to send. Required.
+	// Required.
 	CreatorRoleKey string `json:"creator_role_key" url:"-"`
-	// DefaultRoleKey is the default role key to send. Required.
+	// Required.
 	DefaultRoleKey string `json:"default_role_key" url:"-"`
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Key is the key to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// Roles lists the roles to send. Required.
+	// Required.
 	Roles []string `json:"roles" url:"-"`
-	// Type is the type to send. One of "initial", "custom". Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// One of "initial", "custom". Optional: leave it unset to send nothing; the
+	// API refuses null.
 	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
@@ -128,10 +125,9 @@ func (p *ListParams) Validate() error {
 
 // RetireParams holds the parameters of Retire.
 type RetireParams struct {
-	// DestinationRoleSetKey is the dest role set key to send. Required.
+	// Required.
 	DestinationRoleSetKey string `json:"dest_role_set_key" url:"-"`
-	// ReassignmentMappings is the reassignment mappings to send. Optional: leave
-	// it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ReassignmentMappings clerk.Opt[map[string]string] `json:"reassignment_mappings,omitzero" url:"-"`
 }
 
@@ -153,9 +149,9 @@ func (p *RetireParams) Validate() error {
 
 // SwapRoleParams holds the parameters of SwapRole.
 type SwapRoleParams struct {
-	// RoleKey is the role key to send. Required.
+	// Required.
 	RoleKey string `json:"role_key" url:"-"`
-	// ToRoleKey is the to role key to send. Required.
+	// Required.
 	ToRoleKey string `json:"to_role_key" url:"-"`
 }
 
@@ -177,23 +173,23 @@ func (p *SwapRoleParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// CreatorRoleKey is the creator role key to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	CreatorRoleKey clerk.Opt[string] `json:"creator_role_key,omitzero" url:"-"`
-	// DefaultRoleKey is the default role key to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DefaultRoleKey clerk.Opt[string] `json:"default_role_key,omitzero" url:"-"`
-	// Description is the description to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
-	// Key is the key to send. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Key clerk.Opt[string] `json:"key,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Type is the type to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 

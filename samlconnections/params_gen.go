@@ -9,46 +9,43 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AttributeMapping clerk.Opt[CreateParamsAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// Domain is the domain to send. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain clerk.Opt[string] `json:"domain,omitzero" url:"-"`
-	// Domains lists the domains to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
-	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
-	// LoginHint is the login hint to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LoginHint clerk.Opt[CreateParamsLoginHint] `json:"login_hint,omitzero" url:"-"`
-	// Name is the name to send. Required.
+	// Required.
 	Name string `json:"name" url:"-"`
-	// OrganizationID is the ID of the organization to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// Provider is the provider to send. One of "saml_custom", "saml_okta",
-	// "saml_google", "saml_microsoft". Required.
+	// One of "saml_custom", "saml_okta", "saml_google", "saml_microsoft".
+	// Required.
 	Provider string `json:"provider" url:"-"`
 }
 
@@ -89,17 +86,13 @@ func (p *CreateParams) Validate() error {
 
 // CreateParamsAttributeMapping is a nested object of a request body.
 type CreateParamsAttributeMapping struct {
-	// EmailAddress is the email address to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	EmailAddress clerk.Opt[string] `json:"email_address,omitzero" url:"-"`
-	// FirstName is the first name to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	// LastName is the last name to send. Optional: leave it unset to send nothing;
-	// the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UserID clerk.Opt[string] `json:"user_id,omitzero" url:"-"`
 }
 
@@ -127,11 +120,9 @@ func (p *CreateParamsAttributeMapping) Validate() error {
 
 // CreateParamsLoginHint is a nested object of a request body.
 type CreateParamsLoginHint struct {
-	// Mode is the mode to send. One of "email_address", "custom_attribute", "off".
-	// Required.
+	// One of "email_address", "custom_attribute", "off". Required.
 	Mode string `json:"mode" url:"-"`
-	// Source is the source to send. Optional: leave it unset to send nothing; the
-	// API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Source clerk.Opt[string] `json:"source,omitzero" url:"-"`
 }
 
@@ -161,8 +152,8 @@ type ListParams struct {
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
 	OrderBy clerk.Opt[string] `url:"order_by,omitempty" json:"-"`
-	// OrganizationID keeps only the results matching one of these values of
-	// organization ID. Optional: leave it empty to send nothing.
+	// OrganizationID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 }
 
@@ -190,68 +181,64 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Active sets the active flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
-	// AllowIdPInitiated sets the allow IdP initiated flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
-	// AllowOrganizationAccountLinking sets the allow organization account linking
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
-	// AllowSubdomains sets the allow subdomains flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
-	// AttributeMapping is the attribute mapping to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	AttributeMapping clerk.Opt[CreateParamsAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// ConsentVerifiedDomainsDeletion sets the consent verified domains deletion
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ConsentVerifiedDomainsDeletion clerk.Opt[bool] `json:"consent_verified_domains_deletion,omitzero" url:"-"`
-	// DisableAdditionalIdentifications sets the disable additional identifications
-	// flag. Optional: leave it unset to send nothing, or set it to clerk.Null to
-	// send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
-	// Domain is the domain to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain clerk.Opt[string] `json:"domain,omitzero" url:"-"`
-	// Domains lists the domains to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
-	// ForceAuthn sets the force authn flag. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// IdPCertificate is the IdP certificate to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
-	// IdPEntityID is the ID of the IdP entity to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPEntityID clerk.Opt[string] `json:"idp_entity_id,omitzero" url:"-"`
-	// IdPMetadata is the IdP metadata to store, free-form JSON. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
-	// IdPMetadataURL is the IdP metadata URL to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
-	// IdPSSOURL is the IdP SSO URL to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IdPSSOURL clerk.Opt[string] `json:"idp_sso_url,omitzero" url:"-"`
-	// LoginHint is the login hint to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LoginHint clerk.Opt[CreateParamsLoginHint] `json:"login_hint,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing, or set
-	// it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// OrganizationID is the ID of the organization to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// SyncUserAttributes sets the sync user attributes flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
 }
 

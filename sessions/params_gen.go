@@ -9,10 +9,9 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// ActiveOrganizationID is the ID of the active organization to use. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ActiveOrganizationID clerk.Opt[string] `json:"active_organization_id,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Required.
+	// Required.
 	UserID string `json:"user_id" url:"-"`
 }
 
@@ -35,9 +34,8 @@ func (p *CreateParams) Validate() error {
 // CreateTokenFromTemplateParams holds the parameters of
 // CreateTokenFromTemplate.
 type CreateTokenFromTemplateParams struct {
-	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
-	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 
@@ -61,9 +59,8 @@ func (p *CreateTokenFromTemplateParams) Validate() error {
 
 // CreateTokenParams holds the parameters of CreateToken.
 type CreateTokenParams struct {
-	// ExpiresInSeconds is the expires in seconds to send. In seconds. From 30 to
-	// 3.1536e+08. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 
@@ -89,18 +86,14 @@ func (p *CreateTokenParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// ClientID is sent as the client_id query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	ClientID clerk.Opt[string] `url:"client_id,omitempty" json:"-"`
-	// UserID is sent as the user_id query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	UserID clerk.Opt[string] `url:"user_id,omitempty" json:"-"`
-	// Status is sent as the status query parameter. One of "abandoned", "active",
-	// "ended", "expired", "removed", "replaced", "revoked". Optional: leave it
-	// unset to send nothing.
+	// One of "abandoned", "active", "ended", "expired", "removed", "replaced",
+	// "revoked". Optional: leave it unset to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -139,20 +132,20 @@ func (p *ListParams) Validate() error {
 
 // RefreshParams holds the parameters of Refresh.
 type RefreshParams struct {
-	// ExpiredToken is the expired token to send. Required.
+	// Required.
 	ExpiredToken string `json:"expired_token" url:"-"`
-	// Format is the format to send. One of "token", "cookie". Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// One of "token", "cookie". Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	Format clerk.Opt[string] `json:"format,omitzero" url:"-"`
-	// RefreshToken is the refresh token to send. Required.
+	// Required.
 	RefreshToken string `json:"refresh_token" url:"-"`
-	// RequestHeaders is the request headers to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RequestHeaders clerk.Opt[map[string]any] `json:"request_headers,omitzero" url:"-"`
-	// RequestOrigin is the request origin to send. Required.
+	// Required.
 	RequestOrigin string `json:"request_origin" url:"-"`
-	// RequestOriginatingIP is the request originating IP to send. Optional: leave
-	// it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RequestOriginatingIP clerk.Opt[string] `json:"request_originating_ip,omitzero" url:"-"`
 }
 

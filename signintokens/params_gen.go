@@ -9,14 +9,13 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// ExpiresInSeconds is the expires in seconds to send. In seconds. At least 1.
+	// At least 1. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
+	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
-	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
-	// OrganizationID is the ID of the org to use. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
 	OrganizationID clerk.Opt[string] `json:"org_id,omitzero" url:"-"`
-	// UserID is the ID of the user to use. Required.
+	// Required.
 	UserID string `json:"user_id" url:"-"`
 }
 

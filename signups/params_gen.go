@@ -8,11 +8,11 @@ import (
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// CustomAction sets the custom action flag. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	CustomAction clerk.Opt[bool] `json:"custom_action,omitzero" url:"-"`
-	// ExternalID is the ID of the external to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
 }
 

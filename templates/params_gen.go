@@ -11,8 +11,7 @@ import (
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -37,17 +36,14 @@ func (p *ListParams) Validate() error {
 
 // PreviewParams holds the parameters of Preview.
 type PreviewParams struct {
-	// Body is the body to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	// FromEmailName is the from email name to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
-	// ReplyToEmailName is the reply to email name to send. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	// Subject is the subject to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
@@ -72,26 +68,22 @@ func (p *PreviewParams) Validate() error {
 
 // ReplaceParams holds the parameters of Replace.
 type ReplaceParams struct {
-	// Body is the body to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Body clerk.Opt[string] `json:"body,omitzero" url:"-"`
-	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
-	// FromEmailName is the from email name to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	FromEmailName clerk.Opt[string] `json:"from_email_name,omitzero" url:"-"`
-	// Markup is the markup to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Markup clerk.Opt[string] `json:"markup,omitzero" url:"-"`
-	// Name is the name to send. Optional: leave it unset to send nothing; the API
-	// refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// ReplyToEmailName is the reply to email name to send. Optional: leave it
-	// unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	ReplyToEmailName clerk.Opt[string] `json:"reply_to_email_name,omitzero" url:"-"`
-	// Subject is the subject to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`
 }
 
@@ -119,8 +111,7 @@ func (p *ReplaceParams) Validate() error {
 
 // ToggleDeliveryParams holds the parameters of ToggleDelivery.
 type ToggleDeliveryParams struct {
-	// DeliveredByClerk sets the delivered by clerk flag. Optional: leave it unset
-	// to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	DeliveredByClerk clerk.Opt[bool] `json:"delivered_by_clerk,omitzero" url:"-"`
 }
 

@@ -11,7 +11,7 @@ import (
 
 // BanBulkParams holds the parameters of BanBulk.
 type BanBulkParams struct {
-	// UserIDs lists the user IDs to send. Required.
+	// Required.
 	UserIDs []string `json:"user_ids" url:"-"`
 }
 
@@ -36,74 +36,61 @@ func (p *BanBulkParams) Validate() error {
 
 // CountParams holds the parameters of Count.
 type CountParams struct {
-	// EmailAddress keeps only the results matching one of these values of email
-	// address. Optional: leave it empty to send nothing.
+	// EmailAddress keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	EmailAddress []string `url:"email_address,omitempty" json:"-"`
-	// PhoneNumber keeps only the results matching one of these values of phone
-	// number. Optional: leave it empty to send nothing.
+	// PhoneNumber keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
-	// ExternalID keeps only the results matching one of these values of external
-	// ID. Optional: leave it empty to send nothing.
+	// ExternalID keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	ExternalID []string `url:"external_id,omitempty" json:"-"`
-	// Username keeps only the results matching one of these values of username.
-	// Optional: leave it empty to send nothing.
+	// Username keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	Username []string `url:"username,omitempty" json:"-"`
-	// Web3Wallet keeps only the results matching one of these values of web3
-	// wallet. Optional: leave it empty to send nothing.
+	// Web3Wallet keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user ID.
-	// Optional: leave it empty to send nothing.
+	// UserID keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
-	// OrganizationID keeps only the results matching one of these values of
-	// organization ID. Optional: leave it empty to send nothing.
+	// OrganizationID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// EmailAddressQuery is sent as the email_address_query query parameter.
 	// Optional: leave it unset to send nothing.
 	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	// PhoneNumberQuery is sent as the phone_number_query query parameter.
 	// Optional: leave it unset to send nothing.
 	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	// UsernameQuery is sent as the username_query query parameter. Optional: leave
-	// it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	// NameQuery is sent as the name_query query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	// Banned is sent as the banned query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
-	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
-	// LastActiveAtSince is sent as the last_active_at_since query parameter.
 	// Optional: leave it unset to send nothing.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
-	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
-	// LastSignInAtBefore is sent as the last_sign_in_at_before query parameter.
 	// Optional: leave it unset to send nothing.
 	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
-	// LastSignInAtAfter is sent as the last_sign_in_at_after query parameter.
 	// Optional: leave it unset to send nothing.
 	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
-	// Provider is sent as the provider query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
-	// ProviderUserID keeps only the results matching one of these values of
-	// provider user ID. Optional: leave it empty to send nothing.
+	// ProviderUserID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
 }
 
@@ -161,98 +148,85 @@ func (p *CountParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// BackupCodes lists the backup codes to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
-	// Banned sets the banned flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Banned clerk.Opt[bool] `json:"banned,omitzero" url:"-"`
-	// BypassClientTrust sets the bypass client trust flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
-	// CreateOrganizationEnabled sets the create organization enabled flag.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
-	// CreateOrganizationsLimit is the create organizations limit to send.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
-	// CreatedAt is the created at to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
-	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
-	// DeleteSelfEnabled sets the delete self enabled flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
-	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
-	// EmailAddress lists the email address to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
-	EmailAddress clerk.Opt[[]string] `json:"email_address,omitzero" url:"-"`
-	// EmailAddressIdentificationStatus lists the email address identification
-	// status to send. Optional: leave it unset to send nothing; the API refuses
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
+	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
+	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
+	EmailAddress clerk.Opt[[]string] `json:"email_address,omitzero" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
 	EmailAddressIdentificationStatus clerk.Opt[[]string] `json:"email_address_identification_status,omitzero" url:"-"`
-	// ExternalID is the ID of the external to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
-	// FirstName is the first name to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	// LastName is the last name to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// LegalAcceptedAt is the legal accepted at to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
-	// Locale is the locale to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Locale clerk.Opt[string] `json:"locale,omitzero" url:"-"`
-	// Locked sets the locked flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Locked clerk.Opt[bool] `json:"locked,omitzero" url:"-"`
-	// Password is the password to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
-	// PasswordDigest is the password digest to send. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
-	// PasswordHasher is the password hasher to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
-	// PhoneNumber lists the phone number to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PhoneNumber clerk.Opt[[]string] `json:"phone_number,omitzero" url:"-"`
-	// PhoneNumberIdentificationStatus lists the phone number identification status
-	// to send. Optional: leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PhoneNumberIdentificationStatus clerk.Opt[[]string] `json:"phone_number_identification_status,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// SkipLegalChecks sets the skip legal checks flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
-	// SkipPasswordChecks sets the skip password checks flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
-	// SkipPasswordRequirement sets the skip password requirement flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipPasswordRequirement clerk.Opt[bool] `json:"skip_password_requirement,omitzero" url:"-"`
-	// SkipUserRequirement sets the skip user requirement flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipUserRequirement clerk.Opt[bool] `json:"skip_user_requirement,omitzero" url:"-"`
-	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
-	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
-	// Username is the username to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Username clerk.Opt[string] `json:"username,omitzero" url:"-"`
-	// Web3Wallet lists the web3 wallet to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	Web3Wallet clerk.Opt[[]string] `json:"web3_wallet,omitzero" url:"-"`
 }
 
@@ -314,8 +288,7 @@ func (p *CreateParams) Validate() error {
 type ListOAuthAccessTokensParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Paginated is sent as the paginated query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Paginated clerk.Opt[bool] `url:"paginated,omitempty" json:"-"`
 }
 
@@ -343,8 +316,8 @@ func (p *ListOAuthAccessTokensParams) Validate() error {
 type ListOrganizationInvitationsParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// Status is sent as the status query parameter. One of "pending", "accepted",
-	// "revoked", "expired". Optional: leave it unset to send nothing.
+	// One of "pending", "accepted", "revoked", "expired". Optional: leave it unset
+	// to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 }
 
@@ -399,77 +372,63 @@ func (p *ListOrganizationMembershipsParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
-	// EmailAddress keeps only the results matching one of these values of email
-	// address. Optional: leave it empty to send nothing.
+	// EmailAddress keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	EmailAddress []string `url:"email_address,omitempty" json:"-"`
-	// PhoneNumber keeps only the results matching one of these values of phone
-	// number. Optional: leave it empty to send nothing.
+	// PhoneNumber keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	PhoneNumber []string `url:"phone_number,omitempty" json:"-"`
-	// ExternalID keeps only the results matching one of these values of external
-	// ID. Optional: leave it empty to send nothing.
+	// ExternalID keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	ExternalID []string `url:"external_id,omitempty" json:"-"`
-	// Username keeps only the results matching one of these values of username.
-	// Optional: leave it empty to send nothing.
+	// Username keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	Username []string `url:"username,omitempty" json:"-"`
-	// Web3Wallet keeps only the results matching one of these values of web3
-	// wallet. Optional: leave it empty to send nothing.
+	// Web3Wallet keeps only the results matching one of these values. Optional:
+	// leave it empty to send nothing.
 	Web3Wallet []string `url:"web3_wallet,omitempty" json:"-"`
-	// UserID keeps only the results matching one of these values of user ID.
-	// Optional: leave it empty to send nothing.
+	// UserID keeps only the results matching one of these values. Optional: leave
+	// it empty to send nothing.
 	UserID []string `url:"user_id,omitempty" json:"-"`
-	// OrganizationID keeps only the results matching one of these values of
-	// organization ID. Optional: leave it empty to send nothing.
+	// OrganizationID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	OrganizationID []string `url:"organization_id,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// EmailAddressQuery is sent as the email_address_query query parameter.
 	// Optional: leave it unset to send nothing.
 	EmailAddressQuery clerk.Opt[string] `url:"email_address_query,omitempty" json:"-"`
-	// PhoneNumberQuery is sent as the phone_number_query query parameter.
 	// Optional: leave it unset to send nothing.
 	PhoneNumberQuery clerk.Opt[string] `url:"phone_number_query,omitempty" json:"-"`
-	// UsernameQuery is sent as the username_query query parameter. Optional: leave
-	// it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
-	// NameQuery is sent as the name_query query parameter. Optional: leave it
-	// unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	// Banned is sent as the banned query parameter. Optional: leave it unset to
-	// send nothing.
+	// Optional: leave it unset to send nothing.
 	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
-	// LastActiveAtBefore is sent as the last_active_at_before query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// LastActiveAtAfter is sent as the last_active_at_after query parameter.
 	// Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
-	// LastActiveAtSince is sent as the last_active_at_since query parameter.
 	// Optional: leave it unset to send nothing.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
-	// CreatedAtBefore is sent as the created_at_before query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// CreatedAtAfter is sent as the created_at_after query parameter. Optional:
-	// leave it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
-	// LastSignInAtBefore is sent as the last_sign_in_at_before query parameter.
 	// Optional: leave it unset to send nothing.
 	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
-	// LastSignInAtAfter is sent as the last_sign_in_at_after query parameter.
 	// Optional: leave it unset to send nothing.
 	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
-	// Provider is sent as the provider query parameter. Optional: leave it unset
-	// to send nothing.
+	// Optional: leave it unset to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
-	// ProviderUserID keeps only the results matching one of these values of
-	// provider user ID. Optional: leave it empty to send nothing.
+	// ProviderUserID keeps only the results matching one of these values.
+	// Optional: leave it empty to send nothing.
 	ProviderUserID []string `url:"provider_user_id,omitempty" json:"-"`
-	// StartingAfter is sent as the starting_after query parameter. Optional: leave
-	// it unset to send nothing.
+	// Optional: leave it unset to send nothing.
 	StartingAfter clerk.Opt[string] `url:"starting_after,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
@@ -542,8 +501,7 @@ func (p *ListParams) Validate() error {
 
 // RemovePasswordParams holds the parameters of RemovePassword.
 type RemovePasswordParams struct {
-	// SignOutOfOtherSessions sets the sign out of other sessions flag. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
 }
 
@@ -562,14 +520,11 @@ func (p *RemovePasswordParams) Validate() error {
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 }
 
@@ -594,8 +549,8 @@ func (p *ReplaceMetadataParams) Validate() error {
 
 // SetPasswordCompromisedParams holds the parameters of SetPasswordCompromised.
 type SetPasswordCompromisedParams struct {
-	// RevokeAllSessions sets the revoke all sessions flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	RevokeAllSessions clerk.Opt[bool] `json:"revoke_all_sessions,omitzero" url:"-"`
 }
 
@@ -611,7 +566,7 @@ func (p *SetPasswordCompromisedParams) Validate() error {
 
 // UnbanBulkParams holds the parameters of UnbanBulk.
 type UnbanBulkParams struct {
-	// UserIDs lists the user IDs to send. Required.
+	// Required.
 	UserIDs []string `json:"user_ids" url:"-"`
 }
 
@@ -636,14 +591,11 @@ func (p *UnbanBulkParams) Validate() error {
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 }
 
@@ -668,99 +620,92 @@ func (p *UpdateMetadataParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// BackupCodes lists the backup codes to send. Optional: leave it unset to send
-	// nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
-	// BypassClientTrust sets the bypass client trust flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
-	// CreateOrganizationEnabled sets the create organization enabled flag.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
-	// CreateOrganizationsLimit is the create organizations limit to send.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
-	// CreatedAt is the created at to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
-	// DeleteSelfEnabled sets the delete self enabled flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
-	// ExternalID is the ID of the external to use. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
-	// FirstName is the first name to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	FirstName clerk.Opt[string] `json:"first_name,omitzero" url:"-"`
-	// LastName is the last name to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// LegalAcceptedAt is the legal accepted at to send. Optional: leave it unset
-	// to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
-	// Locale is the locale to send. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Locale clerk.Opt[string] `json:"locale,omitzero" url:"-"`
-	// NotifyPrimaryEmailAddressChanged sets the notify primary email address
-	// changed flag. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	// Password is the password to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
-	// PasswordDigest is the password digest to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
-	// PasswordHasher is the password hasher to send. Optional: leave it unset to
-	// send nothing; the API refuses null.
+	// Optional: leave it unset to send nothing; the API refuses null.
 	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
-	// PrimaryEmailAddressID is the ID of the primary email address to use.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	PrimaryEmailAddressID clerk.Opt[string] `json:"primary_email_address_id,omitzero" url:"-"`
-	// PrimaryPhoneNumberID is the ID of the primary phone number to use. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrimaryPhoneNumberID clerk.Opt[string] `json:"primary_phone_number_id,omitzero" url:"-"`
-	// PrimaryWeb3WalletID is the ID of the primary web3 wallet to use. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	PrimaryWeb3WalletID clerk.Opt[string] `json:"primary_web3_wallet_id,omitzero" url:"-"`
-	// PrivateMetadata is the private metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// ProfileImageID is the ID of the profile image to use. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	ProfileImageID clerk.Opt[string] `json:"profile_image_id,omitzero" url:"-"`
-	// PublicMetadata is the public metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// SignOutOfOtherSessions sets the sign out of other sessions flag. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
-	// SkipLegalChecks sets the skip legal checks flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
-	// SkipPasswordChecks sets the skip password checks flag. Optional: leave it
-	// unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
-	// TOTPSecret is the TOTP secret to send. Optional: leave it unset to send
-	// nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
-	// UnsafeMetadata is the unsafe metadata to store, free-form JSON. Optional:
-	// leave it unset to send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
-	// Username is the username to send. Optional: leave it unset to send nothing,
-	// or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Username clerk.Opt[string] `json:"username,omitzero" url:"-"`
 }
 
@@ -785,7 +730,6 @@ func (p *UpdateParams) Validate() error {
 
 // UploadProfileImageParams holds the parameters of UploadProfileImage.
 type UploadProfileImageParams struct {
-	// File is the file to send.
 	File *clerk.File `form:"file" json:"-"`
 }
 
@@ -810,7 +754,7 @@ func (p *UploadProfileImageParams) Validate() error {
 
 // VerifyPasswordParams holds the parameters of VerifyPassword.
 type VerifyPasswordParams struct {
-	// Password is the password to send. Required.
+	// Required.
 	Password string `json:"password" url:"-"`
 }
 
@@ -829,7 +773,7 @@ func (p *VerifyPasswordParams) Validate() error {
 
 // VerifyTOTPParams holds the parameters of VerifyTOTP.
 type VerifyTOTPParams struct {
-	// Code is the code to send. Required.
+	// Required.
 	Code string `json:"code" url:"-"`
 }
 

@@ -11,10 +11,10 @@ import (
 
 // CreateBulkItem is a nested object of a request body.
 type CreateBulkItem struct {
-	// EmailAddress is the email address to send. An email address. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
@@ -36,10 +36,10 @@ func (p *CreateBulkItem) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// EmailAddress is the email address to send. Required.
+	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// Notify sets the notify flag. Optional: leave it unset to send nothing, or
-	// set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
 }
 
@@ -58,8 +58,8 @@ func (p *CreateParams) Validate() error {
 
 // InviteParams holds the parameters of Invite.
 type InviteParams struct {
-	// IgnoreExisting sets the ignore existing flag. Optional: leave it unset to
-	// send nothing, or set it to clerk.Null to send null.
+	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
+	// null.
 	IgnoreExisting clerk.Opt[bool] `json:"ignore_existing,omitzero" url:"-"`
 }
 
@@ -80,8 +80,8 @@ type ListParams struct {
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
 	Query clerk.Opt[string] `url:"query,omitempty" json:"-"`
-	// Status is sent as the status query parameter. One of "pending", "invited",
-	// "completed", "rejected". Optional: leave it unset to send nothing.
+	// One of "pending", "invited", "completed", "rejected". Optional: leave it
+	// unset to send nothing.
 	Status clerk.Opt[string] `url:"status,omitempty" json:"-"`
 	// OrderBy sorts the results by a field, prefixed with + or - for the
 	// direction. Optional: leave it unset to send nothing.
