@@ -96,7 +96,7 @@ func fieldDoc(d *decl, f *field) string {
 	if s != nil {
 		facts = append(facts, schemaFacts(f, s)...)
 	}
-	if !f.Binary {
+	if !f.Binary && !mentionsNil(base) {
 		facts = append(facts, presenceFact(f))
 	}
 	doc := strings.Join(append([]string{base}, facts...), " ")
@@ -104,6 +104,17 @@ func fieldDoc(d *decl, f *field) string {
 		doc += "\n\nDeprecated: the API marks this field as deprecated; it may be removed in a later version."
 	}
 	return strings.TrimSpace(doc)
+}
+
+// mentionsNil reports whether an overlay doc already says what nil or null
+// means for the field, which makes the generic presence sentence redundant.
+func mentionsNil(doc string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(doc), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w == "nil" || w == "null" {
+			return true
+		}
+	}
+	return false
 }
 
 // derivedFieldDoc builds the first sentence of a field's comment from its
@@ -131,6 +142,13 @@ func derivedFieldDoc(d *decl, f *field, s *openapi3.Schema) string {
 // schemaFacts lists what the spec states about a field's values.
 func schemaFacts(f *field, s *openapi3.Schema) []string {
 	var out []string
+	if len(s.Enum) == 1 && f.JSONName != "object" {
+		if v, ok := s.Enum[0].(string); ok {
+			out = append(out, fmt.Sprintf("Always %q.", v))
+		} else {
+			out = append(out, fmt.Sprintf("Always %v.", s.Enum[0]))
+		}
+	}
 	if len(s.Enum) > 1 {
 		var vals []string
 		for _, v := range s.Enum {

@@ -51,43 +51,6 @@ func ModelDocs() map[string]string {
 	}
 }
 
-// FieldDocs completes "<Field> ..." for fields whose meaning the name does
-// not say, keyed by "<Type>.<json name>".
-func FieldDocs() map[string]string {
-	return map[string]string{
-		"User.public_metadata":                 "is readable from the frontend and writable only from the backend.",
-		"User.private_metadata":                "is readable and writable only from the backend.",
-		"User.unsafe_metadata":                 "is readable and writable from the frontend; do not trust it.",
-		"User.external_id":                     "is the ID of the user in your own system, if you set one.",
-		"User.primary_email_address_id":        "is the ID of the email address Clerk treats as the user's main one.",
-		"User.password_enabled":                "is false for a user who signs in only by other means (OAuth, passkey, email or SMS code).",
-		"User.two_factor_enabled":              "is true when the user has any second factor.",
-		"User.banned":                          "is true when the user is banned and cannot sign in.",
-		"User.locked":                          "is true when the user is locked out after too many failed attempts.",
-		"User.lockout_expires_in_seconds":      "is how long the current lockout lasts.",
-		"Organization.max_allowed_memberships": "caps the number of members; 0 means no limit.",
-		"OrganizationMembership.role":          "is the key of the member's role, e.g. org:admin.",
-		"Session.status":                       "is where the session is in its lifecycle.",
-		"PaymentMethod.payment_type":           "is the kind of payment method (older answers call this field payment_method).",
-		"Money.amount":                         "is the amount in the currency's smallest unit, e.g. cents.",
-		"Money.amount_formatted":               "is the amount written for display, without the currency symbol.",
-		"*.linked_to":                          "lists the accounts (OAuth, SAML, ...) this identifier came from.",
-		"*.reserved":                           "is true when the identifier is held back and cannot be claimed by another user.",
-		"*.image_url":                          "is the URL of the image Clerk shows, an uploaded one or a default.",
-		"*.has_image":                          "is true when an image was uploaded rather than the default shown.",
-		"*.primary_email_address_id":           "is the ID of the email address Clerk treats as the main one.",
-		"*.primary_phone_number_id":            "is the ID of the phone number Clerk treats as the main one.",
-		"*.primary_web3_wallet_id":             "is the ID of the Web3 wallet Clerk treats as the main one.",
-		"*.strategy":                           "is how the verification is carried out, e.g. email_code or oauth_google.",
-		"*.attempts":                           "is how many verification attempts have been made.",
-		"*.slug":                               "is the short name used in URLs.",
-		"*.role":                               "is the key of the role, e.g. org:admin.",
-		"*.role_name":                          "is the display name of the role.",
-		"*.currency":                           "is the ISO 4217 code of the currency, e.g. USD.",
-		"*.currency_symbol":                    "is the sign written before a formatted amount, e.g. $.",
-	}
-}
-
 // TypeRenames gives a better Go name to types the generator names after
 // where they appear (parent + field), keyed by that mechanical name.
 func TypeRenames() map[string]string {

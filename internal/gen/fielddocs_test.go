@@ -1,0 +1,55 @@
+package main
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/clerkgo/clerk/internal/gen/overlay"
+	"github.com/clerkgo/clerk/internal/spec"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// TestFieldDocsNameRealFields builds the root models from the specs and
+// fails on an overlay field doc whose key names no field of them: a field
+// renamed in the spec would otherwise lose its comment without a word.
+func TestFieldDocsNameRealFields(t *testing.T) {
+	bapi := spec.Need(t, "CLERK_BAPI_SPEC", spec.BAPI)
+	hooksPath := spec.Need(t, "CLERK_WEBHOOKS_SPEC", spec.Webhooks)
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(bapi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hooks, err := loader.LoadFromFile(hooksPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := newGenerator(doc, hooks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.generate(); err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]bool{}
+	for _, d := range g.root.decls {
+		if d.Kind != kindStruct || d.Request {
+			continue
+		}
+		for _, f := range d.Fields {
+			fields[d.Name+"."+f.JSONName] = true
+			fields["*."+f.JSONName] = true
+		}
+	}
+	var stale []string
+	for key := range overlay.FieldDocs() {
+		if !fields[key] {
+			stale = append(stale, key)
+		}
+	}
+	sort.Strings(stale)
+	if len(stale) > 0 {
+		t.Errorf("overlay field docs name no field of the root models:\n%s", strings.Join(stale, "\n"))
+	}
+}
