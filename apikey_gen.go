@@ -7,27 +7,39 @@ type APIKey struct {
 	// Object is always "api_key".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
+	// Claims holds the custom claims stored with the key; nil when none were set.
 	Claims any `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// CreatedBy is the ID of the user who created the key, when a user did. Nil
+	// when the API sends null.
 	CreatedBy *string `json:"created_by"`
 	// At most 255 characters. The API may leave it out or send null; Opt tells the
 	// two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// LastUsedAt is when the credential last authenticated a request, in Unix
+	// milliseconds; nil until its first use.
 	LastUsedAt *float64 `json:"last_used_at"`
 	Name       string   `json:"name"`
-	// Nil when the API sends null.
-	RevocationReason *string  `json:"revocation_reason"`
-	Revoked          bool     `json:"revoked"`
-	Scopes           []string `json:"scopes"`
-	Subject          string   `json:"subject"`
-	// At least 3 characters.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
+	RevocationReason *string `json:"revocation_reason"`
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
+	// Scopes lists the scopes granted to the key; your code decides what each
+	// allows.
+	Scopes []string `json:"scopes"`
+	// Subject is the ID of the user, organization or machine the key acts for
+	// (user_..., org_... or mch_...).
+	Subject string `json:"subject"`
+	// Type is the kind of key; api_key for the keys this API issues. At least 3
+	// characters.
 	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -81,6 +93,7 @@ func (x *APIKey) GetRevocationReason() string {
 
 // APIKeySecret is one API key secret as the API returns it.
 type APIKeySecret struct {
+	// Secret is the key itself, the value a caller sends as its bearer token.
 	Secret string `json:"secret"`
 }
 
@@ -89,28 +102,42 @@ type CreatedAPIKey struct {
 	// Object is always "api_key".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
+	// Claims holds the custom claims stored with the key; nil when none were set.
 	Claims any `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// CreatedBy is the ID of the user who created the key, when a user did. Nil
+	// when the API sends null.
 	CreatedBy *string `json:"created_by"`
 	// At most 255 characters. The API may leave it out or send null; Opt tells the
 	// two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// LastUsedAt is when the credential last authenticated a request, in Unix
+	// milliseconds; nil until its first use.
 	LastUsedAt *float64 `json:"last_used_at"`
 	Name       string   `json:"name"`
-	// Nil when the API sends null.
-	RevocationReason *string  `json:"revocation_reason"`
-	Revoked          bool     `json:"revoked"`
-	Scopes           []string `json:"scopes"`
-	Secret           string   `json:"secret"`
-	Subject          string   `json:"subject"`
-	// At least 3 characters.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
+	RevocationReason *string `json:"revocation_reason"`
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
+	// Scopes lists the scopes granted to the key; your code decides what each
+	// allows.
+	Scopes []string `json:"scopes"`
+	// Secret is what a caller sends as its bearer token; of the later calls only
+	// GetSecret returns it.
+	Secret string `json:"secret"`
+	// Subject is the ID of the user, organization or machine the key acts for
+	// (user_..., org_... or mch_...).
+	Subject string `json:"subject"`
+	// Type is the kind of key; api_key for the keys this API issues. At least 3
+	// characters.
 	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -165,7 +192,8 @@ func (x *CreatedAPIKey) GetRevocationReason() string {
 // DeletedAPIKey is one deleted API key as the API returns it.
 type DeletedAPIKey struct {
 	// Object is always "api_key".
-	Object  string `json:"object"`
-	ID      string `json:"id"`
-	Deleted bool   `json:"deleted"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Always true.
+	Deleted bool `json:"deleted"`
 }

@@ -9,11 +9,14 @@ import (
 
 // BillingCredits is the credits applied to a billing charge.
 type BillingCredits struct {
-	// Nil when the API sends null.
+	// Payer is the part of the payer's credit balance that was applied. Nil when
+	// the API sends null.
 	Payer *PayerCredit `json:"payer"`
-	// Nil when the API sends null.
+	// Proration is the credit for the unused part of a plan the payer left
+	// mid-period. Nil when the API sends null.
 	Proration *ProrationCreditDetail `json:"proration"`
-	Total     Money                  `json:"total"`
+	// Total is the sum of all credits applied.
+	Total Money `json:"total"`
 }
 
 // GetPayer returns Payer; it is nil when BillingCredits is nil or the field is absent.
@@ -34,9 +37,11 @@ func (x *BillingCredits) GetProration() *ProrationCreditDetail {
 
 // BillingDiscounts is the discounts applied to a billing charge.
 type BillingDiscounts struct {
-	// Nil when the API sends null.
+	// Proration is the discount for the part of the period that had already
+	// passed. Nil when the API sends null.
 	Proration *ProrationDiscount `json:"proration"`
-	Total     Money              `json:"total"`
+	// Total is the sum of all discounts applied.
+	Total Money `json:"total"`
 }
 
 // GetProration returns Proration; it is nil when BillingDiscounts is nil or the field is absent.
@@ -52,7 +57,8 @@ type BillingFeature struct {
 	// Object is always "feature".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
+	// AvatarURL is the URL of the feature's image, when it has one. Nil when the
+	// API sends null.
 	AvatarURL *string `json:"avatar_url"`
 	// Nil when the API sends null.
 	Description *string `json:"description"`
@@ -81,13 +87,19 @@ func (x *BillingFeature) GetDescription() string {
 
 // BillingNextPayment is one billing next payment as the API returns it.
 type BillingNextPayment struct {
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Amount is the plan's base fee at the next payment, without per-unit charges;
+	// Totals.GrandTotal has the whole amount. The API may leave it out or send
+	// null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Date is the day of the next payment, in Unix milliseconds. The API may leave
+	// it out or send null; Opt tells the two apart.
 	Date Opt[int64] `json:"date,omitzero"`
-	// Nil when the API leaves it out.
+	// PerUnitTotals breaks the next payment's per-unit charges down by unit (e.g.
+	// seats). Nil when the API leaves it out.
 	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Totals breaks down what renewal will charge (base fee and per-unit charges);
+	// tax and credits are not included. The API may leave it out or send null; Opt
+	// tells the two apart.
 	Totals Opt[BillingTotals] `json:"totals,omitzero"`
 }
 
@@ -126,11 +138,16 @@ func (x *BillingNextPayment) GetTotals() *BillingTotals {
 // BillingPrice is a price of a billing plan.
 type BillingPrice struct {
 	// Object is always "commerce_price".
-	Object              string `json:"object"`
-	ID                  string `json:"id"`
-	Amount              int64  `json:"amount"`
-	AnnualMonthlyAmount int64  `json:"annual_monthly_amount"`
-	// Nil when the API sends null.
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Amount is the price per billing period, in the currency's smallest unit
+	// (cents).
+	Amount int64 `json:"amount"`
+	// AnnualMonthlyAmount is the monthly equivalent when billed annually, in the
+	// currency's smallest unit (cents).
+	AnnualMonthlyAmount int64 `json:"annual_monthly_amount"`
+	// AnnualMonthlyFee is AnnualMonthlyAmount with its display form. Nil when the
+	// API sends null.
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
@@ -140,11 +157,14 @@ type BillingPrice struct {
 	CurrencySymbol string `json:"currency_symbol"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Description Opt[string] `json:"description,omitzero"`
-	// Nil when the API sends null.
-	Fee        *Money `json:"fee"`
+	// Fee is Amount with its display form. Nil when the API sends null.
+	Fee *Money `json:"fee"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	InstanceID string `json:"instance_id"`
-	IsDefault  bool   `json:"is_default"`
-	PlanID     string `json:"plan_id"`
+	// IsDefault is true for the price its plan uses unless another is chosen.
+	IsDefault bool `json:"is_default"`
+	// PlanID is the ID of the Plan the price belongs to.
+	PlanID string `json:"plan_id"`
 	// One of "month", "annual", "both".
 	SupportedBillingPeriods BillingPriceSupportedBillingPeriods `json:"supported_billing_periods"`
 }
@@ -190,13 +210,16 @@ const (
 // period.
 type BillingStatement struct {
 	// Object is always "commerce_statement".
-	Object     string                       `json:"object"`
-	ID         string                       `json:"id"`
-	Groups     []*BillingStatementGroupItem `json:"groups"`
-	InstanceID string                       `json:"instance_id"`
-	Payer      Payer                        `json:"payer"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Groups groups the statement's payment attempts by day.
+	Groups []*BillingStatementGroupItem `json:"groups"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
+	Payer      Payer  `json:"payer"`
 	// One of "open", "closed".
-	Status    BillingStatementStatus `json:"status"`
+	Status BillingStatementStatus `json:"status"`
+	// Timestamp is when the statement was created, in Unix milliseconds.
 	Timestamp int64                  `json:"timestamp"`
 	Totals    BillingStatementTotals `json:"totals"`
 }
@@ -204,9 +227,11 @@ type BillingStatement struct {
 // BillingStatementGroupItem is the groups of a BillingStatement.
 type BillingStatementGroupItem struct {
 	// Object is always "commerce_statement_group".
-	Object    string            `json:"object"`
-	Items     []*PaymentAttempt `json:"items"`
-	Timestamp int64             `json:"timestamp"`
+	Object string            `json:"object"`
+	Items  []*PaymentAttempt `json:"items"`
+	// Timestamp is the day the group's payment attempts were made, in Unix
+	// milliseconds.
+	Timestamp int64 `json:"timestamp"`
 }
 
 // BillingStatementStatus is a string the API sends with one of the values
@@ -221,24 +246,35 @@ const (
 
 // BillingStatementTotals is the totals of a BillingStatement.
 type BillingStatementTotals struct {
-	BaseFee    Money `json:"base_fee"`
+	// BaseFee is the plan's fixed fee, without per-unit (e.g. seat) charges.
+	BaseFee Money `json:"base_fee"`
+	// GrandTotal is the final amount charged, after discounts, credits and tax.
 	GrandTotal Money `json:"grand_total"`
-	Subtotal   Money `json:"subtotal"`
-	TaxTotal   Money `json:"tax_total"`
+	// Subtotal is the charge before discounts, credits and tax.
+	Subtotal Money `json:"subtotal"`
+	// TaxTotal is the tax added to the charge.
+	TaxTotal Money `json:"tax_total"`
 }
 
 // BillingTotals is the amounts a billing charge adds up to.
 type BillingTotals struct {
+	// BaseFee is the plan's fixed fee, without per-unit (e.g. seat) charges.
 	BaseFee Money `json:"base_fee"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Credits is what credits took off the charge. The API may leave it out or
+	// send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	Discounts  Opt[BillingDiscounts] `json:"discounts,omitzero"`
-	GrandTotal Money                 `json:"grand_total"`
-	// Nil when the API leaves it out.
+	// Discounts is what discounts took off the charge. The API may leave it out or
+	// send null; Opt tells the two apart.
+	Discounts Opt[BillingDiscounts] `json:"discounts,omitzero"`
+	// GrandTotal is the final amount charged, after discounts, credits and tax.
+	GrandTotal Money `json:"grand_total"`
+	// PerUnitTotals breaks the per-unit charges down by unit (e.g. seats). Nil
+	// when the API leaves it out.
 	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
-	Subtotal      Money           `json:"subtotal"`
-	TaxTotal      Money           `json:"tax_total"`
+	// Subtotal is the charge before discounts, credits and tax.
+	Subtotal Money `json:"subtotal"`
+	// TaxTotal is the tax added to the charge.
+	TaxTotal Money `json:"tax_total"`
 }
 
 // GetCredits returns Credits, or nil when it is absent or null.
@@ -266,7 +302,7 @@ func (x *BillingTotals) GetDiscounts() *BillingDiscounts {
 // CreditBalance is one credit balance as the API returns it.
 type CreditBalance struct {
 	Object string `json:"object"`
-	// Nil when the API sends null.
+	// Balance is the payer's credit balance; nil when the payer never had credits.
 	Balance *Money `json:"balance"`
 }
 
@@ -282,14 +318,19 @@ func (x *CreditBalance) GetBalance() *Money {
 type CreditLedgerEntry struct {
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	Amount Money  `json:"amount"`
+	// Amount is the change to the payer's credit balance.
+	Amount Money `json:"amount"`
 	// An RFC 3339 date and time.
 	CreatedAt string `json:"created_at"`
 	// The API may leave it out or send null; Opt tells the two apart.
-	Note       Opt[string] `json:"note,omitzero"`
-	PayerID    string      `json:"payer_id"`
-	SourceID   string      `json:"source_id"`
-	SourceType string      `json:"source_type"`
+	Note Opt[string] `json:"note,omitzero"`
+	// PayerID is the ID of the Payer whose balance changed.
+	PayerID string `json:"payer_id"`
+	// SourceID is the ID of what caused the change; SourceType says what kind of
+	// object it is.
+	SourceID string `json:"source_id"`
+	// SourceType is the kind of object that caused the change, e.g. "grant".
+	SourceType string `json:"source_type"`
 }
 
 // GetNote returns Note, or the zero value when it is absent or null.
@@ -307,31 +348,42 @@ type DiscountRedemption struct {
 	// Object is always "commerce_discount_redemption".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Amount is what the discount takes off the item's next renewal, when the next
+	// payment is known. The API may leave it out or send null; Opt tells the two
+	// apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	AmountOff     Opt[Money] `json:"amount_off,omitzero"`
-	CyclesApplied int64      `json:"cycles_applied"`
-	// Nil when the API sends null.
+	// AmountOff is the fixed amount taken off when Effect is fixed_amount. The API
+	// may leave it out or send null; Opt tells the two apart.
+	AmountOff Opt[Money] `json:"amount_off,omitzero"`
+	// CyclesApplied counts the billing periods the discount has already reduced.
+	CyclesApplied int64 `json:"cycles_applied"`
+	// CyclesRemaining counts the billing periods the discount will still reduce;
+	// nil means it never runs out.
 	CyclesRemaining *int64 `json:"cycles_remaining"`
-	DiscountID      string `json:"discount_id"`
-	// One of "percentage", "fixed_amount". Nil when the API leaves it out.
+	// DiscountID is the ID of the discount redeemed.
+	DiscountID string `json:"discount_id"`
+	// Effect is the kind of discount, as it was when redeemed. One of
+	// "percentage", "fixed_amount". Nil when the API leaves it out.
 	Effect *DiscountRedemptionEffect `json:"effect,omitempty"`
 	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// PercentOff is the percentage taken off when Effect is percentage. The API
+	// may leave it out or send null; Opt tells the two apart.
 	PercentOff Opt[float64] `json:"percent_off,omitzero"`
 	// Nil when the API leaves it out.
 	PromoCode *string `json:"promo_code,omitempty"`
 	// RedeemedAt is a time in Unix milliseconds.
 	RedeemedAt int64 `json:"redeemed_at"`
-	// Nil when the API sends null.
+	// RedeemedBy is the ID of whoever redeemed the discount, when known. Nil when
+	// the API sends null.
 	RedeemedBy *string `json:"redeemed_by"`
 	// One of "promotion", "manual", "promo_code".
 	Source DiscountRedemptionSource `json:"source"`
 	// One of "active", "exhausted", "removed". Nil when the API leaves it out.
-	Status             *DiscountRedemptionStatus `json:"status,omitempty"`
-	SubscriptionItemID string                    `json:"subscription_item_id"`
+	Status *DiscountRedemptionStatus `json:"status,omitempty"`
+	// SubscriptionItemID is the ID of the SubscriptionItem the discount applies
+	// to.
+	SubscriptionItemID string `json:"subscription_item_id"`
 }
 
 // GetAmount returns Amount, or nil when it is absent or null.
@@ -456,8 +508,8 @@ const (
 type Money struct {
 	// Amount is the amount in the currency's smallest unit, e.g. cents.
 	Amount int64 `json:"amount"`
-	// AmountFormatted is the amount written for display, without the currency
-	// symbol.
+	// AmountFormatted is Amount as display text in the currency's main unit, e.g.
+	// "$49.99".
 	AmountFormatted string `json:"amount_formatted"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD.
 	Currency string `json:"currency"`
@@ -467,10 +519,13 @@ type Money struct {
 
 // Payee is the account that receives a billing payment.
 type Payee struct {
-	ID                string `json:"id"`
+	ID string `json:"id"`
+	// GatewayExternalID is the payee's ID at the payment gateway.
 	GatewayExternalID string `json:"gateway_external_id"`
-	GatewayStatus     string `json:"gateway_status"`
-	GatewayType       string `json:"gateway_type"`
+	// GatewayStatus is the payee's state as the payment gateway reports it.
+	GatewayStatus string `json:"gateway_status"`
+	// GatewayType names the payment gateway, e.g. stripe.
+	GatewayType string `json:"gateway_type"`
 }
 
 // Payer is the user or organization that pays for a subscription.
@@ -481,7 +536,8 @@ type Payer struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Nil when the API leaves it out.
+	// CreditsBalance is the payer's credit balance. Nil when the API leaves it
+	// out.
 	CreditsBalance *Money `json:"credits_balance,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Email Opt[string] `json:"email,omitzero"`
@@ -489,18 +545,24 @@ type Payer struct {
 	FirstName Opt[string] `json:"first_name,omitzero"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
-	ImageURL   *string `json:"image_url,omitempty"`
-	InstanceID string  `json:"instance_id"`
+	ImageURL *string `json:"image_url,omitempty"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// OrganizationID is the ID of the paying organization; set only when the payer
+	// is an organization. The API may leave it out or send null; Opt tells the two
+	// apart.
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// OrganizationName is the name of the paying organization; set only when the
+	// payer is an organization. The API may leave it out or send null; Opt tells
+	// the two apart.
 	OrganizationName Opt[string] `json:"organization_name,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// UserID is the ID of the paying user; set only when the payer is a user. The
+	// API may leave it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -601,39 +663,49 @@ func (x *Payer) GetUserID() string {
 
 // PayerCredit is one payer credit as the API returns it.
 type PayerCredit struct {
-	AppliedAmount    Money `json:"applied_amount"`
+	// AppliedAmount is how much of the payer's balance this charge used.
+	AppliedAmount Money `json:"applied_amount"`
+	// RemainingBalance is the payer's balance left after the charge.
 	RemainingBalance Money `json:"remaining_balance"`
 }
 
 // PaymentAttempt is one attempt to collect a billing payment.
 type PaymentAttempt struct {
 	// Object is always "commerce_payment".
-	Object     string `json:"object"`
-	ID         string `json:"id"`
-	Amount     Money  `json:"amount"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Amount is the amount the attempt tried to collect.
+	Amount Money `json:"amount"`
+	// ChargeType says why the payment was taken: "checkout" or "recurring".
 	ChargeType string `json:"charge_type"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// FailedAt is a time in Unix milliseconds. Nil when the API sends null.
 	FailedAt *int64 `json:"failed_at"`
-	// Nil when the API sends null.
+	// GatewayExternalID is the payment's ID at the payment gateway. Nil when the
+	// API sends null.
 	GatewayExternalID *string `json:"gateway_external_id"`
 	// Nil when the API sends null.
 	GatewayExternalURL *string `json:"gateway_external_url"`
-	InstanceID         string  `json:"instance_id"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// PaidAt is a time in Unix milliseconds. Nil when the API sends null.
-	PaidAt          *int64        `json:"paid_at"`
-	Payee           JSON          `json:"payee"`
-	PayeeID         string        `json:"payee_id"`
-	Payer           Payer         `json:"payer"`
-	PayerID         string        `json:"payer_id"`
+	PaidAt *int64 `json:"paid_at"`
+	// Payee is the account that receives the payment; it decodes into Payee.
+	Payee   JSON   `json:"payee"`
+	PayeeID string `json:"payee_id"`
+	Payer   Payer  `json:"payer"`
+	PayerID string `json:"payer_id"`
+	// PaymentID is the ID of the payment this attempt tries to collect.
 	PaymentID       string        `json:"payment_id"`
 	PaymentMethod   PaymentMethod `json:"payment_method"`
 	PaymentMethodID string        `json:"payment_method_id"`
-	StatementID     string        `json:"statement_id"`
+	// StatementID is the ID of the BillingStatement listing the payment.
+	StatementID string `json:"statement_id"`
 	// One of "pending", "paid", "failed".
 	Status PaymentAttemptStatus `json:"status"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// SubscriptionItem is the subscription item the payment is for; it decodes
+	// into SubscriptionItem. Empty (IsAbsent) when the API leaves it out.
 	SubscriptionItem JSON `json:"subscription_item,omitempty"`
 	// Nil when the API leaves it out.
 	SubscriptionItemID *string `json:"subscription_item_id,omitempty"`
@@ -641,9 +713,10 @@ type PaymentAttempt struct {
 	Totals Opt[BillingTotals] `json:"totals,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API leaves it out.
+	// BillingDate is the day the payment bills for, in Unix milliseconds. Nil when
+	// the API leaves it out.
 	BillingDate *int64 `json:"billing_date,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// FailedReason explains a failed payment; null unless Status is failed.
 	FailedReason Opt[PaymentFailedReason] `json:"failed_reason,omitzero"`
 	// Nil when the API leaves it out.
 	//
@@ -783,7 +856,8 @@ type PaymentAttemptSubscriptionItem struct {
 	CanceledAt Opt[int64] `json:"canceled_at,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// Credit is the older, proration-only form of Credits; prefer Credits. Nil
+	// when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -791,16 +865,23 @@ type PaymentAttemptSubscriptionItem struct {
 	// The API may leave it out or send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
 	// One of "month", "annual".
-	Interval          PaymentAttemptSubscriptionItemInterval `json:"interval"`
-	LifetimePaid      *int64                                 `json:"lifetime_paid,omitempty"`
-	NextPaymentAmount *int64                                 `json:"next_payment_amount,omitempty"`
-	NextPaymentDate   *int64                                 `json:"next_payment_date,omitempty"`
+	Interval PaymentAttemptSubscriptionItemInterval `json:"interval"`
+	// LifetimePaid is the sum paid for the item so far, in the currency's smallest
+	// unit.
+	LifetimePaid *int64 `json:"lifetime_paid,omitempty"`
+	// NextPaymentAmount is the next charge for the item, in the currency's
+	// smallest unit.
+	NextPaymentAmount *int64 `json:"next_payment_amount,omitempty"`
+	// NextPaymentDate is the day of the item's next charge, in Unix milliseconds.
+	NextPaymentDate *int64 `json:"next_payment_date,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
 	// Nil when the API leaves it out.
-	Payer       *Payer `json:"payer,omitempty"`
-	PeriodEnd   int64  `json:"period_end"`
-	PeriodStart int64  `json:"period_start"`
+	Payer *Payer `json:"payer,omitempty"`
+	// PeriodEnd is when the item's billing period ended, in Unix milliseconds.
+	PeriodEnd int64 `json:"period_end"`
+	// PeriodStart is when the item's billing period began, in Unix milliseconds.
+	PeriodStart int64 `json:"period_start"`
 	// Nil when the API sends null.
 	Plan *Plan `json:"plan"`
 	// Nil when the API sends null.
@@ -970,7 +1051,9 @@ const (
 
 // PaymentFailedReason is one payment failed reason as the API returns it.
 type PaymentFailedReason struct {
-	Code        string `json:"code"`
+	// Code is a broad cause, e.g. "card_declined" or "insufficient_funds".
+	Code string `json:"code"`
+	// DeclineCode is the payment processor's own, more precise reason.
 	DeclineCode string `json:"decline_code"`
 }
 
@@ -980,35 +1063,42 @@ type PaymentMethod struct {
 	// Object is always "commerce_payment_method".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
+	// CardType is the card brand, e.g. visa; nil for methods that are not cards.
 	CardType *string `json:"card_type"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ExpiryMonth is the card's expiry month, 1 to 12; cards only. The API may
+	// leave it out or send null; Opt tells the two apart.
 	ExpiryMonth Opt[int64] `json:"expiry_month,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ExpiryYear is the card's four-digit expiry year; cards only. The API may
+	// leave it out or send null; Opt tells the two apart.
 	ExpiryYear Opt[int64] `json:"expiry_year,omitzero"`
-	Gateway    string     `json:"gateway"`
+	// Gateway names the payment gateway, e.g. stripe.
+	Gateway string `json:"gateway"`
 	// Nil when the API sends null.
 	GatewayExternalAccountID *string `json:"gateway_external_account_id"`
-	GatewayExternalID        string  `json:"gateway_external_id"`
-	// Nil when the API leaves it out.
+	// GatewayExternalID is the method's ID at the payment gateway.
+	GatewayExternalID string `json:"gateway_external_id"`
+	// IsDefault is true for the method the payer's charges use unless another is
+	// chosen. Nil when the API leaves it out.
 	IsDefault *bool `json:"is_default,omitempty"`
-	// Nil when the API leaves it out.
+	// IsRemovable is false when the payer may not remove the method. Nil when the
+	// API leaves it out.
 	IsRemovable *bool `json:"is_removable,omitempty"`
-	// Nil when the API sends null.
+	// Last4 is the last four digits of the card; nil for methods that are not
+	// cards.
 	Last4   *string `json:"last4"`
 	PayerID string  `json:"payer_id"`
-	// PaymentType is the kind of payment method (older answers call this field
-	// payment_method). One of "card", "link", "payer-credits".
+	// One of "card", "link", "payer-credits".
 	PaymentType PaymentMethodPaymentType `json:"payment_type"`
 	// One of "active", "disconnected".
 	Status PaymentMethodStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// WalletType is the digital wallet the card sits in, when there is one. The
+	// API may leave it out or send null; Opt tells the two apart.
 	WalletType Opt[string] `json:"wallet_type,omitzero"`
 }
 
@@ -1149,17 +1239,22 @@ const (
 
 // PerUnitTotal is one per unit total as the API returns it.
 type PerUnitTotal struct {
-	BlockSize int64               `json:"block_size"`
-	Name      string              `json:"name"`
-	Tiers     []*PerUnitTotalTier `json:"tiers"`
-	// Nil when the API leaves it out.
+	// BlockSize is how many units one block holds.
+	BlockSize int64 `json:"block_size"`
+	// Name names the unit billed, e.g. seats.
+	Name string `json:"name"`
+	// Tiers breaks the charge down by pricing tier.
+	Tiers []*PerUnitTotalTier `json:"tiers"`
+	// Amount is the price of one unit, in the currency's smallest unit. Nil when
+	// the API leaves it out.
 	Amount *int64 `json:"amount,omitempty"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
 	// leaves it out.
 	Currency *string `json:"currency,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Quantity is the number of units billed; null means unlimited.
 	Quantity Opt[int64] `json:"quantity,omitzero"`
-	// Nil when the API leaves it out.
+	// Total is Amount times Quantity, in the currency's smallest unit. Nil when
+	// the API leaves it out.
 	Total *int64 `json:"total,omitempty"`
 }
 
@@ -1202,10 +1297,12 @@ func (x *PerUnitTotal) GetTotal() int64 {
 
 // PerUnitTotalTier is one per unit total tier as the API returns it.
 type PerUnitTotalTier struct {
+	// FeePerBlock is the price of each block in the tier.
 	FeePerBlock Money `json:"fee_per_block"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Quantity is the number of units billed in the tier; null means unlimited.
 	Quantity Opt[int64] `json:"quantity,omitzero"`
-	Total    Money      `json:"total"`
+	// Total is the tier's share of the charge.
+	Total Money `json:"total"`
 }
 
 // GetQuantity returns Quantity, or the zero value when it is absent or null.
@@ -1223,23 +1320,32 @@ type Plan struct {
 	// Object is always "commerce_plan".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API leaves it out.
+	// Amount is the plan's price in the currency's smallest unit (cents). Nil when
+	// the API leaves it out.
 	Amount *int64 `json:"amount,omitempty"`
-	// Nil when the API leaves it out.
+	// AmountFormatted is Amount as display text in the currency's main unit. Nil
+	// when the API leaves it out.
 	AmountFormatted *string `json:"amount_formatted,omitempty"`
+	// AnnualAmount is the yearly price in the currency's smallest unit (cents).
 	// Nil when the API leaves it out.
 	AnnualAmount *int64 `json:"annual_amount,omitempty"`
-	// Nil when the API leaves it out.
+	// AnnualAmountFormatted is AnnualAmount as display text in the currency's main
+	// unit. Nil when the API leaves it out.
 	AnnualAmountFormatted *string `json:"annual_amount_formatted,omitempty"`
-	// Nil when the API sends null.
+	// AnnualFee is AnnualAmount with its display form. Nil when the API sends
+	// null.
 	AnnualFee *Money `json:"annual_fee"`
-	// Nil when the API leaves it out.
+	// AnnualMonthlyAmount is the monthly equivalent of the yearly price, in the
+	// currency's smallest unit (cents). Nil when the API leaves it out.
 	AnnualMonthlyAmount *int64 `json:"annual_monthly_amount,omitempty"`
-	// Nil when the API leaves it out.
+	// AnnualMonthlyAmountFormatted is AnnualMonthlyAmount as display text in the
+	// currency's main unit. Nil when the API leaves it out.
 	AnnualMonthlyAmountFormatted *string `json:"annual_monthly_amount_formatted,omitempty"`
-	// Nil when the API sends null.
+	// AnnualMonthlyFee is AnnualMonthlyAmount with its display form. Nil when the
+	// API sends null.
 	AnnualMonthlyFee *Money `json:"annual_monthly_fee"`
-	// Nil when the API sends null.
+	// AvatarURL is the URL of the plan's image, when it has one. Nil when the API
+	// sends null.
 	AvatarURL *string `json:"avatar_url"`
 	// Currency is the ISO 4217 code of the currency, e.g. USD. Nil when the API
 	// leaves it out.
@@ -1249,34 +1355,48 @@ type Plan struct {
 	CurrencySymbol *string `json:"currency_symbol,omitempty"`
 	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// Nil when the API leaves it out.
+	// Features lists the features a subscriber gets. Nil when the API leaves it
+	// out.
 	Features []*BillingFeature `json:"features,omitempty"`
-	// Nil when the API sends null.
-	Fee          *Money `json:"fee"`
+	// Fee is Amount with its display form. Nil when the API sends null.
+	Fee *Money `json:"fee"`
+	// ForPayerType is the kind of payer (user or organization) the plan is meant
+	// for.
 	ForPayerType string `json:"for_payer_type"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// FreeTrialDays is the length of the free trial in days, when the plan has
+	// one. The API may leave it out or send null; Opt tells the two apart.
 	FreeTrialDays Opt[int64] `json:"free_trial_days,omitzero"`
 	// Nil when the API leaves it out.
-	FreeTrialEnabled *bool   `json:"free_trial_enabled,omitempty"`
-	HasBaseFee       bool    `json:"has_base_fee"`
-	InstanceID       *string `json:"instance_id,omitempty"`
+	FreeTrialEnabled *bool `json:"free_trial_enabled,omitempty"`
+	// HasBaseFee is false when the plan charges no fixed fee (a free plan, or one
+	// priced only per unit).
+	HasBaseFee bool `json:"has_base_fee"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID *string `json:"instance_id,omitempty"`
 	// Nil when the API leaves it out.
-	Interval    *int64 `json:"interval,omitempty"`
-	IsDefault   bool   `json:"is_default"`
-	IsProrated  *bool  `json:"is_prorated,omitempty"`
+	Interval   *int64 `json:"interval,omitempty"`
+	IsDefault  bool   `json:"is_default"`
+	IsProrated *bool  `json:"is_prorated,omitempty"`
+	// IsRecurring is false for a plan charged once.
 	IsRecurring bool   `json:"is_recurring"`
 	Name        string `json:"name"`
-	// Nil when the API leaves it out.
+	// PayerType lists the kinds of payer (user, org) that may subscribe. Nil when
+	// the API leaves it out.
 	PayerType []string `json:"payer_type,omitempty"`
 	// Nil when the API leaves it out.
 	Period *string `json:"period,omitempty"`
+	// ProductID is the ID of the billing product the plan belongs to.
+	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
-	ProductID       string `json:"product_id"`
-	PubliclyVisible bool   `json:"publicly_visible"`
+	ProductID string `json:"product_id"`
+	// PubliclyVisible is true when the plan is shown in Clerk's pricing
+	// components.
+	PubliclyVisible bool `json:"publicly_visible"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
-	// Nil when the API leaves it out.
+	// UnitPrices lists the per-unit prices (e.g. per seat) and their tiers. Nil
+	// when the API leaves it out.
 	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitempty"`
 }
 
@@ -1451,17 +1571,23 @@ func (x *Plan) GetPeriod() string {
 
 // PlanUnitPrice is one plan unit price as the API returns it.
 type PlanUnitPrice struct {
-	BlockSize int64                `json:"block_size"`
-	Name      string               `json:"name"`
-	Tiers     []*PlanUnitPriceTier `json:"tiers"`
+	// BlockSize is how many units one block holds; tiers are priced per block.
+	BlockSize int64 `json:"block_size"`
+	// Name names the unit billed, e.g. seats.
+	Name  string               `json:"name"`
+	Tiers []*PlanUnitPriceTier `json:"tiers"`
 }
 
 // PlanUnitPriceTier is one plan unit price tier as the API returns it.
 type PlanUnitPriceTier struct {
-	// The API may leave it out or send null; Opt tells the two apart.
+	// EndsAfterBlock is the last block the tier prices, included; null means the
+	// tier has no end.
 	EndsAfterBlock Opt[int64] `json:"ends_after_block,omitzero"`
-	FeePerBlock    Money      `json:"fee_per_block"`
-	StartsAtBlock  int64      `json:"starts_at_block"`
+	// FeePerBlock is the price of each block in the tier.
+	FeePerBlock Money `json:"fee_per_block"`
+	// StartsAtBlock is the first block the tier prices, counted from 1 and
+	// included.
+	StartsAtBlock int64 `json:"starts_at_block"`
 }
 
 // GetEndsAfterBlock returns EndsAfterBlock, or the zero value when it is absent or null.
@@ -1485,19 +1611,26 @@ type PriceTransition struct {
 // PriceTransitionDetails is one price transition details as the API returns
 // it.
 type PriceTransitionDetails struct {
+	// ChargedImmediately is true when the change was charged at once rather than
+	// at renewal.
 	ChargedImmediately bool `json:"charged_immediately"`
 	// EffectiveAt is a time in Unix milliseconds.
 	EffectiveAt int64 `json:"effective_at"`
 	// One of "immediate", "end_of_period".
 	EffectiveMode PriceTransitionDetailsEffectiveMode `json:"effective_mode"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ImmediateCharge is what was charged at once, if anything. The API may leave
+	// it out or send null; Opt tells the two apart.
 	ImmediateCharge Opt[Money] `json:"immediate_charge,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	NextBillingDate            Opt[int64]   `json:"next_billing_date,omitzero"`
-	PreviousPlan               Plan         `json:"previous_plan"`
-	PreviousPrice              BillingPrice `json:"previous_price"`
-	PreviousSubscriptionItemID string       `json:"previous_subscription_item_id"`
-	// One of "canceled", "ended", "abandoned".
+	// NextBillingDate is the day of the next charge, in Unix milliseconds. The API
+	// may leave it out or send null; Opt tells the two apart.
+	NextBillingDate Opt[int64]   `json:"next_billing_date,omitzero"`
+	PreviousPlan    Plan         `json:"previous_plan"`
+	PreviousPrice   BillingPrice `json:"previous_price"`
+	// PreviousSubscriptionItemID is the ID of the SubscriptionItem the change
+	// replaced.
+	PreviousSubscriptionItemID string `json:"previous_subscription_item_id"`
+	// PreviousSubscriptionItemStatus is what became of the replaced item. One of
+	// "canceled", "ended", "abandoned".
 	PreviousSubscriptionItemStatus PriceTransitionDetailsPreviousSubscriptionItemStatus `json:"previous_subscription_item_status"`
 }
 
@@ -1546,17 +1679,26 @@ const (
 
 // ProrationCreditDetail is one proration credit detail as the API returns it.
 type ProrationCreditDetail struct {
-	Amount                Money   `json:"amount"`
-	CycleDaysRemaining    int64   `json:"cycle_days_remaining"`
-	CycleDaysTotal        int64   `json:"cycle_days_total"`
+	// Amount is the credit given for the unused days.
+	Amount Money `json:"amount"`
+	// CycleDaysRemaining is how many days of the billing period were left unused.
+	CycleDaysRemaining int64 `json:"cycle_days_remaining"`
+	// CycleDaysTotal is the length of the billing period in days.
+	CycleDaysTotal int64 `json:"cycle_days_total"`
+	// CycleRemainingPercent is the unused share of the billing period, in percent.
 	CycleRemainingPercent float64 `json:"cycle_remaining_percent"`
 }
 
 // ProrationDiscount is one proration discount as the API returns it.
 type ProrationDiscount struct {
-	Amount             Money   `json:"amount"`
-	CycleDaysPassed    int64   `json:"cycle_days_passed"`
-	CycleDaysTotal     int64   `json:"cycle_days_total"`
+	// Amount is the discount for the days already passed.
+	Amount Money `json:"amount"`
+	// CycleDaysPassed is how many days of the billing period had passed.
+	CycleDaysPassed int64 `json:"cycle_days_passed"`
+	// CycleDaysTotal is the length of the billing period in days.
+	CycleDaysTotal int64 `json:"cycle_days_total"`
+	// CyclePassedPercent is the share of the billing period already passed, in
+	// percent.
 	CyclePassedPercent float64 `json:"cycle_passed_percent"`
 }
 
@@ -1569,32 +1711,38 @@ type Subscription struct {
 	ActiveAt *int64 `json:"active_at"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
+	// EligibleForFreeTrial is true when the payer may still start a free trial.
 	// Nil when the API leaves it out.
-	EligibleForFreeTrial *bool  `json:"eligible_for_free_trial,omitempty"`
-	InstanceID           string `json:"instance_id"`
+	EligibleForFreeTrial *bool `json:"eligible_for_free_trial,omitempty"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// Nil when the API leaves it out.
 	NextPayment *BillingNextPayment `json:"next_payment,omitempty"`
 	// PastDueAt is a time in Unix milliseconds. Nil when the API sends null.
 	PastDueAt *int64 `json:"past_due_at"`
 	PayerID   string `json:"payer_id"`
 	// One of "active", "past_due", "canceled", "ended", "abandoned", "incomplete".
-	Status            SubscriptionStatus  `json:"status"`
+	Status SubscriptionStatus `json:"status"`
+	// SubscriptionItems lists the subscription's items.
 	SubscriptionItems []*SubscriptionItem `json:"subscription_items"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// CanceledAt is a time in Unix milliseconds. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// CanceledAt is when the subscription was canceled, in Unix milliseconds; null
+	// when it was not.
 	CanceledAt Opt[int64] `json:"canceled_at,omitzero"`
-	// EndedAt is a time in Unix milliseconds. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// EndedAt is when the subscription ended, in Unix milliseconds; null while it
+	// has not.
 	EndedAt Opt[int64] `json:"ended_at,omitzero"`
-	// Nil when the API leaves it out.
+	// Items lists the subscription's items, one per plan and period the
+	// subscription went through. Nil when the API leaves it out.
 	Items []*SubscriptionItem `json:"items,omitempty"`
+	// LatestPaymentID is the ID of the subscription's most recent PaymentAttempt.
 	// The API may leave it out or send null; Opt tells the two apart.
 	LatestPaymentID Opt[string] `json:"latest_payment_id,omitzero"`
 	// Nil when the API leaves it out.
 	Payer *Payer `json:"payer,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// PaymentMethodID is the ID of the PaymentMethod charges use. The API may
+	// leave it out or send null; Opt tells the two apart.
 	PaymentMethodID Opt[string] `json:"payment_method_id,omitzero"`
 }
 
@@ -1704,8 +1852,10 @@ func (x *Subscription) GetPaymentMethodID() string {
 
 // SubscriptionCredit is one subscription credit as the API returns it.
 type SubscriptionCredit struct {
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Amount is the credit given for the unused part of the period. The API may
+	// leave it out or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
+	// CycleRemainingPercent is the unused share of the billing period, in percent.
 	// Nil when the API leaves it out.
 	CycleRemainingPercent *float64 `json:"cycle_remaining_percent,omitempty"`
 }
@@ -1741,16 +1891,20 @@ type SubscriptionItem struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Nil when the API leaves it out.
+	// Credit is the older, proration-only form of Credits; prefer Credits. Nil
+	// when the API leaves it out.
 	Credit *SubscriptionCredit `json:"credit,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
 	// EndedAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
-	EndedAt     Opt[int64] `json:"ended_at,omitzero"`
-	InstanceID  string     `json:"instance_id"`
-	IsFreeTrial bool       `json:"is_free_trial"`
-	// Nil when the API leaves it out.
+	EndedAt Opt[int64] `json:"ended_at,omitzero"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
+	// IsFreeTrial is true while the item is in its free trial.
+	IsFreeTrial bool `json:"is_free_trial"`
+	// LifetimePaid is the sum of everything paid for the item so far. Nil when the
+	// API leaves it out.
 	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
@@ -1762,19 +1916,23 @@ type SubscriptionItem struct {
 	PayerID string `json:"payer_id"`
 	// Nil when the API leaves it out.
 	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// PeriodEnd is when the current billing period ends, in Unix milliseconds. The
+	// API may leave it out or send null; Opt tells the two apart.
 	PeriodEnd Opt[int64] `json:"period_end,omitzero"`
+	// PeriodStart is when the current billing period began, in Unix milliseconds.
 	// Nil when the API leaves it out.
 	PeriodStart *int64 `json:"period_start,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Plan Opt[Plan] `json:"plan,omitzero"`
 	// Nil when the API sends null.
 	PlanID *string `json:"plan_id"`
-	// One of "month", "annual".
+	// PlanPeriod is how often the item bills. One of "month", "annual".
 	PlanPeriod SubscriptionItemPlanPeriod `json:"plan_period"`
-	// Nil when the API leaves it out.
+	// PriceID is the ID of the BillingPrice the item bills at. Nil when the API
+	// leaves it out.
 	PriceID *string `json:"price_id,omitempty"`
-	// Nil when the API leaves it out.
+	// ProrationDate is the day the item's charge is prorated from; only some
+	// answers carry it. Nil when the API leaves it out.
 	ProrationDate *string `json:"proration_date,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Seats Opt[SubscriptionItemSeats] `json:"seats,omitzero"`
@@ -1786,15 +1944,19 @@ type SubscriptionItem struct {
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Amount is what the item currently costs per period. The API may leave it out
+	// or send null; Opt tells the two apart.
 	Amount Opt[Money] `json:"amount,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	NextInvoice Opt[BillingNextPayment] `json:"next_invoice,omitzero"`
-	// Nil when the API leaves it out.
+	// PaymentMethodID is the ID of the PaymentMethod the item is charged to. Nil
+	// when the API leaves it out.
 	PaymentMethodID *string `json:"payment_method_id,omitempty"`
-	// Nil when the API leaves it out.
+	// Interval is how often the item bills, e.g. "month" or "annual". Nil when the
+	// API leaves it out.
 	Interval *string `json:"interval,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// SubscriptionID is the ID of the Subscription holding the item; set when the
+	// item comes on its own in an event, null inside a subscription event.
 	SubscriptionID Opt[string] `json:"subscription_id,omitzero"`
 }
 
@@ -2069,9 +2231,10 @@ const (
 
 // SubscriptionItemSeats is one subscription item seats as the API returns it.
 type SubscriptionItemSeats struct {
-	// Nil when the API sends null.
+	// Quantity is the number of seats billed; nil means unlimited.
 	Quantity *int64 `json:"quantity"`
-	// Nil when the API leaves it out.
+	// Tiers breaks the seat charge down by pricing tier. Nil when the API leaves
+	// it out.
 	Tiers []*PerUnitTotalTier `json:"tiers,omitempty"`
 }
 

@@ -5,25 +5,38 @@ package clerk
 // CreatedLinkToken is one created link token as the API returns it.
 type CreatedLinkToken struct {
 	// Object is always "admin_portal_link_token".
-	Object            string `json:"object"`
-	ID                string `json:"id"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AdminPortalLinkID is the ID of the admin portal link the token was issued
+	// for.
 	AdminPortalLinkID string `json:"admin_portal_link_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	InstanceID string   `json:"instance_id"`
-	// Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
+	// ItContactID is your own reference for the IT contact the link was sent to,
+	// opaque to Clerk. Nil when the API sends null.
 	ItContactID *string `json:"it_contact_id"`
-	// Nil when the API sends null.
+	// OrganizationID is the ID of the organization the link is limited to; nil for
+	// a link not tied to an existing organization.
 	OrganizationID *string `json:"organization_id"`
-	// Nil when the API sends null.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
 	RevocationReason *string `json:"revocation_reason"`
-	Revoked          bool    `json:"revoked"`
-	// Nil when the API sends null.
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
+	// Scopes lists the scopes you gave when creating the token. Nil when the API
+	// sends null.
 	Scopes []string `json:"scopes"`
-	Token  string   `json:"token"`
+	// Token is the single-use token that goes into the admin portal URL; only the
+	// create call returns it, so treat it as a secret.
+	Token string `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -66,17 +79,23 @@ func (x *CreatedLinkToken) GetRevocationReason() string {
 
 // CustomAttribute is one custom attribute as the API returns it.
 type CustomAttribute struct {
-	// Nil when the API leaves it out.
+	// DirectoryPath is the GJSON path that finds the value in a directory (SCIM)
+	// user resource. Nil when the API leaves it out.
 	DirectoryPath *string `json:"directory_path,omitempty"`
-	// Nil when the API leaves it out.
+	// Key is the metadata key the value is stored under. Nil when the API leaves
+	// it out.
 	Key *string `json:"key,omitempty"`
-	// Nil when the API leaves it out.
+	// MultiValued makes the attribute hold every value the identity provider
+	// sends, as an array in public metadata; false by default. Nil when the API
+	// leaves it out.
 	MultiValued *bool `json:"multi_valued,omitempty"`
 	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// Nil when the API leaves it out.
+	// SCIMPath is the older name of DirectoryPath and holds the same value. Nil
+	// when the API leaves it out.
 	SCIMPath *string `json:"scim_path,omitempty"`
-	// Nil when the API leaves it out.
+	// SSOPath is the path that finds the value in the SSO claims (SAML assertion
+	// or OIDC claims). Nil when the API leaves it out.
 	SSOPath *string `json:"sso_path,omitempty"`
 }
 
@@ -139,20 +158,33 @@ type Directory struct {
 	// Object is always "directory".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	APIKey           Opt[string]       `json:"api_key,omitzero"`
+	// APIKey is the key the directory authenticates provisioning requests with;
+	// sent only when the directory is created or its key rotated. The API may
+	// leave it out or send null; Opt tells the two apart.
+	APIKey Opt[string] `json:"api_key,omitzero"`
+	// AttributeMapping maps each user attribute to the directory attribute path it
+	// is read from.
 	AttributeMapping map[string]string `json:"attribute_mapping"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// CustomAttributes lists the directory's attributes copied to the user's
+	// metadata; the instance needs the custom attributes feature. Nil when the API
+	// leaves it out.
 	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
 	Enabled          bool               `json:"enabled"`
-	EndpointURL      string             `json:"endpoint_url"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	EnterpriseConnectionID  Opt[string] `json:"enterprise_connection_id,omitzero"`
-	GroupRoleMappingEnabled bool        `json:"group_role_mapping_enabled"`
-	Name                    string      `json:"name"`
-	Provider                string      `json:"provider"`
+	// EndpointURL is the SCIM endpoint the identity provider sends provisioning
+	// requests to.
+	EndpointURL string `json:"endpoint_url"`
+	// EnterpriseConnectionID is the ID of the EnterpriseConnection the directory
+	// provisions users for. The API may leave it out or send null; Opt tells the
+	// two apart.
+	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
+	// GroupRoleMappingEnabled is true when directory groups map to organization
+	// roles.
+	GroupRoleMappingEnabled bool   `json:"group_role_mapping_enabled"`
+	Name                    string `json:"name"`
+	// Provider names the identity provider the directory syncs from.
+	Provider string `json:"provider"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -187,22 +219,35 @@ type EnterpriseConnection struct {
 	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// CustomAttributes lists the identity provider's attributes copied to the
+	// user's metadata at SSO sign-in or SCIM provisioning. Nil when the API leaves
+	// it out.
 	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
-	// Nil when the API leaves it out.
-	DisableAdditionalIdentifications *bool    `json:"disable_additional_identifications,omitempty"`
-	Domains                          []string `json:"domains"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// DisableAdditionalIdentifications stops users of this connection from adding
+	// other email addresses or phone numbers. Nil when the API leaves it out.
+	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
+	// Domains lists the email domains whose users sign in through the connection.
+	Domains []string `json:"domains"`
+	// LogoPublicURL is a public URL of the identity provider's logo, for sign-in
+	// buttons. The API may leave it out or send null; Opt tells the two apart.
 	LogoPublicURL Opt[string] `json:"logo_public_url,omitzero"`
 	Name          string      `json:"name"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// OAuthConfig is the OpenID Connect (or EASIE) setup; present only for
+	// connections of that kind. The API may leave it out or send null; Opt tells
+	// the two apart.
 	OAuthConfig Opt[EnterpriseConnectionOAuthConfig] `json:"oauth_config,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// OrganizationID is the ID of the organization whose members the connection
+	// serves, when it is tied to one. The API may leave it out or send null; Opt
+	// tells the two apart.
 	OrganizationID Opt[string] `json:"organization_id,omitzero"`
-	Provider       string      `json:"provider"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Provider names the identity provider, e.g. saml_okta or oidc_custom.
+	Provider string `json:"provider"`
+	// SAMLConnection is the SAML setup; present only for SAML connections. The API
+	// may leave it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[EnterpriseConnectionSAMLConnection] `json:"saml_connection,omitzero"`
-	// Nil when the API leaves it out.
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in. Nil when the API
+	// leaves it out.
 	SyncUserAttributes *bool `json:"sync_user_attributes,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -282,29 +327,37 @@ func (x *EnterpriseConnection) GetSyncUserAttributes() bool {
 type EnterpriseConnectionOAuthConfig struct {
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// AuthURL is the provider's authorization endpoint, as configured or
+	// discovered. The API may leave it out or send null; Opt tells the two apart.
 	AuthURL Opt[string] `json:"auth_url,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ClientID is the client ID Clerk uses at the provider. The API may leave it
+	// out or send null; Opt tells the two apart.
 	ClientID Opt[string] `json:"client_id,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// DiscoveryURL is the OpenID Connect discovery document the other URLs are
+	// read from. The API may leave it out or send null; Opt tells the two apart.
 	DiscoveryURL Opt[string] `json:"discovery_url,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// LogoPublicURL is a public URL of the identity provider's logo, for sign-in
+	// buttons. The API may leave it out or send null; Opt tells the two apart.
 	LogoPublicURL Opt[string] `json:"logo_public_url,omitzero"`
 	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// Nil when the API leaves it out.
+	// ProviderKey names the provider, e.g. oidc_custom. Nil when the API leaves it
+	// out.
 	ProviderKey *string `json:"provider_key,omitempty"`
-	// Nil when the API leaves it out.
+	// RequiresPKCE is true when sign-ins must use PKCE. Nil when the API leaves it
+	// out.
 	RequiresPKCE *bool `json:"requires_pkce,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// TokenURL is the provider's token endpoint, as configured or discovered. The
+	// API may leave it out or send null; Opt tells the two apart.
 	TokenURL Opt[string] `json:"token_url,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
 	UpdatedAt *int64 `json:"updated_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// UserInfoURL is the provider's userinfo endpoint, as configured or
+	// discovered. The API may leave it out or send null; Opt tells the two apart.
 	UserInfoURL Opt[string] `json:"user_info_url,omitzero"`
 }
 
@@ -427,28 +480,41 @@ func (x *EnterpriseConnectionOAuthConfig) GetUserInfoURL() string {
 type EnterpriseConnectionSAMLConnection struct {
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ACSURL is the URL the identity provider posts SAML assertions to (the
+	// Assertion Consumer Service); give it to the IdP. The API may leave it out or
+	// send null; Opt tells the two apart.
 	ACSURL Opt[string] `json:"acs_url,omitzero"`
 	// Nil when the API leaves it out.
 	Active *bool `json:"active,omitempty"`
-	// Nil when the API leaves it out.
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application. Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Nil when the API leaves it out.
+	// AllowSubdomains lets email addresses on subdomains of Domains use the
+	// connection too. Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
-	// Nil when the API leaves it out.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there. Nil when the API leaves it out.
 	ForceAuthn *bool `json:"force_authn,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// IdPEntityID is the identity provider's entity ID; present only when the call
+	// loaded the connection's details. The API may leave it out or send null; Opt
+	// tells the two apart.
 	IdPEntityID Opt[string] `json:"idp_entity_id,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata;
+	// present only when the call loaded the connection's details. The API may
+	// leave it out or send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// IdPSSOURL is the identity provider's sign-in URL; present only when the call
+	// loaded the connection's details. The API may leave it out or send null; Opt
+	// tells the two apart.
 	IdPSSOURL Opt[string] `json:"idp_sso_url,omitzero"`
 	// Nil when the API leaves it out.
 	LoginHint *EnterpriseConnectionSAMLConnectionLoginHint `json:"login_hint,omitempty"`
 	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
+	// SPEntityID is Clerk's entity ID as the service provider; give it to the IdP.
 	// The API may leave it out or send null; Opt tells the two apart.
 	SPEntityID Opt[string] `json:"sp_entity_id,omitzero"`
+	// SPMetadataURL is where the IdP can fetch Clerk's service-provider metadata.
 	// The API may leave it out or send null; Opt tells the two apart.
 	SPMetadataURL Opt[string] `json:"sp_metadata_url,omitzero"`
 }
@@ -578,9 +644,12 @@ func (x *EnterpriseConnectionSAMLConnection) GetSPMetadataURL() string {
 // EnterpriseConnectionSAMLConnectionLoginHint is the login hint of an
 // EnterpriseConnectionSAMLConnection.
 type EnterpriseConnectionSAMLConnectionLoginHint struct {
-	// One of "email_address", "custom_attribute", "off".
+	// Mode decides what Clerk sends the identity provider as login_hint: the
+	// user's email address, a metadata value (Source), or nothing. One of
+	// "email_address", "custom_attribute", "off".
 	Mode EnterpriseConnectionSAMLConnectionLoginHintMode `json:"mode"`
-	// Nil when the API leaves it out.
+	// Source is the public metadata key whose value is sent when Mode is
+	// custom_attribute. Nil when the API leaves it out.
 	Source *string `json:"source,omitempty"`
 }
 
@@ -613,13 +682,16 @@ type EnterpriseConnectionTestRun struct {
 	ConnectionType EnterpriseConnectionTestRunConnectionType `json:"connection_type"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// Logs holds what happened during the test, step by step. Nil when the API
+	// leaves it out.
 	Logs []*EnterpriseConnectionTestRunLogItem `json:"logs,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// OAuth holds the raw OAuth exchange; present for OIDC connections. The API
+	// may leave it out or send null; Opt tells the two apart.
 	OAuth Opt[EnterpriseConnectionTestRunOAuth] `json:"oauth,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	ParsedUserInfo Opt[EnterpriseConnectionTestRunParsedUserInfo] `json:"parsed_user_info,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// SAML holds the raw SAML exchange; present for SAML connections. The API may
+	// leave it out or send null; Opt tells the two apart.
 	SAML Opt[EnterpriseConnectionTestRunSAML] `json:"saml,omitzero"`
 	// One of "pending", "success", "failed".
 	Status EnterpriseConnectionTestRunStatus `json:"status"`
@@ -672,10 +744,12 @@ const (
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunLogItem struct {
 	// Nil when the API leaves it out.
-	Code    *string `json:"code,omitempty"`
-	Level   string  `json:"level"`
-	Message string  `json:"message"`
-	// Nil when the API leaves it out.
+	Code  *string `json:"code,omitempty"`
+	Level string  `json:"level"`
+	// Message is the entry's full text, for a person to read.
+	Message string `json:"message"`
+	// ShortMessage is a one-line summary of the entry. Nil when the API leaves it
+	// out.
 	ShortMessage *string `json:"short_message,omitempty"`
 }
 
@@ -700,11 +774,14 @@ func (x *EnterpriseConnectionTestRunLogItem) GetShortMessage() string {
 // EnterpriseConnectionTestRunOAuth is the OAuth of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunOAuth struct {
-	// Nil when the API leaves it out.
+	// AccessToken is the raw access token the provider returned. Nil when the API
+	// leaves it out.
 	AccessToken *string `json:"access_token,omitempty"`
-	// Nil when the API leaves it out.
+	// IDToken is the raw ID token the provider returned. Nil when the API leaves
+	// it out.
 	IDToken *string `json:"id_token,omitempty"`
-	// Nil when the API leaves it out.
+	// UserInfo is the raw answer of the provider's userinfo endpoint. Nil when the
+	// API leaves it out.
 	UserInfo *string `json:"user_info,omitempty"`
 }
 
@@ -738,13 +815,17 @@ func (x *EnterpriseConnectionTestRunOAuth) GetUserInfo() string {
 // EnterpriseConnectionTestRunParsedUserInfo is the parsed user info of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunParsedUserInfo struct {
-	// Nil when the API leaves it out.
+	// EmailAddress is the value as the test run read it from the identity
+	// provider's answer. Nil when the API leaves it out.
 	EmailAddress *string `json:"email_address,omitempty"`
-	// Nil when the API leaves it out.
+	// FirstName is the value as the test run read it from the identity provider's
+	// answer. Nil when the API leaves it out.
 	FirstName *string `json:"first_name,omitempty"`
-	// Nil when the API leaves it out.
+	// LastName is the value as the test run read it from the identity provider's
+	// answer. Nil when the API leaves it out.
 	LastName *string `json:"last_name,omitempty"`
-	// Nil when the API leaves it out.
+	// UserID is the value as the test run read it from the identity provider's
+	// answer. Nil when the API leaves it out.
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -787,11 +868,14 @@ func (x *EnterpriseConnectionTestRunParsedUserInfo) GetUserID() string {
 // EnterpriseConnectionTestRunSAML is the SAML of an
 // EnterpriseConnectionTestRun.
 type EnterpriseConnectionTestRunSAML struct {
-	// Nil when the API leaves it out.
+	// RelayState is the RelayState value passed through the exchange. Nil when the
+	// API leaves it out.
 	RelayState *string `json:"relay_state,omitempty"`
-	// Nil when the API leaves it out.
+	// SAMLRequest is the SAML request Clerk sent to the identity provider. Nil
+	// when the API leaves it out.
 	SAMLRequest *string `json:"saml_request,omitempty"`
-	// Nil when the API leaves it out.
+	// SAMLResponse is the SAML response the identity provider sent back. Nil when
+	// the API leaves it out.
 	SAMLResponse *string `json:"saml_response,omitempty"`
 }
 
@@ -836,29 +920,41 @@ const (
 // EnterpriseConnectionTestRunURL is one enterprise connection test run URL as
 // the API returns it.
 type EnterpriseConnectionTestRunURL struct {
+	// URL is a short-lived link that starts the test sign-in.
 	URL string `json:"url"`
 }
 
 // LinkToken is one link token as the API returns it.
 type LinkToken struct {
 	// Object is always "admin_portal_link_token".
-	Object            string `json:"object"`
-	ID                string `json:"id"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AdminPortalLinkID is the ID of the admin portal link the token was issued
+	// for.
 	AdminPortalLinkID string `json:"admin_portal_link_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	InstanceID string   `json:"instance_id"`
-	// Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
+	// ItContactID is your own reference for the IT contact the link was sent to,
+	// opaque to Clerk. Nil when the API sends null.
 	ItContactID *string `json:"it_contact_id"`
-	// Nil when the API sends null.
+	// OrganizationID is the ID of the organization the link is limited to; nil for
+	// a link not tied to an existing organization.
 	OrganizationID *string `json:"organization_id"`
-	// Nil when the API sends null.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
 	RevocationReason *string `json:"revocation_reason"`
-	Revoked          bool    `json:"revoked"`
-	// Nil when the API sends null.
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
+	// Scopes lists the scopes you gave when creating the token. Nil when the API
+	// sends null.
 	Scopes []string `json:"scopes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
@@ -903,54 +999,83 @@ func (x *LinkToken) GetRevocationReason() string {
 // SAMLConnection is one SAML connection as the API returns it.
 type SAMLConnection struct {
 	// Object is always "saml_connection".
-	Object                          string `json:"object"`
-	ID                              string `json:"id"`
-	ACSURL                          string `json:"acs_url"`
-	Active                          bool   `json:"active"`
-	AllowIdPInitiated               bool   `json:"allow_idp_initiated"`
-	AllowOrganizationAccountLinking bool   `json:"allow_organization_account_linking"`
-	AllowSubdomains                 bool   `json:"allow_subdomains"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// ACSURL is the URL the identity provider posts SAML assertions to (the
+	// Assertion Consumer Service); give it to the IdP.
+	ACSURL string `json:"acs_url"`
+	Active bool   `json:"active"`
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application.
+	AllowIdPInitiated               bool `json:"allow_idp_initiated"`
+	AllowOrganizationAccountLinking bool `json:"allow_organization_account_linking"`
+	// AllowSubdomains lets email addresses on subdomains of Domains use the
+	// connection too.
+	AllowSubdomains bool `json:"allow_subdomains"`
+	// AttributeMapping names the SAML attributes Clerk reads each user field from.
 	// Nil when the API leaves it out.
 	AttributeMapping *SAMLConnectionAttributeMapping `json:"attribute_mapping,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt                        int64 `json:"created_at"`
-	DisableAdditionalIdentifications bool  `json:"disable_additional_identifications"`
-	// Nil when the API leaves it out.
+	CreatedAt int64 `json:"created_at"`
+	// DisableAdditionalIdentifications stops users of this connection from adding
+	// other email addresses or phone numbers.
+	DisableAdditionalIdentifications bool `json:"disable_additional_identifications"`
+	// Domain is the older single-domain form of Domains; prefer Domains. Nil when
+	// the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Domain *string `json:"domain,omitempty"`
+	// Domains lists the email domains whose users sign in through the connection.
 	// Nil when the API leaves it out.
 	Domains []string `json:"domains,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// EnterpriseConnectionID is the ID of the EnterpriseConnection that now holds
+	// this SAML connection. The API may leave it out or send null; Opt tells the
+	// two apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
-	ForceAuthn             bool        `json:"force_authn"`
-	// Nil when the API sends null.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there.
+	ForceAuthn bool `json:"force_authn"`
+	// IdPCertificate is the identity provider's signing certificate, which Clerk
+	// checks assertions against. Nil when the API sends null.
 	IdPCertificate *string `json:"idp_certificate"`
-	// IdPCertificateExpiresAt is a time in Unix milliseconds. Nil when the API
-	// sends null.
+	// IdPCertificateExpiresAt is when the IdP certificate stops being valid (X.509
+	// NotAfter), in Unix milliseconds; nil when no certificate is set.
 	IdPCertificateExpiresAt *int64 `json:"idp_certificate_expires_at"`
-	// IdPCertificateIssuedAt is a time in Unix milliseconds. Nil when the API
-	// sends null.
+	// IdPCertificateIssuedAt is when the IdP certificate becomes valid (X.509
+	// NotBefore), in Unix milliseconds; nil when no certificate is set.
 	IdPCertificateIssuedAt *int64 `json:"idp_certificate_issued_at"`
+	// IdPEntityID is the identity provider's entity ID, taken from its metadata.
 	// Nil when the API sends null.
 	IdPEntityID *string `json:"idp_entity_id"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// IdPMetadata is the identity provider's metadata XML, when it was uploaded
+	// rather than fetched. The API may leave it out or send null; Opt tells the
+	// two apart.
 	IdPMetadata Opt[string] `json:"idp_metadata,omitzero"`
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata from.
 	// The API may leave it out or send null; Opt tells the two apart.
 	IdPMetadataURL Opt[string] `json:"idp_metadata_url,omitzero"`
-	// Nil when the API sends null.
+	// IdPSSOURL is the identity provider's sign-in URL that Clerk redirects users
+	// to. Nil when the API sends null.
 	IdPSSOURL *string                 `json:"idp_sso_url"`
 	LoginHint SAMLConnectionLoginHint `json:"login_hint"`
 	Name      string                  `json:"name"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	OrganizationID     Opt[string] `json:"organization_id,omitzero"`
-	Provider           string      `json:"provider"`
-	SPEntityID         string      `json:"sp_entity_id"`
-	SPMetadataURL      string      `json:"sp_metadata_url"`
-	SyncUserAttributes bool        `json:"sync_user_attributes"`
+	// OrganizationID is the ID of the organization whose members the connection
+	// serves, when it is tied to one. The API may leave it out or send null; Opt
+	// tells the two apart.
+	OrganizationID Opt[string] `json:"organization_id,omitzero"`
+	// Provider names the identity provider, e.g. saml_okta or saml_custom.
+	Provider string `json:"provider"`
+	// SPEntityID is Clerk's entity ID as the service provider; give it to the IdP.
+	SPEntityID string `json:"sp_entity_id"`
+	// SPMetadataURL is where the IdP can fetch Clerk's service-provider metadata.
+	SPMetadataURL string `json:"sp_metadata_url"`
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in.
+	SyncUserAttributes bool `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
+	// UserCount counts the users linked to the connection.
 	UserCount int64 `json:"user_count"`
 }
 
@@ -1059,18 +1184,25 @@ func (x *SAMLConnection) GetOrganizationID() string {
 // SAMLConnectionAttributeMapping is one SAML connection attribute mapping as
 // the API returns it.
 type SAMLConnectionAttributeMapping struct {
+	// EmailAddress is the SAML attribute read as the user's email address.
 	EmailAddress string `json:"email_address"`
-	FirstName    string `json:"first_name"`
-	LastName     string `json:"last_name"`
-	UserID       string `json:"user_id"`
+	// FirstName is the SAML attribute read as the user's first name.
+	FirstName string `json:"first_name"`
+	// LastName is the SAML attribute read as the user's last name.
+	LastName string `json:"last_name"`
+	// UserID is the SAML attribute read as the user's ID at the identity provider.
+	UserID string `json:"user_id"`
 }
 
 // SAMLConnectionLoginHint is one SAML connection login hint as the API returns
 // it.
 type SAMLConnectionLoginHint struct {
-	// One of "email_address", "custom_attribute", "off".
+	// Mode decides what Clerk sends the identity provider as login_hint: the
+	// user's email address, a metadata value (Source), or nothing. One of
+	// "email_address", "custom_attribute", "off".
 	Mode SAMLConnectionLoginHintMode `json:"mode"`
-	// Nil when the API leaves it out.
+	// Source is the public metadata key whose value is sent when Mode is
+	// custom_attribute. Nil when the API leaves it out.
 	Source *string `json:"source,omitempty"`
 }
 

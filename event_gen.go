@@ -7,18 +7,25 @@ package clerk
 type EmailMessage struct {
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API leaves it out.
+	// Body is the message as HTML. Nil when the API leaves it out.
 	Body *string `json:"body,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	BodyPlain        Opt[string] `json:"body_plain,omitzero"`
-	Data             JSON        `json:"data"`
-	DeliveredByClerk bool        `json:"delivered_by_clerk"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// BodyPlain is the message as plain text. The API may leave it out or send
+	// null; Opt tells the two apart.
+	BodyPlain Opt[string] `json:"body_plain,omitzero"`
+	// Data holds the values the template was filled with.
+	Data JSON `json:"data"`
+	// DeliveredByClerk is false when you must deliver the message yourself; Clerk
+	// only hands it over in the event.
+	DeliveredByClerk bool `json:"delivered_by_clerk"`
+	// EmailAddressID is the ID of the recipient's EmailAddress, when the recipient
+	// is a user. The API may leave it out or send null; Opt tells the two apart.
 	EmailAddressID Opt[string] `json:"email_address_id,omitzero"`
-	FromEmailName  string      `json:"from_email_name"`
+	// FromEmailName is the local part (before the @) of the sender address.
+	FromEmailName string `json:"from_email_name"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	ReplyToEmailName Opt[string] `json:"reply_to_email_name,omitzero"`
-	// Slug is the short name used in URLs. Nil when the API sends null.
+	// Slug names the template the message was made from, e.g. verification_code.
+	// Nil when the API sends null.
 	Slug *string `json:"slug"`
 	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
@@ -26,7 +33,8 @@ type EmailMessage struct {
 	Subject *string `json:"subject,omitempty"`
 	// Nil when the API leaves it out.
 	ToEmailAddress *string `json:"to_email_address,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// UserID is the ID of the recipient user, when there is one. The API may leave
+	// it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -118,22 +126,30 @@ func (x *EmailMessage) GetUserID() string {
 // SMSMessage is a text message Clerk sends, or hands to you to deliver;
 // sms.created events carry it.
 type SMSMessage struct {
-	Object           string `json:"object"`
-	ID               string `json:"id"`
-	CreatedAt        *int64 `json:"created_at,omitempty"`
-	CreatedAtMs      int64  `json:"created_at_ms"`
-	Data             JSON   `json:"data"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// CreatedAt is when the message was created, in Unix milliseconds.
+	CreatedAt *int64 `json:"created_at,omitempty"`
+	// CreatedAtMs is when the message was created, in Unix milliseconds.
+	CreatedAtMs int64 `json:"created_at_ms"`
+	// Data holds the values the template was filled with.
+	Data JSON `json:"data"`
+	// DeliveredByClerk is false when you must deliver the message yourself; Clerk
+	// only hands it over in the event.
 	DeliveredByClerk bool   `json:"delivered_by_clerk"`
 	FromPhoneNumber  string `json:"from_phone_number"`
-	Message          string `json:"message"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Message is the text of the SMS.
+	Message string `json:"message"`
+	// PhoneNumberID is the ID of the recipient's PhoneNumber, when the recipient
+	// is a user. The API may leave it out or send null; Opt tells the two apart.
 	PhoneNumberID Opt[string] `json:"phone_number_id,omitzero"`
-	// Slug is the short name used in URLs. The API may leave it out or send null;
-	// Opt tells the two apart.
+	// Slug names the template the message was made from. The API may leave it out
+	// or send null; Opt tells the two apart.
 	Slug          Opt[string] `json:"slug,omitzero"`
 	Status        string      `json:"status"`
 	ToPhoneNumber string      `json:"to_phone_number"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// UserID is the ID of the recipient user, when there is one. The API may leave
+	// it out or send null; Opt tells the two apart.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
@@ -182,20 +198,27 @@ type SessionWithUser struct {
 	// Object is always "session".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
+	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
+	// milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// IsAbsent and IsNull tell a field left out from null.
-	Actor    JSON   `json:"actor,omitempty"`
+	// Actor names who is acting on the user's behalf in an impersonation session
+	// (the actor token's claims); null in an ordinary session.
+	Actor JSON `json:"actor,omitempty"`
+	// ClientID is the ID of the DeviceClient (browser or device) holding the
+	// session.
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// ExpireAt is when it expires, in Unix milliseconds.
+	// ExpireAt is when the object stops being usable, in Unix milliseconds.
 	ExpireAt int64 `json:"expire_at"`
-	// LastActiveAt is when it was last active, in Unix milliseconds.
+	// LastActiveAt is when the session was last used, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// LastActiveOrganizationID is the ID of the organization the user last made
+	// active in this session; null when none is.
 	LastActiveOrganizationID Opt[string] `json:"last_active_organization_id,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// LatestActivity is the device and place of the session's latest activity,
+	// when Clerk recorded it. The API may leave it out or send null; Opt tells the
+	// two apart.
 	LatestActivity Opt[SessionActivity] `json:"latest_activity,omitzero"`
 	// One of "active", "revoked", "ended", "expired", "removed", "abandoned",
 	// "replaced".
@@ -244,5 +267,7 @@ const (
 
 // SvixURL is one svix URL as the API returns it.
 type SvixURL struct {
+	// SvixURL is a short-lived link into the Svix dashboard for your webhook
+	// endpoints.
 	SvixURL string `json:"svix_url"`
 }

@@ -11,14 +11,17 @@ type AllowlistIdentifier struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Nil when the API leaves it out.
+	// Identifier is the email address, phone number or Web3 wallet let in. Nil
+	// when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
 	// One of "email_address", "phone_number", "web3_wallet". Nil when the API
 	// leaves it out.
 	IdentifierType *AllowlistIdentifierIdentifierType `json:"identifier_type,omitempty"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	// Nil when the API leaves it out.
 	InstanceID *string `json:"instance_id,omitempty"`
-	// Nil when the API leaves it out.
+	// InvitationID is the ID of the Invitation created along with the entry, if
+	// one was. Nil when the API leaves it out.
 	InvitationID *string `json:"invitation_id,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -123,6 +126,7 @@ type AuthConfig struct {
 	FromEmailAddress *string `json:"from_email_address,omitempty"`
 	// Nil when the API leaves it out.
 	ProgressiveSignUp *bool `json:"progressive_sign_up,omitempty"`
+	// RestrictedToAllowlist is true when only allowlisted identifiers may sign up.
 	// Nil when the API leaves it out.
 	RestrictedToAllowlist *bool `json:"restricted_to_allowlist,omitempty"`
 }
@@ -190,11 +194,13 @@ type BlocklistIdentifier struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Nil when the API leaves it out.
+	// Identifier is the email address, email domain, phone number or Web3 wallet
+	// kept out. Nil when the API leaves it out.
 	Identifier *string `json:"identifier,omitempty"`
 	// One of "email_address", "phone_number", "web3_wallet". Nil when the API
 	// leaves it out.
 	IdentifierType *BlocklistIdentifierIdentifierType `json:"identifier_type,omitempty"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	// Nil when the API leaves it out.
 	InstanceID *string `json:"instance_id,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
@@ -278,9 +284,12 @@ const (
 
 // CNAMETarget is one CNAME target as the API returns it.
 type CNAMETarget struct {
-	Host     string `json:"host"`
-	Required bool   `json:"required"`
-	Value    string `json:"value"`
+	// Host is the DNS name to create the record at.
+	Host string `json:"host"`
+	// Required is true when the domain is not deployed until this record exists.
+	Required bool `json:"required"`
+	// Value is the name the record must point to.
+	Value string `json:"value"`
 }
 
 // Domain is one domain as the API returns it.
@@ -288,15 +297,22 @@ type Domain struct {
 	// Object is always "domain".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// AccountsPortalURL is the URL of the hosted Account Portal; null for a
+	// satellite domain.
 	AccountsPortalURL Opt[string] `json:"accounts_portal_url,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// CNAMETargets lists the DNS CNAME records to create for the domain. The API
+	// may leave it out or send null; Opt tells the two apart.
 	CNAMETargets      Opt[[]*CNAMETarget] `json:"cname_targets,omitzero"`
 	DevelopmentOrigin string              `json:"development_origin"`
-	FrontendAPIURL    string              `json:"frontend_api_url"`
-	IsSatellite       bool                `json:"is_satellite"`
-	Name              string              `json:"name"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// FrontendAPIURL is the Frontend API URL of the domain, e.g.
+	// https://clerk.example.com.
+	FrontendAPIURL string `json:"frontend_api_url"`
+	// IsSatellite is true for a satellite domain, which reuses the primary
+	// domain's sessions.
+	IsSatellite bool   `json:"is_satellite"`
+	Name        string `json:"name"`
+	// ProxyURL is the URL the Frontend API is proxied through, when a proxy is
+	// set. The API may leave it out or send null; Opt tells the two apart.
 	ProxyURL Opt[string] `json:"proxy_url,omitzero"`
 }
 
@@ -335,10 +351,13 @@ type Instance struct {
 	// Object is always "instance".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
-	AllowedOrigins  []string `json:"allowed_origins"`
-	EnvironmentType string   `json:"environment_type"`
-	// Nil when the API sends null.
+	// AllowedOrigins lists the origins allowed to call the Frontend API from a
+	// browser (CORS). Nil when the API sends null.
+	AllowedOrigins []string `json:"allowed_origins"`
+	// EnvironmentType is development or production.
+	EnvironmentType string `json:"environment_type"`
+	// WorkspaceID is the ID of the Clerk workspace owning the instance's
+	// application; nil when nobody owns it.
 	WorkspaceID *string `json:"workspace_id"`
 }
 
@@ -355,7 +374,9 @@ func (x *Instance) GetWorkspaceID() string {
 // API returns it.
 type InstanceCommunicationSettings struct {
 	// Object is always "instance_communication".
-	Object              string   `json:"object"`
+	Object string `json:"object"`
+	// BlockedCountryCodes lists ISO 3166-1 alpha-2 codes of countries Clerk sends
+	// no SMS to; unknown codes are dropped.
 	BlockedCountryCodes []string `json:"blocked_country_codes"`
 }
 
@@ -363,21 +384,32 @@ type InstanceCommunicationSettings struct {
 // it.
 type InstanceProtectSettings struct {
 	// Object is always "instance_protect".
-	Object         string `json:"object"`
-	ChecksBypassed bool   `json:"checks_bypassed"`
-	RulesEnabled   bool   `json:"rules_enabled"`
-	SpecterEnabled bool   `json:"specter_enabled"`
+	Object string `json:"object"`
+	// ChecksBypassed is true when the instance declared that it meets Protect's
+	// prerequisites and skipped their checks.
+	ChecksBypassed bool `json:"checks_bypassed"`
+	RulesEnabled   bool `json:"rules_enabled"`
+	SpecterEnabled bool `json:"specter_enabled"`
 }
 
 // InstanceRestrictions is one instance restrictions as the API returns it.
 type InstanceRestrictions struct {
 	// Object is always "instance_restrictions".
-	Object                             string `json:"object"`
-	Allowlist                          bool   `json:"allowlist"`
-	AllowlistBlocklistDisabledOnSignIn bool   `json:"allowlist_blocklist_disabled_on_sign_in"`
-	BlockDisposableEmailDomains        bool   `json:"block_disposable_email_domains"`
-	BlockEmailSubaddresses             bool   `json:"block_email_subaddresses"`
-	Blocklist                          bool   `json:"blocklist"`
+	Object string `json:"object"`
+	// Allowlist is true when only allowlisted identifiers may sign up (and sign
+	// in, unless AllowlistBlocklistDisabledOnSignIn).
+	Allowlist bool `json:"allowlist"`
+	// AllowlistBlocklistDisabledOnSignIn is true when the allowlist and blocklist
+	// apply at sign-up only, not at sign-in.
+	AllowlistBlocklistDisabledOnSignIn bool `json:"allowlist_blocklist_disabled_on_sign_in"`
+	// BlockDisposableEmailDomains refuses addresses from known throwaway email
+	// services.
+	BlockDisposableEmailDomains bool `json:"block_disposable_email_domains"`
+	// BlockEmailSubaddresses refuses addresses with a subaddress (user+tag@...).
+	BlockEmailSubaddresses bool `json:"block_email_subaddresses"`
+	// Blocklist is true when blocklisted identifiers may not sign up (nor sign in,
+	// unless AllowlistBlocklistDisabledOnSignIn).
+	Blocklist bool `json:"blocklist"`
 }
 
 // ProxyCheck is one proxy check as the API returns it.
@@ -388,10 +420,12 @@ type ProxyCheck struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64  `json:"created_at"`
 	DomainID  string `json:"domain_id"`
-	// LastRunAt is a time in Unix milliseconds. Nil when the API sends null.
-	LastRunAt  *int64 `json:"last_run_at"`
-	ProxyURL   string `json:"proxy_url"`
-	Successful bool   `json:"successful"`
+	// LastRunAt is when the check last ran, in Unix milliseconds. Nil when the API
+	// sends null.
+	LastRunAt *int64 `json:"last_run_at"`
+	ProxyURL  string `json:"proxy_url"`
+	// Successful is true when the proxy answered as Clerk expects.
+	Successful bool `json:"successful"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -413,8 +447,10 @@ type RedirectURL struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt int64  `json:"updated_at"`
-	URL       string `json:"url"`
+	UpdatedAt int64 `json:"updated_at"`
+	// URL is the URL allowed as a redirect target, e.g. a native app's custom
+	// scheme.
+	URL string `json:"url"`
 }
 
 // Template is one template as the API returns it.
@@ -423,48 +459,60 @@ type Template struct {
 	Object *string `json:"object,omitempty"`
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// Nil when the API leaves it out.
+	// AvailableVariables lists the variables the body may use. Nil when the API
+	// leaves it out.
 	AvailableVariables []string `json:"available_variables,omitempty"`
-	// Nil when the API leaves it out.
+	// Body is the template text before variables are filled in. Nil when the API
+	// leaves it out.
 	Body *string `json:"body,omitempty"`
-	// Nil when the API leaves it out.
+	// CanDelete is false for templates that cannot be removed. Nil when the API
+	// leaves it out.
 	CanDelete *bool `json:"can_delete,omitempty"`
-	// Nil when the API leaves it out.
+	// CanEditBody is false when the body is fixed. Nil when the API leaves it out.
 	CanEditBody *bool `json:"can_edit_body,omitempty"`
-	// Nil when the API leaves it out.
+	// CanRevert is true when the template can go back to the system default. Nil
+	// when the API leaves it out.
 	CanRevert *bool `json:"can_revert,omitempty"`
-	// Nil when the API leaves it out.
+	// CanToggle is true when the template can be turned on or off; only
+	// notification SMS templates can. Nil when the API leaves it out.
 	CanToggle *bool `json:"can_toggle,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Nil when the API leaves it out.
+	// DeliveredByClerk is false when you deliver these messages yourself, from the
+	// email.created or sms.created events. Nil when the API leaves it out.
 	DeliveredByClerk *bool `json:"delivered_by_clerk,omitempty"`
 	// Nil when the API leaves it out.
 	Enabled *bool `json:"enabled,omitempty"`
-	// Nil when the API leaves it out.
+	// FlaggedAsSuspicious is true when Clerk flagged the template's content and
+	// may refuse to send it. Nil when the API leaves it out.
 	FlaggedAsSuspicious *bool `json:"flagged_as_suspicious,omitempty"`
 	// Nil when the API leaves it out.
 	FromEmailName *string `json:"from_email_name,omitempty"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	// The API may leave it out or send null; Opt tells the two apart.
 	InstanceID Opt[string] `json:"instance_id,omitzero"`
-	// Nil when the API leaves it out.
+	// Markup is the editor markup the body is generated from. Nil when the API
+	// leaves it out.
 	Markup *string `json:"markup,omitempty"`
 	// Nil when the API leaves it out.
 	Name *string `json:"name,omitempty"`
-	// Nil when the API leaves it out.
+	// Position is the template's place when templates are listed. Nil when the API
+	// leaves it out.
 	Position *int64 `json:"position,omitempty"`
 	// Nil when the API leaves it out.
 	ReplyToEmailName *string `json:"reply_to_email_name,omitempty"`
-	// Nil when the API leaves it out.
+	// RequiredVariables lists the variables the body must contain. Nil when the
+	// API leaves it out.
 	RequiredVariables []string `json:"required_variables,omitempty"`
-	// Nil when the API leaves it out.
+	// ResourceType says whether the template is the system default or your
+	// override of it. Nil when the API leaves it out.
 	ResourceType *string `json:"resource_type,omitempty"`
 	// Slug is the short name used in URLs. Nil when the API leaves it out.
 	Slug *string `json:"slug,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Subject Opt[string] `json:"subject,omitzero"`
-	// Nil when the API leaves it out.
+	// TemplateType is email or sms. Nil when the API leaves it out.
 	TemplateType *string `json:"template_type,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.

@@ -10,17 +10,21 @@ type Invitation struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when it expires, in Unix milliseconds. The API may leave it out
-	// or send null; Opt tells the two apart.
-	ExpiresAt      Opt[int64] `json:"expires_at,omitzero"`
-	PublicMetadata JSON       `json:"public_metadata"`
+	// ExpiresAt is when the object stops being usable, in Unix milliseconds. The
+	// API may leave it out or send null; Opt tells the two apart.
+	ExpiresAt Opt[int64] `json:"expires_at,omitzero"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
+	// Revoked is true once the invitation was revoked and can no longer be used.
 	// Nil when the API leaves it out.
 	Revoked *bool `json:"revoked,omitempty"`
 	// One of "pending", "accepted", "revoked", "expired".
 	Status InvitationStatus `json:"status"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API leaves it out.
+	// URL is the link the invitee follows to accept the invitation. Nil when the
+	// API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -72,9 +76,11 @@ type WaitlistEntry struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Invitation is the invitation sent to the person, once they were invited. The
+	// API may leave it out or send null; Opt tells the two apart.
 	Invitation Opt[Invitation] `json:"invitation,omitzero"`
-	// Nil when the API leaves it out.
+	// IsLocked is true while a bulk action is processing the entry; other actions
+	// on it fail until then. Nil when the API leaves it out.
 	IsLocked *bool `json:"is_locked,omitempty"`
 	// One of "pending", "invited", "rejected", "completed".
 	Status WaitlistEntryStatus `json:"status"`

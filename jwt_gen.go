@@ -4,6 +4,7 @@ package clerk
 
 // JWK is the keys of a JWKS.
 type JWK struct {
+	// Alg is the algorithm the key signs with, e.g. RS256.
 	Alg string `json:"alg"`
 	// Nil when the API leaves it out.
 	Crv *string `json:"crv,omitempty"`
@@ -13,21 +14,25 @@ type JWK struct {
 	Dp *string `json:"dp,omitempty"`
 	// Nil when the API leaves it out.
 	Dq *string `json:"dq,omitempty"`
-	// Nil when the API leaves it out.
+	// E is the RSA public exponent, base64url encoded. Nil when the API leaves it
+	// out.
 	E *string `json:"e,omitempty"`
 	// Nil when the API leaves it out.
-	K   *string `json:"k,omitempty"`
-	KID string  `json:"kid"`
-	Kty string  `json:"kty"`
-	// Nil when the API leaves it out.
+	K *string `json:"k,omitempty"`
+	// KID is the key ID that a token's kid header names.
+	KID string `json:"kid"`
+	// Kty is the key type, e.g. RSA.
+	Kty string `json:"kty"`
+	// N is the RSA modulus, base64url encoded. Nil when the API leaves it out.
 	N *string `json:"n,omitempty"`
 	// Nil when the API leaves it out.
 	P *string `json:"p,omitempty"`
 	// Nil when the API leaves it out.
 	Q *string `json:"q,omitempty"`
 	// Nil when the API leaves it out.
-	Qi  *string `json:"qi,omitempty"`
-	Use string  `json:"use"`
+	Qi *string `json:"qi,omitempty"`
+	// Use is what the key is for; sig for signing.
+	Use string `json:"use"`
 	// Nil when the API leaves it out.
 	X *string `json:"x,omitempty"`
 	// Nil when the API leaves it out.
@@ -186,15 +191,23 @@ type JWKS struct {
 // JWTTemplate is a recipe for custom session tokens.
 type JWTTemplate struct {
 	// Object is always "jwt_template".
-	Object           string `json:"object"`
-	ID               string `json:"id"`
-	AllowedClockSkew int64  `json:"allowed_clock_skew"`
-	Claims           JSON   `json:"claims"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AllowedClockSkew is the leeway, in seconds, a verifier should allow for
+	// clock differences.
+	AllowedClockSkew int64 `json:"allowed_clock_skew"`
+	// Claims is the JSON of claims the template adds to each token; values may be
+	// shortcodes such as {{user.id}}.
+	Claims JSON `json:"claims"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt        int64  `json:"created_at"`
-	CustomSigningKey bool   `json:"custom_signing_key"`
-	Lifetime         int64  `json:"lifetime"`
-	Name             string `json:"name"`
+	CreatedAt int64 `json:"created_at"`
+	// CustomSigningKey is true when tokens are signed with a key and algorithm you
+	// gave instead of the instance's own.
+	CustomSigningKey bool `json:"custom_signing_key"`
+	// Lifetime is how long a token made from the template stays valid, in seconds.
+	Lifetime int64  `json:"lifetime"`
+	Name     string `json:"name"`
+	// SigningAlgorithm is the JWS algorithm tokens are signed with, e.g. RS256.
 	SigningAlgorithm string `json:"signing_algorithm"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

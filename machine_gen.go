@@ -5,13 +5,18 @@ package clerk
 // AgentTask is one agent task as the API returns it.
 type AgentTask struct {
 	// Object is always "agent_task".
-	Object      string `json:"object"`
+	Object string `json:"object"`
+	// AgentID is a stable ID of the agent, unique per agent name within the
+	// instance.
 	AgentID     string `json:"agent_id"`
 	AgentTaskID string `json:"agent_task_id"`
+	// TaskID is the older name of AgentTaskID and holds the same value.
+	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	TaskID string `json:"task_id"`
-	// Nil when the API leaves it out.
+	// URL is a link that creates a session for the user when opened; present only
+	// in the answer of the create call. Nil when the API leaves it out.
 	URL *string `json:"url,omitempty"`
 }
 
@@ -29,22 +34,32 @@ type CreatedM2MToken struct {
 	// Object is always "machine_to_machine_token".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Claims holds the custom claims given when the token was created. The API may
+	// leave it out or send null; Opt tells the two apart.
 	Claims Opt[any] `json:"claims,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// LastUsedAt is when the credential last authenticated a request, in Unix
+	// milliseconds; nil until its first use.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// Nil when the API sends null.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
 	RevocationReason *string `json:"revocation_reason"`
-	Revoked          bool    `json:"revoked"`
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
 	// Nil when the API leaves it out.
-	Scopes  []string `json:"scopes,omitempty"`
-	Subject string   `json:"subject"`
-	Token   string   `json:"token"`
+	Scopes []string `json:"scopes,omitempty"`
+	// Subject is the ID of the Machine the token was issued to (mch_...).
+	Subject string `json:"subject"`
+	// Token is the token itself, returned only by the create call: store it now,
+	// later answers leave it out.
+	Token string `json:"token"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -93,13 +108,18 @@ type CreatedMachine struct {
 	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// At least 1. Nil when the API leaves it out.
+	// DefaultTokenTTL is the lifetime, in seconds, of the M2M tokens the machine
+	// creates unless a call asks for another. At least 1. Nil when the API leaves
+	// it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	InstanceID      string `json:"instance_id"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// 1 to 255 characters.
-	Name           string           `json:"name"`
+	Name string `json:"name"`
+	// ScopedMachines lists the machines this machine may call.
 	ScopedMachines []*ScopedMachine `json:"scoped_machines"`
-	// Set by Clerk; read-only.
+	// SecretKey is the machine's secret key. Of the later calls only GetSecret and
+	// RotateSecret return it. Set by Clerk; read-only.
 	SecretKey string `json:"secret_key"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -117,18 +137,22 @@ func (x *CreatedMachine) GetDefaultTokenTTL() int64 {
 // DeletedMachine is one deleted machine as the API returns it.
 type DeletedMachine struct {
 	// Object is always "machine".
-	Object  string `json:"object"`
-	ID      string `json:"id"`
-	Deleted bool   `json:"deleted"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Always true.
+	Deleted bool `json:"deleted"`
 }
 
 // DeletedScope is one deleted scope as the API returns it.
 type DeletedScope struct {
 	// Object is always "machine_scope".
-	Object        string `json:"object"`
-	Deleted       bool   `json:"deleted"`
+	Object string `json:"object"`
+	// Always true.
+	Deleted bool `json:"deleted"`
+	// FromMachineID is the ID of the machine that lost access.
 	FromMachineID string `json:"from_machine_id"`
-	ToMachineID   string `json:"to_machine_id"`
+	// ToMachineID is the ID of the machine it may no longer call.
+	ToMachineID string `json:"to_machine_id"`
 }
 
 // M2MToken is one m2 m token as the API returns it.
@@ -136,21 +160,29 @@ type M2MToken struct {
 	// Object is always "machine_to_machine_token".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Claims holds the custom claims given when the token was created. The API may
+	// leave it out or send null; Opt tells the two apart.
 	Claims Opt[any] `json:"claims,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt float64 `json:"created_at"`
-	// Nil when the API sends null.
+	// Expiration is when the credential stops being accepted, in Unix
+	// milliseconds; nil when it never expires.
 	Expiration *float64 `json:"expiration"`
-	Expired    bool     `json:"expired"`
-	// LastUsedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// Expired is true once Expiration has passed.
+	Expired bool `json:"expired"`
+	// LastUsedAt is when the credential last authenticated a request, in Unix
+	// milliseconds; nil until its first use.
 	LastUsedAt *float64 `json:"last_used_at"`
-	// Nil when the API sends null.
+	// RevocationReason is the free text given when the credential was revoked; nil
+	// while it is not revoked.
 	RevocationReason *string `json:"revocation_reason"`
-	Revoked          bool    `json:"revoked"`
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration.
+	Revoked bool `json:"revoked"`
 	// Nil when the API leaves it out.
-	Scopes  []string `json:"scopes,omitempty"`
-	Subject string   `json:"subject"`
+	Scopes []string `json:"scopes,omitempty"`
+	// Subject is the ID of the Machine the token was issued to (mch_...).
+	Subject string `json:"subject"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt float64 `json:"updated_at"`
 }
@@ -199,11 +231,15 @@ type Machine struct {
 	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// At least 1. Nil when the API leaves it out.
+	// DefaultTokenTTL is the lifetime, in seconds, of the M2M tokens the machine
+	// creates unless a call asks for another. At least 1. Nil when the API leaves
+	// it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	InstanceID      string `json:"instance_id"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// 1 to 255 characters.
-	Name           string           `json:"name"`
+	Name string `json:"name"`
+	// ScopedMachines lists the machines this machine may call.
 	ScopedMachines []*ScopedMachine `json:"scoped_machines"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -223,16 +259,19 @@ type MachineScope struct {
 	// Object is always "machine_scope".
 	Object string `json:"object"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt     int64  `json:"created_at"`
+	CreatedAt int64 `json:"created_at"`
+	// FromMachineID is the ID of the machine granted access.
 	FromMachineID string `json:"from_machine_id"`
-	ToMachineID   string `json:"to_machine_id"`
+	// ToMachineID is the ID of the machine it may call.
+	ToMachineID string `json:"to_machine_id"`
 }
 
 // MachineSecret is one machine secret as the API returns it.
 type MachineSecret struct {
 	// Object is always "machine_secret_key".
 	Object string `json:"object"`
-	// Set by Clerk; read-only.
+	// Secret is the machine's secret key, the credential it creates M2M tokens
+	// with. Set by Clerk; read-only.
 	Secret string `json:"secret"`
 }
 
@@ -243,9 +282,12 @@ type ScopedMachine struct {
 	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// At least 1. Nil when the API leaves it out.
+	// DefaultTokenTTL is the lifetime, in seconds, of the M2M tokens the machine
+	// creates unless a call asks for another. At least 1. Nil when the API leaves
+	// it out.
 	DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
-	InstanceID      string `json:"instance_id"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
 	// 1 to 255 characters.
 	Name string `json:"name"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.

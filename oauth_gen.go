@@ -6,21 +6,32 @@ package clerk
 type OAuthAccessToken struct {
 	// Object is always "oauth_access_token".
 	Object string `json:"object"`
-	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
-	ExpiresAt         *int64 `json:"expires_at"`
+	// ExpiresAt is when the provider's access token expires, in Unix milliseconds.
+	// Nil when the API sends null.
+	ExpiresAt *int64 `json:"expires_at"`
+	// ExternalAccountID is the ID of the user's ExternalAccount the token belongs
+	// to.
 	ExternalAccountID string `json:"external_account_id"`
-	// Nil when the API leaves it out.
+	// IDToken is the OpenID Connect ID token, when the provider issued one. Nil
+	// when the API leaves it out.
 	IDToken *string `json:"id_token,omitempty"`
 	// Nil when the API sends null.
-	Label          *string `json:"label"`
-	Provider       string  `json:"provider"`
-	ProviderUserID string  `json:"provider_user_id"`
-	PublicMetadata JSON    `json:"public_metadata"`
-	// Nil when the API leaves it out.
+	Label *string `json:"label"`
+	// Provider names the OAuth provider, e.g. oauth_google.
+	Provider string `json:"provider"`
+	// ProviderUserID is the user's ID at the identity provider, not in Clerk.
+	ProviderUserID string `json:"provider_user_id"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
+	// Scopes lists the scopes the provider granted; OAuth 2.0 tokens only. Nil
+	// when the API leaves it out.
 	Scopes []string `json:"scopes,omitempty"`
-	Token  string   `json:"token"`
-	// Nil when the API leaves it out.
+	// Token is the provider's access token, to call the provider's API on the
+	// user's behalf.
+	Token string `json:"token"`
+	// TokenSecret is the token secret of an OAuth 1.0 provider; absent for OAuth
+	// 2.0. Nil when the API leaves it out.
 	TokenSecret *string `json:"token_secret,omitempty"`
 }
 
@@ -68,24 +79,30 @@ type OAuthAccessTokenVerification struct {
 	Object *string `json:"object,omitempty"`
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// Nil when the API leaves it out.
+	// Active is sent, as false, only for a JWT access token that has expired.
+	// Always false. Nil when the API leaves it out.
 	Active *bool `json:"active,omitempty"`
+	// ClientID is the client ID of the OAuth application the token was issued to.
 	// Nil when the API leaves it out.
 	ClientID *string `json:"client_id,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *float64 `json:"created_at,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Expiration is when the token stops being accepted, in Unix milliseconds;
+	// null when it never expires.
 	Expiration Opt[float64] `json:"expiration,omitzero"`
-	// Nil when the API leaves it out.
+	// Expired is true once Expiration has passed. Nil when the API leaves it out.
 	Expired *bool `json:"expired,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// RevocationReason is the free text given when the token was revoked; null
+	// while it is not revoked.
 	RevocationReason Opt[string] `json:"revocation_reason,omitzero"`
-	// Nil when the API leaves it out.
+	// Revoked is true once the credential was revoked; it is then refused even
+	// before Expiration. Nil when the API leaves it out.
 	Revoked *bool `json:"revoked,omitempty"`
 	// Nil when the API leaves it out.
 	Scopes []string `json:"scopes,omitempty"`
-	// Nil when the API leaves it out.
+	// Subject is the ID of the user the token was issued for. Nil when the API
+	// leaves it out.
 	Subject *string `json:"subject,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds. Nil when the
 	// API leaves it out.
@@ -209,9 +226,10 @@ type OAuthApplication struct {
 	ClientURI            *string `json:"client_uri"`
 	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt             int64    `json:"created_at"`
-	DiscoveryURL          string   `json:"discovery_url"`
-	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	CreatedAt             int64  `json:"created_at"`
+	DiscoveryURL          string `json:"discovery_url"`
+	DynamicallyRegistered bool   `json:"dynamically_registered"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	InstanceID            string   `json:"instance_id"`
 	Name                  string   `json:"name"`
 	PKCERequired          bool     `json:"pkce_required"`
@@ -247,14 +265,25 @@ func (x *OAuthApplication) GetClientURI() string {
 // returns it.
 type OAuthApplicationSettings struct {
 	// Object is always "oauth_application_settings".
-	Object                                                 string `json:"object"`
-	ClientIDMetadataDocumentsAdvertised                    bool   `json:"client_id_metadata_documents_advertised"`
-	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool   `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
-	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool   `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
+	Object string `json:"object"`
+	// ClientIDMetadataDocumentsAdvertised is true when the authorization server
+	// metadata announces support for Client ID Metadata Documents.
+	ClientIDMetadataDocumentsAdvertised bool `json:"client_id_metadata_documents_advertised"`
+	// ClientIDMetadataDocumentsBlockImplicitlyAllowedClients refuses, from now on,
+	// Client ID Metadata Document clients that were let in implicitly; explicitly
+	// allowed ones still work.
+	ClientIDMetadataDocumentsBlockImplicitlyAllowedClients bool `json:"client_id_metadata_documents_block_implicitly_allowed_clients"`
+	// ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients refuses Client ID
+	// Metadata Document clients not seen before; known ones still work.
+	ClientIDMetadataDocumentsOnlyAllowPreRegisteredClients bool `json:"client_id_metadata_documents_only_allow_pre_registered_clients"`
 	// Nil when the API sends null.
-	DefaultScopes                  []string `json:"default_scopes"`
-	DynamicOAuthClientRegistration bool     `json:"dynamic_oauth_client_registration"`
-	OAuthJWTAccessTokens           bool     `json:"oauth_jwt_access_tokens"`
+	DefaultScopes []string `json:"default_scopes"`
+	// DynamicOAuthClientRegistration is true when clients may register themselves
+	// (RFC 7591).
+	DynamicOAuthClientRegistration bool `json:"dynamic_oauth_client_registration"`
+	// OAuthJWTAccessTokens is true when access tokens are JWTs; false means opaque
+	// tokens.
+	OAuthJWTAccessTokens bool `json:"oauth_jwt_access_tokens"`
 }
 
 // OAuthApplicationWithSecret is one o auth application with secret as the API
@@ -270,15 +299,18 @@ type OAuthApplicationWithSecret struct {
 	ClientID    string `json:"client_id"`
 	// Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
-	// Nil when the API leaves it out.
+	// ClientSecret is the application's client secret, sent by the create and
+	// rotate calls only; empty for a public client. Nil when the API leaves it
+	// out.
 	ClientSecret *string `json:"client_secret,omitempty"`
 	// Nil when the API sends null.
 	ClientURI            *string `json:"client_uri"`
 	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt             int64    `json:"created_at"`
-	DiscoveryURL          string   `json:"discovery_url"`
-	DynamicallyRegistered bool     `json:"dynamically_registered"`
+	CreatedAt             int64  `json:"created_at"`
+	DiscoveryURL          string `json:"discovery_url"`
+	DynamicallyRegistered bool   `json:"dynamically_registered"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
 	InstanceID            string   `json:"instance_id"`
 	Name                  string   `json:"name"`
 	PKCERequired          bool     `json:"pkce_required"`

@@ -13,27 +13,34 @@ type AcceptedOrganizationInvitation struct {
 	CreatedAt    int64                              `json:"created_at"`
 	Data         AcceptedOrganizationInvitationData `json:"data"`
 	EmailAddress string                             `json:"email_address"`
-	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
+	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
+	// when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
+	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
 	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PrivateMetadata can be read and written only from the backend. Empty
+	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// Nil when the API sends null.
+	// PublicInviterData is the inviter's name and image, safe to show to the
+	// invitee. Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	PublicMetadata    JSON                                  `json:"public_metadata"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Nil when the API leaves it out.
+	// Status is where the invitation stands: "pending", "accepted", "revoked" or
+	// "expired". Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// URL is the link the invitee follows to accept the invitation. Nil when the
+	// API sends null.
 	URL    *string `json:"url"`
 	UserID string  `json:"user_id"`
 }
@@ -114,35 +121,44 @@ type Organization struct {
 	AdminDeleteEnabled bool   `json:"admin_delete_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// CreatedBy is the ID of the user who created the organization. Nil when the
+	// API leaves it out.
 	CreatedBy *string `json:"created_by,omitempty"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
-	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
-	// API leaves it out.
+	// LastActiveAt is when a member last had session activity in the organization,
+	// in Unix milliseconds. Nil when the API leaves it out.
 	LastActiveAt *int64 `json:"last_active_at,omitempty"`
 	// MaxAllowedMemberships caps the number of members; 0 means no limit.
 	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`
-	// Nil when the API leaves it out.
+	// MembersCount is filled only when the list call sets IncludeMembersCount. Nil
+	// when the API leaves it out.
 	MembersCount *int64 `json:"members_count,omitempty"`
-	// Nil when the API leaves it out.
+	// MissingMemberWithElevatedPermissions is filled only when the list call sets
+	// IncludeMissingMemberWithElevatedPermissions. Nil when the API leaves it out.
 	MissingMemberWithElevatedPermissions *bool  `json:"missing_member_with_elevated_permissions,omitempty"`
 	Name                                 string `json:"name"`
 	// Nil when the API leaves it out.
 	PendingInvitationsCount *int64 `json:"pending_invitations_count,omitempty"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PrivateMetadata can be read and written only from the backend. Empty
+	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	PublicMetadata  JSON `json:"public_metadata"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
+	// RoleSetKey is the key of the RoleSet that decides which roles the
+	// organization's members can have. The API may leave it out or send null; Opt
+	// tells the two apart.
 	RoleSetKey Opt[string] `json:"role_set_key,omitzero"`
 	// Slug is the short name used in URLs.
 	Slug string `json:"slug"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API leaves it out.
+	// LogoURL is the older name of ImageURL; prefer ImageURL. Nil when the API
+	// leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -228,26 +244,39 @@ type OrganizationDomain struct {
 	// Object is always "organization_domain".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// Nil when the API sends null.
+	// AffiliationEmailAddress is the address whose verification proved the
+	// affiliation, if one did. Nil when the API sends null.
 	AffiliationEmailAddress *string `json:"affiliation_email_address"`
-	// Nil when the API sends null.
+	// AffiliationVerification is the state of the check that a user's email
+	// address ties them to the domain (e.g. affiliation_email_code). Nil when the
+	// API sends null.
 	AffiliationVerification *OrganizationDomainVerification `json:"affiliation_verification"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// One of "manual_invitation", "automatic_invitation", "automatic_suggestion",
-	// "enterprise_sso".
+	// EnrollmentMode says what happens to a user with an address on the domain:
+	// nothing (manual invitation), an invitation, a suggestion to join, or sign-in
+	// through enterprise SSO. One of "manual_invitation", "automatic_invitation",
+	// "automatic_suggestion", "enterprise_sso".
 	EnrollmentMode OrganizationDomainEnrollmentMode `json:"enrollment_mode"`
 	Name           string                           `json:"name"`
 	OrganizationID string                           `json:"organization_id"`
-	// Nil when the API sends null.
+	// OwnershipVerification is the state of the DNS (TXT record) proof that the
+	// organization owns the domain; nil until it is first tried.
 	OwnershipVerification *OrganizationDomainVerification `json:"ownership_verification"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	PublicOrganizationData  Opt[OrganizationInvitationPublicOrganizationData] `json:"public_organization_data,omitzero"`
-	TotalPendingInvitations int64                                             `json:"total_pending_invitations"`
-	TotalPendingSuggestions int64                                             `json:"total_pending_suggestions"`
+	// PublicOrganizationData is the organization's name, slug and image, safe to
+	// show to users of the domain. The API may leave it out or send null; Opt
+	// tells the two apart.
+	PublicOrganizationData Opt[OrganizationInvitationPublicOrganizationData] `json:"public_organization_data,omitzero"`
+	// TotalPendingInvitations counts the invitations the domain produced that are
+	// not yet answered.
+	TotalPendingInvitations int64 `json:"total_pending_invitations"`
+	// TotalPendingSuggestions counts the suggestions to join the domain produced
+	// that are not yet answered.
+	TotalPendingSuggestions int64 `json:"total_pending_suggestions"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// Verification is the older name of AffiliationVerification and holds the same
+	// value; prefer AffiliationVerification. Nil when the API sends null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -316,15 +345,16 @@ type OrganizationDomainVerification struct {
 	// Attempts is how many verification attempts have been made. Nil when the API
 	// sends null.
 	Attempts *int64 `json:"attempts"`
-	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
+	// ExpireAt is when the object stops being usable, in Unix milliseconds. Nil
+	// when the API sends null.
 	ExpireAt *int64 `json:"expire_at"`
-	Status   string `json:"status"`
+	// Status is "unverified", "verified", "failed" or "expired".
+	Status string `json:"status"`
 	// Strategy is how the verification is carried out, e.g. email_code or
 	// oauth_google.
 	Strategy string `json:"strategy"`
-	// VerifiedAt is when it was verified, in Unix milliseconds. Nil when the API
-	// sends null.
+	// VerifiedAt is when ownership was proved, in Unix milliseconds; set on
+	// OwnershipVerification only, nil on AffiliationVerification.
 	VerifiedAt *int64 `json:"verified_at"`
 }
 
@@ -363,27 +393,34 @@ type OrganizationInvitation struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
+	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
+	// when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
+	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
 	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PrivateMetadata can be read and written only from the backend. Empty
+	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// Nil when the API sends null.
+	// PublicInviterData is the inviter's name and image, safe to show to the
+	// invitee. Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	PublicMetadata    JSON                                  `json:"public_metadata"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Nil when the API leaves it out.
+	// Status is where the invitation stands: "pending", "accepted", "revoked" or
+	// "expired". Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// URL is the link the invitee follows to accept the invitation. Nil when the
+	// API sends null.
 	URL *string `json:"url"`
 }
 
@@ -469,7 +506,8 @@ type OrganizationInvitationPublicUserData struct {
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// HasImage is true when an image was uploaded rather than the default shown.
-	HasImage   bool   `json:"has_image"`
+	HasImage bool `json:"has_image"`
+	// Identifier is the inviter's main email address, phone number or username.
 	Identifier string `json:"identifier"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
@@ -505,29 +543,36 @@ type OrganizationInvitationWithPublicOrganizationData struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
+	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
+	// when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
+	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
 	InviterID *string `json:"inviter_id"`
 	// Nil when the API leaves it out.
 	OrganizationID *string `json:"organization_id,omitempty"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PrivateMetadata can be read and written only from the backend. Empty
+	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// Nil when the API sends null.
+	// PublicInviterData is the inviter's name and image, safe to show to the
+	// invitee. Nil when the API sends null.
 	PublicInviterData *OrganizationInvitationPublicUserData `json:"public_inviter_data"`
-	PublicMetadata    JSON                                  `json:"public_metadata"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
 	// Nil when the API leaves it out.
 	PublicOrganizationData *OrganizationInvitationPublicOrganizationData `json:"public_organization_data,omitempty"`
 	// Role is the key of the role, e.g. org:admin.
 	Role string `json:"role"`
 	// RoleName is the display name of the role.
 	RoleName string `json:"role_name"`
-	// Nil when the API leaves it out.
+	// Status is where the invitation stands: "pending", "accepted", "revoked" or
+	// "expired". Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// URL is the link the invitee follows to accept the invitation. Nil when the
+	// API sends null.
 	URL *string `json:"url"`
 }
 
@@ -609,10 +654,14 @@ type OrganizationMembership struct {
 	CreatedAt    int64        `json:"created_at"`
 	Organization Organization `json:"organization"`
 	Permissions  []string     `json:"permissions"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PrivateMetadata can be read and written only from the backend. Empty
+	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	PublicMetadata  JSON `json:"public_metadata"`
-	// Nil when the API leaves it out.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
+	// PublicUserData is the member's name, identifier and image, safe to show to
+	// other members. Nil when the API leaves it out.
 	PublicUserData *OrganizationMembershipPublicUserData `json:"public_user_data,omitempty"`
 	// Role is the key of the member's role, e.g. org:admin.
 	Role string `json:"role"`
@@ -644,19 +693,22 @@ func (x *OrganizationMembership) GetRoleName() string {
 type OrganizationMembershipPublicUserData struct {
 	// Nil when the API leaves it out.
 	Banned *bool `json:"banned,omitempty"`
-	// Nil when the API leaves it out.
+	// Deprovisioned is true when the member's directory (SCIM) removed them. Nil
+	// when the API leaves it out.
 	Deprovisioned *bool `json:"deprovisioned,omitempty"`
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// HasImage is true when an image was uploaded rather than the default shown.
 	HasImage bool `json:"has_image"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Identifier is the member's main email address, phone number or username. The
+	// API may leave it out or send null; Opt tells the two apart.
 	Identifier Opt[string] `json:"identifier,omitzero"`
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	ImageURL string `json:"image_url"`
 	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
-	// Nil when the API sends null.
+	// ProfileImageURL is the older name of ImageURL; prefer ImageURL. Nil when the
+	// API sends null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -734,17 +786,25 @@ func (x *OrganizationMembershipPublicUserData) GetUsername() string {
 // OrganizationSettings is one organization settings as the API returns it.
 type OrganizationSettings struct {
 	// Object is always "organization_settings".
-	Object                 string                                          `json:"object"`
-	AdminDeleteEnabled     bool                                            `json:"admin_delete_enabled"`
-	CreatorRole            string                                          `json:"creator_role"`
+	Object string `json:"object"`
+	// AdminDeleteEnabled is the default for whether admins may delete an
+	// organization from the frontend.
+	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
+	// CreatorRole is the key of the role given to a user who creates an
+	// organization.
+	CreatorRole string `json:"creator_role"`
+	// DomainsDefaultRole is the key of the role given through invitations and
+	// suggestions that verified domains produce.
 	DomainsDefaultRole     string                                          `json:"domains_default_role"`
 	DomainsEnabled         bool                                            `json:"domains_enabled"`
 	DomainsEnrollmentModes []OrganizationSettingsDomainsEnrollmentModeItem `json:"domains_enrollment_modes"`
 	Enabled                bool                                            `json:"enabled"`
+	// InitialRoleSetKey is the key of the RoleSet new organizations start with.
 	// The API may leave it out or send null; Opt tells the two apart.
 	InitialRoleSetKey     Opt[string] `json:"initial_role_set_key,omitzero"`
 	MaxAllowedDomains     int64       `json:"max_allowed_domains"`
 	MaxAllowedMemberships int64       `json:"max_allowed_memberships"`
+	// MaxAllowedPermissions no longer has any effect: permissions are unlimited.
 	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
@@ -753,7 +813,8 @@ type OrganizationSettings struct {
 	MaxAllowedRoles       int64  `json:"max_allowed_roles"`
 	// Nil when the API leaves it out.
 	MaxRoleSetsAllowed *int64 `json:"max_role_sets_allowed,omitempty"`
-	// Nil when the API leaves it out.
+	// SlugDisabled is true when organizations have no slugs. Nil when the API
+	// leaves it out.
 	SlugDisabled *bool `json:"slug_disabled,omitempty"`
 }
 

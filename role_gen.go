@@ -10,9 +10,11 @@ type Permission struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt   int64  `json:"created_at"`
 	Description string `json:"description"`
-	Key         string `json:"key"`
-	Name        string `json:"name"`
-	Type        string `json:"type"`
+	// Key is the permission's key as tokens and checks spell it, e.g.
+	// org:sys_memberships:manage.
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -25,11 +27,14 @@ type Role struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// Nil when the API sends null.
-	Description       *string       `json:"description"`
-	IsCreatorEligible bool          `json:"is_creator_eligible"`
-	Key               string        `json:"key"`
-	Name              string        `json:"name"`
-	Permissions       []*Permission `json:"permissions"`
+	Description *string `json:"description"`
+	// IsCreatorEligible is true when the role can be the one given to an
+	// organization's creator.
+	IsCreatorEligible bool `json:"is_creator_eligible"`
+	// Key is the role's key as tokens and checks spell it, e.g. org:admin.
+	Key         string        `json:"key"`
+	Name        string        `json:"name"`
+	Permissions []*Permission `json:"permissions"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -50,17 +55,24 @@ type RoleSet struct {
 	ID     string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// CreatorRole is the role given to a user who creates an organization with
+	// this role set. The API may leave it out or send null; Opt tells the two
+	// apart.
 	CreatorRole Opt[RoleSetRole] `json:"creator_role,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// DefaultRole is the role given to new members. The API may leave it out or
+	// send null; Opt tells the two apart.
 	DefaultRole Opt[RoleSetRole] `json:"default_role,omitzero"`
 	// Nil when the API sends null.
 	Description *string `json:"description"`
-	Key         string  `json:"key"`
-	Name        string  `json:"name"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Key is the role set's unique key, e.g. role_set:default.
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	// RoleSetMigration is the migration under way, present only while its status
+	// is "enqueued" or "in_progress". The API may leave it out or send null; Opt
+	// tells the two apart.
 	RoleSetMigration Opt[RoleSetMigration] `json:"role_set_migration,omitzero"`
 	Roles            []*RoleSetRole        `json:"roles"`
+	// Type is initial for the role set Clerk provides and custom for one you made.
 	// One of "initial", "custom".
 	Type RoleSetType `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
@@ -119,20 +131,30 @@ type RoleSetMigration struct {
 	CompletedAt Opt[int64] `json:"completed_at,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// DestRoleSetID is the ID of the RoleSet members are moved to. The API may
+	// leave it out or send null; Opt tells the two apart.
 	DestRoleSetID Opt[string] `json:"dest_role_set_id,omitzero"`
-	InstanceID    string      `json:"instance_id"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	Mappings        Opt[map[string]string] `json:"mappings,omitzero"`
-	MigratedMembers int64                  `json:"migrated_members"`
-	// The API may leave it out or send null; Opt tells the two apart.
-	OrganizationID  Opt[string] `json:"organization_id,omitzero"`
-	SourceRoleSetID string      `json:"source_role_set_id"`
+	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
+	InstanceID string `json:"instance_id"`
+	// Mappings maps each role key of the source role set to the role key that
+	// replaces it. The API may leave it out or send null; Opt tells the two apart.
+	Mappings Opt[map[string]string] `json:"mappings,omitzero"`
+	// MigratedMembers counts the members moved so far.
+	MigratedMembers int64 `json:"migrated_members"`
+	// OrganizationID is the ID of the one organization the migration is limited
+	// to; null when it covers every organization using the role set.
+	OrganizationID Opt[string] `json:"organization_id,omitzero"`
+	// SourceRoleSetID is the ID of the RoleSet members are moved away from.
+	SourceRoleSetID string `json:"source_role_set_id"`
 	// StartedAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
-	StartedAt   Opt[int64] `json:"started_at,omitzero"`
-	Status      string     `json:"status"`
-	TriggerType string     `json:"trigger_type"`
+	StartedAt Opt[int64] `json:"started_at,omitzero"`
+	// Status is the migration's progress, e.g. "enqueued", "in_progress" or
+	// "completed".
+	Status string `json:"status"`
+	// TriggerType is what started the migration, e.g. "role_set_deletion" or
+	// "role_removal".
+	TriggerType string `json:"trigger_type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -196,10 +218,14 @@ type RoleSetRole struct {
 	CreatedAt int64 `json:"created_at"`
 	// Nil when the API sends null.
 	Description *string `json:"description"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// HasMembers is true when a member of an organization using this role set has
+	// the role. The API may leave it out or send null; Opt tells the two apart.
 	HasMembers Opt[bool] `json:"has_members,omitzero"`
-	Key        string    `json:"key"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Key is the role's key, e.g. org:admin.
+	Key string `json:"key"`
+	// MembersCount counts the members with the role across organizations using
+	// this role set. The API may leave it out or send null; Opt tells the two
+	// apart.
 	MembersCount Opt[int64] `json:"members_count,omitzero"`
 	Name         string     `json:"name"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.

@@ -7,16 +7,19 @@ type ActorToken struct {
 	// Object is always "actor_token".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	Actor  JSON   `json:"actor"`
+	// Actor names the impersonator; it becomes the act claim of the session token.
+	Actor JSON `json:"actor"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// One of "pending", "accepted", "revoked".
 	Status ActorTokenStatus `json:"status"`
-	// Nil when the API leaves it out.
+	// Token is the secret a browser exchanges for an impersonation session; the
+	// create call's answer carries it. Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API leaves it out.
+	// URL is a link that starts the impersonation session when opened; the create
+	// call's answer carries it. Nil when the API leaves it out.
 	URL    *string `json:"url,omitempty"`
 	UserID string  `json:"user_id"`
 }
@@ -56,18 +59,22 @@ const (
 type DeviceClient struct {
 	// Object is always "client".
 	Object string `json:"object"`
-	ID     string `json:"id"`
+	// ID identifies the client (client_...), not a session.
+	ID string `json:"id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// Nil when the API sends null.
 	LastActiveSessionID *string `json:"last_active_session_id"`
-	// Nil when the API sends null.
+	// LastAuthenticationStrategy is the strategy the user last signed in with on
+	// this client, e.g. oauth_google. Nil when the API sends null.
 	LastAuthenticationStrategy *string    `json:"last_authentication_strategy"`
 	SessionIDs                 []string   `json:"session_ids"`
 	Sessions                   []*Session `json:"sessions"`
-	// Nil when the API sends null.
+	// SignInID is the ID of the sign-in under way on the client; nil when there is
+	// none.
 	SignInID *string `json:"sign_in_id"`
-	// Nil when the API sends null.
+	// SignUpID is the ID of the sign-up under way on the client; nil when there is
+	// none.
 	SignUpID *string `json:"sign_up_id"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -114,25 +121,34 @@ type Session struct {
 	// Object is always "session".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
+	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
+	// milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// IsAbsent and IsNull tell a field left out from null.
-	Actor    JSON   `json:"actor,omitempty"`
+	// Actor names who is acting on the user's behalf in an impersonation session
+	// (the actor token's claims); null in an ordinary session.
+	Actor JSON `json:"actor,omitempty"`
+	// ClientID is the ID of the DeviceClient (browser or device) holding the
+	// session.
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// ExpireAt is when it expires, in Unix milliseconds.
+	// ExpireAt is when the object stops being usable, in Unix milliseconds.
 	ExpireAt int64 `json:"expire_at"`
-	// LastActiveAt is when it was last active, in Unix milliseconds.
+	// LastActiveAt is when the session was last used, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// LastActiveOrganizationID is the ID of the organization the user last made
+	// active in this session; null when none is.
 	LastActiveOrganizationID Opt[string] `json:"last_active_organization_id,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// LatestActivity is the device and place of the session's latest activity,
+	// when Clerk recorded it. The API may leave it out or send null; Opt tells the
+	// two apart.
 	LatestActivity Opt[SessionActivity] `json:"latest_activity,omitzero"`
 	// Status is where the session is in its lifecycle. One of "active", "revoked",
 	// "ended", "expired", "removed", "abandoned", "replaced", "pending".
 	Status SessionStatus `json:"status"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Tasks lists what the user must still do (e.g. choose an organization) before
+	// the pending session becomes active. The API may leave it out or send null;
+	// Opt tells the two apart.
 	Tasks Opt[[]*SessionTask] `json:"tasks,omitzero"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64  `json:"updated_at"`
@@ -178,15 +194,19 @@ type SessionActivity struct {
 	BrowserName *string `json:"browser_name,omitempty"`
 	// Nil when the API leaves it out.
 	BrowserVersion *string `json:"browser_version,omitempty"`
-	// Nil when the API leaves it out.
+	// City is the city the IP address is placed in, when known. Nil when the API
+	// leaves it out.
 	City *string `json:"city,omitempty"`
-	// Nil when the API leaves it out.
+	// Country is the country the IP address is placed in, when known. Nil when the
+	// API leaves it out.
 	Country *string `json:"country,omitempty"`
 	// Nil when the API leaves it out.
 	DeviceType *string `json:"device_type,omitempty"`
-	// Nil when the API leaves it out.
+	// IPAddress is the IP address the request came from. Nil when the API leaves
+	// it out.
 	IPAddress *string `json:"ip_address,omitempty"`
-	IsMobile  bool    `json:"is_mobile"`
+	// IsMobile is true when the browser reported a mobile device.
+	IsMobile bool `json:"is_mobile"`
 }
 
 // GetBrowserName returns BrowserName, or the zero value when it is absent or null.
@@ -246,9 +266,11 @@ func (x *SessionActivity) GetIPAddress() string {
 // SessionRefresh is one session refresh as the API returns it.
 type SessionRefresh struct {
 	Object string `json:"object"`
-	// Nil when the API leaves it out.
+	// Cookies holds Set-Cookie values to pass on to the browser. Nil when the API
+	// leaves it out.
 	Cookies []string `json:"cookies,omitempty"`
-	// Nil when the API leaves it out.
+	// JWT is the new session token, an encoded JWT. Nil when the API leaves it
+	// out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -286,7 +308,7 @@ type SessionTask struct {
 type SessionToken struct {
 	// Object is always "token". Nil when the API leaves it out.
 	Object *string `json:"object,omitempty"`
-	// Nil when the API leaves it out.
+	// JWT is the session token, an encoded JWT. Nil when the API leaves it out.
 	JWT *string `json:"jwt,omitempty"`
 }
 
@@ -317,11 +339,13 @@ type SignInToken struct {
 	CreatedAt int64 `json:"created_at"`
 	// One of "pending", "accepted", "revoked".
 	Status SignInTokenStatus `json:"status"`
-	// Nil when the API leaves it out.
+	// Token is the one-time secret that signs the user in; the create call's
+	// answer carries it. Nil when the API leaves it out.
 	Token *string `json:"token,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// URL is a link that signs the user in when opened; the create call's answer
+	// carries it. The API may leave it out or send null; Opt tells the two apart.
 	URL    Opt[string] `json:"url,omitzero"`
 	UserID string      `json:"user_id"`
 }
@@ -360,7 +384,9 @@ const (
 type TestingToken struct {
 	// Object is always "testing_token".
 	Object string `json:"object"`
-	// ExpiresAt is when it expires, in Unix milliseconds.
-	ExpiresAt int64  `json:"expires_at"`
-	Token     string `json:"token"`
+	// ExpiresAt is when the object stops being usable, in Unix milliseconds.
+	ExpiresAt int64 `json:"expires_at"`
+	// Token goes in the __clerk_testing_token query parameter of Frontend API
+	// requests, to get past bot protection in tests.
+	Token string `json:"token"`
 }

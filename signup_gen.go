@@ -7,11 +7,14 @@ type SignUp struct {
 	// Object is always "sign_up_attempt".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when it will be abandoned if unused, in Unix milliseconds.
+	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
+	// milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
-	// Nil when the API sends null.
+	// CreatedSessionID is the ID of the Session started when the sign-up
+	// completed; nil until then.
 	CreatedSessionID *string `json:"created_session_id"`
-	// Nil when the API sends null.
+	// CreatedUserID is the ID of the User the sign-up created; nil until it
+	// completes.
 	CreatedUserID *string `json:"created_user_id"`
 	CustomAction  bool    `json:"custom_action"`
 	// Nil when the API sends null.
@@ -21,27 +24,32 @@ type SignUp struct {
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	ExternalAccount JSON `json:"external_account,omitempty"`
-	// Nil when the API sends null.
+	// ExternalID is the ID of the user in your own system, if you set one. Nil
+	// when the API sends null.
 	ExternalID *string `json:"external_id"`
 	// Nil when the API sends null.
 	FirstName *string `json:"first_name"`
 	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
-	// LegalAcceptedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// LegalAcceptedAt is when the person accepted your legal terms during sign-up,
+	// in Unix milliseconds. Nil when the API sends null.
 	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Locale is the preferred language given at sign-up, as a BCP 47 tag. The API
+	// may leave it out or send null; Opt tells the two apart.
 	Locale          Opt[string] `json:"locale,omitzero"`
 	MissingFields   []string    `json:"missing_fields"`
 	OptionalFields  []string    `json:"optional_fields"`
 	PasswordEnabled bool        `json:"password_enabled"`
 	// Nil when the API sends null.
 	PhoneNumber *string `json:"phone_number"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Empty (IsAbsent) when the API leaves it out.
 	PublicMetadata JSON     `json:"public_metadata,omitempty"`
 	RequiredFields []string `json:"required_fields"`
 	// One of "missing_requirements", "complete", "abandoned".
 	Status SignUpStatus `json:"status"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Empty (IsAbsent) when the API leaves it out.
 	UnsafeMetadata   JSON     `json:"unsafe_metadata,omitempty"`
 	UnverifiedFields []string `json:"unverified_fields"`
 	// Nil when the API sends null.
@@ -164,9 +172,12 @@ const (
 
 // SignUpVerification is one sign up verification as the API returns it.
 type SignUpVerification struct {
-	// One of "needs_prepare", "needs_attempt", "". Nil when the API leaves it out.
+	// NextAction says what the client must do next: prepare the verification (send
+	// a code), attempt it (submit the code), or nothing (empty). One of
+	// "needs_prepare", "needs_attempt", "". Nil when the API leaves it out.
 	NextAction *SignUpVerificationNextAction `json:"next_action,omitempty"`
-	// Nil when the API leaves it out.
+	// SupportedStrategies lists the strategies the client may use to verify this
+	// identifier. Nil when the API leaves it out.
 	SupportedStrategies []string `json:"supported_strategies,omitempty"`
 }
 

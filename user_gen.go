@@ -13,14 +13,17 @@ type EmailAddress struct {
 	EmailAddress string `json:"email_address"`
 	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
 	LinkedTo []*IdentificationLink `json:"linked_to"`
-	// Nil when the API leaves it out.
+	// MatchesSSOConnection is true when the address's domain belongs to an active
+	// enterprise connection, so the user should sign in through it. Nil when the
+	// API leaves it out.
 	MatchesSSOConnection *bool `json:"matches_sso_connection,omitempty"`
 	// Reserved is true when the identifier is held back and cannot be claimed by
 	// another user.
 	Reserved bool `json:"reserved"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -60,23 +63,30 @@ type EnterpriseAccount struct {
 	EmailAddress string `json:"email_address"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	EnterpriseConnection Opt[EnterpriseAccountConnection] `json:"enterprise_connection,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// EnterpriseConnectionID is the ID of the EnterpriseConnection the account
+	// signs in through. The API may leave it out or send null; Opt tells the two
+	// apart.
 	EnterpriseConnectionID Opt[string] `json:"enterprise_connection_id,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
-	// LastAuthenticatedAt is a time in Unix milliseconds. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// LastAuthenticatedAt is when the user last signed in through this account, in
+	// Unix milliseconds. The API may leave it out or send null; Opt tells the two
+	// apart.
 	LastAuthenticatedAt Opt[int64] `json:"last_authenticated_at,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
-	// One of "oauth", "saml". Nil when the API leaves it out.
+	// Protocol is how the user signed in to the enterprise connection. One of
+	// "oauth", "saml". Nil when the API leaves it out.
 	Protocol *EnterpriseAccountProtocol `json:"protocol,omitempty"`
 	Provider string                     `json:"provider"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ProviderUserID is the user's ID at the identity provider, not in Clerk. The
+	// API may leave it out or send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Empty (IsAbsent) when the API leaves it out.
 	PublicMetadata JSON `json:"public_metadata,omitempty"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -161,13 +171,19 @@ func (x *EnterpriseAccount) GetVerification() *Verification {
 // EnterpriseAccountConnection is one enterprise account connection as the API
 // returns it.
 type EnterpriseAccountConnection struct {
-	ID                string `json:"id"`
-	Active            bool   `json:"active"`
-	AllowIdPInitiated bool   `json:"allow_idp_initiated"`
-	AllowSubdomains   bool   `json:"allow_subdomains"`
+	ID     string `json:"id"`
+	Active bool   `json:"active"`
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application.
+	AllowIdPInitiated bool `json:"allow_idp_initiated"`
+	// AllowSubdomains lets email addresses on subdomains of Domains use the
+	// connection too.
+	AllowSubdomains bool `json:"allow_subdomains"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt                        int64 `json:"created_at"`
-	DisableAdditionalIdentifications bool  `json:"disable_additional_identifications"`
+	CreatedAt int64 `json:"created_at"`
+	// DisableAdditionalIdentifications stops users of this connection from adding
+	// other email addresses or phone numbers.
+	DisableAdditionalIdentifications bool `json:"disable_additional_identifications"`
 	// Nil when the API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
@@ -175,12 +191,16 @@ type EnterpriseAccountConnection struct {
 	Domain *string `json:"domain,omitempty"`
 	// Nil when the API leaves it out.
 	Domains []string `json:"domains,omitempty"`
-	// Nil when the API sends null.
-	LogoPublicURL      *string `json:"logo_public_url"`
-	Name               string  `json:"name"`
-	Protocol           string  `json:"protocol"`
-	Provider           string  `json:"provider"`
-	SyncUserAttributes bool    `json:"sync_user_attributes"`
+	// LogoPublicURL is a public URL of the identity provider's logo, for sign-in
+	// buttons. Nil when the API sends null.
+	LogoPublicURL *string `json:"logo_public_url"`
+	Name          string  `json:"name"`
+	// Protocol is how users sign in through the connection: oauth or saml.
+	Protocol string `json:"protocol"`
+	Provider string `json:"provider"`
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in.
+	SyncUserAttributes bool `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -217,10 +237,12 @@ const (
 // provider.
 type ExternalAccount struct {
 	// One of "external_account", "facebook_account", "google_account".
-	Object         ExternalAccountObject `json:"object"`
-	ID             string                `json:"id"`
-	ApprovedScopes string                `json:"approved_scopes"`
-	// Nil when the API leaves it out.
+	Object ExternalAccountObject `json:"object"`
+	ID     string                `json:"id"`
+	// ApprovedScopes lists the OAuth scopes the user granted, separated by spaces.
+	ApprovedScopes string `json:"approved_scopes"`
+	// AvatarURL is the older name of ImageURL; prefer ImageURL. Nil when the API
+	// leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -228,7 +250,9 @@ type ExternalAccount struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// EmailAddressVerified says whether the provider confirmed the email address
+	// when the account was linked; null means unknown (older accounts, custom
+	// providers).
 	EmailAddressVerified Opt[bool] `json:"email_address_verified,omitzero"`
 	FirstName            string    `json:"first_name"`
 	IdentificationID     string    `json:"identification_id"`
@@ -239,15 +263,19 @@ type ExternalAccount struct {
 	Label    Opt[string] `json:"label,omitzero"`
 	LastName string      `json:"last_name"`
 	// The API may leave it out or send null; Opt tells the two apart.
-	PhoneNumber    Opt[string] `json:"phone_number,omitzero"`
-	Provider       string      `json:"provider"`
-	ProviderUserID string      `json:"provider_user_id"`
-	PublicMetadata JSON        `json:"public_metadata"`
+	PhoneNumber Opt[string] `json:"phone_number,omitzero"`
+	Provider    string      `json:"provider"`
+	// ProviderUserID is the user's ID at the identity provider, not in Clerk.
+	ProviderUserID string `json:"provider_user_id"`
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend.
+	PublicMetadata JSON `json:"public_metadata"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Username Opt[string] `json:"username,omitzero"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -338,7 +366,8 @@ type IdentificationLink struct {
 
 // MFAResult is one MFA result as the API returns it.
 type MFAResult struct {
-	// Nil when the API leaves it out.
+	// UserID is the ID of the user whose second factor was changed. Nil when the
+	// API leaves it out.
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -357,10 +386,12 @@ type Passkey struct {
 	Object string `json:"object"`
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// LastUsedAt is a time in Unix milliseconds.
+	// LastUsedAt is when the passkey last signed the user in, in Unix
+	// milliseconds.
 	LastUsedAt int64  `json:"last_used_at"`
 	Name       string `json:"name"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *VerificationPasskey `json:"verification"`
 }
 
@@ -406,7 +437,8 @@ type PhoneNumber struct {
 	BackupCodes Opt[[]string] `json:"backup_codes,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// DefaultSecondFactor is true when this number is the second factor Clerk
+	// offers first. Nil when the API leaves it out.
 	DefaultSecondFactor *bool `json:"default_second_factor,omitempty"`
 	// LinkedTo lists the accounts (OAuth, SAML, ...) this identifier came from.
 	LinkedTo    []*IdentificationLink `json:"linked_to"`
@@ -418,7 +450,8 @@ type PhoneNumber struct {
 	ReservedForSecondFactor *bool `json:"reserved_for_second_factor,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -476,19 +509,24 @@ type SAMLAccount struct {
 	EmailAddress string `json:"email_address"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	FirstName Opt[string] `json:"first_name,omitzero"`
-	// LastAuthenticatedAt is a time in Unix milliseconds. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// LastAuthenticatedAt is when the user last signed in through this account, in
+	// Unix milliseconds. The API may leave it out or send null; Opt tells the two
+	// apart.
 	LastAuthenticatedAt Opt[int64] `json:"last_authenticated_at,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	LastName Opt[string] `json:"last_name,omitzero"`
 	Provider string      `json:"provider"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ProviderUserID is the user's ID at the identity provider, not in Clerk. The
+	// API may leave it out or send null; Opt tells the two apart.
 	ProviderUserID Opt[string] `json:"provider_user_id,omitzero"`
-	// Empty (IsAbsent) when the API leaves it out.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Empty (IsAbsent) when the API leaves it out.
 	PublicMetadata JSON `json:"public_metadata,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// SAMLConnection is the SAML connection the account signs in through. The API
+	// may leave it out or send null; Opt tells the two apart.
 	SAMLConnection Opt[SAMLAccountConnection] `json:"saml_connection,omitzero"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 }
 
@@ -555,13 +593,16 @@ func (x *SAMLAccount) GetVerification() *Verification {
 type SAMLAccountConnection struct {
 	ID     string `json:"id"`
 	Active bool   `json:"active"`
-	// Nil when the API leaves it out.
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application. Nil when the API leaves it out.
 	AllowIdPInitiated *bool `json:"allow_idp_initiated,omitempty"`
-	// Nil when the API leaves it out.
+	// AllowSubdomains lets email addresses on subdomains of Domains use the
+	// connection too. Nil when the API leaves it out.
 	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// Nil when the API leaves it out.
+	// DisableAdditionalIdentifications stops users of this connection from adding
+	// other email addresses or phone numbers. Nil when the API leaves it out.
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
 	// Nil when the API leaves it out.
 	//
@@ -569,10 +610,12 @@ type SAMLAccountConnection struct {
 	// later version.
 	Domain *string `json:"domain,omitempty"`
 	// Nil when the API leaves it out.
-	Domains            []string `json:"domains,omitempty"`
-	Name               string   `json:"name"`
-	Provider           string   `json:"provider"`
-	SyncUserAttributes bool     `json:"sync_user_attributes"`
+	Domains  []string `json:"domains,omitempty"`
+	Name     string   `json:"name"`
+	Provider string   `json:"provider"`
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in.
+	SyncUserAttributes bool `json:"sync_user_attributes"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 }
@@ -615,10 +658,13 @@ func (x *SAMLAccountConnection) GetDomain() string {
 
 // SCIMUserMetadata is one SCIM user metadata as the API returns it.
 type SCIMUserMetadata struct {
-	// Nil when the API leaves it out.
-	DirectoryEnabled *bool  `json:"directory_enabled,omitempty"`
-	DirectoryID      string `json:"directory_id"`
-	// Nil when the API sends null.
+	// DirectoryEnabled is true while that directory is enabled; the API leaves it
+	// out rather than send false. Nil when the API leaves it out.
+	DirectoryEnabled *bool `json:"directory_enabled,omitempty"`
+	// DirectoryID is the ID of the Directory the user is provisioned from.
+	DirectoryID string `json:"directory_id"`
+	// ExternalID is the user's ID in the directory, if it reported one. Nil when
+	// the API sends null.
 	ExternalID *string `json:"external_id"`
 }
 
@@ -642,7 +688,8 @@ func (x *SCIMUserMetadata) GetExternalID() string {
 
 // TOTPVerification is one TOTP verification as the API returns it.
 type TOTPVerification struct {
-	// One of "totp", "backup_code". Nil when the API leaves it out.
+	// CodeType says whether an authenticator-app code or a backup code was
+	// accepted. One of "totp", "backup_code". Nil when the API leaves it out.
 	CodeType *TOTPVerificationCodeType `json:"code_type,omitempty"`
 	// Nil when the API leaves it out.
 	Verified *bool `json:"verified,omitempty"`
@@ -686,21 +733,23 @@ type TotalCount struct {
 // TrustedDevice is one trusted device as the API returns it.
 type TrustedDevice struct {
 	// Object is always "trusted_device".
-	Object        string `json:"object"`
-	ID            string `json:"id"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Always "ES256".
 	Algorithm     string `json:"algorithm"`
 	AppIdentifier string `json:"app_identifier"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// LastUsedAt is a time in Unix milliseconds. The API may leave it out or send
-	// null; Opt tells the two apart.
+	// LastUsedAt is when the device was last used to sign in, in Unix
+	// milliseconds. The API may leave it out or send null; Opt tells the two
+	// apart.
 	LastUsedAt Opt[int64] `json:"last_used_at,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Name Opt[string] `json:"name,omitzero"`
 	// One of "ios", "android".
 	Platform TrustedDevicePlatform `json:"platform"`
-	// RevokedAt is when it was revoked, in Unix milliseconds. The API may leave it
-	// out or send null; Opt tells the two apart.
+	// RevokedAt is when the device's trust was revoked, in Unix milliseconds; null
+	// while it is trusted.
 	RevokedAt Opt[int64] `json:"revoked_at,omitzero"`
 	// One of "active", "revoked".
 	Status TrustedDeviceStatus `json:"status"`
@@ -768,15 +817,23 @@ type User struct {
 	BackupCodeEnabled bool   `json:"backup_code_enabled"`
 	// Banned is true when the user is banned and cannot sign in.
 	Banned bool `json:"banned"`
-	// Nil when the API leaves it out.
-	BypassClientTrust         *bool `json:"bypass_client_trust,omitempty"`
-	CreateOrganizationEnabled bool  `json:"create_organization_enabled"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// BypassClientTrust lets the user skip the device-trust checks at sign-in. Nil
+	// when the API leaves it out.
+	BypassClientTrust *bool `json:"bypass_client_trust,omitempty"`
+	// CreateOrganizationEnabled is true when the user may create organizations
+	// from the frontend.
+	CreateOrganizationEnabled bool `json:"create_organization_enabled"`
+	// CreateOrganizationsLimit caps how many organizations the user may create; 0
+	// means no limit. The API may leave it out or send null; Opt tells the two
+	// apart.
 	CreateOrganizationsLimit Opt[int64] `json:"create_organizations_limit,omitzero"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt         int64 `json:"created_at"`
-	DeleteSelfEnabled bool  `json:"delete_self_enabled"`
-	// Nil when the API leaves it out.
+	CreatedAt int64 `json:"created_at"`
+	// DeleteSelfEnabled is true when the user may delete their own account from
+	// the frontend.
+	DeleteSelfEnabled bool `json:"delete_self_enabled"`
+	// Deprovisioned is true when the user's directory (SCIM) removed them; such a
+	// user cannot sign in. Nil when the API leaves it out.
 	Deprovisioned      *bool                `json:"deprovisioned,omitempty"`
 	EmailAddresses     []*EmailAddress      `json:"email_addresses"`
 	EnterpriseAccounts []*EnterpriseAccount `json:"enterprise_accounts"`
@@ -791,26 +848,33 @@ type User struct {
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
-	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
-	// API sends null.
+	// LastActiveAt is the day of the user's latest session activity, in Unix
+	// milliseconds (day precision only). Nil when the API sends null.
 	LastActiveAt *int64 `json:"last_active_at"`
 	// Nil when the API sends null.
 	LastName *string `json:"last_name"`
 	// LastSignInAt is when the user last signed in, in Unix milliseconds. Nil when
 	// the API sends null.
 	LastSignInAt *int64 `json:"last_sign_in_at"`
-	// LegalAcceptedAt is a time in Unix milliseconds. Nil when the API sends null.
+	// LegalAcceptedAt is when the user accepted your legal terms, in Unix
+	// milliseconds; nil when they have not.
 	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Locale is the user's preferred language as a BCP 47 tag, e.g. en-US. The API
+	// may leave it out or send null; Opt tells the two apart.
 	Locale Opt[string] `json:"locale,omitzero"`
-	// Locked is true when the user is locked out after too many failed attempts.
+	// Locked is true while the user is locked out after too many failed sign-in
+	// attempts.
 	Locked bool `json:"locked"`
-	// LockoutExpiresInSeconds is how long the current lockout lasts. Nil when the
-	// API sends null.
+	// LockoutExpiresInSeconds counts down to the end of the current lockout, in
+	// seconds; nil for a locked user means the lockout does not expire.
 	LockoutExpiresInSeconds *int64 `json:"lockout_expires_in_seconds"`
-	// MFADisabledAt is a time in Unix milliseconds. Nil when the API sends null.
+	// MFADisabledAt is when the second factor was last turned off, in Unix
+	// milliseconds; it stays set after MFA is turned on again. Nil when the API
+	// sends null.
 	MFADisabledAt *int64 `json:"mfa_disabled_at"`
-	// MFAEnabledAt is a time in Unix milliseconds. Nil when the API sends null.
+	// MFAEnabledAt is when a second factor was last turned on, in Unix
+	// milliseconds; it stays set after MFA is turned off. Nil when the API sends
+	// null.
 	MFAEnabledAt *int64 `json:"mfa_enabled_at"`
 	// Nil when the API leaves it out.
 	OrganizationMemberships []*OrganizationMembership `json:"organization_memberships,omitempty"`
@@ -823,7 +887,7 @@ type User struct {
 	PasswordLastUpdatedAt Opt[int64]     `json:"password_last_updated_at,omitzero"`
 	PhoneNumbers          []*PhoneNumber `json:"phone_numbers"`
 	// PrimaryEmailAddressID is the ID of the email address Clerk treats as the
-	// user's main one. Nil when the API sends null.
+	// main one. Nil when the API sends null.
 	PrimaryEmailAddressID *string `json:"primary_email_address_id"`
 	// PrimaryPhoneNumberID is the ID of the phone number Clerk treats as the main
 	// one. Nil when the API sends null.
@@ -831,31 +895,35 @@ type User struct {
 	// PrimaryWeb3WalletID is the ID of the Web3 wallet Clerk treats as the main
 	// one. Nil when the API sends null.
 	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id"`
-	// PrivateMetadata is readable and writable only from the backend. IsAbsent and
+	// PrivateMetadata can be read and written only from the backend. IsAbsent and
 	// IsNull tell a field left out from null.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
-	// Nil when the API leaves it out.
+	// ProfileImageURL is the older name of ImageURL; prefer ImageURL. Nil when the
+	// API leaves it out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	ProfileImageURL *string `json:"profile_image_url,omitempty"`
-	// PublicMetadata is readable from the frontend and writable only from the
+	// PublicMetadata can be read from the frontend and written only from the
 	// backend.
 	PublicMetadata JSON           `json:"public_metadata"`
 	SAMLAccounts   []*SAMLAccount `json:"saml_accounts"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// SCIM describes the directory (SCIM) the user was provisioned from; absent
+	// for users not provisioned that way. The API may leave it out or send null;
+	// Opt tells the two apart.
 	SCIM        Opt[SCIMUserMetadata] `json:"scim,omitzero"`
 	TOTPEnabled bool                  `json:"totp_enabled"`
 	// TwoFactorEnabled is true when the user has any second factor.
 	TwoFactorEnabled bool `json:"two_factor_enabled"`
-	// UnsafeMetadata is readable and writable from the frontend; do not trust it.
-	// Empty (IsAbsent) when the API leaves it out.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Empty (IsAbsent) when the API leaves it out.
 	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
 	// Nil when the API sends null.
 	Username *string `json:"username"`
-	// Nil when the API sends null.
+	// VerificationAttemptsRemaining is how many failed attempts the user has left
+	// before a lockout; nil when lockout is not enabled for the instance.
 	VerificationAttemptsRemaining *int64        `json:"verification_attempts_remaining"`
 	Web3Wallets                   []*Web3Wallet `json:"web3_wallets"`
 }
@@ -1073,26 +1141,34 @@ type Verification struct {
 	// Attempts is how many verification attempts have been made. The API may leave
 	// it out or send null; Opt tells the two apart.
 	Attempts Opt[int64] `json:"attempts,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Channel is how a phone code was delivered; set for phone codes only. The API
+	// may leave it out or send null; Opt tells the two apart.
 	Channel Opt[string] `json:"channel,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Error explains why the verification failed, when it did. The API may leave
+	// it out or send null; Opt tells the two apart.
 	Error Opt[ErrorDetail] `json:"error,omitzero"`
-	// ExpireAt is when it expires, in Unix milliseconds. The API may leave it out
-	// or send null; Opt tells the two apart.
+	// ExpireAt is when the object stops being usable, in Unix milliseconds. The
+	// API may leave it out or send null; Opt tells the two apart.
 	ExpireAt Opt[int64] `json:"expire_at,omitzero"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// ExternalVerificationRedirectURL is where to send the user to complete an
+	// OAuth or SAML verification at the provider. The API may leave it out or send
+	// null; Opt tells the two apart.
 	ExternalVerificationRedirectURL Opt[string] `json:"external_verification_redirect_url,omitzero"`
 	// Nil when the API leaves it out.
 	Status *string `json:"status,omitempty"`
 	// Strategy is how the verification is carried out, e.g. email_code or
 	// oauth_google. Nil when the API leaves it out.
 	Strategy *string `json:"strategy,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// VerifiedAtClient is the ID of the device client the verification was
+	// completed on. The API may leave it out or send null; Opt tells the two
+	// apart.
 	VerifiedAtClient Opt[string] `json:"verified_at_client,omitzero"`
-	// Nil when the API leaves it out.
+	// ID is the ID to pass back when attempting the verification. Nil when the API
+	// leaves it out.
 	ID *string `json:"id,omitempty"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Message Opt[string] `json:"message,omitzero"`
+	// Nonce is the message a Web3 wallet must sign to complete the verification.
 	// The API may leave it out or send null; Opt tells the two apart.
 	Nonce Opt[string] `json:"nonce,omitzero"`
 }
@@ -1221,18 +1297,21 @@ type VerificationPasskey struct {
 	// Attempts is how many verification attempts have been made. Nil when the API
 	// sends null.
 	Attempts *int64 `json:"attempts"`
-	// ExpireAt is when it expires, in Unix milliseconds. Nil when the API sends
-	// null.
+	// ExpireAt is when the object stops being usable, in Unix milliseconds. Nil
+	// when the API sends null.
 	ExpireAt *int64 `json:"expire_at"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Message Opt[string] `json:"message,omitzero"`
-	// Nil when the API leaves it out.
-	Nonce  *string `json:"nonce,omitempty"`
-	Status string  `json:"status"`
+	// Always "nonce". Nil when the API leaves it out.
+	Nonce *string `json:"nonce,omitempty"`
+	// Always "verified".
+	Status string `json:"status"`
 	// Strategy is how the verification is carried out, e.g. email_code or
-	// oauth_google.
+	// oauth_google. Always "passkey".
 	Strategy string `json:"strategy"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// VerifiedAtClient is the ID of the device client the verification was
+	// completed on. The API may leave it out or send null; Opt tells the two
+	// apart.
 	VerifiedAtClient Opt[string] `json:"verified_at_client,omitzero"`
 }
 
@@ -1302,7 +1381,8 @@ type Web3Wallet struct {
 	CreatedAt int64 `json:"created_at"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
-	// Nil when the API sends null.
+	// Verification is the state of the check that proved control of the identifier
+	// or account. Nil when the API sends null.
 	Verification *Verification `json:"verification"`
 	Web3Wallet   string        `json:"web3_wallet"`
 }

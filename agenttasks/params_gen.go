@@ -13,7 +13,7 @@ type CreateParams struct {
 	AgentName string `json:"agent_name" url:"-"`
 	// Required.
 	OnBehalfOf CreateParamsOnBehalfOf `json:"on_behalf_of" url:"-"`
-	// Required.
+	// Always "*". Required.
 	Permissions string `json:"permissions" url:"-"`
 	// An absolute URL. Required.
 	RedirectURL string `json:"redirect_url" url:"-"`

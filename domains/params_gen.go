@@ -9,7 +9,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Required.
+	// Always true. Required.
 	IsSatellite bool `json:"is_satellite" url:"-"`
 	// Required.
 	Name string `json:"name" url:"-"`

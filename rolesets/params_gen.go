@@ -188,8 +188,8 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// Always "initial". Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	Type clerk.Opt[string] `json:"type,omitzero" url:"-"`
 }
 
