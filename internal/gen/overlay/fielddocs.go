@@ -1,5 +1,7 @@
 package overlay
 
+import "strings"
+
 // FieldDocs completes "<Field> ..." for the fields of the root models whose
 // meaning the name does not say, keyed by "<Type>.<json name>", or by
 // "*.<json name>" for a field that means the same in every model that has
@@ -10,15 +12,21 @@ package overlay
 // comment holds only the facts the generator derives (or nothing).
 func FieldDocs() map[string]string {
 	docs := map[string]string{}
-	for _, family := range []map[string]string{
-		sharedFieldDocs(), userFieldDocs(), organizationFieldDocs(), sessionFieldDocs(),
-		tokenFieldDocs(), billingFieldDocs(), enterpriseFieldDocs(), instanceFieldDocs(),
-	} {
+	for _, family := range fieldDocFamilies() {
 		for k, v := range family {
 			docs[k] = v
 		}
 	}
 	return docs
+}
+
+// fieldDocFamilies returns the field docs one map per family of models; no
+// key is in two of them (overlay_test.go checks).
+func fieldDocFamilies() []map[string]string {
+	return []map[string]string{
+		sharedFieldDocs(), userFieldDocs(), organizationFieldDocs(), sessionFieldDocs(),
+		tokenFieldDocs(), billingFieldDocs(), enterpriseFieldDocs(), instanceFieldDocs(), expiryFieldDocs(),
+	}
 }
 
 // sharedFieldDocs covers field names that mean the same in every model.
@@ -45,9 +53,6 @@ func sharedFieldDocs() map[string]string {
 		"*.instance_id":                        "is the ID of the Clerk instance (ins_...) the object belongs to.",
 		"*.provider_user_id":                   "is the user's ID at the identity provider, not in Clerk.",
 		"*.external_id":                        "is the ID of the user in your own system, if you set one.",
-		"*.expire_at":                          "is when the object stops being usable, in Unix milliseconds.",
-		"*.expires_at":                         "is when the object stops being usable, in Unix milliseconds.",
-		"*.abandon_at":                         "is when Clerk will drop the object if it stays unused, in Unix milliseconds.",
 		"*.verification":                       "is the state of the check that proved control of the identifier or account.",
 		"*.inviter_id":                         "is the ID of the user who sent the invitation, when a user did.",
 		"*.public_inviter_data":                "is the inviter's name and image, safe to show to the invitee.",
@@ -70,6 +75,15 @@ func sharedFieldDocs() map[string]string {
 // userFieldDocs covers users and their identifiers and accounts.
 func userFieldDocs() map[string]string {
 	return map[string]string{
+		"User.totp_enabled":                               "is true when the user has an authenticator app (TOTP) as a second factor.",
+		"User.backup_code_enabled":                        "is true when the user has one-time recovery codes for the second factor.",
+		"User.profile_image_url":                          "is the older name of ImageURL; prefer ImageURL.",
+		"SignUp.missing_fields":                           "lists the fields the sign-up still needs before it can complete.",
+		"SignUp.unverified_fields":                        "lists the identifiers given but not yet verified.",
+		"SignUp.required_fields":                          "lists the fields the instance requires of every sign-up.",
+		"SignUp.optional_fields":                          "lists the fields the instance accepts but does not require.",
+		"IdentificationLink.type":                         "is the kind of account the identifier came from, e.g. oauth_google.",
+		"ExternalAccount.provider":                        "names the OAuth provider, e.g. oauth_google.",
 		"User.password_enabled":                           "is false for a user who signs in only by other means (OAuth, passkey, email or SMS code).",
 		"User.two_factor_enabled":                         "is true when the user has any second factor.",
 		"User.banned":                                     "is true when the user is banned and cannot sign in.",
@@ -132,6 +146,14 @@ func organizationFieldDocs() map[string]string {
 		"url":    "is the link the invitee follows to accept the invitation.",
 	}
 	docs := map[string]string{
+		"OrganizationMembership.permissions":                    "lists the permission keys the member's role grants, e.g. org:sys_memberships:manage.",
+		"Permission.type":                                       "is system for Clerk's built-in permissions and user for those you created.",
+		"Organization.admin_delete_enabled":                     "is true when admins may delete the organization from the frontend.",
+		"OrganizationSettings.enabled":                          "is true when organizations are turned on for the instance.",
+		"OrganizationSettings.max_allowed_memberships":          "caps the members of each organization; 0 means no limit.",
+		"OrganizationSettings.domains_enabled":                  "is true when organizations may verify email domains.",
+		"OrganizationSettings.domains_enrollment_modes":         "lists the enrollment modes organizations may give their verified domains.",
+		"OrganizationInvitations.total_count":                   "counts every matching invitation, not only those on this page.",
 		"Organization.max_allowed_memberships":                  "caps the number of members; 0 means no limit.",
 		"Organization.created_by":                               "is the ID of the user who created the organization.",
 		"Organization.members_count":                            "is filled only when the list call sets IncludeMembersCount.",
@@ -150,8 +172,8 @@ func organizationFieldDocs() map[string]string {
 		"OrganizationDomain.ownership_verification":             "is the state of the DNS (TXT record) proof that the organization owns the domain; nil until it is first tried.",
 		"OrganizationDomain.verification":                       "is the older name of AffiliationVerification and holds the same value; prefer AffiliationVerification.",
 		"OrganizationDomain.public_organization_data":           "is the organization's name, slug and image, safe to show to users of the domain.",
-		"OrganizationDomain.total_pending_invitations":          "counts the invitations the domain produced that are not yet answered.",
-		"OrganizationDomain.total_pending_suggestions":          "counts the suggestions to join the domain produced that are not yet answered.",
+		"OrganizationDomain.total_pending_invitations":          "counts the invitations that the domain produced and nobody has answered yet.",
+		"OrganizationDomain.total_pending_suggestions":          "counts the suggestions to join that the domain produced and nobody has answered yet.",
 		"OrganizationDomainVerification.status":                 `is "unverified", "verified", "failed" or "expired".`,
 		"OrganizationDomainVerification.verified_at":            "is when ownership was proved, in Unix milliseconds; set on OwnershipVerification only, nil on AffiliationVerification.",
 		"OrganizationSettings.admin_delete_enabled":             "is the default for whether admins may delete an organization from the frontend.",
@@ -195,6 +217,8 @@ func sessionFieldDocs() map[string]string {
 		"last_active_organization_id": "is the ID of the organization the user last made active in this session; null when none is.",
 		"latest_activity":             "is the device and place of the session's latest activity, when Clerk recorded it.",
 		"last_active_at":              "is when the session was last used, in Unix milliseconds.",
+		"abandon_at":                  "is when the session ends if the user stays inactive until then, in Unix milliseconds.",
+		"expire_at":                   "is when the session ends however active the user is, in Unix milliseconds.",
 	}
 	docs := map[string]string{
 		"Session.status":  "is where the session is in its lifecycle.",
@@ -238,6 +262,19 @@ func tokenFieldDocs() map[string]string {
 		"revocation_reason": "is the free text given when the credential was revoked; nil while it is not revoked.",
 	}
 	docs := map[string]string{
+		"OAuthApplication.callback_url":                                    "is the older single form of RedirectURIs; prefer RedirectURIs.",
+		"OAuthApplication.public":                                          "is true for a client that cannot keep a secret (a browser or native app): it has no client secret and uses PKCE.",
+		"OAuthApplication.pkce_required":                                   "is true when authorization requests must use PKCE.",
+		"OAuthApplication.consent_screen_enabled":                          "is true when users see a consent screen before the application gets access.",
+		"OAuthApplication.dynamically_registered":                          "is true when the client registered itself (RFC 7591) rather than being created by you.",
+		"OAuthApplication.redirect_uris":                                   "lists the URLs users may be sent back to after authorizing.",
+		"OAuthApplication.scopes":                                          "lists the scopes the application may request, separated by spaces.",
+		"OAuthApplication.authorize_url":                                   "is the authorization endpoint clients send users to.",
+		"OAuthApplication.token_fetch_url":                                 "is the token endpoint clients exchange authorization codes at.",
+		"OAuthApplication.token_introspection_url":                         "is the endpoint that tells whether a token is active (RFC 7662).",
+		"OAuthApplication.user_info_url":                                   "is the OpenID Connect userinfo endpoint.",
+		"OAuthApplication.discovery_url":                                   "is the OpenID Connect discovery document listing these endpoints.",
+		"OAuthApplication.client_id":                                       "is the public identifier clients send with their OAuth requests.",
 		"APIKey.subject":                                                   "is the ID of the user, organization or machine the key acts for (user_..., org_... or mch_...).",
 		"APIKey.claims":                                                    "holds the custom claims stored with the key; nil when none were set.",
 		"APIKey.created_by":                                                "is the ID of the user who created the key, when a user did.",
@@ -267,7 +304,6 @@ func tokenFieldDocs() map[string]string {
 		"OAuthAccessToken.id_token":                                        "is the OpenID Connect ID token, when the provider issued one.",
 		"OAuthAccessToken.external_account_id":                             "is the ID of the user's ExternalAccount the token belongs to.",
 		"OAuthAccessToken.provider":                                        "names the OAuth provider, e.g. oauth_google.",
-		"OAuthAccessToken.expires_at":                                      "is when the provider's access token expires, in Unix milliseconds.",
 		"OAuthAccessTokenVerification.active":                              "is sent, as false, only for a JWT access token that has expired.",
 		"OAuthAccessTokenVerification.subject":                             "is the ID of the user the token was issued for.",
 		"OAuthAccessTokenVerification.client_id":                           "is the client ID of the OAuth application the token was issued to.",
@@ -299,6 +335,15 @@ func tokenFieldDocs() map[string]string {
 	for _, t := range []string{"APIKey", "CreatedAPIKey", "M2MToken", "CreatedM2MToken"} {
 		docs[t+".last_used_at"] = "is when the credential last authenticated a request, in Unix milliseconds; nil until its first use."
 	}
+	withSecret := map[string]string{}
+	for k, v := range docs {
+		if field, ok := strings.CutPrefix(k, "OAuthApplication."); ok {
+			withSecret["OAuthApplicationWithSecret."+field] = v
+		}
+	}
+	for k, v := range withSecret {
+		docs[k] = v
+	}
 	for _, k := range []string{"subject", "claims", "created_by", "type", "scopes"} {
 		docs["CreatedAPIKey."+k] = docs["APIKey."+k]
 	}
@@ -316,6 +361,12 @@ func billingFieldDocs() map[string]string {
 		"grand_total": "is the final amount charged, after discounts, credits and tax.",
 	}
 	docs := map[string]string{
+		"CreditBalance.object":                                     `is always "commerce_credit_balance".`,
+		"CreditLedgerEntry.object":                                 `is always "commerce_credit_ledger".`,
+		"DiscountRedemption.promo_code":                            "is the code the payer entered, when the discount came from a promo code.",
+		"SubscriptionItem.seats":                                   "is the seat count billed, for plans priced per seat.",
+		"SubscriptionItem.credits":                                 "breaks down the credits applied: proration credit and the payer's account credit.",
+		"PaymentAttemptSubscriptionItem.credits":                   "breaks down the credits applied: proration credit and the payer's account credit.",
 		"Money.amount":                                             "is the amount in the currency's smallest unit, e.g. cents.",
 		"Money.amount_formatted":                                   `is Amount as display text in the currency's main unit, e.g. "$49.99".`,
 		"BillingPrice.amount":                                      "is the price per billing period, in the currency's smallest unit (cents).",
@@ -472,6 +523,7 @@ func billingFieldDocs() map[string]string {
 func enterpriseFieldDocs() map[string]string {
 	testParsed := "as the test run read it from the identity provider's answer."
 	docs := map[string]string{
+		"EnterpriseConnection.active":                         "is false while the connection is turned off and users cannot sign in through it.",
 		"EnterpriseConnection.provider":                       "names the identity provider, e.g. saml_okta or oidc_custom.",
 		"EnterpriseConnection.oauth_config":                   "is the OpenID Connect (or EASIE) setup; present only for connections of that kind.",
 		"EnterpriseConnection.saml_connection":                "is the SAML setup; present only for SAML connections.",
@@ -554,6 +606,8 @@ func enterpriseFieldDocs() map[string]string {
 // URLs, templates and messages.
 func instanceFieldDocs() map[string]string {
 	return map[string]string{
+		"AuthConfig.enhanced_email_deliverability":                     "sends production authentication emails through Clerk's older managed delivery path; deprecated.",
+		"Template.subject":                                             "is the subject line; email templates only.",
 		"Instance.environment_type":                                    "is development or production.",
 		"Instance.allowed_origins":                                     "lists the origins allowed to call the Frontend API from a browser (CORS).",
 		"Instance.workspace_id":                                        "is the ID of the Clerk workspace owning the instance's application; nil when nobody owns it.",
@@ -607,4 +661,21 @@ func instanceFieldDocs() map[string]string {
 		"SMSMessage.created_at_ms":                                     "is when the message was created, in Unix milliseconds.",
 		"SMSMessage.created_at":                                        "is when the message was created, in Unix milliseconds.",
 	}
+}
+
+// expiryFieldDocs covers the expiry and abandonment times that mean
+// something different in each model.
+func expiryFieldDocs() map[string]string {
+	docs := map[string]string{
+		"SignUp.abandon_at":                        "is when the unfinished sign-up is dropped, in Unix milliseconds.",
+		"Verification.expire_at":                   "is when the code or link sent for the verification stops working, in Unix milliseconds.",
+		"VerificationPasskey.expire_at":            "is when the passkey challenge stops being accepted, in Unix milliseconds.",
+		"OrganizationDomainVerification.expire_at": "is when the pending verification lapses, in Unix milliseconds.",
+		"OAuthAccessToken.expires_at":              "is when the provider's access token expires, in Unix milliseconds.",
+		"TestingToken.expires_at":                  "is when the token stops being accepted, in Unix milliseconds; create a new one per test run.",
+	}
+	for _, t := range []string{"Invitation", "OrganizationInvitation", "AcceptedOrganizationInvitation", "OrganizationInvitationWithPublicOrganizationData"} {
+		docs[t+".expires_at"] = "is when the invitation can no longer be accepted, in Unix milliseconds."
+	}
+	return docs
 }
