@@ -301,6 +301,7 @@ func (x *BillingTotals) GetDiscounts() *BillingDiscounts {
 
 // CreditBalance is one credit balance as the API returns it.
 type CreditBalance struct {
+	// Object is always "commerce_credit_balance".
 	Object string `json:"object"`
 	// Balance is the payer's credit balance; nil when the payer never had credits.
 	Balance *Money `json:"balance"`
@@ -316,6 +317,7 @@ func (x *CreditBalance) GetBalance() *Money {
 
 // CreditLedgerEntry is one credit ledger entry as the API returns it.
 type CreditLedgerEntry struct {
+	// Object is always "commerce_credit_ledger".
 	Object string `json:"object"`
 	ID     string `json:"id"`
 	// Amount is the change to the payer's credit balance.
@@ -370,7 +372,8 @@ type DiscountRedemption struct {
 	// PercentOff is the percentage taken off when Effect is percentage. The API
 	// may leave it out or send null; Opt tells the two apart.
 	PercentOff Opt[float64] `json:"percent_off,omitzero"`
-	// Nil when the API leaves it out.
+	// PromoCode is the code the payer entered, when the discount came from a promo
+	// code. Nil when the API leaves it out.
 	PromoCode *string `json:"promo_code,omitempty"`
 	// RedeemedAt is a time in Unix milliseconds.
 	RedeemedAt int64 `json:"redeemed_at"`
@@ -862,7 +865,9 @@ type PaymentAttemptSubscriptionItem struct {
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	Credit *ProrationCreditDetail `json:"credit,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Credits breaks down the credits applied: proration credit and the payer's
+	// account credit. The API may leave it out or send null; Opt tells the two
+	// apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
 	// One of "month", "annual".
 	Interval PaymentAttemptSubscriptionItemInterval `json:"interval"`
@@ -1894,7 +1899,9 @@ type SubscriptionItem struct {
 	// Credit is the older, proration-only form of Credits; prefer Credits. Nil
 	// when the API leaves it out.
 	Credit *SubscriptionCredit `json:"credit,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Credits breaks down the credits applied: proration credit and the payer's
+	// account credit. The API may leave it out or send null; Opt tells the two
+	// apart.
 	Credits Opt[BillingCredits] `json:"credits,omitzero"`
 	// EndedAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
@@ -1934,7 +1941,8 @@ type SubscriptionItem struct {
 	// ProrationDate is the day the item's charge is prorated from; only some
 	// answers carry it. Nil when the API leaves it out.
 	ProrationDate *string `json:"proration_date,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Seats is the seat count billed, for plans priced per seat. The API may leave
+	// it out or send null; Opt tells the two apart.
 	Seats Opt[SubscriptionItemSeats] `json:"seats,omitzero"`
 	// One of "active", "canceled", "expired", "ended", "past_due", "upcoming",
 	// "incomplete", "abandoned".

@@ -214,7 +214,9 @@ type EnterpriseConnection struct {
 	// Object is always "enterprise_connection".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	Active bool   `json:"active"`
+	// Active is false while the connection is turned off and users cannot sign in
+	// through it.
+	Active bool `json:"active"`
 	// Nil when the API leaves it out.
 	AllowOrganizationAccountLinking *bool `json:"allow_organization_account_linking,omitempty"`
 	// CreatedAt is when it was created, in Unix milliseconds.

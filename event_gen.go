@@ -198,8 +198,8 @@ type SessionWithUser struct {
 	// Object is always "session".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
-	// milliseconds.
+	// AbandonAt is when the session ends if the user stays inactive until then, in
+	// Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
 	// Actor names who is acting on the user's behalf in an impersonation session
 	// (the actor token's claims); null in an ordinary session.
@@ -209,7 +209,8 @@ type SessionWithUser struct {
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// ExpireAt is when the object stops being usable, in Unix milliseconds.
+	// ExpireAt is when the session ends however active the user is, in Unix
+	// milliseconds.
 	ExpireAt int64 `json:"expire_at"`
 	// LastActiveAt is when the session was last used, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`

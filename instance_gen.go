@@ -117,7 +117,9 @@ type AuthConfig struct {
 	Object *string `json:"object,omitempty"`
 	// Nil when the API leaves it out.
 	ID *string `json:"id,omitempty"`
-	// Nil when the API leaves it out.
+	// EnhancedEmailDeliverability sends production authentication emails through
+	// Clerk's older managed delivery path; deprecated. Nil when the API leaves it
+	// out.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -510,7 +512,8 @@ type Template struct {
 	ResourceType *string `json:"resource_type,omitempty"`
 	// Slug is the short name used in URLs. Nil when the API leaves it out.
 	Slug *string `json:"slug,omitempty"`
-	// The API may leave it out or send null; Opt tells the two apart.
+	// Subject is the subject line; email templates only. The API may leave it out
+	// or send null; Opt tells the two apart.
 	Subject Opt[string] `json:"subject,omitzero"`
 	// TemplateType is email or sms. Nil when the API leaves it out.
 	TemplateType *string `json:"template_type,omitempty"`

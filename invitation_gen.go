@@ -10,8 +10,9 @@ type Invitation struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when the object stops being usable, in Unix milliseconds. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// ExpiresAt is when the invitation can no longer be accepted, in Unix
+	// milliseconds. The API may leave it out or send null; Opt tells the two
+	// apart.
 	ExpiresAt Opt[int64] `json:"expires_at,omitzero"`
 	// PublicMetadata can be read from the frontend and written only from the
 	// backend.

@@ -213,33 +213,52 @@ func (x *OAuthAccessTokenVerification) GetUpdatedAt() float64 {
 // OAuthApplication is one o auth application as the API returns it.
 type OAuthApplication struct {
 	// Object is always "oauth_application".
-	Object       string `json:"object"`
-	ID           string `json:"id"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AuthorizeURL is the authorization endpoint clients send users to.
 	AuthorizeURL string `json:"authorize_url"`
+	// CallbackURL is the older single form of RedirectURIs; prefer RedirectURIs.
+	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL string `json:"callback_url"`
-	ClientID    string `json:"client_id"`
+	// ClientID is the public identifier clients send with their OAuth requests.
+	ClientID string `json:"client_id"`
 	// Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
 	// Nil when the API sends null.
-	ClientURI            *string `json:"client_uri"`
-	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
+	ClientURI *string `json:"client_uri"`
+	// ConsentScreenEnabled is true when users see a consent screen before the
+	// application gets access.
+	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt             int64  `json:"created_at"`
-	DiscoveryURL          string `json:"discovery_url"`
-	DynamicallyRegistered bool   `json:"dynamically_registered"`
+	CreatedAt int64 `json:"created_at"`
+	// DiscoveryURL is the OpenID Connect discovery document listing these
+	// endpoints.
+	DiscoveryURL string `json:"discovery_url"`
+	// DynamicallyRegistered is true when the client registered itself (RFC 7591)
+	// rather than being created by you.
+	DynamicallyRegistered bool `json:"dynamically_registered"`
 	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
-	InstanceID            string   `json:"instance_id"`
-	Name                  string   `json:"name"`
-	PKCERequired          bool     `json:"pkce_required"`
-	Public                bool     `json:"public"`
-	RedirectUris          []string `json:"redirect_uris"`
-	Scopes                string   `json:"scopes"`
-	TokenFetchURL         string   `json:"token_fetch_url"`
-	TokenIntrospectionURL string   `json:"token_introspection_url"`
+	InstanceID string `json:"instance_id"`
+	Name       string `json:"name"`
+	// PKCERequired is true when authorization requests must use PKCE.
+	PKCERequired bool `json:"pkce_required"`
+	// Public is true for a client that cannot keep a secret (a browser or native
+	// app): it has no client secret and uses PKCE.
+	Public bool `json:"public"`
+	// RedirectUris lists the URLs users may be sent back to after authorizing.
+	RedirectUris []string `json:"redirect_uris"`
+	// Scopes lists the scopes the application may request, separated by spaces.
+	Scopes string `json:"scopes"`
+	// TokenFetchURL is the token endpoint clients exchange authorization codes at.
+	TokenFetchURL string `json:"token_fetch_url"`
+	// TokenIntrospectionURL is the endpoint that tells whether a token is active
+	// (RFC 7662).
+	TokenIntrospectionURL string `json:"token_introspection_url"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt   int64  `json:"updated_at"`
+	UpdatedAt int64 `json:"updated_at"`
+	// UserInfoURL is the OpenID Connect userinfo endpoint.
 	UserInfoURL string `json:"user_info_url"`
 }
 
@@ -290,13 +309,17 @@ type OAuthApplicationSettings struct {
 // returns it.
 type OAuthApplicationWithSecret struct {
 	// Object is always "oauth_application".
-	Object       string `json:"object"`
-	ID           string `json:"id"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AuthorizeURL is the authorization endpoint clients send users to.
 	AuthorizeURL string `json:"authorize_url"`
+	// CallbackURL is the older single form of RedirectURIs; prefer RedirectURIs.
+	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	CallbackURL string `json:"callback_url"`
-	ClientID    string `json:"client_id"`
+	// ClientID is the public identifier clients send with their OAuth requests.
+	ClientID string `json:"client_id"`
 	// Nil when the API sends null.
 	ClientImageURL *string `json:"client_image_url"`
 	// ClientSecret is the application's client secret, sent by the create and
@@ -304,23 +327,38 @@ type OAuthApplicationWithSecret struct {
 	// out.
 	ClientSecret *string `json:"client_secret,omitempty"`
 	// Nil when the API sends null.
-	ClientURI            *string `json:"client_uri"`
-	ConsentScreenEnabled bool    `json:"consent_screen_enabled"`
+	ClientURI *string `json:"client_uri"`
+	// ConsentScreenEnabled is true when users see a consent screen before the
+	// application gets access.
+	ConsentScreenEnabled bool `json:"consent_screen_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
-	CreatedAt             int64  `json:"created_at"`
-	DiscoveryURL          string `json:"discovery_url"`
-	DynamicallyRegistered bool   `json:"dynamically_registered"`
+	CreatedAt int64 `json:"created_at"`
+	// DiscoveryURL is the OpenID Connect discovery document listing these
+	// endpoints.
+	DiscoveryURL string `json:"discovery_url"`
+	// DynamicallyRegistered is true when the client registered itself (RFC 7591)
+	// rather than being created by you.
+	DynamicallyRegistered bool `json:"dynamically_registered"`
 	// InstanceID is the ID of the Clerk instance (ins_...) the object belongs to.
-	InstanceID            string   `json:"instance_id"`
-	Name                  string   `json:"name"`
-	PKCERequired          bool     `json:"pkce_required"`
-	Public                bool     `json:"public"`
-	RedirectUris          []string `json:"redirect_uris"`
-	Scopes                string   `json:"scopes"`
-	TokenFetchURL         string   `json:"token_fetch_url"`
-	TokenIntrospectionURL string   `json:"token_introspection_url"`
+	InstanceID string `json:"instance_id"`
+	Name       string `json:"name"`
+	// PKCERequired is true when authorization requests must use PKCE.
+	PKCERequired bool `json:"pkce_required"`
+	// Public is true for a client that cannot keep a secret (a browser or native
+	// app): it has no client secret and uses PKCE.
+	Public bool `json:"public"`
+	// RedirectUris lists the URLs users may be sent back to after authorizing.
+	RedirectUris []string `json:"redirect_uris"`
+	// Scopes lists the scopes the application may request, separated by spaces.
+	Scopes string `json:"scopes"`
+	// TokenFetchURL is the token endpoint clients exchange authorization codes at.
+	TokenFetchURL string `json:"token_fetch_url"`
+	// TokenIntrospectionURL is the endpoint that tells whether a token is active
+	// (RFC 7662).
+	TokenIntrospectionURL string `json:"token_introspection_url"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
-	UpdatedAt   int64  `json:"updated_at"`
+	UpdatedAt int64 `json:"updated_at"`
+	// UserInfoURL is the OpenID Connect userinfo endpoint.
 	UserInfoURL string `json:"user_info_url"`
 }
 

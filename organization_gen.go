@@ -13,8 +13,8 @@ type AcceptedOrganizationInvitation struct {
 	CreatedAt    int64                              `json:"created_at"`
 	Data         AcceptedOrganizationInvitationData `json:"data"`
 	EmailAddress string                             `json:"email_address"`
-	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
-	// when the API sends null.
+	// ExpiresAt is when the invitation can no longer be accepted, in Unix
+	// milliseconds. Nil when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
 	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
@@ -116,9 +116,11 @@ func (x *AcceptedOrganizationInvitationData) GetPublicOrganizationData() *Organi
 // Organization is a group of users with shared roles, metadata and billing.
 type Organization struct {
 	// Object is always "organization".
-	Object             string `json:"object"`
-	ID                 string `json:"id"`
-	AdminDeleteEnabled bool   `json:"admin_delete_enabled"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// AdminDeleteEnabled is true when admins may delete the organization from the
+	// frontend.
+	AdminDeleteEnabled bool `json:"admin_delete_enabled"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
 	// CreatedBy is the ID of the user who created the organization. Nil when the
@@ -267,11 +269,11 @@ type OrganizationDomain struct {
 	// show to users of the domain. The API may leave it out or send null; Opt
 	// tells the two apart.
 	PublicOrganizationData Opt[OrganizationInvitationPublicOrganizationData] `json:"public_organization_data,omitzero"`
-	// TotalPendingInvitations counts the invitations the domain produced that are
-	// not yet answered.
+	// TotalPendingInvitations counts the invitations that the domain produced and
+	// nobody has answered yet.
 	TotalPendingInvitations int64 `json:"total_pending_invitations"`
-	// TotalPendingSuggestions counts the suggestions to join the domain produced
-	// that are not yet answered.
+	// TotalPendingSuggestions counts the suggestions to join that the domain
+	// produced and nobody has answered yet.
 	TotalPendingSuggestions int64 `json:"total_pending_suggestions"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`
@@ -345,7 +347,7 @@ type OrganizationDomainVerification struct {
 	// Attempts is how many verification attempts have been made. Nil when the API
 	// sends null.
 	Attempts *int64 `json:"attempts"`
-	// ExpireAt is when the object stops being usable, in Unix milliseconds. Nil
+	// ExpireAt is when the pending verification lapses, in Unix milliseconds. Nil
 	// when the API sends null.
 	ExpireAt *int64 `json:"expire_at"`
 	// Status is "unverified", "verified", "failed" or "expired".
@@ -393,8 +395,8 @@ type OrganizationInvitation struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
-	// when the API sends null.
+	// ExpiresAt is when the invitation can no longer be accepted, in Unix
+	// milliseconds. Nil when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
 	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
@@ -543,8 +545,8 @@ type OrganizationInvitationWithPublicOrganizationData struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64  `json:"created_at"`
 	EmailAddress string `json:"email_address"`
-	// ExpiresAt is when the object stops being usable, in Unix milliseconds. Nil
-	// when the API sends null.
+	// ExpiresAt is when the invitation can no longer be accepted, in Unix
+	// milliseconds. Nil when the API sends null.
 	ExpiresAt *int64 `json:"expires_at"`
 	// InviterID is the ID of the user who sent the invitation, when a user did.
 	// Nil when the API sends null.
@@ -640,8 +642,9 @@ func (x *OrganizationInvitationWithPublicOrganizationData) GetURL() string {
 // OrganizationInvitations is one organization invitations as the API returns
 // it.
 type OrganizationInvitations struct {
-	Data       []*OrganizationInvitation `json:"data"`
-	TotalCount int64                     `json:"total_count"`
+	Data []*OrganizationInvitation `json:"data"`
+	// TotalCount counts every matching invitation, not only those on this page.
+	TotalCount int64 `json:"total_count"`
 }
 
 // OrganizationMembership is a user's membership in one organization, with the
@@ -653,7 +656,9 @@ type OrganizationMembership struct {
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt    int64        `json:"created_at"`
 	Organization Organization `json:"organization"`
-	Permissions  []string     `json:"permissions"`
+	// Permissions lists the permission keys the member's role grants, e.g.
+	// org:sys_memberships:manage.
+	Permissions []string `json:"permissions"`
 	// PrivateMetadata can be read and written only from the backend. Empty
 	// (IsAbsent) when the API leaves it out.
 	PrivateMetadata JSON `json:"private_metadata,omitempty"`
@@ -795,15 +800,21 @@ type OrganizationSettings struct {
 	CreatorRole string `json:"creator_role"`
 	// DomainsDefaultRole is the key of the role given through invitations and
 	// suggestions that verified domains produce.
-	DomainsDefaultRole     string                                          `json:"domains_default_role"`
-	DomainsEnabled         bool                                            `json:"domains_enabled"`
+	DomainsDefaultRole string `json:"domains_default_role"`
+	// DomainsEnabled is true when organizations may verify email domains.
+	DomainsEnabled bool `json:"domains_enabled"`
+	// DomainsEnrollmentModes lists the enrollment modes organizations may give
+	// their verified domains.
 	DomainsEnrollmentModes []OrganizationSettingsDomainsEnrollmentModeItem `json:"domains_enrollment_modes"`
-	Enabled                bool                                            `json:"enabled"`
+	// Enabled is true when organizations are turned on for the instance.
+	Enabled bool `json:"enabled"`
 	// InitialRoleSetKey is the key of the RoleSet new organizations start with.
 	// The API may leave it out or send null; Opt tells the two apart.
-	InitialRoleSetKey     Opt[string] `json:"initial_role_set_key,omitzero"`
-	MaxAllowedDomains     int64       `json:"max_allowed_domains"`
-	MaxAllowedMemberships int64       `json:"max_allowed_memberships"`
+	InitialRoleSetKey Opt[string] `json:"initial_role_set_key,omitzero"`
+	MaxAllowedDomains int64       `json:"max_allowed_domains"`
+	// MaxAllowedMemberships caps the members of each organization; 0 means no
+	// limit.
+	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`
 	// MaxAllowedPermissions no longer has any effect: permissions are unlimited.
 	// Nil when the API leaves it out.
 	//

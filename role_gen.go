@@ -14,6 +14,8 @@ type Permission struct {
 	// org:sys_memberships:manage.
 	Key  string `json:"key"`
 	Name string `json:"name"`
+	// Type is system for Clerk's built-in permissions and user for those you
+	// created.
 	Type string `json:"type"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at"`

@@ -121,8 +121,8 @@ type Session struct {
 	// Object is always "session".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
-	// milliseconds.
+	// AbandonAt is when the session ends if the user stays inactive until then, in
+	// Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
 	// Actor names who is acting on the user's behalf in an impersonation session
 	// (the actor token's claims); null in an ordinary session.
@@ -132,7 +132,8 @@ type Session struct {
 	ClientID string `json:"client_id"`
 	// CreatedAt is when it was created, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at"`
-	// ExpireAt is when the object stops being usable, in Unix milliseconds.
+	// ExpireAt is when the session ends however active the user is, in Unix
+	// milliseconds.
 	ExpireAt int64 `json:"expire_at"`
 	// LastActiveAt is when the session was last used, in Unix milliseconds.
 	LastActiveAt int64 `json:"last_active_at"`
@@ -384,7 +385,8 @@ const (
 type TestingToken struct {
 	// Object is always "testing_token".
 	Object string `json:"object"`
-	// ExpiresAt is when the object stops being usable, in Unix milliseconds.
+	// ExpiresAt is when the token stops being accepted, in Unix milliseconds;
+	// create a new one per test run.
 	ExpiresAt int64 `json:"expires_at"`
 	// Token goes in the __clerk_testing_token query parameter of Frontend API
 	// requests, to get past bot protection in tests.

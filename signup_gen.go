@@ -7,8 +7,7 @@ type SignUp struct {
 	// Object is always "sign_up_attempt".
 	Object string `json:"object"`
 	ID     string `json:"id"`
-	// AbandonAt is when Clerk will drop the object if it stays unused, in Unix
-	// milliseconds.
+	// AbandonAt is when the unfinished sign-up is dropped, in Unix milliseconds.
 	AbandonAt int64 `json:"abandon_at"`
 	// CreatedSessionID is the ID of the Session started when the sign-up
 	// completed; nil until then.
@@ -36,21 +35,26 @@ type SignUp struct {
 	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
 	// Locale is the preferred language given at sign-up, as a BCP 47 tag. The API
 	// may leave it out or send null; Opt tells the two apart.
-	Locale          Opt[string] `json:"locale,omitzero"`
-	MissingFields   []string    `json:"missing_fields"`
-	OptionalFields  []string    `json:"optional_fields"`
-	PasswordEnabled bool        `json:"password_enabled"`
+	Locale Opt[string] `json:"locale,omitzero"`
+	// MissingFields lists the fields the sign-up still needs before it can
+	// complete.
+	MissingFields []string `json:"missing_fields"`
+	// OptionalFields lists the fields the instance accepts but does not require.
+	OptionalFields  []string `json:"optional_fields"`
+	PasswordEnabled bool     `json:"password_enabled"`
 	// Nil when the API sends null.
 	PhoneNumber *string `json:"phone_number"`
 	// PublicMetadata can be read from the frontend and written only from the
 	// backend. Empty (IsAbsent) when the API leaves it out.
-	PublicMetadata JSON     `json:"public_metadata,omitempty"`
+	PublicMetadata JSON `json:"public_metadata,omitempty"`
+	// RequiredFields lists the fields the instance requires of every sign-up.
 	RequiredFields []string `json:"required_fields"`
 	// One of "missing_requirements", "complete", "abandoned".
 	Status SignUpStatus `json:"status"`
 	// UnsafeMetadata can be read and written from the frontend, so do not trust it
 	// for access decisions. Empty (IsAbsent) when the API leaves it out.
-	UnsafeMetadata   JSON     `json:"unsafe_metadata,omitempty"`
+	UnsafeMetadata JSON `json:"unsafe_metadata,omitempty"`
+	// UnverifiedFields lists the identifiers given but not yet verified.
 	UnverifiedFields []string `json:"unverified_fields"`
 	// Nil when the API sends null.
 	Username      *string             `json:"username"`

@@ -264,7 +264,8 @@ type ExternalAccount struct {
 	LastName string      `json:"last_name"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	PhoneNumber Opt[string] `json:"phone_number,omitzero"`
-	Provider    string      `json:"provider"`
+	// Provider names the OAuth provider, e.g. oauth_google.
+	Provider string `json:"provider"`
 	// ProviderUserID is the user's ID at the identity provider, not in Clerk.
 	ProviderUserID string `json:"provider_user_id"`
 	// PublicMetadata can be read from the frontend and written only from the
@@ -360,7 +361,8 @@ const (
 // IdentificationLink is a link from an identifier to the account that provided
 // it.
 type IdentificationLink struct {
-	ID   string `json:"id"`
+	ID string `json:"id"`
+	// Type is the kind of account the identifier came from, e.g. oauth_google.
 	Type string `json:"type"`
 }
 
@@ -812,9 +814,11 @@ const (
 // decode into it.
 type User struct {
 	// Object is always "user".
-	Object            string `json:"object"`
-	ID                string `json:"id"`
-	BackupCodeEnabled bool   `json:"backup_code_enabled"`
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// BackupCodeEnabled is true when the user has one-time recovery codes for the
+	// second factor.
+	BackupCodeEnabled bool `json:"backup_code_enabled"`
 	// Banned is true when the user is banned and cannot sign in.
 	Banned bool `json:"banned"`
 	// BypassClientTrust lets the user skip the device-trust checks at sign-in. Nil
@@ -911,8 +915,10 @@ type User struct {
 	// SCIM describes the directory (SCIM) the user was provisioned from; absent
 	// for users not provisioned that way. The API may leave it out or send null;
 	// Opt tells the two apart.
-	SCIM        Opt[SCIMUserMetadata] `json:"scim,omitzero"`
-	TOTPEnabled bool                  `json:"totp_enabled"`
+	SCIM Opt[SCIMUserMetadata] `json:"scim,omitzero"`
+	// TOTPEnabled is true when the user has an authenticator app (TOTP) as a
+	// second factor.
+	TOTPEnabled bool `json:"totp_enabled"`
 	// TwoFactorEnabled is true when the user has any second factor.
 	TwoFactorEnabled bool `json:"two_factor_enabled"`
 	// UnsafeMetadata can be read and written from the frontend, so do not trust it
@@ -1147,8 +1153,9 @@ type Verification struct {
 	// Error explains why the verification failed, when it did. The API may leave
 	// it out or send null; Opt tells the two apart.
 	Error Opt[ErrorDetail] `json:"error,omitzero"`
-	// ExpireAt is when the object stops being usable, in Unix milliseconds. The
-	// API may leave it out or send null; Opt tells the two apart.
+	// ExpireAt is when the code or link sent for the verification stops working,
+	// in Unix milliseconds. The API may leave it out or send null; Opt tells the
+	// two apart.
 	ExpireAt Opt[int64] `json:"expire_at,omitzero"`
 	// ExternalVerificationRedirectURL is where to send the user to complete an
 	// OAuth or SAML verification at the provider. The API may leave it out or send
@@ -1297,8 +1304,8 @@ type VerificationPasskey struct {
 	// Attempts is how many verification attempts have been made. Nil when the API
 	// sends null.
 	Attempts *int64 `json:"attempts"`
-	// ExpireAt is when the object stops being usable, in Unix milliseconds. Nil
-	// when the API sends null.
+	// ExpireAt is when the passkey challenge stops being accepted, in Unix
+	// milliseconds. Nil when the API sends null.
 	ExpireAt *int64 `json:"expire_at"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Message Opt[string] `json:"message,omitzero"`
