@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/clerkgo/clerk/internal/gen/naming"
@@ -87,6 +88,9 @@ func fieldDoc(d *decl, f *field) string {
 	if base == "" && !d.Request {
 		base = overlay.FieldDocs()["*."+f.JSONName]
 	}
+	if base == "" && d.Request {
+		base = overlay.ParamDocs()[paramDocKey(f)]
+	}
 	if base == "" {
 		base = derivedFieldDoc(d, f, s)
 	} else {
@@ -104,6 +108,15 @@ func fieldDoc(d *decl, f *field) string {
 		doc += "\n\nDeprecated: the API marks this field as deprecated; it may be removed in a later version."
 	}
 	return strings.TrimSpace(doc)
+}
+
+// paramDocKey is a request field's key in overlay.ParamDocs: its wire
+// name, after a "?" for a query parameter.
+func paramDocKey(f *field) string {
+	if f.Query {
+		return "?" + f.JSONName
+	}
+	return f.JSONName
 }
 
 // mentionsNil reports whether an overlay doc already says what nil or null
@@ -170,12 +183,13 @@ func schemaFacts(f *field, s *openapi3.Schema) []string {
 	case "uri", "url":
 		out = append(out, "An absolute URL.")
 	}
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	if s.Min != nil && s.Max != nil {
-		out = append(out, fmt.Sprintf("From %v to %v.", *s.Min, *s.Max))
+		out = append(out, fmt.Sprintf("From %s to %s.", num(*s.Min), num(*s.Max)))
 	} else if s.Min != nil {
-		out = append(out, fmt.Sprintf("At least %v.", *s.Min))
+		out = append(out, fmt.Sprintf("At least %s.", num(*s.Min)))
 	} else if s.Max != nil {
-		out = append(out, fmt.Sprintf("At most %v.", *s.Max))
+		out = append(out, fmt.Sprintf("At most %s.", num(*s.Max)))
 	}
 	if s.MinLength > 0 || s.MaxLength != nil {
 		switch {

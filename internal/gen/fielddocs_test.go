@@ -10,9 +10,10 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// TestFieldDocsNameRealFields builds the root models from the specs and
-// fails on an overlay field doc whose key names no field of them: a field
-// renamed in the spec would otherwise lose its comment without a word.
+// TestFieldDocsNameRealFields builds the root models and the params from
+// the specs and fails on an overlay field or param doc whose key names no
+// field of them: a field renamed in the spec would otherwise lose its
+// comment without a word.
 func TestFieldDocsNameRealFields(t *testing.T) {
 	bapi := spec.Need(t, "CLERK_BAPI_SPEC", spec.BAPI)
 	hooksPath := spec.Need(t, "CLERK_WEBHOOKS_SPEC", spec.Webhooks)
@@ -28,6 +29,21 @@ func TestFieldDocsNameRealFields(t *testing.T) {
 	g, err := newGenerator(doc, hooks)
 	if err != nil {
 		t.Fatal(err)
+	}
+	pkgs, err := g.build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := map[string]bool{}
+	for _, p := range pkgs {
+		for _, d := range p.decls {
+			if d.Kind != kindStruct || !d.Request {
+				continue
+			}
+			for i := range d.Fields {
+				params[paramDocKey(&d.Fields[i])] = true
+			}
+		}
 	}
 	if _, err := g.generate(); err != nil {
 		t.Fatal(err)
@@ -48,8 +64,13 @@ func TestFieldDocsNameRealFields(t *testing.T) {
 			stale = append(stale, key)
 		}
 	}
+	for key := range overlay.ParamDocs() {
+		if !params[key] {
+			stale = append(stale, "params "+key)
+		}
+	}
 	sort.Strings(stale)
 	if len(stale) > 0 {
-		t.Errorf("overlay field docs name no field of the root models:\n%s", strings.Join(stale, "\n"))
+		t.Errorf("overlay docs name no field the generator builds:\n%s", strings.Join(stale, "\n"))
 	}
 }
