@@ -11,9 +11,12 @@ import (
 type CreateParams struct {
 	// Required.
 	Actor CreateParamsActor `json:"actor" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// ExpiresInSeconds overrides the default lifetime of what the call creates, in
+	// seconds. Optional: leave it unset to send nothing; the API refuses null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// SessionMaxDurationInSeconds caps the session the token starts, in seconds;
+	// 30 minutes when unset. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
 	// Required.
 	UserID string `json:"user_id" url:"-"`

@@ -18,8 +18,9 @@ type CreateLinkTokenParams struct {
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// From 0 to 86400. Optional: leave it unset to send nothing; the API refuses
-	// null.
+	// SecondsUntilExpiration is the lifetime of what the call creates or updates,
+	// in seconds. From 0 to 86400. Optional: leave it unset to send nothing; the
+	// API refuses null.
 	SecondsUntilExpiration clerk.Opt[int64] `json:"seconds_until_expiration,omitzero" url:"-"`
 }
 
@@ -67,8 +68,8 @@ func (p *CreateLinkTokenParams) Validate() error {
 
 // RevokeLinkTokenParams holds the parameters of RevokeLinkToken.
 type RevokeLinkTokenParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// RevocationReason is free text kept with the revoked credential. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 

@@ -17,7 +17,9 @@ type CreateParams struct {
 	Permissions string `json:"permissions" url:"-"`
 	// An absolute URL. Required.
 	RedirectURL string `json:"redirect_url" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// SessionMaxDurationInSeconds caps the session the token starts, in seconds;
+	// 30 minutes when unset. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	SessionMaxDurationInSeconds clerk.Opt[int64] `json:"session_max_duration_in_seconds,omitzero" url:"-"`
 	// Required.
 	TaskDescription string `json:"task_description" url:"-"`

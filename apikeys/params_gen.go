@@ -24,8 +24,9 @@ type CreateParams struct {
 	Name string `json:"name" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// At least 0. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// SecondsUntilExpiration is the lifetime of what the call creates or updates,
+	// in seconds. At least 0. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
 	// Required.
 	Subject string `json:"subject" url:"-"`
@@ -132,8 +133,8 @@ func (p *ListParams) Validate() error {
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// RevocationReason is free text kept with the revoked credential. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 
@@ -157,8 +158,9 @@ type UpdateParams struct {
 	Description clerk.Opt[string] `json:"description,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	Scopes clerk.Opt[[]string] `json:"scopes,omitzero" url:"-"`
-	// At least 0. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// SecondsUntilExpiration is the lifetime of what the call creates or updates,
+	// in seconds. At least 0. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	Subject clerk.Opt[string] `json:"subject,omitzero" url:"-"`

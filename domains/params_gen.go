@@ -13,8 +13,9 @@ type CreateParams struct {
 	IsSatellite bool `json:"is_satellite" url:"-"`
 	// Required.
 	Name string `json:"name" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ProxyURL is the full URL of the proxy that forwards requests to the Frontend
+	// API, when you use one. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 
@@ -42,8 +43,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ProxyURL is the full URL of the proxy that forwards requests to the Frontend
+	// API, when you use one. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 

@@ -35,11 +35,13 @@ func (p *AttemptVerificationParams) Validate() error {
 type CreateParams struct {
 	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// NotifyPrimaryEmailAddressChanged tells the previous primary address that the
+	// primary address changed; off by default. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// Primary makes this the user's primary identifier of its kind; the user's
+	// first one is primary anyway. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
 	// Required.
 	UserID string `json:"user_id" url:"-"`
@@ -71,8 +73,9 @@ type ReplaceForUserParams struct {
 	// One of "verified", "reserved", "unverified". Optional: leave it unset to
 	// send nothing; the API refuses null.
 	IdentificationStatus clerk.Opt[string] `json:"identification_status,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// NotifyPrimaryEmailAddressChanged tells the previous primary address that the
+	// primary address changed; off by default. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
 }
 
@@ -99,11 +102,13 @@ func (p *ReplaceForUserParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// NotifyPrimaryEmailAddressChanged tells the previous primary address that the
+	// primary address changed; off by default. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// Primary makes this the user's primary identifier of its kind; the user's
+	// first one is primary anyway. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.

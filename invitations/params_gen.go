@@ -11,6 +11,7 @@ import (
 type CreateBulkItem struct {
 	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is how many days the invitation stays valid; 30 when unset.
 	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
@@ -20,13 +21,15 @@ type CreateBulkItem struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// One of "invitation", "waitlist_invitation". Optional: leave it unset to send
+	// TemplateSlug picks the email template the invitation is sent with. One of
+	// "invitation", "waitlist_invitation". Optional: leave it unset to send
 	// nothing; the API refuses null.
 	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
 }
@@ -64,6 +67,7 @@ func (p *CreateBulkItem) Validate() error {
 type CreateParams struct {
 	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is how many days the invitation stays valid; 30 when unset.
 	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
@@ -73,11 +77,13 @@ type CreateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	RedirectURL clerk.Opt[string] `json:"redirect_url,omitzero" url:"-"`
-	// One of "invitation", "waitlist_invitation". Optional: leave it unset to send
+	// TemplateSlug picks the email template the invitation is sent with. One of
+	// "invitation", "waitlist_invitation". Optional: leave it unset to send
 	// nothing; the API refuses null.
 	TemplateSlug clerk.Opt[string] `json:"template_slug,omitzero" url:"-"`
 }

@@ -9,23 +9,29 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// From 0 to 300. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// AllowedClockSkew is the leeway, in seconds, a verifier should allow for
+	// clock differences. From 0 to 300. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
 	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
 	// Required.
 	Claims map[string]any `json:"claims" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// CustomSigningKey signs tokens with SigningKey and SigningAlgorithm instead
+	// of the instance's key. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
-	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// Lifetime is how long a token made from the template stays valid, in seconds.
+	// From 30 to 315360000. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
 	// Required.
 	Name string `json:"name" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SigningAlgorithm is the JWS algorithm tokens are signed with, e.g. RS256;
+	// required when CustomSigningKey is true. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SigningKey is the private key tokens are signed with; required when
+	// CustomSigningKey is true. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
 }
 
@@ -93,23 +99,29 @@ func (p *ListParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// From 0 to 300. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// AllowedClockSkew is the leeway, in seconds, a verifier should allow for
+	// clock differences. From 0 to 300. Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
 	AllowedClockSkew clerk.Opt[int64] `json:"allowed_clock_skew,omitzero" url:"-"`
 	// Required.
 	Claims map[string]any `json:"claims" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// CustomSigningKey signs tokens with SigningKey and SigningAlgorithm instead
+	// of the instance's key. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	CustomSigningKey clerk.Opt[bool] `json:"custom_signing_key,omitzero" url:"-"`
-	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// Lifetime is how long a token made from the template stays valid, in seconds.
+	// From 30 to 315360000. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	Lifetime clerk.Opt[int64] `json:"lifetime,omitzero" url:"-"`
 	// Required.
 	Name string `json:"name" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SigningAlgorithm is the JWS algorithm tokens are signed with, e.g. RS256;
+	// required when CustomSigningKey is true. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	SigningAlgorithm clerk.Opt[string] `json:"signing_algorithm,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SigningKey is the private key tokens are signed with; required when
+	// CustomSigningKey is true. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	SigningKey clerk.Opt[string] `json:"signing_key,omitzero" url:"-"`
 }
 

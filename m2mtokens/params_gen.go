@@ -12,10 +12,14 @@ type CreateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Claims clerk.Opt[any] `json:"claims,omitzero" url:"-"`
-	// At least 0. Optional: leave it unset to send nothing; the API refuses null.
+	// MinRemainingTTLSeconds reuses an existing live token with the same claims
+	// and scopes that has at least this many seconds left, instead of minting a
+	// new one; must be less than the token's lifetime. At least 0. Optional: leave
+	// it unset to send nothing; the API refuses null.
 	MinRemainingTTLSeconds clerk.Opt[int64] `json:"min_remaining_ttl_seconds,omitzero" url:"-"`
-	// At least 0. Optional: leave it unset to send nothing, or set it to
-	// clerk.Null to send null.
+	// SecondsUntilExpiration is the lifetime of what the call creates or updates,
+	// in seconds. At least 0. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	SecondsUntilExpiration clerk.Opt[float64] `json:"seconds_until_expiration,omitzero" url:"-"`
 	// One of "opaque", "jwt". Optional: leave it unset to send nothing; the API
 	// refuses null.
@@ -92,8 +96,8 @@ func (p *ListParams) Validate() error {
 
 // RevokeParams holds the parameters of Revoke.
 type RevokeParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// RevocationReason is free text kept with the revoked credential. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	RevocationReason clerk.Opt[string] `json:"revocation_reason,omitzero" url:"-"`
 }
 

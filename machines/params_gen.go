@@ -11,7 +11,7 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// From 1 to 3.1536e+08. Optional: leave it unset to send nothing; the API
+	// From 1 to 315360000. Optional: leave it unset to send nothing; the API
 	// refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
 	// 1 to 255 characters. Required.
@@ -135,7 +135,7 @@ func (p *RotateSecretParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// From 1 to 3.1536e+08. Optional: leave it unset to send nothing; the API
+	// From 1 to 315360000. Optional: leave it unset to send nothing; the API
 	// refuses null.
 	DefaultTokenTTL clerk.Opt[int64] `json:"default_token_ttl,omitzero" url:"-"`
 	// 1 to 255 characters. Optional: leave it unset to send nothing; the API

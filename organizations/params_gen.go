@@ -40,6 +40,7 @@ func (p *CreateDomainParams) Validate() error {
 type CreateInvitationBulkItem struct {
 	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is how many days the invitation stays valid; 30 when unset.
 	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
@@ -49,11 +50,12 @@ type CreateInvitationBulkItem struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -90,6 +92,7 @@ func (p *CreateInvitationBulkItem) Validate() error {
 type CreateInvitationParams struct {
 	// Required.
 	EmailAddress string `json:"email_address" url:"-"`
+	// ExpiresInDays is how many days the invitation stays valid; 30 when unset.
 	// From 1 to 365. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ExpiresInDays clerk.Opt[int64] `json:"expires_in_days,omitzero" url:"-"`
@@ -99,11 +102,12 @@ type CreateInvitationParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Notify clerk.Opt[bool] `json:"notify,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -138,11 +142,12 @@ func (p *CreateInvitationParams) Validate() error {
 
 // CreateMembershipParams holds the parameters of CreateMembership.
 type CreateMembershipParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Required.
 	Role string `json:"role" url:"-"`
@@ -179,11 +184,12 @@ type CreateParams struct {
 	MaxAllowedMemberships clerk.Opt[int64] `json:"max_allowed_memberships,omitzero" url:"-"`
 	// Required.
 	Name string `json:"name" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -213,9 +219,12 @@ func (p *CreateParams) Validate() error {
 
 // GetParams holds the parameters of Get.
 type GetParams struct {
+	// IncludeMembersCount fills each organization's MembersCount in the answer.
 	// Optional: leave it unset to send nothing.
 	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// IncludeMissingMemberWithElevatedPermissions fills each organization's
+	// MissingMemberWithElevatedPermissions in the answer. Optional: leave it unset
+	// to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
 }
 
@@ -484,13 +493,17 @@ type ListMembershipsParams struct {
 	UsernameQuery clerk.Opt[string] `url:"username_query,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtBefore keeps only the results last active before this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtAfter keeps only the results last active after this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtBefore keeps only the results created before this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtAfter keeps only the results created after this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
 }
 
@@ -544,9 +557,12 @@ func (p *ListMembershipsParams) Validate() error {
 type ListParams struct {
 	// ListParams holds the page size and offset.
 	clerk.ListParams
+	// IncludeMembersCount fills each organization's MembersCount in the answer.
 	// Optional: leave it unset to send nothing.
 	IncludeMembersCount clerk.Opt[bool] `url:"include_members_count,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// IncludeMissingMemberWithElevatedPermissions fills each organization's
+	// MissingMemberWithElevatedPermissions in the answer. Optional: leave it unset
+	// to send nothing.
 	IncludeMissingMemberWithElevatedPermissions clerk.Opt[bool] `url:"include_missing_member_with_elevated_permissions,omitempty" json:"-"`
 	// Query keeps only the results that contain this text in one of their
 	// identifiers or names. Optional: leave it unset to send nothing.
@@ -614,9 +630,11 @@ func (p *ListPendingInvitationsParams) Validate() error {
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -676,9 +694,11 @@ func (p *UpdateDomainParams) Validate() error {
 // UpdateMembershipMetadataParams holds the parameters of
 // UpdateMembershipMetadata.
 type UpdateMembershipMetadataParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -719,9 +739,11 @@ func (p *UpdateMembershipParams) Validate() error {
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 }
 
@@ -755,14 +777,15 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Name clerk.Opt[string] `json:"name,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.

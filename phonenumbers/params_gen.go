@@ -35,9 +35,12 @@ func (p *AttemptVerificationParams) Validate() error {
 type CreateParams struct {
 	// Required.
 	PhoneNumber string `json:"phone_number" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// Primary makes this the user's primary identifier of its kind; the user's
+	// first one is primary anyway. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor makes the number a second factor; it must be
+	// verified, and becomes the default second factor if the user has no other.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`
@@ -96,9 +99,12 @@ func (p *ReplaceForUserParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// Primary makes this the user's primary identifier of its kind; the user's
+	// first one is primary anyway. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	Primary clerk.Opt[bool] `json:"primary,omitzero" url:"-"`
+	// ReservedForSecondFactor makes the number a second factor; it must be
+	// verified, and becomes the default second factor if the user has no other.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	ReservedForSecondFactor clerk.Opt[bool] `json:"reserved_for_second_factor,omitzero" url:"-"`

@@ -11,7 +11,9 @@ import (
 type CreateParams struct {
 	// Optional: leave it unset to send nothing; the API refuses null.
 	DomainID clerk.Opt[string] `json:"domain_id,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// ProxyURL is the full URL of the proxy that forwards requests to the Frontend
+	// API, when you use one. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	ProxyURL clerk.Opt[string] `json:"proxy_url,omitzero" url:"-"`
 }
 

@@ -34,8 +34,9 @@ func (p *CreateParams) Validate() error {
 // CreateTokenFromTemplateParams holds the parameters of
 // CreateTokenFromTemplate.
 type CreateTokenFromTemplateParams struct {
-	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// ExpiresInSeconds overrides the default lifetime of what the call creates, in
+	// seconds. From 30 to 315360000. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 
@@ -59,8 +60,9 @@ func (p *CreateTokenFromTemplateParams) Validate() error {
 
 // CreateTokenParams holds the parameters of CreateToken.
 type CreateTokenParams struct {
-	// From 30 to 3.1536e+08. Optional: leave it unset to send nothing, or set it
-	// to clerk.Null to send null.
+	// ExpiresInSeconds overrides the default lifetime of what the call creates, in
+	// seconds. From 30 to 315360000. Optional: leave it unset to send nothing, or
+	// set it to clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 }
 

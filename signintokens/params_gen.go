@@ -9,7 +9,8 @@ import (
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// At least 1. Optional: leave it unset to send nothing, or set it to
+	// ExpiresInSeconds overrides the default lifetime of what the call creates, in
+	// seconds. At least 1. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	ExpiresInSeconds clerk.Opt[int64] `json:"expires_in_seconds,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send

@@ -11,8 +11,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CustomAction clerk.Opt[bool] `json:"custom_action,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ExternalID is your own ID for the user, e.g. from the system you migrate
+	// from. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
 }
 

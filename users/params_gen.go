@@ -70,22 +70,28 @@ type CountParams struct {
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtBefore keeps only the results last active before this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtAfter keeps only the results last active after this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtBefore keeps only the results created before this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtAfter keeps only the results created after this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastSignInAtBefore keeps only the users who last signed in before this time,
+	// in Unix milliseconds. Optional: leave it unset to send nothing.
 	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastSignInAtAfter keeps only the users who last signed in after this time,
+	// in Unix milliseconds. Optional: leave it unset to send nothing.
 	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
@@ -148,23 +154,29 @@ func (p *CountParams) Validate() error {
 
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// BackupCodes turns on backup codes with codes the user already has, given
+	// plain or as their bcrypt hashes. Optional: leave it unset to send nothing;
+	// the API refuses null.
 	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Banned clerk.Opt[bool] `json:"banned,omitzero" url:"-"`
+	// BypassClientTrust lets the user skip the device-trust checks at sign-in.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// CreateOrganizationEnabled lets the user create organizations from the
+	// frontend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// CreateOrganizationsLimit caps how many organizations the user may create; 0
+	// means no limit. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// DeleteSelfEnabled lets the user delete their own account from the frontend.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
@@ -172,8 +184,9 @@ type CreateParams struct {
 	EmailAddress clerk.Opt[[]string] `json:"email_address,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	EmailAddressIdentificationStatus clerk.Opt[[]string] `json:"email_address_identification_status,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ExternalID is your own ID for the user, e.g. from the system you migrate
+	// from. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -181,8 +194,9 @@ type CreateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// LegalAcceptedAt is when the user accepted your legal terms, as RFC 3339 text
+	// (e.g. 2012-10-20T07:15:20.902Z). Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
 	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -193,35 +207,47 @@ type CreateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PasswordDigest sets the password from an existing hash instead of a plain
+	// password; PasswordHasher names the algorithm. Optional: leave it unset to
+	// send nothing, or set it to clerk.Null to send null.
 	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PasswordHasher names the algorithm PasswordDigest was made with, e.g.
+	// bcrypt, argon2id or scrypt_firebase; needed with PasswordDigest. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	PhoneNumber clerk.Opt[[]string] `json:"phone_number,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	PhoneNumberIdentificationStatus clerk.Opt[[]string] `json:"phone_number_identification_status,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SkipLegalChecks skips the check that legal terms were accepted; meant for
+	// migrating users. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SkipPasswordChecks skips the password policy checks; meant for migrating
+	// existing passwords, not for users choosing new ones. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SkipPasswordRequirement allows a user without a password on an instance that
+	// normally requires one. Optional: leave it unset to send nothing, or set it
+	// to clerk.Null to send null.
 	SkipPasswordRequirement clerk.Opt[bool] `json:"skip_password_requirement,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	SkipUserRequirement clerk.Opt[bool] `json:"skip_user_requirement,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// TOTPSecret turns on the authenticator-app second factor with an existing
+	// secret (30-second period, 6-digit codes, SHA-1), so the user need not set it
+	// up again. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -406,22 +432,28 @@ type ListParams struct {
 	NameQuery clerk.Opt[string] `url:"name_query,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	Banned clerk.Opt[bool] `url:"banned,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtBefore keeps only the results last active before this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtBefore clerk.Opt[int64] `url:"last_active_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastActiveAtAfter keeps only the results last active after this time, in
+	// Unix milliseconds. Optional: leave it unset to send nothing.
 	LastActiveAtAfter clerk.Opt[int64] `url:"last_active_at_after,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
 	LastActiveAtSince clerk.Opt[int64] `url:"last_active_at_since,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtBefore keeps only the results created before this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtBefore clerk.Opt[int64] `url:"created_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// CreatedAtAfter keeps only the results created after this time, in Unix
+	// milliseconds. Optional: leave it unset to send nothing.
 	CreatedAtAfter clerk.Opt[int64] `url:"created_at_after,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastSignInAtBefore keeps only the users who last signed in before this time,
+	// in Unix milliseconds. Optional: leave it unset to send nothing.
 	LastSignInAtBefore clerk.Opt[int64] `url:"last_sign_in_at_before,omitempty" json:"-"`
-	// Optional: leave it unset to send nothing.
+	// LastSignInAtAfter keeps only the users who last signed in after this time,
+	// in Unix milliseconds. Optional: leave it unset to send nothing.
 	LastSignInAtAfter clerk.Opt[int64] `url:"last_sign_in_at_after,omitempty" json:"-"`
 	// Optional: leave it unset to send nothing.
 	Provider clerk.Opt[string] `url:"provider,omitempty" json:"-"`
@@ -520,11 +552,15 @@ func (p *RemovePasswordParams) Validate() error {
 
 // ReplaceMetadataParams holds the parameters of ReplaceMetadata.
 type ReplaceMetadataParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 }
 
@@ -591,11 +627,15 @@ func (p *UnbanBulkParams) Validate() error {
 
 // UpdateMetadataParams holds the parameters of UpdateMetadata.
 type UpdateMetadataParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing; the API refuses null.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 }
 
@@ -620,25 +660,32 @@ func (p *UpdateMetadataParams) Validate() error {
 
 // UpdateParams holds the parameters of Update.
 type UpdateParams struct {
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// BackupCodes turns on backup codes with codes the user already has, given
+	// plain or as their bcrypt hashes. Optional: leave it unset to send nothing;
+	// the API refuses null.
 	BackupCodes clerk.Opt[[]string] `json:"backup_codes,omitzero" url:"-"`
+	// BypassClientTrust lets the user skip the device-trust checks at sign-in.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	BypassClientTrust clerk.Opt[bool] `json:"bypass_client_trust,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// CreateOrganizationEnabled lets the user create organizations from the
+	// frontend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	CreateOrganizationEnabled clerk.Opt[bool] `json:"create_organization_enabled,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// CreateOrganizationsLimit caps how many organizations the user may create; 0
+	// means no limit. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	CreateOrganizationsLimit clerk.Opt[int64] `json:"create_organizations_limit,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CreatedAt clerk.Opt[string] `json:"created_at,omitzero" url:"-"`
+	// DeleteSelfEnabled lets the user delete their own account from the frontend.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	DeleteSelfEnabled clerk.Opt[bool] `json:"delete_self_enabled,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ExternalID is your own ID for the user, e.g. from the system you migrate
+	// from. Optional: leave it unset to send nothing, or set it to clerk.Null to
+	// send null.
 	ExternalID clerk.Opt[string] `json:"external_id,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -646,21 +693,27 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	LastName clerk.Opt[string] `json:"last_name,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// LegalAcceptedAt is when the user accepted your legal terms, as RFC 3339 text
+	// (e.g. 2012-10-20T07:15:20.902Z). Optional: leave it unset to send nothing,
+	// or set it to clerk.Null to send null.
 	LegalAcceptedAt clerk.Opt[string] `json:"legal_accepted_at,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Locale clerk.Opt[string] `json:"locale,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// NotifyPrimaryEmailAddressChanged tells the previous primary address that the
+	// primary address changed; off by default. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	NotifyPrimaryEmailAddressChanged clerk.Opt[bool] `json:"notify_primary_email_address_changed,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Password clerk.Opt[string] `json:"password,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PasswordDigest sets the password from an existing hash instead of a plain
+	// password; PasswordHasher names the algorithm. Optional: leave it unset to
+	// send nothing; the API refuses null.
 	PasswordDigest clerk.Opt[string] `json:"password_digest,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// PasswordHasher names the algorithm PasswordDigest was made with, e.g.
+	// bcrypt, argon2id or scrypt_firebase; needed with PasswordDigest. Optional:
+	// leave it unset to send nothing; the API refuses null.
 	PasswordHasher clerk.Opt[string] `json:"password_hasher,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -671,8 +724,8 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	PrimaryWeb3WalletID clerk.Opt[string] `json:"primary_web3_wallet_id,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PrivateMetadata can be read and written only from the backend. Optional:
+	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -680,8 +733,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	ProfileImageID clerk.Opt[string] `json:"profile_image_id,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// PublicMetadata can be read from the frontend and written only from the
+	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
@@ -689,17 +743,22 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	SignOutOfOtherSessions clerk.Opt[bool] `json:"sign_out_of_other_sessions,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SkipLegalChecks skips the check that legal terms were accepted; meant for
+	// migrating users. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	SkipLegalChecks clerk.Opt[bool] `json:"skip_legal_checks,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SkipPasswordChecks skips the password policy checks; meant for migrating
+	// existing passwords, not for users choosing new ones. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	SkipPasswordChecks clerk.Opt[bool] `json:"skip_password_checks,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// TOTPSecret turns on the authenticator-app second factor with an existing
+	// secret (30-second period, 6-digit codes, SHA-1), so the user need not set it
+	// up again. Optional: leave it unset to send nothing, or set it to clerk.Null
+	// to send null.
 	TOTPSecret clerk.Opt[string] `json:"totp_secret,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// UnsafeMetadata can be read and written from the frontend, so do not trust it
+	// for access decisions. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	//
 	// Deprecated: the API marks this field as deprecated; it may be removed in a
 	// later version.
