@@ -159,7 +159,6 @@ func organizationFieldDocs() map[string]string {
 		"Organization.members_count":                            "is filled only when the list call sets IncludeMembersCount.",
 		"Organization.missing_member_with_elevated_permissions": "is filled only when the list call sets IncludeMissingMemberWithElevatedPermissions.",
 		"Organization.role_set_key":                             "is the key of the RoleSet that decides which roles the organization's members can have.",
-		"Organization.last_active_at":                           "is when a member last had session activity in the organization, in Unix milliseconds.",
 		"Organization.logo_url":                                 "is the older name of ImageURL; prefer ImageURL.",
 		"OrganizationMembership.role":                           "is the key of the member's role, e.g. org:admin.",
 		"OrganizationMembership.public_user_data":               "is the member's name, identifier and image, safe to show to other members.",
@@ -608,7 +607,7 @@ func instanceFieldDocs() map[string]string {
 	return map[string]string{
 		"AuthConfig.enhanced_email_deliverability":                     "sends production authentication emails through Clerk's older managed delivery path; deprecated.",
 		"Template.subject":                                             "is the subject line; email templates only.",
-		"Instance.environment_type":                                    "is development or production.",
+		"Instance.environment_type":                                    "is the kind of environment, e.g. development or production.",
 		"Instance.allowed_origins":                                     "lists the origins allowed to call the Frontend API from a browser (CORS).",
 		"Instance.workspace_id":                                        "is the ID of the Clerk workspace owning the instance's application; nil when nobody owns it.",
 		"InstanceCommunicationSettings.blocked_country_codes":          "lists ISO 3166-1 alpha-2 codes of countries Clerk sends no SMS to; unknown codes are dropped.",
@@ -672,7 +671,7 @@ func expiryFieldDocs() map[string]string {
 		"VerificationPasskey.expire_at":            "is when the passkey challenge stops being accepted, in Unix milliseconds.",
 		"OrganizationDomainVerification.expire_at": "is when the pending verification lapses, in Unix milliseconds.",
 		"OAuthAccessToken.expires_at":              "is when the provider's access token expires, in Unix milliseconds.",
-		"TestingToken.expires_at":                  "is when the token stops being accepted, in Unix milliseconds; create a new one per test run.",
+		"TestingToken.expires_at":                  "is when the token stops being accepted, in Unix milliseconds.",
 	}
 	for _, t := range []string{"Invitation", "OrganizationInvitation", "AcceptedOrganizationInvitation", "OrganizationInvitationWithPublicOrganizationData"} {
 		docs[t+".expires_at"] = "is when the invitation can no longer be accepted, in Unix milliseconds."
