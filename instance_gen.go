@@ -356,7 +356,7 @@ type Instance struct {
 	// AllowedOrigins lists the origins allowed to call the Frontend API from a
 	// browser (CORS). Nil when the API sends null.
 	AllowedOrigins []string `json:"allowed_origins"`
-	// EnvironmentType is development or production.
+	// EnvironmentType is the kind of environment, e.g. development or production.
 	EnvironmentType string `json:"environment_type"`
 	// WorkspaceID is the ID of the Clerk workspace owning the instance's
 	// application; nil when nobody owns it.

@@ -131,8 +131,8 @@ type Organization struct {
 	// ImageURL is the URL of the image Clerk shows, an uploaded one or a default.
 	// Nil when the API leaves it out.
 	ImageURL *string `json:"image_url,omitempty"`
-	// LastActiveAt is when a member last had session activity in the organization,
-	// in Unix milliseconds. Nil when the API leaves it out.
+	// LastActiveAt is when it was last active, in Unix milliseconds. Nil when the
+	// API leaves it out.
 	LastActiveAt *int64 `json:"last_active_at,omitempty"`
 	// MaxAllowedMemberships caps the number of members; 0 means no limit.
 	MaxAllowedMemberships int64 `json:"max_allowed_memberships"`

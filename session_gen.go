@@ -385,8 +385,7 @@ const (
 type TestingToken struct {
 	// Object is always "testing_token".
 	Object string `json:"object"`
-	// ExpiresAt is when the token stops being accepted, in Unix milliseconds;
-	// create a new one per test run.
+	// ExpiresAt is when the token stops being accepted, in Unix milliseconds.
 	ExpiresAt int64 `json:"expires_at"`
 	// Token goes in the __clerk_testing_token query parameter of Frontend API
 	// requests, to get past bot protection in tests.
