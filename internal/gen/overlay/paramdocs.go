@@ -46,6 +46,13 @@ func ParamDocs() map[string]string {
 		"?created_at_after":                                 "keeps only the results created after this time, in Unix milliseconds.",
 		"?last_sign_in_at_before":                           "keeps only the users who last signed in before this time, in Unix milliseconds.",
 		"?last_sign_in_at_after":                            "keeps only the users who last signed in after this time, in Unix milliseconds.",
+		"idp_certificate":                                   "is the identity provider's signing certificate, which Clerk checks assertions against.",
+		"idp_metadata_url":                                  "is where Clerk fetches the identity provider's metadata from.",
+		"force_authn":                                       "asks the identity provider to make the user sign in again even with a session there.",
+		"allow_idp_initiated":                               "lets a sign-in start at the identity provider rather than at your application.",
+		"allow_subdomains":                                  "lets email addresses on subdomains of the connection's domains use it too.",
+		"sync_user_attributes":                              "makes Clerk overwrite the user's name and other attributes from the identity provider at every sign-in.",
+		"disable_additional_identifications":                "stops users of the connection from adding other email addresses or phone numbers.",
 		"proxy_url":                                         "is the full URL of the proxy that forwards requests to the Frontend API, when you use one.",
 	}
 }
