@@ -166,20 +166,24 @@ func (p *CreateParamsOIDC) Validate() error {
 
 // CreateParamsSAML is a nested object of a request body.
 type CreateParamsSAML struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowSubdomains lets email addresses on subdomains of the connection's
+	// domains use it too. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// IdPCertificate is the identity provider's signing certificate, which Clerk
+	// checks assertions against. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -187,6 +191,7 @@ type CreateParamsSAML struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata from.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
@@ -343,8 +348,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	CustomAttributes clerk.Opt[[]*CreateParamsCustomAttributeItem] `json:"custom_attributes,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// DisableAdditionalIdentifications stops users of the connection from adding
+	// other email addresses or phone numbers. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -361,8 +367,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	SAML clerk.Opt[UpdateParamsSAML] `json:"saml,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
 }
 
@@ -395,20 +402,24 @@ func (p *UpdateParams) Validate() error {
 
 // UpdateParamsSAML is a nested object of a request body.
 type UpdateParamsSAML struct {
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowSubdomains lets email addresses on subdomains of the connection's
+	// domains use it too. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	AttributeMapping clerk.Opt[CreateParamsSAMLAttributeMapping] `json:"attribute_mapping,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// IdPCertificate is the identity provider's signing certificate, which Clerk
+	// checks assertions against. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -416,6 +427,7 @@ type UpdateParamsSAML struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata from.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`

@@ -19,10 +19,13 @@ type CreateParams struct {
 	Domain clerk.Opt[string] `json:"domain,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing; the API refuses null.
 	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// IdPCertificate is the identity provider's signing certificate, which Clerk
+	// checks assertions against. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -30,6 +33,7 @@ type CreateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata from.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
@@ -184,14 +188,16 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Active clerk.Opt[bool] `json:"active,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowIdPInitiated lets a sign-in start at the identity provider rather than
+	// at your application. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowIdPInitiated clerk.Opt[bool] `json:"allow_idp_initiated,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	AllowOrganizationAccountLinking clerk.Opt[bool] `json:"allow_organization_account_linking,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// AllowSubdomains lets email addresses on subdomains of the connection's
+	// domains use it too. Optional: leave it unset to send nothing, or set it to
+	// clerk.Null to send null.
 	AllowSubdomains clerk.Opt[bool] `json:"allow_subdomains,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -199,8 +205,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	ConsentVerifiedDomainsDeletion clerk.Opt[bool] `json:"consent_verified_domains_deletion,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// DisableAdditionalIdentifications stops users of the connection from adding
+	// other email addresses or phone numbers. Optional: leave it unset to send
+	// nothing, or set it to clerk.Null to send null.
 	DisableAdditionalIdentifications clerk.Opt[bool] `json:"disable_additional_identifications,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -211,10 +218,13 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	Domains clerk.Opt[[]string] `json:"domains,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing; the API refuses null.
+	// ForceAuthn asks the identity provider to make the user sign in again even
+	// with a session there. Optional: leave it unset to send nothing; the API
+	// refuses null.
 	ForceAuthn clerk.Opt[bool] `json:"force_authn,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// IdPCertificate is the identity provider's signing certificate, which Clerk
+	// checks assertions against. Optional: leave it unset to send nothing, or set
+	// it to clerk.Null to send null.
 	IdPCertificate clerk.Opt[string] `json:"idp_certificate,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -222,6 +232,7 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadata clerk.Opt[string] `json:"idp_metadata,omitzero" url:"-"`
+	// IdPMetadataURL is where Clerk fetches the identity provider's metadata from.
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	IdPMetadataURL clerk.Opt[string] `json:"idp_metadata_url,omitzero" url:"-"`
@@ -237,8 +248,9 @@ type UpdateParams struct {
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
 	OrganizationID clerk.Opt[string] `json:"organization_id,omitzero" url:"-"`
-	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
-	// null.
+	// SyncUserAttributes makes Clerk overwrite the user's name and other
+	// attributes from the identity provider at every sign-in. Optional: leave it
+	// unset to send nothing, or set it to clerk.Null to send null.
 	SyncUserAttributes clerk.Opt[bool] `json:"sync_user_attributes,omitzero" url:"-"`
 }
 
