@@ -14,7 +14,7 @@
 //   - Verifier.VerifyRequest(r) reads a request, checks it and returns the
 //     Event; Event.Decode or the typed accessors (Event.UserCreated, ...)
 //     give the payload as a Go struct.
-//   - Handler(v) returns an http.Handler that does all of the above and
+//   - NewDispatcher(v) returns an http.Handler that does all of the above and
 //     calls the function registered with On or OnUserCreated, etc.
 //
 // Every event type of Clerk's webhook catalogue has a constant and a payload
@@ -22,5 +22,5 @@
 // version does not know is still delivered, with its raw data.
 //
 // The package also holds the Backend API's webhook endpoints (the Svix
-// application of an instance), through Service.
+// application of an instance), through Service, built with NewService.
 package webhooks

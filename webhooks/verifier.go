@@ -68,7 +68,7 @@ func WithNow(now func() time.Time) Option {
 	}
 }
 
-// WithMaxBodySize caps the bytes VerifyRequest and the Handler read from a
+// WithMaxBodySize caps the bytes VerifyRequest and the Dispatcher read from a
 // request body (default 1 MiB). It must be positive.
 func WithMaxBodySize(n int64) Option {
 	return func(v *Verifier) error {
