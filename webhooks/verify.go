@@ -78,46 +78,43 @@ func readHeaders(h http.Header) (delivery, error) {
 // one name joined by ", ". It reads the map directly so that the common
 // case, canonical keys set by net/http, costs no allocation, and falls back
 // to a case-insensitive scan for maps built by hand.
+// A name with no values counts as absent.
 func header(h http.Header, key, alt string) string {
-	if vs, ok := h[key]; ok {
+	if vs := h[key]; len(vs) > 0 {
 		return joinValues(vs)
 	}
-	if vs, ok := lookupFold(h, key); ok {
+	if vs := lookupFold(h, key); len(vs) > 0 {
 		return joinValues(vs)
 	}
-	if vs, ok := h[alt]; ok {
+	if vs := h[alt]; len(vs) > 0 {
 		return joinValues(vs)
 	}
-	vs, _ := lookupFold(h, alt)
-	return joinValues(vs)
+	return joinValues(lookupFold(h, alt))
 }
 
 // lookupFold gathers the values of every key equal to name ignoring case,
 // in the order of the keys' spelling, so that a hand-built map with two
 // spellings of one name gives the same answer every time.
-func lookupFold(h http.Header, name string) ([]string, bool) {
+func lookupFold(h http.Header, name string) []string {
 	var keys []string
 	for k := range h {
 		if strings.EqualFold(k, name) {
 			keys = append(keys, k)
 		}
 	}
-	if len(keys) == 0 {
-		return nil, false
-	}
 	slices.Sort(keys)
 	var vs []string
 	for _, k := range keys {
 		vs = append(vs, h[k]...)
 	}
-	return vs, true
+	return vs
 }
 
 func joinValues(vs []string) string {
 	if len(vs) == 1 {
 		return vs[0]
 	}
-	return strings.Join(vs, ", ")
+	return strings.Join(vs, ", ") // "" for none
 }
 
 // checkSignature computes HMAC-SHA256 under the secret of the signed content

@@ -91,6 +91,8 @@ func TestVerify(t *testing.T) {
 		{"blank signature", body, headers(testID, testNow, "   "), ErrNoMatchingSignature},
 		{"no headers", body, http.Header{}, ErrMissingHeaders},
 		{"lower-case map keys", body, http.Header{"svix-id": {testID}, "svix-timestamp": {strconv.FormatInt(testNow.Unix(), 10)}, "svix-signature": {valid}}, nil},
+		{"a name without values is absent", body, http.Header{"Svix-Id": {}, "Webhook-Id": {testID}, "Svix-Timestamp": {"1700000000"}, "Svix-Signature": {valid}}, nil},
+		{"two spellings of one name are joined in a fixed order", body, http.Header{"svix-id": {testID}, "SVIX-ID": {"msg_other"}, "Svix-Timestamp": {"1700000000"}, "Svix-Signature": {mustSign(t, testSecret, "msg_other, "+testID, testNow, body)}}, nil},
 		{"webhook-* header names", body, http.Header{"Webhook-Id": {testID}, "Webhook-Timestamp": {strconv.FormatInt(testNow.Unix(), 10)}, "Webhook-Signature": {valid}}, nil},
 		{"unicode body", []byte(`{"name":"Zoë 🚀 日本"}`), headers(testID, testNow, mustSign(t, testSecret, testID, testNow, []byte(`{"name":"Zoë 🚀 日本"}`))), nil},
 		{"empty body", nil, headers(testID, testNow, mustSign(t, testSecret, testID, testNow, nil)), nil},
