@@ -3,6 +3,7 @@ package webhooks
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -23,8 +24,19 @@ func FuzzVerify(f *testing.F) {
 		err := v.Verify(body, h)
 		known := []error{ErrMissingHeaders, ErrInvalidTimestamp, ErrTimestampTooOld, ErrTimestampTooNew, ErrNoMatchingSignature}
 		if err == nil {
-			// Accepted deliveries must carry the signature Sign produces.
-			return
+			// An accepted delivery carries, as the second field of a v1
+			// entry, the signature Sign makes for its normalised timestamp.
+			n, _ := parseTimestamp(ts)
+			want, serr := Sign(testSecret, id, time.Unix(n, 0), body)
+			if serr != nil {
+				t.Fatal(serr)
+			}
+			for _, entry := range strings.Split(sig, " ") {
+				if f := strings.Split(entry, ","); len(f) >= 2 && f[0] == "v1" && "v1,"+f[1] == want {
+					return
+				}
+			}
+			t.Fatalf("Verify accepted %q without the signature %s", sig, want)
 		}
 		for _, k := range known {
 			if errors.Is(err, k) {
