@@ -99,3 +99,22 @@ func FuzzSignVerify(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSignatureHeader: an entry of svix-signature matches exactly when, split
+// on commas as svix splits it, its first field is "v1" and its second the
+// expected text.
+func FuzzSignatureHeader(f *testing.F) {
+	const expected = "x5lVgj0b/JJJaUYaa1+6I5J/EECcryrPlFN4VrkmI94="
+	for _, s := range []string{"v1," + expected, "v1," + expected + ",x", "v1,,", "v1", "", ",", "v2," + expected, "v1," + expected[:43]} {
+		f.Add(s)
+	}
+	var st macState
+	copy(st.expected[:], expected)
+	f.Fuzz(func(t *testing.T, entry string) {
+		fields := strings.Split(entry, ",")
+		want := len(fields) >= 2 && fields[0] == "v1" && fields[1] == expected
+		if got := st.matchesV1(entry); got != want {
+			t.Fatalf("matchesV1(%q) = %v, want %v", entry, got, want)
+		}
+	})
+}
