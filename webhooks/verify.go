@@ -119,7 +119,7 @@ func joinValues(vs []string) string {
 
 // checkSignature computes HMAC-SHA256 under the secret of the signed content
 // (see writeSigned) and accepts the delivery when an entry of the signature
-// header is "v1," followed by exactly its base64 text.
+// header carries its base64 text (see matchesV1).
 func (v *Verifier) checkSignature(d delivery, ts int64, body []byte) error {
 	st := v.macs.Get().(*macState)
 	defer func() {
