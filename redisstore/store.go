@@ -9,7 +9,7 @@
 //	rdb := redis.NewClient(&redis.Options{Addr: "redis:6379"})
 //	store := redisstore.New(rdb)
 //	c, err := clerk.NewClient(key, clerk.WithRateLimit(clerk.RateLimit{Store: store}))
-//	h := webhooks.Handler(v, webhooks.WithStore(store))
+//	h := webhooks.NewDispatcher(v, webhooks.WithStore(store))
 //
 // Each operation is one Lua script, atomic on the Redis server, and every
 // time is read from the server's clock, so replicas whose clocks disagree

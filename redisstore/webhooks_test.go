@@ -18,7 +18,7 @@ import (
 
 const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
-// replica is one webhooks.Handler with its own Redis connection, as a
+// replica is one webhooks.Dispatcher with its own Redis connection, as a
 // replica of a service would have.
 func replica(t *testing.T, addr, prefix string, fn webhooks.HandlerFunc) *httptest.Server {
 	t.Helper()
@@ -28,7 +28,7 @@ func replica(t *testing.T, addr, prefix string, fn webhooks.HandlerFunc) *httpte
 	}
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	t.Cleanup(func() { rdb.Close() })
-	h := webhooks.Handler(v, webhooks.WithStore(redisstore.New(rdb, redisstore.WithPrefix(prefix))))
+	h := webhooks.NewDispatcher(v, webhooks.WithStore(redisstore.New(rdb, redisstore.WithPrefix(prefix))))
 	h.On(webhooks.UserCreated, fn)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

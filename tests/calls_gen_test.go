@@ -1695,21 +1695,21 @@ func generatedCalls() map[string]generatedCall {
 		},
 		"CreateSvixApp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := webhooks.New(c).CreateSvixApp(ctx)
+				_, err := webhooks.NewService(c).CreateSvixApp(ctx)
 				return err
 			},
 			New: func() any { return new(clerk.SvixURL) },
 		},
 		"GenerateSvixAuthURL": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := webhooks.New(c).CreateSvixDashboardURL(ctx)
+				_, err := webhooks.NewService(c).CreateSvixDashboardURL(ctx)
 				return err
 			},
 			New: func() any { return new(clerk.SvixURL) },
 		},
 		"DeleteSvixApp": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
-				return webhooks.New(c).DeleteSvixApp(ctx)
+				return webhooks.NewService(c).DeleteSvixApp(ctx)
 			},
 		},
 	}

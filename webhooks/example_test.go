@@ -16,13 +16,13 @@ import (
 )
 
 // A receiving endpoint: verify, decode and handle user.created events.
-func ExampleHandler() {
+func ExampleNewDispatcher() {
 	const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 	v, err := webhooks.NewVerifier(secret)
 	if err != nil {
 		log.Fatal(err)
 	}
-	h := webhooks.Handler(v, webhooks.WithDeduplication(24*time.Hour, 10000))
+	h := webhooks.NewDispatcher(v, webhooks.WithDeduplication(24*time.Hour, 10000))
 	h.OnUserCreated(func(ctx context.Context, e *webhooks.Event, u *clerk.User) error {
 		fmt.Println("welcome", u.ID)
 		return nil
@@ -98,7 +98,7 @@ func ExampleWithStore() {
 	v, _ := webhooks.NewVerifier("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
 	store := clerk.NewMemoryStore(0, nil)
 	runs := 0
-	replicas := []*webhooks.Dispatcher{webhooks.Handler(v, webhooks.WithStore(store)), webhooks.Handler(v, webhooks.WithStore(store))}
+	replicas := []*webhooks.Dispatcher{webhooks.NewDispatcher(v, webhooks.WithStore(store)), webhooks.NewDispatcher(v, webhooks.WithStore(store))}
 	for _, r := range replicas {
 		r.On(webhooks.UserCreated, func(context.Context, *webhooks.Event) error { runs++; return nil })
 	}

@@ -18,8 +18,8 @@ import (
 // Dispatcher answer 500, so Clerk delivers the event again later.
 type HandlerFunc func(ctx context.Context, e *Event) error
 
-// HandlerOption configures a Dispatcher.
-type HandlerOption func(*Dispatcher)
+// DispatcherOption configures a Dispatcher.
+type DispatcherOption func(*Dispatcher)
 
 // WithDeduplication makes the Dispatcher remember the svix-id of each event
 // it handled successfully for window, keeping at most capacity ids, and
@@ -29,7 +29,7 @@ type HandlerOption func(*Dispatcher)
 // forgotten to make room for others. Zero or negative values select
 // DefaultDedupWindow and DefaultDedupCapacity. The ids are kept in memory
 // unless WithStore names a shared store.
-func WithDeduplication(window time.Duration, capacity int) HandlerOption {
+func WithDeduplication(window time.Duration, capacity int) DispatcherOption {
 	return func(d *Dispatcher) { d.dedupWindow, d.dedupCapacity, d.dedupOn = window, capacity, true }
 }
 
@@ -38,17 +38,17 @@ func WithDeduplication(window time.Duration, capacity int) HandlerOption {
 // shared by every replica behind one webhook endpoint, so a delivery runs
 // once across the fleet, even while its first attempt is still running. The
 // capacity of WithDeduplication applies only to the in-memory store.
-func WithStore(s clerk.Store) HandlerOption {
+func WithStore(s clerk.Store) DispatcherOption {
 	return func(d *Dispatcher) { d.store, d.dedupOn = s, true }
 }
 
 // WithLogger sets where the Dispatcher reports rejected deliveries and
 // handler failures (default: nowhere). Messages never include the secret.
-func WithLogger(l *slog.Logger) HandlerOption {
+func WithLogger(l *slog.Logger) DispatcherOption {
 	return func(d *Dispatcher) { d.log = l }
 }
 
-// Dispatcher is the http.Handler returned by Handler: it verifies each
+// Dispatcher is the http.Handler built by NewDispatcher: it verifies each
 // delivery and calls the function registered for its event type.
 //
 // Answers: 405 for methods other than POST, 413 for bodies over the
@@ -69,9 +69,9 @@ type Dispatcher struct {
 	fallback HandlerFunc
 }
 
-// Handler returns a Dispatcher that verifies deliveries with v. Register
+// NewDispatcher returns a Dispatcher that verifies deliveries with v. Register
 // functions with On or the typed OnXxx methods before serving.
-func Handler(v *Verifier, opts ...HandlerOption) *Dispatcher {
+func NewDispatcher(v *Verifier, opts ...DispatcherOption) *Dispatcher {
 	d := &Dispatcher{v: v, handlers: map[string]HandlerFunc{}}
 	for _, opt := range opts {
 		if opt != nil {

@@ -48,7 +48,7 @@ func TestHandlerEndToEnd(t *testing.T) {
 
 	var got atomic.Value
 	v := newTestVerifier(t, WithMaxBodySize(512))
-	h := Handler(v)
+	h := NewDispatcher(v)
 	h.OnUserCreated(func(ctx context.Context, e *Event, u *clerk.User) error {
 		got.Store(e.ID + "/" + u.ID)
 		return nil
@@ -116,7 +116,7 @@ func TestHandlerEndToEnd(t *testing.T) {
 func TestHandlerFallback(t *testing.T) {
 	t.Parallel()
 	v := newTestVerifier(t)
-	h := Handler(v)
+	h := NewDispatcher(v)
 	var seen atomic.Value
 	h.On(UserCreated, func(context.Context, *Event) error { seen.Store("specific"); return nil })
 	h.Fallback(func(_ context.Context, e *Event) error {
@@ -147,7 +147,7 @@ func TestHandlerDeduplication(t *testing.T) {
 	}
 	var calls, fails atomic.Int32
 	fails.Store(1)
-	h := Handler(v, WithDeduplication(time.Hour, 2))
+	h := NewDispatcher(v, WithDeduplication(time.Hour, 2))
 	h.On(UserUpdated, func(context.Context, *Event) error {
 		calls.Add(1)
 		if fails.Add(-1) >= 0 {
@@ -251,7 +251,7 @@ func TestVerifyRequest(t *testing.T) {
 func TestHandlerDuplicateInFlight(t *testing.T) {
 	t.Parallel()
 	v := newTestVerifier(t)
-	h := Handler(v, WithDeduplication(0, 0))
+	h := NewDispatcher(v, WithDeduplication(0, 0))
 	started, release := make(chan struct{}), make(chan struct{})
 	h.On(UserCreated, func(context.Context, *Event) error {
 		close(started)
@@ -293,7 +293,7 @@ func TestHandlerDuplicateInFlight(t *testing.T) {
 func TestHandlerSlowDeliveryIsNotEvicted(t *testing.T) {
 	t.Parallel()
 	v := newTestVerifier(t)
-	h := Handler(v, WithDeduplication(time.Hour, 1))
+	h := NewDispatcher(v, WithDeduplication(time.Hour, 1))
 	started, release := make(chan struct{}), make(chan struct{})
 	var slowRuns atomic.Int32
 	h.On(UserCreated, func(_ context.Context, e *Event) error {

@@ -10,14 +10,14 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
-// Service calls the Backend API's webhooks endpoints. Build it with New; it is
+// Service calls the Backend API's webhooks endpoints. Build it with NewService; it is
 // safe for concurrent use.
 type Service struct {
 	c *clerk.Client
 }
 
-// New returns a Service that sends its calls through c.
-func New(c *clerk.Client) *Service {
+// NewService returns a Service that sends its calls through c.
+func NewService(c *clerk.Client) *Service {
 	return &Service{c: c}
 }
 

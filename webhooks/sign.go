@@ -4,23 +4,20 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
-	"strconv"
 	"time"
 )
 
 // Sign returns the svix-signature header value ("v1,<base64>") that Clerk
 // would send for body under the given secret, delivery id and time. It serves
-// tests and local emulators; an invalid secret yields ErrInvalidSecret.
+// tests and local emulators; an invalid secret yields ErrInvalidSecret. It
+// signs what Verify checks: a body that is not valid UTF-8 is signed as the
+// text it decodes to.
 func Sign(secret, id string, ts time.Time, body []byte) (string, error) {
 	key, err := decodeSecret(secret)
 	if err != nil {
 		return "", err
 	}
 	mac := hmac.New(sha256.New, key)
-	mac.Write([]byte(id))
-	mac.Write([]byte{'.'})
-	mac.Write(strconv.AppendInt(nil, ts.Unix(), 10))
-	mac.Write([]byte{'.'})
-	mac.Write(body)
+	writeSigned(mac, appendSignedPrefix(nil, id, ts.Unix()), body)
 	return "v1," + base64.StdEncoding.EncodeToString(mac.Sum(nil)), nil
 }

@@ -52,7 +52,7 @@ func ExampleDispatcher_OnUserCreated_sync() {
 		fmt.Println(err)
 		return
 	}
-	h := webhooks.Handler(v)
+	h := webhooks.NewDispatcher(v)
 	h.OnUserCreated(func(ctx context.Context, e *webhooks.Event, u *clerk.User) error {
 		table.save(u)
 		return nil

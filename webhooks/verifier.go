@@ -3,7 +3,6 @@ package webhooks
 import (
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"hash"
 	"os"
@@ -35,11 +34,11 @@ type Verifier struct {
 // macState is the per-call scratch space of Verify, reused through a pool so
 // that a verification allocates nothing once warm.
 type macState struct {
-	mac     hash.Hash
-	prefix  []byte // "<id>.<timestamp>." of the delivery being checked
-	sum     [sha256.Size]byte
-	encoded [64]byte // a candidate signature's base64 text
-	decoded [48]byte // a candidate signature's bytes
+	mac       hash.Hash
+	prefix    []byte // "<id>.<timestamp>." of the delivery being checked
+	sum       [sha256.Size]byte
+	expected  [44]byte // base64 text of sum
+	candidate [44]byte // a signature entry's text, copied for hmac.Equal
 }
 
 // Option configures a Verifier.
@@ -68,7 +67,7 @@ func WithNow(now func() time.Time) Option {
 	}
 }
 
-// WithMaxBodySize caps the bytes VerifyRequest and the Handler read from a
+// WithMaxBodySize caps the bytes VerifyRequest and the Dispatcher read from a
 // request body (default 1 MiB). It must be positive.
 func WithMaxBodySize(n int64) Option {
 	return func(v *Verifier) error {
@@ -82,7 +81,9 @@ func WithMaxBodySize(n int64) Option {
 
 // NewVerifier returns a Verifier for the endpoint's signing secret, as shown
 // in the Clerk dashboard ("whsec_" followed by base64; the prefix is optional).
-// An empty or undecodable secret yields an error wrapping ErrInvalidSecret.
+// An empty or undecodable secret yields an error wrapping ErrInvalidSecret;
+// the secret is decoded as svix decodes it (see decodeSecret), so white
+// space around it is an error, not trimmed.
 func NewVerifier(secret string, opts ...Option) (*Verifier, error) {
 	key, err := decodeSecret(secret)
 	if err != nil {
@@ -116,24 +117,4 @@ func NewVerifierFromEnv(opts ...Option) (*Verifier, error) {
 // String describes the verifier without revealing its secret.
 func (v *Verifier) String() string {
 	return fmt.Sprintf("webhooks.Verifier{tolerance: %s, maxBodySize: %d}", v.tolerance, v.maxBody)
-}
-
-// decodeSecret turns the dashboard secret into the HMAC key. Its errors never
-// quote the secret.
-func decodeSecret(secret string) ([]byte, error) {
-	s := strings.TrimPrefix(strings.TrimSpace(secret), secretPrefix)
-	if s == "" {
-		return nil, fmt.Errorf("%w: empty", ErrInvalidSecret)
-	}
-	key, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		// Some tools strip the padding; accept that form too.
-		if key, err = base64.RawStdEncoding.DecodeString(s); err != nil {
-			return nil, fmt.Errorf("%w: not base64", ErrInvalidSecret)
-		}
-	}
-	if len(key) == 0 {
-		return nil, fmt.Errorf("%w: empty", ErrInvalidSecret)
-	}
-	return key, nil
 }

@@ -5,9 +5,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
-	"strconv"
+	"slices"
 	"strings"
-	"time"
 )
 
 // Header names of a Svix delivery, in canonical form, with the unbranded
@@ -25,7 +24,7 @@ const (
 // maxPooledPrefix bounds the scratch buffer kept between verifications.
 const maxPooledPrefix = 1024
 
-// delivery holds the three signature headers of one request, trimmed.
+// delivery holds the three signature headers of one request, as received.
 type delivery struct {
 	id, timestamp, signature string
 }
@@ -35,15 +34,21 @@ type delivery struct {
 // timestamp tolerance. It returns nil or an error wrapping one of the
 // package's sentinels; the error never reveals the secret or the expected
 // signature.
+//
+// It decides as the svix library does on every input (see "Agreement with
+// svix" in the package documentation): the timestamp is read like
+// JavaScript's parseInt and signed in its normalised form, the body is
+// signed as text, and a signature must be the canonical base64 text.
 func (v *Verifier) Verify(body []byte, h http.Header) error {
 	d, err := readHeaders(h)
 	if err != nil {
 		return err
 	}
-	if err := v.checkTimestamp(d.timestamp); err != nil {
+	ts, err := v.checkTimestamp(d.timestamp)
+	if err != nil {
 		return err
 	}
-	return v.checkSignature(d, body)
+	return v.checkSignature(d, ts, body)
 }
 
 func readHeaders(h http.Header) (delivery, error) {
@@ -68,46 +73,54 @@ func readHeaders(h http.Header) (delivery, error) {
 	return d, fmt.Errorf("%w: %s", ErrMissingHeaders, strings.Join(missing, ", "))
 }
 
-// header returns the first value of key (or of alt when key is absent),
-// trimmed. It reads the map directly so that the common case, canonical keys
-// set by net/http, costs no allocation, and falls back to a case-insensitive
-// scan for maps built by hand.
+// header returns the value of key, or of alt when no key is present, the
+// way a Node server hands it to svix: untrimmed, and with several values of
+// one name joined by ", ". It reads the map directly so that the common
+// case, canonical keys set by net/http, costs no allocation, and falls back
+// to a case-insensitive scan for maps built by hand.
+// A name with no values counts as absent.
 func header(h http.Header, key, alt string) string {
 	if vs := h[key]; len(vs) > 0 {
-		return strings.TrimSpace(vs[0])
+		return joinValues(vs)
+	}
+	if vs := lookupFold(h, key); len(vs) > 0 {
+		return joinValues(vs)
 	}
 	if vs := h[alt]; len(vs) > 0 {
-		return strings.TrimSpace(vs[0])
+		return joinValues(vs)
 	}
-	for k, vs := range h {
-		if len(vs) > 0 && (strings.EqualFold(k, key) || strings.EqualFold(k, alt)) {
-			return strings.TrimSpace(vs[0])
+	return joinValues(lookupFold(h, alt))
+}
+
+// lookupFold gathers the values of every key equal to name ignoring case,
+// in the order of the keys' spelling, so that a hand-built map with two
+// spellings of one name gives the same answer every time.
+func lookupFold(h http.Header, name string) []string {
+	var keys []string
+	for k := range h {
+		if strings.EqualFold(k, name) {
+			keys = append(keys, k)
 		}
 	}
-	return ""
+	slices.Sort(keys)
+	var vs []string
+	for _, k := range keys {
+		vs = append(vs, h[k]...)
+	}
+	return vs
 }
 
-// checkTimestamp parses svix-timestamp (whole seconds since the epoch) and
-// compares it with the clock; a gap of exactly the tolerance is accepted.
-func (v *Verifier) checkTimestamp(raw string) error {
-	ts, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil {
-		return fmt.Errorf("%w: svix-timestamp is not an integer", ErrInvalidTimestamp)
+func joinValues(vs []string) string {
+	if len(vs) == 1 {
+		return vs[0]
 	}
-	now := time.Unix(v.now().Unix(), 0)
-	sent := time.Unix(ts, 0)
-	switch {
-	case now.Sub(sent) > v.tolerance:
-		return fmt.Errorf("%w: more than %s in the past", ErrTimestampTooOld, v.tolerance)
-	case sent.Sub(now) > v.tolerance:
-		return fmt.Errorf("%w: more than %s in the future", ErrTimestampTooNew, v.tolerance)
-	}
-	return nil
+	return strings.Join(vs, ", ") // "" for none
 }
 
-// checkSignature computes HMAC-SHA256(secret, "<id>.<timestamp>.<body>") and
-// accepts the delivery when any v1 entry of the signature header equals it.
-func (v *Verifier) checkSignature(d delivery, body []byte) error {
+// checkSignature computes HMAC-SHA256 under the secret of the signed content
+// (see writeSigned) and accepts the delivery when an entry of the signature
+// header carries its base64 text (see matchesV1).
+func (v *Verifier) checkSignature(d delivery, ts int64, body []byte) error {
 	st := v.macs.Get().(*macState)
 	defer func() {
 		if cap(st.prefix) > maxPooledPrefix {
@@ -116,22 +129,23 @@ func (v *Verifier) checkSignature(d delivery, body []byte) error {
 		v.macs.Put(st)
 	}()
 
-	st.prefix = append(append(append(append(st.prefix[:0], d.id...), '.'), d.timestamp...), '.')
+	st.prefix = appendSignedPrefix(st.prefix[:0], d.id, ts)
 	st.mac.Reset()
-	st.mac.Write(st.prefix)
-	st.mac.Write(body)
-	expected := st.mac.Sum(st.sum[:0])
+	writeSigned(st.mac, st.prefix, body)
+	base64.StdEncoding.Encode(st.expected[:], st.mac.Sum(st.sum[:0]))
 
 	matched := false
-	for rest := d.signature; rest != ""; {
-		var entry string
-		entry, rest = nextEntry(rest)
-		sig, ok := st.decodeV1(entry)
+	for rest := d.signature; ; {
+		entry, next, more := strings.Cut(rest, " ")
 		// Keep looping after a match so the time spent does not depend on
 		// which entry matched.
-		if ok && hmac.Equal(sig, expected) {
+		if st.matchesV1(entry) {
 			matched = true
 		}
+		if !more {
+			break
+		}
+		rest = next
 	}
 	if !matched {
 		return ErrNoMatchingSignature
@@ -139,27 +153,19 @@ func (v *Verifier) checkSignature(d delivery, body []byte) error {
 	return nil
 }
 
-// nextEntry splits the first space-separated entry off a signature header.
-func nextEntry(s string) (entry, rest string) {
-	s = strings.TrimLeft(s, " ")
-	if i := strings.IndexByte(s, ' '); i >= 0 {
-		return s[:i], s[i+1:]
+// matchesV1 reports whether a space-separated entry of the signature header
+// carries the expected signature: its first comma-separated field is "v1"
+// and its second is the expected base64 text, byte for byte. Fields after
+// the second are ignored, as svix ignores them.
+func (st *macState) matchesV1(entry string) bool {
+	version, rest, found := strings.Cut(entry, ",")
+	if !found || version != "v1" {
+		return false
 	}
-	return s, ""
-}
-
-// decodeV1 returns the signature bytes of a "v1,<base64>" entry, decoded into
-// the state's scratch buffer; any other version, or text that cannot be a
-// SHA-256 signature, is reported as not ok.
-func (st *macState) decodeV1(entry string) ([]byte, bool) {
-	version, encoded, found := strings.Cut(entry, ",")
-	if !found || version != "v1" || encoded == "" || len(encoded) > len(st.encoded) {
-		return nil, false
+	sig, _, _ := strings.Cut(rest, ",")
+	if len(sig) != len(st.expected) {
+		return false
 	}
-	n := copy(st.encoded[:], encoded)
-	m, err := base64.StdEncoding.Decode(st.decoded[:], st.encoded[:n])
-	if err != nil {
-		return nil, false
-	}
-	return st.decoded[:m], true
+	n := copy(st.candidate[:], sig)
+	return hmac.Equal(st.candidate[:n], st.expected[:])
 }

@@ -1,6 +1,8 @@
 package webhooks
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"net/http"
@@ -73,18 +75,24 @@ func TestVerify(t *testing.T) {
 		{"garbage signature", body, headers(testID, testNow, "v1,!!!not-base64!!!"), ErrNoMatchingSignature},
 		{"overlong signature", body, headers(testID, testNow, "v1,"+strings.Repeat("QUFB", 40)), ErrNoMatchingSignature},
 		{"only commas", body, headers(testID, testNow, ",,, ,"), ErrNoMatchingSignature},
-		{"non-numeric timestamp", body, func() http.Header { h := headers(testID, testNow, valid); h.Set("svix-timestamp", "17e8"); return h }(), ErrInvalidTimestamp},
-		{"fractional timestamp", body, func() http.Header {
-			h := headers(testID, testNow, valid)
-			h.Set("svix-timestamp", "1700000000.0")
-			return h
-		}(), ErrInvalidTimestamp},
+		{"non-numeric timestamp", body, withHeader(headers(testID, testNow, valid), "svix-timestamp", "x1700000000"), ErrInvalidTimestamp},
+		{"exponent: the leading digits are the timestamp", body, withHeader(headers(testID, testNow, valid), "svix-timestamp", "17e8"), ErrTimestampTooOld},
+		{"fraction: the whole seconds are signed", body, withHeader(headers(testID, testNow, valid), "svix-timestamp", "1700000000.9"), nil},
+		{"leading zeros and sign", body, withHeader(headers(testID, testNow, valid), "svix-timestamp", "+0001700000000"), nil},
+		{"trailing garbage", body, withHeader(headers(testID, testNow, valid), "svix-timestamp", "1700000000abc"), nil},
+		{"signed over the raw timestamp text", body, withHeader(headers(testID, testNow, mustSignRaw(t, testID, "+1700000000", body)), "svix-timestamp", "+1700000000"), ErrNoMatchingSignature},
+		{"extra comma field", body, headers(testID, testNow, valid+",extra"), nil},
+		{"unpadded signature", body, headers(testID, testNow, strings.TrimRight(valid, "=")), ErrNoMatchingSignature},
+		{"two signature headers, valid second", body, http.Header{"Svix-Id": {testID}, "Svix-Timestamp": {"1700000000"}, "Svix-Signature": {"v1,AAAA", valid}}, nil},
+		{"id padded with spaces", body, headers(" "+testID, testNow, valid), ErrNoMatchingSignature},
 		{"missing id", body, func() http.Header { h := headers(testID, testNow, valid); h.Del("svix-id"); return h }(), ErrMissingHeaders},
 		{"missing timestamp", body, func() http.Header { h := headers(testID, testNow, valid); h.Del("svix-timestamp"); return h }(), ErrMissingHeaders},
 		{"missing signature", body, func() http.Header { h := headers(testID, testNow, valid); h.Del("svix-signature"); return h }(), ErrMissingHeaders},
-		{"blank signature", body, headers(testID, testNow, "   "), ErrMissingHeaders},
+		{"blank signature", body, headers(testID, testNow, "   "), ErrNoMatchingSignature},
 		{"no headers", body, http.Header{}, ErrMissingHeaders},
 		{"lower-case map keys", body, http.Header{"svix-id": {testID}, "svix-timestamp": {strconv.FormatInt(testNow.Unix(), 10)}, "svix-signature": {valid}}, nil},
+		{"a name without values is absent", body, http.Header{"Svix-Id": {}, "Webhook-Id": {testID}, "Svix-Timestamp": {"1700000000"}, "Svix-Signature": {valid}}, nil},
+		{"two spellings of one name are joined in a fixed order", body, http.Header{"svix-id": {testID}, "SVIX-ID": {"msg_other"}, "Svix-Timestamp": {"1700000000"}, "Svix-Signature": {mustSign(t, testSecret, "msg_other, "+testID, testNow, body)}}, nil},
 		{"webhook-* header names", body, http.Header{"Webhook-Id": {testID}, "Webhook-Timestamp": {strconv.FormatInt(testNow.Unix(), 10)}, "Webhook-Signature": {valid}}, nil},
 		{"unicode body", []byte(`{"name":"Zoë 🚀 日本"}`), headers(testID, testNow, mustSign(t, testSecret, testID, testNow, []byte(`{"name":"Zoë 🚀 日本"}`))), nil},
 		{"empty body", nil, headers(testID, testNow, mustSign(t, testSecret, testID, testNow, nil)), nil},
@@ -103,6 +111,24 @@ func TestVerify(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withHeader(h http.Header, key, value string) http.Header {
+	h.Set(key, value)
+	return h
+}
+
+// mustSignRaw signs "<id>.<ts>.<body>" byte for byte under testSecret.
+func mustSignRaw(t testing.TB, id, ts string, body []byte) string {
+	t.Helper()
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(testSecret, "whsec_"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(id + "." + ts + "."))
+	mac.Write(body)
+	return "v1," + base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }
 
 func assertNoSecret(t *testing.T, msg, sig string) {
@@ -153,7 +179,12 @@ func TestNewVerifierSecrets(t *testing.T) {
 	}{
 		{"with prefix", testSecret, nil},
 		{"without prefix", raw, nil},
-		{"surrounding space", "  " + testSecret + "\n", nil},
+		{"surrounding space", "  " + testSecret + "\n", ErrInvalidSecret},
+		{"one extra padding character", testSecret + "=", nil},
+		{"three padding characters", testSecret + "===", ErrInvalidSecret},
+		{"a lone last character is ignored", testSecret + "!", nil},
+		{"URL-safe alphabet", "whsec_" + base64.URLEncoding.EncodeToString([]byte{0xfb, 0xff, 0xbf}), ErrInvalidSecret},
+		{"shorter than four characters", "whsec_QQ=", ErrInvalidSecret},
 		{"unpadded base64", "whsec_" + strings.TrimRight(base64.StdEncoding.EncodeToString([]byte("abcd")), "="), nil},
 		{"empty", "", ErrInvalidSecret},
 		{"prefix only", "whsec_", ErrInvalidSecret},
@@ -175,7 +206,7 @@ func TestNewVerifierSecrets(t *testing.T) {
 				}
 				return
 			}
-			if tt.name == "with prefix" || tt.name == "without prefix" || tt.name == "surrounding space" {
+			if tt.name != "unpadded base64" {
 				if err := v.Verify(body, headers(testID, testNow, sig)); err != nil {
 					t.Fatalf("Verify() = %v", err)
 				}
@@ -261,41 +292,31 @@ func TestSignFormat(t *testing.T) {
 	}
 }
 
-// parseSignatures lists the v1 signatures of a header value with the parser
-// Verify uses.
-func parseSignatures(header string) [][]byte {
-	var st macState
-	var out [][]byte
-	for rest := header; rest != ""; {
-		var entry string
-		entry, rest = nextEntry(rest)
-		if sig, ok := st.decodeV1(entry); ok {
-			out = append(out, append([]byte(nil), sig...))
-		}
-	}
-	return out
-}
-
-func TestParseSignatures(t *testing.T) {
+func TestMatchesV1(t *testing.T) {
 	t.Parallel()
+	var st macState
+	copy(st.expected[:], "x5lVgj0b/JJJaUYaa1+6I5J/EECcryrPlFN4VrkmI94=")
+	sig := string(st.expected[:])
 	tests := []struct {
-		header string
-		want   int
+		entry string
+		want  bool
 	}{
-		{"v1,AAAA", 1},
-		{"v1,AAAA v1,BBBB", 2},
-		{"v1a,AAAA v2,AAAA AAAA", 0},
-		{"v1,AAA", 0},
-		{"", 0},
-		{"   v1,AAAA   v1,BBBB  ", 2},
-		{"v1,", 0},
+		{"v1," + sig, true},
+		{"v1," + sig + ",", true},
+		{"v1," + sig + ",anything,else", true},
+		{"v1," + strings.TrimRight(sig, "="), false},
+		{"v1," + sig + "=", false},
+		{"v1," + sig[:42] + "5=", false}, // same bytes, not the canonical text
+		{"v1,," + sig, false},
+		{"v2," + sig, false},
+		{"V1," + sig, false},
+		{sig, false},
+		{"v1", false},
+		{"", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.header, func(t *testing.T) {
-			t.Parallel()
-			if got := parseSignatures(tt.header); len(got) != tt.want {
-				t.Fatalf("parseSignatures(%q) = %d signatures, want %d", tt.header, len(got), tt.want)
-			}
-		})
+		if got := st.matchesV1(tt.entry); got != tt.want {
+			t.Errorf("matchesV1(%q) = %v, want %v", tt.entry, got, tt.want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk/internal/gen/naming"
+	"github.com/clerkgo/clerk/internal/gen/overlay"
 )
 
 // header starts every generated file.
@@ -195,9 +196,10 @@ func emitForm(f *file, d *decl) {
 
 // emitService writes the Service type and one method per operation.
 func emitService(f *file, p *pkgModel) {
-	f.printf("// Service calls the Backend API's %s endpoints. Build it with New; it is\n// safe for concurrent use.\n", p.Name)
+	ctor := overlay.ServiceConstructor(p.Name)
+	f.printf("// Service calls the Backend API's %s endpoints. Build it with %s; it is\n// safe for concurrent use.\n", p.Name, ctor)
 	f.printf("type Service struct {\n\tc *clerk.Client\n}\n\n")
-	f.printf("// New returns a Service that sends its calls through c.\nfunc New(c *clerk.Client) *Service {\n\treturn &Service{c: c}\n}\n\n")
+	f.printf("// %s returns a Service that sends its calls through c.\nfunc %s(c *clerk.Client) *Service {\n\treturn &Service{c: c}\n}\n\n", ctor, ctor)
 	for _, o := range p.Ops {
 		emitMethod(f, p, o)
 		if o.ListItem != "" {

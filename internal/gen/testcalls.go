@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/gen/overlay"
 	"github.com/clerkgo/clerk/internal/spec"
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -73,7 +74,7 @@ func emitTestCalls(f *file, pkgs []*pkgModel) {
 			case o.Params != nil:
 				args = append(args, "&"+literal(p, o.Params.Name, nil, 0, false))
 			}
-			call := fmt.Sprintf("%s.New(c).%s(%s)", p.Name, o.Method, strings.Join(args, ", "))
+			call := fmt.Sprintf("%s.%s(c).%s(%s)", p.Name, overlay.ServiceConstructor(p.Name), o.Method, strings.Join(args, ", "))
 			if o.Result == "" {
 				f.printf("\t\t\t\treturn %s\n", call)
 			} else {

@@ -43,3 +43,15 @@ func PackageDocs() map[string]string {
 		"webhooks":              "verifies and decodes Clerk webhook deliveries, and manages the instance's Svix application.",
 	}
 }
+
+// ServiceConstructor returns the name of the function that builds a
+// package's Service. It is New everywhere except where the package's main
+// purpose is something else, so that New would promise the wrong thing:
+// package webhooks verifies deliveries, and its Service only manages the
+// instance's Svix application.
+func ServiceConstructor(pkg string) string {
+	if pkg == "webhooks" {
+		return "NewService"
+	}
+	return "New"
+}
