@@ -8,14 +8,13 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/auth/internal/rs256"
 	jose "github.com/go-jose/go-jose/v4"
 )
 
 // loadJWKS fetches GET /jwks and keeps the RSA signing keys of at least 2048
 // bits, by kid. A 401 clerk_key_invalid is secret-key-invalid; any other
 // failure, or a set without a usable key, is jwk-remote-failed-to-load.
-func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rs256.Key, error) {
+func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rsa.PublicKey, error) {
 	var out struct {
 		Keys []json.RawMessage `json:"keys"`
 	}
@@ -27,7 +26,7 @@ func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rs256.Key, erro
 		}
 		return nil, &TokenError{Reason: ReasonJWKRemoteFailedToLoad, Message: "loading the JWKS", Err: err}
 	}
-	keys := make(map[string]*rs256.Key, len(out.Keys))
+	keys := make(map[string]*rsa.PublicKey, len(out.Keys))
 	for _, raw := range out.Keys {
 		var jwk jose.JSONWebKey
 		if jwk.UnmarshalJSON(raw) != nil {
@@ -40,7 +39,7 @@ func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rs256.Key, erro
 		if (jwk.Use != "" && jwk.Use != "sig") || (jwk.Algorithm != "" && jwk.Algorithm != "RS256") {
 			continue
 		}
-		keys[jwk.KeyID] = rs256.NewKey(rk)
+		keys[jwk.KeyID] = rk
 	}
 	if len(keys) == 0 {
 		return nil, tokenErr(ReasonJWKRemoteFailedToLoad, "the JWKS holds no usable RS256 key")

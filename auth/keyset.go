@@ -2,13 +2,13 @@ package auth
 
 import (
 	"context"
+	"crypto/rsa"
 	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/auth/internal/rs256"
 )
 
 // JWKS cache timing.
@@ -21,7 +21,7 @@ const (
 
 // keySnapshot is one fetched key set; it is never modified once stored.
 type keySnapshot struct {
-	keys      map[string]*rs256.Key
+	keys      map[string]*rsa.PublicKey
 	fetchedAt time.Time
 }
 
@@ -68,7 +68,7 @@ func newKeySet(c *clerk.Client, now func() time.Time, grace time.Duration, logge
 
 // peek returns the cached key for kid, or nil when it is unknown or the set
 // is no longer usable. It never fetches.
-func (ks *keySet) peek(kid string) *rs256.Key {
+func (ks *keySet) peek(kid string) *rsa.PublicKey {
 	s := ks.cur.Load()
 	if !s.usable(ks.now(), ks.failing.Load(), ks.grace) {
 		return nil
@@ -77,7 +77,7 @@ func (ks *keySet) peek(kid string) *rs256.Key {
 }
 
 // fresh returns the key for kid only while the set is within its lifetime.
-func (ks *keySet) fresh(kid string) *rs256.Key {
+func (ks *keySet) fresh(kid string) *rsa.PublicKey {
 	s := ks.cur.Load()
 	if !s.fresh(ks.now()) {
 		return nil
@@ -87,7 +87,7 @@ func (ks *keySet) fresh(kid string) *rs256.Key {
 
 // get returns the key for kid, fetching the set when it is cold or stale,
 // or once per interval when kid is unknown.
-func (ks *keySet) get(ctx context.Context, kid string) (*rs256.Key, error) {
+func (ks *keySet) get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	if k := ks.fresh(kid); k != nil {
 		return k, nil
 	}

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"crypto/rsa"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/auth/internal/rs256"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -17,7 +17,7 @@ import (
 // verified-token caches, so the keys of one instance never verify another's
 // tokens.
 type Verifier struct {
-	staticKey         *rs256.Key
+	staticKey         *rsa.PublicKey
 	client            *clerk.Client
 	keys              *keySet
 	machineSecretKey  string
@@ -88,7 +88,7 @@ func New(cfg Config) (*Verifier, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.staticKey = rs256.NewKey(k)
+		v.staticKey = k
 	} else if cfg.Client != nil {
 		grace := cfg.JWKSGracePeriod
 		switch {

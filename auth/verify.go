@@ -2,9 +2,9 @@ package auth
 
 import (
 	"context"
+	"crypto"
+	"crypto/rsa"
 	"slices"
-
-	"github.com/clerkgo/clerk/auth/internal/rs256"
 )
 
 // jwtKind selects the rules a JWT is verified under.
@@ -19,7 +19,7 @@ const (
 // verifyJWT runs the checks shared by session tokens and JWT machine tokens,
 // in Clerk's order: shape, category, key, type, algorithm, signature, claims.
 // t is filled in; the caller owns it so that it can live on the stack.
-func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t *jws) (*rs256.Key, error) {
+func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t *jws) (*rsa.PublicKey, error) {
 	if err := t.parse(token); err != nil {
 		return nil, err
 	}
@@ -51,9 +51,12 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 	return key, nil
 }
 
-// verifySignature checks the RS256 signature of a parsed token.
-func verifySignature(key *rs256.Key, t *jws) error {
-	if err := key.Verify(&t.digest, t.signature()); err != nil {
+// verifySignature checks the RS256 signature of a parsed token with
+// crypto/rsa. The key is the *rsa.PublicKey parsed once (from JWTKey or the
+// JWKS) and reused for every token; crypto/rsa offers no further
+// preparation of a public key.
+func verifySignature(key *rsa.PublicKey, t *jws) error {
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.digest[:], t.signature()); err != nil {
 		return &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
 	}
 	return nil
@@ -95,7 +98,7 @@ func isAccessTokenType(h *header) bool {
 }
 
 // resolveKey picks the verification key: JWTKey, else the JWKS.
-func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rs256.Key, error) {
+func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	switch {
 	case v.staticKey != nil:
 		return v.staticKey, nil
