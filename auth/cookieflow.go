@@ -11,6 +11,9 @@ func (rc *reqContext) cookieFlow() *Auth {
 	rc.readCookies()
 	hasActiveClient := rc.clientUat != 0
 	hasSession := rc.sessionCookie != ""
+	if hasSession {
+		rc.v.warnCookieWithoutParties()
+	}
 
 	if rc.handshakeNonce != "" || rc.handshakeToken != "" {
 		if a, ok := rc.resolveHandshake(); ok {
@@ -22,7 +25,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 		synced, _ := rc.syncParam()
 		hasCookies := hasSession || hasActiveClient
 		if synced != "true" {
-			if !hasCookies && synced != "false" {
+			if !hasCookies && synced != "false" && !rc.v.autoSync {
 				return rc.signedOut(SessionToken, ReasonSessionTokenAndUATMissing, nil)
 			}
 			if !hasCookies || synced == "false" {
@@ -80,7 +83,28 @@ func (rc *reqContext) cookieFlow() *Auth {
 		rc.crossOriginReferrer() && !rc.knownClerkReferrer() && rc.redirectCount == 0 {
 		return rc.maybeHandshake(ReasonPrimaryDomainCrossOriginSync, nil)
 	}
+	if a := rc.organizationSync(c); a != nil {
+		return a
+	}
 	return fromSession(c)
+}
+
+// organizationSync is Clerk's handleMaybeOrganizationSyncHandshake: a
+// signed-in cookie session whose active organization differs from the one
+// the path names gets a handshake that activates it, when the request can
+// take one. A pending session counts as signed out here, as in Clerk.
+func (rc *reqContext) organizationSync(c *SessionClaims) *Auth {
+	if rc.v.orgSync == nil || rc.url == nil || c.Subject == "" || c.SessionStatus == "pending" {
+		return nil
+	}
+	t := rc.v.orgSync.target(rc.url.path)
+	if t == nil || !t.mustActivate(c.OrgID, c.OrgSlug) || rc.redirectCount >= 3 {
+		return nil
+	}
+	if a := rc.maybeHandshake(ReasonActiveOrganizationMismatch, nil); a.Status == Handshake {
+		return a
+	}
+	return nil
 }
 
 // pairsOf is the query of raw with one pair appended.

@@ -100,6 +100,9 @@ func decodeClaims(b string, c *rawClaims) error {
 		case "scope":
 			return s.readClaimString(&c.Scope)
 		case "scopes":
+			if ch := s.peek(); ch != '"' && ch != 'n' {
+				c.ScopesNotString = true
+			}
 			return s.readClaimString(&c.Scopes)
 		case "scp":
 			return s.readClaimList(&c.Scp)

@@ -84,11 +84,41 @@
 //   - The handshake redirect loop stops at three or more redirects (Clerk:
 //     at exactly three); a development handshake that fails answers a
 //     signed-out state where Clerk throws.
+//   - An M2M JWT whose scopes claim is not a string (an array, a number):
+//     Clerk's authenticateRequest throws a TypeError; this package refuses
+//     the token (token-verification-failed), a clear error rather than a
+//     failed request.
+//
+// Configuration is checked once, by [New], where Clerk checks it on every
+// request:
+//
+//   - Neither JWTKey nor Client: refused (Clerk throws on every request
+//     without a secret key). A JWTKey without a Client is accepted, and
+//     verifies without any network; Clerk's authenticateRequest throws
+//     without a secret key even when it has a JWT key.
+//   - A satellite SignInURL that is relative or on the satellite's own
+//     Domain: refused. Clerk throws on the requests that use it (those
+//     with an Origin header, and a development satellite's sync) and
+//     serves the others.
+//   - A Domain with a scheme ("https://satellite.dev"): refused. Clerk
+//     accepts it and derives the Frontend API clerk.https://satellite.dev,
+//     which no handshake can reach.
+//   - OrganizationSync patterns: the path-to-regexp 6 syntax of literal
+//     text, :name parameters, (pattern) groups and the ? modifier is read
+//     as Clerk reads it; a pattern Clerk refuses is refused, and so are the
+//     repeat modifiers (* and +) and {} groups, which this package does not
+//     read.
+//   - No PublishableKey: Clerk throws on every request that may carry a
+//     session. This package accepts it, because a Verifier also serves
+//     VerifySessionToken and APIs that take only bearer tokens: header
+//     tokens and cookie sessions are verified as for a production instance
+//     with unsuffixed cookies, and a request that would need a handshake
+//     is signed out (handshake-unavailable). A Satellite needs the key.
 //
 // An expired session with a __refresh_<suffix> cookie is refreshed through
 // the Backend API first, as Clerk does; the handshake is the fallback.
 //
-// Not implemented: organization sync from URL patterns, and the development
-// primary's redirect to the __clerk_redirect_url query parameter, which
-// takes its target from the query string.
+// Not implemented: the development primary's redirect to the
+// __clerk_redirect_url query parameter, which takes its target from the
+// query string.
 package auth

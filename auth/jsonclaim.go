@@ -38,9 +38,10 @@ type claimAudience struct {
 // claimList is a claim expected to be an array; strs keeps its string
 // elements.
 type claimList struct {
-	strs    []string
-	present bool
-	isArray bool
+	strs     []string
+	present  bool
+	isArray  bool
+	isString bool // the claim is a single JSON string, kept in strs[0]
 }
 
 // claimFva is the fva claim: valid when it is an array of exactly two
@@ -160,6 +161,11 @@ func (s *scanner) readClaimAudience(dst *claimAudience) error {
 
 func (s *scanner) readClaimList(dst *claimList) error {
 	*dst = claimList{present: true}
+	if s.peek() == '"' {
+		v, err := s.stringValue()
+		dst.strs, dst.isString = []string{v}, err == nil
+		return err
+	}
 	raw, err := s.skip()
 	if err != nil || len(raw) == 0 || raw[0] != '[' {
 		return err

@@ -65,14 +65,33 @@ func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtK
 		}
 		m.Scopes = oauthScopes(c)
 	} else {
+		if c.ScopesNotString {
+			// Clerk's SDK fails on this token (it splits scopes as a string).
+			return nil, tokenErr(ReasonTokenVerificationFailed, "the scopes claim of an M2M token must be a space-separated string")
+		}
 		m.Scopes = m2mScopes(c)
 	}
 	var all map[string]any
 	if err := json.Unmarshal([]byte(t.payload), &all); err == nil {
+		if kind == kindM2M {
+			all = m2mCustomClaims(all)
+		}
 		m.Claims = all
 	}
 	m.setSubjectIDs()
 	return m, nil
+}
+
+// m2mCustomClaims drops the registered claims Clerk's SDK strips from an
+// M2M token's claims (iss, sub, exp, nbf, iat, jti); nil when none is left.
+func m2mCustomClaims(all map[string]any) map[string]any {
+	for _, k := range []string{"iss", "sub", "exp", "nbf", "iat", "jti"} {
+		delete(all, k)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return all
 }
 
 // checkOAuthAudience applies Clerk's OAuth audience rule: with an Audience
@@ -101,9 +120,10 @@ func m2mScopes(c *rawClaims) []string {
 }
 
 // oauthScopes reads an OAuth JWT's scopes as Clerk does: scp (RFC 9068),
-// else the space-separated scope claim.
+// else the space-separated scope claim. Clerk issues scp as an array; a
+// scp that is one string is kept whole, as one scope, as Clerk keeps it.
 func oauthScopes(c *rawClaims) []string {
-	if c.Scp.isArray {
+	if c.Scp.isArray || c.Scp.isString {
 		return c.Scp.strs
 	}
 	if c.Scope.ok {

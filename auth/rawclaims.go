@@ -37,10 +37,13 @@ type rawClaims struct {
 	Pla claimString
 
 	// Machine token claims.
-	Scope    claimString
-	Scopes   claimString // M2M JWTs: space-separated machine IDs
-	Scp      claimList   // OAuth JWTs (RFC 9068)
-	ClientID claimString
+	Scope  claimString
+	Scopes claimString // M2M JWTs: space-separated machine IDs
+	// ScopesNotString is set when scopes is present, not null and not a
+	// string: Clerk's SDK fails on such an M2M token.
+	ScopesNotString bool
+	Scp             claimList // OAuth JWTs (RFC 9068)
+	ClientID        claimString
 }
 
 // orgClaim is the compact "o" claim of version 2 tokens. truthy records

@@ -54,7 +54,10 @@ func (v *Verifier) authenticateInto(r *http.Request, into *Auth) *Auth {
 
 func (v *Verifier) authenticate(r *http.Request, into *Auth) *Auth {
 	single := len(v.accepts) == 1
-	want := v.accepts[0]
+	var want TokenType
+	if single {
+		want = v.accepts[0]
+	}
 	sessionOK := accepts(v.accepts, SessionToken)
 	var rc reqContext
 	rc.init(v, r)
