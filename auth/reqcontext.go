@@ -29,8 +29,6 @@ type reqContext struct {
 	handshakeNonce string
 	redirectCount  float64
 
-	into *Auth // where a verified header session goes, when not nil
-
 	cookiesRead bool
 	memo        [2]peeked // the tokens of this request already looked at
 	memoNext    int
