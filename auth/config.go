@@ -49,8 +49,8 @@ type Config struct {
 	Domain string
 
 	// ProxyURL is where the app serves Clerk's Frontend API itself (see
-	// Proxy): an absolute http(s) URL, or a path such as "/__clerk" taken
-	// relative to the request's own origin.
+	// package auth/proxy): an absolute http(s) URL, or a path such as
+	// "/__clerk" taken relative to the request's own origin.
 	ProxyURL string
 
 	// Satellite marks an application that shares the session of a primary

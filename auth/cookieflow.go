@@ -3,6 +3,8 @@ package auth
 import (
 	"net/http"
 	"net/url"
+
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
 // cookieFlow authenticates a request without an Authorization token from
@@ -126,7 +128,7 @@ func (rc *reqContext) crossOriginReferrer() bool {
 	if rc.referrer == "" || rc.url == nil {
 		return false
 	}
-	o, ok := originOf(rc.referrer)
+	o, ok := instance.OriginOf(rc.referrer)
 	return ok && o != rc.url.origin()
 }
 
@@ -149,26 +151,12 @@ func (rc *reqContext) knownClerkReferrer() bool {
 			return true
 		}
 	}
-	if !rc.production() && isDevAccountPortal(host) {
+	if !rc.production() && instance.IsDevAccountPortal(host) {
 		return true
 	}
 	if fapi == "" {
 		return false
 	}
-	o, ok := originOf(rc.referrer)
-	return ok && o == accountsOrigin(fapi)
-}
-
-// originOf is the WHATWG origin of an absolute http(s) URL.
-func originOf(s string) (string, bool) {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", false
-	}
-	scheme := u.Scheme
-	host, ok := cleanHost(u.Host, scheme)
-	if !ok {
-		return "", false
-	}
-	return scheme + "://" + host, true
+	o, ok := instance.OriginOf(rc.referrer)
+	return ok && o == instance.AccountsOrigin(fapi)
 }

@@ -20,8 +20,8 @@
 // state: [Middleware] answers it with Clerk's 307 redirect to the Frontend
 // API, and on the way back verifies the __clerk_handshake token or fetches
 // the __clerk_handshake_nonce payload from the Backend API, sets the cookies
-// it carries and redirects to the clean URL. [Proxy] serves the Frontend
-// API from the app's own domain.
+// it carries and redirects to the clean URL. Package auth/proxy serves the
+// Frontend API from the app's own domain.
 //
 // [Auth.Has] answers has() questions with Clerk's rules: roles and
 // permissions need an active organization and accept the "org:" prefix or

@@ -126,7 +126,7 @@ func (rc *reqContext) suffixedName(name string) string {
 	if rc.v.inst == nil {
 		return name + "_"
 	}
-	return name + "_" + rc.v.inst.suffix
+	return name + "_" + rc.v.inst.CookieSuffix
 }
 
 func (rc *reqContext) suffixedOrNot(name string) string {
@@ -136,7 +136,7 @@ func (rc *reqContext) suffixedOrNot(name string) string {
 	return rc.cookie(name)
 }
 
-func (rc *reqContext) production() bool { return rc.v.inst == nil || rc.v.inst.production }
+func (rc *reqContext) production() bool { return rc.v.inst == nil || rc.v.inst.Production }
 
 // usesSuffixedCookies decides between __session_<suffix> and __session the
 // way Clerk's SDK decides.
@@ -191,10 +191,10 @@ func (v *Verifier) originalFrontendAPI() string {
 	if v.inst == nil {
 		return ""
 	}
-	if v.inst.production && v.satellite && v.domain != "" {
+	if v.inst.Production && v.satellite && v.domain != "" {
 		return "clerk." + v.domain
 	}
-	return v.inst.frontendAPI
+	return v.inst.FrontendAPI
 }
 
 // frontendAPI is where the handshake goes: ProxyURL when set (resolved

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -32,7 +33,7 @@ type Verifier struct {
 	now               func() time.Time
 	cache             *tokenCache
 
-	inst      *instance // nil without a PublishableKey
+	inst      *instance.Instance // nil without a PublishableKey
 	signInURL string
 	domain    string
 	proxyURL  string
@@ -157,14 +158,14 @@ func (v *Verifier) warnCookieWithoutParties() {
 // configureInstance validates the handshake settings.
 func (v *Verifier) configureInstance(cfg Config) error {
 	if cfg.PublishableKey != "" {
-		inst, err := parsePublishableKey(cfg.PublishableKey)
+		inst, err := instance.Parse(cfg.PublishableKey)
 		if err != nil {
 			return err
 		}
 		v.inst = &inst
 	}
 	if cfg.Domain != "" {
-		if _, ok := cleanHost(cfg.Domain, "https"); !ok {
+		if _, ok := instance.CleanHost(cfg.Domain, "https"); !ok {
 			return errors.New("auth: Domain must be a host name such as \"satellite.dev\", without scheme or path")
 		}
 	}
@@ -178,7 +179,7 @@ func (v *Verifier) configureInstance(cfg Config) error {
 		if cfg.Domain == "" && v.proxyURL == "" {
 			return errors.New("auth: a Satellite needs Domain or ProxyURL")
 		}
-		if !v.inst.production && cfg.SignInURL == "" {
+		if !v.inst.Production && cfg.SignInURL == "" {
 			return errors.New("auth: a Satellite of a development instance needs SignInURL")
 		}
 		if cfg.SignInURL != "" {
