@@ -74,7 +74,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 	if f.oauthJWT || f.m2mJWT || f.nonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
-	if f.iat.ok && f.iat.val < rc.clientUat {
+	if f.iat.OK && f.iat.Val < rc.clientUat {
 		return rc.maybeHandshake(ReasonSessionTokenIATBeforeClientUAT, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), rc.sessionCookie, p)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 	jose "github.com/go-jose/go-jose/v4"
 )
 
@@ -33,7 +34,7 @@ func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rsa.PublicKey, 
 			continue
 		}
 		rk, ok := jwk.Key.(*rsa.PublicKey)
-		if !ok || rk.N.BitLen() < minRSABits {
+		if !ok || rk.N.BitLen() < jwt.MinRSABits {
 			continue
 		}
 		if (jwk.Use != "" && jwk.Use != "sig") || (jwk.Algorithm != "" && jwk.Algorithm != "RS256") {

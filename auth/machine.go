@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // VerifyMachineToken verifies an API key (ak_), an M2M token (mt_, or a JWT
@@ -40,22 +42,22 @@ func (v *Verifier) VerifyMachineToken(ctx context.Context, token string) (*Machi
 // Clerk's SDK, a token of another category is token-invalid and every other
 // failure is token-verification-failed, wrapping the precise cause.
 func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtKind) (*MachineAuth, error) {
-	var t jws
-	if err := t.parse(token); err != nil {
+	var t jwt.Token
+	if err := parseToken(&t, token); err != nil {
 		return nil, err
 	}
-	if err := checkCategory(&t.header, kind); err != nil {
+	if err := checkCategory(&t.Header, kind); err != nil {
 		return nil, err
 	}
 	if _, err := v.verifyJWT(ctx, token, kind, &t); err != nil {
 		return nil, &TokenError{Reason: ReasonTokenVerificationFailed, Message: "machine token", Err: err}
 	}
-	c := &t.claims
+	c := &t.Claims
 	m := &MachineAuth{
 		TokenType:  M2MToken,
-		ID:         c.Jti.val,
-		Subject:    c.Sub.val,
-		ClientID:   c.ClientID.val,
+		ID:         c.Jti.Val,
+		Subject:    c.Sub.Val,
+		ClientID:   c.ClientID.Val,
 		Expiration: secondsToTime(c.Exp),
 	}
 	if kind == kindOAuth {
@@ -72,7 +74,7 @@ func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtK
 		m.Scopes = m2mScopes(c)
 	}
 	var all map[string]any
-	if err := json.Unmarshal([]byte(t.payload), &all); err == nil {
+	if err := json.Unmarshal([]byte(t.Payload), &all); err == nil {
 		if kind == kindM2M {
 			all = m2mCustomClaims(all)
 		}
@@ -97,11 +99,11 @@ func m2mCustomClaims(all map[string]any) map[string]any {
 // checkOAuthAudience applies Clerk's OAuth audience rule: with an Audience
 // configured, aud must be a non-empty string or array of non-empty strings
 // that includes it.
-func (v *Verifier) checkOAuthAudience(c *rawClaims) error {
+func (v *Verifier) checkOAuthAudience(c *jwt.Claims) error {
 	if v.audience == "" {
 		return nil
 	}
-	if !c.Aud.ok || slices.Contains(c.Aud.val, "") || !c.Aud.contains(v.audience) {
+	if !c.Aud.OK || slices.Contains(c.Aud.Val, "") || !c.Aud.Contains(v.audience) {
 		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
 	}
 	return nil
@@ -109,12 +111,12 @@ func (v *Verifier) checkOAuthAudience(c *rawClaims) error {
 
 // m2mScopes reads an M2M JWT's scopes as Clerk does: the space-separated
 // scopes claim, else aud.
-func m2mScopes(c *rawClaims) []string {
-	if c.Scopes.ok {
-		return strings.Split(c.Scopes.val, " ")
+func m2mScopes(c *jwt.Claims) []string {
+	if c.Scopes.OK {
+		return strings.Split(c.Scopes.Val, " ")
 	}
-	if c.Aud.present && c.Aud.ok {
-		return c.Aud.val
+	if c.Aud.Present && c.Aud.OK {
+		return c.Aud.Val
 	}
 	return []string{}
 }
@@ -122,12 +124,12 @@ func m2mScopes(c *rawClaims) []string {
 // oauthScopes reads an OAuth JWT's scopes as Clerk does: scp (RFC 9068),
 // else the space-separated scope claim. Clerk issues scp as an array; a
 // scp that is one string is kept whole, as one scope, as Clerk keeps it.
-func oauthScopes(c *rawClaims) []string {
-	if c.Scp.isArray || c.Scp.isString {
-		return c.Scp.strs
+func oauthScopes(c *jwt.Claims) []string {
+	if c.Scp.IsArray || c.Scp.IsString {
+		return c.Scp.Strs
 	}
-	if c.Scope.ok {
-		return strings.Split(c.Scope.val, " ")
+	if c.Scope.OK {
+		return strings.Split(c.Scope.Val, " ")
 	}
 	return []string{}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // verifyResponse is the union of the three verify endpoints' answers.
@@ -90,5 +91,5 @@ func expirationTime(f float64) time.Time {
 	if f > 1e11 {
 		f /= 1000
 	}
-	return secondsToTime(claimNumber{val: f, present: true, ok: true})
+	return secondsToTime(jwt.NumberClaim{Val: f, Present: true, OK: true})
 }

@@ -179,10 +179,10 @@ var schemeRE = regexp.MustCompile(`(?i)https?://`)
 // belongsToInstance compares the token's iss, without its scheme, with the
 // instance's Frontend API (before any proxy).
 func (rc *reqContext) belongsToInstance(f tokenFacts) bool {
-	if !f.decoded || !f.iss.ok {
+	if !f.decoded || !f.iss.OK {
 		return false
 	}
-	return schemeRE.ReplaceAllString(f.iss.val, "") == rc.v.originalFrontendAPI()
+	return schemeRE.ReplaceAllString(f.iss.Val, "") == rc.v.originalFrontendAPI()
 }
 
 // originalFrontendAPI is the Frontend API that issues the instance's

@@ -4,6 +4,8 @@ import (
 	"crypto/rsa"
 	"crypto/sha256"
 	"sync"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // cacheKey is the SHA-256 of a token; the cache belongs to one Verifier, so
@@ -17,7 +19,7 @@ type cacheEntry struct {
 	claims        *SessionClaims
 	key           *rsa.PublicKey
 	kid           string
-	exp, nbf, iat claimNumber
+	exp, nbf, iat jwt.NumberClaim
 	facts         tokenFacts // what the request logic reads before verifying
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/auth/internal/instance"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -116,7 +117,7 @@ func New(cfg Config) (*Verifier, error) {
 	}
 	v.orgSync = orgSync
 	if cfg.JWTKey != "" {
-		k, err := parsePublicKey(cfg.JWTKey)
+		k, err := jwt.ParsePublicKey(cfg.JWTKey)
 		if err != nil {
 			return nil, err
 		}
