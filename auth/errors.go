@@ -3,6 +3,8 @@ package auth
 import (
 	"errors"
 	"fmt"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // Reason is the machine-readable cause of a refused token, spelled like the
@@ -20,10 +22,10 @@ const (
 	ReasonTokenIatInTheFuture           Reason = "token-iat-in-the-future"
 	ReasonTokenVerificationFailed       Reason = "token-verification-failed"
 	ReasonTokenInvalidIssuer            Reason = "token-invalid-issuer"
-	ReasonJWKKidMismatch                Reason = "jwk-kid-mismatch"
+	ReasonJWKKidMismatch                Reason = jwt.ReasonKidMismatch
 	ReasonJWKFailedToResolve            Reason = "jwk-failed-to-resolve"
-	ReasonJWKRemoteFailedToLoad         Reason = "jwk-remote-failed-to-load"
-	ReasonSecretKeyInvalid              Reason = "secret-key-invalid"
+	ReasonJWKRemoteFailedToLoad         Reason = jwt.ReasonRemoteFailedToLoad
+	ReasonSecretKeyInvalid              Reason = jwt.ReasonSecretKeyInvalid
 	ReasonTokenTypeMismatch             Reason = "token-type-mismatch"
 	ReasonSessionTokenMissing           Reason = "session-token-missing"
 	ReasonUnexpectedError               Reason = "unexpected-error"

@@ -69,7 +69,7 @@ func (v *Verifier) keyStillCurrent(e *cacheEntry) bool {
 	if v.staticKey != nil {
 		return e.key == v.staticKey
 	}
-	return v.keys != nil && v.keys.peek(e.kid) == e.key
+	return v.keys != nil && v.keys.Peek(e.kid) == e.key
 }
 
 // hashToken is the SHA-256 of a token, copied through a stack buffer when it

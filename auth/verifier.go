@@ -23,7 +23,7 @@ import (
 type Verifier struct {
 	staticKey         *rsa.PublicKey
 	client            *clerk.Client
-	keys              *keySet
+	keys              *jwt.KeySet
 	machineSecretKey  string
 	authorizedParties []string
 	audience          string
@@ -130,7 +130,7 @@ func New(cfg Config) (*Verifier, error) {
 		case grace < 0:
 			grace = 0
 		}
-		v.keys = newKeySet(cfg.Client, v.now, grace, v.logger)
+		v.keys = jwt.NewKeySet(cfg.Client, v.now, grace, v.logger)
 	}
 	switch size := cfg.CacheSize; {
 	case size == 0:

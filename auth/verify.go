@@ -106,7 +106,12 @@ func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rsa.PublicKey, 
 	case v.staticKey != nil:
 		return v.staticKey, nil
 	case v.keys != nil:
-		return v.keys.get(ctx, kid)
+		k, err := v.keys.Get(ctx, kid)
+		var ke *jwt.KeyError
+		if errors.As(err, &ke) {
+			return nil, &TokenError{Reason: Reason(ke.Reason), Message: ke.Message, Err: ke.Err}
+		}
+		return k, err
 	}
 	return nil, tokenErr(ReasonJWKFailedToResolve, "neither JWTKey nor Client is configured")
 }

@@ -1,9 +1,13 @@
 // Package jwt decides what a Clerk token says before anyone trusts it: it
 // splits a compact JWS, decodes its segments with strict base64url, reads
 // the header and the claims (both of Clerk's claim formats), hashes the
-// signing input, and parses RSA public keys. It checks no signature, time
-// or audience: package auth does that, with crypto/rsa, on what this
-// package decoded.
+// signing input, and parses RSA public keys; and it keeps each instance's
+// JSON Web Key Set (KeySet): fetched through the Backend API, shared by
+// concurrent callers (one fetch however many wait), refetched at most once
+// per MinRefetch for an unknown kid, expired after KeysTTL, and kept for a
+// grace period while every refresh fails. It checks no signature, time or
+// audience: package auth does that, with crypto/rsa, on what this package
+// decoded and the key it chose.
 //
 // The claims are read the way Clerk's JavaScript SDK reads them, because
 // its verdicts are the oracle of auth's differential test: a claim of an
@@ -17,5 +21,6 @@
 // nothing else in the module reads JSON this way.
 //
 // A malformed token is a *MalformedError, which auth reports as Clerk's
-// token-invalid.
+// token-invalid; a key that cannot be had is a *KeyError carrying Clerk's
+// reason (jwk-kid-mismatch, jwk-remote-failed-to-load, secret-key-invalid).
 package jwt
