@@ -3,8 +3,6 @@ package auth
 import (
 	"errors"
 	"fmt"
-
-	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // Reason is the machine-readable cause of a refused token, spelled like the
@@ -22,10 +20,10 @@ const (
 	ReasonTokenIatInTheFuture           Reason = "token-iat-in-the-future"
 	ReasonTokenVerificationFailed       Reason = "token-verification-failed"
 	ReasonTokenInvalidIssuer            Reason = "token-invalid-issuer"
-	ReasonJWKKidMismatch                Reason = jwt.ReasonKidMismatch
+	ReasonJWKKidMismatch                Reason = "jwk-kid-mismatch"
 	ReasonJWKFailedToResolve            Reason = "jwk-failed-to-resolve"
-	ReasonJWKRemoteFailedToLoad         Reason = jwt.ReasonRemoteFailedToLoad
-	ReasonSecretKeyInvalid              Reason = jwt.ReasonSecretKeyInvalid
+	ReasonJWKRemoteFailedToLoad         Reason = "jwk-remote-failed-to-load"
+	ReasonSecretKeyInvalid              Reason = "secret-key-invalid"
 	ReasonTokenTypeMismatch             Reason = "token-type-mismatch"
 	ReasonSessionTokenMissing           Reason = "session-token-missing"
 	ReasonUnexpectedError               Reason = "unexpected-error"

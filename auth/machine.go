@@ -2,11 +2,10 @@ package auth
 
 import (
 	"context"
-	"encoding/json"
-	"slices"
 	"strings"
 
 	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/machine"
 )
 
 // VerifyMachineToken verifies an API key (ak_), an M2M token (mt_, or a JWT
@@ -52,84 +51,41 @@ func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtK
 	if _, err := v.verifyJWT(ctx, token, kind, &t); err != nil {
 		return nil, &TokenError{Reason: ReasonTokenVerificationFailed, Message: "machine token", Err: err}
 	}
-	c := &t.Claims
-	m := &MachineAuth{
-		TokenType:  M2MToken,
-		ID:         c.Jti.Val,
-		Subject:    c.Sub.Val,
-		ClientID:   c.ClientID.Val,
-		Expiration: secondsToTime(c.Exp),
-	}
+	mk := machine.M2M
 	if kind == kindOAuth {
-		m.TokenType = OAuthToken
-		if err := v.checkOAuthAudience(c); err != nil {
-			return nil, err
-		}
-		m.Scopes = oauthScopes(c)
-	} else {
-		if c.ScopesNotString {
-			// Clerk's SDK fails on this token (it splits scopes as a string).
-			return nil, tokenErr(ReasonTokenVerificationFailed, "the scopes claim of an M2M token must be a space-separated string")
-		}
-		m.Scopes = m2mScopes(c)
+		mk = machine.OAuth
 	}
-	var all map[string]any
-	if err := json.Unmarshal([]byte(t.Payload), &all); err == nil {
-		if kind == kindM2M {
-			all = m2mCustomClaims(all)
-		}
-		m.Claims = all
+	g, err := machine.FromJWT(mk, &t.Claims, t.Payload, v.audience)
+	if err != nil {
+		return nil, fromReason(err)
+	}
+	return fromGrant(g), nil
+}
+
+// verifyOpaque asks the Backend API about an opaque machine token.
+func (v *Verifier) verifyOpaque(ctx context.Context, typ TokenType, token string) (*MachineAuth, error) {
+	if v.client == nil {
+		return nil, tokenErr(ReasonUnexpectedError, "verifying a %s needs Config.Client", typ)
+	}
+	g, err := machine.VerifyOpaque(ctx, v.client, machine.Kind(typ), token, v.machineSecretKey)
+	if err != nil {
+		return nil, fromReason(err)
+	}
+	return fromGrant(g), nil
+}
+
+// fromGrant is the MachineAuth of what a machine token grants.
+func fromGrant(g *machine.Grant) *MachineAuth {
+	m := &MachineAuth{
+		TokenType:  TokenType(g.Kind),
+		ID:         g.ID,
+		Subject:    g.Subject,
+		Name:       g.Name,
+		ClientID:   g.ClientID,
+		Scopes:     g.Scopes,
+		Claims:     g.Claims,
+		Expiration: g.Expiration,
 	}
 	m.setSubjectIDs()
-	return m, nil
-}
-
-// m2mCustomClaims drops the registered claims Clerk's SDK strips from an
-// M2M token's claims (iss, sub, exp, nbf, iat, jti); nil when none is left.
-func m2mCustomClaims(all map[string]any) map[string]any {
-	for _, k := range []string{"iss", "sub", "exp", "nbf", "iat", "jti"} {
-		delete(all, k)
-	}
-	if len(all) == 0 {
-		return nil
-	}
-	return all
-}
-
-// checkOAuthAudience applies Clerk's OAuth audience rule: with an Audience
-// configured, aud must be a non-empty string or array of non-empty strings
-// that includes it.
-func (v *Verifier) checkOAuthAudience(c *jwt.Claims) error {
-	if v.audience == "" {
-		return nil
-	}
-	if !c.Aud.OK || slices.Contains(c.Aud.Val, "") || !c.Aud.Contains(v.audience) {
-		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
-	}
-	return nil
-}
-
-// m2mScopes reads an M2M JWT's scopes as Clerk does: the space-separated
-// scopes claim, else aud.
-func m2mScopes(c *jwt.Claims) []string {
-	if c.Scopes.OK {
-		return strings.Split(c.Scopes.Val, " ")
-	}
-	if c.Aud.Present && c.Aud.OK {
-		return c.Aud.Val
-	}
-	return []string{}
-}
-
-// oauthScopes reads an OAuth JWT's scopes as Clerk does: scp (RFC 9068),
-// else the space-separated scope claim. Clerk issues scp as an array; a
-// scp that is one string is kept whole, as one scope, as Clerk keeps it.
-func oauthScopes(c *jwt.Claims) []string {
-	if c.Scp.IsArray || c.Scp.IsString {
-		return c.Scp.Strs
-	}
-	if c.Scope.OK {
-		return strings.Split(c.Scope.Val, " ")
-	}
-	return []string{}
+	return m
 }

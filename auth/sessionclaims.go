@@ -3,7 +3,6 @@ package auth
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -73,9 +72,9 @@ func newSessionClaims(rc *jwt.Claims, payload string) (*SessionClaims, error) {
 		Issuer:          rc.Iss.Val,
 		AuthorizedParty: rc.Azp.Val,
 		ID:              rc.Jti.Val,
-		Expiry:          secondsToTime(rc.Exp),
-		NotBefore:       secondsToTime(rc.Nbf),
-		IssuedAt:        secondsToTime(rc.Iat),
+		Expiry:          rc.Exp.Time(),
+		NotBefore:       rc.Nbf.Time(),
+		IssuedAt:        rc.Iat.Time(),
 		SessionID:       rc.Sid.Val,
 		SessionStatus:   rc.Sts.Val,
 		Actor:           decodeActor(rc.Act),
@@ -167,18 +166,6 @@ func entries2(fea, pla jwt.StringClaim) (features, plans []string) {
 		plans = all[nf:]
 	}
 	return features, plans
-}
-
-// secondsToTime converts a NumericDate to a time, zero when absent; values
-// beyond the year 9999 are clamped.
-func secondsToTime(n jwt.NumberClaim) time.Time {
-	if !n.OK {
-		return time.Time{}
-	}
-	const maxSec = 253402300799 // 9999-12-31T23:59:59Z
-	f := math.Max(math.Min(n.Val, maxSec), -maxSec)
-	sec, frac := math.Modf(f)
-	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
 }
 
 // decodeActor reads the act claim (raw JSON of an object, or empty).

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/reason"
 )
 
 // jwtKind selects the rules a JWT is verified under.
@@ -107,11 +108,10 @@ func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rsa.PublicKey, 
 		return v.staticKey, nil
 	case v.keys != nil:
 		k, err := v.keys.Get(ctx, kid)
-		var ke *jwt.KeyError
-		if errors.As(err, &ke) {
-			return nil, &TokenError{Reason: Reason(ke.Reason), Message: ke.Message, Err: ke.Err}
+		if err != nil {
+			return nil, fromReason(err)
 		}
-		return k, err
+		return k, nil
 	}
 	return nil, tokenErr(ReasonJWKFailedToResolve, "neither JWTKey nor Client is configured")
 }
@@ -142,10 +142,15 @@ func (v *Verifier) checkClaims(c *jwt.Claims, kind jwtKind) error {
 // parseToken splits and decodes a compact JWS; a malformed token is
 // token-invalid, as in Clerk.
 func parseToken(t *jwt.Token, token string) error {
-	err := t.Parse(token)
-	var m *jwt.MalformedError
-	if errors.As(err, &m) {
-		return &TokenError{Reason: ReasonTokenInvalid, Message: m.Message, Err: m.Err}
+	return fromReason(t.Parse(token))
+}
+
+// fromReason turns the *reason.Error of an internal package into the
+// *TokenError with the same reason.
+func fromReason(err error) error {
+	var e *reason.Error
+	if errors.As(err, &e) {
+		return &TokenError{Reason: Reason(e.Reason), Message: e.Message, Err: e.Err}
 	}
 	return err
 }

@@ -2,6 +2,8 @@ package jwt
 
 import (
 	"encoding/json"
+	"math"
+	"time"
 )
 
 // The claim types below record whether a claim was present and whether it
@@ -259,4 +261,16 @@ func (s *scanner) readString(dst *string) error {
 	}
 	*dst = v
 	return nil
+}
+
+// Time converts a NumericDate to a time, zero when absent; values beyond
+// the year 9999 are clamped.
+func (n NumberClaim) Time() time.Time {
+	if !n.OK {
+		return time.Time{}
+	}
+	const maxSec = 253402300799 // 9999-12-31T23:59:59Z
+	f := math.Max(math.Min(n.Val, maxSec), -maxSec)
+	sec, frac := math.Modf(f)
+	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
 }

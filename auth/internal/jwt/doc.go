@@ -20,7 +20,7 @@
 // scanner of scanner.go, which only DecodeHeader and DecodeClaims use;
 // nothing else in the module reads JSON this way.
 //
-// A malformed token is a *MalformedError, which auth reports as Clerk's
-// token-invalid; a key that cannot be had is a *KeyError carrying Clerk's
-// reason (jwk-kid-mismatch, jwk-remote-failed-to-load, secret-key-invalid).
+// Failures are *reason.Error values with Clerk's reason: token-invalid for a
+// malformed token; jwk-kid-mismatch, jwk-remote-failed-to-load or
+// secret-key-invalid for a key that cannot be had.
 package jwt

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/reason"
 	jose "github.com/go-jose/go-jose/v4"
 )
 
@@ -22,9 +23,9 @@ func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rsa.PublicKey, 
 	if err != nil {
 		var apiErr *clerk.APIError
 		if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnauthorized && hasCode(apiErr, "clerk_key_invalid") {
-			return nil, &KeyError{Reason: ReasonSecretKeyInvalid, Message: "the secret key was refused while loading the JWKS", Err: err}
+			return nil, &reason.Error{Reason: reason.SecretKeyInvalid, Message: "the secret key was refused while loading the JWKS", Err: err}
 		}
-		return nil, &KeyError{Reason: ReasonRemoteFailedToLoad, Message: "loading the JWKS", Err: err}
+		return nil, &reason.Error{Reason: reason.RemoteFailedToLoad, Message: "loading the JWKS", Err: err}
 	}
 	keys := make(map[string]*rsa.PublicKey, len(out.Keys))
 	for _, raw := range out.Keys {
@@ -42,7 +43,7 @@ func loadJWKS(ctx context.Context, c *clerk.Client) (map[string]*rsa.PublicKey, 
 		keys[jwk.KeyID] = rk
 	}
 	if len(keys) == 0 {
-		return nil, &KeyError{Reason: ReasonRemoteFailedToLoad, Message: "the JWKS holds no usable RS256 key"}
+		return nil, &reason.Error{Reason: reason.RemoteFailedToLoad, Message: "the JWKS holds no usable RS256 key"}
 	}
 	return keys, nil
 }
@@ -56,26 +57,3 @@ func hasCode(e *clerk.APIError, code string) bool {
 	}
 	return false
 }
-
-// Clerk's reasons for a key that cannot be had.
-const (
-	ReasonKidMismatch        = "jwk-kid-mismatch"
-	ReasonRemoteFailedToLoad = "jwk-remote-failed-to-load"
-	ReasonSecretKeyInvalid   = "secret-key-invalid"
-)
-
-// KeyError reports why no key verifies a token, with Clerk's reason.
-type KeyError struct {
-	Reason  string
-	Message string
-	Err     error // the underlying failure, when any
-}
-
-func (e *KeyError) Error() string {
-	if e.Err != nil {
-		return "jwt: " + e.Reason + ": " + e.Message + ": " + e.Err.Error()
-	}
-	return "jwt: " + e.Reason + ": " + e.Message
-}
-
-func (e *KeyError) Unwrap() error { return e.Err }

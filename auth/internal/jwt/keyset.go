@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/reason"
 )
 
 // JWKS cache timing.
@@ -110,7 +111,7 @@ func (ks *KeySet) Get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	select {
 	case <-call.done:
 	case <-ctx.Done():
-		return nil, &KeyError{Reason: ReasonRemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
+		return nil, &reason.Error{Reason: reason.RemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
 	}
 	if k := ks.Peek(kid); k != nil {
 		return k, nil
@@ -191,6 +192,6 @@ func (ks *KeySet) fetch(ctx context.Context, call *fetchCall) {
 	close(call.done)
 }
 
-func kidMismatch(kid string) *KeyError {
-	return &KeyError{Reason: ReasonKidMismatch, Message: fmt.Sprintf("no JWKS key with kid %q", kid)}
+func kidMismatch(kid string) *reason.Error {
+	return &reason.Error{Reason: reason.KidMismatch, Message: fmt.Sprintf("no JWKS key with kid %q", kid)}
 }

@@ -3,6 +3,8 @@ package jwt
 import (
 	"bytes"
 	"crypto/sha256"
+
+	"github.com/clerkgo/clerk/auth/internal/reason"
 )
 
 // Header is the protected header of a compact JWS.
@@ -29,7 +31,7 @@ type Token struct {
 func (t *Token) Signature() []byte { return t.sig[:t.sigLen] }
 
 // Parse splits and decodes a compact JWS. Every failure is a
-// *MalformedError (Clerk's token-invalid).
+// *reason.Error with Clerk's token-invalid.
 func (t *Token) Parse(token string) error {
 	// Copy the token through a stack buffer when it fits: the bytes are
 	// only needed inside parse.
@@ -42,27 +44,27 @@ func (t *Token) Parse(token string) error {
 	}
 	d1 := bytes.IndexByte(raw, '.')
 	if d1 < 0 {
-		return &MalformedError{Message: "not a JWT: expected three dot-separated parts"}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "not a JWT: expected three dot-separated parts"}
 	}
 	rest := raw[d1+1:]
 	d2 := bytes.IndexByte(rest, '.')
 	if d2 < 0 || bytes.IndexByte(rest[d2+1:], '.') >= 0 {
-		return &MalformedError{Message: "not a JWT: expected three dot-separated parts"}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "not a JWT: expected three dot-separated parts"}
 	}
 	d2 += d1 + 1
 	hs, err := DecodeSegmentString(raw[:d1])
 	if err != nil {
-		return &MalformedError{Message: "malformed JWT Header"}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "malformed JWT Header"}
 	}
 	if err := DecodeHeader(hs, &t.Header); err != nil {
-		return &MalformedError{Message: "malformed JWT Header", Err: err}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "malformed JWT Header", Err: err}
 	}
 	ps, err := DecodeSegmentString(raw[d1+1 : d2])
 	if err != nil {
-		return &MalformedError{Message: "malformed JWT payload"}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "malformed JWT payload"}
 	}
 	if err := DecodeClaims(ps, &t.Claims); err != nil {
-		return &MalformedError{Message: "malformed JWT payload", Err: err}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "malformed JWT payload", Err: err}
 	}
 	seg := raw[d2+1:]
 	var sig []byte
@@ -75,26 +77,10 @@ func (t *Token) Parse(token string) error {
 		sig = nil
 	}
 	if err != nil {
-		return &MalformedError{Message: "malformed JWT signature"}
+		return &reason.Error{Reason: reason.TokenInvalid, Message: "malformed JWT signature"}
 	}
 	t.Payload = ps
 	t.Digest = sha256.Sum256(raw[:d2])
 	t.sigLen = len(sig)
 	return nil
 }
-
-// MalformedError reports a token that is not a well-formed compact JWS with
-// a JSON header and payload.
-type MalformedError struct {
-	Message string
-	Err     error // the decoding failure, when any
-}
-
-func (e *MalformedError) Error() string {
-	if e.Err != nil {
-		return "jwt: " + e.Message + ": " + e.Err.Error()
-	}
-	return "jwt: " + e.Message
-}
-
-func (e *MalformedError) Unwrap() error { return e.Err }
