@@ -47,24 +47,27 @@ func (rc *reqContext) peek(token string) *peeked {
 	return p
 }
 
-// init reads the headers; the cookies and the URL are read by readCookies,
-// when a decision needs them.
+// init reads the method and the Authorization header; everything else is
+// read by readCookies, when a decision needs it, so that a bearer token
+// costs no other header lookup.
 func (rc *reqContext) init(v *Verifier, r *http.Request) {
 	rc.v, rc.r = v, r
 	rc.method = r.Method
-	rc.accept = headerValue(r, "Accept")
-	rc.secFetchDest = headerValue(r, "Sec-Fetch-Dest")
-	rc.referrer = headerValue(r, "Referer")
 	rc.tokenInHeader = tokenFromHeader(headerValue(r, "Authorization"))
 }
 
-// readCookies reads the public URL, the query and the cookies, once.
+// readCookies reads, once, what the cookie and handshake decisions need:
+// the Accept, Sec-Fetch-Dest and Referer headers, the public URL, the query
+// and the cookies.
 func (rc *reqContext) readCookies() {
 	if rc.cookiesRead {
 		return
 	}
 	rc.cookiesRead = true
 	r := rc.r
+	rc.accept = headerValue(r, "Accept")
+	rc.secFetchDest = headerValue(r, "Sec-Fetch-Dest")
+	rc.referrer = headerValue(r, "Referer")
 	rc.url, rc.urlErr = deriveRequestURL(r)
 	if rc.url != nil {
 		rc.query = rc.url.query
