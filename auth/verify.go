@@ -148,6 +148,9 @@ func parseToken(t *jwt.Token, token string) error {
 // fromReason turns the *reason.Error of an internal package into the
 // *TokenError with the same reason.
 func fromReason(err error) error {
+	if err == nil {
+		return nil // before errors.As, whose target would escape
+	}
 	var e *reason.Error
 	if errors.As(err, &e) {
 		return &TokenError{Reason: Reason(e.Reason), Message: e.Message, Err: e.Err}
