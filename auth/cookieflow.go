@@ -99,8 +99,8 @@ func (rc *reqContext) organizationSync(c *SessionClaims) *Auth {
 	if rc.v.orgSync == nil || rc.url == nil || c.Subject == "" || c.SessionStatus == "pending" {
 		return nil
 	}
-	t := rc.v.orgSync.target(rc.url.path)
-	if t == nil || !t.mustActivate(c.OrgID, c.OrgSlug) || rc.redirectCount >= 3 {
+	t := rc.v.orgSync.Target(rc.url.path)
+	if t == nil || !t.MustActivate(c.OrgID, c.OrgSlug) || rc.redirectCount >= 3 {
 		return nil
 	}
 	if a := rc.maybeHandshake(ReasonActiveOrganizationMismatch, nil); a.Status == Handshake {

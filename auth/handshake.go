@@ -82,8 +82,8 @@ func (rc *reqContext) handshakeLocation(reason Reason) (string, bool) {
 	if !rc.production() && rc.devBrowser != "" {
 		q = append(q, queryPair{cookieDevBrowser, rc.devBrowser})
 	}
-	if t := rc.v.orgSync.target(rc.url.path); t != nil {
-		q = append(q, queryPair{"organization_id", t.queryValue()})
+	if t := rc.v.orgSync.Target(rc.url.path); t != nil {
+		q = append(q, queryPair{"organization_id", t.QueryValue()})
 	}
 	return base + "v1/client/handshake?" + encodeForm(q), true
 }

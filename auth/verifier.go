@@ -14,6 +14,7 @@ import (
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/auth/internal/instance"
 	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/orgsync"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -40,7 +41,7 @@ type Verifier struct {
 	proxyURL  string
 	satellite bool
 	autoSync  bool
-	orgSync   *orgMatcher // nil without Config.OrganizationSync
+	orgSync   *orgsync.Matcher // nil without Config.OrganizationSync
 
 	logger        *slog.Logger
 	warnNoParties *sync.Once // cookie authentication without AuthorizedParties
@@ -111,11 +112,13 @@ func New(cfg Config) (*Verifier, error) {
 	if err := v.configureInstance(cfg); err != nil {
 		return nil, err
 	}
-	orgSync, err := newOrgMatcher(cfg.OrganizationSync)
-	if err != nil {
-		return nil, err
+	if o := cfg.OrganizationSync; o != nil {
+		m, err := orgsync.New(o.OrganizationPatterns, o.PersonalAccountPatterns)
+		if err != nil {
+			return nil, err
+		}
+		v.orgSync = m
 	}
-	v.orgSync = orgSync
 	if cfg.JWTKey != "" {
 		k, err := jwt.ParsePublicKey(cfg.JWTKey)
 		if err != nil {

@@ -1,4 +1,11 @@
-package auth
+// Package orgsync decides which organization, or the personal account, a
+// request path names, as Clerk's organizationSyncOptions do: patterns in
+// path-to-regexp 6 syntax (literal text, :name parameters, (pattern)
+// groups, the ? modifier; matching ignores case and one trailing slash),
+// the organization patterns tried first, an :id parameter winning over a
+// :slug one. Package auth decides what to do with the answer (a handshake
+// that activates the organization).
+package orgsync
 
 import (
 	"errors"
@@ -8,34 +15,32 @@ import (
 	"strings"
 )
 
-// orgTarget is what a request path asks to activate: an organization (by
+// Target is what a request path asks to activate: an organization (by
 // ID or slug) or, with personal set, the personal account.
-type orgTarget struct {
+type Target struct {
 	personal bool
 	id, slug string
 }
 
-// orgMatcher holds the compiled OrganizationSync patterns.
-type orgMatcher struct {
+// Matcher holds compiled organization and personal-account patterns.
+type Matcher struct {
 	orgs     []*pathPattern
 	personal []*pathPattern
 }
 
-// newOrgMatcher compiles the patterns; a pattern Clerk would refuse, or one
-// using syntax this package does not read, is an error.
-func newOrgMatcher(o *OrganizationSync) (*orgMatcher, error) {
-	if o == nil {
-		return nil, nil
-	}
-	m := &orgMatcher{}
-	for _, p := range o.OrganizationPatterns {
+// New compiles the patterns; a pattern Clerk would refuse, or one using
+// syntax this package does not read (the * and + modifiers, {} groups), is
+// an error.
+func New(organizationPatterns, personalAccountPatterns []string) (*Matcher, error) {
+	m := &Matcher{}
+	for _, p := range organizationPatterns {
 		pp, err := compilePathPattern(p)
 		if err != nil {
 			return nil, err
 		}
 		m.orgs = append(m.orgs, pp)
 	}
-	for _, p := range o.PersonalAccountPatterns {
+	for _, p := range personalAccountPatterns {
 		pp, err := compilePathPattern(p)
 		if err != nil {
 			return nil, err
@@ -45,10 +50,10 @@ func newOrgMatcher(o *OrganizationSync) (*orgMatcher, error) {
 	return m, nil
 }
 
-// target is Clerk's findTarget: the first organization pattern that
+// Target is Clerk's findTarget: the first organization pattern that
 // matches and names an id or slug, else a matching personal-account
 // pattern. path is the escaped path of the request URL.
-func (m *orgMatcher) target(path string) *orgTarget {
+func (m *Matcher) Target(path string) *Target {
 	if m == nil {
 		return nil
 	}
@@ -58,33 +63,33 @@ func (m *orgMatcher) target(path string) *orgTarget {
 			continue
 		}
 		if id := params["id"]; id != "" {
-			return &orgTarget{id: id}
+			return &Target{id: id}
 		}
 		if slug := params["slug"]; slug != "" {
-			return &orgTarget{slug: slug}
+			return &Target{slug: slug}
 		}
 		return nil // Clerk stops at the first matching pattern
 	}
 	for _, p := range m.personal {
 		if _, ok := p.match(path); ok {
-			return &orgTarget{personal: true}
+			return &Target{personal: true}
 		}
 	}
 	return nil
 }
 
-// queryValue is the organization_id the handshake asks the Frontend API to
+// QueryValue is the organization_id the handshake asks the Frontend API to
 // activate: empty for the personal account.
-func (t *orgTarget) queryValue() string {
+func (t *Target) QueryValue() string {
 	if t.slug != "" {
 		return t.slug
 	}
 	return t.id
 }
 
-// mustActivate reports whether the session's active organization differs
+// MustActivate reports whether the session's active organization differs
 // from the target.
-func (t *orgTarget) mustActivate(orgID, orgSlug string) bool {
+func (t *Target) MustActivate(orgID, orgSlug string) bool {
 	if t.personal {
 		return orgID != ""
 	}
