@@ -30,6 +30,21 @@
 // presets or a custom level. [Require] answers 401 and 403, with Clerk's
 // reverification error body when a reverification is missing.
 //
+// # Layout
+//
+// This package holds the public surface and the request decisions: which
+// token a request carries, the cookie session, the handshake, refresh,
+// satellites and the development browser (reqcontext.go, cookieflow.go,
+// handshake.go, refresh.go), the checks of a verified token (verify.go,
+// times.go) and has() (authresult.go, orgclaims.go, reverification.go).
+// The mechanisms sit in internal packages, each saying in its
+// documentation what it decides: internal/jwt (token decoding, the claims
+// as Clerk's SDK reads them, PEM keys, the JWKS cache), internal/machine
+// (what a machine token grants), internal/orgsync (which organization a
+// path names), internal/instance (publishable keys, clean hosts and
+// origins) and internal/reason (Clerk's reasons out of them). The Frontend
+// API proxy is the public package auth/proxy.
+//
 // Failures are [*TokenError] values whose [Reason] uses the same words as
 // Clerk's SDK, so logs read alike across languages; each token reason has a
 // sentinel for [errors.Is]. Request states carry Clerk's request reasons
