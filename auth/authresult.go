@@ -118,19 +118,13 @@ func signedOut(typ TokenType, err error) *Auth {
 // fromSession builds an Auth from verified session claims, copying them
 // into the Auth.
 func fromSession(src *SessionClaims) *Auth {
-	a := new(Auth)
-	fillSession(a, src)
-	return a
-}
-
-// fillSession makes a the signed-in Auth of the session claims.
-func fillSession(a *Auth, src *SessionClaims) {
-	*a = Auth{Status: SignedIn, IsAuthenticated: true, TokenType: SessionToken, session: *src}
+	a := &Auth{Status: SignedIn, IsAuthenticated: true, TokenType: SessionToken, session: *src}
 	c := &a.session
 	a.Session = c
 	a.UserID, a.SessionID, a.SessionStatus = c.Subject, c.SessionID, c.SessionStatus
 	a.OrgID, a.OrgRole, a.OrgSlug, a.OrgPermissions = c.OrgID, c.OrgRole, c.OrgSlug, c.OrgPermissions
 	a.Features, a.Plans = c.Features, c.Plans
+	return a
 }
 
 // fromMachine builds an Auth from a verified machine token.

@@ -3,6 +3,8 @@ package auth
 import (
 	"fmt"
 	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // Check is one authorization requirement for Auth.Has and Require. Build
@@ -77,7 +79,7 @@ func hasScoped(claim string, want string) bool {
 	if claim == "" {
 		return false
 	}
-	org, user, err := splitByScope(claimString{val: claim, ok: true, truthy: true})
+	org, user, err := splitByScope(jwt.StringClaim{Val: claim, OK: true, Truthy: true})
 	if err != nil {
 		return false
 	}

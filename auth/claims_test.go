@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -141,7 +142,7 @@ func TestAuthHas(t *testing.T) {
 
 func TestOrgPermissionsAsClerkReadsThem(t *testing.T) {
 	t.Parallel()
-	str := func(s string) claimString { return claimString{val: s, ok: true, truthy: s != ""} }
+	str := func(s string) jwt.StringClaim { return jwt.StringClaim{Val: s, OK: true, Truthy: s != ""} }
 	// An entry that is not all digits grants nothing for its feature.
 	for _, fpm := range []string{"x", "-1", "1.5", "+1", "0x1", ""} {
 		got, err := orgPermissions([]string{"o:a"}, str("read"), str(fpm))
@@ -162,7 +163,7 @@ func TestOrgPermissionsAsClerkReadsThem(t *testing.T) {
 	if err != nil || !slices.Equal(got, []string{"org:big:p69"}) {
 		t.Errorf("bit 69: %v, %v", got, err)
 	}
-	if _, err := orgPermissions([]string{"o:a"}, claimString{present: true, truthy: true}, str("1")); err == nil {
+	if _, err := orgPermissions([]string{"o:a"}, jwt.StringClaim{Present: true, Truthy: true}, str("1")); err == nil {
 		t.Error("a per claim of another type than string must be token-invalid")
 	}
 }

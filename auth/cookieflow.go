@@ -3,6 +3,8 @@ package auth
 import (
 	"net/http"
 	"net/url"
+
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
 // cookieFlow authenticates a request without an Authorization token from
@@ -11,6 +13,9 @@ func (rc *reqContext) cookieFlow() *Auth {
 	rc.readCookies()
 	hasActiveClient := rc.clientUat != 0
 	hasSession := rc.sessionCookie != ""
+	if hasSession {
+		rc.v.warnCookieWithoutParties()
+	}
 
 	if rc.handshakeNonce != "" || rc.handshakeToken != "" {
 		if a, ok := rc.resolveHandshake(); ok {
@@ -22,7 +27,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 		synced, _ := rc.syncParam()
 		hasCookies := hasSession || hasActiveClient
 		if synced != "true" {
-			if !hasCookies && synced != "false" {
+			if !hasCookies && synced != "false" && !rc.v.autoSync {
 				return rc.signedOut(SessionToken, ReasonSessionTokenAndUATMissing, nil)
 			}
 			if !hasCookies || synced == "false" {
@@ -69,7 +74,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 	if f.oauthJWT || f.m2mJWT || f.nonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
-	if f.iat.ok && f.iat.val < rc.clientUat {
+	if f.iat.OK && f.iat.Val < rc.clientUat {
 		return rc.maybeHandshake(ReasonSessionTokenIATBeforeClientUAT, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), rc.sessionCookie, p)
@@ -80,7 +85,28 @@ func (rc *reqContext) cookieFlow() *Auth {
 		rc.crossOriginReferrer() && !rc.knownClerkReferrer() && rc.redirectCount == 0 {
 		return rc.maybeHandshake(ReasonPrimaryDomainCrossOriginSync, nil)
 	}
+	if a := rc.organizationSync(c); a != nil {
+		return a
+	}
 	return fromSession(c)
+}
+
+// organizationSync is Clerk's handleMaybeOrganizationSyncHandshake: a
+// signed-in cookie session whose active organization differs from the one
+// the path names gets a handshake that activates it, when the request can
+// take one. A pending session counts as signed out here, as in Clerk.
+func (rc *reqContext) organizationSync(c *SessionClaims) *Auth {
+	if rc.v.orgSync == nil || rc.url == nil || c.Subject == "" || c.SessionStatus == "pending" {
+		return nil
+	}
+	t := rc.v.orgSync.Target(rc.url.path)
+	if t == nil || !t.MustActivate(c.OrgID, c.OrgSlug) || rc.redirectCount >= 3 {
+		return nil
+	}
+	if a := rc.maybeHandshake(ReasonActiveOrganizationMismatch, nil); a.Status == Handshake {
+		return a
+	}
+	return nil
 }
 
 // pairsOf is the query of raw with one pair appended.
@@ -102,7 +128,7 @@ func (rc *reqContext) crossOriginReferrer() bool {
 	if rc.referrer == "" || rc.url == nil {
 		return false
 	}
-	o, ok := originOf(rc.referrer)
+	o, ok := instance.OriginOf(rc.referrer)
 	return ok && o != rc.url.origin()
 }
 
@@ -125,26 +151,12 @@ func (rc *reqContext) knownClerkReferrer() bool {
 			return true
 		}
 	}
-	if !rc.production() && isDevAccountPortal(host) {
+	if !rc.production() && instance.IsDevAccountPortal(host) {
 		return true
 	}
 	if fapi == "" {
 		return false
 	}
-	o, ok := originOf(rc.referrer)
-	return ok && o == accountsOrigin(fapi)
-}
-
-// originOf is the WHATWG origin of an absolute http(s) URL.
-func originOf(s string) (string, bool) {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", false
-	}
-	scheme := u.Scheme
-	host, ok := cleanHost(u.Host, scheme)
-	if !ok {
-		return "", false
-	}
-	return scheme + "://" + host, true
+	o, ok := instance.OriginOf(rc.referrer)
+	return ok && o == instance.AccountsOrigin(fapi)
 }

@@ -20,8 +20,8 @@
 // state: [Middleware] answers it with Clerk's 307 redirect to the Frontend
 // API, and on the way back verifies the __clerk_handshake token or fetches
 // the __clerk_handshake_nonce payload from the Backend API, sets the cookies
-// it carries and redirects to the clean URL. [Proxy] serves the Frontend
-// API from the app's own domain.
+// it carries and redirects to the clean URL. Package auth/proxy serves the
+// Frontend API from the app's own domain.
 //
 // [Auth.Has] answers has() questions with Clerk's rules: roles and
 // permissions need an active organization and accept the "org:" prefix or
@@ -29,6 +29,21 @@
 // u, ou and uo), and [Reverification] checks the fva claim against Clerk's
 // presets or a custom level. [Require] answers 401 and 403, with Clerk's
 // reverification error body when a reverification is missing.
+//
+// # Layout
+//
+// This package holds the public surface and the request decisions: which
+// token a request carries, the cookie session, the handshake, refresh,
+// satellites and the development browser (reqcontext.go, cookieflow.go,
+// handshake.go, refresh.go), the checks of a verified token (verify.go,
+// times.go) and has() (authresult.go, orgclaims.go, reverification.go).
+// The mechanisms sit in internal packages, each saying in its
+// documentation what it decides: internal/jwt (token decoding, the claims
+// as Clerk's SDK reads them, PEM keys, the JWKS cache), internal/machine
+// (what a machine token grants), internal/orgsync (which organization a
+// path names), internal/instance (publishable keys, clean hosts and
+// origins) and internal/reason (Clerk's reasons out of them). The Frontend
+// API proxy is the public package auth/proxy.
 //
 // Failures are [*TokenError] values whose [Reason] uses the same words as
 // Clerk's SDK, so logs read alike across languages; each token reason has a
@@ -84,11 +99,41 @@
 //   - The handshake redirect loop stops at three or more redirects (Clerk:
 //     at exactly three); a development handshake that fails answers a
 //     signed-out state where Clerk throws.
+//   - An M2M JWT whose scopes claim is not a string (an array, a number):
+//     Clerk's authenticateRequest throws a TypeError; this package refuses
+//     the token (token-verification-failed), a clear error rather than a
+//     failed request.
+//
+// Configuration is checked once, by [New], where Clerk checks it on every
+// request:
+//
+//   - Neither JWTKey nor Client: refused (Clerk throws on every request
+//     without a secret key). A JWTKey without a Client is accepted, and
+//     verifies without any network; Clerk's authenticateRequest throws
+//     without a secret key even when it has a JWT key.
+//   - A satellite SignInURL that is relative or on the satellite's own
+//     Domain: refused. Clerk throws on the requests that use it (those
+//     with an Origin header, and a development satellite's sync) and
+//     serves the others.
+//   - A Domain with a scheme ("https://satellite.dev"): refused. Clerk
+//     accepts it and derives the Frontend API clerk.https://satellite.dev,
+//     which no handshake can reach.
+//   - OrganizationSync patterns: the path-to-regexp 6 syntax of literal
+//     text, :name parameters, (pattern) groups and the ? modifier is read
+//     as Clerk reads it; a pattern Clerk refuses is refused, and so are the
+//     repeat modifiers (* and +) and {} groups, which this package does not
+//     read.
+//   - No PublishableKey: Clerk throws on every request that may carry a
+//     session. This package accepts it, because a Verifier also serves
+//     VerifySessionToken and APIs that take only bearer tokens: header
+//     tokens and cookie sessions are verified as for a production instance
+//     with unsuffixed cookies, and a request that would need a handshake
+//     is signed out (handshake-unavailable). A Satellite needs the key.
 //
 // An expired session with a __refresh_<suffix> cookie is refreshed through
 // the Backend API first, as Clerk does; the handshake is the fallback.
 //
-// Not implemented: organization sync from URL patterns, and the development
-// primary's redirect to the __clerk_redirect_url query parameter, which
-// takes its target from the query string.
+// Not implemented: the development primary's redirect to the
+// __clerk_redirect_url query parameter, which takes its target from the
+// query string.
 package auth

@@ -86,19 +86,3 @@ func ExampleReverification() {
 	// 403 {"clerk_error":{"type":"forbidden","reason":"reverification-error","metadata":{"reverification":"strict"}}}
 	// 200 password changed
 }
-
-// ExampleProxy serves Clerk's Frontend API under /__clerk of the app's own
-// domain; point the frontend's proxyUrl and Config.ProxyURL at it.
-func ExampleProxy() {
-	p, err := auth.NewProxy(auth.ProxyConfig{
-		PublishableKey: "pk_live_Y2xlcmsuZXhhbXBsZS5jb20k",
-		SecretKey:      "sk_live_example",
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle(auth.DefaultProxyPath+"/", p)
-	fmt.Println(p)
-	// Output: auth.Proxy{path: /__clerk, upstream: https://frontend-api.clerk.dev}
-}

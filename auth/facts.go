@@ -1,6 +1,10 @@
 package auth
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
+)
 
 // tokenFacts is what Clerk's SDK reads from a token before verifying it:
 // its class (machine JWT, non-session category) and the iat and iss claims
@@ -10,21 +14,21 @@ type tokenFacts struct {
 	oauthJWT      bool
 	m2mJWT        bool
 	nonSessionCat bool
-	iat           claimNumber
-	exp           claimNumber
-	iss           claimString
+	iat           jwt.NumberClaim
+	exp           jwt.NumberClaim
+	iss           jwt.StringClaim
 	issTruthy     bool
 }
 
 func (f tokenFacts) iatOr0() float64 {
-	if f.iat.ok {
-		return f.iat.val
+	if f.iat.OK {
+		return f.iat.Val
 	}
 	return 0
 }
 
 func (f tokenFacts) expiredAt(nowSec int64) bool {
-	return f.decoded && f.exp.ok && f.exp.val <= float64(nowSec)
+	return f.decoded && f.exp.OK && f.exp.Val <= float64(nowSec)
 }
 
 // isJWTFormat is Clerk's test for a machine JWT's shape: three non-empty
@@ -50,7 +54,7 @@ func isJWTFormat(token string) bool {
 
 // isNonSessionCategory reports a cat header of another class than session
 // tokens (absent, session and "ignore" categories are session-compatible).
-func isNonSessionCategory(h *header) bool {
+func isNonSessionCategory(h *jwt.Header) bool {
 	return h.HasCat && h.Cat != sessionCategory && h.Cat != ignoreCategory
 }
 
@@ -80,8 +84,8 @@ func (v *Verifier) peekInto(token string, p *peeked) {
 			return
 		}
 	}
-	var t jws
-	if t.parse(token) == nil {
+	var t jwt.Token
+	if t.Parse(token) == nil {
 		p.facts = factsOf(token, &t)
 	}
 }
@@ -93,18 +97,18 @@ func (v *Verifier) peekFacts(token string) tokenFacts {
 	return p.facts
 }
 
-func factsOf(token string, t *jws) tokenFacts {
+func factsOf(token string, t *jwt.Token) tokenFacts {
 	f := tokenFacts{
 		decoded:       true,
-		nonSessionCat: isNonSessionCategory(&t.header),
-		iat:           t.claims.Iat,
-		exp:           t.claims.Exp,
-		iss:           t.claims.Iss,
-		issTruthy:     t.claims.Iss.truthy,
+		nonSessionCat: isNonSessionCategory(&t.Header),
+		iat:           t.Claims.Iat,
+		exp:           t.Claims.Exp,
+		iss:           t.Claims.Iss,
+		issTruthy:     t.Claims.Iss.Truthy,
 	}
 	if isJWTFormat(token) {
-		f.oauthJWT = isAccessTokenType(&t.header)
-		f.m2mJWT = t.claims.Sub.ok && strings.HasPrefix(t.claims.Sub.val, prefixMch)
+		f.oauthJWT = isAccessTokenType(&t.Header)
+		f.m2mJWT = t.Claims.Sub.OK && strings.HasPrefix(t.Claims.Sub.Val, prefixMch)
 	}
 	return f
 }

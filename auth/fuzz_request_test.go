@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
 // FuzzHandshakeRequest feeds arbitrary cookies, forwarded headers and
@@ -55,11 +57,11 @@ func FuzzHandshakeRequest(f *testing.F) {
 			if err != nil || (back.Scheme != "http" && back.Scheme != "https") || back.User != nil {
 				t.Fatalf("handshake back to %q", u.Query().Get("redirect_url"))
 			}
-			if _, ok := cleanHost(back.Host, back.Scheme); !ok {
+			if _, ok := instance.CleanHost(back.Host, back.Scheme); !ok {
 				t.Fatalf("handshake back to a bad host %q", back.Host)
 			}
 		default:
-			if _, ok := cleanHost(u.Host, u.Scheme); !ok || u.User != nil {
+			if _, ok := instance.CleanHost(u.Host, u.Scheme); !ok || u.User != nil {
 				t.Fatalf("redirect to %q", loc)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // maybeHandshake is Clerk's handleMaybeHandshakeStatus: a document request
@@ -80,6 +81,9 @@ func (rc *reqContext) handshakeLocation(reason Reason) (string, bool) {
 	}
 	if !rc.production() && rc.devBrowser != "" {
 		q = append(q, queryPair{cookieDevBrowser, rc.devBrowser})
+	}
+	if t := rc.v.orgSync.Target(rc.url.path); t != nil {
+		q = append(q, queryPair{"organization_id", t.QueryValue()})
 	}
 	return base + "v1/client/handshake?" + encodeForm(q), true
 }
@@ -183,39 +187,39 @@ func (v *Verifier) handshakePayload(ctx context.Context, nonce string) []string 
 // category rules and the instance signature, and, unlike Clerk, its exp and
 // nbf when present, so that a captured handshake cannot be replayed later.
 func (v *Verifier) verifyHandshakeToken(ctx context.Context, token string) ([]string, error) {
-	var t jws
-	if err := t.parse(token); err != nil {
+	var t jwt.Token
+	if err := parseToken(&t, token); err != nil {
 		return nil, err
 	}
-	if err := checkType(&t.header, kindSession); err != nil {
+	if err := checkType(&t.Header, kindSession); err != nil {
 		return nil, err
 	}
-	switch t.header.Alg {
+	switch t.Header.Alg {
 	case "RS256":
 	case "RS384", "RS512":
-		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.header.Alg)
+		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.Header.Alg)
 	default:
-		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.header.Alg)
+		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.Header.Alg)
 	}
-	if isNonSessionCategory(&t.header) {
+	if isNonSessionCategory(&t.Header) {
 		return nil, tokenErr(ReasonTokenInvalid, "invalid handshake token category")
 	}
-	key, err := v.resolveKey(ctx, t.header.Kid)
+	key, err := v.resolveKey(ctx, t.Header.Kid)
 	if err != nil {
 		return nil, err
 	}
 	if err := verifySignature(key, &t); err != nil {
 		return nil, err
 	}
-	if t.claims.Exp.present {
-		if err := v.checkTimes(t.claims.Exp, t.claims.Nbf, claimNumber{}); err != nil {
+	if t.Claims.Exp.Present {
+		if err := v.checkTimes(t.Claims.Exp, t.Claims.Nbf, jwt.NumberClaim{}); err != nil {
 			return nil, err
 		}
 	}
 	var payload struct {
 		Handshake []string `json:"handshake"`
 	}
-	if err := (&SessionClaims{Raw: t.payload}).Decode(&payload); err != nil {
+	if err := (&SessionClaims{Raw: t.Payload}).Decode(&payload); err != nil {
 		return nil, nil // not an array of strings: no directives, as in Clerk
 	}
 	return payload.Handshake, nil

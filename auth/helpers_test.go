@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
+	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -116,6 +117,9 @@ func staticVerifier(tb testing.TB, cfg Config) *Verifier {
 	cfg.JWTKey = pemOf(tb, &testKey().PublicKey)
 	if cfg.Now == nil {
 		cfg.Now = fixedNow
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	v, err := New(cfg)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // manualClock is a clock the test moves by hand.
@@ -104,7 +105,7 @@ func TestJWKSOutageGrace(t *testing.T) {
 			}
 			srv.srv.Close() // Clerk is down from here on
 
-			clock.advance(jwksTTL + time.Second) // the keys expire
+			clock.advance(jwt.KeysTTL + time.Second) // the keys expire
 			err = verify("ins_1")
 			if tc.want == 0 {
 				if !errors.Is(err, ErrJWKRemoteFailedToLoad) {
@@ -125,7 +126,7 @@ func TestJWKSOutageGrace(t *testing.T) {
 				t.Fatalf("rate-limited grace: err %v, fetches %d", err, tr.n.Load())
 			}
 			// A new kid still triggers a (rate-limited) fetch, which fails.
-			clock.advance(jwksMinRefetch)
+			clock.advance(jwt.MinRefetch)
 			if err := verify("ins_2"); !errors.Is(err, ErrJWKRemoteFailedToLoad) {
 				t.Fatalf("new kid during the outage: %v", err)
 			}
@@ -134,7 +135,7 @@ func TestJWKSOutageGrace(t *testing.T) {
 			}
 			// More refreshes fail within the minute: logged once.
 			for range 5 {
-				clock.advance(jwksMinRefetch)
+				clock.advance(jwt.MinRefetch)
 				if err := verify("ins_1"); err != nil {
 					t.Fatal(err)
 				}
@@ -142,7 +143,7 @@ func TestJWKSOutageGrace(t *testing.T) {
 			if n := logs.lines(); n != 1 {
 				t.Fatalf("%d failure logs within a minute, want 1", n)
 			}
-			clock.advance(jwksLogInterval)
+			clock.advance(jwt.LogInterval)
 			if err := verify("ins_1"); err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +151,7 @@ func TestJWKSOutageGrace(t *testing.T) {
 				t.Fatalf("%d failure logs after a minute, want 2", n)
 			}
 			// Past the grace period the outage shows.
-			clock.set(testNow.Add(jwksTTL + tc.want + time.Second))
+			clock.set(testNow.Add(jwt.KeysTTL + tc.want + time.Second))
 			if err := verify("ins_1"); !errors.Is(err, ErrJWKRemoteFailedToLoad) {
 				t.Fatalf("past the grace: err = %v, want jwk-remote-failed-to-load", err)
 			}

@@ -2,9 +2,10 @@ package auth
 
 import (
 	"context"
-	"encoding/json"
-	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/machine"
 )
 
 // VerifyMachineToken verifies an API key (ak_), an M2M token (mt_, or a JWT
@@ -40,74 +41,51 @@ func (v *Verifier) VerifyMachineToken(ctx context.Context, token string) (*Machi
 // Clerk's SDK, a token of another category is token-invalid and every other
 // failure is token-verification-failed, wrapping the precise cause.
 func (v *Verifier) verifyMachineJWT(ctx context.Context, token string, kind jwtKind) (*MachineAuth, error) {
-	var t jws
-	if err := t.parse(token); err != nil {
+	var t jwt.Token
+	if err := parseToken(&t, token); err != nil {
 		return nil, err
 	}
-	if err := checkCategory(&t.header, kind); err != nil {
+	if err := checkCategory(&t.Header, kind); err != nil {
 		return nil, err
 	}
 	if _, err := v.verifyJWT(ctx, token, kind, &t); err != nil {
 		return nil, &TokenError{Reason: ReasonTokenVerificationFailed, Message: "machine token", Err: err}
 	}
-	c := &t.claims
-	m := &MachineAuth{
-		TokenType:  M2MToken,
-		ID:         c.Jti.val,
-		Subject:    c.Sub.val,
-		ClientID:   c.ClientID.val,
-		Expiration: secondsToTime(c.Exp),
-	}
+	mk := machine.M2M
 	if kind == kindOAuth {
-		m.TokenType = OAuthToken
-		if err := v.checkOAuthAudience(c); err != nil {
-			return nil, err
-		}
-		m.Scopes = oauthScopes(c)
-	} else {
-		m.Scopes = m2mScopes(c)
+		mk = machine.OAuth
 	}
-	var all map[string]any
-	if err := json.Unmarshal([]byte(t.payload), &all); err == nil {
-		m.Claims = all
+	g, err := machine.FromJWT(mk, &t.Claims, t.Payload, v.audience)
+	if err != nil {
+		return nil, fromReason(err)
+	}
+	return fromGrant(g), nil
+}
+
+// verifyOpaque asks the Backend API about an opaque machine token.
+func (v *Verifier) verifyOpaque(ctx context.Context, typ TokenType, token string) (*MachineAuth, error) {
+	if v.client == nil {
+		return nil, tokenErr(ReasonUnexpectedError, "verifying a %s needs Config.Client", typ)
+	}
+	g, err := machine.VerifyOpaque(ctx, v.client, machine.Kind(typ), token, v.machineSecretKey)
+	if err != nil {
+		return nil, fromReason(err)
+	}
+	return fromGrant(g), nil
+}
+
+// fromGrant is the MachineAuth of what a machine token grants.
+func fromGrant(g *machine.Grant) *MachineAuth {
+	m := &MachineAuth{
+		TokenType:  TokenType(g.Kind),
+		ID:         g.ID,
+		Subject:    g.Subject,
+		Name:       g.Name,
+		ClientID:   g.ClientID,
+		Scopes:     g.Scopes,
+		Claims:     g.Claims,
+		Expiration: g.Expiration,
 	}
 	m.setSubjectIDs()
-	return m, nil
-}
-
-// checkOAuthAudience applies Clerk's OAuth audience rule: with an Audience
-// configured, aud must be a non-empty string or array of non-empty strings
-// that includes it.
-func (v *Verifier) checkOAuthAudience(c *rawClaims) error {
-	if v.audience == "" {
-		return nil
-	}
-	if !c.Aud.ok || slices.Contains(c.Aud.val, "") || !c.Aud.contains(v.audience) {
-		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
-	}
-	return nil
-}
-
-// m2mScopes reads an M2M JWT's scopes as Clerk does: the space-separated
-// scopes claim, else aud.
-func m2mScopes(c *rawClaims) []string {
-	if c.Scopes.ok {
-		return strings.Split(c.Scopes.val, " ")
-	}
-	if c.Aud.present && c.Aud.ok {
-		return c.Aud.val
-	}
-	return []string{}
-}
-
-// oauthScopes reads an OAuth JWT's scopes as Clerk does: scp (RFC 9068),
-// else the space-separated scope claim.
-func oauthScopes(c *rawClaims) []string {
-	if c.Scp.isArray {
-		return c.Scp.strs
-	}
-	if c.Scope.ok {
-		return strings.Split(c.Scope.val, " ")
-	}
-	return []string{}
+	return m
 }

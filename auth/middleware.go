@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 )
 
@@ -14,37 +13,6 @@ type ctxKey struct{}
 func WithAuth(ctx context.Context, a *Auth) context.Context {
 	return context.WithValue(ctx, ctxKey{}, a)
 }
-
-// authContext is a context carrying an Auth. Middleware authenticates into
-// its inline field, so that on the common path the Auth and the context are
-// one allocation.
-type authContext struct {
-	context.Context
-	auth   *Auth
-	inline Auth
-}
-
-// Value returns the Auth for ctxKey and defers every other key to the
-// parent.
-func (c *authContext) Value(key any) any {
-	if _, ok := key.(ctxKey); ok {
-		return c.auth
-	}
-	return c.Context.Value(key)
-}
-
-// String names the context as context.WithValue's contexts do, without
-// printing the Auth.
-func (c *authContext) String() string {
-	parent := fmt.Sprintf("%T", c.Context)
-	if s, ok := c.Context.(fmt.Stringer); ok {
-		parent = s.String()
-	}
-	return parent + ".WithValue(auth.ctxKey, *auth.Auth)"
-}
-
-// GoString is String, for the %#v verb.
-func (c *authContext) GoString() string { return c.String() }
 
 // FromContext returns the Auth stored by Middleware. It never returns nil:
 // without Middleware it reports a signed-out Auth (session-token-missing).
@@ -63,9 +31,7 @@ func FromContext(ctx context.Context) *Auth {
 func Middleware(v *Verifier) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ac := &authContext{Context: r.Context()}
-			a := v.authenticateInto(r, &ac.inline)
-			ac.auth = a
+			a := v.authenticateRequest(r)
 			for k, vs := range a.Headers {
 				for _, x := range vs {
 					w.Header().Add(k, x)
@@ -75,7 +41,7 @@ func Middleware(v *Verifier) func(http.Handler) http.Handler {
 				w.WriteHeader(http.StatusTemporaryRedirect)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(ac))
+			next.ServeHTTP(w, r.WithContext(WithAuth(r.Context(), a)))
 		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // trimJS trims the white space that JavaScript's String.prototype.trim
@@ -30,14 +32,14 @@ var errMissingColon = errors.New("scoped entry without a colon")
 // names as Clerk does: "o:" and "u:" entries go to one side, "ou:" and
 // "uo:" to both, other scopes are ignored, and an entry without a colon
 // (an empty one included) makes the whole claim unreadable.
-func splitByScope(c claimString) (org, user []string, err error) {
-	if !c.truthy {
+func splitByScope(c jwt.StringClaim) (org, user []string, err error) {
+	if !c.Truthy {
 		return nil, nil, nil
 	}
-	if !c.ok {
+	if !c.OK {
 		return nil, nil, errors.New("claim is not a string")
 	}
-	for _, part := range strings.Split(c.val, ",") {
+	for _, part := range strings.Split(c.Val, ",") {
 		part = trimJS(part)
 		scope, name, ok := strings.Cut(part, ":")
 		if !ok {
@@ -81,16 +83,16 @@ func checkScoped(entries []string) error {
 // nothing; bits beyond per and entries beyond the features are ignored.
 // per or fpm of another type than string is token-invalid (Clerk's SDK
 // throws on it).
-func orgPermissions(fea []string, per, fpm claimString) ([]string, error) {
-	if !per.truthy || !fpm.truthy {
+func orgPermissions(fea []string, per, fpm jwt.StringClaim) ([]string, error) {
+	if !per.Truthy || !fpm.Truthy {
 		return []string{}, nil
 	}
-	if !per.ok || !fpm.ok {
+	if !per.OK || !fpm.OK {
 		return nil, tokenErr(ReasonTokenInvalid, "malformed per or fpm claim")
 	}
 	var permBuf [32]string
 	perms := permBuf[:0]
-	for rest, more := per.val, true; more; {
+	for rest, more := per.Val, true; more; {
 		var p string
 		p, rest, more = strings.Cut(rest, ",")
 		perms = append(perms, trimJS(p))
@@ -99,7 +101,7 @@ func orgPermissions(fea []string, per, fpm claimString) ([]string, error) {
 	// joined into one string that every permission is a slice of.
 	var buf [32][2]string
 	granted := buf[:0]
-	rest, more := fpm.val, true
+	rest, more := fpm.Val, true
 	var wide *big.Int
 	for _, entry := range fea {
 		feature, isOrg := orgFeatureScope(entry)

@@ -4,6 +4,7 @@ package auth
 // SDK spells them. They describe the request, not one token, so they have
 // no errors.Is sentinel.
 const (
+	ReasonActiveOrganizationMismatch     Reason = "active-organization-mismatch"
 	ReasonClientUATWithoutSessionToken   Reason = "client-uat-but-no-session-token"
 	ReasonDevBrowserMissing              Reason = "dev-browser-missing"
 	ReasonDevBrowserSync                 Reason = "dev-browser-sync"

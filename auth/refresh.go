@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // refresh is Clerk's token refresh for an expired cookie session: with a
@@ -20,8 +21,8 @@ func (rc *reqContext) refresh() (*Auth, string) {
 	if expired == "" {
 		return nil, "missing-session-token"
 	}
-	var t jws
-	if t.parse(expired) != nil {
+	var t jwt.Token
+	if t.Parse(expired) != nil {
 		return nil, "expired-session-token-decode-failed"
 	}
 	sid := sidOf(&t)
@@ -77,9 +78,9 @@ func (rc *reqContext) refresh() (*Auth, string) {
 }
 
 // sidOf is the sid claim of a decoded token.
-func sidOf(t *jws) string {
-	if t.claims.Sid.ok {
-		return t.claims.Sid.val
+func sidOf(t *jwt.Token) string {
+	if t.Claims.Sid.OK {
+		return t.Claims.Sid.Val
 	}
 	return ""
 }

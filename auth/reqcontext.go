@@ -29,8 +29,6 @@ type reqContext struct {
 	handshakeNonce string
 	redirectCount  float64
 
-	into *Auth // where a verified header session goes, when not nil
-
 	cookiesRead bool
 	memo        [2]peeked // the tokens of this request already looked at
 	memoNext    int
@@ -49,24 +47,27 @@ func (rc *reqContext) peek(token string) *peeked {
 	return p
 }
 
-// init reads the headers; the cookies and the URL are read by readCookies,
-// when a decision needs them.
+// init reads the method and the Authorization header; everything else is
+// read by readCookies, when a decision needs it, so that a bearer token
+// costs no other header lookup.
 func (rc *reqContext) init(v *Verifier, r *http.Request) {
 	rc.v, rc.r = v, r
 	rc.method = r.Method
-	rc.accept = headerValue(r, "Accept")
-	rc.secFetchDest = headerValue(r, "Sec-Fetch-Dest")
-	rc.referrer = headerValue(r, "Referer")
 	rc.tokenInHeader = tokenFromHeader(headerValue(r, "Authorization"))
 }
 
-// readCookies reads the public URL, the query and the cookies, once.
+// readCookies reads, once, what the cookie and handshake decisions need:
+// the Accept, Sec-Fetch-Dest and Referer headers, the public URL, the query
+// and the cookies.
 func (rc *reqContext) readCookies() {
 	if rc.cookiesRead {
 		return
 	}
 	rc.cookiesRead = true
 	r := rc.r
+	rc.accept = headerValue(r, "Accept")
+	rc.secFetchDest = headerValue(r, "Sec-Fetch-Dest")
+	rc.referrer = headerValue(r, "Referer")
 	rc.url, rc.urlErr = deriveRequestURL(r)
 	if rc.url != nil {
 		rc.query = rc.url.query
@@ -128,7 +129,7 @@ func (rc *reqContext) suffixedName(name string) string {
 	if rc.v.inst == nil {
 		return name + "_"
 	}
-	return name + "_" + rc.v.inst.suffix
+	return name + "_" + rc.v.inst.CookieSuffix
 }
 
 func (rc *reqContext) suffixedOrNot(name string) string {
@@ -138,7 +139,7 @@ func (rc *reqContext) suffixedOrNot(name string) string {
 	return rc.cookie(name)
 }
 
-func (rc *reqContext) production() bool { return rc.v.inst == nil || rc.v.inst.production }
+func (rc *reqContext) production() bool { return rc.v.inst == nil || rc.v.inst.Production }
 
 // usesSuffixedCookies decides between __session_<suffix> and __session the
 // way Clerk's SDK decides.
@@ -181,10 +182,10 @@ var schemeRE = regexp.MustCompile(`(?i)https?://`)
 // belongsToInstance compares the token's iss, without its scheme, with the
 // instance's Frontend API (before any proxy).
 func (rc *reqContext) belongsToInstance(f tokenFacts) bool {
-	if !f.decoded || !f.iss.ok {
+	if !f.decoded || !f.iss.OK {
 		return false
 	}
-	return schemeRE.ReplaceAllString(f.iss.val, "") == rc.v.originalFrontendAPI()
+	return schemeRE.ReplaceAllString(f.iss.Val, "") == rc.v.originalFrontendAPI()
 }
 
 // originalFrontendAPI is the Frontend API that issues the instance's
@@ -193,10 +194,10 @@ func (v *Verifier) originalFrontendAPI() string {
 	if v.inst == nil {
 		return ""
 	}
-	if v.inst.production && v.satellite && v.domain != "" {
+	if v.inst.Production && v.satellite && v.domain != "" {
 		return "clerk." + v.domain
 	}
-	return v.inst.frontendAPI
+	return v.inst.FrontendAPI
 }
 
 // frontendAPI is where the handshake goes: ProxyURL when set (resolved

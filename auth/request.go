@@ -37,28 +37,29 @@ func tokenFromHeader(h string) string {
 // which Middleware answers with. The error is the verification failure
 // behind a signed-out state, if any.
 func (v *Verifier) AuthenticateRequest(r *http.Request) (*Auth, error) {
-	a := v.authenticateInto(r, nil)
+	a := v.authenticateRequest(r)
 	return a, a.Err
 }
 
-// authenticateInto is AuthenticateRequest without the error. A header
-// session token that verifies is written to into when it is not nil, so
-// that Middleware allocates the Auth together with its context.
-func (v *Verifier) authenticateInto(r *http.Request, into *Auth) *Auth {
-	a := v.authenticate(r, into)
+// authenticateRequest is AuthenticateRequest without the error, with a
+// pending session kept out unless the configuration accepts it.
+func (v *Verifier) authenticateRequest(r *http.Request) *Auth {
+	a := v.authenticate(r)
 	if a.Status == SignedIn && a.TokenType == SessionToken && a.SessionStatus == "pending" && !v.acceptPending {
 		a = &Auth{Status: SignedIn, TokenType: SessionToken, SessionStatus: a.SessionStatus, Headers: a.Headers}
 	}
 	return a
 }
 
-func (v *Verifier) authenticate(r *http.Request, into *Auth) *Auth {
+func (v *Verifier) authenticate(r *http.Request) *Auth {
 	single := len(v.accepts) == 1
-	want := v.accepts[0]
+	var want TokenType
+	if single {
+		want = v.accepts[0]
+	}
 	sessionOK := accepts(v.accepts, SessionToken)
 	var rc reqContext
 	rc.init(v, r)
-	rc.into = into
 	tok := rc.tokenInHeader
 	if !single {
 		typ := SessionToken
@@ -97,14 +98,9 @@ func (rc *reqContext) sessionInHeader(tok string) *Auth {
 	return rc.signedIn(c)
 }
 
-// signedIn is the Auth of verified header session claims, in rc.into when
-// the caller provided it.
+// signedIn is the Auth of verified header session claims.
 func (rc *reqContext) signedIn(c *SessionClaims) *Auth {
-	if rc.into == nil {
-		return fromSession(c)
-	}
-	fillSession(rc.into, c)
-	return rc.into
+	return fromSession(c)
 }
 
 // anyTokenInHeader is the header path for AnyToken and for lists.

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
 // requestURL is the public URL of a request, as Clerk derives it from
@@ -44,7 +46,7 @@ func deriveRequestURL(r *http.Request) (*requestURL, error) {
 	if scheme != "http" && scheme != "https" {
 		return nil, errRequestURL
 	}
-	host, ok := cleanHost(host, scheme)
+	host, ok := instance.CleanHost(host, scheme)
 	if !ok {
 		return nil, errRequestURL
 	}
@@ -56,62 +58,6 @@ func deriveRequestURL(r *http.Request) (*requestURL, error) {
 		return nil, errRequestURL
 	}
 	return &requestURL{scheme: scheme, host: host, path: escapePath(path), query: parseQuery(r.URL.RawQuery)}, nil
-}
-
-// cleanHost lower-cases an ASCII host[:port], drops the scheme's default
-// port, and refuses anything else (user info, paths, spaces, bad ports,
-// non-ASCII names).
-func cleanHost(h, scheme string) (string, bool) {
-	if h == "" || len(h) > 255 {
-		return "", false
-	}
-	name, port := h, ""
-	if strings.HasPrefix(h, "[") {
-		end := strings.IndexByte(h, ']')
-		if end < 0 {
-			return "", false
-		}
-		name, port = h[:end+1], h[end+1:]
-		for _, c := range name[1:end] {
-			if !(c == ':' || c == '.' || isHexRune(c)) {
-				return "", false
-			}
-		}
-		if port != "" && port[0] != ':' {
-			return "", false
-		}
-		port = strings.TrimPrefix(port, ":")
-	} else if i := strings.LastIndexByte(h, ':'); i >= 0 {
-		name, port = h[:i], h[i+1:]
-	}
-	if name == "" {
-		return "", false
-	}
-	for i := 0; i < len(name) && name[0] != '['; i++ {
-		c := name[i]
-		if !(c == '-' || c == '.' || c == '_' || (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'z')) {
-			return "", false
-		}
-	}
-	if port != "" {
-		n, err := strconv.Atoi(port)
-		if err != nil || n > 65535 || strings.ContainsAny(port, "+-") {
-			return "", false
-		}
-		port = strconv.Itoa(n)
-		if (scheme == "http" && n == 80) || (scheme == "https" && n == 443) {
-			port = ""
-		}
-	}
-	name = strings.ToLower(name)
-	if port != "" {
-		return name + ":" + port, true
-	}
-	return name, true
-}
-
-func isHexRune(c rune) bool {
-	return (c >= '0' && c <= '9') || (c|0x20 >= 'a' && c|0x20 <= 'f')
 }
 
 // origin is scheme://host.
@@ -180,7 +126,7 @@ func formDecode(s string) string {
 		switch {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHexRune(rune(s[i+1])) && isHexRune(rune(s[i+2])):
+		case c == '%' && i+2 < len(s) && instance.IsHexRune(rune(s[i+1])) && instance.IsHexRune(rune(s[i+2])):
 			b = append(b, byte(digitValue(s[i+1])<<4|digitValue(s[i+2])))
 			i += 2
 		default:

@@ -1,5 +1,7 @@
 package auth
 
+import "github.com/clerkgo/clerk/auth/internal/jwt"
+
 // VerificationLevel is how many factors a reverification requires.
 type VerificationLevel string
 
@@ -62,15 +64,15 @@ func (c Check) config() (VerificationLevel, float64, bool) {
 // reverified applies Clerk's reverification rule to the fva claim: -1
 // means a factor group is not enrolled, and a missing second factor falls
 // back to the first.
-func reverified(fva claimFva, c Check) bool {
-	if !fva.valid {
+func reverified(fva jwt.FvaClaim, c Check) bool {
+	if !fva.Valid {
 		return false
 	}
 	level, after, ok := c.config()
 	if !ok {
 		return false
 	}
-	f1, f2 := fva.ages[0], fva.ages[1]
+	f1, f2 := fva.Ages[0], fva.Ages[1]
 	if f1 == -1 && f2 == -1 {
 		return false
 	}

@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"crypto/sha256"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // VerifySessionToken verifies a Clerk session token and returns its claims.
@@ -41,19 +43,19 @@ func (v *Verifier) verifySession(ctx context.Context, token string, p *peeked) (
 			v.cache.remove(&k)
 		}
 	}
-	var t jws
+	var t jwt.Token
 	key, err := v.verifyJWT(ctx, token, kindSession, &t)
 	if err != nil {
 		return nil, false, err
 	}
-	claims, err := newSessionClaims(&t.claims, t.payload)
+	claims, err := newSessionClaims(&t.Claims, t.Payload)
 	if err != nil {
 		return nil, false, err
 	}
 	if v.cache != nil {
 		v.cache.put(&k, &cacheEntry{
-			claims: claims, key: key, kid: t.header.Kid,
-			exp: t.claims.Exp, nbf: t.claims.Nbf, iat: t.claims.Iat,
+			claims: claims, key: key, kid: t.Header.Kid,
+			exp: t.Claims.Exp, nbf: t.Claims.Nbf, iat: t.Claims.Iat,
 			facts: factsOf(token, &t),
 		})
 		return claims, true, nil
@@ -67,7 +69,7 @@ func (v *Verifier) keyStillCurrent(e *cacheEntry) bool {
 	if v.staticKey != nil {
 		return e.key == v.staticKey
 	}
-	return v.keys != nil && v.keys.peek(e.kid) == e.key
+	return v.keys != nil && v.keys.Peek(e.kid) == e.key
 }
 
 // hashToken is the SHA-256 of a token, copied through a stack buffer when it

@@ -24,7 +24,6 @@ func TestVerifySessionTokenReasons(t *testing.T) {
 	tests := []struct {
 		name   string
 		cfg    Config
-		noKey  bool
 		token  string
 		reason Reason
 	}{
@@ -36,7 +35,6 @@ func TestVerifySessionTokenReasons(t *testing.T) {
 		{name: "array payload", token: hdr + "." + base64.RawURLEncoding.EncodeToString([]byte("[1]")) + "." + sig, reason: ReasonTokenInvalidSignature},
 		{name: "payload trailing garbage", token: hdr + "." + base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"a"} x`)) + "." + sig, reason: ReasonTokenInvalid},
 		{name: "m2m category", token: mint(t, key, with(baseHeader(), "cat", m2mCategory), baseClaims()), reason: ReasonTokenInvalid},
-		{name: "no key configured", noKey: true, token: good, reason: ReasonJWKFailedToResolve},
 		{name: "typ not JWT", token: mint(t, key, with(baseHeader(), "typ", "at+jwt"), baseClaims()), reason: ReasonTokenInvalid},
 		{name: "alg none", token: mint(t, key, with(baseHeader(), "alg", "none"), baseClaims()), reason: ReasonTokenInvalidAlgorithm},
 		{name: "alg HS256", token: mint(t, key, with(baseHeader(), "alg", "HS256"), baseClaims()), reason: ReasonTokenInvalidAlgorithm},
@@ -63,16 +61,7 @@ func TestVerifySessionTokenReasons(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			var v *Verifier
-			if tc.noKey {
-				var err error
-				v, err = New(Config{Now: fixedNow})
-				if err != nil {
-					t.Fatal(err)
-				}
-			} else {
-				v = staticVerifier(t, tc.cfg)
-			}
+			v := staticVerifier(t, tc.cfg)
 			_, err := v.VerifySessionToken(context.Background(), tc.token)
 			var te *TokenError
 			if !errors.As(err, &te) {
@@ -168,26 +157,54 @@ func TestJWTKeyForms(t *testing.T) {
 
 func TestNewRejectsBadConfig(t *testing.T) {
 	t.Parallel()
-	for _, cfg := range []Config{
-		{ClockSkew: durationOf(-time.Second)},
-		{AcceptsToken: []TokenType{"cookie"}},
-		{AcceptsToken: []TokenType{AnyToken, APIKey}},
-		{PublishableKey: "pk_live_bm90IGEga2V5"},
-		{PublishableKey: "sk_live_abc"},
-		{SignInURL: "/sign-in"},
-		{Domain: "https://satellite.dev"},
-		{ProxyURL: "ftp://proxy"},
-		{Satellite: true},
+	key := pemOf(t, &testKey().PublicKey)
+	const pk = "pk_live_Y2xlcmsuZXhhbXBsZS5jb20k"
+	sat := func(c Config) Config {
+		c.Satellite, c.PublishableKey = true, pk
+		if c.Domain == "" {
+			c.Domain = "satellite.dev"
+		}
+		return c
+	}
+	for name, cfg := range map[string]Config{
+		"neither JWTKey nor Client":   {},
+		"negative skew":               {ClockSkew: durationOf(-time.Second)},
+		"unknown token type":          {AcceptsToken: []TokenType{"cookie"}},
+		"AnyToken with another":       {AcceptsToken: []TokenType{AnyToken, APIKey}},
+		"malformed publishable key":   {PublishableKey: "pk_live_bm90IGEga2V5"},
+		"secret key as publishable":   {PublishableKey: "sk_live_abc"},
+		"domain with scheme":          {Domain: "https://satellite.dev"},
+		"proxy URL scheme":            {ProxyURL: "ftp://proxy"},
+		"satellite without key":       {Satellite: true, Domain: "satellite.dev"},
+		"satellite without domain":    {Satellite: true, PublishableKey: pk},
+		"satellite relative sign-in":  sat(Config{SignInURL: "/sign-in"}),
+		"satellite same-host sign-in": sat(Config{SignInURL: "https://Satellite.dev/sign-in"}),
+		"invalid org pattern":         {OrganizationSync: &OrganizationSync{OrganizationPatterns: []string{"/orgs/:"}}},
+		"repeated org parameter":      {OrganizationSync: &OrganizationSync{PersonalAccountPatterns: []string{"/me/:rest*"}}},
 	} {
+		if name != "neither JWTKey nor Client" {
+			cfg.JWTKey = key
+		}
 		if _, err := New(cfg); err == nil {
-			t.Errorf("New(%+v) = nil error", cfg)
+			t.Errorf("%s: New(%+v) = nil error", name, cfg)
+		}
+	}
+	// What Clerk accepts and this package accepts too.
+	for name, cfg := range map[string]Config{
+		"JWTKey only":                    {JWTKey: key},
+		"relative sign-in, no satellite": {JWTKey: key, SignInURL: "/sign-in"},
+		"satellite other-host sign-in":   sat(Config{JWTKey: key, SignInURL: "https://accounts.example.com/sign-in"}),
+		"empty AcceptsToken":             {JWTKey: key, AcceptsToken: []TokenType{}},
+	} {
+		if _, err := New(cfg); err != nil {
+			t.Errorf("%s: New: %v", name, err)
 		}
 	}
 }
 
 func TestVerifierStringHidesSecrets(t *testing.T) {
 	t.Parallel()
-	v, err := New(Config{MachineSecretKey: "ak_supersecret"})
+	v, err := New(Config{JWTKey: pemOf(t, &testKey().PublicKey), MachineSecretKey: "ak_supersecret"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,10 @@ package auth
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // SessionClaims are the verified claims of a Clerk session token. Treat the
@@ -39,8 +40,8 @@ type SessionClaims struct {
 	// Raw is the decoded payload JSON, for custom claims; see Decode.
 	Raw string
 
-	fva    claimFva // fva exactly as Has reads it
-	fvaBuf [2]int   // backs FactorVerificationAge
+	fva    jwt.FvaClaim // fva exactly as Has reads it
+	fvaBuf [2]int       // backs FactorVerificationAge
 }
 
 // Actor identifies who acts on the user's behalf (impersonation).
@@ -65,34 +66,34 @@ func (c *SessionClaims) Decode(v any) error {
 // the claims as Clerk's SDK reads them; a version 2 token with an
 // organization whose fea, per or fpm claim Clerk cannot read (its SDK throws
 // on them) is token-invalid.
-func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
+func newSessionClaims(rc *jwt.Claims, payload string) (*SessionClaims, error) {
 	c := &SessionClaims{
-		Subject:         rc.Sub.val,
-		Issuer:          rc.Iss.val,
-		AuthorizedParty: rc.Azp.val,
-		ID:              rc.Jti.val,
-		Expiry:          secondsToTime(rc.Exp),
-		NotBefore:       secondsToTime(rc.Nbf),
-		IssuedAt:        secondsToTime(rc.Iat),
-		SessionID:       rc.Sid.val,
-		SessionStatus:   rc.Sts.val,
-		Actor:           rc.Act,
+		Subject:         rc.Sub.Val,
+		Issuer:          rc.Iss.Val,
+		AuthorizedParty: rc.Azp.Val,
+		ID:              rc.Jti.Val,
+		Expiry:          rc.Exp.Time(),
+		NotBefore:       rc.Nbf.Time(),
+		IssuedAt:        rc.Iat.Time(),
+		SessionID:       rc.Sid.Val,
+		SessionStatus:   rc.Sts.Val,
+		Actor:           decodeActor(rc.Act),
 		Version:         1,
 		Raw:             payload,
 		fva:             rc.Fva,
 	}
 	c.Features, c.Plans = entries2(rc.Fea, rc.Pla)
-	if rc.Fva.valid {
-		c.fvaBuf = [2]int{int(rc.Fva.ages[0]), int(rc.Fva.ages[1])}
+	if rc.Fva.Valid {
+		c.fvaBuf = [2]int{int(rc.Fva.Ages[0]), int(rc.Fva.Ages[1])}
 		c.FactorVerificationAge = c.fvaBuf[:]
 	}
-	if rc.Aud.ok {
-		c.Audience = rc.Aud.val
+	if rc.Aud.OK {
+		c.Audience = rc.Aud.Val
 	}
 	if !rc.V2 {
-		c.OrgID, c.OrgRole, c.OrgSlug = rc.OrgID.val, rc.OrgRole.val, rc.OrgSlug.val
-		if rc.OrgPermissions.isArray {
-			c.OrgPermissions = rc.OrgPermissions.strs
+		c.OrgID, c.OrgRole, c.OrgSlug = rc.OrgID.Val, rc.OrgRole.Val, rc.OrgSlug.Val
+		if rc.OrgPermissions.IsArray {
+			c.OrgPermissions = rc.OrgPermissions.Strs
 			if c.OrgPermissions == nil {
 				c.OrgPermissions = []string{}
 			}
@@ -101,20 +102,20 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 	}
 	c.Version = 2
 	o := &rc.Org
-	if !o.truthy {
+	if !o.Truthy {
 		return c, nil
 	}
-	c.OrgID, c.OrgSlug = o.ID.val, o.Slug.val
-	if o.Role.truthy {
-		if !o.Role.ok {
+	c.OrgID, c.OrgSlug = o.ID.Val, o.Slug.Val
+	if o.Role.Truthy {
+		if !o.Role.OK {
 			// Clerk would build "org:<value>" from a non-string; no string
 			// check can match it here, so the role is left out.
 			c.OrgRole = ""
 		} else {
-			c.OrgRole = "org:" + o.Role.val
+			c.OrgRole = "org:" + o.Role.Val
 		}
 	}
-	if rc.Fea.truthy && !rc.Fea.ok {
+	if rc.Fea.Truthy && !rc.Fea.OK {
 		return nil, tokenErr(ReasonTokenInvalid, "malformed fea claim: not a string")
 	}
 	if err := checkScoped(c.Features); err != nil {
@@ -130,23 +131,23 @@ func newSessionClaims(rc *rawClaims, payload string) (*SessionClaims, error) {
 
 // entries2 splits the fea and pla claims into their trimmed entries (nil
 // for a claim that is not a non-empty string), in one allocation.
-func entries2(fea, pla claimString) (features, plans []string) {
-	count := func(c claimString) int {
-		if !c.ok || c.val == "" {
+func entries2(fea, pla jwt.StringClaim) (features, plans []string) {
+	count := func(c jwt.StringClaim) int {
+		if !c.OK || c.Val == "" {
 			return 0
 		}
-		return strings.Count(c.val, ",") + 1
+		return strings.Count(c.Val, ",") + 1
 	}
 	nf, np := count(fea), count(pla)
 	if nf+np == 0 {
 		return nil, nil
 	}
 	all := make([]string, 0, nf+np)
-	split := func(c claimString) {
-		if !c.ok || c.val == "" {
+	split := func(c jwt.StringClaim) {
+		if !c.OK || c.Val == "" {
 			return
 		}
-		rest := c.val
+		rest := c.Val
 		for {
 			part, tail, more := strings.Cut(rest, ",")
 			all = append(all, trimJS(part))
@@ -167,14 +168,14 @@ func entries2(fea, pla claimString) (features, plans []string) {
 	return features, plans
 }
 
-// secondsToTime converts a NumericDate to a time, zero when absent; values
-// beyond the year 9999 are clamped.
-func secondsToTime(n claimNumber) time.Time {
-	if !n.ok {
-		return time.Time{}
+// decodeActor reads the act claim (raw JSON of an object, or empty).
+func decodeActor(raw string) *Actor {
+	if raw == "" {
+		return nil
 	}
-	const maxSec = 253402300799 // 9999-12-31T23:59:59Z
-	f := math.Max(math.Min(n.val, maxSec), -maxSec)
-	sec, frac := math.Modf(f)
-	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
+	var a Actor
+	if json.Unmarshal([]byte(raw), &a) != nil {
+		return nil
+	}
+	return &a
 }

@@ -3,6 +3,8 @@ package auth
 import (
 	"math"
 	"time"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // maxDateMillis is the largest magnitude of a JavaScript Date, in
@@ -13,8 +15,8 @@ const maxDateMillis = 8.64e15
 // seconds, fraction dropped toward zero, as Date.setUTCSeconds does) and
 // reports false for a value outside the range of a JavaScript Date, which
 // Clerk silently stops checking and this package refuses.
-func claimMillis(n claimNumber) (int64, bool) {
-	ms := math.Trunc(n.val) * 1000
+func claimMillis(n jwt.NumberClaim) (int64, bool) {
+	ms := math.Trunc(n.Val) * 1000
 	if math.IsInf(ms, 0) || math.IsNaN(ms) || math.Abs(ms) > maxDateMillis {
 		return 0, false
 	}
@@ -24,11 +26,11 @@ func claimMillis(n claimNumber) (int64, bool) {
 // checkTimes applies exp (required), nbf and iat against the clock with the
 // configured skew, at millisecond precision as Clerk does. It runs on every
 // use of a cached token too.
-func (v *Verifier) checkTimes(exp, nbf, iat claimNumber) error {
-	if !exp.ok {
+func (v *Verifier) checkTimes(exp, nbf, iat jwt.NumberClaim) error {
+	if !exp.OK {
 		return tokenErr(ReasonTokenVerificationFailed, "exp claim missing or not a number")
 	}
-	if (nbf.present && !nbf.ok) || (iat.present && !iat.ok) {
+	if (nbf.Present && !nbf.OK) || (iat.Present && !iat.OK) {
 		return tokenErr(ReasonTokenVerificationFailed, "nbf or iat claim is not a number")
 	}
 	now := v.now()
@@ -41,7 +43,7 @@ func (v *Verifier) checkTimes(exp, nbf, iat claimNumber) error {
 	if expMs <= nowMs-skew {
 		return tokenErr(ReasonTokenExpired, "token expired at %s (now %s, skew %s)", fmtMillis(expMs), now.UTC().Format(time.RFC3339), v.skew)
 	}
-	if nbf.ok {
+	if nbf.OK {
 		ms, ok := claimMillis(nbf)
 		if !ok {
 			return tokenErr(ReasonTokenVerificationFailed, "nbf claim is out of range")
@@ -50,7 +52,7 @@ func (v *Verifier) checkTimes(exp, nbf, iat claimNumber) error {
 			return tokenErr(ReasonTokenNotActiveYet, "token not valid before %s (now %s, skew %s)", fmtMillis(ms), now.UTC().Format(time.RFC3339), v.skew)
 		}
 	}
-	if iat.ok {
+	if iat.OK {
 		ms, ok := claimMillis(iat)
 		if !ok {
 			return tokenErr(ReasonTokenVerificationFailed, "iat claim is out of range")

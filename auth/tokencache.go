@@ -1,10 +1,11 @@
 package auth
 
 import (
+	"crypto/rsa"
 	"crypto/sha256"
 	"sync"
 
-	"github.com/clerkgo/clerk/auth/internal/rs256"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // cacheKey is the SHA-256 of a token; the cache belongs to one Verifier, so
@@ -16,9 +17,9 @@ type cacheKey [sha256.Size]byte
 // verified it is still the current key for its kid.
 type cacheEntry struct {
 	claims        *SessionClaims
-	key           *rs256.Key
+	key           *rsa.PublicKey
 	kid           string
-	exp, nbf, iat claimNumber
+	exp, nbf, iat jwt.NumberClaim
 	facts         tokenFacts // what the request logic reads before verifying
 }
 

@@ -1,6 +1,8 @@
 package auth
 
-import "slices"
+import (
+	"slices"
+)
 
 // TokenType names a kind of bearer token; the strings match Clerk's SDKs.
 type TokenType string

@@ -1,15 +1,20 @@
 package auth
 
 import (
+	"crypto/rsa"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/auth/internal/rs256"
+	"github.com/clerkgo/clerk/auth/internal/instance"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/orgsync"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -17,9 +22,9 @@ import (
 // verified-token caches, so the keys of one instance never verify another's
 // tokens.
 type Verifier struct {
-	staticKey         *rs256.Key
+	staticKey         *rsa.PublicKey
 	client            *clerk.Client
-	keys              *keySet
+	keys              *jwt.KeySet
 	machineSecretKey  string
 	authorizedParties []string
 	audience          string
@@ -30,18 +35,33 @@ type Verifier struct {
 	now               func() time.Time
 	cache             *tokenCache
 
-	inst      *instance // nil without a PublishableKey
+	inst      *instance.Instance // nil without a PublishableKey
 	signInURL string
 	domain    string
 	proxyURL  string
 	satellite bool
+	autoSync  bool
+	orgSync   *orgsync.Matcher // nil without Config.OrganizationSync
+
+	logger        *slog.Logger
+	warnNoParties *sync.Once // cookie authentication without AuthorizedParties
 }
 
-// New checks cfg and returns a Verifier. A malformed JWTKey,
-// PublishableKey, SignInURL, Domain or ProxyURL, a satellite without Domain
-// or ProxyURL, a negative ClockSkew, or an unknown AcceptsToken entry is an
-// error.
+// New checks cfg and returns a Verifier. It is an error when cfg has
+// neither JWTKey nor Client; when JWTKey, PublishableKey, Domain, ProxyURL
+// or an OrganizationSync pattern is malformed; when a Satellite lacks
+// PublishableKey, Domain or ProxyURL, or (on a development instance)
+// SignInURL, or has a SignInURL that is relative or on its own Domain;
+// when ClockSkew is negative; or when AcceptsToken holds an unknown entry.
+// Where Clerk's SDK would throw on every request such a configuration
+// serves, New refuses it once instead.
+//
+// When CLERK_API_KEY is set in the environment but CLERK_SECRET_KEY is
+// not, New warns through the Logger: Clerk renamed the variable.
 func New(cfg Config) (*Verifier, error) {
+	if cfg.JWTKey == "" && cfg.Client == nil {
+		return nil, errors.New("auth: Config needs JWTKey or Client to verify tokens")
+	}
 	v := &Verifier{
 		client:            cfg.Client,
 		machineSecretKey:  cfg.MachineSecretKey,
@@ -56,6 +76,15 @@ func New(cfg Config) (*Verifier, error) {
 		domain:            cfg.Domain,
 		proxyURL:          strings.TrimSpace(cfg.ProxyURL),
 		satellite:         cfg.Satellite,
+		autoSync:          cfg.SatelliteAutoSync,
+		logger:            cfg.Logger,
+		warnNoParties:     new(sync.Once),
+	}
+	if v.logger == nil {
+		v.logger = slog.Default()
+	}
+	if cfg.AcceptsToken != nil && len(cfg.AcceptsToken) == 0 {
+		v.accepts = []TokenType{} // Clerk's empty array: nothing is accepted
 	}
 	if cfg.ClockSkew != nil {
 		if *cfg.ClockSkew < 0 {
@@ -66,7 +95,7 @@ func New(cfg Config) (*Verifier, error) {
 	if v.now == nil {
 		v.now = time.Now
 	}
-	if len(v.accepts) == 0 {
+	if v.accepts == nil {
 		v.accepts = []TokenType{SessionToken}
 	}
 	for _, t := range v.accepts {
@@ -83,12 +112,19 @@ func New(cfg Config) (*Verifier, error) {
 	if err := v.configureInstance(cfg); err != nil {
 		return nil, err
 	}
-	if cfg.JWTKey != "" {
-		k, err := parsePublicKey(cfg.JWTKey)
+	if o := cfg.OrganizationSync; o != nil {
+		m, err := orgsync.New(o.OrganizationPatterns, o.PersonalAccountPatterns)
 		if err != nil {
 			return nil, err
 		}
-		v.staticKey = rs256.NewKey(k)
+		v.orgSync = m
+	}
+	if cfg.JWTKey != "" {
+		k, err := jwt.ParsePublicKey(cfg.JWTKey)
+		if err != nil {
+			return nil, err
+		}
+		v.staticKey = k
 	} else if cfg.Client != nil {
 		grace := cfg.JWKSGracePeriod
 		switch {
@@ -97,11 +133,7 @@ func New(cfg Config) (*Verifier, error) {
 		case grace < 0:
 			grace = 0
 		}
-		logger := cfg.Logger
-		if logger == nil {
-			logger = slog.Default()
-		}
-		v.keys = newKeySet(cfg.Client, v.now, grace, logger)
+		v.keys = jwt.NewKeySet(cfg.Client, v.now, grace, v.logger)
 	}
 	switch size := cfg.CacheSize; {
 	case size == 0:
@@ -109,23 +141,35 @@ func New(cfg Config) (*Verifier, error) {
 	case size > 0:
 		v.cache = newTokenCache(size)
 	}
+	if os.Getenv("CLERK_API_KEY") != "" && os.Getenv("CLERK_SECRET_KEY") == "" {
+		v.logger.Warn("clerk auth: CLERK_API_KEY is set but CLERK_SECRET_KEY is not; Clerk's SDKs read CLERK_SECRET_KEY (CLERK_API_KEY is its old name)")
+	}
 	return v, nil
+}
+
+// warnCookieWithoutParties logs, once per Verifier, that a cookie session
+// is being authenticated without AuthorizedParties: any site can then make
+// a browser send the session cookie along (cross-site request forgery).
+func (v *Verifier) warnCookieWithoutParties() {
+	if len(v.authorizedParties) > 0 {
+		return
+	}
+	v.warnNoParties.Do(func() {
+		v.logger.Warn("clerk auth: cookie sessions are authenticated without AuthorizedParties; set Config.AuthorizedParties to your app's origins so that tokens minted for another origin are refused")
+	})
 }
 
 // configureInstance validates the handshake settings.
 func (v *Verifier) configureInstance(cfg Config) error {
 	if cfg.PublishableKey != "" {
-		inst, err := parsePublishableKey(cfg.PublishableKey)
+		inst, err := instance.Parse(cfg.PublishableKey)
 		if err != nil {
 			return err
 		}
 		v.inst = &inst
 	}
-	if cfg.SignInURL != "" && !isAbsoluteHTTPURL(cfg.SignInURL) {
-		return errors.New("auth: SignInURL must be an absolute http(s) URL")
-	}
 	if cfg.Domain != "" {
-		if _, ok := cleanHost(cfg.Domain, "https"); !ok {
+		if _, ok := instance.CleanHost(cfg.Domain, "https"); !ok {
 			return errors.New("auth: Domain must be a host name such as \"satellite.dev\", without scheme or path")
 		}
 	}
@@ -139,8 +183,17 @@ func (v *Verifier) configureInstance(cfg Config) error {
 		if cfg.Domain == "" && v.proxyURL == "" {
 			return errors.New("auth: a Satellite needs Domain or ProxyURL")
 		}
-		if !v.inst.production && cfg.SignInURL == "" {
+		if !v.inst.Production && cfg.SignInURL == "" {
 			return errors.New("auth: a Satellite of a development instance needs SignInURL")
+		}
+		if cfg.SignInURL != "" {
+			u, err := url.Parse(cfg.SignInURL)
+			if err != nil || !isAbsoluteHTTPURL(cfg.SignInURL) {
+				return errors.New("auth: a Satellite's SignInURL must be an absolute http(s) URL")
+			}
+			if cfg.Domain != "" && strings.EqualFold(u.Hostname(), cfg.Domain) {
+				return errors.New("auth: a Satellite's SignInURL must be on another host than its Domain (the primary application's)")
+			}
 		}
 	}
 	return nil

@@ -2,9 +2,13 @@ package auth
 
 import (
 	"context"
+	"crypto"
+	"crypto/rsa"
+	"errors"
 	"slices"
 
-	"github.com/clerkgo/clerk/auth/internal/rs256"
+	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/reason"
 )
 
 // jwtKind selects the rules a JWT is verified under.
@@ -19,41 +23,44 @@ const (
 // verifyJWT runs the checks shared by session tokens and JWT machine tokens,
 // in Clerk's order: shape, category, key, type, algorithm, signature, claims.
 // t is filled in; the caller owns it so that it can live on the stack.
-func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t *jws) (*rs256.Key, error) {
-	if err := t.parse(token); err != nil {
+func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t *jwt.Token) (*rsa.PublicKey, error) {
+	if err := parseToken(t, token); err != nil {
 		return nil, err
 	}
-	if err := checkCategory(&t.header, kind); err != nil {
+	if err := checkCategory(&t.Header, kind); err != nil {
 		return nil, err
 	}
-	key, err := v.resolveKey(ctx, t.header.Kid)
+	key, err := v.resolveKey(ctx, t.Header.Kid)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkType(&t.header, kind); err != nil {
+	if err := checkType(&t.Header, kind); err != nil {
 		return nil, err
 	}
-	switch t.header.Alg {
+	switch t.Header.Alg {
 	case "RS256":
 	case "RS384", "RS512":
 		// Clerk's SDK accepts these names, then fails the signature check
 		// because Clerk's keys are RS256 keys.
-		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.header.Alg)
+		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.Header.Alg)
 	default:
-		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.header.Alg)
+		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.Header.Alg)
 	}
 	if err := verifySignature(key, t); err != nil {
 		return nil, err
 	}
-	if err := v.checkClaims(&t.claims, kind); err != nil {
+	if err := v.checkClaims(&t.Claims, kind); err != nil {
 		return nil, err
 	}
 	return key, nil
 }
 
-// verifySignature checks the RS256 signature of a parsed token.
-func verifySignature(key *rs256.Key, t *jws) error {
-	if err := key.Verify(&t.digest, t.signature()); err != nil {
+// verifySignature checks the RS256 signature of a parsed token with
+// crypto/rsa. The key is the *rsa.PublicKey parsed once (from JWTKey or the
+// JWKS) and reused for every token; crypto/rsa offers no further
+// preparation of a public key.
+func verifySignature(key *rsa.PublicKey, t *jwt.Token) error {
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, t.Digest[:], t.Signature()); err != nil {
 		return &TokenError{Reason: ReasonTokenInvalidSignature, Message: "signature does not match", Err: err}
 	}
 	return nil
@@ -61,7 +68,7 @@ func verifySignature(key *rs256.Key, t *jws) error {
 
 // checkCategory refuses a token of another category: M2M tokens carry the
 // M2M category, session tokens must not.
-func checkCategory(h *header, kind jwtKind) error {
+func checkCategory(h *jwt.Header, kind jwtKind) error {
 	switch kind {
 	case kindSession:
 		if h.Cat == m2mCategory {
@@ -76,7 +83,7 @@ func checkCategory(h *header, kind jwtKind) error {
 }
 
 // checkType applies the typ header rule of each kind.
-func checkType(h *header, kind jwtKind) error {
+func checkType(h *jwt.Header, kind jwtKind) error {
 	if kind == kindOAuth {
 		if !isAccessTokenType(h) {
 			return tokenErr(ReasonTokenInvalid, "an OAuth access token must have typ at+jwt")
@@ -90,40 +97,63 @@ func checkType(h *header, kind jwtKind) error {
 }
 
 // isAccessTokenType reports an RFC 9068 access token type.
-func isAccessTokenType(h *header) bool {
+func isAccessTokenType(h *jwt.Header) bool {
 	return h.HasTyp && (h.Typ == "at+jwt" || h.Typ == "application/at+jwt")
 }
 
 // resolveKey picks the verification key: JWTKey, else the JWKS.
-func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rs256.Key, error) {
+func (v *Verifier) resolveKey(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	switch {
 	case v.staticKey != nil:
 		return v.staticKey, nil
 	case v.keys != nil:
-		return v.keys.get(ctx, kid)
+		k, err := v.keys.Get(ctx, kid)
+		if err != nil {
+			return nil, fromReason(err)
+		}
+		return k, nil
 	}
 	return nil, tokenErr(ReasonJWKFailedToResolve, "neither JWTKey nor Client is configured")
 }
 
 // checkClaims validates sub, aud, azp (session tokens only), iss and the
 // time claims, in that order.
-func (v *Verifier) checkClaims(c *rawClaims, kind jwtKind) error {
-	if !c.Sub.ok {
+func (v *Verifier) checkClaims(c *jwt.Claims, kind jwtKind) error {
+	if !c.Sub.OK {
 		return tokenErr(ReasonTokenVerificationFailed, "sub claim missing or not a string")
 	}
 	// Like Clerk, an aud without any non-empty value is not checked; unlike
 	// Clerk, an aud that is neither a string nor an array of strings is
 	// refused rather than passed (see the package documentation).
-	if v.audience != "" && kind != kindOAuth && c.Aud.nonEmpty > 0 && (!c.Aud.ok || !c.Aud.contains(v.audience)) {
+	if v.audience != "" && kind != kindOAuth && c.Aud.NonEmpty > 0 && (!c.Aud.OK || !c.Aud.Contains(v.audience)) {
 		return tokenErr(ReasonTokenVerificationFailed, "aud claim does not include the configured audience")
 	}
 	if kind == kindSession && len(v.authorizedParties) > 0 {
-		if !c.Azp.ok || !slices.Contains(v.authorizedParties, c.Azp.val) {
+		if !c.Azp.OK || !slices.Contains(v.authorizedParties, c.Azp.Val) {
 			return tokenErr(ReasonTokenInvalidAuthorizedParties, "azp claim is not an authorized party")
 		}
 	}
-	if v.issuer != "" && (!c.Iss.ok || c.Iss.val != v.issuer) {
+	if v.issuer != "" && (!c.Iss.OK || c.Iss.Val != v.issuer) {
 		return tokenErr(ReasonTokenInvalidIssuer, "iss claim does not match the configured issuer")
 	}
 	return v.checkTimes(c.Exp, c.Nbf, c.Iat)
+}
+
+// parseToken splits and decodes a compact JWS; a malformed token is
+// token-invalid, as in Clerk.
+func parseToken(t *jwt.Token, token string) error {
+	return fromReason(t.Parse(token))
+}
+
+// fromReason turns the *reason.Error of an internal package into the
+// *TokenError with the same reason.
+func fromReason(err error) error {
+	if err == nil {
+		return nil // before errors.As, whose target would escape
+	}
+	var e *reason.Error
+	if errors.As(err, &e) {
+		return &TokenError{Reason: Reason(e.Reason), Message: e.Message, Err: e.Err}
+	}
+	return err
 }

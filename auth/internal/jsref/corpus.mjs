@@ -588,6 +588,82 @@ request('opaque mt_good, api_key only', anyH('mt_good'), { options: { acceptsTok
 request('opaque ak_good, session only', anyH('ak_good'), {});
 request('opaque oat_good, list', anyH('oat_good'), { options: { acceptsToken: ['oauth_token', 'm2m_token'] } });
 
+// Organization sync from URL patterns (organizationSyncOptions).
+const ORG = { organizationSyncOptions: { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)', '/o/:id', '/o/:id/(.*)'], personalAccountPatterns: ['/me', '/me/(.*)'] } };
+const SIGNED = `__session=${T}; __client_uat=${iat}`;
+const orgDoc = (name, path, cookie = SIGNED, extra = {}, options = ORG) =>
+  request(name, { path, headers: { host: 'app.example.com', ...DOC, cookie, ...extra } }, { options });
+orgDoc('org sync slug matches', '/orgs/acme');
+orgDoc('org sync slug differs', '/orgs/other');
+orgDoc('org sync slug differs only in case', '/orgs/ACME');
+orgDoc('org sync slug differs, deeper path', '/orgs/other/settings/members');
+orgDoc('org sync slug matches, trailing slash', '/orgs/acme/');
+orgDoc('org sync pattern case-insensitive', '/ORGS/other');
+orgDoc('org sync slug percent-encoded', '/orgs/ot%20her');
+orgDoc('org sync id matches', '/o/org_1');
+orgDoc('org sync id differs', '/o/org_2/billing');
+orgDoc('org sync personal with an active org', '/me');
+orgDoc('org sync personal, deeper path', '/me/profile');
+orgDoc('org sync personal without org', '/me', `__session=${tok({ o: undefined })}; __client_uat=${iat}`);
+orgDoc('org sync no pattern matches', '/dashboard');
+orgDoc('org sync v1 token slug differs', '/orgs/other', `__session=${mint(hdr(), v1())}; __client_uat=${iat}`);
+orgDoc('org sync pending session', '/orgs/other', `__session=${tok({ sts: 'pending' })}; __client_uat=${iat}`);
+orgDoc('org sync redirect loop', '/orgs/other', `${SIGNED}; __clerk_redirect_count=3`);
+orgDoc('org sync redirect count 2', '/orgs/other', `${SIGNED}; __clerk_redirect_count=2`);
+orgDoc('org sync expired cookie on an org path', '/orgs/other', EXP);
+orgDoc('org sync expired cookie on a personal path', '/me', EXP);
+orgDoc('org sync expired cookie, slug matches', '/orgs/acme', EXP);
+request('org sync slug differs, api request', { path: '/orgs/other', headers: { host: 'app.example.com', accept: 'application/json', cookie: SIGNED } }, { options: ORG });
+request('org sync slug differs, header token', { path: '/orgs/other', headers: { host: 'app.example.com', ...DOC, authorization: 'Bearer ' + T } }, { options: ORG });
+orgDoc('org sync only personal patterns', '/me', SIGNED, {}, { organizationSyncOptions: { personalAccountPatterns: ['/me'] } });
+orgDoc('org sync pattern without id or slug', '/teams/x', SIGNED, {}, { organizationSyncOptions: { organizationPatterns: ['/teams/:name', '/teams/:slug'] } });
+orgDoc('org sync optional parameter', '/orgs', SIGNED, {}, { organizationSyncOptions: { organizationPatterns: ['/orgs/:slug?'] } });
+orgDoc('org sync invalid pattern', '/orgs/other', SIGNED, {}, { organizationSyncOptions: { organizationPatterns: ['/orgs/:'] } });
+orgDoc('org sync repeated parameter pattern', '/orgs/a/b', SIGNED, {}, { organizationSyncOptions: { organizationPatterns: ['/orgs/:slug+'] } });
+
+// satelliteAutoSync.
+const SAT = { isSatellite: true, domain: 'satellite.dev', signInUrl: 'https://accounts.example.com/sign-in' };
+const satDoc = (name, options, o = {}) => request(name, { path: o.path ?? '/', headers: { host: 'app.satellite.dev', ...DOC, ...(o.headers ?? {}) } }, { options });
+satDoc('satellite autosync, no cookies, document', { ...SAT, satelliteAutoSync: true });
+satDoc('satellite autosync false, no cookies, document', { ...SAT, satelliteAutoSync: false });
+satDoc('satellite autosync, sync completed', { ...SAT, satelliteAutoSync: true }, { path: '/?__clerk_synced=true' });
+satDoc('dev satellite autosync, no cookies', { ...devSat, satelliteAutoSync: true }, { headers: { cookie: '__clerk_db_jwt=dvb_1' } });
+request('satellite autosync, no cookies, api request', { headers: { host: 'app.satellite.dev', accept: 'application/json' } }, { options: { ...SAT, satelliteAutoSync: true } });
+
+// Satellite settings Clerk accepts at construction and throws on, or
+// misuses, per request.
+satDoc('satellite domain with scheme', { ...SAT, domain: 'https://satellite.dev' }, { path: '/?__clerk_synced=false' });
+satDoc('satellite relative signInUrl, Origin header', { ...SAT, signInUrl: '/sign-in' }, { headers: { origin: 'https://app.satellite.dev' } });
+satDoc('dev satellite relative signInUrl, needs sync', { ...devSat, signInUrl: '/sign-in' }, { path: '/?__clerk_synced=false', headers: { cookie: '__clerk_db_jwt=dvb_1' } });
+satDoc('satellite relative signInUrl, no Origin header', { ...SAT, signInUrl: '/sign-in' }, { headers: { cookie: SIGNED } });
+satDoc('satellite same-origin signInUrl, Origin header', { ...SAT, signInUrl: 'https://satellite.dev/sign-in' }, { headers: { origin: 'https://satellite.dev' } });
+satDoc('satellite same-origin signInUrl, no Origin header', { ...SAT, signInUrl: 'https://satellite.dev/sign-in' }, { headers: { cookie: SIGNED } });
+request('relative signInUrl, not a satellite', C(SIGNED), { options: { signInUrl: '/sign-in' } });
+
+// Keys: a missing publishable key, secret key or JWT key.
+request('no publishable key, bearer token', H('Bearer ' + T), { options: { publishableKey: '' } });
+request('no publishable key, m2m only', bearer(m2m()), { options: { publishableKey: '', acceptsToken: 'm2m_token' } });
+request('no secret key nor jwt key', H('Bearer ' + T), { options: { secretKey: '', jwtKey: '' } });
+request('jwt key without secret key', H('Bearer ' + T), { options: { secretKey: '' } });
+
+// acceptsToken given as an empty array.
+request('session jwt, empty list', bearer(T), { options: { acceptsToken: [] } });
+request('session cookie, empty list', C(SIGNED), { options: { acceptsToken: [] } });
+request('m2m jwt, empty list', bearer(m2m()), { options: { acceptsToken: [] } });
+request('no token, empty list', { headers: { host: 'app.example.com' } }, { options: { acceptsToken: [] } });
+
+// Machine JWT scope and claim shapes.
+request('oauth jwt scp string', bearer(oat({ scp: 'read write' })), { options: anyTok });
+request('oauth jwt scp one-word string', bearer(oat({ scp: 'read' })), { options: anyTok });
+request('oauth jwt scp null uses scope', bearer(oat({ scp: null, scope: 'read write' })), { options: anyTok });
+request('m2m jwt scopes array', bearer(m2m({ scopes: ['mch_2'] })), { options: anyTok });
+request('m2m jwt scopes number', bearer(m2m({ scopes: 5 })), { options: anyTok });
+request('m2m jwt scopes object', bearer(m2m({ scopes: { a: 1 } })), { options: anyTok });
+request('m2m jwt scopes null uses aud', bearer(m2m({ scopes: null })), { options: anyTok });
+request('m2m jwt scopes array, m2m only', bearer(m2m({ scopes: ['mch_2'] })), { options: { acceptsToken: 'm2m_token' } });
+request('m2m jwt reserved claims only', bearer(m2m({ scopes: undefined, aud: undefined })), { options: anyTok });
+request('m2m jwt with nbf and iss', bearer(m2m({ nbf: S - 10, iss: 'https://' + FAPI })), { options: anyTok });
+
 // ---- the Backend API stand-in ----------------------------------------------
 
 const ts = NOW - 3600_000;
@@ -690,20 +766,22 @@ for (const c of cases) {
       c.state = { status: st.status, reason: st.reason ?? null, tokenType: st.tokenType ?? null, auth: toAuth(st) };
     } else {
       const pk = o.publishableKey ?? PK_LIVE;
-      const clerk = createClerkClient({ secretKey: o.secretKey ?? SK_LIVE, publishableKey: pk, jwtKey: PEM, apiUrl });
-      if (!suffixes[pk]) {
+      // An empty jwtKey option means none at all, on the client too.
+      const jwtKey = o.jwtKey === '' ? undefined : PEM;
+      const clerk = createClerkClient({ secretKey: o.secretKey ?? SK_LIVE, publishableKey: pk, jwtKey, apiUrl });
+      if (pk && !suffixes[pk]) {
         const probe = await clerk.authenticateRequest(new Request(APP + '/'), { jwtKey: PEM });
         void probe;
         const { getCookieSuffix } = await import('@clerk/shared/keys');
         suffixes[pk] = await getCookieSuffix(pk);
       }
       const h = { ...c.request.headers };
-      if (h.cookie) h.cookie = h.cookie.replaceAll(SUF, suffixes[pk]);
+      if (h.cookie && pk) h.cookie = h.cookie.replaceAll(SUF, suffixes[pk]);
       c.request.headers = h;
       const req = new Request('http://' + (h.host || 'app.example.com') + c.request.path, { method: c.request.method, headers: h });
-      const { publishableKey, secretKey, ...rest } = o;
-      void publishableKey; void secretKey;
-      const st = await clerk.authenticateRequest(req, { jwtKey: PEM, ...rest });
+      const { publishableKey, secretKey, jwtKey: _jwtKey, ...rest } = o;
+      void publishableKey; void secretKey; void _jwtKey;
+      const st = await clerk.authenticateRequest(req, jwtKey ? { jwtKey, ...rest } : rest);
       c.state = { status: st.status, reason: st.reason ?? null, tokenType: st.tokenType ?? null, headers: pickHeaders(st.headers), auth: toAuth(st) };
     }
   } catch (e) {

@@ -1,7 +1,6 @@
-package auth
+package jwt
 
 import (
-	"encoding/json"
 	"strings"
 )
 
@@ -9,10 +8,10 @@ import (
 // WHATWG TextDecoder that Clerk's SDK uses strips it.
 const utf8BOM = "\xef\xbb\xbf"
 
-// decodeHeader reads the JWS header. A header that is valid JSON but not
+// DecodeHeader reads the JWS header. A header that is valid JSON but not
 // an object reads as an empty header (it then fails the algorithm check),
 // as it does in Clerk's SDK.
-func decodeHeader(b string, h *header) error {
+func DecodeHeader(b string, h *Header) error {
 	s := &scanner{data: strings.TrimPrefix(b, utf8BOM)}
 	if s.peek() != '{' {
 		if _, err := s.skip(); err != nil {
@@ -42,15 +41,15 @@ func decodeHeader(b string, h *header) error {
 	return s.end()
 }
 
-// decodeClaims reads the JWT payload in both Clerk claim formats. A later
+// DecodeClaims reads the JWT payload in both Clerk claim formats. A later
 // duplicate key replaces an earlier one, as JSON.parse does.
-func decodeClaims(b string, c *rawClaims) error {
+func DecodeClaims(b string, c *Claims) error {
 	s := &scanner{data: strings.TrimPrefix(b, utf8BOM)}
 	if s.peek() != '{' {
 		if _, err := s.skip(); err != nil {
 			return err
 		}
-		c.notObject = true
+		c.NotObject = true
 		return s.end()
 	}
 	err := s.object(func(key string) error {
@@ -79,7 +78,9 @@ func decodeClaims(b string, c *rawClaims) error {
 			return s.readIsTwo(&c.V2)
 		case "act":
 			raw, err := s.skip()
-			c.Act = decodeActor(raw)
+			if len(raw) > 0 && raw[0] == '{' {
+				c.Act = raw
+			}
 			return err
 		case "fva":
 			return s.readClaimFva(&c.Fva)
@@ -100,6 +101,9 @@ func decodeClaims(b string, c *rawClaims) error {
 		case "scope":
 			return s.readClaimString(&c.Scope)
 		case "scopes":
+			if ch := s.peek(); ch != '"' && ch != 'n' {
+				c.ScopesNotString = true
+			}
 			return s.readClaimString(&c.Scopes)
 		case "scp":
 			return s.readClaimList(&c.Scp)
@@ -115,30 +119,18 @@ func decodeClaims(b string, c *rawClaims) error {
 	return s.end()
 }
 
-// decodeActor reads the act claim when it is an object, else nil.
-func decodeActor(raw string) *Actor {
-	if len(raw) == 0 || raw[0] != '{' {
-		return nil
-	}
-	var a Actor
-	if json.Unmarshal([]byte(raw), &a) != nil {
-		return nil
-	}
-	return &a
-}
-
 // decodeOrg reads the compact v2 "o" claim; a value of another type only
 // counts for its truthiness.
-func decodeOrg(s *scanner, o *orgClaim) error {
-	*o = orgClaim{}
+func decodeOrg(s *scanner, o *OrgClaim) error {
+	*o = OrgClaim{}
 	if s.peek() != '{' {
 		raw, err := s.skip()
 		if err == nil {
-			o.truthy = truthyLiteral(raw) && raw != `""`
+			o.Truthy = truthyLiteral(raw) && raw != `""`
 		}
 		return err
 	}
-	o.truthy = true
+	o.Truthy = true
 	return s.object(func(key string) error {
 		switch key {
 		case "id":

@@ -1,4 +1,4 @@
-package auth
+package jwt
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 )
 
 // errBadSegment reports a JWS segment outside the base64url alphabet.
-var errBadSegment = errors.New("auth: segment is not base64url")
+var errBadSegment = errors.New("jwt: segment is not base64url")
 
 // strictB64 refuses non-zero trailing bits, as the decoder of Clerk's SDK
 // does; it is never modified.
@@ -44,9 +44,9 @@ func decodeSegment(dst, seg []byte) ([]byte, error) {
 	return dst[:n], nil
 }
 
-// decodeSegmentString decodes one base64url segment into a string with a
+// DecodeSegmentString decodes one base64url segment into a string with a
 // single allocation, going through a stack buffer.
-func decodeSegmentString(seg []byte) (string, error) {
+func DecodeSegmentString(seg []byte) (string, error) {
 	seg, err := trimSegment(seg)
 	if err != nil {
 		return "", err

@@ -1,4 +1,4 @@
-package auth
+package proxy
 
 import (
 	"encoding/base64"
@@ -41,9 +41,9 @@ func upstreamEcho(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func newTestProxy(t *testing.T, upstream string) *Proxy {
+func newTestProxy(t *testing.T, upstream string) *Handler {
 	t.Helper()
-	p, err := NewProxy(ProxyConfig{PublishableKey: proxyPK, SecretKey: "sk_live_proxy", FrontendAPIURL: upstream})
+	p, err := New(Config{PublishableKey: proxyPK, SecretKey: "sk_live_proxy", FrontendAPIURL: upstream})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestProxyRefuses(t *testing.T) {
 
 func TestNewProxyValidates(t *testing.T) {
 	t.Parallel()
-	for _, cfg := range []ProxyConfig{
+	for _, cfg := range []Config{
 		{SecretKey: "sk"},
 		{PublishableKey: proxyPK},
 		{PublishableKey: "pk_live_x", SecretKey: "sk"},
@@ -142,12 +142,12 @@ func TestNewProxyValidates(t *testing.T) {
 		{PublishableKey: proxyPK, SecretKey: "sk", FrontendAPIURL: "https://x?q=1"},
 		{PublishableKey: proxyPK, SecretKey: "sk", Path: "clerk"},
 	} {
-		if _, err := NewProxy(cfg); err == nil {
-			t.Errorf("NewProxy(%+v) accepted", cfg)
+		if _, err := New(cfg); err == nil {
+			t.Errorf("New(%+v) accepted", cfg)
 		}
 	}
-	p, err := NewProxy(ProxyConfig{PublishableKey: proxyPK, SecretKey: "sk"})
-	if err != nil || p.upstream.String() != frontendAPIProd || p.path != DefaultProxyPath {
+	p, err := New(Config{PublishableKey: proxyPK, SecretKey: "sk"})
+	if err != nil || p.upstream.String() != frontendAPIProd || p.path != DefaultPath {
 		t.Fatalf("defaults: %v %v", p, err)
 	}
 }

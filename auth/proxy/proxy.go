@@ -1,4 +1,11 @@
-package auth
+// Package proxy serves Clerk's Frontend API from the application's own
+// domain, as @clerk/backend's clerkFrontendApiProxy does: mount a Handler
+// under DefaultPath (or Config.Path) and point the frontend's proxyUrl and
+// auth.Config.ProxyURL at the same path. Requests under the path are
+// forwarded to the Frontend API with the instance's secret key and the
+// public proxy URL; redirects back to the Frontend API are rewritten to go
+// through the proxy.
+package proxy
 
 import (
 	"encoding/json"
@@ -7,11 +14,13 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"strings"
+
+	"github.com/clerkgo/clerk/auth/internal/instance"
 )
 
-// DefaultProxyPath is where Proxy serves the Frontend API unless told
+// DefaultPath is where a Handler serves the Frontend API unless told
 // otherwise, as in Clerk's SDKs.
-const DefaultProxyPath = "/__clerk"
+const DefaultPath = "/__clerk"
 
 // Frontend API hosts that serve proxied instances.
 const (
@@ -20,15 +29,15 @@ const (
 	frontendAPILocal   = "https://frontend-api.lclclerk.com"
 )
 
-// ProxyConfig configures a Frontend API proxy.
-type ProxyConfig struct {
+// Config configures a Frontend API proxy.
+type Config struct {
 	// PublishableKey names the instance (required).
 	PublishableKey string
 	// SecretKey authenticates the proxy to Clerk (required); it is sent
 	// to the Frontend API only, as Clerk-Secret-Key.
 	SecretKey string
 	// Path is the path prefix the proxy answers under; empty means
-	// DefaultProxyPath.
+	// DefaultPath.
 	Path string
 	// FrontendAPIURL overrides the upstream, e.g. for tests; empty means
 	// the one Clerk serves proxied instances from.
@@ -38,45 +47,43 @@ type ProxyConfig struct {
 	Transport http.RoundTripper
 }
 
-// Proxy is an http.Handler that serves Clerk's Frontend API from the app's
-// own domain, as @clerk/backend's clerkFrontendApiProxy does: requests
-// under Path are forwarded to the Frontend API with the instance's secret
-// key and the public proxy URL, and redirects back to the Frontend API are
-// rewritten to go through the proxy. Set Config.ProxyURL to the same path
-// so that handshakes go through it too.
-type Proxy struct {
+// Handler is an http.Handler that serves Clerk's Frontend API from the
+// app's own domain (see the package documentation). Set
+// auth.Config.ProxyURL to the same path so that handshakes go through it
+// too.
+type Handler struct {
 	path      string
 	secretKey string
 	upstream  *url.URL
 	rp        *httputil.ReverseProxy
 }
 
-// NewProxy validates cfg and returns the proxy.
-func NewProxy(cfg ProxyConfig) (*Proxy, error) {
+// New validates cfg and returns the proxy.
+func New(cfg Config) (*Handler, error) {
 	if cfg.PublishableKey == "" || cfg.SecretKey == "" {
-		return nil, errors.New("auth: a Proxy needs PublishableKey and SecretKey")
+		return nil, errors.New("proxy: Config needs PublishableKey and SecretKey")
 	}
-	inst, err := parsePublishableKey(cfg.PublishableKey)
+	inst, err := instance.Parse(cfg.PublishableKey)
 	if err != nil {
 		return nil, err
 	}
 	raw := cfg.FrontendAPIURL
 	if raw == "" {
-		raw = proxyUpstream(inst.frontendAPI)
+		raw = upstreamOf(inst.FrontendAPI)
 	}
 	up, err := url.Parse(strings.TrimRight(raw, "/"))
 	if err != nil || (up.Scheme != "http" && up.Scheme != "https") || up.Host == "" ||
 		up.User != nil || up.RawQuery != "" || up.Fragment != "" {
-		return nil, errors.New("auth: FrontendAPIURL must be an http(s) URL without credentials, query or fragment")
+		return nil, errors.New("proxy: FrontendAPIURL must be an http(s) URL without credentials, query or fragment")
 	}
 	path := strings.TrimRight(cfg.Path, "/")
 	if path == "" {
-		path = DefaultProxyPath
+		path = DefaultPath
 	}
 	if !strings.HasPrefix(path, "/") {
-		return nil, errors.New("auth: the proxy Path must start with /")
+		return nil, errors.New("proxy: Path must start with /")
 	}
-	p := &Proxy{path: path, secretKey: cfg.SecretKey, upstream: up}
+	p := &Handler{path: path, secretKey: cfg.SecretKey, upstream: up}
 	p.rp = &httputil.ReverseProxy{
 		Rewrite:        p.rewrite,
 		ModifyResponse: p.modifyResponse,
@@ -88,8 +95,8 @@ func NewProxy(cfg ProxyConfig) (*Proxy, error) {
 	return p, nil
 }
 
-// proxyUpstream picks the Frontend API host of an instance, as Clerk does.
-func proxyUpstream(fapi string) string {
+// upstreamOf picks the Frontend API host of an instance, as Clerk does.
+func upstreamOf(fapi string) string {
 	switch {
 	case strings.HasPrefix(fapi, "clerk.") && hasAnySuffix(fapi, ".lcl.dev", ".lclstage.dev", ".lclclerk.com"):
 		return frontendAPIProd
@@ -112,7 +119,7 @@ func hasAnySuffix(s string, suffixes ...string) bool {
 
 // ServeHTTP forwards a request under the proxy path; any other path is a
 // 400 proxy_path_mismatch.
-func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (p *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != p.path && !strings.HasPrefix(r.URL.Path, p.path+"/") {
 		proxyError(w, http.StatusBadRequest, "proxy_path_mismatch", "the request path is not under the proxy path")
 		return
@@ -123,7 +130,7 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // publicProxyURL is the proxy's own public URL. Unlike Clerk, forwarded
 // headers only count when they make a valid http(s) origin: the value is
 // sent to Clerk and used to rewrite redirects.
-func (p *Proxy) publicProxyURL(r *http.Request) string {
+func (p *Handler) publicProxyURL(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
@@ -132,14 +139,14 @@ func (p *Proxy) publicProxyURL(r *http.Request) string {
 	proto := strings.TrimSpace(strings.Split(r.Header.Get("X-Forwarded-Proto"), ",")[0])
 	host := strings.TrimSpace(strings.Split(r.Header.Get("X-Forwarded-Host"), ",")[0])
 	if proto != "" && host != "" {
-		if h, ok := cleanHost(host, proto); ok && (proto == "http" || proto == "https") {
+		if h, ok := instance.CleanHost(host, proto); ok && (proto == "http" || proto == "https") {
 			origin = proto + "://" + h
 		}
 	}
 	return origin + p.path
 }
 
-func (p *Proxy) rewrite(pr *httputil.ProxyRequest) {
+func (p *Handler) rewrite(pr *httputil.ProxyRequest) {
 	in := pr.In
 	target := *p.upstream
 	target.Path = p.upstream.Path + strings.TrimPrefix(in.URL.Path, p.path)
@@ -188,7 +195,7 @@ func clientIP(r *http.Request) string {
 
 // modifyResponse rewrites a redirect to the Frontend API into one through
 // the proxy.
-func (p *Proxy) modifyResponse(resp *http.Response) error {
+func (p *Handler) modifyResponse(resp *http.Response) error {
 	loc := resp.Header.Get("Location")
 	if loc == "" {
 		return nil
@@ -217,9 +224,9 @@ func proxyError(w http.ResponseWriter, status int, code, msg string) {
 }
 
 // String describes the proxy without its secret key.
-func (p *Proxy) String() string {
-	return "auth.Proxy{path: " + p.path + ", upstream: " + p.upstream.String() + "}"
+func (p *Handler) String() string {
+	return "proxy.Handler{path: " + p.path + ", upstream: " + p.upstream.String() + "}"
 }
 
 // GoString is String, so %#v never prints the secret key either.
-func (p *Proxy) GoString() string { return p.String() }
+func (p *Handler) GoString() string { return p.String() }

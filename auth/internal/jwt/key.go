@@ -1,4 +1,4 @@
-package auth
+package jwt
 
 import (
 	"crypto/rsa"
@@ -10,15 +10,15 @@ import (
 	"strings"
 )
 
-// minRSABits is the smallest RSA modulus accepted for token signatures.
-const minRSABits = 2048
+// MinRSABits is the smallest RSA modulus accepted for token signatures.
+const MinRSABits = 2048
 
-// errKeyTooSmall reports an RSA key below minRSABits.
-var errKeyTooSmall = errors.New("auth: RSA key smaller than 2048 bits")
+// ErrKeyTooSmall reports an RSA key below MinRSABits.
+var ErrKeyTooSmall = errors.New("auth: RSA key smaller than 2048 bits")
 
-// parsePublicKey reads a PEM public key, with or without its armour lines,
+// ParsePublicKey reads a PEM public key, with or without its armour lines,
 // as an SPKI RSA key of at least 2048 bits.
-func parsePublicKey(s string) (*rsa.PublicKey, error) {
+func ParsePublicKey(s string) (*rsa.PublicKey, error) {
 	s = strings.TrimSpace(s)
 	var der []byte
 	if strings.HasPrefix(s, "-----BEGIN") {
@@ -48,8 +48,8 @@ func parsePublicKey(s string) (*rsa.PublicKey, error) {
 	if !ok {
 		return nil, fmt.Errorf("auth: JWTKey: %T is not an RSA key", pub)
 	}
-	if rk.N.BitLen() < minRSABits {
-		return nil, fmt.Errorf("auth: JWTKey: %w", errKeyTooSmall)
+	if rk.N.BitLen() < MinRSABits {
+		return nil, fmt.Errorf("auth: JWTKey: %w", ErrKeyTooSmall)
 	}
 	return rk, nil
 }

@@ -1,32 +1,34 @@
-package auth
+package jwt
 
 import (
 	"context"
+	"crypto/rsa"
+	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/auth/internal/rs256"
+	"github.com/clerkgo/clerk/auth/internal/reason"
 )
 
 // JWKS cache timing.
 const (
-	jwksTTL          = time.Hour        // keys are refetched after this
-	jwksMinRefetch   = 5 * time.Second  // at most one refetch per interval
-	jwksFetchTimeout = 30 * time.Second // bound of one shared fetch
-	jwksLogInterval  = time.Minute      // at most one failure log per interval
+	KeysTTL      = time.Hour        // keys are refetched after this
+	MinRefetch   = 5 * time.Second  // at most one refetch per interval
+	FetchTimeout = 30 * time.Second // bound of one shared fetch
+	LogInterval  = time.Minute      // at most one failure log per interval
 )
 
 // keySnapshot is one fetched key set; it is never modified once stored.
 type keySnapshot struct {
-	keys      map[string]*rs256.Key
+	keys      map[string]*rsa.PublicKey
 	fetchedAt time.Time
 }
 
 func (s *keySnapshot) fresh(now time.Time) bool {
-	return s != nil && now.Sub(s.fetchedAt) < jwksTTL
+	return s != nil && now.Sub(s.fetchedAt) < KeysTTL
 }
 
 // usable reports whether the keys may still verify: while fresh, or during
@@ -36,7 +38,7 @@ func (s *keySnapshot) usable(now time.Time, failing bool, grace time.Duration) b
 		return false
 	}
 	age := now.Sub(s.fetchedAt)
-	return age < jwksTTL || (failing && grace > 0 && age < jwksTTL+grace)
+	return age < KeysTTL || (failing && grace > 0 && age < KeysTTL+grace)
 }
 
 // fetchCall is one in-flight JWKS fetch shared by every caller waiting on it.
@@ -45,9 +47,9 @@ type fetchCall struct {
 	err  error
 }
 
-// keySet caches the JWKS of one Client. Reads are lock-free; fetches are
+// KeySet caches the JWKS of one Client. Reads are lock-free; fetches are
 // shared (one request however many callers) and rate limited.
-type keySet struct {
+type KeySet struct {
 	client  *clerk.Client
 	now     func() time.Time
 	grace   time.Duration
@@ -62,13 +64,15 @@ type keySet struct {
 	lastLog     time.Time
 }
 
-func newKeySet(c *clerk.Client, now func() time.Time, grace time.Duration, logger *slog.Logger) *keySet {
-	return &keySet{client: c, now: now, grace: grace, logger: logger}
+// NewKeySet returns an empty cache of c's JWKS; grace is how long the last
+// keys keep verifying while every refresh fails (0: not at all).
+func NewKeySet(c *clerk.Client, now func() time.Time, grace time.Duration, logger *slog.Logger) *KeySet {
+	return &KeySet{client: c, now: now, grace: grace, logger: logger}
 }
 
-// peek returns the cached key for kid, or nil when it is unknown or the set
+// Peek returns the cached key for kid, or nil when it is unknown or the set
 // is no longer usable. It never fetches.
-func (ks *keySet) peek(kid string) *rs256.Key {
+func (ks *KeySet) Peek(kid string) *rsa.PublicKey {
 	s := ks.cur.Load()
 	if !s.usable(ks.now(), ks.failing.Load(), ks.grace) {
 		return nil
@@ -77,7 +81,7 @@ func (ks *keySet) peek(kid string) *rs256.Key {
 }
 
 // fresh returns the key for kid only while the set is within its lifetime.
-func (ks *keySet) fresh(kid string) *rs256.Key {
+func (ks *KeySet) fresh(kid string) *rsa.PublicKey {
 	s := ks.cur.Load()
 	if !s.fresh(ks.now()) {
 		return nil
@@ -85,13 +89,13 @@ func (ks *keySet) fresh(kid string) *rs256.Key {
 	return s.keys[kid]
 }
 
-// get returns the key for kid, fetching the set when it is cold or stale,
+// Get returns the key for kid, fetching the set when it is cold or stale,
 // or once per interval when kid is unknown.
-func (ks *keySet) get(ctx context.Context, kid string) (*rs256.Key, error) {
+func (ks *KeySet) Get(ctx context.Context, kid string) (*rsa.PublicKey, error) {
 	if k := ks.fresh(kid); k != nil {
 		return k, nil
 	}
-	if k := ks.peek(kid); k != nil && ks.rateLimited() {
+	if k := ks.Peek(kid); k != nil && ks.rateLimited() {
 		return k, nil // in grace, and a refresh was tried moments ago
 	}
 	call, err := ks.startOrJoin(ctx, kid)
@@ -99,7 +103,7 @@ func (ks *keySet) get(ctx context.Context, kid string) (*rs256.Key, error) {
 		if err != nil {
 			return nil, err
 		}
-		if k := ks.peek(kid); k != nil {
+		if k := ks.Peek(kid); k != nil {
 			return k, nil
 		}
 		return nil, kidMismatch(kid)
@@ -107,9 +111,9 @@ func (ks *keySet) get(ctx context.Context, kid string) (*rs256.Key, error) {
 	select {
 	case <-call.done:
 	case <-ctx.Done():
-		return nil, &TokenError{Reason: ReasonJWKRemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
+		return nil, &reason.Error{Reason: reason.RemoteFailedToLoad, Message: "waiting for the JWKS", Err: ctx.Err()}
 	}
-	if k := ks.peek(kid); k != nil {
+	if k := ks.Peek(kid); k != nil {
 		return k, nil
 	}
 	if call.err != nil {
@@ -120,15 +124,15 @@ func (ks *keySet) get(ctx context.Context, kid string) (*rs256.Key, error) {
 
 // rateLimited reports whether a fetch was attempted within the refetch
 // interval.
-func (ks *keySet) rateLimited() bool {
+func (ks *KeySet) rateLimited() bool {
 	ks.mu.Lock()
 	defer ks.mu.Unlock()
-	return !ks.lastAttempt.IsZero() && ks.now().Sub(ks.lastAttempt) < jwksMinRefetch
+	return !ks.lastAttempt.IsZero() && ks.now().Sub(ks.lastAttempt) < MinRefetch
 }
 
 // startOrJoin returns the fetch to wait for, or (nil, nil) when no fetch is
 // allowed and the caller should decide from the cached set.
-func (ks *keySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, error) {
+func (ks *KeySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, error) {
 	ks.mu.Lock()
 	defer ks.mu.Unlock()
 	now := ks.now()
@@ -144,7 +148,7 @@ func (ks *keySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, erro
 	if ks.inflight != nil {
 		return ks.inflight, nil
 	}
-	if !ks.lastAttempt.IsZero() && now.Sub(ks.lastAttempt) < jwksMinRefetch {
+	if !ks.lastAttempt.IsZero() && now.Sub(ks.lastAttempt) < MinRefetch {
 		if ks.lastErr != nil {
 			if s.usable(now, true, ks.grace) && s.keys[kid] != nil {
 				return nil, nil
@@ -163,9 +167,9 @@ func (ks *keySet) startOrJoin(ctx context.Context, kid string) (*fetchCall, erro
 }
 
 // fetch loads the key set and publishes it; it runs detached from any one
-// caller's cancellation, bounded by jwksFetchTimeout.
-func (ks *keySet) fetch(ctx context.Context, call *fetchCall) {
-	ctx, cancel := context.WithTimeout(ctx, jwksFetchTimeout)
+// caller's cancellation, bounded by FetchTimeout.
+func (ks *KeySet) fetch(ctx context.Context, call *fetchCall) {
+	ctx, cancel := context.WithTimeout(ctx, FetchTimeout)
 	defer cancel()
 	keys, err := loadJWKS(ctx, ks.client)
 	ks.mu.Lock()
@@ -176,7 +180,7 @@ func (ks *keySet) fetch(ctx context.Context, call *fetchCall) {
 	} else {
 		ks.lastErr = err
 		ks.failing.Store(true)
-		if now := ks.now(); ks.logger != nil && (ks.lastLog.IsZero() || now.Sub(ks.lastLog) >= jwksLogInterval) {
+		if now := ks.now(); ks.logger != nil && (ks.lastLog.IsZero() || now.Sub(ks.lastLog) >= LogInterval) {
 			ks.lastLog = now
 			inGrace := ks.cur.Load().usable(now, true, ks.grace)
 			ks.logger.Warn("clerk auth: JWKS refresh failed", "error", err, "serving_last_keys", inGrace)
@@ -188,6 +192,6 @@ func (ks *keySet) fetch(ctx context.Context, call *fetchCall) {
 	close(call.done)
 }
 
-func kidMismatch(kid string) *TokenError {
-	return tokenErr(ReasonJWKKidMismatch, "no JWKS key with kid %q", kid)
+func kidMismatch(kid string) *reason.Error {
+	return &reason.Error{Reason: reason.KidMismatch, Message: fmt.Sprintf("no JWKS key with kid %q", kid)}
 }

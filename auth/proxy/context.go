@@ -1,4 +1,4 @@
-package auth
+package proxy
 
 import "context"
 

@@ -1,7 +1,9 @@
-package auth
+package jwt
 
 import (
 	"encoding/json"
+	"math"
+	"time"
 )
 
 // The claim types below record whether a claim was present and whether it
@@ -9,51 +11,52 @@ import (
 // checks (after the signature) the way Clerk decides it, rather than as a
 // malformed payload.
 
-// claimString is a claim expected to be a JSON string. truthy is
+// StringClaim is a claim expected to be a JSON string. Truthy is
 // JavaScript truthiness of the value, whatever its type.
-type claimString struct {
-	val     string
-	present bool
-	ok      bool
-	truthy  bool
+type StringClaim struct {
+	Val     string
+	Present bool
+	OK      bool
+	Truthy  bool
 }
 
-// claimNumber is a claim expected to be a finite JSON number (seconds).
-type claimNumber struct {
-	val     float64
-	present bool
-	ok      bool
+// NumberClaim is a claim expected to be a finite JSON number (seconds).
+type NumberClaim struct {
+	Val     float64
+	Present bool
+	OK      bool
 }
 
-// claimAudience is the aud claim: a string or an array of strings.
-type claimAudience struct {
-	val     []string
-	present bool
-	ok      bool
+// AudienceClaim is the aud claim: a string or an array of strings.
+type AudienceClaim struct {
+	Val     []string
+	Present bool
+	OK      bool
 	// nonEmpty counts the truthy values, as Clerk filters them before
 	// deciding whether to check the audience at all.
-	nonEmpty int
+	NonEmpty int
 }
 
-// claimList is a claim expected to be an array; strs keeps its string
+// ListClaim is a claim expected to be an array; strs keeps its string
 // elements.
-type claimList struct {
-	strs    []string
-	present bool
-	isArray bool
+type ListClaim struct {
+	Strs     []string
+	Present  bool
+	IsArray  bool
+	IsString bool // the claim is a single JSON string, kept in strs[0]
 }
 
-// claimFva is the fva claim: valid when it is an array of exactly two
+// FvaClaim is the fva claim: valid when it is an array of exactly two
 // finite numbers, each -1 or non-negative, as Clerk requires.
-type claimFva struct {
-	ages    [2]float64
-	present bool
-	valid   bool
+type FvaClaim struct {
+	Ages    [2]float64
+	Present bool
+	Valid   bool
 }
 
-// contains reports whether s is one of the audiences.
-func (c *claimAudience) contains(s string) bool {
-	for _, a := range c.val {
+// Contains reports whether s is one of the audiences.
+func (c *AudienceClaim) Contains(s string) bool {
+	for _, a := range c.Val {
 		if a == s {
 			return true
 		}
@@ -80,26 +83,26 @@ func truthyLiteral(raw string) bool {
 	return true
 }
 
-func (s *scanner) readClaimString(dst *claimString) error {
-	*dst = claimString{present: true}
+func (s *scanner) readClaimString(dst *StringClaim) error {
+	*dst = StringClaim{Present: true}
 	if s.peek() != '"' {
 		raw, err := s.skip()
 		if err != nil {
 			return err
 		}
-		dst.truthy = truthyLiteral(raw)
+		dst.Truthy = truthyLiteral(raw)
 		return nil
 	}
 	v, err := s.stringValue()
 	if err != nil {
 		return err
 	}
-	dst.val, dst.ok, dst.truthy = v, true, v != ""
+	dst.Val, dst.OK, dst.Truthy = v, true, v != ""
 	return nil
 }
 
-func (s *scanner) readClaimNumber(dst *claimNumber) error {
-	*dst = claimNumber{present: true}
+func (s *scanner) readClaimNumber(dst *NumberClaim) error {
+	*dst = NumberClaim{Present: true}
 	if c := s.peek(); c != '-' && (c < '0' || c > '9') {
 		_, err := s.skip()
 		return err
@@ -111,21 +114,21 @@ func (s *scanner) readClaimNumber(dst *claimNumber) error {
 	if err != nil {
 		return err
 	}
-	dst.val, dst.ok = f, true
+	dst.Val, dst.OK = f, true
 	return nil
 }
 
-func (s *scanner) readClaimAudience(dst *claimAudience) error {
-	*dst = claimAudience{present: true}
+func (s *scanner) readClaimAudience(dst *AudienceClaim) error {
+	*dst = AudienceClaim{Present: true}
 	switch s.peek() {
 	case '"':
 		v, err := s.stringValue()
 		if err != nil {
 			return err
 		}
-		dst.val, dst.ok = []string{v}, true
+		dst.Val, dst.OK = []string{v}, true
 		if v != "" {
-			dst.nonEmpty = 1
+			dst.NonEmpty = 1
 		}
 		return nil
 	case '[':
@@ -142,24 +145,29 @@ func (s *scanner) readClaimAudience(dst *claimAudience) error {
 			if str, ok := x.(string); ok {
 				ss = append(ss, str)
 				if str != "" {
-					dst.nonEmpty++
+					dst.NonEmpty++
 				}
 			} else if x != nil && x != false && x != 0.0 {
-				dst.nonEmpty++
+				dst.NonEmpty++
 			}
 		}
-		dst.val, dst.ok = ss, len(ss) == len(xs) && len(xs) > 0
+		dst.Val, dst.OK = ss, len(ss) == len(xs) && len(xs) > 0
 		return nil
 	}
 	raw, err := s.skip()
 	if err == nil && truthyLiteral(raw) {
-		dst.nonEmpty = 1
+		dst.NonEmpty = 1
 	}
 	return err
 }
 
-func (s *scanner) readClaimList(dst *claimList) error {
-	*dst = claimList{present: true}
+func (s *scanner) readClaimList(dst *ListClaim) error {
+	*dst = ListClaim{Present: true}
+	if s.peek() == '"' {
+		v, err := s.stringValue()
+		dst.Strs, dst.IsString = []string{v}, err == nil
+		return err
+	}
 	raw, err := s.skip()
 	if err != nil || len(raw) == 0 || raw[0] != '[' {
 		return err
@@ -168,17 +176,17 @@ func (s *scanner) readClaimList(dst *claimList) error {
 	if json.Unmarshal([]byte(raw), &xs) != nil {
 		return nil
 	}
-	dst.isArray = true
+	dst.IsArray = true
 	for _, x := range xs {
 		if str, ok := x.(string); ok {
-			dst.strs = append(dst.strs, str)
+			dst.Strs = append(dst.Strs, str)
 		}
 	}
 	return nil
 }
 
-func (s *scanner) readClaimFva(dst *claimFva) error {
-	*dst = claimFva{present: true}
+func (s *scanner) readClaimFva(dst *FvaClaim) error {
+	*dst = FvaClaim{Present: true}
 	if s.peek() != '[' {
 		_, err := s.skip()
 		return err
@@ -201,13 +209,13 @@ func (s *scanner) readClaimFva(dst *claimFva) error {
 			case err != nil:
 				return err
 			case n < 2:
-				dst.ages[n] = f
+				dst.Ages[n] = f
 				valid = valid && (f == -1 || f >= 0)
 			}
 		} else {
 			s.pos = start
 			_, err := s.skip()
-			*dst = claimFva{present: true}
+			*dst = FvaClaim{Present: true}
 			return err
 		}
 		n++
@@ -216,7 +224,7 @@ func (s *scanner) readClaimFva(dst *claimFva) error {
 			s.pos++
 		case ']':
 			s.pos++
-			dst.valid = valid && n == 2
+			dst.Valid = valid && n == 2
 			return nil
 		default:
 			return errSyntax
@@ -253,4 +261,16 @@ func (s *scanner) readString(dst *string) error {
 	}
 	*dst = v
 	return nil
+}
+
+// Time converts a NumericDate to a time, zero when absent; values beyond
+// the year 9999 are clamped.
+func (n NumberClaim) Time() time.Time {
+	if !n.OK {
+		return time.Time{}
+	}
+	const maxSec = 253402300799 // 9999-12-31T23:59:59Z
+	f := math.Max(math.Min(n.Val, maxSec), -maxSec)
+	sec, frac := math.Modf(f)
+	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
 }

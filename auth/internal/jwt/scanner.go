@@ -1,4 +1,4 @@
-package auth
+package jwt
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // rare shapes (escaped strings, arrays, nested objects) to encoding/json.
 // Anything that is not valid JSON is refused.
 
-var errSyntax = errors.New("auth: invalid JSON")
+var errSyntax = errors.New("jwt: invalid JSON")
 
 // maxDepth bounds the nesting of skipped values. JSON.parse accepts any
 // depth; the bound keeps a hostile payload from costing more than a token's
@@ -218,7 +218,7 @@ func (s *scanner) numberValue() (float64, error) {
 	return f, nil
 }
 
-var errRange = errors.New("auth: number out of range")
+var errRange = errors.New("jwt: number out of range")
 
 // skip consumes any JSON value and returns its raw text.
 func (s *scanner) skip() (string, error) {
