@@ -1,0 +1,66 @@
+// Drives a standalone emulator with @clerk/backend: every resource method of
+// its Backend API client, enumerated from the package, in a create, read,
+// update, list, delete order with realistic arguments.
+//
+// It judges nothing about the spec itself: for every call it prints one
+// line, "@@call " and a JSON record of the HTTP exchanges the SDK made and
+// of what the SDK returned or threw. The Go test reads those lines and
+// checks each exchange against the spec. Environment: CLERK_API_URL (the
+// emulator's base URL, without /v1) and CLERK_SECRET_KEY.
+import { calls, recorder } from './record.mjs';
+import { steps } from './backend_steps.mjs';
+
+const apiUrl = process.env.CLERK_API_URL;
+const secretKey = process.env.CLERK_SECRET_KEY;
+if (!apiUrl || !secretKey) {
+  console.error('backend.mjs: CLERK_API_URL and CLERK_SECRET_KEY are required');
+  process.exit(2);
+}
+
+// The SDK binds fetch when it loads, so the recorder goes in first.
+recorder.install();
+const { createClerkClient } = await import('@clerk/backend');
+const clerk = createClerkClient({ secretKey, apiUrl });
+
+// Every method of every resource API of the client. Helpers of the shared
+// base class (requireId) are not API calls; anything else found on the
+// prototype chain is, so a method added to the package shows up here.
+const baseHelpers = new Set(['constructor', 'requireId']);
+const notResources = new Set(['telemetry']);
+const methods = [];
+for (const api of Object.keys(clerk).sort()) {
+  const obj = clerk[api];
+  if (typeof obj !== 'object' || obj === null || notResources.has(api)) continue;
+  const names = new Set();
+  for (let p = Object.getPrototypeOf(obj); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      if (!baseHelpers.has(name) && typeof obj[name] === 'function') names.add(name);
+    }
+  }
+  for (const name of [...names].sort()) methods.push(`${api}.${name}`);
+}
+console.log('@@methods ' + JSON.stringify(methods));
+
+const control = async (name, body) => {
+  const res = await recorder.rawFetch(`${apiUrl}/__clerktest/${name}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${name}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+// bapi calls the Backend API directly, unrecorded; steps use it only to
+// recover from a failed call (see calls in record.mjs).
+const bapi = async (method, path, body, key = secretKey) => {
+  const res = await recorder.rawFetch(`${apiUrl}/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+
+await calls(steps, { clerk, control, bapi, apiUrl, secretKey });

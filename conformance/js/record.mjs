@@ -1,0 +1,80 @@
+// Records the HTTP exchanges Clerk's JavaScript clients make, and runs a
+// list of calls, printing one "@@call" JSON line per call for the Go test.
+
+const rawFetch = globalThis.fetch.bind(globalThis);
+let current = null; // the exchanges of the call being run
+
+async function recordingFetch(input, init = {}) {
+  const req = new Request(input, init);
+  let body = '';
+  if (init.body !== undefined && init.body !== null) {
+    const type = req.headers.get('content-type') || '';
+    body = type.startsWith('multipart/') ? '(multipart)' : await req.clone().text();
+  }
+  const res = await rawFetch(input, init);
+  const text = await res.clone().text();
+  if (current) {
+    current.push({
+      method: req.method,
+      url: req.url,
+      request_content_type: req.headers.get('content-type') || '',
+      request_body: body,
+      api_version: req.headers.get('clerk-api-version') || '',
+      status: res.status,
+      content_type: res.headers.get('content-type') || '',
+      body: text,
+    });
+  }
+  return res;
+}
+
+export const recorder = {
+  install() {
+    globalThis.fetch = recordingFetch;
+  },
+  rawFetch,
+};
+
+// describe turns what a call threw into plain data.
+export function describe(err) {
+  if (err === null || typeof err !== 'object') return { message: String(err) };
+  return {
+    name: err.name || err.constructor?.name || '',
+    message: err.message || '',
+    status: err.status,
+    code: err.code,
+    errors: Array.isArray(err.errors)
+      ? err.errors.map(e => ({ code: e.code, message: e.message, long_message: e.longMessage, meta: e.meta }))
+      : undefined,
+  };
+}
+
+// calls runs each step in order. A step is {name, run, expect, recover}:
+// name is "api.method" with an optional "#variant", run(state, env) makes
+// the call, and expect is "ok" (the default) or "error" (Clerk answers this
+// call with an error). When run throws, recover (if any) makes what later
+// steps need in a simpler way, unrecorded, so that one failing call does
+// not hide whether the calls after it work.
+export async function calls(steps, env) {
+  const state = {};
+  for (const step of steps) {
+    current = [];
+    const out = { name: step.name, expect: step.expect || 'ok' };
+    try {
+      await step.run(state, env);
+      out.returned = true;
+    } catch (err) {
+      out.threw = describe(err);
+    }
+    out.exchanges = current;
+    current = null;
+    if (out.threw && step.recover) {
+      try {
+        await step.recover(state, env);
+      } catch (err) {
+        out.recover_failed = describe(err);
+      }
+    }
+    console.log('@@call ' + JSON.stringify(out));
+  }
+}
