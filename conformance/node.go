@@ -21,6 +21,7 @@ import (
 type Call struct {
 	Name      string     `json:"name"`
 	Expect    string     `json:"expect"` // "ok" or "error"
+	Local     bool       `json:"local"`  // the call may make no request
 	Returned  bool       `json:"returned"`
 	Threw     *Thrown    `json:"threw"`
 	Exchanges []Exchange `json:"exchanges"`
@@ -121,8 +122,18 @@ func RunNode(t testing.TB, e *Emulator, script string, env ...string) NodeRun {
 // expected to succeed must not throw, and one expected to fail must throw
 // Clerk's error.
 func (j *Judge) Call(c Call) error {
-	if len(c.Exchanges) == 0 && c.Threw != nil {
-		return fmt.Errorf("made no request: %s", c.Threw)
+	if len(c.Exchanges) == 0 {
+		switch {
+		case !c.Local && c.Threw != nil:
+			return fmt.Errorf("made no request: %s", c.Threw)
+		case !c.Local:
+			return errors.New("made no request")
+		case c.Expect == "error" && c.Threw == nil:
+			return errors.New("succeeded where Clerk's client refuses")
+		case c.Expect != "error" && c.Threw != nil:
+			return fmt.Errorf("threw %s", c.Threw)
+		}
+		return nil
 	}
 	for _, x := range c.Exchanges {
 		err := j.Check(x)

@@ -49,17 +49,19 @@ export function describe(err) {
   };
 }
 
-// calls runs each step in order. A step is {name, run, expect, recover}:
+// calls runs each step in order. A step is {name, run, expect, recover,
+// local}:
 // name is "api.method" with an optional "#variant", run(state, env) makes
 // the call, and expect is "ok" (the default) or "error" (Clerk answers this
 // call with an error). When run throws, recover (if any) makes what later
 // steps need in a simpler way, unrecorded, so that one failing call does
-// not hide whether the calls after it work.
+// not hide whether the calls after it work. A local step may make no
+// request at all (a verifier that has the key it needs).
 export async function calls(steps, env) {
   const state = {};
   for (const step of steps) {
     current = [];
-    const out = { name: step.name, expect: step.expect || 'ok' };
+    const out = { name: step.name, expect: step.expect || 'ok', local: Boolean(step.local) };
     try {
       await step.run(state, env);
       out.returned = true;
