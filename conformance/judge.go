@@ -105,7 +105,11 @@ func (j *Judge) Check(x Exchange) error {
 		Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
 	}
 	if err := openapi3filter.ValidateResponse(ctx, in); err != nil {
-		return fmt.Errorf("%s %s answered %d, not as the spec says: %s", x.Method, route.Path, x.Status, short(err.Error()))
+		code := ""
+		if x.Status >= 400 {
+			code = " " + ErrorCode(x.Body)
+		}
+		return fmt.Errorf("%s %s answered %d%s, not as the spec says: %s", x.Method, route.Path, x.Status, code, short(err.Error()))
 	}
 	if x.Status >= 300 {
 		return nil
