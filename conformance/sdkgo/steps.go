@@ -31,6 +31,7 @@ import (
 	"github.com/clerk/clerk-sdk-go/v2/organizationinvitation"
 	"github.com/clerk/clerk-sdk-go/v2/organizationmembership"
 	"github.com/clerk/clerk-sdk-go/v2/phonenumber"
+	//lint:ignore SA1019 the conformance test calls every package function, deprecated ones included
 	"github.com/clerk/clerk-sdk-go/v2/proxycheck"
 	"github.com/clerk/clerk-sdk-go/v2/redirecturl"
 	"github.com/clerk/clerk-sdk-go/v2/samlconnection"
@@ -223,6 +224,7 @@ func Before() []Step {
 			return err
 		}),
 		ok("user.CreateTOTP", func(ctx context.Context, s *State) error {
+			//lint:ignore SA1019 the conformance test calls every package function, deprecated ones included
 			_, err := user.CreateTOTP(ctx, s.Leo.ID)
 			return err
 		}),
@@ -566,10 +568,12 @@ func Middle() []Step {
 			return err
 		}},
 		fails("session.Verify", func(ctx context.Context, s *State) error {
+			//lint:ignore SA1019 the conformance test calls every package function, deprecated ones included
 			_, err := session.Verify(ctx, &session.VerifyParams{ID: s.Session.ID, Token: str(s.SessionJWT)})
 			return err
 		}),
 		ok("client.List", func(ctx context.Context, s *State) error {
+			//lint:ignore SA1019 the conformance test calls every package function, deprecated ones included
 			_, err := client.List(ctx, &client.ListParams{})
 			return err
 		}),
@@ -639,6 +643,7 @@ func Middle() []Step {
 			return err
 		}),
 		fails("proxycheck.Create", func(ctx context.Context, s *State) error {
+			//lint:ignore SA1019 the conformance test calls every package function, deprecated ones included
 			_, err := proxycheck.Create(ctx, &proxycheck.CreateParams{DomainID: str(s.Domain.ID), ProxyURL: str("https://eu.northwind.example/__clerk")})
 			return err
 		}),
