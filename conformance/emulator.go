@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clerkgo/clerk/internal/spec"
 )
 
 // SecretKey is the fixed instance secret key the emulator is started with.
@@ -27,16 +29,20 @@ type Emulator struct {
 	MachineKey     string // the machine secret key of the instance's default machine
 }
 
-// StartEmulator builds the clerk command of this repository (the parent
-// directory of this module) and starts
+// StartEmulator builds the clerk command of this repository (the root
+// module) and starts
 // `clerk emulator` on a free loopback port with its demo data, stopping it
 // when the test ends.
 func StartEmulator(t testing.TB) *Emulator {
 	t.Helper()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "clerk")
+	root, err := spec.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
 	build := exec.Command("go", "build", "-o", bin, "./cmd/clerk")
-	build.Dir = ".." // the repository's root module, which the command belongs to
+	build.Dir = root // the repository's root module, which the command belongs to
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build clerk: %v\n%s", err, out)
 	}

@@ -1,7 +1,11 @@
 package sdkgo
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -56,6 +60,34 @@ func (s *State) setBackend(key string) {
 		URL:        clerk.String(s.Emulator.BaseURL + "/v1"),
 		HTTPClient: &http.Client{Transport: s.rec, Timeout: 30 * time.Second},
 	}))
+}
+
+// BAPI calls the Backend API directly, unrecorded, and decodes the answer
+// into out: for steps that recover from a failed call (see Step.Recover).
+func (s *State) BAPI(ctx context.Context, method, path string, body any, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, s.Emulator.BaseURL+"/v1"+path, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.Emulator.SecretKey)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("%s %s: status %d", method, path, resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
 }
 
 // raw is a JSON value for the SDK's metadata and claims parameters.
