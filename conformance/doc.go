@@ -10,7 +10,11 @@
 //     js/backend_steps.mjs);
 //   - @clerk/testing's headless testing-token setup and Clerk's verifiers
 //     (verifyToken, authenticateRequest) on tokens the emulator mints
-//     (js/tokens.mjs).
+//     (js/tokens.mjs);
+//   - clerk-sdk-go v2.4.2 (this module) and v2.6.0 (the sdkgo260 module):
+//     every package function of the SDK, enumerated from the module's
+//     source, and jwt.Verify on the emulator's session tokens (package
+//     sdkgo holds the steps both versions share).
 //
 // Every HTTP answer a client gets is checked against the Backend API spec
 // (CLERK_BAPI_SPEC, or ../shared/spec beside the repository): a documented
