@@ -145,10 +145,14 @@ func CheckOutsideSpec(x Exchange) error {
 	return notGenericNotFound(x, u.Path)
 }
 
-// notGenericNotFound fails an answer that is the emulator's generic "route
-// not found" (a 404 whose message names the request's own path), which
-// says the emulator has no such route, not what Clerk answers there.
+// notGenericNotFound fails an answer that only the emulator gives: an
+// error code of its own (emulator_...), or its generic "route not found" (a
+// 404 whose message names the request's own path), which says the emulator
+// has no such route, not what Clerk answers there.
 func notGenericNotFound(x Exchange, path string) error {
+	if code := ErrorCode(x.Body); strings.HasPrefix(code, "emulator_") {
+		return fmt.Errorf("%s %s: the emulator answered %d with its own error code %s", x.Method, path, x.Status, code)
+	}
 	if x.Status != http.StatusNotFound {
 		return nil
 	}

@@ -23,6 +23,7 @@ var knownBackendFailures = map[string]Known{
 	"billing.getOrganizationBillingSubscription": {"404 resource_not_found", "a new organization gets no default free plan, so it has no subscription (404)", BulletBehaviour},
 	"billing.getUserBillingSubscription":         {"200 without CommerceSubscriptionItem.lifetime_paid, CommerceSubscriptionItem.next_payment, CommerceSubscriptionItem.seats", "the answer leaves out subscription item lifetime_paid, next_payment, seats", BulletFields},
 	"clients.getClient":                          {"200 without Session.latest_activity", "the answer leaves out session latest_activity", BulletFields},
+	"clients.getHandshakePayload":                {"400 emulator_param_not_implemented", "GET /v1/clients/handshake_payload, outside the 2025-11-10 spec but called by the client, refuses its nonce parameter as not implemented", BulletNew},
 	"clients.getClientList":                      {"400 emulator_param_not_implemented", "paginated=true (sent by the client) is refused with 400 emulator_param_not_implemented", BulletPaginated},
 	"domains.add":                                {"200 without Domain.accounts_portal_url, Domain.proxy_url", "the answer leaves out domain cname_targets/proxy_url/accounts_portal_url", BulletFields},
 	"domains.list":                               {"200 without Domain.cname_targets, Domain.proxy_url", "the answer leaves out domain cname_targets/proxy_url/accounts_portal_url", BulletFields},
