@@ -20,55 +20,71 @@ type Result struct {
 type Known struct {
 	Observed string // what the client got, in short
 	Cause    string // why, in one line
-	Bullet   string // the issue-17 section-2 bullet it belongs to, or "new"
+	Bullet   string // the issue-17 section-2 bullet it belongs to, or BulletNew
 }
 
-// Ratchet compares results with the known failures and the deliberate
-// exceptions (calls that cannot be emulated, each with its reason), and
-// logs the counts by method.
-func Ratchet(t *testing.T, client string, results []Result, known map[string]Known, exceptions map[string]string) {
-	t.Helper()
+// Comparison is what Compare finds.
+type Comparison struct {
+	Problems []string // each makes the test fail
+	Report   []string // every failure and exception, sorted
+	Methods  int      // distinct methods called ("#variant" stripped)
+	Passing  int      // methods all of whose calls pass (or are exceptions)
+}
+
+// Compare checks results against the known failures and the deliberate
+// exceptions (calls that cannot be emulated, each with its reason): a
+// failure not listed, a listed call that passes, and a list entry that
+// names no call are problems.
+func Compare(results []Result, known map[string]Known, exceptions map[string]string) Comparison {
+	var c Comparison
 	seen := map[string]bool{}
-	methodFail := map[string]bool{}
+	failing := map[string]bool{}
 	methods := map[string]bool{}
-	var report []string
 	for _, r := range results {
 		seen[r.Name] = true
 		method, _, _ := strings.Cut(r.Name, "#")
 		methods[method] = true
 		if reason, ok := exceptions[r.Name]; ok {
-			report = append(report, fmt.Sprintf("EXCEPTION %s: %s", r.Name, reason))
+			c.Report = append(c.Report, fmt.Sprintf("EXCEPTION %s: %s", r.Name, reason))
 			continue
 		}
 		k, listed := known[r.Name]
 		switch {
 		case r.Err != nil && !listed:
-			t.Errorf("%s %s fails and is not on the known-failure list: %v", client, r.Name, r.Err)
+			c.Problems = append(c.Problems, fmt.Sprintf("%s fails and is not on the known-failure list: %v", r.Name, r.Err))
 		case r.Err == nil && listed:
-			t.Errorf("%s %s passes now: remove it from the known-failure list (it was: %s; %s)", client, r.Name, k.Observed, k.Cause)
+			c.Problems = append(c.Problems, fmt.Sprintf("%s passes now: remove it from the known-failure list (it was: %s; %s)", r.Name, k.Observed, k.Cause))
 		}
 		if r.Err != nil {
-			methodFail[method] = true
-			report = append(report, fmt.Sprintf("FAIL %s: %v", r.Name, r.Err))
+			failing[method] = true
+			c.Report = append(c.Report, fmt.Sprintf("FAIL %s: %v", r.Name, r.Err))
 		}
 	}
 	for name := range known {
 		if !seen[name] {
-			t.Errorf("%s: known failure %s names no call that ran: remove it", client, name)
+			c.Problems = append(c.Problems, fmt.Sprintf("known failure %s names no call that ran: remove it", name))
 		}
 	}
 	for name := range exceptions {
 		if !seen[name] {
-			t.Errorf("%s: exception %s names no call that ran: remove it", client, name)
+			c.Problems = append(c.Problems, fmt.Sprintf("exception %s names no call that ran: remove it", name))
 		}
 	}
-	sort.Strings(report)
-	passing := 0
-	for m := range methods {
-		if !methodFail[m] {
-			passing++
-		}
+	sort.Strings(c.Problems)
+	sort.Strings(c.Report)
+	c.Methods = len(methods)
+	c.Passing = len(methods) - len(failing)
+	return c
+}
+
+// Ratchet fails t on every problem Compare finds for client's results and
+// logs the counts and every failure.
+func Ratchet(t *testing.T, client string, results []Result, known map[string]Known, exceptions map[string]string) {
+	t.Helper()
+	c := Compare(results, known, exceptions)
+	for _, p := range c.Problems {
+		t.Errorf("%s %s", client, p)
 	}
 	t.Logf("%s: %d methods, %d calls; %d methods pass, %d fail, %d exceptions\n%s",
-		client, len(methods), len(results), passing, len(methodFail), len(exceptions), strings.Join(report, "\n"))
+		client, c.Methods, len(results), c.Passing, c.Methods-c.Passing, len(exceptions), strings.Join(c.Report, "\n"))
 }
