@@ -84,3 +84,15 @@ func TestJudgeCall(t *testing.T) {
 		}
 	}
 }
+
+func TestJudgeCallErrorCode(t *testing.T) {
+	j := NewJudge(t)
+	errX := Exchange{"GET", "http://e/v1/users/user_1", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"user user_1 not found"}]}`}
+	threw := &Thrown{Name: "ClerkAPIResponseError", Status: 404}
+	if err := j.Call(Call{Expect: "error:resource_not_found", Threw: threw, Exchanges: []Exchange{errX}}); err != nil {
+		t.Errorf("the expected code: %v", err)
+	}
+	if err := j.Call(Call{Expect: "error:form_identifier_exists", Threw: threw, Exchanges: []Exchange{errX}}); err == nil {
+		t.Error("another code passed")
+	}
+}

@@ -20,7 +20,7 @@ import (
 // Call is what a Node driver prints for one call ("@@call" lines).
 type Call struct {
 	Name      string     `json:"name"`
-	Expect    string     `json:"expect"` // "ok" or "error"
+	Expect    string     `json:"expect"` // "ok", "error", or "error:<code>" for a Clerk error of that code
 	Local     bool       `json:"local"`  // the call may make no request
 	Returned  bool       `json:"returned"`
 	Threw     *Thrown    `json:"threw"`
@@ -125,15 +125,16 @@ func RunNode(t testing.TB, e *Emulator, script string, env ...string) NodeRun {
 // expected to succeed must not throw, and one expected to fail must throw
 // Clerk's error.
 func (j *Judge) Call(c Call) error {
+	expect, code, _ := strings.Cut(c.Expect, ":")
 	if len(c.Exchanges) == 0 {
 		switch {
 		case !c.Local && c.Threw != nil:
 			return fmt.Errorf("made no request: %s", c.Threw)
 		case !c.Local:
 			return errors.New("made no request")
-		case c.Expect == "error" && c.Threw == nil:
+		case expect == "error" && c.Threw == nil:
 			return errors.New("succeeded where Clerk's client refuses")
-		case c.Expect != "error" && c.Threw != nil:
+		case expect != "error" && c.Threw != nil:
 			return fmt.Errorf("threw %s", c.Threw)
 		}
 		return nil
@@ -149,11 +150,13 @@ func (j *Judge) Call(c Call) error {
 	}
 	last := c.Exchanges[len(c.Exchanges)-1]
 	switch {
-	case c.Expect == "error" && c.Threw == nil:
+	case expect == "error" && c.Threw != nil && code != "" && ErrorCode(last.Body) != code:
+		return fmt.Errorf("answered %d %s where Clerk answers %s", last.Status, ErrorCode(last.Body), code)
+	case expect == "error" && c.Threw == nil:
 		return fmt.Errorf("succeeded (%s %d) where Clerk answers with an error", last.Method, last.Status)
-	case c.Expect == "error" && last.Status < 400 && !c.Local:
+	case expect == "error" && last.Status < 400 && !c.Local:
 		return fmt.Errorf("threw %s after a %d answer, where Clerk answers with an error", c.Threw, last.Status)
-	case c.Expect != "error" && c.Threw != nil:
+	case expect != "error" && c.Threw != nil:
 		return fmt.Errorf("threw %s", c.Threw)
 	}
 	return nil

@@ -86,7 +86,7 @@ export const steps = [
   }),
   step('users.createUser#duplicate', async (s, { clerk }) => {
     await clerk.users.createUser({ emailAddress: ['mia@conformance.example'] });
-  }, 'error'),
+  }, 'error:form_identifier_exists'),
   step('users.getUser', async (s, { clerk }) => {
     const u = await clerk.users.getUser(s.mia.id);
     check(u.primaryEmailAddress?.emailAddress === 'mia@conformance.example', 'primary email');
@@ -133,7 +133,7 @@ export const steps = [
   }),
   step('users.verifyPassword#wrong', async (s, { clerk }) => {
     await clerk.users.verifyPassword({ userId: s.mia.id, password: 'not-the-password' });
-  }, 'error'),
+  }, 'error:incorrect_password'),
   step('users.verifyTOTP', async (s, { clerk }) => {
     const r = await clerk.users.verifyTOTP({ userId: s.tess.id, code: totp(totpSecret) });
     check(r.verified === true, 'verified');
@@ -176,13 +176,13 @@ export const steps = [
   }),
   step('users.deleteUserPasskey', async (s, { clerk }) => {
     await clerk.users.deleteUserPasskey({ userId: s.mia.id, passkeyIdentificationId: 'passkey_2x0000000000000000000000000' });
-  }, 'error'),
+  }, 'error:resource_not_found'),
   step('users.deleteUserWeb3Wallet', async (s, { clerk }) => {
     await clerk.users.deleteUserWeb3Wallet({ userId: s.mia.id, web3WalletIdentificationId: 'idn_2x0000000000000000000000000' });
-  }, 'error'),
+  }, 'error:resource_not_found'),
   step('users.deleteUserExternalAccount', async (s, { clerk }) => {
     await clerk.users.deleteUserExternalAccount({ userId: s.mia.id, externalAccountId: 'eac_2x0000000000000000000000000' });
-  }, 'error'),
+  }, 'error:resource_not_found'),
 
   // Email addresses and phone numbers.
   step('emailAddresses.createEmailAddress', async (s, { clerk }) => {
@@ -203,7 +203,7 @@ export const steps = [
   }),
   step('phoneNumbers.createPhoneNumber#not-e164', async (s, { clerk }) => {
     await clerk.phoneNumbers.createPhoneNumber({ userId: s.mia.id, phoneNumber: '555-0103' });
-  }, 'error'),
+  }, 'error:form_param_format_invalid'),
   step('phoneNumbers.getPhoneNumber', async (s, { clerk }) => {
     await clerk.phoneNumbers.getPhoneNumber(s.phone.id);
   }),
@@ -804,5 +804,5 @@ export const steps = [
   }),
   step('users.getUser#deleted', async (s, { clerk }) => {
     await clerk.users.getUser(s.tess.id);
-  }, 'error'),
+  }, 'error:resource_not_found'),
 ];

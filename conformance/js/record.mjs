@@ -52,8 +52,8 @@ export function describe(err) {
 // calls runs each step in order. A step is {name, run, expect, recover,
 // local}:
 // name is "api.method" with an optional "#variant", run(state, env) makes
-// the call, and expect is "ok" (the default) or "error" (Clerk answers this
-// call with an error). When run throws, recover (if any) makes what later
+// the call, and expect is "ok" (the default), "error" (Clerk answers this
+// call with an error) or "error:<code>" (with an error of that code). When run throws, recover (if any) makes what later
 // steps need in a simpler way, unrecorded, so that one failing call does
 // not hide whether the calls after it work. A local step may make no
 // request at all (a verifier that has the key it needs).

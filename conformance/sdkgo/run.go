@@ -26,7 +26,7 @@ import (
 // Step is one call of a package function.
 type Step struct {
 	Name    string // "package.Function", with an optional "#variant"
-	Expect  string // "ok" (when empty) or "error"
+	Expect  string // "ok" (when empty), "error", or "error:<code>"
 	Local   bool   // the call may make no request
 	Run     func(ctx context.Context, s *State) error
 	Recover func(ctx context.Context, s *State) error // makes what later steps need when Run fails

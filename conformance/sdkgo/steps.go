@@ -88,6 +88,11 @@ func fails(name string, run func(context.Context, *State) error) Step {
 	return Step{Name: name, Expect: "error", Run: run}
 }
 
+// failsWith is a step that Clerk answers with an error of the given code.
+func failsWith(code, name string, run func(context.Context, *State) error) Step {
+	return Step{Name: name, Expect: "error:" + code, Run: run}
+}
+
 // Steps are the calls of the packages that both pinned versions have.
 // Steps of the packages new in a later version are added by its module
 // (Before and After place them).
@@ -148,7 +153,7 @@ func Before() []Step {
 			s.Tess, err = user.Create(ctx, &user.CreateParams{EmailAddresses: &[]string{"tess@conformance.example"}, Password: str("another-long-passphrase")})
 			return err
 		}},
-		fails("user.Create#duplicate", func(ctx context.Context, s *State) error {
+		failsWith("form_identifier_exists", "user.Create#duplicate", func(ctx context.Context, s *State) error {
 			_, err := user.Create(ctx, &user.CreateParams{EmailAddresses: &[]string{"mia@conformance.example"}})
 			return err
 		}),
@@ -219,7 +224,7 @@ func Before() []Step {
 			}
 			return check(r.Verified, "not verified")
 		}),
-		fails("user.VerifyPassword#wrong", func(ctx context.Context, s *State) error {
+		failsWith("incorrect_password", "user.VerifyPassword#wrong", func(ctx context.Context, s *State) error {
 			_, err := user.VerifyPassword(ctx, &user.VerifyPasswordParams{UserID: s.Mia.ID, Password: "not-the-password"})
 			return err
 		}),
@@ -266,15 +271,15 @@ func Before() []Step {
 			_, err := user.ListOAuthAccessTokens(ctx, &user.ListOAuthAccessTokensParams{ID: s.Mia.ID, Provider: "oauth_google"})
 			return err
 		}),
-		fails("user.DeletePasskey", func(ctx context.Context, s *State) error {
+		failsWith("resource_not_found", "user.DeletePasskey", func(ctx context.Context, s *State) error {
 			_, err := user.DeletePasskey(ctx, s.Mia.ID, "idn_2x0000000000000000000000000")
 			return err
 		}),
-		fails("user.DeleteWeb3Wallet", func(ctx context.Context, s *State) error {
+		failsWith("resource_not_found", "user.DeleteWeb3Wallet", func(ctx context.Context, s *State) error {
 			_, err := user.DeleteWeb3Wallet(ctx, s.Mia.ID, "idn_2x0000000000000000000000000")
 			return err
 		}),
-		fails("user.DeleteExternalAccount", func(ctx context.Context, s *State) error {
+		failsWith("resource_not_found", "user.DeleteExternalAccount", func(ctx context.Context, s *State) error {
 			_, err := user.DeleteExternalAccount(ctx, &user.DeleteExternalAccountParams{UserID: s.Mia.ID, ID: "eac_2x0000000000000000000000000"})
 			return err
 		}),
@@ -862,7 +867,7 @@ func After() []Step {
 			_, err := user.Delete(ctx, s.Tess.ID)
 			return err
 		}),
-		fails("user.Get#deleted", func(ctx context.Context, s *State) error {
+		failsWith("resource_not_found", "user.Get#deleted", func(ctx context.Context, s *State) error {
 			_, err := user.Get(ctx, s.Tess.ID)
 			return err
 		}),
