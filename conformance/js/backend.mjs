@@ -7,7 +7,7 @@
 // of what the SDK returned or threw. The Go test reads those lines and
 // checks each exchange against the spec. Environment: CLERK_API_URL (the
 // emulator's base URL, without /v1) and CLERK_SECRET_KEY.
-import { calls, recorder } from './record.mjs';
+import { bapi, calls, recorder } from './record.mjs';
 import { steps } from './backend_steps.mjs';
 
 const apiUrl = process.env.CLERK_API_URL;
@@ -41,26 +41,4 @@ for (const api of Object.keys(clerk).sort()) {
 }
 console.log('@@methods ' + JSON.stringify(methods));
 
-const control = async (name, body) => {
-  const res = await recorder.rawFetch(`${apiUrl}/__clerktest/${name}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${name}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
-
-// bapi calls the Backend API directly, unrecorded; steps use it only to
-// recover from a failed call (see calls in record.mjs).
-const bapi = async (method, path, body, key = secretKey) => {
-  const res = await recorder.rawFetch(`${apiUrl}/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
-
-await calls(steps, { clerk, control, bapi, apiUrl, secretKey });
+await calls(steps, { clerk, bapi: bapi(apiUrl, secretKey) });

@@ -35,6 +35,21 @@ export const recorder = {
   rawFetch,
 };
 
+// bapi returns a function that calls the Backend API at apiUrl directly,
+// unrecorded, with key (or the one given per call): for what steps need
+// made but do not judge, and for recovering from a failed call.
+export function bapi(apiUrl, secretKey) {
+  return async (method, path, body, key = secretKey) => {
+    const res = await rawFetch(`${apiUrl}/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+}
+
 // describe turns what a call threw into plain data.
 export function describe(err) {
   if (err === null || typeof err !== 'object') return { message: String(err) };

@@ -6,7 +6,7 @@
 // Prints "@@call" lines as backend.mjs does. Environment: CLERK_API_URL,
 // CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY,
 // CLERK_MACHINE_SECRET_KEY.
-import { calls, recorder } from './record.mjs';
+import { bapi, calls, recorder } from './record.mjs';
 
 const env = process.env;
 const apiUrl = env.CLERK_API_URL;
@@ -31,17 +31,8 @@ const check = (cond, what) => {
   if (!cond) throw new Error(`check failed: ${what}`);
 };
 
-// bapi calls the Backend API directly, unrecorded, to make what the
-// verifiers are given.
-const bapi = async (method, path, body, key = secretKey) => {
-  const res = await recorder.rawFetch(`${apiUrl}/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
+// call makes what the verifiers are given, unrecorded.
+const call = bapi(apiUrl, secretKey);
 
 const request = token => new Request('https://app.example.com/api/reports', { headers: { Authorization: `Bearer ${token}` } });
 
@@ -57,12 +48,12 @@ async function authenticated(token, options, tokenType) {
 const step = (name, run, expect = 'ok') => ({ name, run, expect });
 const local = (name, run, expect = 'ok') => ({ name, run, expect, local: true });
 
-const user = await bapi('POST', '/users', { email_address: ['vera@conformance.example'], password: 'a-long-enough-passphrase' });
-const session = await bapi('POST', '/sessions', { user_id: user.id });
-const { jwt } = await bapi('POST', `/sessions/${session.id}/tokens`);
-const apiKey = await bapi('POST', '/api_keys', { name: 'reports', subject: user.id });
-const apiKeySecret = apiKey.secret ?? (await bapi('GET', `/api_keys/${apiKey.id}/secret`)).secret;
-const m2m = await bapi('POST', '/m2m_tokens', { seconds_until_expiration: 600 }, machineSecretKey);
+const user = await call('POST', '/users', { email_address: ['vera@conformance.example'], password: 'a-long-enough-passphrase' });
+const session = await call('POST', '/sessions', { user_id: user.id });
+const { jwt } = await call('POST', `/sessions/${session.id}/tokens`);
+const apiKey = await call('POST', '/api_keys', { name: 'reports', subject: user.id });
+const apiKeySecret = apiKey.secret ?? (await call('GET', `/api_keys/${apiKey.id}/secret`)).secret;
+const m2m = await call('POST', '/m2m_tokens', { seconds_until_expiration: 600 }, machineSecretKey);
 const tampered = jwt.slice(0, -4) + (jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
 
 const steps = [
