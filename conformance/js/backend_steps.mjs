@@ -221,6 +221,12 @@ export const steps = [
       publicMetadata: { region: 'eu' }, privateMetadata: { billing: 'invoice' },
     });
   }),
+  step('organizations.createOrganization#derived-slug', async (s, { clerk }) => {
+    s.engines = await clerk.organizations.createOrganization({ name: 'Analytical Engines', createdBy: s.mia.id });
+    check(s.engines.slug === 'analytical-engines', `slug ${s.engines.slug}`);
+    const m = await clerk.organizations.createOrganizationMembership({ organizationId: s.engines.id, userId: s.tess.id, role: 'org:member' });
+    check(m.publicUserData?.userId === s.tess.id, 'public user data');
+  }),
   step('organizations.createOrganization#bad-slug', async (s, { clerk }) => {
     await clerk.organizations.createOrganization({ name: 'Bad Slug', slug: 'Not A Slug!', createdBy: s.mia.id });
   }, 'error'),
@@ -800,9 +806,17 @@ export const steps = [
     await clerk.organizations.deleteOrganization(s.org.id);
   }),
   step('users.deleteUser', async (s, { clerk }) => {
-    await clerk.users.deleteUser(s.tess.id);
+    const d = await clerk.users.deleteUser(s.tess.id);
+    check(d.id === s.tess.id, 'deleted');
+    const list = await clerk.organizations.getOrganizationMembershipList({ organizationId: s.engines.id });
+    check(!list.data.some(m => m.publicUserData?.userId === s.tess.id), 'the membership goes with the user');
   }),
   step('users.getUser#deleted', async (s, { clerk }) => {
-    await clerk.users.getUser(s.tess.id);
+    try {
+      await clerk.users.getUser(s.tess.id);
+    } catch (err) {
+      check(typeof err.clerkTraceId === 'string' && err.clerkTraceId.length > 0, 'a trace ID');
+      throw err;
+    }
   }, 'error:resource_not_found'),
 ];

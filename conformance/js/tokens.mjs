@@ -1,6 +1,7 @@
 // Checks Clerk's verifiers and its testing helper on the emulator:
 // verifyToken and authenticateRequest (acceptsToken session_token, api_key,
-// m2m_token) on tokens the emulator mints, and @clerk/testing's
+// m2m_token) on tokens the emulator mints (through the Backend API, and
+// through the control API's session_tokens, with organization claims), and @clerk/testing's
 // testing-token setup, headless (its Playwright and Cypress setup functions
 // called directly, the browser routing driven with a stand-in context).
 // Prints "@@call" lines as backend.mjs does. Environment: CLERK_API_URL,
@@ -54,6 +55,12 @@ const { jwt } = await call('POST', `/sessions/${session.id}/tokens`);
 const apiKey = await call('POST', '/api_keys', { name: 'reports', subject: user.id });
 const apiKeySecret = apiKey.secret ?? (await call('GET', `/api_keys/${apiKey.id}/secret`)).secret;
 const m2m = await call('POST', '/m2m_tokens', { seconds_until_expiration: 600 }, machineSecretKey);
+const org = await call('POST', '/organizations', { name: 'Vera Labs', created_by: user.id });
+const minted = await recorder.rawFetch(`${apiUrl}/__clerktest/session_tokens`, {
+  method: 'POST',
+  headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+  body: JSON.stringify({ user_id: user.id, organization_id: org.id }),
+}).then(r => r.json());
 const tampered = jwt.slice(0, -4) + (jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
 
 const steps = [
@@ -64,6 +71,13 @@ const steps = [
   step('verifyToken#jwks', async () => {
     const claims = await verifyToken(jwt, { secretKey, apiUrl });
     check(claims.sub === user.id, 'sub');
+  }),
+  local('verifyToken#organization', async () => {
+    const claims = await verifyToken(minted.jwt, { jwtKey });
+    check(claims.sub === user.id, 'sub');
+    check(claims.o?.id === org.id && claims.o?.rol === 'admin' && claims.o?.slg === 'vera-labs', `org claims ${JSON.stringify(claims.o)}`);
+    const auth = await authenticated(minted.jwt, { acceptsToken: 'session_token', jwtKey }, 'session_token');
+    check(auth.orgId === org.id && auth.orgRole === 'org:admin' && auth.orgSlug === 'vera-labs', `auth org ${auth.orgId} ${auth.orgRole}`);
   }),
   local('verifyToken#tampered', async () => {
     await verifyToken(tampered, { jwtKey });
