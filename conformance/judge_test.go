@@ -76,6 +76,7 @@ func TestJudgeCall(t *testing.T) {
 		{"a client-side failure after a success", Call{Expect: "ok", Threw: &Thrown{Name: "Error", Message: "check failed"}, Exchanges: []Exchange{okX}}, false},
 		{"no request, not local", Call{Expect: "ok", Threw: &Thrown{Name: "TypeError"}}, false},
 		{"a local verification", Call{Expect: "ok", Local: true}, true},
+		{"an answer that fails a check", Call{Expect: "error", Threw: threw, CheckFailed: "check failed: message", Exchanges: []Exchange{errX}}, false},
 		{"a local refusal, expected", Call{Expect: "error", Local: true, Threw: &Thrown{Name: "TokenVerificationError"}}, true},
 		{"a local acceptance where the client refuses", Call{Expect: "error", Local: true}, false},
 	} {

@@ -19,12 +19,15 @@ import (
 
 // Call is what a Node driver prints for one call ("@@call" lines).
 type Call struct {
-	Name      string     `json:"name"`
-	Expect    string     `json:"expect"` // "ok", "error", or "error:<code>" for a Clerk error of that code
-	Local     bool       `json:"local"`  // the call may make no request
-	Returned  bool       `json:"returned"`
-	Threw     *Thrown    `json:"threw"`
-	Exchanges []Exchange `json:"exchanges"`
+	Name   string `json:"name"`
+	Expect string `json:"expect"` // "ok", "error", or "error:<code>" for a Clerk error of that code
+	Local  bool   `json:"local"`  // the call may make no request
+	// CheckFailed is set when an answer decoded but did not say what
+	// Clerk's would (a check of the driver failed).
+	CheckFailed string     `json:"check_failed"`
+	Returned    bool       `json:"returned"`
+	Threw       *Thrown    `json:"threw"`
+	Exchanges   []Exchange `json:"exchanges"`
 }
 
 // Thrown is what a call threw, as the driver describes it.
@@ -126,6 +129,9 @@ func RunNode(t testing.TB, e *Emulator, script string, env ...string) NodeRun {
 // Clerk's error.
 func (j *Judge) Call(c Call) error {
 	expect, code, _ := strings.Cut(c.Expect, ":")
+	if c.CheckFailed != "" {
+		return errors.New(c.CheckFailed)
+	}
 	if len(c.Exchanges) == 0 {
 		switch {
 		case !c.Local && c.Threw != nil:

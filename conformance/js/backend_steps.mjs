@@ -5,10 +5,8 @@
 // use what earlier ones made; the emulator starts with its demo data (four
 // users, an organization, billing plans and subscriptions).
 import { createHmac, randomBytes } from 'node:crypto';
+import { check } from './record.mjs';
 
-const check = (cond, what) => {
-  if (!cond) throw new Error(`check failed: ${what}`);
-};
 
 // A 1x1 PNG, the smallest real image an upload can carry.
 const png = Buffer.from(
@@ -71,6 +69,7 @@ export const steps = [
       emailAddress: ['leo@conformance.example'], phoneNumber: ['+15555550101'], username: 'leo_k',
       skipPasswordRequirement: true, createdAt: new Date('2024-01-02T03:04:05Z'),
     });
+    check(s.leo.createdAt === Date.parse('2024-01-02T03:04:05Z'), `created_at ${s.leo.createdAt}`);
   }, 'ok', async (s, { clerk }) => {
     s.leo = await clerk.users.createUser({
       emailAddress: ['leo@conformance.example'], phoneNumber: ['+15555550101'], username: 'leo_k', password: 'leo-long-passphrase',
@@ -85,8 +84,18 @@ export const steps = [
     s.tess = await clerk.users.createUser({ emailAddress: ['tess@conformance.example'], password: 'another-long-passphrase' });
   }),
   step('users.createUser#duplicate', async (s, { clerk }) => {
-    await clerk.users.createUser({ emailAddress: ['mia@conformance.example'] });
+    try {
+      await clerk.users.createUser({ emailAddress: ['mia@conformance.example'] });
+    } catch (err) {
+      const e = err.errors?.[0];
+      check(e?.message === 'That email address is taken. Please try another.', `message ${e?.message}`);
+      check(e?.meta?.paramName === 'email_address', `meta.paramName ${e?.meta?.paramName}`);
+      throw err;
+    }
   }, 'error:form_identifier_exists'),
+  step('users.createUser#not-e164', async (s, { clerk }) => {
+    await clerk.users.createUser({ emailAddress: ['uma@conformance.example'], phoneNumber: ['555-0104'], password: 'uma-long-passphrase' });
+  }, 'error:form_param_format_invalid'),
   step('users.getUser', async (s, { clerk }) => {
     const u = await clerk.users.getUser(s.mia.id);
     check(u.primaryEmailAddress?.emailAddress === 'mia@conformance.example', 'primary email');

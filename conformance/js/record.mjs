@@ -35,6 +35,15 @@ export const recorder = {
   rawFetch,
 };
 
+// CheckError is what a step throws when an answer decoded but does not say
+// what Clerk's would; the call fails whatever its HTTP exchanges were.
+export class CheckError extends Error {}
+
+// check throws a CheckError unless cond holds.
+export function check(cond, what) {
+  if (!cond) throw new CheckError(`check failed: ${what}`);
+}
+
 // bapi returns a function that calls the Backend API at apiUrl directly,
 // unrecorded, with key (or the one given per call): for what steps need
 // made but do not judge, and for recovering from a failed call.
@@ -82,6 +91,7 @@ export async function calls(steps, env) {
       out.returned = true;
     } catch (err) {
       out.threw = describe(err);
+      if (err instanceof CheckError) out.check_failed = err.message;
     }
     out.exchanges = current;
     current = null;

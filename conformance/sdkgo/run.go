@@ -78,6 +78,9 @@ func Run(t *testing.T, e *conformance.Emulator, steps []Step) []conformance.Call
 		if c.Expect == "" {
 			c.Expect = "ok"
 		}
+		if ce := (*checkError)(nil); errors.As(err, &ce) {
+			c.CheckFailed = ce.Error()
+		}
 		if err != nil {
 			c.Threw = thrown(err)
 			if st.Recover != nil {

@@ -51,12 +51,18 @@ var (
 	i64 = clerk.Int64
 )
 
+// checkError is what a step returns when an answer decoded but does not
+// say what Clerk's would; the call fails whatever its exchanges were.
+type checkError struct{ msg string }
+
+func (e *checkError) Error() string { return "check failed: " + e.msg }
+
 // check fails a step whose answer decoded but does not say what it should.
 func check(ok bool, format string, args ...any) error {
 	if ok {
 		return nil
 	}
-	return fmt.Errorf("check failed: "+format, args...)
+	return &checkError{fmt.Sprintf(format, args...)}
 }
 
 // png is a 1x1 image, the smallest real upload.
