@@ -22,10 +22,10 @@ import (
 
 // Exchange is one HTTP request a client made and the answer it got.
 type Exchange struct {
-	Method string `json:"method"`
-	URL    string `json:"url"`
-	Status int    `json:"status"`
-	Body   string `json:"body"`
+	Method string `json:"method"` // the request's method
+	URL    string `json:"url"`    // the request's full URL, query included
+	Status int    `json:"status"` // the answer's status
+	Body   string `json:"body"`   // the answer's body, as sent
 }
 
 // Judge checks answers against the Backend API spec: an answer passes when

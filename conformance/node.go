@@ -19,29 +19,29 @@ import (
 
 // Call is what a Node driver prints for one call ("@@call" lines).
 type Call struct {
-	Name   string `json:"name"`
+	Name   string `json:"name"`   // "api.method", with an optional "#variant"
 	Expect string `json:"expect"` // "ok", "error", or "error:<code>" for a Clerk error of that code
 	Local  bool   `json:"local"`  // the call may make no request
 	// CheckFailed is set when an answer decoded but did not say what
 	// Clerk's would (a check of the driver failed).
 	CheckFailed string     `json:"check_failed"`
-	Returned    bool       `json:"returned"`
-	Threw       *Thrown    `json:"threw"`
-	Exchanges   []Exchange `json:"exchanges"`
+	Returned    bool       `json:"returned"`  // the call returned (did not throw)
+	Threw       *Thrown    `json:"threw"`     // what it threw, if it did
+	Exchanges   []Exchange `json:"exchanges"` // every HTTP exchange it made, in order
 }
 
 // Thrown is what a call threw, as the driver describes it.
 type Thrown struct {
-	Name    string        `json:"name"`
-	Message string        `json:"message"`
-	Status  int           `json:"status"`
-	Errors  []ThrownError `json:"errors"`
+	Name    string        `json:"name"`    // the error's class or kind
+	Message string        `json:"message"` // its message
+	Status  int           `json:"status"`  // the HTTP status of a Clerk API error, else 0
+	Errors  []ThrownError `json:"errors"`  // the errors of a Clerk API error
 }
 
 // ThrownError is one error of a Clerk error answer, as a client surfaced it.
 type ThrownError struct {
-	Code        string `json:"code"`
-	LongMessage string `json:"long_message"`
+	Code        string `json:"code"`         // Clerk's error code
+	LongMessage string `json:"long_message"` // its long message
 }
 
 func (th *Thrown) String() string {
