@@ -6,22 +6,13 @@ let current = null; // the exchanges of the call being run
 
 async function recordingFetch(input, init = {}) {
   const req = new Request(input, init);
-  let body = '';
-  if (init.body !== undefined && init.body !== null) {
-    const type = req.headers.get('content-type') || '';
-    body = type.startsWith('multipart/') ? '(multipart)' : await req.clone().text();
-  }
   const res = await rawFetch(input, init);
   const text = await res.clone().text();
   if (current) {
     current.push({
       method: req.method,
       url: req.url,
-      request_content_type: req.headers.get('content-type') || '',
-      request_body: body,
-      api_version: req.headers.get('clerk-api-version') || '',
       status: res.status,
-      content_type: res.headers.get('content-type') || '',
       body: text,
     });
   }
