@@ -766,11 +766,14 @@ export const steps = [
     await clerk.billing.getOrganizationBillingSubscription(s.org.id);
   }),
   step('billing.extendSubscriptionItemFreeTrial', async (s, { clerk }) => {
-    const item = s.graceSub.subscriptionItems.find(i => i.isFreeTrial) ?? s.graceSub.subscriptionItems[0];
+    const item = s.graceSub.subscriptionItems.find(i => i.isFreeTrial);
+    check(item, 'the demo data puts Grace on a free trial');
     await clerk.billing.extendSubscriptionItemFreeTrial(item.id, { extendTo: future(30) });
   }),
   step('billing.cancelSubscriptionItem', async (s, { clerk }) => {
-    await clerk.billing.cancelSubscriptionItem(s.adaSub.subscriptionItems[0].id, { endNow: false });
+    const item = s.adaSub.subscriptionItems.find(i => i.plan?.slug === 'pro');
+    check(item, 'the demo data puts Ada on the Pro plan');
+    await clerk.billing.cancelSubscriptionItem(item.id, { endNow: false });
   }),
 
   // Webhooks (Svix), emails, beta features, accountless applications.
