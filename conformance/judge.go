@@ -1,0 +1,199 @@
+package conformance
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/clerkgo/clerk/internal/spec"
+)
+
+// Exchange is one HTTP request a client made and the answer it got.
+type Exchange struct {
+	Method string `json:"method"` // the request's method
+	URL    string `json:"url"`    // the request's full URL, query included
+	Status int    `json:"status"` // the answer's status
+	Body   string `json:"body"`   // the answer's body, as sent
+}
+
+// Judge checks answers against the Backend API spec: an answer passes when
+// its status is one the operation documents and its body validates against
+// that status's schema, required fields enforced.
+type Judge struct {
+	router routers.Router
+}
+
+// NewJudge loads the spec (CLERK_BAPI_SPEC, or ../shared/spec beside the
+// repository); the test skips without it, except under CI, where it fails.
+func NewJudge(t testing.TB) *Judge {
+	t.Helper()
+	path := spec.Need(t, "CLERK_BAPI_SPEC", spec.BAPI)
+	doc, err := openapi3.NewLoader().LoadFromFile(path)
+	if err != nil {
+		t.Fatalf("load spec: %v", err)
+	}
+	// Routes are matched on the path alone; the spec's own server is Clerk's.
+	doc.Servers = openapi3.Servers{{URL: "http://emulator/v1"}}
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatalf("spec router: %v", err)
+	}
+	return &Judge{router: router}
+}
+
+// ErrNotInSpec is returned for a request whose route the spec does not have.
+var ErrNotInSpec = errors.New("the route is not in the spec")
+
+// Check returns nil when the answer of x is one the spec allows. Clerk
+// serves some routes without the /v1 prefix too (API keys, M2M tokens, OAuth
+// access token verification); they are matched against the spec's /v1 route.
+func (j *Judge) Check(x Exchange) error {
+	u, err := url.Parse(x.URL)
+	if err != nil {
+		return fmt.Errorf("request URL: %w", err)
+	}
+	path := u.Path
+	if !strings.HasPrefix(path, "/v1/") {
+		path = "/v1" + path
+	}
+	ctx := context.Background()
+	req, err := http.NewRequestWithContext(ctx, x.Method, "http://emulator"+path+"?"+u.RawQuery, nil)
+	if err != nil {
+		return err
+	}
+	route, params, err := j.router.FindRoute(req)
+	if err != nil {
+		return ErrNotInSpec
+	}
+	if err := notGenericNotFound(x, u.Path); err != nil {
+		return err
+	}
+	body := x.Body
+	if u.Query().Get("paginated") == "true" && x.Status < 300 {
+		// The spec documents paginated=true as answering {data, total_count}
+		// instead of the bare array its schema shows: check the envelope,
+		// then the array.
+		var page struct {
+			Data       json.RawMessage `json:"data"`
+			TotalCount *int64          `json:"total_count"`
+		}
+		if err := json.Unmarshal([]byte(body), &page); err != nil || page.Data == nil || page.TotalCount == nil {
+			return fmt.Errorf("%s %s?paginated=true answered %s, want {data, total_count}", x.Method, route.Path, compactJSON(body))
+		}
+		body = string(page.Data)
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request: req, PathParams: params, Route: route,
+			Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+		},
+		Status:  x.Status,
+		Header:  http.Header{"Content-Type": {"application/json"}},
+		Body:    io.NopCloser(strings.NewReader(body)),
+		Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	}
+	if err := openapi3filter.ValidateResponse(ctx, in); err != nil {
+		code := ""
+		if x.Status >= 400 {
+			code = " " + ErrorCode(x.Body)
+		}
+		return fmt.Errorf("%s %s answered %d%s, not as the spec says: %s", x.Method, route.Path, x.Status, code, short(err.Error()))
+	}
+	if x.Status >= 300 {
+		return nil
+	}
+	if missing := missingFields(route.Operation, x.Status, body); len(missing) > 0 {
+		return fmt.Errorf("%s %s answered %d without fields its schema declares: %s", x.Method, route.Path, x.Status, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// CheckOutsideSpec judges the answer to a route the spec does not have (an
+// endpoint Clerk retired or never documented for this API version): it
+// must be an error in Clerk's shape, and not the emulator's generic "route
+// not found", which names the request's own path.
+func CheckOutsideSpec(x Exchange) error {
+	var body struct {
+		Errors []struct {
+			Code        string `json:"code"`
+			Message     string `json:"message"`
+			LongMessage string `json:"long_message"`
+		} `json:"errors"`
+	}
+	if x.Status < 400 || x.Status > 499 {
+		return fmt.Errorf("%s %s (not in the spec) answered %d, want a Clerk error", x.Method, x.URL, x.Status)
+	}
+	if err := json.Unmarshal([]byte(x.Body), &body); err != nil || len(body.Errors) == 0 || body.Errors[0].Code == "" {
+		return fmt.Errorf("%s (not in the spec) answered %d without Clerk's error shape", x.Method, x.Status)
+	}
+	u, err := url.Parse(x.URL)
+	if err != nil {
+		return err
+	}
+	return notGenericNotFound(x, u.Path)
+}
+
+// notGenericNotFound fails an answer that only the emulator gives: an
+// error code of its own (emulator_...), or its generic "route not found" (a
+// 404 whose message names the request's own path), which says the emulator
+// has no such route, not what Clerk answers there.
+func notGenericNotFound(x Exchange, path string) error {
+	if code := ErrorCode(x.Body); strings.HasPrefix(code, "emulator_") {
+		return fmt.Errorf("%s %s: the emulator answered %d with its own error code %s", x.Method, path, x.Status, code)
+	}
+	if x.Status != http.StatusNotFound {
+		return nil
+	}
+	var body struct {
+		Errors []struct {
+			LongMessage string `json:"long_message"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal([]byte(x.Body), &body) == nil && len(body.Errors) > 0 && strings.Contains(body.Errors[0].LongMessage, path) {
+		return fmt.Errorf("%s %s: the emulator has no such route (404 %q)", x.Method, path, body.Errors[0].LongMessage)
+	}
+	return nil
+}
+
+// ErrorCode returns the code of the first error of a Clerk error body, or "".
+func ErrorCode(body string) string {
+	var b struct {
+		Errors []struct {
+			Code string `json:"code"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal([]byte(body), &b) != nil || len(b.Errors) == 0 {
+		return ""
+	}
+	return b.Errors[0].Code
+}
+
+// short keeps a validation message to its first lines, for one-line reports.
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 400 {
+		s = s[:400] + "..."
+	}
+	return s
+}
+
+// compactJSON is body without insignificant space, for reports.
+func compactJSON(body string) string {
+	var b bytes.Buffer
+	if json.Compact(&b, []byte(body)) != nil {
+		return short(body)
+	}
+	return short(b.String())
+}
