@@ -124,6 +124,7 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 				a.printHelp(fs, names)
 				return nil, errHelp
 			}
+			a.json = a.json || wantsJSON(args)
 			return nil, usagef("%v (see clerk %s -h)", err, a.name)
 		}
 		rest := fs.Args()
@@ -165,6 +166,31 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 		return nil, usagef("want %s (see clerk %s -h)", strings.Join(names, " "), a.name)
 	}
 	return pos, nil
+}
+
+// wantsJSON reports whether args ask for JSON output, for a parse error
+// that stopped before the flag was read.
+func wantsJSON(args []string) bool {
+	for i, arg := range args {
+		if arg == "--" {
+			return false
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") {
+			continue
+		}
+		switch name {
+		case "json":
+			if !hasVal || val == "true" || val == "1" {
+				return true
+			}
+		case "o", "output":
+			if hasVal && val == "json" || !hasVal && i+1 < len(args) && args[i+1] == "json" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *app) printHelp(fs *flag.FlagSet, names []string) {
@@ -271,9 +297,25 @@ func (a *app) confirm(what string, stdinBusy bool) error {
 		return usagef("refusing to %s without confirmation: pass --yes (or run it on a terminal)", what)
 	}
 	fmt.Fprintf(a.stderr, "About to %s. Type yes to go on: ", what)
-	line, err := readLine(a.stdin)
-	if err != nil || strings.TrimSpace(strings.ToLower(line)) != "yes" {
-		return errors.New("not confirmed, nothing done")
+	// The answer is read aside, so that Ctrl-C (which ends a.ctx) stops
+	// the wait at once; the reader is left blocked, and the process ends.
+	type answer struct {
+		line string
+		err  error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		line, err := readLine(a.stdin)
+		got <- answer{line, err}
+	}()
+	select {
+	case <-a.ctx.Done():
+		fmt.Fprintln(a.stderr)
+		return errInterrupted
+	case ans := <-got:
+		if ans.err != nil || strings.TrimSpace(strings.ToLower(ans.line)) != "yes" {
+			return errors.New("not confirmed, nothing done")
+		}
 	}
 	return nil
 }
