@@ -28,6 +28,13 @@ func TestMain(m *testing.M) {
 // (scripts/setup-redis installs it).
 func startRedis(t testing.TB) string {
 	t.Helper()
+	addr, _ := startRedisProc(t)
+	return addr
+}
+
+// startRedisProc is startRedis that also returns the server's PID.
+func startRedisProc(t testing.TB) (string, int) {
+	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -57,10 +64,10 @@ func startRedis(t testing.TB) string {
 		}
 		pid := cmd.Process.Pid
 		t.Cleanup(func() { stopRedis(pid, exited) })
-		return addr
+		return addr, pid
 	}
 	t.Fatal(last)
-	return ""
+	return "", 0
 }
 
 func freePort() (int, error) {
@@ -97,6 +104,7 @@ func waitReady(addr string, exited <-chan error, dir string) error {
 
 // stopRedis stops the server by its PID and waits for it to exit.
 func stopRedis(pid int, exited <-chan error) {
+	_ = syscall.Kill(pid, syscall.SIGCONT) // in case a test froze it
 	_ = syscall.Kill(pid, syscall.SIGTERM)
 	select {
 	case <-exited:
