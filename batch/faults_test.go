@@ -159,39 +159,36 @@ func TestFaultAfterTheWriteResetsNobodyTwice(t *testing.T) {
 	}
 }
 
-// Row 4: a burst of 429s never fails a user: they are retried, paced by
-// the client's limiter, within Options.RetryFor.
-func TestBurstOf429sFailsNobody(t *testing.T) {
+// Rows 4 and 5: transient errors never fail a user. A burst of 429s (on
+// lookups and changes alike) is retried, paced by the client's limiter,
+// within Options.RetryFor; an email lookup that fails (three 500s in a
+// row, more than the client's own retries) is retried and does not fail
+// its group of a hundred.
+func TestTransientErrorsFailNobody(t *testing.T) {
 	t.Parallel()
-	f := newFleet(t, 60)
-	if err := f.em.InjectFault(clerktest.Fault{Count: 50, Kind: clerktest.FaultStatus, Status: 429}); err != nil {
-		t.Fatal(err)
+	for name, tc := range map[string]struct {
+		users, byEmail int
+		fault          clerktest.Fault
+	}{
+		"a burst of 50 429s":    {60, 30, clerktest.Fault{Count: 50, Kind: clerktest.FaultStatus, Status: 429}},
+		"a failed email lookup": {150, 150, clerktest.Fault{Method: "GET", Path: "/users", Count: 3, Kind: clerktest.FaultStatus, Status: 500}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f := newFleet(t, tc.users)
+			if err := f.em.InjectFault(tc.fault); err != nil {
+				t.Fatal(err)
+			}
+			c := f.em.Client(clerk.WithRetryWait(time.Millisecond, 20*time.Millisecond))
+			targets := append(append([]string{}, f.emails[:tc.byEmail]...), f.ids[tc.byEmail:]...)
+			sum := runReset(t, c, filepath.Join(t.TempDir(), "journal"), targets, batch.Options{Concurrency: 4})
+			t.Logf("run: %+v", sum.Progress)
+			if sum.Failed != 0 || sum.Done != int64(tc.users) {
+				t.Errorf("%d failed, %d done; want 0 and %d", sum.Failed, sum.Done, tc.users)
+			}
+			f.expectExactlyOnce(t, "")
+		})
 	}
-	c := f.em.Client(clerk.WithRetryWait(time.Millisecond, 20*time.Millisecond))
-	targets := append(append([]string{}, f.emails[:30]...), f.ids[30:]...)
-	sum := runReset(t, c, filepath.Join(t.TempDir(), "journal"), targets, batch.Options{Concurrency: 4})
-	t.Logf("run: %+v", sum.Progress)
-	if sum.Failed != 0 || sum.Done != 60 {
-		t.Errorf("after 50 429s: %d failed, %d done; want 0 and 60", sum.Failed, sum.Done)
-	}
-	f.expectExactlyOnce(t, "")
-}
-
-// Row 5: an email lookup that fails (here three 500s in a row, more than
-// the client's own retries) is retried; it does not fail its group.
-func TestFailedLookupIsRetried(t *testing.T) {
-	t.Parallel()
-	f := newFleet(t, 150)
-	if err := f.em.InjectFault(clerktest.Fault{Method: "GET", Path: "/users", Count: 3, Kind: clerktest.FaultStatus, Status: 500}); err != nil {
-		t.Fatal(err)
-	}
-	c := f.em.Client(clerk.WithRetryWait(time.Millisecond, 20*time.Millisecond))
-	sum := runReset(t, c, filepath.Join(t.TempDir(), "journal"), f.emails, batch.Options{Concurrency: 4})
-	t.Logf("run: %+v", sum.Progress)
-	if sum.Failed != 0 || sum.Done != 150 {
-		t.Errorf("after a failed lookup: %d failed, %d done; want 0 and 150", sum.Failed, sum.Done)
-	}
-	f.expectExactlyOnce(t, "")
 }
 
 // A lookup the server refuses for good (a 400) is split, so that only the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/redistest"
 	"github.com/clerkgo/clerk/redisstore"
 )
 
@@ -78,7 +79,7 @@ func TestLostScheduleStartsEmpty(t *testing.T) {
 // so, instead of hanging for the client's retries.
 func TestFrozenRedisFailsInBoundedTime(t *testing.T) {
 	t.Parallel()
-	addr, pid := startRedisProc(t)
+	addr, pid := redistest.Start(t)
 	s := redisstore.New(client(t, addr), redisstore.WithPrefix(t.Name()+":"), redisstore.WithTimeout(300*time.Millisecond))
 	ctx := t.Context()
 	if _, err := s.Reserve(ctx, "k", time.Millisecond, 1); err != nil {

@@ -50,7 +50,7 @@ const redisTimeout = 2 * time.Second
 func newRedisStore(raw string, window time.Duration) (*redisStore, error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-		return nil, errors.New("want redis://[user:password@]host[:port][/db] or rediss://...")
+		return nil, errors.New("want redis://[user:password@]host[:port][/db], or rediss:// for TLS")
 	}
 	s := &redisStore{addr: u.Host, window: window, timeout: redisTimeout, prefix: "clerkgo:"}
 	if u.Port() == "" {

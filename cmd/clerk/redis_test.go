@@ -5,72 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/internal/redistest"
 	"github.com/clerkgo/clerk/users"
 )
-
-// startRedisServer starts a redis-server of the test's own on a loopback
-// port and stops it by PID at the end. Without redis-server the test is
-// skipped, except under CI=true (scripts/setup-redis installs it).
-func startRedisServer(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true: redis-server not found on PATH; scripts/setup-redis installs it")
-		}
-		t.Skip("redis-server not found on PATH; run scripts/setup-redis")
-	}
-	dir := t.TempDir()
-	for attempt := 0; attempt < 3; attempt++ {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := ln.Addr().(*net.TCPAddr).Port
-		ln.Close()
-		cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-			"--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		pid := cmd.Process.Pid
-		t.Cleanup(func() {
-			_ = syscall.Kill(pid, syscall.SIGTERM)
-			_ = cmd.Wait()
-		})
-		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-		s, _ := newRedisStore("redis://"+addr, time.Second)
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if _, err := s.call(t.Context(), "PING"); err == nil {
-				s.close()
-				return addr
-			}
-		}
-		s.close()
-		_ = syscall.Kill(pid, syscall.SIGKILL) // the port may have been taken: try another
-	}
-	t.Fatal("redis-server did not start")
-	return ""
-}
 
 // Two CLI runs at once against an emulator that enforces the same limit
 // as their --rate: sharing Redis they are never refused; each with its own
 // budget, they are (so the check can fail).
 func TestRedisSharesTheBudgetBetweenRuns(t *testing.T) {
 	t.Parallel()
-	addr := startRedisServer(t)
+	addr, _ := redistest.Start(t)
 	const n = 12
 	run2 := func(redis string) *clerktest.Emulator {
 		em := clerktest.New(clerktest.WithRateLimit(10, time.Second))
