@@ -301,6 +301,9 @@ func (j *Journal) write(r record) error {
 }
 
 func (j *Journal) writeLocked(r record) error {
+	if r.State == "start" && j.path == "" {
+		return nil // without a file, no earlier attempt to remember
+	}
 	r.At = time.Now().UnixMilli()
 	switch {
 	case r.State == "start":

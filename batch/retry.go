@@ -37,11 +37,14 @@ func retryWait(err error, n int) time.Duration {
 // ends, or the budget would be exceeded by the next wait; it returns fn's
 // last error.
 func persist(ctx context.Context, budget time.Duration, retry func(error) bool, fn func() error) error {
-	deadline := time.Now().Add(budget)
+	var deadline time.Time
 	for n := 1; ; n++ {
 		err := fn()
 		if err == nil || !retry(err) || ctx.Err() != nil {
 			return err
+		}
+		if n == 1 {
+			deadline = time.Now().Add(budget) // counted from the first failure
 		}
 		wait := retryWait(err, n)
 		if time.Now().Add(wait).After(deadline) {

@@ -228,7 +228,14 @@ func Run(ctx context.Context, src Source, a Action, o Options) (Summary, error) 
 	stopTimer := context.AfterFunc(ctx, func() { time.AfterFunc(grace, stopApply) })
 	defer stopTimer()
 
-	r := &runner{a: a, o: o, j: j, feedCtx: feedCtx, applyCtx: applyCtx, fatal: stopFeed, start: time.Now()}
+	r := &runner{a: a, o: o, j: j, feedCtx: feedCtx, applyCtx: applyCtx, fatal: stopFeed, start: time.Now(),
+		base: context.WithoutCancel(ctx), inflight: map[*itemSend]context.CancelFunc{}}
+	// One watcher per run, not per item, stops the changes in flight: on a
+	// stop those not yet sent, at the end of the grace period all of them.
+	stopUnsent := context.AfterFunc(feedCtx, func() { r.cancelInflight(false) })
+	defer stopUnsent()
+	stopAll := context.AfterFunc(applyCtx, func() { r.cancelInflight(true) })
+	defer stopAll()
 	// Targets flow from feed to the workers, except those an action can
 	// resolve in chunks (email addresses; user IDs in a dry run), which go
 	// through the resolvers first, so that a hundred users cost one lookup.
@@ -275,8 +282,50 @@ type runner struct {
 	start    time.Time
 	watch    sendWatch
 
+	// base is the caller's context without its cancellation: each change's
+	// context derives from it, so that deriving registers nothing shared,
+	// and is cancelled through inflight instead.
+	base       context.Context
+	inflightMu sync.Mutex
+	inflight   map[*itemSend]context.CancelFunc
+	stopping   int // 1: stop the unsent, 2: stop all
+
 	mu   sync.Mutex
 	prog Progress
+}
+
+// track registers the cancellation of a change in flight, and returns the
+// function that forgets it; a change that starts after a stop is cancelled
+// at once (when unsent, or after the grace period).
+func (r *runner) track(s *itemSend, cancel context.CancelFunc) func() {
+	r.inflightMu.Lock()
+	r.inflight[s] = cancel
+	stopping := r.stopping
+	r.inflightMu.Unlock()
+	if stopping == 2 || stopping == 1 && !s.sent.Load() {
+		cancel()
+	}
+	return func() {
+		r.inflightMu.Lock()
+		delete(r.inflight, s)
+		r.inflightMu.Unlock()
+	}
+}
+
+// cancelInflight cancels the changes in flight: all of them, or those whose
+// request has not left yet.
+func (r *runner) cancelInflight(all bool) {
+	r.inflightMu.Lock()
+	defer r.inflightMu.Unlock()
+	r.stopping = max(r.stopping, 1)
+	if all {
+		r.stopping = 2
+	}
+	for s, cancel := range r.inflight {
+		if all || !s.sent.Load() {
+			cancel()
+		}
+	}
 }
 
 // job is one target for a worker, resolved already or not.
@@ -571,29 +620,30 @@ func (r *runner) apply(it Item, key string, res Resolved, note string) Item {
 		}
 		return err
 	}
-	if r.watch.upfront() {
+	if r.watch.upfront() && r.j.path != "" {
 		if err := send.begin(start); err != nil {
 			return r.outcome(it, Failed, "", "journal: "+err.Error(), err)
 		}
 	}
 	// The change's context: a stop (the caller's, or a journal failure)
 	// cancels it while the request still waits for its slot; once sent, it
-	// lasts until the grace period ends.
-	ctx, cancel := context.WithCancel(r.applyCtx)
-	defer cancel()
-	stop := context.AfterFunc(r.feedCtx, func() {
-		if !send.sent.Load() {
-			cancel()
-		}
-	})
-	defer stop()
-	ctx = r.watch.context(ctx, send, func() error {
-		err := start()
-		if err != nil {
-			cancel() // unrecorded: try not to send it
-		}
-		return err
-	})
+	// lasts until the grace period ends. A transport known not to report
+	// its connections gets the run's context, as nothing can tell sent
+	// from unsent there.
+	ctx := r.applyCtx
+	if !r.watch.untraced.Load() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(r.base)
+		defer cancel()
+		defer r.track(send, cancel)()
+		ctx = r.watch.context(ctx, send, func() error {
+			err := start()
+			if err != nil {
+				cancel() // unrecorded: try not to send it
+			}
+			return err
+		})
+	}
 	var detail string
 	err := persist(r.feedCtx, r.o.RetryFor, func(err error) bool {
 		return classify(err, r.watch.mayHaveSent(send)) == refusedForNow
