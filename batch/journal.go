@@ -58,7 +58,11 @@ type record struct {
 	Key    string `json:"key,omitempty"`
 	User   string `json:"user,omitempty"`
 	Detail string `json:"detail,omitempty"`
-	At     int64  `json:"at"` // Unix milliseconds
+	// Open marks a "doubt" record whose request got no answer at all (a
+	// timeout, a broken connection, a stop): the server may still act on
+	// it for a while.
+	Open bool  `json:"open,omitempty"`
+	At   int64 `json:"at"` // Unix milliseconds
 }
 
 // Journal is the record of a batch's progress; see the package comment for
@@ -75,6 +79,11 @@ type Journal struct {
 	// attempts whose outcome is unknown was started (Unix milliseconds).
 	// Items in doubt are few, so a map is cheap.
 	since map[uint64]int64
+	// pending holds, for each key or user whose latest attempt got no
+	// answer at all (the run died, or stopped, while it was in flight),
+	// when that attempt was started: the server may still be processing
+	// it.
+	pending map[uint64]int64
 }
 
 // ErrJournalBusy reports a journal that another process (or another
@@ -106,7 +115,7 @@ func OpenJournal(path string, policy SyncPolicy) (*Journal, error) {
 		}
 		return nil, fmt.Errorf("%w: lock %s: %w", ErrJournal, path, err)
 	}
-	j := &Journal{path: path, policy: policy, f: f, index: newLedger(), since: map[uint64]int64{}}
+	j := &Journal{path: path, policy: policy, f: f, index: newLedger(), since: map[uint64]int64{}, pending: map[uint64]int64{}}
 	if err := j.load(); err != nil {
 		f.Close()
 		return nil, err
@@ -174,8 +183,13 @@ func (j *Journal) apply(n int, r record) error {
 		return j.damaged(n, "has no known state or no key")
 	}
 	j.note(r.Key, r.User, st)
-	if r.State == "start" {
+	switch r.State {
+	case "start":
 		j.started(r.Key, r.User, r.At)
+	case "doubt":
+		if !r.Open {
+			j.answered(r.Key, r.User)
+		}
 	}
 	return nil
 }
@@ -229,6 +243,17 @@ func (j *Journal) note(key, user string, st state) {
 		j.index.set(h, st)
 		if st != stateStarted {
 			delete(j.since, h)
+			delete(j.pending, h)
+		}
+	}
+}
+
+// answered notes that the latest attempt on key and user got an answer
+// (an error that left it in doubt): the server is done with it.
+func (j *Journal) answered(key, user string) {
+	for _, k := range []string{key, user} {
+		if k != "" {
+			delete(j.pending, hashKey(k))
 		}
 	}
 }
@@ -246,18 +271,26 @@ func (j *Journal) started(key, user string, at int64) {
 		if _, ok := j.since[hashKey(k)]; !ok {
 			j.since[hashKey(k)] = at
 		}
+		if j.pending != nil {
+			j.pending[hashKey(k)] = at
+		}
 	}
 }
 
 // doubtSince returns when the earliest attempt in doubt on key was started,
-// or the zero time when the journal does not know.
-func (j *Journal) doubtSince(key string) time.Time {
+// and when the latest one that got no answer was (the zero time for none);
+// the first is zero when the journal does not know.
+func (j *Journal) doubtSince(key string) (since, unanswered time.Time) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if at, ok := j.since[hashKey(key)]; ok && at > 0 {
-		return time.UnixMilli(at)
+	h := hashKey(key)
+	if at, ok := j.since[h]; ok && at > 0 {
+		since = time.UnixMilli(at)
 	}
-	return time.Time{}
+	if at, ok := j.pending[h]; ok && at > 0 {
+		unanswered = time.UnixMilli(at)
+	}
+	return since, unanswered
 }
 
 // claim checks key and, unless the journal or this run already holds it,
@@ -308,6 +341,8 @@ func (j *Journal) writeLocked(r record) error {
 	switch {
 	case r.State == "start":
 		j.started(r.Key, r.User, r.At)
+	case r.State == "doubt" && !r.Open:
+		j.answered(r.Key, r.User)
 	case r.State != "doubt" && r.Key != "":
 		j.note(r.Key, r.User, stateNames[r.State])
 	}
@@ -337,7 +372,9 @@ func (j *Journal) writeLocked(r record) error {
 
 // memoryJournal is the ledger of a run without a journal file: it still
 // keeps a target from being acted on twice in one run.
-func memoryJournal() *Journal { return &Journal{index: newLedger(), since: map[uint64]int64{}} }
+func memoryJournal() *Journal {
+	return &Journal{index: newLedger(), since: map[uint64]int64{}, pending: map[uint64]int64{}}
+}
 
 // Close closes the file; the journal cannot be written afterwards.
 func (j *Journal) Close() error {

@@ -6,11 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -75,11 +81,45 @@ func childMain() int {
 	return 0
 }
 
-// child starts a child process on f's emulator.
-func (f *fleet) child(t *testing.T, journal, targets string, rate, concurrency int, hold bool) (*exec.Cmd, io.WriteCloser, *bufio.Scanner) {
+// inflight is a reverse proxy in front of the emulator that knows how many
+// requests it is still handling. It carries each request through even when
+// its client is gone, so that a test can wait until every request a killed
+// process sent has been fully handled by the emulator before it looks at
+// the state: no request is still on its way when the rerun checks.
+type inflight struct {
+	srv *httptest.Server
+	wg  sync.WaitGroup
+}
+
+func newInflight(t *testing.T, target string) *inflight {
 	t.Helper()
+	u, err := url.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &inflight{}
+	proxy := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: u.Scheme, Host: u.Host})
+	proxy.ErrorLog = log.New(io.Discard, "", 0) // a write to a killed client fails, as expected
+	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.wg.Add(1)
+		defer p.wg.Done()
+		// Neither the request's context nor a close notification (the
+		// bare ResponseWriter hides it) cancels the forwarded request.
+		proxy.ServeHTTP(struct{ http.ResponseWriter }{w}, r.WithContext(context.WithoutCancel(r.Context())))
+	}))
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+// child starts a child process on f's emulator (through proxy, when set).
+func (f *fleet) child(t *testing.T, journal, targets string, rate, concurrency int, hold bool, proxy ...*inflight) (*exec.Cmd, io.WriteCloser, *bufio.Scanner) {
+	t.Helper()
+	base := f.em.URL()
+	if len(proxy) > 0 {
+		base = proxy[0].srv.URL + "/v1"
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=1", "CHILD_URL="+f.em.URL(), "CHILD_KEY="+f.em.SecretKey(),
+	cmd.Env = append(os.Environ(), childEnv+"=1", "CHILD_URL="+base, "CHILD_KEY="+f.em.SecretKey(),
 		"CHILD_JOURNAL="+journal, "CHILD_TARGETS="+targets, "CHILD_RATE="+strconv.Itoa(rate), "CHILD_CONCURRENCY="+strconv.Itoa(concurrency))
 	if hold {
 		cmd.Env = append(cmd.Env, "CHILD_HOLD=1")
@@ -173,7 +213,8 @@ func TestKilledRunIsResumedExactlyOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	journal := filepath.Join(t.TempDir(), "journal")
-	cmd, _, out := f.child(t, journal, f.targetFile(t), 40, 8, false)
+	proxy := newInflight(t, f.em.URL())
+	cmd, _, out := f.child(t, journal, f.targetFile(t), 40, 8, false, proxy)
 	for n := 0; n < 25; {
 		until(t, out, "item")
 		n++
@@ -182,9 +223,12 @@ func TestKilledRunIsResumedExactlyOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = cmd.Wait()
+	// Requests the child had sent are finished by the emulator before
+	// anything is counted or checked.
+	proxy.wg.Wait()
 	before := len(f.resets())
 	var checked atomic.Int32
-	rerun := runReset(t, f.em.Client(), journal, f.ids, batch.Options{Concurrency: 4, OnItem: func(it batch.Item) {
+	rerun := runReset(t, f.em.Client(), journal, f.ids, batch.Options{Concurrency: 4, SettleTime: time.Millisecond, OnItem: func(it batch.Item) {
 		if strings.HasPrefix(it.Detail, "checked:") {
 			checked.Add(1)
 		}

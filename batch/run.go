@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // Status is the outcome of one item.
@@ -170,6 +172,11 @@ type Options struct {
 	// forced password reset, signing the user out again and asking for a
 	// second new password.
 	RetryInDoubt bool
+	// SettleTime is how long after an attempt that got no answer (the run
+	// died or stopped while it was in flight, the connection broke, the
+	// client timed out) a rerun waits before checking it, since the server
+	// may still be acting on the request; zero means DefaultSettleTime.
+	SettleTime time.Duration
 	// RetryFor bounds how long one lookup or one change is tried again
 	// after transient errors (429s; 5xx and broken connections on lookups,
 	// which only read); zero means DefaultRetryFor. The client's rate
@@ -187,6 +194,9 @@ type Options struct {
 	// OnProgress, when set, is called after each item, one call at a time.
 	OnProgress func(Progress)
 }
+
+// DefaultSettleTime is Options.SettleTime's default.
+const DefaultSettleTime = 30 * time.Second
 
 // DefaultStopGrace is Options.StopGrace's default.
 const DefaultStopGrace = 30 * time.Second
@@ -216,6 +226,9 @@ func Run(ctx context.Context, src Source, a Action, o Options) (Summary, error) 
 	}
 	if o.RetryFor <= 0 {
 		o.RetryFor = DefaultRetryFor
+	}
+	if o.SettleTime <= 0 {
+		o.SettleTime = DefaultSettleTime
 	}
 	// feedCtx stops reading targets and starting changes: on the caller's
 	// cancellation, or on a journal failure. applyCtx outlives the caller by
@@ -572,9 +585,27 @@ func (r *runner) settle(it *Item, key string, res Resolved) (Item, string, bool)
 		}
 		return r.stillInDoubt(*it, "the API cannot tell whether it landed"), "", false
 	}
-	since := r.j.doubtSince(key)
-	if s := r.j.doubtSince(res.UserID); res.UserID != "" && !s.IsZero() && (since.IsZero() || s.Before(since)) {
-		since = s
+	since, open := r.j.doubtSince(key)
+	if s, o := r.j.doubtSince(res.UserID); res.UserID != "" {
+		if !s.IsZero() && (since.IsZero() || s.Before(since)) {
+			since = s
+		}
+		if o.After(open) {
+			open = o
+		}
+	}
+	// A request that got no answer may still be acted on by the server for
+	// a while: look only once it has settled.
+	if wait := time.Until(open.Add(r.o.SettleTime)); !open.IsZero() && wait > 0 {
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-r.feedCtx.Done():
+			t.Stop()
+			r.j.unclaim(key)
+			r.j.unclaim(res.UserID)
+			return r.interrupted(*it), "", false
+		}
 	}
 	var found CheckResult
 	var why string
@@ -674,7 +705,9 @@ func (r *runner) apply(it Item, key string, res Resolved, note string) Item {
 			why = "stopped while the change was in flight: " + errText(err)
 		}
 		it.Status, it.Detail, it.Err = InDoubt, "in doubt: "+why, err
-		if werr := r.j.write(record{State: "doubt", Key: key, User: res.UserID, Detail: it.Detail}); werr != nil {
+		var ae *clerk.APIError
+		open := !errors.As(err, &ae) // no answer: the server may still act on it
+		if werr := r.j.write(record{State: "doubt", Key: key, User: res.UserID, Detail: it.Detail, Open: open}); werr != nil {
 			r.fatal(werr)
 		}
 		return it
