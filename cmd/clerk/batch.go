@@ -312,8 +312,11 @@ func toLine(it batch.Item) itemLine {
 	if errors.As(it.Err, &ae) {
 		l.ErrorCode, l.TraceID = ae.Code(), ae.TraceID
 		l.Detail = describeError(ae)
-		if strings.HasPrefix(it.Detail, "resolve: ") {
+		switch {
+		case strings.HasPrefix(it.Detail, "resolve: "):
 			l.Detail = "resolve: " + l.Detail
+		case it.Status == batch.InDoubt:
+			l.Detail = "in doubt: " + l.Detail
 		}
 	}
 	l.Detail = oneLine(l.Detail)
