@@ -196,3 +196,44 @@ func TestJournalWriteFailureStopsTheRun(t *testing.T) {
 		t.Fatalf("run went on without its journal: %+v, %v", sum, err)
 	}
 }
+
+// One journal, one run: a second open (here in the same process; the
+// two-process case is in procs_test.go) is refused while the first holds it.
+func TestJournalIsLocked(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "journal")
+	first := openJournal(t, path)
+	if _, err := batch.OpenJournal(path, batch.SyncNever); !errors.Is(err, batch.ErrJournalBusy) || !errors.Is(err, batch.ErrJournal) {
+		t.Fatalf("second open of a journal in use: %v; want ErrJournalBusy", err)
+	}
+	first.Close()
+	if j, err := batch.OpenJournal(path, batch.SyncNever); err != nil {
+		t.Fatalf("open after the first closed: %v", err)
+	} else {
+		j.Close()
+	}
+}
+
+// A last record that lost only its newline is kept and completed; a
+// damaged line that is not the last says how to recover.
+func TestJournalRepairsOnlyItsLastLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	header := `{"journal":"clerkgo-batch/1","action":"fake","at":1}` + "\n"
+	whole := filepath.Join(dir, "whole")
+	_ = os.WriteFile(whole, []byte(header+`{"state":"done","key":"user_a","user":"user_a","at":2}`), 0o600)
+	f := newFake([]string{"user_a"})
+	sum, err := runJournal(t, t.Context(), whole, []string{"user_a"}, f.action(), batch.Options{})
+	if err != nil || sum.Skipped != 1 || f.applied["user_a"].Load() != 0 {
+		t.Fatalf("a last record without its newline was not kept: %+v, %v", sum, err)
+	}
+	if data, _ := os.ReadFile(whole); !strings.HasSuffix(string(data), "\n") || strings.Count(string(data), "\n") != 2 {
+		t.Fatalf("journal after completion:\n%s", data)
+	}
+	damaged := filepath.Join(dir, "damaged")
+	_ = os.WriteFile(damaged, []byte(header+`{"state":"do`+"\n"+`{"state":"done","key":"user_b","at":3}`+"\n"), 0o600)
+	_, err = batch.OpenJournal(damaged, batch.SyncNever)
+	if !errors.Is(err, batch.ErrJournal) || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "To recover") {
+		t.Fatalf("damaged line: %v", err)
+	}
+}
