@@ -1,7 +1,9 @@
 package batch_test
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -232,5 +234,51 @@ func TestDryRunByIDCostsOneRequestPerHundred(t *testing.T) {
 		if r.Method != "GET" {
 			t.Fatalf("a dry run sent %s %s", r.Method, r.Path)
 		}
+	}
+}
+
+// The start record is written as the request leaves, after the limiter's
+// wait: a run stopped while a change waits for its slot neither sends it
+// nor leaves it in doubt, and the rerun simply makes it.
+func TestStartRecordIsWrittenAfterTheLimiterWait(t *testing.T) {
+	t.Parallel()
+	s := seed(t, 2, 0)
+	// One request per hour: the second change waits for its slot.
+	c := s.em.Client(clerk.WithRateLimit(clerk.RateLimit{Requests: 1, Per: time.Hour}))
+	path := filepath.Join(t.TempDir(), "journal")
+	j, err := batch.OpenJournal(path, batch.SyncNever)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var first atomic.Bool
+	go func() {
+		// Stop once the second change is waiting: the first is done and
+		// the second has been handed to Apply (polled, with a deadline).
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if first.Load() {
+				time.Sleep(50 * time.Millisecond)
+				break
+			}
+		}
+		cancel()
+	}()
+	sum, err := batch.Run(ctx, batch.FromSlice("t", s.ids), batch.ForcePasswordReset(c), batch.Options{
+		Concurrency: 1, Journal: j, OnItem: func(it batch.Item) { first.Store(true) },
+	})
+	j.Close()
+	if err != nil || sum.Done != 1 || sum.InDoubt != 0 {
+		t.Fatalf("stopped run: %+v, %v; want 1 done and none in doubt", sum.Progress, err)
+	}
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), `"state":"start","key":"`+s.ids[1]+`"`) {
+		t.Fatalf("a start record for a change that never left:\n%s", data)
+	}
+	rerun := runReset(t, s.em.Client(), path, s.ids, batch.Options{})
+	if rerun.Done != 1 || rerun.Skipped != 1 || rerun.InDoubt != 0 {
+		t.Fatalf("rerun: %+v", rerun.Progress)
+	}
+	if n := s.compromisedCalls(); n[s.ids[0]] != 1 || n[s.ids[1]] != 1 {
+		t.Fatalf("resets per user: %v", n)
 	}
 }
