@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -81,6 +83,20 @@ func (rv resolver) resolveEmails(ctx context.Context, emails []string, _ bool) (
 	return out, nil
 }
 
+// resolveIDs checks up to EmailChunk user IDs with one list call, for a
+// dry run.
+func (rv resolver) resolveIDs(ctx context.Context, ids []string) (map[string]Resolved, error) {
+	page, err := rv.users.List(ctx, &users.ListParams{UserID: ids, ListParams: clerk.ListParams{Limit: clerk.Int64(int64(len(ids)))}})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Resolved, len(ids))
+	for _, u := range page.Data {
+		out[u.ID] = rv.found(u)
+	}
+	return out, nil
+}
+
 func (rv resolver) found(u *clerk.User) Resolved {
 	r := Resolved{UserID: u.ID}
 	if rv.check != nil {
@@ -93,9 +109,17 @@ func (rv resolver) found(u *clerk.User) Resolved {
 // all their sessions in the same request (set_compromised with
 // revoke_all_sessions), so they must choose a new password at their next
 // sign-in. It costs one request per user given by ID, and one per user
-// plus one per hundred given by email.
-// A user without a password is skipped. It is not Repeatable: a second run
-// would sign the user out of the sessions opened since the first.
+// plus one per hundred given by email; a dry run costs one per hundred.
+// A user without a password is skipped. It is not Repeatable: a second
+// reset would sign the user out of the sessions opened since the first and
+// ask for another new password.
+//
+// The User object does not show whether a password is marked compromised,
+// so a reset left in doubt is settled from the user's sessions and password
+// time (two requests): a session opened before the attempt and still
+// active proves it did not land; a session revoked after the attempt, or a
+// password changed since, proves it did. A user who had no session at the
+// time stays in doubt and is reported by name.
 func ForcePasswordReset(c *clerk.Client) Action {
 	svc := users.New(c)
 	rv := resolver{users: svc, check: func(u *clerk.User) string {
@@ -109,6 +133,8 @@ func ForcePasswordReset(c *clerk.Client) Action {
 		Plan:          "would mark the password compromised and revoke all sessions",
 		Resolve:       rv.resolve,
 		ResolveEmails: rv.resolveEmails,
+		ResolveIDs:    rv.resolveIDs,
+		Check:         resetCheck(svc, sessions.New(c)),
 		Apply: func(ctx context.Context, r Resolved) (string, error) {
 			_, err := svc.SetPasswordCompromised(ctx, r.UserID, &users.SetPasswordCompromisedParams{RevokeAllSessions: clerk.Bool(true)})
 			var ae *clerk.APIError
@@ -123,12 +149,14 @@ func ForcePasswordReset(c *clerk.Client) Action {
 	}
 }
 
-// userAction builds a Repeatable action that calls one users method.
-func userAction(c *clerk.Client, name, plan, did string, call func(*users.Service, context.Context, string) error) Action {
+// userAction builds a Repeatable action that calls one users method; check,
+// when not nil, settles a change in doubt from the user.
+func userAction(c *clerk.Client, name, plan, did string, check func(*users.Service) func(context.Context, Resolved, time.Time) (CheckResult, string, error),
+	call func(*users.Service, context.Context, string) error) Action {
 	svc := users.New(c)
 	rv := resolver{users: svc}
-	return Action{
-		Name: name, Repeatable: true, Plan: plan, Resolve: rv.resolve, ResolveEmails: rv.resolveEmails,
+	a := Action{
+		Name: name, Repeatable: true, Plan: plan, Resolve: rv.resolve, ResolveEmails: rv.resolveEmails, ResolveIDs: rv.resolveIDs,
 		Apply: func(ctx context.Context, r Resolved) (string, error) {
 			if err := call(svc, ctx, r.UserID); err != nil {
 				return "", err
@@ -136,44 +164,60 @@ func userAction(c *clerk.Client, name, plan, did string, call func(*users.Servic
 			return did, nil
 		},
 	}
+	if check != nil {
+		a.Check = check(svc)
+	}
+	return a
 }
 
-// Ban bans each user, which also signs them out everywhere.
+// userState is a check of a flag the User object shows.
+func userState(what string, has func(*clerk.User) bool) func(*users.Service) func(context.Context, Resolved, time.Time) (CheckResult, string, error) {
+	return func(s *users.Service) func(context.Context, Resolved, time.Time) (CheckResult, string, error) {
+		return stateCheck(s, what, has)
+	}
+}
+
+// Ban bans each user, which also signs them out everywhere. A ban in doubt
+// is settled by reading the user's banned flag.
 func Ban(c *clerk.Client) Action {
-	return userAction(c, "ban", "would ban", "banned", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "ban", "would ban", "banned", userState("banned", func(u *clerk.User) bool { return u.Banned }), func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.Ban(ctx, id)
 		return err
 	})
 }
 
-// Unban lifts each user's ban.
+// Unban lifts each user's ban; one in doubt is settled by reading the
+// banned flag.
 func Unban(c *clerk.Client) Action {
-	return userAction(c, "unban", "would unban", "unbanned", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "unban", "would unban", "unbanned", userState("unbanned", func(u *clerk.User) bool { return !u.Banned }), func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.Unban(ctx, id)
 		return err
 	})
 }
 
-// Lock locks each user out of signing in.
+// Lock locks each user out of signing in; one in doubt is settled by
+// reading the locked flag.
 func Lock(c *clerk.Client) Action {
-	return userAction(c, "lock", "would lock", "locked", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "lock", "would lock", "locked", userState("locked", func(u *clerk.User) bool { return u.Locked }), func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.Lock(ctx, id)
 		return err
 	})
 }
 
-// Unlock lifts each user's lock.
+// Unlock lifts each user's lock; one in doubt is settled by reading the
+// locked flag.
 func Unlock(c *clerk.Client) Action {
-	return userAction(c, "unlock", "would unlock", "unlocked", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "unlock", "would unlock", "unlocked", userState("unlocked", func(u *clerk.User) bool { return !u.Locked }), func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.Unlock(ctx, id)
 		return err
 	})
 }
 
 // Delete deletes each user. A user already gone is skipped, so a rerun
-// after a crash does not report the users it deleted as failures.
+// after a crash does not report the users it deleted as failures; a
+// deletion in doubt is settled by looking the user up.
 func Delete(c *clerk.Client) Action {
-	return userAction(c, "delete", "would delete", "deleted", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "delete", "would delete", "deleted", goneCheck, func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.Delete(ctx, id)
 		if errors.Is(err, clerk.ErrNotFound) {
 			return Skip("no such user")
@@ -183,9 +227,10 @@ func Delete(c *clerk.Client) Action {
 }
 
 // UpdateMetadata merges p into each user's metadata (a key set to null is
-// removed), as users.Service.UpdateMetadata does.
+// removed), as users.Service.UpdateMetadata does. It has no check: an
+// update in doubt is simply made again, which merges the same keys.
 func UpdateMetadata(c *clerk.Client, p *users.UpdateMetadataParams) Action {
-	return userAction(c, "update-metadata", "would update the metadata", "metadata updated", func(s *users.Service, ctx context.Context, id string) error {
+	return userAction(c, "update-metadata", "would update the metadata", "metadata updated", nil, func(s *users.Service, ctx context.Context, id string) error {
 		_, err := s.UpdateMetadata(ctx, id, p)
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/batch"
 )
 
@@ -35,7 +36,7 @@ func (f *fakeAction) action() batch.Action {
 		},
 		Apply: func(_ context.Context, r batch.Resolved) (string, error) {
 			if f.failFirst[r.UserID].CompareAndSwap(true, false) {
-				return "", errors.New("transient")
+				return "", &clerk.APIError{StatusCode: 400} // refused: not made
 			}
 			f.applied[r.UserID].Add(1)
 			return "faked", nil
@@ -61,6 +62,15 @@ func openJournal(t *testing.T, path string) *batch.Journal {
 	return j
 }
 
+// runJournal runs a with a journal at path, opened for this run only (a
+// journal is locked while open).
+func runJournal(t *testing.T, ctx context.Context, path string, targets []string, a batch.Action, o batch.Options) (batch.Summary, error) {
+	t.Helper()
+	o.Journal = openJournal(t, path)
+	defer o.Journal.Close()
+	return batch.Run(ctx, batch.FromSlice("t", targets), a, o)
+}
+
 func TestJournalResumesAfterCancel(t *testing.T) {
 	t.Parallel()
 	targets := ids(20)
@@ -69,9 +79,8 @@ func TestJournalResumesAfterCancel(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal")
 	ctx, cancel := context.WithCancel(t.Context())
 	var done atomic.Int32
-	sum, err := batch.Run(ctx, batch.FromSlice("t", targets), f.action(), batch.Options{
+	sum, err := runJournal(t, ctx, path, targets, f.action(), batch.Options{
 		Concurrency: 2,
-		Journal:     openJournal(t, path),
 		OnItem: func(it batch.Item) {
 			if it.Status == batch.Done && done.Add(1) == 5 {
 				cancel()
@@ -86,7 +95,7 @@ func TestJournalResumesAfterCancel(t *testing.T) {
 	// cancelled run reached targets[1] depends on scheduling, and the rerun
 	// must retry a failed item and succeed either way.
 	f.failFirst[targets[1]].Store(false)
-	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Concurrency: 3, Journal: openJournal(t, path)})
+	sum, err = runJournal(t, t.Context(), path, targets, f.action(), batch.Options{Concurrency: 3})
 	if err != nil || sum.Stopped || sum.Failed != 0 {
 		t.Fatalf("rerun: %+v, %v", sum, err)
 	}
@@ -112,8 +121,8 @@ func TestJournalInDoubt(t *testing.T) {
 	}
 	targets := []string{"user_a", "user_aa"}
 	f := newFake(targets)
-	sum, err := batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Journal: openJournal(t, path)})
-	if err != nil || sum.Failed != 1 || sum.Done != 1 || f.applied["user_a"].Load() != 0 {
+	sum, err := runJournal(t, t.Context(), path, targets, f.action(), batch.Options{})
+	if err != nil || sum.InDoubt != 1 || sum.Failed != 0 || sum.Done != 1 || f.applied["user_a"].Load() != 0 {
 		t.Fatalf("not repeatable: %+v, %v, applied %d", sum, err, f.applied["user_a"].Load())
 	}
 	// The torn line was dropped, and the file is well formed again.
@@ -121,7 +130,7 @@ func TestJournalInDoubt(t *testing.T) {
 	if strings.Contains(string(data), `"us`+"{") || !strings.HasSuffix(string(data), "\n") {
 		t.Fatalf("journal after repair:\n%s", data)
 	}
-	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets), f.action(), batch.Options{Journal: openJournal(t, path), RetryInDoubt: true})
+	sum, err = runJournal(t, t.Context(), path, targets, f.action(), batch.Options{RetryInDoubt: true})
 	if err != nil || sum.Done != 1 || sum.Skipped != 1 || f.applied["user_a"].Load() != 1 {
 		t.Fatalf("RetryInDoubt: %+v, %v", sum, err)
 	}
@@ -130,7 +139,7 @@ func TestJournalInDoubt(t *testing.T) {
 	_ = os.WriteFile(path2, []byte(header+started), 0o600)
 	f2 := newFake(targets)
 	f2.repeatable = true
-	sum, err = batch.Run(t.Context(), batch.FromSlice("t", targets[:1]), f2.action(), batch.Options{Journal: openJournal(t, path2)})
+	sum, err = runJournal(t, t.Context(), path2, targets[:1], f2.action(), batch.Options{})
 	if err != nil || sum.Done != 1 {
 		t.Fatalf("repeatable: %+v, %v", sum, err)
 	}
@@ -158,12 +167,12 @@ func TestJournalRefusesBadFiles(t *testing.T) {
 	// A journal belongs to one action.
 	p := filepath.Join(dir, "owned")
 	f := newFake(ids(1))
-	if _, err := batch.Run(t.Context(), batch.FromSlice("t", ids(1)), f.action(), batch.Options{Journal: openJournal(t, p)}); err != nil {
+	if _, err := runJournal(t, t.Context(), p, ids(1), f.action(), batch.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	other := f.action()
 	other.Name = "other"
-	if _, err := batch.Run(t.Context(), batch.FromSlice("t", ids(1)), other, batch.Options{Journal: openJournal(t, p)}); !errors.Is(err, batch.ErrJournal) {
+	if _, err := runJournal(t, t.Context(), p, ids(1), other, batch.Options{}); !errors.Is(err, batch.ErrJournal) {
 		t.Fatalf("another action resumed the journal: %v", err)
 	}
 }
@@ -185,5 +194,46 @@ func TestJournalWriteFailureStopsTheRun(t *testing.T) {
 	sum, err := batch.Run(t.Context(), batch.FromSlice("t", targets), a, batch.Options{Concurrency: 1, Journal: j})
 	if !errors.Is(err, batch.ErrJournal) || sum.Finished() >= 50 {
 		t.Fatalf("run went on without its journal: %+v, %v", sum, err)
+	}
+}
+
+// One journal, one run: a second open (here in the same process; the
+// two-process case is in procs_test.go) is refused while the first holds it.
+func TestJournalIsLocked(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "journal")
+	first := openJournal(t, path)
+	if _, err := batch.OpenJournal(path, batch.SyncNever); !errors.Is(err, batch.ErrJournalBusy) || !errors.Is(err, batch.ErrJournal) {
+		t.Fatalf("second open of a journal in use: %v; want ErrJournalBusy", err)
+	}
+	first.Close()
+	if j, err := batch.OpenJournal(path, batch.SyncNever); err != nil {
+		t.Fatalf("open after the first closed: %v", err)
+	} else {
+		j.Close()
+	}
+}
+
+// A last record that lost only its newline is kept and completed; a
+// damaged line that is not the last says how to recover.
+func TestJournalRepairsOnlyItsLastLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	header := `{"journal":"clerkgo-batch/1","action":"fake","at":1}` + "\n"
+	whole := filepath.Join(dir, "whole")
+	_ = os.WriteFile(whole, []byte(header+`{"state":"done","key":"user_a","user":"user_a","at":2}`), 0o600)
+	f := newFake([]string{"user_a"})
+	sum, err := runJournal(t, t.Context(), whole, []string{"user_a"}, f.action(), batch.Options{})
+	if err != nil || sum.Skipped != 1 || f.applied["user_a"].Load() != 0 {
+		t.Fatalf("a last record without its newline was not kept: %+v, %v", sum, err)
+	}
+	if data, _ := os.ReadFile(whole); !strings.HasSuffix(string(data), "\n") || strings.Count(string(data), "\n") != 2 {
+		t.Fatalf("journal after completion:\n%s", data)
+	}
+	damaged := filepath.Join(dir, "damaged")
+	_ = os.WriteFile(damaged, []byte(header+`{"state":"do`+"\n"+`{"state":"done","key":"user_b","at":3}`+"\n"), 0o600)
+	_, err = batch.OpenJournal(damaged, batch.SyncNever)
+	if !errors.Is(err, batch.ErrJournal) || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "To recover") {
+		t.Fatalf("damaged line: %v", err)
 	}
 }

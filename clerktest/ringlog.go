@@ -3,17 +3,20 @@ package clerktest
 import "sync"
 
 // ringLog keeps the most recent entries up to a fixed capacity, oldest
-// dropped first. It has its own lock, so logging never waits on the state.
+// dropped first. Its memory grows with the entries, not the capacity, so a
+// large capacity (a whole batch job's requests) costs nothing until used.
+// It has its own lock, so logging never waits on the state.
 type ringLog[T any] struct {
-	mu      sync.Mutex
-	buf     []T
-	start   int // index of the oldest entry when full
-	full    bool
-	dropped int64
+	mu       sync.Mutex
+	buf      []T
+	capacity int
+	start    int // index of the oldest entry when full
+	full     bool
+	dropped  int64
 }
 
 func newRingLog[T any](capacity int) *ringLog[T] {
-	return &ringLog[T]{buf: make([]T, 0, capacity)}
+	return &ringLog[T]{buf: make([]T, 0, min(capacity, 1024)), capacity: max(capacity, 1)}
 }
 
 // add appends v, dropping the oldest entry when the log is full.
@@ -22,7 +25,7 @@ func (l *ringLog[T]) add(v T) {
 	defer l.mu.Unlock()
 	if !l.full {
 		l.buf = append(l.buf, v)
-		l.full = len(l.buf) == cap(l.buf)
+		l.full = len(l.buf) == l.capacity
 		return
 	}
 	l.buf[l.start] = v

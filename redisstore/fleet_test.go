@@ -27,11 +27,14 @@ const childEnv = "REDISSTORE_TEST_CHILD"
 func childMain() int {
 	n, _ := strconv.Atoi(os.Getenv("CHILD_REQUESTS"))
 	rate, _ := strconv.Atoi(os.Getenv("CHILD_RATE"))
+	workers, _ := strconv.Atoi(os.Getenv("CHILD_WORKERS"))
 	var store clerk.Store
 	if addr := os.Getenv("CHILD_REDIS"); addr != "" {
 		rdb := redis.NewClient(&redis.Options{Addr: addr})
 		defer rdb.Close()
-		store = redisstore.New(rdb, redisstore.WithPrefix(os.Getenv("CHILD_PREFIX")))
+		// The limits here are per second: so is the window a lost
+		// schedule waits.
+		store = redisstore.New(rdb, redisstore.WithPrefix(os.Getenv("CHILD_PREFIX")), redisstore.WithWindow(time.Second))
 	}
 	c, err := clerk.NewClient(os.Getenv("CHILD_KEY"), clerk.WithBaseURL(os.Getenv("CHILD_URL")), clerk.WithMaxRetries(0),
 		clerk.WithRateLimit(clerk.RateLimit{Requests: rate, Per: time.Second, Store: store}))
@@ -42,7 +45,7 @@ func childMain() int {
 	var ok, refused atomic.Int64
 	var wg sync.WaitGroup
 	next := make(chan struct{})
-	for range 4 {
+	for range max(workers, 4) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -68,17 +71,27 @@ func childMain() int {
 // requests they got through.
 func runPair(t *testing.T, em *clerktest.Emulator, redisAddr string, requests, rate int) int {
 	t.Helper()
+	return runPairWith(t, em, redisAddr, requests, rate, 4, nil)
+}
+
+// runPairWith is runPair with workers per process, and during, when not
+// nil, called while the children run.
+func runPairWith(t *testing.T, em *clerktest.Emulator, redisAddr string, requests, rate, workers int, during func()) int {
+	t.Helper()
 	var outs [2]bytes.Buffer
 	var cmds [2]*exec.Cmd
 	for i := range cmds {
 		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), childEnv+"=1", "CHILD_URL="+em.URL(), "CHILD_KEY="+em.SecretKey(),
+		cmd.Env = append(os.Environ(), childEnv+"=1", "CHILD_URL="+em.URL(), "CHILD_KEY="+em.SecretKey(), "CHILD_WORKERS="+strconv.Itoa(workers),
 			"CHILD_REDIS="+redisAddr, "CHILD_PREFIX="+t.Name()+":", "CHILD_REQUESTS="+strconv.Itoa(requests), "CHILD_RATE="+strconv.Itoa(rate))
 		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		cmds[i] = cmd
+	}
+	if during != nil {
+		during()
 	}
 	total := 0
 	for i, cmd := range cmds {
@@ -115,4 +128,35 @@ func TestTwoProcessesShareOneBudget(t *testing.T) {
 		t.Fatal("two processes with their own budgets were never refused: the shared case proves nothing")
 	}
 	t.Logf("shared budget: 0 of %d refused; separate budgets: %d refused", 2*requests, apart.RateLimited())
+}
+
+// TestFlushAllNeverLetsTheFleetExceedTheLimit flushes Redis while two
+// processes, with many requests each waiting for their slot, share one
+// budget. The schedule starts again empty, after the slots already handed
+// out, so the emulator (enforcing the same limit) refuses nothing. A
+// schedule that started again full would double the rate while the old
+// slots drain.
+func TestFlushAllNeverLetsTheFleetExceedTheLimit(t *testing.T) {
+	t.Parallel()
+	addr := startRedis(t)
+	const rate, requests, workers = 20, 50, 24 // 48 slots booked ahead: 2.4 s
+	em := clerktest.New(clerktest.WithRateLimit(rate, time.Second), clerktest.WithLogSize(1000))
+	t.Cleanup(em.Close)
+	rdb := client(t, addr)
+	got := runPairWith(t, em, addr, requests, rate, workers, func() {
+		deadline := time.Now().Add(time.Minute)
+		for len(em.Requests()) < 30 {
+			if time.Now().After(deadline) {
+				t.Fatal("the children sent fewer than 30 requests in a minute")
+			}
+			time.Sleep(20 * time.Millisecond) // polling the emulator's log, with a deadline
+		}
+		if err := rdb.FlushAll(t.Context()).Err(); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Logf("%d of %d requests went through, the emulator refused %d", got, 2*requests, em.RateLimited())
+	if got != 2*requests || em.RateLimited() != 0 {
+		t.Fatalf("after FLUSHALL: %d of %d requests went through, the emulator refused %d; want none refused", got, 2*requests, em.RateLimited())
+	}
 }

@@ -2,16 +2,10 @@ package redisstore_test
 
 import (
 	"context"
-	"fmt"
-	"net"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/clerkgo/clerk/internal/redistest"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -22,88 +16,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// startRedis starts a redis-server of the test's own on a loopback port and
-// stops it by PID when the test ends. Without redis-server on the PATH the
-// test is skipped, except under CI=true, where that is a failure
-// (scripts/setup-redis installs it).
+// startRedis starts a redis-server of the test's own on a loopback port
+// (see internal/redistest).
 func startRedis(t testing.TB) string {
 	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true: redis-server not found on PATH; scripts/setup-redis installs it")
-		}
-		t.Skip("redis-server not found on PATH; run scripts/setup-redis")
-	}
-	dir := t.TempDir()
-	var last error
-	for attempt := 0; attempt < 3; attempt++ {
-		port, err := freePort()
-		if err != nil {
-			t.Fatal(err)
-		}
-		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-		cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-			"--daemonize", "no", "--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start redis-server: %v", err)
-		}
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
-		if last = waitReady(addr, exited, dir); last != nil {
-			_ = syscall.Kill(cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-			continue // the port may have been taken meanwhile: try another
-		}
-		pid := cmd.Process.Pid
-		t.Cleanup(func() { stopRedis(pid, exited) })
-		return addr
-	}
-	t.Fatal(last)
-	return ""
-}
-
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-// waitReady pings the server until it answers, it exits, or 10 s pass.
-func waitReady(addr string, exited <-chan error, dir string) error {
-	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
-	defer rdb.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		err := rdb.Ping(ctx).Err()
-		cancel()
-		if err == nil {
-			return nil
-		}
-		select {
-		case werr := <-exited:
-			return fmt.Errorf("redis-server exited at start: %v (see %s)", werr, filepath.Join(dir, "redis.log"))
-		case <-time.After(wait):
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("redis-server on %s not ready after 10 s: %w", addr, err)
-		}
-	}
-}
-
-// stopRedis stops the server by its PID and waits for it to exit.
-func stopRedis(pid int, exited <-chan error) {
-	_ = syscall.Kill(pid, syscall.SIGTERM)
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		_ = syscall.Kill(pid, syscall.SIGKILL)
-		<-exited
-	}
+	addr, _ := redistest.Start(t)
+	return addr
 }
 
 // client returns a Redis client for one test.

@@ -13,8 +13,16 @@
 //
 // Each operation is one Lua script, atomic on the Redis server, and every
 // time is read from the server's clock, so replicas whose clocks disagree
-// still share one schedule. Keys expire by themselves when idle. Secrets
-// never reach Redis: the SDK names keys by hashes.
+// still share one schedule. Keys expire by themselves when idle for a day.
+// Secrets never reach Redis: the SDK names keys by hashes.
+//
+// The store never lets a fleet exceed its limit. A schedule Redis lost (a
+// FLUSHALL, a restart without persistence, an eviction) starts with an empty
+// budget: its first slot is a window (10 s for Clerk's limits, WithWindow)
+// away, and after every slot the replicas already hold. A Redis that does
+// not answer makes each operation fail within WithTimeout (2 s by default):
+// the client's calls then fail before anything is sent, so while Redis is
+// down the fleet sends nothing, and its calls return errors that say so.
 package redisstore
 
 import (
@@ -22,17 +30,25 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/redisscript"
 	"github.com/redis/go-redis/v9"
 )
 
 // Store is a clerk.Store kept in Redis. It is safe for concurrent use.
 type Store struct {
-	rdb    redis.UniversalClient
-	prefix string
+	rdb     redis.UniversalClient
+	prefix  string
+	window  time.Duration
+	timeout time.Duration
+	held    sync.Map // schedule key -> latest slot this Store handed out (server µs)
 }
+
+// DefaultTimeout is how long a Store waits for Redis by default.
+const DefaultTimeout = 2 * time.Second
 
 var _ clerk.Store = (*Store)(nil)
 
@@ -43,10 +59,32 @@ type Option func(*Store)
 // Redis database between applications.
 func WithPrefix(prefix string) Option { return func(s *Store) { s.prefix = prefix } }
 
+// WithWindow sets how long a schedule that Redis lost (a FLUSHALL, a
+// restart without persistence, an eviction, or simply its first use) waits
+// before its first slot: the budget starts empty, since requests sent in
+// the last window may be missing from it. The default is
+// clerk.RateLimitWindow, the window of Clerk's limits; give the window of
+// your own limit if you set one.
+func WithWindow(d time.Duration) Option { return func(s *Store) { s.window = max(d, 0) } }
+
+// WithTimeout bounds each operation (default DefaultTimeout): a Redis that
+// does not answer in time (frozen, unreachable, partitioned) makes the
+// operation fail with an error matching context.DeadlineExceeded, whatever
+// the client's own timeouts and retries. The rate limiter then fails the
+// call before sending it: a fleet whose Redis is down sends nothing rather
+// than exceeding the limit.
+func WithTimeout(d time.Duration) Option {
+	return func(s *Store) {
+		if d > 0 {
+			s.timeout = d
+		}
+	}
+}
+
 // New returns a Store on rdb (a *redis.Client, *redis.ClusterClient or any
 // redis.UniversalClient). It sends nothing until used.
 func New(rdb redis.UniversalClient, opts ...Option) *Store {
-	s := &Store{rdb: rdb, prefix: "clerkgo:"}
+	s := &Store{rdb: rdb, prefix: "clerkgo:", window: clerk.RateLimitWindow, timeout: DefaultTimeout}
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -55,81 +93,77 @@ func New(rdb redis.UniversalClient, opts ...Option) *Store {
 	return s
 }
 
-// reserve books a slot; times are in microseconds of the server's clock.
-// It returns the wait in microseconds.
-var reserve = redis.NewScript(`
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local interval = tonumber(ARGV[1])
-local tolerance = (tonumber(ARGV[2]) - 1) * interval
-local v = redis.call('HMGET', KEYS[1], 'next', 'paused')
-local nxt = tonumber(v[1]) or 0
-local paused = tonumber(v[2]) or 0
-local allow = math.max(nxt - tolerance, now, paused)
-nxt = math.max(nxt, allow) + interval
-redis.call('HSET', KEYS[1], 'next', string.format('%.0f', nxt))
-redis.call('PEXPIRE', KEYS[1], math.ceil((math.max(nxt, paused) - now) / 1000) + 60000)
-return allow - now
-`)
+var (
+	reserve = redis.NewScript(redisscript.Reserve)
+	pause   = redis.NewScript(redisscript.Pause)
+	claim   = redis.NewScript(redisscript.Claim)
+	release = redis.NewScript(redisscript.Release)
+)
 
-// pause moves the schedule's pause to now + ARGV[1] microseconds, unless it
-// is already later.
-var pause = redis.NewScript(`
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local paused = tonumber(redis.call('HGET', KEYS[1], 'paused')) or 0
-local want = now + tonumber(ARGV[1])
-if want > paused then
-  redis.call('HSET', KEYS[1], 'paused', string.format('%.0f', want))
-  local nxt = tonumber(redis.call('HGET', KEYS[1], 'next')) or 0
-  redis.call('PEXPIRE', KEYS[1], math.ceil((math.max(nxt, want) - now) / 1000) + 60000)
-end
-return 0
-`)
-
-// claim returns 0 (new), 1 (in flight) or 2 (done).
-var claim = redis.NewScript(`
-local v = redis.call('GET', KEYS[1])
-if v == 'done' then return 2 end
-if v then return 1 end
-redis.call('SET', KEYS[1], 'inflight:' .. ARGV[1], 'PX', ARGV[2])
-return 0
-`)
-
-// release ends the claim with token ARGV[1] if it still owns the key.
-var release = redis.NewScript(`
-if redis.call('GET', KEYS[1]) ~= 'inflight:' .. ARGV[1] then return 0 end
-if ARGV[2] == '1' then
-  redis.call('SET', KEYS[1], 'done', 'PX', ARGV[3])
-else
-  redis.call('DEL', KEYS[1])
-end
-return 1
-`)
-
-// Reserve implements clerk.Store.
-func (s *Store) Reserve(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error) {
-	us, err := reserve.Run(ctx, s.rdb, []string{s.prefix + key}, interval.Microseconds(), max(burst, 1)).Int64()
-	if err != nil {
-		return 0, fmt.Errorf("redisstore: reserve: %w", err)
+// bounded runs fn with the Store's timeout, and gives up waiting for it
+// when the timeout passes even if the client does not (its own read
+// timeouts and retries can add up to many seconds).
+func (s *Store) bounded(ctx context.Context, op string, fn func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- fn(ctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("redisstore: %s: %w", op, err)
+		}
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("redisstore: %s: no answer from Redis: %w", op, context.Cause(ctx))
 	}
-	return time.Duration(us) * time.Microsecond, nil
+}
+
+// Reserve implements clerk.Store. A schedule Redis lost starts with an
+// empty budget (see WithWindow).
+func (s *Store) Reserve(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error) {
+	var held int64
+	if v, ok := s.held.Load(key); ok {
+		held = v.(int64)
+	}
+	var res []int64
+	err := s.bounded(ctx, "reserve", func(ctx context.Context) (err error) {
+		res, err = reserve.Run(ctx, s.rdb, []string{s.prefix + key}, interval.Microseconds(), max(burst, 1),
+			s.window.Microseconds(), held, redisscript.IdleKeep).Int64Slice()
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(res) != 2 {
+		return 0, fmt.Errorf("redisstore: reserve: unexpected answer %v", res)
+	}
+	for {
+		v, loaded := s.held.LoadOrStore(key, res[1])
+		if !loaded || v.(int64) >= res[1] || s.held.CompareAndSwap(key, v, res[1]) {
+			break
+		}
+	}
+	return time.Duration(res[0]) * time.Microsecond, nil
 }
 
 // Pause implements clerk.Store.
 func (s *Store) Pause(ctx context.Context, key string, d time.Duration) error {
-	if err := pause.Run(ctx, s.rdb, []string{s.prefix + key}, d.Microseconds()).Err(); err != nil {
-		return fmt.Errorf("redisstore: pause: %w", err)
-	}
-	return nil
+	return s.bounded(ctx, "pause", func(ctx context.Context) error {
+		return pause.Run(ctx, s.rdb, []string{s.prefix + key}, d.Microseconds(), redisscript.IdleKeep).Err()
+	})
 }
 
 // Claim implements clerk.Store.
 func (s *Store) Claim(ctx context.Context, key string, lease time.Duration) (clerk.ClaimState, string, error) {
 	token := newToken()
-	state, err := claim.Run(ctx, s.rdb, []string{s.prefix + key}, token, max(lease.Milliseconds(), 1)).Int64()
+	var state int64
+	err := s.bounded(ctx, "claim", func(ctx context.Context) (err error) {
+		state, err = claim.Run(ctx, s.rdb, []string{s.prefix + key}, token, max(lease.Milliseconds(), 1)).Int64()
+		return err
+	})
 	if err != nil {
-		return 0, "", fmt.Errorf("redisstore: claim: %w", err)
+		return 0, "", err
 	}
 	switch state {
 	case 0:
@@ -146,10 +180,9 @@ func (s *Store) Release(ctx context.Context, key, token string, done bool, keep 
 	if done {
 		flag = "1"
 	}
-	if err := release.Run(ctx, s.rdb, []string{s.prefix + key}, token, flag, max(keep.Milliseconds(), 1)).Err(); err != nil {
-		return fmt.Errorf("redisstore: release: %w", err)
-	}
-	return nil
+	return s.bounded(ctx, "release", func(ctx context.Context) error {
+		return release.Run(ctx, s.rdb, []string{s.prefix + key}, token, flag, max(keep.Milliseconds(), 1)).Err()
+	})
 }
 
 func newToken() string {

@@ -27,6 +27,7 @@ func TestExamples(t *testing.T) {
 		name string
 		args []string
 		want []string // regular expressions, each matching some line
+		code int      // the exit code
 	}{
 		{"quickstart", nil, []string{
 			`^No CLERK_SECRET_KEY set: using the in-process clerktest emulator at http://127\.0\.0\.1:\d+/v1$`,
@@ -40,30 +41,30 @@ func TestExamples(t *testing.T) {
 			`received user\.deleted \(svix-id msg_\w+\), signature verified$`,
 			`^   status 404, code resource_not_found, trace id \w+$`,
 			`^Done\.`,
-		}},
+		}, 0},
 		{"force-password-reset", nil, []string{
 			`^ada@example\.com +done: password marked compromised, sessions revoked$`,
 			`^grace@example\.com +done: `,
 			`^nobody@example\.com +failed: resolve: no user with this email address$`,
-			`^2 done, 0 skipped, 1 failed$`,
-		}},
+			`^2 done, 0 skipped, 1 failed, 0 in doubt$`,
+		}, 1}, // a failed user makes the exit code 1
 		{"billing-migration", nil, []string{
 			`^  Pro   pro        user  monthly \$20\.00 +annual \$200\.00$`,
 			`fee object: \{"amount":2000,"amount_formatted":"20\.00","currency":"USD","currency_symbol":"\$"\}`,
 			`^  csubi_\w+  pro +active  free trial: true `,
 			`^  stmt_\w+  closed grand total \$20\.00$`,
 			`paid +\$20\.00  payment_method: card`,
-		}},
+		}, 0},
 		{"http-server", nil, []string{
 			`without a token +-> 401 `,
 			`with a session token +-> 200 hello user_\w+ \(session sess_\w+\)$`,
 			`as an org:member +-> 403 `,
 			`as an org:admin +-> 200 admin of acme$`,
-		}},
+		}, 0},
 		{"clerk", []string{"--emulator", "users", "force-password-reset", "--email", "ada@example.com", "--dry-run"}, []string{
 			`^done +ada@example\.com +user_\w+ +would mark the password compromised and revoke all sessions$`,
 			`^Dry run, nothing changed: 1 would change, 0 skipped, 0 failed\.$`,
-		}},
+		}, 0},
 	}
 	env := cleanEnv()
 	for _, tt := range tests {
@@ -76,8 +77,8 @@ func TestExamples(t *testing.T) {
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("%s: %v\nstdout:\n%s\nstderr:\n%s", tt.name, err, out, stderr.String())
+			if code := cmd.ProcessState.ExitCode(); code != tt.code || (err != nil && code <= 0) {
+				t.Fatalf("%s: %v (exit code %d, want %d)\nstdout:\n%s\nstderr:\n%s", tt.name, err, code, tt.code, out, stderr.String())
 			}
 			for _, w := range tt.want {
 				if !regexp.MustCompile("(?m)" + w).Match(out) {

@@ -31,14 +31,16 @@ type app struct {
 	emulator   bool
 	maxRetries int
 	rate       string // --rate: auto, off or N/DURATION
+	redis      string // --redis URL, else CLERK_REDIS_URL
 	yes        bool
 	hint       string // printed on stderr after the output: more pages
 
 	listFlags bool // __complete: parse prints the command's flags instead
 	sub       *app // the common flags of the subcommand's FlagSet, merged by parse
 
-	em *clerktest.Emulator // started lazily by client when --emulator is set
-	c  *clerk.Client
+	em    *clerktest.Emulator // started lazily by client when --emulator is set
+	c     *clerk.Client
+	store *redisStore // --redis, closed at the end
 }
 
 func newApp(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) *app {
@@ -74,6 +76,7 @@ func (a *app) commonFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&a.emulator, "emulator", a.emulator, "use an in-process emulator with demo data")
 	fs.IntVar(&a.maxRetries, "max-retries", a.maxRetries, "retries per call (-1: the SDK default; 10 for batches)")
 	fs.StringVar(&a.rate, "rate", a.rate, "client-side rate limit: auto (Clerk's limit for the key), off, or N/DURATION such as 50/10s")
+	fs.StringVar(&a.redis, "redis", a.redis, "share the rate limit with every client of the key through Redis: redis://[user:password@]host[:port][/db] (default $CLERK_REDIS_URL)")
 	fs.BoolVar(&a.yes, "yes", a.yes, "do not ask for confirmation before destructive commands")
 }
 
@@ -124,6 +127,7 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 				a.printHelp(fs, names)
 				return nil, errHelp
 			}
+			a.json = a.json || wantsJSON(args)
 			return nil, usagef("%v (see clerk %s -h)", err, a.name)
 		}
 		rest := fs.Args()
@@ -149,6 +153,9 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 		if a.sub.rate != "" {
 			a.rate = a.sub.rate
 		}
+		if a.sub.redis != "" {
+			a.redis = a.sub.redis
+		}
 		if err := a.settle(); err != nil {
 			return nil, err
 		}
@@ -165,6 +172,31 @@ func (a *app) parse(fs *flag.FlagSet, args []string, names ...string) ([]string,
 		return nil, usagef("want %s (see clerk %s -h)", strings.Join(names, " "), a.name)
 	}
 	return pos, nil
+}
+
+// wantsJSON reports whether args ask for JSON output, for a parse error
+// that stopped before the flag was read.
+func wantsJSON(args []string) bool {
+	for i, arg := range args {
+		if arg == "--" {
+			return false
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") {
+			continue
+		}
+		switch name {
+		case "json":
+			if !hasVal || val == "true" || val == "1" {
+				return true
+			}
+		case "o", "output":
+			if hasVal && val == "json" || !hasVal && i+1 < len(args) && args[i+1] == "json" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (a *app) printHelp(fs *flag.FlagSet, names []string) {
@@ -231,6 +263,25 @@ func (a *app) client() (*clerk.Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	redisURL := a.redis
+	if redisURL == "" {
+		redisURL = a.env("CLERK_REDIS_URL")
+	}
+	switch {
+	case redisURL != "" && !on && a.redis != "":
+		return nil, usagef("--redis shares the rate limit: it cannot go with --rate off")
+	case redisURL != "" && on:
+		window := rl.Per
+		if rl.Requests == 0 {
+			window = clerk.RateLimitWindow
+		}
+		store, err := newRedisStore(redisURL, window)
+		if err != nil {
+			return nil, usagef("--redis / CLERK_REDIS_URL: %v", err)
+		}
+		a.store = store
+		rl.Store = store
+	}
 	if on {
 		opts = append(opts, clerk.WithRateLimit(rl))
 	}
@@ -259,6 +310,9 @@ func (a *app) close() {
 	if a.em != nil {
 		a.em.Close()
 	}
+	if a.store != nil {
+		a.store.close()
+	}
 }
 
 // confirm asks before a destructive command, unless --yes or a dry run. It
@@ -271,9 +325,25 @@ func (a *app) confirm(what string, stdinBusy bool) error {
 		return usagef("refusing to %s without confirmation: pass --yes (or run it on a terminal)", what)
 	}
 	fmt.Fprintf(a.stderr, "About to %s. Type yes to go on: ", what)
-	line, err := readLine(a.stdin)
-	if err != nil || strings.TrimSpace(strings.ToLower(line)) != "yes" {
-		return errors.New("not confirmed, nothing done")
+	// The answer is read aside, so that Ctrl-C (which ends a.ctx) stops
+	// the wait at once; the reader is left blocked, and the process ends.
+	type answer struct {
+		line string
+		err  error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		line, err := readLine(a.stdin)
+		got <- answer{line, err}
+	}()
+	select {
+	case <-a.ctx.Done():
+		fmt.Fprintln(a.stderr)
+		return errInterrupted
+	case ans := <-got:
+		if ans.err != nil || strings.TrimSpace(strings.ToLower(ans.line)) != "yes" {
+			return errors.New("not confirmed, nothing done")
+		}
 	}
 	return nil
 }

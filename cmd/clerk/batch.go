@@ -49,6 +49,7 @@ const batchDefaultRetries = 10
 type batchFlags struct {
 	ids, emails  stringList
 	file         *string
+	domain       *string
 	concurrency  *int
 	journal      *string
 	dryRun       *bool
@@ -61,10 +62,11 @@ func addBatchFlags(fs *flag.FlagSet, kind batchKind) *batchFlags {
 	fs.Var(&f.ids, "user", "user ID (repeatable)")
 	fs.Var(&f.emails, "email", "email address of a user (repeatable)")
 	f.file = fs.String("from-file", "", "file with one user ID or email per line (- for stdin; # comments)")
+	f.domain = fs.String("email-domain", "", "every user with an email address at exactly this domain (example.com: not sub.example.com, not example.com.evil.org)")
 	f.concurrency = fs.Int("concurrency", 4, "users handled at once (1-64); the rate limit bounds the request rate")
 	f.journal = fs.String("journal", "", "journal file: a rerun with the same file skips what is done and retries what failed")
 	f.dryRun = fs.Bool("dry-run", false, "resolve users and report what would change, change nothing")
-	f.retryInDoubt = fs.Bool("retry-in-doubt", false, "rerun items a crashed run started without recording (may repeat them)")
+	f.retryInDoubt = fs.Bool("retry-in-doubt", false, "act again on users left in doubt that the API cannot settle (may repeat the change for them)")
 	if kind == kindMetadata {
 		f.metadata = map[string]*string{}
 		for _, m := range []string{"public", "private", "unsafe"} {
@@ -82,25 +84,8 @@ func batchCommand(kind batchKind) handler {
 		if err != nil {
 			return err
 		}
-		src, total, closeSrc, err := f.source(a, pos)
-		if err != nil {
-			return err
-		}
-		defer closeSrc()
 		if *f.concurrency < 1 || *f.concurrency > 64 {
 			return usagef("--concurrency %d: want 1 to 64", *f.concurrency)
-		}
-		var meta *users.UpdateMetadataParams
-		if kind == kindMetadata {
-			if meta, err = f.metadataParams(); err != nil {
-				return err
-			}
-		}
-		if kind.destructive() && !*f.dryRun {
-			what := fmt.Sprintf("%s %s", kind.verb(), plural(int(total), "user"))
-			if err := a.confirm(what, *f.file == "-"); err != nil {
-				return err
-			}
 		}
 		if a.maxRetries < 0 {
 			a.maxRetries = batchDefaultRetries
@@ -109,9 +94,39 @@ func batchCommand(kind batchKind) handler {
 		if err != nil {
 			return err
 		}
+		src, total, closeSrc, err := f.source(a, c, pos)
+		if err != nil {
+			return err
+		}
+		defer closeSrc()
+		var meta *users.UpdateMetadataParams
+		if kind == kindMetadata {
+			if meta, err = f.metadataParams(); err != nil {
+				return err
+			}
+		}
+		if kind.destructive() && !*f.dryRun {
+			who := plural(int(total), "user")
+			if *f.file == "-" {
+				// The count of piped targets is unknown until they are read.
+				who = "the users listed on standard input"
+				if total > 0 {
+					who = plural(int(total), "user") + " and " + who
+				}
+			}
+			if err := a.confirm(kind.verb()+" "+who, *f.file == "-"); err != nil {
+				return err
+			}
+		}
 		opts := batch.Options{Concurrency: *f.concurrency, DryRun: *f.dryRun, RetryInDoubt: *f.retryInDoubt, Total: total}
+		if *f.file == "-" {
+			opts.Total = 0 // unknown: no ETA
+		}
 		if *f.journal != "" && !*f.dryRun {
 			j, err := batch.OpenJournal(*f.journal, batch.SyncEach)
+			if errors.Is(err, batch.ErrJournalBusy) {
+				return fmt.Errorf("--journal: %w", err)
+			}
 			if err != nil {
 				return usagef("--journal: %v", err)
 			}
@@ -144,9 +159,10 @@ func batchAction(c *clerk.Client, kind batchKind, meta *users.UpdateMetadataPara
 	return batch.UpdateMetadata(c, meta)
 }
 
-// source gathers the targets: flags and arguments first, then the file.
-// It returns how many there are, for the progress bar (0 for stdin).
-func (f *batchFlags) source(a *app, args []string) (batch.Source, int64, func(), error) {
+// source gathers the targets: flags and arguments first, then the users at
+// --email-domain, then the file. It returns how many there are, for the
+// progress bar and the confirmation (not counting stdin).
+func (f *batchFlags) source(a *app, c *clerk.Client, args []string) (batch.Source, int64, func(), error) {
 	var inline []string
 	for _, id := range f.ids {
 		if kind, problem := batch.Classify(id); kind != batch.UserID {
@@ -167,6 +183,19 @@ func (f *batchFlags) source(a *app, args []string) (batch.Source, int64, func(),
 		inline = append(inline, e)
 	}
 	inline = append(inline, args...)
+	if *f.domain != "" {
+		ids, err := batch.EmailDomain(a.ctx, c, *f.domain)
+		if errors.Is(err, clerk.ErrInvalidParams) {
+			return nil, 0, nil, usagef("--email-domain: %v", err)
+		}
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		inline = append(inline, ids...)
+		if len(ids) == 0 {
+			fmt.Fprintf(a.stderr, "clerk: no user has an email address at %s\n", *f.domain)
+		}
+	}
 	sources := []batch.Source{batch.FromSlice("args", inline)}
 	total := int64(len(inline))
 	closeAll := func() {}
@@ -174,7 +203,6 @@ func (f *batchFlags) source(a *app, args []string) (batch.Source, int64, func(),
 	case "":
 	case "-":
 		sources = append(sources, batch.FromReader(a.stdin, "stdin"))
-		total = 0
 	default:
 		n, err := countTargets(*f.file)
 		if err != nil {
@@ -188,8 +216,8 @@ func (f *batchFlags) source(a *app, args []string) (batch.Source, int64, func(),
 		sources = append(sources, batch.FromReader(file, *f.file))
 		total += n
 	}
-	if len(inline) == 0 && *f.file == "" {
-		return nil, 0, nil, usagef("no users given: pass user IDs or emails, --user, --email or --from-file")
+	if len(inline) == 0 && *f.file == "" && *f.domain == "" {
+		return nil, 0, nil, usagef("no users given: pass user IDs or emails, --user, --email, --email-domain or --from-file")
 	}
 	return &chain{sources: sources}, total, closeAll, nil
 }
@@ -269,6 +297,7 @@ type summaryLine struct {
 		Done        int64   `json:"done"`
 		Skipped     int64   `json:"skipped"`
 		Failed      int64   `json:"failed"`
+		InDoubt     int64   `json:"in_doubt"`
 		Interrupted int64   `json:"interrupted"`
 		Stopped     bool    `json:"stopped"`
 		Seconds     float64 `json:"elapsed_seconds"`
@@ -283,8 +312,11 @@ func toLine(it batch.Item) itemLine {
 	if errors.As(it.Err, &ae) {
 		l.ErrorCode, l.TraceID = ae.Code(), ae.TraceID
 		l.Detail = describeError(ae)
-		if strings.HasPrefix(it.Detail, "resolve: ") {
+		switch {
+		case strings.HasPrefix(it.Detail, "resolve: "):
 			l.Detail = "resolve: " + l.Detail
+		case it.Status == batch.InDoubt:
+			l.Detail = "in doubt: " + l.Detail
 		}
 	}
 	l.Detail = oneLine(l.Detail)
@@ -318,6 +350,7 @@ func (a *app) runBatch(src batch.Source, act batch.Action, opts batch.Options, j
 	var s summaryLine
 	s.Summary.Action, s.Summary.DryRun, s.Summary.Journal = act.Name, opts.DryRun, journal
 	s.Summary.Done, s.Summary.Skipped, s.Summary.Failed, s.Summary.Interrupted = sum.Done, sum.Skipped, sum.Failed, sum.Interrupted
+	s.Summary.InDoubt = sum.InDoubt
 	s.Summary.Stopped, s.Summary.Seconds, s.Summary.Rate = sum.Stopped, sum.Elapsed.Seconds(), sum.Rate
 	if a.json {
 		_ = enc.Encode(s)
@@ -329,7 +362,7 @@ func (a *app) runBatch(src batch.Source, act batch.Action, opts batch.Options, j
 		return err
 	case sum.Stopped:
 		return errInterrupted
-	case sum.Failed > 0:
+	case sum.Failed > 0 || sum.InDoubt > 0:
 		return errBatchFailed
 	}
 	return nil
@@ -341,7 +374,16 @@ func (a *app) printSummary(s summaryLine, journal string) {
 		fmt.Fprintf(a.stdout, "\nDry run, nothing changed: %d would change, %d skipped, %d failed.\n", m.Done, m.Skipped, m.Failed)
 		return
 	}
-	fmt.Fprintf(a.stdout, "\nSummary: %d done, %d skipped, %d failed, %d interrupted (%.1f per second).\n", m.Done, m.Skipped, m.Failed, m.Interrupted, m.Rate)
+	fmt.Fprintf(a.stdout, "\nSummary: %d done, %d skipped, %d failed, %d in doubt, %d interrupted (%.1f per second).\n",
+		m.Done, m.Skipped, m.Failed, m.InDoubt, m.Interrupted, m.Rate)
+	if m.InDoubt > 0 {
+		fmt.Fprintf(a.stdout, "In doubt: the change may or may not have been made for %s (listed above as in-doubt).\n", plural(int(m.InDoubt), "user"))
+		if journal != "" {
+			fmt.Fprintf(a.stdout, "Run the same command again: it checks each of them first and acts only where the change did not land; those it cannot check stay listed.\n")
+		} else {
+			fmt.Fprintln(a.stdout, "Without --journal a rerun cannot tell them apart: check them by hand before acting again.")
+		}
+	}
 	if m.Stopped {
 		if journal != "" {
 			fmt.Fprintf(a.stdout, "Stopped before the end: run the same command again to resume from %s.\n", journal)

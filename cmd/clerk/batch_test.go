@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/users"
 )
 
 func TestForcePasswordReset(t *testing.T) {
@@ -27,7 +30,7 @@ func TestForcePasswordReset(t *testing.T) {
 			args: func(t *testing.T, em *clerktest.Emulator) ([]string, string) {
 				return []string{"--user", userByEmail(t, em, "ada@example.com")}, ""
 			},
-			wantOut:     []string{"done", "password marked compromised, sessions revoked", "Summary: 1 done, 0 skipped, 0 failed, 0 interrupted"},
+			wantOut:     []string{"done", "password marked compromised, sessions revoked", "Summary: 1 done, 0 skipped, 0 failed, 0 in doubt, 0 interrupted"},
 			compromised: []string{"ada@example.com"},
 			untouched:   []string{"grace@example.com"},
 		},
@@ -310,5 +313,85 @@ func TestProgressLine(t *testing.T) {
 	q.finish()
 	if quiet.Len() != 0 {
 		t.Errorf("progress off a terminal: %q", quiet.String())
+	}
+}
+
+// A reset the server made but answered with a 500 is in doubt, not failed:
+// the summary says so, the exit code is 1, and the rerun with the journal
+// settles it from the user's sessions without resetting again.
+func TestBatchInDoubtIsSettledByTheRerun(t *testing.T) {
+	t.Parallel()
+	em := newEmulator(t)
+	ada := userByEmail(t, em, "ada@example.com")
+	if err := em.InjectFault(clerktest.Fault{Method: "POST", Path: "/users/*/password/set_compromised", Count: 1, Kind: clerktest.FaultStatusAfterWrite, Status: 500}); err != nil {
+		t.Fatal(err)
+	}
+	journal := filepath.Join(t.TempDir(), "reset.journal")
+	args := []string{"users", "force-password-reset", "--yes", "--journal", journal, ada}
+	got := runCLI(t, em, "", args...)
+	if got.code != exitFail || !strings.Contains(got.stdout, "in-doubt") || !strings.Contains(got.stdout, "1 in doubt") ||
+		!strings.Contains(got.stdout, "Run the same command again") {
+		t.Fatalf("first run: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	got = runCLI(t, em, "", args...)
+	if got.code != 0 || !strings.Contains(got.stdout, "checked:") {
+		t.Fatalf("rerun: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	if n := posts(em, "/users/"+ada+"/password/set_compromised"); n != 1 {
+		t.Errorf("%d resets of one user, want 1", n)
+	}
+}
+
+// --email-domain selects the users with an address at exactly that domain.
+func TestBatchEmailDomainIsExact(t *testing.T) {
+	t.Parallel()
+	em := newEmulator(t)
+	svc := users.New(em.Client())
+	for _, e := range []string{"ann@corp.example", "bob@CORP.example", "carol@corp.example.evil.org", "dan@mail.corp.example"} {
+		if _, err := svc.Create(t.Context(), &users.CreateParams{EmailAddress: clerk.Value([]string{e}), Password: clerk.String("correct-horse-battery")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	em.ResetRequests()
+	got := runCLI(t, em, "", "users", "force-password-reset", "--yes", "--email-domain", "corp.example")
+	if got.code != 0 || !strings.Contains(got.stdout, "Summary: 2 done, 0 skipped, 0 failed") {
+		t.Fatalf("exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	for _, e := range []string{"ann@corp.example", "bob@corp.example"} {
+		if n := posts(em, "/users/"+userByEmail(t, em, e)+"/password/set_compromised"); n != 1 {
+			t.Errorf("%s reset %d times, want 1", e, n)
+		}
+	}
+	got = runCLI(t, em, "", "--json", "users", "list", "--email-domain", "corp.example")
+	if got.code != 0 || strings.Count(got.stdout, `"object": "user"`)+strings.Count(got.stdout, `"object":"user"`) != 2 {
+		t.Errorf("users list --email-domain: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+}
+
+// Targets piped on stdin are not counted as zero in the confirmation.
+func TestBatchConfirmationWithStdinTargets(t *testing.T) {
+	t.Parallel()
+	em := newEmulator(t)
+	got := runCLI(t, em, "ada@example.com\ngrace@example.com\n", "users", "force-password-reset", "--from-file", "-")
+	if got.code != exitUsage || strings.Contains(got.stderr, "0 users") || !strings.Contains(got.stderr, "the users listed on standard input") {
+		t.Errorf("exit %d: %s", got.code, got.stderr)
+	}
+}
+
+// A flag error under --json is a JSON object, wherever --json stands.
+func TestFlagErrorsUnderJSON(t *testing.T) {
+	t.Parallel()
+	em := newEmulator(t)
+	for _, args := range [][]string{
+		{"users", "force-password-reset", "--concurrency", "lots", "--json", "ada@example.com"},
+		{"--json", "users", "force-password-reset", "--no-such-flag"},
+		{"--no-such-flag", "--json", "users", "list"},
+		{"users", "list", "--limit", "x", "-o", "json"},
+	} {
+		got := runCLI(t, em, "", args...)
+		var e map[string]any
+		if got.code != exitUsage || json.Unmarshal([]byte(strings.TrimSpace(got.stderr)), &e) != nil {
+			t.Errorf("%v: exit %d, stderr %q; want a JSON error", args, got.code, got.stderr)
+		}
 	}
 }

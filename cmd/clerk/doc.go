@@ -23,6 +23,6 @@
 //
 // Output is a table by default and JSON with --json or -o json (JSON lines
 // for batches, and errors as JSON on stderr). Exit codes: 0 success, 1 a
-// failed call or any failed item of a batch, 2 a usage error, 130 a batch
-// interrupted by Ctrl-C or SIGTERM.
+// failed call or any failed or in-doubt item of a batch, 2 a usage error,
+// 130 a batch interrupted by Ctrl-C or SIGTERM.
 package main

@@ -27,7 +27,8 @@ func emulatorServe(a *app, args []string) error {
 	seedFile := fs.String("seed", "", "JSON seed file of users, organizations, memberships and plans")
 	stateFile := fs.String("state", "", "JSON state file, loaded at start (if present) and written on exit")
 	noDemo := fs.Bool("no-demo-data", false, "start without the demo users, organization and billing data")
-	logSize := fs.Int("log-size", 1000, "entries kept in the request log and in the webhook delivery log")
+	logSize := fs.Int("log-size", 1000, "entries kept in the request log and in the webhook delivery log (memory grows as they fill: 1000000 keeps a whole job)")
+	rateLimit := fs.String("rate-limit", "off", "answer 429 past a per-instance limit, as Clerk does: off, dev (100/10s), prod (1000/10s) or N/DURATION")
 	var hooks stringList
 	fs.Var(&hooks, "webhook-url", "URL that receives every webhook (repeatable)")
 	saveDir := fs.String("save-webhooks", "", "directory (created if missing) where each webhook is saved as <svix-id>.json and .headers")
@@ -49,7 +50,11 @@ func emulatorServe(a *app, args []string) error {
 	if *logSize < 1 {
 		return usagef("--log-size %d: must be at least 1", *logSize)
 	}
-	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize)}
+	limit, per, err := parseServerRate(*rateLimit)
+	if err != nil {
+		return err
+	}
+	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize), clerktest.WithRateLimit(limit, per)}
 	if !*noDemo && *stateFile == "" {
 		opts = append(opts, clerktest.WithDemoData())
 	}
@@ -95,6 +100,9 @@ func emulatorServe(a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "export CLERK_SECRET_KEY=%s\n", em.SecretKey())
 	fmt.Fprintf(a.stdout, "export CLERK_PUBLISHABLE_KEY=%s\n", em.PublishableKey())
 	fmt.Fprintf(a.stdout, "export CLERK_WEBHOOK_SIGNING_SECRET=%s\n\n", em.WebhookSecret())
+	if limit > 0 {
+		fmt.Fprintf(a.stdout, "Rate limit: %d requests per %s, answered 429 with Retry-After beyond it\n\n", limit, per)
+	}
 	fmt.Fprintf(a.stdout, "Control API: %s%s (config, reset, state, seed, requests, deliveries, flush, faults, session_tokens)\n\n",
 		em.BaseURL(), clerktest.ControlPrefix)
 	fmt.Fprintf(a.stdout, "JWT public key (for tokens verify --jwt-key):\n%s\n", em.JWTKey())
@@ -120,6 +128,23 @@ func emulatorServe(a *app, args []string) error {
 	}
 	fmt.Fprintln(a.stderr, "emulator stopped")
 	return nil
+}
+
+// parseServerRate reads the emulator's --rate-limit; n is 0 for off.
+func parseServerRate(s string) (n int, per time.Duration, err error) {
+	switch s {
+	case "", "off":
+		return 0, 0, nil
+	case "dev":
+		return clerk.DevelopmentRateLimit, clerk.RateLimitWindow, nil
+	case "prod":
+		return clerk.ProductionRateLimit, clerk.RateLimitWindow, nil
+	}
+	rl, on, err := parseRate(s)
+	if err != nil || !on || rl.Requests == 0 {
+		return 0, 0, usagef("--rate-limit %q: want off, dev, prod or N/DURATION such as 100/10s", s)
+	}
+	return rl.Requests, rl.Per, nil
 }
 
 // listenAddr reconciles --listen and --port.

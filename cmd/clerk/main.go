@@ -104,6 +104,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			printUsage(stdout)
 			return exitOK
 		}
+		a.json = a.json || wantsJSON(args)
 		return a.report("", usagef("%v", err))
 	}
 	if err := a.settle(); err != nil {

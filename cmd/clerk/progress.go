@@ -43,7 +43,11 @@ func progressLine(pr batch.Progress) string {
 	} else {
 		bar = fmt.Sprintf("%d ", n)
 	}
-	line := fmt.Sprintf("%sdone %d, skipped %d, failed %d · %.1f/s", bar, pr.Done, pr.Skipped, pr.Failed, pr.Rate)
+	line := fmt.Sprintf("%sdone %d, skipped %d, failed %d", bar, pr.Done, pr.Skipped, pr.Failed)
+	if pr.InDoubt > 0 {
+		line += fmt.Sprintf(", in doubt %d", pr.InDoubt)
+	}
+	line += fmt.Sprintf(" · %.1f/s", pr.Rate)
 	if pr.ETA > 0 {
 		line += " · ETA " + pr.ETA.Round(time.Second).String()
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"iter"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/batch"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -17,8 +19,12 @@ func usersList(a *app, args []string) error {
 	orderBy := fs.String("order-by", "", "sort order, e.g. -created_at")
 	var emails stringList
 	fs.Var(&emails, "email", "only this email address (repeatable)")
+	domain := fs.String("email-domain", "", "only users with an email address at exactly this domain (not its subdomains, not lookalikes)")
 	if _, err := a.parse(fs, args); err != nil {
 		return err
+	}
+	if *domain != "" {
+		return usersAtDomain(a, *domain)
 	}
 	if err := pg.check(); err != nil {
 		return err
@@ -40,6 +46,25 @@ func usersList(a *app, args []string) error {
 		func(ctx context.Context) iter.Seq2[*clerk.User, error] { return svc.All(ctx, p) })
 	if err != nil {
 		return err
+	}
+	return a.output(list, func(w io.Writer) error { return userTable(w, list...) })
+}
+
+// usersAtDomain lists every user with an address at exactly domain.
+func usersAtDomain(a *app, domain string) error {
+	c, err := a.client()
+	if err != nil {
+		return err
+	}
+	var list []*clerk.User
+	for u, err := range batch.UsersAtDomain(a.ctx, c, domain) {
+		if errors.Is(err, clerk.ErrInvalidParams) {
+			return usagef("--email-domain: %v", err)
+		}
+		if err != nil {
+			return err
+		}
+		list = append(list, u)
 	}
 	return a.output(list, func(w io.Writer) error { return userTable(w, list...) })
 }

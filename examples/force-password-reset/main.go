@@ -5,7 +5,8 @@
 //
 //	go run ./examples/force-password-reset [user_ID|email ...]
 //
-// Without CLERK_SECRET_KEY it runs against the clerktest emulator with demo users.
+// Without CLERK_SECRET_KEY it runs against the clerktest emulator with demo
+// users. It exits with status 1 when a user failed or is in doubt.
 package main
 
 import (
@@ -56,5 +57,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("\n%d done, %d skipped, %d failed\n", sum.Done, sum.Skipped, sum.Failed)
+	fmt.Printf("\n%d done, %d skipped, %d failed, %d in doubt\n", sum.Done, sum.Skipped, sum.Failed, sum.InDoubt)
+	if sum.InDoubt > 0 {
+		// Their request may have reached Clerk without an answer: check
+		// them (rerun with a batch.Journal, as the CLI's --journal does)
+		// before resetting them again.
+		fmt.Println("in doubt: the reset may or may not have been made for those users")
+	}
+	if sum.Failed > 0 || sum.InDoubt > 0 {
+		os.Exit(1)
+	}
 }
