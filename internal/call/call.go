@@ -11,9 +11,6 @@ import (
 
 // JSON sends req and returns the decoded answer.
 func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (*T, error) {
-	if err := validate(req); err != nil {
-		return nil, err
-	}
 	out := new(T)
 	if err := c.Do(ctx, req, out, opts...); err != nil {
 		return nil, err
@@ -23,9 +20,6 @@ func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts 
 
 // NoContent sends req and discards the answer's body.
 func NoContent(ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) error {
-	if err := validate(req); err != nil {
-		return err
-	}
 	return c.Do(ctx, req, nil, opts...)
 }
 
@@ -48,9 +42,6 @@ func NilParams(method string) error {
 // are maps or slices.
 func Value[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (T, error) {
 	var out T
-	if err := validate(req); err != nil {
-		return out, err
-	}
 	err := c.Do(ctx, req, &out, opts...)
 	return out, err
 }
