@@ -49,7 +49,6 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // APIVersion is the Backend API version this SDK speaks; it is sent as the
@@ -78,12 +77,13 @@ type Client struct {
 	// key is behind a pointer so that printing a value that embeds a Client
 	// shows an address, never the key; the Client's own printing methods
 	// redact it.
-	key              *bearerKey
-	baseURL          string
-	userAgent        string
-	http             *retryablehttp.Client
-	maxRetries       int
-	maxRetryAfter    time.Duration
+	key       *bearerKey
+	baseURL   string
+	userAgent string
+	// inner performs each attempt; retry decides which attempts are made
+	// (internal/transport/retry.go).
+	inner            *http.Client
+	retry            transport.Policy
 	maxResponseBytes int64
 	logger           *slog.Logger
 	// bufs holds read buffers for reuse across calls (behind a pointer:
@@ -151,12 +151,17 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		ua += " " + cfg.userAgentSuffix
 	}
 	return &Client{
-		key:              &bearerKey{value: secretKey, kind: kind},
-		baseURL:          cfg.baseURL,
-		userAgent:        ua,
-		http:             transport.New(transport.Config{HTTPClient: inner, RetryWaitMin: cfg.retryWaitMin, RetryWaitMax: cfg.retryWaitMax}),
-		maxRetries:       cfg.maxRetries,
-		maxRetryAfter:    cfg.maxRetryAfter,
+		key:       &bearerKey{value: secretKey, kind: kind},
+		baseURL:   cfg.baseURL,
+		userAgent: ua,
+		inner:     inner,
+		retry: transport.Policy{
+			MaxRetries:    cfg.maxRetries,
+			WaitMin:       cfg.retryWaitMin,
+			WaitMax:       cfg.retryWaitMax,
+			MaxRetryAfter: cfg.maxRetryAfter,
+			Logger:        cfg.logger,
+		},
 		maxResponseBytes: cfg.maxResponseBytes,
 		logger:           cfg.logger,
 		bufs:             newBufferPool(),

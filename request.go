@@ -82,7 +82,7 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 	if err := validateParams(req); err != nil {
 		return err
 	}
-	call := callConfig{maxRetries: c.maxRetries}
+	var call callConfig
 	for _, o := range opts {
 		if o != nil {
 			o.applyRequest(&call)
@@ -96,7 +96,12 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 		return err
 	}
 	start := time.Now()
-	resp, err := c.http.Do(hreq)
+	resp, err := c.retry.Client(c.inner, transport.Call{
+		Method:             req.Method,
+		Route:              req.Path,
+		MaxRetries:         call.maxRetries,
+		RetryNonIdempotent: call.retryUnsafe,
+	}).Do(hreq)
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
@@ -134,14 +139,7 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 	if query != "" {
 		u += "?" + query
 	}
-	ctx = transport.WithPolicy(ctx, &transport.Policy{
-		Method:             req.Method,
-		Route:              req.Path,
-		MaxRetries:         call.maxRetries,
-		RetryNonIdempotent: call.retryUnsafe,
-		MaxRetryAfter:      c.maxRetryAfter,
-		Logger:             c.logger,
-	})
+	ctx = transport.WithRoute(ctx, req.Method, req.Path)
 	var raw any
 	if body != nil {
 		raw = body
