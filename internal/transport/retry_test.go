@@ -1,10 +1,11 @@
 package transport
 
 import (
-	"github.com/hashicorp/go-retryablehttp"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 func TestRetryAfter(t *testing.T) {
