@@ -80,9 +80,19 @@ func run(specPath, root string, check bool) error {
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return fmt.Errorf("the spec does not validate: %w", err)
 	}
-	hooks, err := loader.LoadFromFile(spec.Beside(root, spec.Webhooks))
+	hooksPath := spec.Beside(root, spec.Webhooks)
+	hooks, err := loader.LoadFromFile(hooksPath)
 	if err != nil {
 		return fmt.Errorf("loading the webhooks spec: %w", err)
+	}
+	for _, c := range []struct {
+		pin  specPin
+		path string
+		doc  *openapi3.T
+	}{{bapiPin(), specPath, doc}, {webhooksPin(), hooksPath, hooks}} {
+		if err := c.pin.check(c.path, c.doc); err != nil {
+			return err
+		}
 	}
 	g, err := newGenerator(doc, hooks)
 	if err != nil {
