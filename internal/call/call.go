@@ -18,6 +18,16 @@ func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts 
 	return out, nil
 }
 
+// List sends req and returns one page of a list answer laid out as shape,
+// the shape the spec gives the endpoint.
+func List[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, shape clerk.PageShape, opts []clerk.RequestOption) (*clerk.Page[T], error) {
+	out := clerk.NewPage[T](shape)
+	if err := c.Do(ctx, req, out, opts...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // NoContent sends req and discards the answer's body.
 func NoContent(ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) error {
 	return c.Do(ctx, req, nil, opts...)
