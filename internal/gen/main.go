@@ -1,14 +1,15 @@
 // Command gen generates the SDK's resource packages from the Backend API's
 // OpenAPI spec and the naming overlay in internal/gen/overlay.
 //
-//	go run ./internal/gen [-spec path] [-root dir] [-check]
+//	cd internal/gen && go run . [-spec path] [-root dir] [-check]
 //
 // For every operation of the spec it emits a typed method in the package
 // the overlay names, with the models and params types that method needs;
 // it also emits internal/registry (every operation, for the coverage test)
 // and tests/calls_gen_test.go (one example call per operation). With
 // -check it writes nothing and fails when the committed files differ from
-// what it would write.
+// what it would write. It reads only the spec files pinned in pin.go
+// (source, version, SHA-256); any other file fails, named in the message.
 package main
 
 import (
