@@ -6,15 +6,63 @@
 // sessions, organizations, billing, ...) each take a Client and expose typed
 // methods; Client.Do reaches any endpoint directly.
 //
-//	c, err := clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
-//	if err != nil { ... }
+//	c, err := clerk.NewClientFromEnv() // CLERK_SECRET_KEY, and CLERK_API_URL when set
+//	if err != nil {
+//		return err
+//	}
 //	u, err := users.New(c).Get(ctx, "user_123")
 //
 // Optional request fields are Opt values, which tell "leave it" (omitted)
 // from "clear it" (null). Params are validated against the API's
-// constraints before anything is sent; a violation is ErrInvalidParams
-// naming the field. Failures from the API are *APIError values that match
-// sentinels such as ErrNotFound with errors.Is.
+// constraints before anything is sent, by the services' methods and by
+// Client.Do alike; a violation is ErrInvalidParams naming the field.
+//
+// # Errors
+//
+// A non-2xx answer is an *APIError (StatusCode, Errors with Clerk's codes,
+// TraceID for support, RetryAfter, Method and Path), which errors.Is
+// matches against a sentinel per status: ErrNotFound, ErrUnauthorized,
+// ErrRateLimited, ErrServer for any 5xx, ... Input refused before any I/O
+// matches ErrInvalidParams or ErrInvalidOption; a bad key, ErrMissingSecretKey
+// or ErrInvalidSecretKey. Network and context errors come back wrapped, so
+// errors.Is(err, context.DeadlineExceeded) works. No error shows the key.
+//
+// # Retries
+//
+// A call is retried up to 2 times (WithMaxRetries, per client or per call),
+// waiting 500 ms doubling to 8 s with jitter (WithRetryWait), or the
+// server's Retry-After up to 30 s (WithMaxRetryAfter; a longer one returns
+// the APIError at once). A 429 and a connection that never opened are
+// retried for every method; 408, 5xx and broken connections only for GET,
+// HEAD, PUT and DELETE, since a POST or PATCH may have taken effect, unless
+// the call passes WithRetryNonIdempotent. The context bounds the whole call.
+// The whole policy is in one file, internal/transport/retry.go.
+//
+// # Pagination
+//
+// A list method returns one *Page: Data holds the items; TotalCount is set
+// only when the endpoint reports one (HasTotalCount tells; users.List and
+// the other lists the API answers as bare arrays have none). Its All
+// counterpart is an iter.Seq2 that fetches every following page lazily
+// and stops at the first error. The page size and offset are the Limit and
+// Offset of the ListParams every list's params embed.
+//
+// # Rate limits
+//
+// Clerk allows 100 requests per 10 s to development (sk_test_) instances
+// and 1000 to production ones. WithRateLimit(RateLimit{}) paces every call
+// of a Client to that budget, and a 429 pauses the whole client until its
+// Retry-After; a store shared by several processes (the redisstore module)
+// spreads one budget over all of them. Without it, 429 answers are only
+// retried.
+//
+// # Testing
+//
+// Package clerktest emulates the whole Backend API in memory:
+// clerktest.New() starts one in the test process, and its Client method
+// returns a *Client pointed at it, so tests run with no account and no
+// network. For unit tests of your own code, WithHTTPClient takes an
+// *http.Client whose transport answers as you want (httptest, httpmock).
 //
 // # Models
 //
@@ -49,7 +97,6 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // APIVersion is the Backend API version this SDK speaks; it is sent as the
@@ -78,12 +125,13 @@ type Client struct {
 	// key is behind a pointer so that printing a value that embeds a Client
 	// shows an address, never the key; the Client's own printing methods
 	// redact it.
-	key              *bearerKey
-	baseURL          string
-	userAgent        string
-	http             *retryablehttp.Client
-	maxRetries       int
-	maxRetryAfter    time.Duration
+	key       *bearerKey
+	baseURL   string
+	userAgent string
+	// inner performs each attempt; retry decides which attempts are made
+	// (internal/transport/retry.go).
+	inner            *http.Client
+	retry            transport.Policy
 	maxResponseBytes int64
 	logger           *slog.Logger
 	// bufs holds read buffers for reuse across calls (behind a pointer:
@@ -151,12 +199,17 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		ua += " " + cfg.userAgentSuffix
 	}
 	return &Client{
-		key:              &bearerKey{value: secretKey, kind: kind},
-		baseURL:          cfg.baseURL,
-		userAgent:        ua,
-		http:             transport.New(transport.Config{HTTPClient: inner, RetryWaitMin: cfg.retryWaitMin, RetryWaitMax: cfg.retryWaitMax}),
-		maxRetries:       cfg.maxRetries,
-		maxRetryAfter:    cfg.maxRetryAfter,
+		key:       &bearerKey{value: secretKey, kind: kind},
+		baseURL:   cfg.baseURL,
+		userAgent: ua,
+		inner:     inner,
+		retry: transport.Policy{
+			MaxRetries:    cfg.maxRetries,
+			WaitMin:       cfg.retryWaitMin,
+			WaitMax:       cfg.retryWaitMax,
+			MaxRetryAfter: cfg.maxRetryAfter,
+			Logger:        cfg.logger,
+		},
 		maxResponseBytes: cfg.maxResponseBytes,
 		logger:           cfg.logger,
 		bufs:             newBufferPool(),

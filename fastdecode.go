@@ -689,44 +689,36 @@ func fastArray[T any](b []byte) ([]T, bool) {
 	return out, ok && d.end()
 }
 
-// fastPage decodes the object shape of a list answer, as decodeAnswer
-// does with pageObject. It gives up on what pageObject's rules make
-// subtle: a null or missing data array (decodeAnswer then looks for
-// another array), any other array-valued member, and keys that are not
-// lowercase.
-func fastPage[T any](b []byte, p *Page[T]) bool {
+// fastPage decodes the object shape of a list answer, the items in
+// member, as decodeObject does. It gives up on what it does not reproduce
+// exactly (keys that are not lowercase, duplicate members) and on an
+// answer without the member, leaving those to decodeObject.
+func fastPage[T any](b []byte, member string, p *Page[T]) bool {
 	elem := elemDecoder[T]()
 	if elem == nil {
 		return false
 	}
 	d := decoder{data: b}
-	var data, m2m []T
+	var data []T
+	found := false
 	var seen [1]uint64
 	for i := 0; d.member(i); i++ {
 		var ok bool
 		switch string(d.key) {
-		case "data":
+		case member:
 			data, ok = elements(&d, elem)
 			ok = ok && d.first(seen[:], 0)
-		case "m2m_tokens":
-			m2m, ok = elements(&d, elem)
-			ok = ok && d.first(seen[:], 1)
+			found = true
 		case "total_count":
-			ok = d.first(seen[:], 2) && readTotalCount(&d, p)
+			ok = d.first(seen[:], 1) && readTotalCount(&d, p)
 		default:
-			ok = d.ws() != '[' && d.skipUnknown()
+			ok = d.skipUnknown()
 		}
 		if !ok {
 			return false
 		}
 	}
-	if !d.end() {
-		return false
-	}
-	if data == nil {
-		data = m2m
-	}
-	if data == nil {
+	if !d.end() || !found {
 		return false
 	}
 	p.Data = data

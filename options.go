@@ -170,7 +170,8 @@ func (o MaxRetriesOption) applyRequest(c *callConfig) {
 		c.fail("WithMaxRetries needs a non-negative count")
 		return
 	}
-	c.maxRetries = o.n
+	n := o.n
+	c.maxRetries = &n
 }
 
 // callConfig collects the options of one call.
@@ -178,7 +179,7 @@ type callConfig struct {
 	header      http.Header
 	query       url.Values
 	jsonFields  map[string]any
-	maxRetries  int
+	maxRetries  *int // nil: the client's
 	retryUnsafe bool
 	response    *Response
 	// bearer replaces the client's key for this call (WithMachineSecretKey).

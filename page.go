@@ -1,7 +1,6 @@
 package clerk
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,83 +17,107 @@ type ListParams struct {
 	Offset Opt[int64] `url:"offset,omitempty" json:"offset,omitzero"`
 }
 
-// Page is one page of a list endpoint. The API answers lists in two shapes,
-// a bare array and an object with data and total_count; Page decodes both
-// (and the few lists that name their array other than data, such as
-// m2m_tokens).
+// Page is one page of a list endpoint. The API lays list answers out in
+// one of a few shapes (see PageShape); each generated List method knows
+// its endpoint's shape from the spec and decodes that shape only.
 type Page[T any] struct {
 	// Data holds the items of this page.
 	Data []T `json:"data"`
 	// TotalCount is the number of items across all pages, for the endpoints
-	// that report it (see HasTotalCount); it is zero for the others.
+	// that report it; it is 0 for the others, which HasTotalCount tells
+	// apart from an empty list. Bare-array lists (users.List among them)
+	// have no count: the API counts those with a separate call, such as
+	// users.Service.Count.
 	TotalCount int64 `json:"total_count"`
 
+	shape   PageShape
 	counted bool
+}
+
+// PageShape is how a list endpoint lays out one page of its answer: the
+// name of the object member holding the items, beside a total_count, or
+// ArrayPage for a bare JSON array. The generated List methods pass the
+// shape the spec declares; NewPage gives a Page for Client.Do.
+type PageShape string
+
+const (
+	// DataPage is {"data": [...], "total_count": n}, the shape of most
+	// lists and the one a zero Page decodes.
+	DataPage PageShape = "data"
+	// ArrayPage is a bare JSON array of items, with no count.
+	ArrayPage PageShape = "[]"
+)
+
+// NewPage returns an empty Page that decodes answers of the given shape,
+// for calling a list endpoint through Client.Do. A zero Page decodes
+// DataPage answers.
+func NewPage[T any](shape PageShape) *Page[T] { return &Page[T]{shape: shape} }
+
+// member is the object member holding the items.
+func (s PageShape) member() string {
+	if s == "" {
+		return string(DataPage)
+	}
+	return string(s)
 }
 
 // HasTotalCount reports whether the endpoint reported a total count.
 func (p *Page[T]) HasTotalCount() bool { return p.counted }
 
-// UnmarshalJSON decodes either a bare array or a {data, total_count} object.
+// UnmarshalJSON decodes an answer of the page's shape (DataPage for a zero
+// Page).
 func (p *Page[T]) UnmarshalJSON(b []byte) error { return p.decodeAnswer(b) }
 
-// pageObject is the object shape of a list answer. The M2M token list names
-// its array m2m_tokens; every other list calls it data.
-type pageObject[T any] struct {
-	Data       []T         `json:"data"`
-	M2MTokens  []T         `json:"m2m_tokens"`
-	TotalCount *totalCount `json:"total_count"`
-}
-
-// decodeAnswer decodes a list answer in one pass over the body, with the
-// generated decoders when the item type has one, else with encoding/json:
-// Client.Do calls it directly instead of json.Unmarshal, which would
-// validate the body once more before calling UnmarshalJSON.
+// decodeAnswer decodes a list answer of the page's shape in one pass over
+// the body, with the generated decoders when the item type has one, else
+// with encoding/json. Client.Do calls it directly instead of
+// json.Unmarshal, which would validate the body once more before calling
+// UnmarshalJSON.
 func (p *Page[T]) decodeAnswer(b []byte) error {
-	*p = Page[T]{}
-	if isArrayText(b) {
+	shape := p.shape
+	*p = Page[T]{shape: shape}
+	if shape == ArrayPage {
 		if data, ok := fastArray[T](b); ok {
 			p.Data = data
 			return nil
 		}
-	} else if fastPage(b, p) {
-		return nil
-	}
-	*p = Page[T]{}
-	return p.decodeWithJSON(b)
-}
-
-// isArrayText reports whether b's first non-space byte opens an array.
-func isArrayText(b []byte) bool {
-	d := decoder{data: b}
-	return d.ws() == '['
-}
-
-// decodeWithJSON decodes either shape with encoding/json into the zero
-// Page p.
-func (p *Page[T]) decodeWithJSON(b []byte) error {
-	if isArrayText(b) {
 		data, err := decodeArray[T](b)
 		p.Data = data
 		return err
 	}
-	var w pageObject[T]
-	if err := json.Unmarshal(b, &w); err != nil {
+	member := shape.member()
+	if fastPage(b, member, p) {
+		return nil
+	}
+	*p = Page[T]{shape: shape}
+	return p.decodeObject(b, member)
+}
+
+// decodeObject decodes the object shape with encoding/json: the items in
+// member, the count in total_count. An answer without the member is an
+// error; a null one is an empty page.
+func (p *Page[T]) decodeObject(b []byte, member string) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(b, &members); err != nil {
 		return err
 	}
-	p.Data = w.Data
-	if p.Data == nil {
-		p.Data = w.M2MTokens
+	items, ok := members[member]
+	if !ok {
+		return fmt.Errorf("clerk: the list answer has no %q member", member)
 	}
-	if p.Data == nil {
-		data, err := otherArray[T](b)
-		if err != nil {
+	data, err := decodeArray[T](items)
+	if err != nil {
+		return err
+	}
+	p.Data = data
+	if raw, ok := members["total_count"]; ok {
+		var n *totalCount
+		if err := json.Unmarshal(raw, &n); err != nil {
 			return err
 		}
-		p.Data = data
-	}
-	if w.TotalCount != nil {
-		p.TotalCount, p.counted = int64(*w.TotalCount), true
+		if n != nil {
+			p.TotalCount, p.counted = int64(*n), true
+		}
 	}
 	return nil
 }
@@ -126,30 +149,6 @@ func (n *totalCount) UnmarshalJSON(b []byte) error {
 	}
 	*n = totalCount(f)
 	return nil
-}
-
-// otherArray decodes the one array-valued member of a list object that
-// does not call its array data.
-func otherArray[T any](b []byte) ([]T, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(b, &members); err != nil {
-		return nil, err
-	}
-	var data []T
-	for k, v := range members {
-		if k == "total_count" || k == "data" {
-			continue
-		}
-		if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '[' {
-			if data != nil {
-				return nil, errors.New("clerk: a list answer with more than one array")
-			}
-			if err := json.Unmarshal(v, &data); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return data, nil
 }
 
 // DeletedObject is the answer of delete endpoints.

@@ -12,40 +12,55 @@ import (
 	"github.com/clerkgo/clerk"
 )
 
-func TestPageDecodesBothShapes(t *testing.T) {
+// TestPageDecodesItsShape checks that each shape decodes its own layout
+// only: a bare array for ArrayPage, the named member beside total_count
+// for the object shapes (data for a zero Page), and that an answer in
+// another shape is an error, never a silently empty page.
+func TestPageDecodesItsShape(t *testing.T) {
 	t.Parallel()
 	type item struct{ ID string }
-	var bare clerk.Page[*item]
-	if err := json.Unmarshal([]byte(` [{"ID":"a"},{"ID":"b"}]`), &bare); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name    string
+		page    *clerk.Page[*item]
+		body    string
+		wantIDs string
+		count   int64 // -1: no count
+		wantErr bool
+	}{
+		{"array", clerk.NewPage[*item](clerk.ArrayPage), ` [{"ID":"a"},{"ID":"b"}]`, "a,b", -1, false},
+		{"array, empty", clerk.NewPage[*item](clerk.ArrayPage), `[]`, "", -1, false},
+		{"array shape given an object", clerk.NewPage[*item](clerk.ArrayPage), `{"data":[],"total_count":0}`, "", 0, true},
+		{"zero page is data", &clerk.Page[*item]{}, `{"data":[{"ID":"a"}],"total_count":7}`, "a", 7, false},
+		{"data", clerk.NewPage[*item](clerk.DataPage), `{"total_count":1,"object":"list","data":[{"ID":"a"}]}`, "a", 1, false},
+		{"data, null count", clerk.NewPage[*item](clerk.DataPage), `{"data":[{"ID":"a"}],"total_count":null}`, "a", -1, false},
+		{"data shape given an array", clerk.NewPage[*item](clerk.DataPage), `[{"ID":"a"}]`, "", 0, true},
+		{"data shape without data", clerk.NewPage[*item](clerk.DataPage), `{"m2m_tokens":[],"total_count":0}`, "", 0, true},
+		{"named member", clerk.NewPage[*item](clerk.PageShape("m2m_tokens")), `{"m2m_tokens":[{"ID":"mt_1"},{"ID":"mt_2"}],"total_count":2}`, "mt_1,mt_2", 2, false},
+		{"named member, other arrays ignored", clerk.NewPage[*item](clerk.PageShape("m2m_tokens")), `{"data":[{"ID":"x"}],"m2m_tokens":[{"ID":"mt_1"}],"total_count":1}`, "mt_1", 1, false},
+		{"string", &clerk.Page[*item]{}, `"nope"`, "", 0, true},
 	}
-	if len(bare.Data) != 2 || bare.Data[1].ID != "b" || bare.HasTotalCount() || bare.TotalCount != 0 {
-		t.Fatalf("bare = %+v", bare)
-	}
-	var counted clerk.Page[*item]
-	if err := json.Unmarshal([]byte(`{"data":[{"ID":"a"}],"total_count":7}`), &counted); err != nil {
-		t.Fatal(err)
-	}
-	if len(counted.Data) != 1 || !counted.HasTotalCount() || counted.TotalCount != 7 {
-		t.Fatalf("counted = %+v", counted)
-	}
-	var bad clerk.Page[*item]
-	if err := json.Unmarshal([]byte(`"nope"`), &bad); err == nil {
-		t.Fatal("a string decoded as a page")
-	}
-}
-
-func TestPageDecodesANamedArray(t *testing.T) {
-	t.Parallel()
-	var p clerk.Page[struct{ ID string }]
-	if err := json.Unmarshal([]byte(`{"m2m_tokens":[{"ID":"mt_1"},{"ID":"mt_2"}],"total_count":2}`), &p); err != nil {
-		t.Fatal(err)
-	}
-	if len(p.Data) != 2 || p.Data[1].ID != "mt_2" || p.TotalCount != 2 {
-		t.Fatalf("page = %+v", p)
-	}
-	if err := json.Unmarshal([]byte(`{"a":[],"b":[],"total_count":0}`), &p); err == nil {
-		t.Fatal("two arrays decoded")
+	for _, tt := range tests {
+		err := json.Unmarshal([]byte(tt.body), tt.page)
+		if tt.wantErr {
+			if err == nil {
+				t.Errorf("%s: decoded %s into %+v", tt.name, tt.body, tt.page)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var ids []string
+		for _, it := range tt.page.Data {
+			ids = append(ids, it.ID)
+		}
+		if got := strings.Join(ids, ","); got != tt.wantIDs {
+			t.Errorf("%s: items %q, want %q", tt.name, got, tt.wantIDs)
+		}
+		if (tt.count >= 0) != tt.page.HasTotalCount() || (tt.count >= 0 && tt.page.TotalCount != tt.count) {
+			t.Errorf("%s: count %d (reported %v), want %d", tt.name, tt.page.TotalCount, tt.page.HasTotalCount(), tt.count)
+		}
 	}
 }
 
@@ -88,16 +103,16 @@ func TestPageTotalCountIsAWholeNumber(t *testing.T) {
 				t.Errorf("%s total_count %s: page %+v, err %v; want %d", how, tt.count, p, err, tt.want)
 			}
 		}
-		var p clerk.Page[map[string]any]
-		check("Unmarshal", &p, json.Unmarshal([]byte(body), &p))
+		p := clerk.NewPage[map[string]any](clerk.PageShape("m2m_tokens"))
+		check("Unmarshal", p, json.Unmarshal([]byte(body), p))
 
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) }))
 		c, err := clerk.NewClient(testKey, clerk.WithBaseURL(srv.URL))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var q clerk.Page[map[string]any]
-		check("Do", &q, c.Do(context.Background(), &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens"}, &q))
+		q := clerk.NewPage[map[string]any](clerk.PageShape("m2m_tokens"))
+		check("Do", q, c.Do(context.Background(), &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens"}, q))
 		srv.Close()
 	}
 }

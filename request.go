@@ -72,12 +72,17 @@ const maxErrorBody = 1 << 20
 // Do sends req and decodes a 2xx JSON answer into out, a pointer (or nil to
 // discard the body). A non-2xx answer is an *APIError. Invalid input is
 // refused before any I/O with an error matching ErrInvalidParams or
-// ErrInvalidOption. The context bounds the whole call, retries included.
+// ErrInvalidOption: when req.Query or req.Body has a Validate() error
+// method (every generated params type has one), Do runs it first. The
+// context bounds the whole call, retries included.
 func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestOption) error {
 	if req == nil || req.Method == "" {
 		return fmt.Errorf("%w: a request needs a method and a path", ErrInvalidParams)
 	}
-	call := callConfig{maxRetries: c.maxRetries}
+	if err := validateParams(req); err != nil {
+		return err
+	}
+	var call callConfig
 	for _, o := range opts {
 		if o != nil {
 			o.applyRequest(&call)
@@ -91,7 +96,12 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 		return err
 	}
 	start := time.Now()
-	resp, err := c.http.Do(hreq)
+	resp, err := c.retry.Client(c.inner, transport.Call{
+		Method:             req.Method,
+		Route:              req.Path,
+		MaxRetries:         call.maxRetries,
+		RetryNonIdempotent: call.retryUnsafe,
+	}).Do(hreq)
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
@@ -129,14 +139,7 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 	if query != "" {
 		u += "?" + query
 	}
-	ctx = transport.WithPolicy(ctx, &transport.Policy{
-		Method:             req.Method,
-		Route:              req.Path,
-		MaxRetries:         call.maxRetries,
-		RetryNonIdempotent: call.retryUnsafe,
-		MaxRetryAfter:      c.maxRetryAfter,
-		Logger:             c.logger,
-	})
+	ctx = transport.WithRoute(ctx, req.Method, req.Path)
 	var raw any
 	if body != nil {
 		raw = body
@@ -303,6 +306,28 @@ func encodeForm(f *Form) ([]byte, string, error) {
 		parts = append(parts, encode.Part{Field: field, FileName: file.Name, ContentType: file.ContentType, Content: file.Content})
 	}
 	return encode.Multipart(f.Fields, parts)
+}
+
+// validator is implemented by every generated params type: Validate checks
+// the API's constraints (required fields, enums, bounds, formats) and
+// returns an ErrInvalidParams error naming the field.
+type validator interface{ Validate() error }
+
+// validateParams runs the Validate method of the request's query and body
+// values, when they have one, so that a call made through Do is checked
+// as the services' calls are.
+func validateParams(req *Request) error {
+	if v, ok := req.Body.(validator); ok {
+		if err := v.Validate(); err != nil {
+			return err
+		}
+	}
+	// Query and Body are often the same params value; checking it twice is
+	// cheaper than comparing interfaces that may hold uncomparable values.
+	if v, ok := req.Query.(validator); ok {
+		return v.Validate()
+	}
+	return nil
 }
 
 // invalidParams marks an encoding error as ErrInvalidParams, naming the call.

@@ -77,8 +77,8 @@ func TestRetrySucceedsAfterFailures(t *testing.T) {
 		httpmock.NewStringResponse(503, ``),
 		httpmock.NewStringResponse(200, `[{"id":"u1"}]`),
 	}))
-	var out clerk.Page[struct{ ID string }]
-	if err := c.Do(context.Background(), &clerk.Request{Method: "GET", Path: "/users"}, &out); err != nil {
+	out := clerk.NewPage[struct{ ID string }](clerk.ArrayPage)
+	if err := c.Do(context.Background(), &clerk.Request{Method: "GET", Path: "/users"}, out); err != nil {
 		t.Fatal(err)
 	}
 	if len(out.Data) != 1 || out.Data[0].ID != "u1" || mt.GetTotalCallCount() != 2 {

@@ -44,7 +44,7 @@ func (s *Service) Delete(ctx context.Context, identifierID string, opts ...clerk
 //
 // It calls GET /allowlist_identifiers.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.AllowlistIdentifier], error) {
-	return call.JSON[clerk.Page[*clerk.AllowlistIdentifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: params}, opts)
+	return call.List[*clerk.AllowlistIdentifier](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -61,7 +61,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 	if params == nil {
 		return nil, call.NilParams("apikeys.List")
 	}
-	return call.JSON[clerk.Page[*clerk.APIKey]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys", Query: params}, opts)
+	return call.List[*clerk.APIKey](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/api_keys", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -129,7 +129,7 @@ func (s *Service) GetUserSubscription(ctx context.Context, userID string, opts .
 //
 // It calls GET /billing/statements/{statementID}/payment_attempts.
 func (s *Service) ListPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.PaymentAttempt], error) {
-	return call.JSON[clerk.Page[*clerk.PaymentAttempt]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}/payment_attempts", PathParams: []string{statementID}, Query: params}, opts)
+	return call.List[*clerk.PaymentAttempt](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements/{statementID}/payment_attempts", PathParams: []string{statementID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllPaymentAttempts iterates over every item ListPaymentAttempts returns, fetching pages lazily; it
@@ -146,7 +146,7 @@ func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, pa
 //
 // It calls GET /billing/plans.
 func (s *Service) ListPlans(ctx context.Context, params *ListPlansParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Plan], error) {
-	return call.JSON[clerk.Page[*clerk.Plan]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/plans", Query: params}, opts)
+	return call.List[*clerk.Plan](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/plans", Query: params}, clerk.DataPage, opts)
 }
 
 // AllPlans iterates over every item ListPlans returns, fetching pages lazily; it
@@ -163,7 +163,7 @@ func (s *Service) AllPlans(ctx context.Context, params *ListPlansParams, opts ..
 //
 // It calls GET /billing/prices.
 func (s *Service) ListPrices(ctx context.Context, params *ListPricesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BillingPrice], error) {
-	return call.JSON[clerk.Page[*clerk.BillingPrice]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/prices", Query: params}, opts)
+	return call.List[*clerk.BillingPrice](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/prices", Query: params}, clerk.DataPage, opts)
 }
 
 // AllPrices iterates over every item ListPrices returns, fetching pages lazily; it
@@ -180,7 +180,7 @@ func (s *Service) AllPrices(ctx context.Context, params *ListPricesParams, opts 
 //
 // It calls GET /billing/statements.
 func (s *Service) ListStatements(ctx context.Context, params *ListStatementsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BillingStatement], error) {
-	return call.JSON[clerk.Page[*clerk.BillingStatement]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements", Query: params}, opts)
+	return call.List[*clerk.BillingStatement](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/statements", Query: params}, clerk.DataPage, opts)
 }
 
 // AllStatements iterates over every item ListStatements returns, fetching pages lazily; it
@@ -197,7 +197,7 @@ func (s *Service) AllStatements(ctx context.Context, params *ListStatementsParam
 //
 // It calls GET /billing/subscription_items.
 func (s *Service) ListSubscriptionItems(ctx context.Context, params *ListSubscriptionItemsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SubscriptionItem], error) {
-	return call.JSON[clerk.Page[*clerk.SubscriptionItem]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/subscription_items", Query: params}, opts)
+	return call.List[*clerk.SubscriptionItem](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/billing/subscription_items", Query: params}, clerk.DataPage, opts)
 }
 
 // AllSubscriptionItems iterates over every item ListSubscriptionItems returns, fetching pages lazily; it

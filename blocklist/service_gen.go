@@ -44,7 +44,7 @@ func (s *Service) Delete(ctx context.Context, identifierID string, opts ...clerk
 //
 // It calls GET /blocklist_identifiers.
 func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*clerk.BlocklistIdentifier], error) {
-	return call.JSON[clerk.Page[*clerk.BlocklistIdentifier]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/blocklist_identifiers"}, opts)
+	return call.List[*clerk.BlocklistIdentifier](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/blocklist_identifiers"}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -36,7 +36,7 @@ func (s *Service) Get(ctx context.Context, clientID string, opts ...clerk.Reques
 //
 // Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.DeviceClient], error) {
-	return call.JSON[clerk.Page[*clerk.DeviceClient]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients", Query: params}, opts)
+	return call.List[*clerk.DeviceClient](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/clients", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

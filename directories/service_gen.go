@@ -75,7 +75,7 @@ func (s *Service) GetSCIMDirectory(ctx context.Context, scimDirectoryID string, 
 //
 // It calls GET /directories.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
-	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, opts)
+	return call.List[*clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
@@ -91,7 +91,7 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 //
 // It calls GET /scim_directories.
 func (s *Service) ListSCIMDirectories(ctx context.Context, params *ListSCIMDirectoriesParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Directory], error) {
-	return call.JSON[clerk.Page[*clerk.Directory]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, opts)
+	return call.List[*clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories", Query: params}, clerk.DataPage, opts)
 }
 
 // AllSCIMDirectories iterates over every item ListSCIMDirectories returns, fetching pages lazily; it

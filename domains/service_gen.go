@@ -44,7 +44,7 @@ func (s *Service) Delete(ctx context.Context, domainID string, opts ...clerk.Req
 //
 // It calls GET /domains.
 func (s *Service) List(ctx context.Context, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Domain], error) {
-	return call.JSON[clerk.Page[*clerk.Domain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/domains"}, opts)
+	return call.List[*clerk.Domain](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/domains"}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

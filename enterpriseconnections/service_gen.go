@@ -58,7 +58,7 @@ func (s *Service) Get(ctx context.Context, enterpriseConnectionID string, opts .
 //
 // It calls GET /enterprise_connections.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.EnterpriseConnection], error) {
-	return call.JSON[clerk.Page[*clerk.EnterpriseConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections", Query: params}, opts)
+	return call.List[*clerk.EnterpriseConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
@@ -74,7 +74,7 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 //
 // It calls GET /enterprise_connections/{enterprise_connection_id}/test_runs.
 func (s *Service) ListTestRuns(ctx context.Context, enterpriseConnectionID string, params *ListTestRunsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.EnterpriseConnectionTestRun], error) {
-	return call.JSON[clerk.Page[*clerk.EnterpriseConnectionTestRun]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}, Query: params}, opts)
+	return call.List[*clerk.EnterpriseConnectionTestRun](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/enterprise_connections/{enterprise_connection_id}/test_runs", PathParams: []string{enterpriseConnectionID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllTestRuns iterates over every item ListTestRuns returns, fetching pages lazily; it

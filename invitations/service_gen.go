@@ -50,7 +50,7 @@ func (s *Service) CreateBulk(ctx context.Context, params []*CreateBulkItem, opts
 //
 // It calls GET /invitations.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Invitation], error) {
-	return call.JSON[clerk.Page[*clerk.Invitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/invitations", Query: params}, opts)
+	return call.List[*clerk.Invitation](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/invitations", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

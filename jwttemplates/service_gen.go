@@ -51,7 +51,7 @@ func (s *Service) Get(ctx context.Context, templateID string, opts ...clerk.Requ
 //
 // It calls GET /jwt_templates.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.JWTTemplate], error) {
-	return call.JSON[clerk.Page[*clerk.JWTTemplate]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates", Query: params}, opts)
+	return call.List[*clerk.JWTTemplate](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/jwt_templates", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

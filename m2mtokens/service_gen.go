@@ -37,7 +37,7 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.Re
 	if params == nil {
 		return nil, call.NilParams("m2mtokens.List")
 	}
-	return call.JSON[clerk.Page[*clerk.M2MToken]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens", Query: params}, opts)
+	return call.List[*clerk.M2MToken](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/m2m_tokens", Query: params}, clerk.PageShape("m2m_tokens"), opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -75,7 +75,7 @@ func (s *Service) GetSecret(ctx context.Context, machineID string, opts ...clerk
 //
 // It calls GET /machines.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Machine], error) {
-	return call.JSON[clerk.Page[*clerk.Machine]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines", Query: params}, opts)
+	return call.List[*clerk.Machine](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/machines", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -51,7 +51,7 @@ func (s *Service) Get(ctx context.Context, oauthApplicationID string, opts ...cl
 //
 // It calls GET /oauth_applications.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OAuthApplication], error) {
-	return call.JSON[clerk.Page[*clerk.OAuthApplication]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications", Query: params}, opts)
+	return call.List[*clerk.OAuthApplication](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/oauth_applications", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -119,7 +119,7 @@ func (s *Service) GetInvitation(ctx context.Context, organizationID string, invi
 //
 // It calls GET /organizations.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Organization], error) {
-	return call.JSON[clerk.Page[*clerk.Organization]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations", Query: params}, opts)
+	return call.List[*clerk.Organization](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
@@ -135,7 +135,7 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 //
 // It calls GET /organizations/{organization_id}/domains.
 func (s *Service) ListDomains(ctx context.Context, organizationID string, params *ListDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationDomain], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/domains", PathParams: []string{organizationID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllDomains iterates over every item ListDomains returns, fetching pages lazily; it
@@ -151,7 +151,7 @@ func (s *Service) AllDomains(ctx context.Context, organizationID string, params 
 //
 // It calls GET /organization_domains.
 func (s *Service) ListInstanceDomains(ctx context.Context, params *ListInstanceDomainsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationDomain], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationDomain]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_domains", Query: params}, opts)
+	return call.List[*clerk.OrganizationDomain](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_domains", Query: params}, clerk.DataPage, opts)
 }
 
 // AllInstanceDomains iterates over every item ListInstanceDomains returns, fetching pages lazily; it
@@ -167,7 +167,7 @@ func (s *Service) AllInstanceDomains(ctx context.Context, params *ListInstanceDo
 //
 // It calls GET /organization_invitations.
 func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_invitations", Query: params}, opts)
+	return call.List[*clerk.OrganizationInvitationWithPublicOrganizationData](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_invitations", Query: params}, clerk.DataPage, opts)
 }
 
 // AllInstanceInvitations iterates over every item ListInstanceInvitations returns, fetching pages lazily; it
@@ -183,7 +183,7 @@ func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstan
 //
 // It calls GET /organization_memberships.
 func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_memberships", Query: params}, opts)
+	return call.List[*clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_memberships", Query: params}, clerk.DataPage, opts)
 }
 
 // AllInstanceMemberships iterates over every item ListInstanceMemberships returns, fetching pages lazily; it
@@ -199,7 +199,7 @@ func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstan
 //
 // It calls GET /organizations/{organization_id}/invitations.
 func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitation], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations", PathParams: []string{organizationID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllInvitations iterates over every item ListInvitations returns, fetching pages lazily; it
@@ -215,7 +215,7 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 //
 // It calls GET /organizations/{organization_id}/memberships.
 func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/memberships", PathParams: []string{organizationID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllMemberships iterates over every item ListMemberships returns, fetching pages lazily; it
@@ -233,7 +233,7 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 //
 // Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) ListPendingInvitations(ctx context.Context, organizationID string, params *ListPendingInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitation], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationInvitation]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/pending", PathParams: []string{organizationID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationInvitation](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organizations/{organization_id}/invitations/pending", PathParams: []string{organizationID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllPendingInvitations iterates over every item ListPendingInvitations returns, fetching pages lazily; it

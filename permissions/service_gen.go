@@ -51,7 +51,7 @@ func (s *Service) Get(ctx context.Context, permissionID string, opts ...clerk.Re
 //
 // It calls GET /organization_permissions.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Permission], error) {
-	return call.JSON[clerk.Page[*clerk.Permission]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions", Query: params}, opts)
+	return call.List[*clerk.Permission](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_permissions", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

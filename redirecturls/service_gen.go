@@ -51,7 +51,7 @@ func (s *Service) Get(ctx context.Context, id string, opts ...clerk.RequestOptio
 //
 // It calls GET /redirect_urls.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.RedirectURL], error) {
-	return call.JSON[clerk.Page[*clerk.RedirectURL]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls", Query: params}, opts)
+	return call.List[*clerk.RedirectURL](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/redirect_urls", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

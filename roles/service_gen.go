@@ -58,7 +58,7 @@ func (s *Service) Get(ctx context.Context, organizationRoleID string, opts ...cl
 //
 // It calls GET /organization_roles.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Role], error) {
-	return call.JSON[clerk.Page[*clerk.Role]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles", Query: params}, opts)
+	return call.List[*clerk.Role](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/organization_roles", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

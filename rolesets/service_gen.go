@@ -54,7 +54,7 @@ func (s *Service) Get(ctx context.Context, roleSetKeyOrID string, opts ...clerk.
 //
 // It calls GET /role_sets.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.RoleSet], error) {
-	return call.JSON[clerk.Page[*clerk.RoleSet]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets", Query: params}, opts)
+	return call.List[*clerk.RoleSet](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/role_sets", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -59,7 +59,7 @@ func (s *Service) Get(ctx context.Context, samlConnectionID string, opts ...cler
 //
 // Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SAMLConnection], error) {
-	return call.JSON[clerk.Page[*clerk.SAMLConnection]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections", Query: params}, opts)
+	return call.List[*clerk.SAMLConnection](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/saml_connections", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -58,7 +58,7 @@ func (s *Service) Get(ctx context.Context, sessionID string, opts ...clerk.Reque
 //
 // It calls GET /sessions.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Session], error) {
-	return call.JSON[clerk.Page[*clerk.Session]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions", Query: params}, opts)
+	return call.List[*clerk.Session](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/sessions", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

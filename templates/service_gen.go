@@ -38,7 +38,7 @@ func (s *Service) Get(ctx context.Context, templateType string, slug string, opt
 //
 // Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.
 func (s *Service) List(ctx context.Context, templateType string, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.Template], error) {
-	return call.JSON[clerk.Page[*clerk.Template]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}", PathParams: []string{templateType}, Query: params}, opts)
+	return call.List[*clerk.Template](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/templates/{template_type}", PathParams: []string{templateType}, Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

@@ -112,7 +112,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := allowlist.New(c).List(ctx, &allowlist.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.AllowlistIdentifier]) },
+			New: func() any { return clerk.NewPage[*clerk.AllowlistIdentifier](clerk.ArrayPage) },
 		},
 		"createApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -147,7 +147,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := apikeys.New(c).List(ctx, &apikeys.ListParams{Subject: "user_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.APIKey]) },
+			New: func() any { return clerk.NewPage[*clerk.APIKey](clerk.DataPage) },
 		},
 		"revokeApiKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -259,35 +259,35 @@ func generatedCalls() map[string]generatedCall {
 				_, err := billing.New(c).ListPaymentAttempts(ctx, "test_statementID", &billing.ListPaymentAttemptsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.PaymentAttempt]) },
+			New: func() any { return clerk.NewPage[*clerk.PaymentAttempt](clerk.DataPage) },
 		},
 		"GetCommercePlanList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListPlans(ctx, &billing.ListPlansParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Plan]) },
+			New: func() any { return clerk.NewPage[*clerk.Plan](clerk.DataPage) },
 		},
 		"GetBillingPriceList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListPrices(ctx, &billing.ListPricesParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.BillingPrice]) },
+			New: func() any { return clerk.NewPage[*clerk.BillingPrice](clerk.DataPage) },
 		},
 		"GetBillingStatementList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListStatements(ctx, &billing.ListStatementsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.BillingStatement]) },
+			New: func() any { return clerk.NewPage[*clerk.BillingStatement](clerk.DataPage) },
 		},
 		"GetCommerceSubscriptionItemList": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := billing.New(c).ListSubscriptionItems(ctx, &billing.ListSubscriptionItemsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.SubscriptionItem]) },
+			New: func() any { return clerk.NewPage[*clerk.SubscriptionItem](clerk.DataPage) },
 		},
 		"RemoveBillingSubscriptionItemDiscount": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -315,7 +315,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := blocklist.New(c).List(ctx)
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.BlocklistIdentifier]) },
+			New: func() any { return clerk.NewPage[*clerk.BlocklistIdentifier](clerk.DataPage) },
 		},
 		"GetClient": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -329,7 +329,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := clients.New(c).List(ctx, &clients.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.DeviceClient]) },
+			New: func() any { return clerk.NewPage[*clerk.DeviceClient](clerk.ArrayPage) },
 		},
 		"VerifyClient": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -385,14 +385,14 @@ func generatedCalls() map[string]generatedCall {
 				_, err := directories.New(c).List(ctx, &directories.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Directory]) },
+			New: func() any { return clerk.NewPage[*clerk.Directory](clerk.DataPage) },
 		},
 		"ListSCIMDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).ListSCIMDirectories(ctx, &directories.ListSCIMDirectoriesParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Directory]) },
+			New: func() any { return clerk.NewPage[*clerk.Directory](clerk.DataPage) },
 		},
 		"UpdateDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -427,7 +427,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := domains.New(c).List(ctx)
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Domain]) },
+			New: func() any { return clerk.NewPage[*clerk.Domain](clerk.DataPage) },
 		},
 		"UpdateDomain": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -518,14 +518,14 @@ func generatedCalls() map[string]generatedCall {
 				_, err := enterpriseconnections.New(c).List(ctx, &enterpriseconnections.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.EnterpriseConnection]) },
+			New: func() any { return clerk.NewPage[*clerk.EnterpriseConnection](clerk.DataPage) },
 		},
 		"ListEnterpriseConnectionTestRuns": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := enterpriseconnections.New(c).ListTestRuns(ctx, "test_enterprise_connection_id", &enterpriseconnections.ListTestRunsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.EnterpriseConnectionTestRun]) },
+			New: func() any { return clerk.NewPage[*clerk.EnterpriseConnectionTestRun](clerk.DataPage) },
 		},
 		"UpdateEnterpriseConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -650,7 +650,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := invitations.New(c).List(ctx, &invitations.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Invitation]) },
+			New: func() any { return clerk.NewPage[*clerk.Invitation](clerk.ArrayPage) },
 		},
 		"RevokeInvitation": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -692,7 +692,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := jwttemplates.New(c).List(ctx, &jwttemplates.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.JWTTemplate]) },
+			New: func() any { return clerk.NewPage[*clerk.JWTTemplate](clerk.ArrayPage) },
 		},
 		"UpdateJWTTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -713,7 +713,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := m2mtokens.New(c).List(ctx, &m2mtokens.ListParams{Subject: "mch_aaaaaaaaaaaaaaaaaaaaaaaaaaa"})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.M2MToken]) },
+			New: func() any { return clerk.NewPage[*clerk.M2MToken](clerk.PageShape("m2m_tokens")) },
 		},
 		"revokeM2MToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -776,7 +776,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := machines.New(c).List(ctx, &machines.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Machine]) },
+			New: func() any { return clerk.NewPage[*clerk.Machine](clerk.DataPage) },
 		},
 		"RotateMachineSecretKey": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -825,7 +825,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := oauthapplications.New(c).List(ctx, &oauthapplications.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OAuthApplication]) },
+			New: func() any { return clerk.NewPage[*clerk.OAuthApplication](clerk.DataPage) },
 		},
 		"RevokeOAuthApplicationToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -935,56 +935,58 @@ func generatedCalls() map[string]generatedCall {
 				_, err := organizations.New(c).List(ctx, &organizations.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Organization]) },
+			New: func() any { return clerk.NewPage[*clerk.Organization](clerk.DataPage) },
 		},
 		"ListOrganizationDomains": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListDomains(ctx, "test_organization_id", &organizations.ListDomainsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationDomain]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationDomain](clerk.DataPage) },
 		},
 		"ListAllOrganizationDomains": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceDomains(ctx, &organizations.ListInstanceDomainsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationDomain]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationDomain](clerk.DataPage) },
 		},
 		"ListInstanceOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceInvitations(ctx, &organizations.ListInstanceInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]) },
+			New: func() any {
+				return clerk.NewPage[*clerk.OrganizationInvitationWithPublicOrganizationData](clerk.DataPage)
+			},
 		},
 		"InstanceGetOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInstanceMemberships(ctx, &organizations.ListInstanceMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationMembership](clerk.DataPage) },
 		},
 		"ListOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListInvitations(ctx, "test_organization_id", &organizations.ListInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitation]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationInvitation](clerk.DataPage) },
 		},
 		"ListOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListMemberships(ctx, "test_organization_id", &organizations.ListMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationMembership](clerk.DataPage) },
 		},
 		"ListPendingOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := organizations.New(c).ListPendingInvitations(ctx, "test_organization_id", &organizations.ListPendingInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitation]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationInvitation](clerk.DataPage) },
 		},
 		"ReplaceOrganizationMetadata": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1075,7 +1077,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := permissions.New(c).List(ctx, &permissions.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Permission]) },
+			New: func() any { return clerk.NewPage[*clerk.Permission](clerk.DataPage) },
 		},
 		"UpdateOrganizationPermission": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1166,7 +1168,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := redirecturls.New(c).List(ctx, &redirecturls.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.RedirectURL]) },
+			New: func() any { return clerk.NewPage[*clerk.RedirectURL](clerk.ArrayPage) },
 		},
 		"AssignPermissionToOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1201,7 +1203,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := roles.New(c).List(ctx, &roles.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Role]) },
+			New: func() any { return clerk.NewPage[*clerk.Role](clerk.DataPage) },
 		},
 		"RemovePermissionFromOrganizationRole": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1243,7 +1245,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := rolesets.New(c).List(ctx, &rolesets.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.RoleSet]) },
+			New: func() any { return clerk.NewPage[*clerk.RoleSet](clerk.DataPage) },
 		},
 		"ReplaceRoleSet": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1292,7 +1294,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := samlconnections.New(c).List(ctx, &samlconnections.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.SAMLConnection]) },
+			New: func() any { return clerk.NewPage[*clerk.SAMLConnection](clerk.DataPage) },
 		},
 		"UpdateSAMLConnection": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1334,7 +1336,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := sessions.New(c).List(ctx, &sessions.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Session]) },
+			New: func() any { return clerk.NewPage[*clerk.Session](clerk.ArrayPage) },
 		},
 		"RefreshSession": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1390,7 +1392,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := templates.New(c).List(ctx, "email", &templates.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.Template]) },
+			New: func() any { return clerk.NewPage[*clerk.Template](clerk.ArrayPage) },
 		},
 		"PreviewTemplate": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1523,35 +1525,37 @@ func generatedCalls() map[string]generatedCall {
 				_, err := users.New(c).List(ctx, &users.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.User]) },
+			New: func() any { return clerk.NewPage[*clerk.User](clerk.ArrayPage) },
 		},
 		"GetOAuthAccessToken": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOAuthAccessTokens(ctx, "test_user_id", "test_provider", &users.ListOAuthAccessTokensParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OAuthAccessToken]) },
+			New: func() any { return clerk.NewPage[*clerk.OAuthAccessToken](clerk.ArrayPage) },
 		},
 		"UsersGetOrganizationInvitations": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOrganizationInvitations(ctx, "test_user_id", &users.ListOrganizationInvitationsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]) },
+			New: func() any {
+				return clerk.NewPage[*clerk.OrganizationInvitationWithPublicOrganizationData](clerk.DataPage)
+			},
 		},
 		"UsersGetOrganizationMemberships": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListOrganizationMemberships(ctx, "test_user_id", &users.ListOrganizationMembershipsParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.OrganizationMembership]) },
+			New: func() any { return clerk.NewPage[*clerk.OrganizationMembership](clerk.DataPage) },
 		},
 		"ListUserTrustedDevices": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := users.New(c).ListTrustedDevices(ctx, "test_user_id")
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.TrustedDevice]) },
+			New: func() any { return clerk.NewPage[*clerk.TrustedDevice](clerk.DataPage) },
 		},
 		"LockUser": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -1684,7 +1688,7 @@ func generatedCalls() map[string]generatedCall {
 				_, err := waitlist.New(c).List(ctx, &waitlist.ListParams{})
 				return err
 			},
-			New: func() any { return new(clerk.Page[*clerk.WaitlistEntry]) },
+			New: func() any { return clerk.NewPage[*clerk.WaitlistEntry](clerk.DataPage) },
 		},
 		"RejectWaitlistEntry": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

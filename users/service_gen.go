@@ -121,7 +121,7 @@ func (s *Service) Get(ctx context.Context, userID string, opts ...clerk.RequestO
 //
 // It calls GET /users.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.User], error) {
-	return call.JSON[clerk.Page[*clerk.User]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users", Query: params}, opts)
+	return call.List[*clerk.User](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users", Query: params}, clerk.ArrayPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it
@@ -137,7 +137,7 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 //
 // It calls GET /users/{user_id}/oauth_access_tokens/{provider}.
 func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID string, provider string, params *ListOAuthAccessTokensParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OAuthAccessToken], error) {
-	return call.JSON[clerk.Page[*clerk.OAuthAccessToken]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/oauth_access_tokens/{provider}", PathParams: []string{userID, provider}, Query: params}, opts)
+	return call.List[*clerk.OAuthAccessToken](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/oauth_access_tokens/{provider}", PathParams: []string{userID, provider}, Query: params}, clerk.ArrayPage, opts)
 }
 
 // AllOAuthAccessTokens iterates over every item ListOAuthAccessTokens returns, fetching pages lazily; it
@@ -154,7 +154,7 @@ func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID string, provi
 //
 // It calls GET /users/{user_id}/organization_invitations.
 func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationInvitationWithPublicOrganizationData]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_invitations", PathParams: []string{userID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationInvitationWithPublicOrganizationData](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_invitations", PathParams: []string{userID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllOrganizationInvitations iterates over every item ListOrganizationInvitations returns, fetching pages lazily; it
@@ -170,7 +170,7 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 //
 // It calls GET /users/{user_id}/organization_memberships.
 func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.OrganizationMembership], error) {
-	return call.JSON[clerk.Page[*clerk.OrganizationMembership]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_memberships", PathParams: []string{userID}, Query: params}, opts)
+	return call.List[*clerk.OrganizationMembership](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/organization_memberships", PathParams: []string{userID}, Query: params}, clerk.DataPage, opts)
 }
 
 // AllOrganizationMemberships iterates over every item ListOrganizationMemberships returns, fetching pages lazily; it
@@ -186,7 +186,7 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 //
 // It calls GET /users/{user_id}/trusted_devices.
 func (s *Service) ListTrustedDevices(ctx context.Context, userID string, opts ...clerk.RequestOption) (*clerk.Page[*clerk.TrustedDevice], error) {
-	return call.JSON[clerk.Page[*clerk.TrustedDevice]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/trusted_devices", PathParams: []string{userID}}, opts)
+	return call.List[*clerk.TrustedDevice](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/users/{user_id}/trusted_devices", PathParams: []string{userID}}, clerk.DataPage, opts)
 }
 
 // AllTrustedDevices iterates over every item ListTrustedDevices returns, fetching pages lazily; it

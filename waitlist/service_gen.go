@@ -64,7 +64,7 @@ func (s *Service) Invite(ctx context.Context, waitlistEntryID string, params *In
 //
 // It calls GET /waitlist_entries.
 func (s *Service) List(ctx context.Context, params *ListParams, opts ...clerk.RequestOption) (*clerk.Page[*clerk.WaitlistEntry], error) {
-	return call.JSON[clerk.Page[*clerk.WaitlistEntry]](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/waitlist_entries", Query: params}, opts)
+	return call.List[*clerk.WaitlistEntry](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/waitlist_entries", Query: params}, clerk.DataPage, opts)
 }
 
 // All iterates over every item List returns, fetching pages lazily; it

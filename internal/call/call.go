@@ -11,10 +11,17 @@ import (
 
 // JSON sends req and returns the decoded answer.
 func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (*T, error) {
-	if err := validate(req); err != nil {
+	out := new(T)
+	if err := c.Do(ctx, req, out, opts...); err != nil {
 		return nil, err
 	}
-	out := new(T)
+	return out, nil
+}
+
+// List sends req and returns one page of a list answer laid out as shape,
+// the shape the spec gives the endpoint.
+func List[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, shape clerk.PageShape, opts []clerk.RequestOption) (*clerk.Page[T], error) {
+	out := clerk.NewPage[T](shape)
 	if err := c.Do(ctx, req, out, opts...); err != nil {
 		return nil, err
 	}
@@ -23,9 +30,6 @@ func JSON[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts 
 
 // NoContent sends req and discards the answer's body.
 func NoContent(ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) error {
-	if err := validate(req); err != nil {
-		return err
-	}
 	return c.Do(ctx, req, nil, opts...)
 }
 
@@ -48,9 +52,6 @@ func NilParams(method string) error {
 // are maps or slices.
 func Value[T any](ctx context.Context, c *clerk.Client, req *clerk.Request, opts []clerk.RequestOption) (T, error) {
 	var out T
-	if err := validate(req); err != nil {
-		return out, err
-	}
 	err := c.Do(ctx, req, &out, opts...)
 	return out, err
 }

@@ -280,6 +280,9 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 	case o.Result == "":
 		ret, zero = "error", ""
 		body = fmt.Sprintf("return call.NoContent(ctx, s.c, %s, opts)", requestLiteral(o))
+	case o.ListShape != "":
+		ret, zero = "(*"+o.Result+", error)", "nil, "
+		body = fmt.Sprintf("return call.List[%s](ctx, s.c, %s, %s, opts)", o.ListItem, requestLiteral(o), o.ListShape)
 	case o.ByValue:
 		ret, zero = "("+o.Result+", error)", "nil, "
 		body = fmt.Sprintf("return call.Value[%s](ctx, s.c, %s, opts)", o.Result, requestLiteral(o))
@@ -291,7 +294,7 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 	if o.ParamsRequired && (o.Params != nil || o.BodyArray != "") {
 		f.printf("\tif params == nil {\n\t\treturn %scall.NilParams(%q)\n\t}\n", zero, p.Name+"."+o.Method)
 	}
-	// internal/call validates params passed as Body or Query; a multipart
+	// Client.Do validates params passed as Body or Query; a multipart
 	// form and the elements of a bulk body are checked here.
 	switch {
 	case o.Multipart:

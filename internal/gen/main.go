@@ -1,14 +1,15 @@
 // Command gen generates the SDK's resource packages from the Backend API's
 // OpenAPI spec and the naming overlay in internal/gen/overlay.
 //
-//	go run ./internal/gen [-spec path] [-root dir] [-check]
+//	cd internal/gen && go run . [-spec path] [-root dir] [-check]
 //
 // For every operation of the spec it emits a typed method in the package
 // the overlay names, with the models and params types that method needs;
 // it also emits internal/registry (every operation, for the coverage test)
 // and tests/calls_gen_test.go (one example call per operation). With
 // -check it writes nothing and fails when the committed files differ from
-// what it would write.
+// what it would write. It reads only the spec files pinned in pin.go
+// (source, version, SHA-256); any other file fails, named in the message.
 package main
 
 import (
@@ -80,9 +81,19 @@ func run(specPath, root string, check bool) error {
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return fmt.Errorf("the spec does not validate: %w", err)
 	}
-	hooks, err := loader.LoadFromFile(spec.Beside(root, spec.Webhooks))
+	hooksPath := spec.Beside(root, spec.Webhooks)
+	hooks, err := loader.LoadFromFile(hooksPath)
 	if err != nil {
 		return fmt.Errorf("loading the webhooks spec: %w", err)
+	}
+	for _, c := range []struct {
+		pin  specPin
+		path string
+		doc  *openapi3.T
+	}{{bapiPin(), specPath, doc}, {webhooksPin(), hooksPath, hooks}} {
+		if err := c.pin.check(c.path, c.doc); err != nil {
+			return err
+		}
 	}
 	g, err := newGenerator(doc, hooks)
 	if err != nil {

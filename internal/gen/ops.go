@@ -33,6 +33,9 @@ type opModel struct {
 	ByValue bool
 	// ListItem is the item type of list results, e.g. "*User".
 	ListItem string
+	// ListShape is the Go expression of the list answer's clerk.PageShape,
+	// taken from the spec: clerk.ArrayPage, clerk.DataPage or a named member.
+	ListShape string
 	// Paged is true when the list takes limit and offset.
 	Paged bool
 	// Paginated is true when the list only pages when asked to.
@@ -235,8 +238,9 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 		o.HasResponseSchema = true
 		o.Examples = examplesOf(mt)
 		s := mt.Schema.Value
-		if item := listItems(s); item != nil && o.HTTPMethod == "GET" {
+		if item, shape := listItems(s); item != nil && o.HTTPMethod == "GET" {
 			o.ListItem = p.elemType(item, singular(ov.Method)+"Item", response)
+			o.ListShape = shape
 			o.Result = "clerk.Page[" + o.ListItem + "]"
 			return nil
 		}
@@ -254,19 +258,23 @@ func (p *pkgModel) buildResult(o *opModel, op *openapi3.Operation, ov overlay.Op
 }
 
 // listItems returns the item schema of a list answer (a bare array, or an
-// object of total_count and one array, usually named data), or nil.
-func listItems(s *openapi3.Schema) *openapi3.SchemaRef {
+// object of total_count and one array, usually named data), or nil, with
+// the Go expression of the answer's clerk.PageShape.
+func listItems(s *openapi3.Schema) (*openapi3.SchemaRef, string) {
 	if isType(s, "array") {
-		return s.Items
+		return s.Items, "clerk.ArrayPage"
 	}
 	ps, _ := props(s)
 	if _, counted := ps["total_count"]; !counted || len(ps) != 2 {
-		return nil
+		return nil, ""
 	}
 	for k, v := range ps {
 		if k != "total_count" && v.Value != nil && isType(v.Value, "array") {
-			return v.Value.Items
+			if k == "data" {
+				return v.Value.Items, "clerk.DataPage"
+			}
+			return v.Value.Items, fmt.Sprintf("clerk.PageShape(%q)", k)
 		}
 	}
-	return nil
+	return nil, ""
 }

@@ -82,7 +82,12 @@ func emitTestCalls(f *file, pkgs []*pkgModel) {
 			}
 			f.printf("\t\t\t},\n")
 			if o.Result != "" {
-				f.printf("\t\t\tNew: func() any { return new(%s) },\n", qualify(p, o.Result))
+				if o.ListShape != "" {
+					// A list answer decodes in its endpoint's shape only.
+					f.printf("\t\t\tNew: func() any { return clerk.NewPage[%s](%s) },\n", qualify(p, o.ListItem), o.ListShape)
+				} else {
+					f.printf("\t\t\tNew: func() any { return new(%s) },\n", qualify(p, o.Result))
+				}
 			}
 			f.printf("\t\t},\n")
 		}

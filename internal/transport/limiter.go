@@ -91,10 +91,22 @@ func (l *Limiter) Observe(ctx context.Context, route string, resp *http.Response
 	}
 }
 
+// route is the method and path template of a call, for the limiter's
+// exemption and its log lines.
+type route struct{ method, path string }
+
+type routeKey struct{}
+
+// WithRoute returns a context that tells the limiter which route a call
+// is on.
+func WithRoute(ctx context.Context, method, path string) context.Context {
+	return context.WithValue(ctx, routeKey{}, route{method, path})
+}
+
 // exempt reports whether a call escapes the limiter: the JWKS, which Clerk
 // does not rate limit.
-func exempt(p *Policy) bool {
-	return p != nil && p.Method == http.MethodGet && p.Route == "/jwks"
+func exempt(r route) bool {
+	return r.method == http.MethodGet && r.path == "/jwks"
 }
 
 // Limit returns a RoundTripper that waits on l before each attempt and
@@ -113,15 +125,11 @@ type limited struct {
 
 func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
-	p := policyFrom(ctx)
-	if exempt(p) {
+	r, _ := ctx.Value(routeKey{}).(route)
+	if exempt(r) {
 		return t.next.RoundTrip(req)
 	}
-	route := ""
-	if p != nil {
-		route = p.Route
-	}
-	if err := t.l.Wait(ctx, route); err != nil {
+	if err := t.l.Wait(ctx, r.path); err != nil {
 		if req.Body != nil {
 			req.Body.Close()
 		}
@@ -129,7 +137,7 @@ func (t *limited) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := t.next.RoundTrip(req)
 	if err == nil {
-		t.l.Observe(ctx, route, resp)
+		t.l.Observe(ctx, r.path, resp)
 	}
 	return resp, err
 }

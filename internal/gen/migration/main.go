@@ -4,7 +4,7 @@
 // the naming overlay and the generated billing package, so the guide cannot
 // drift from the code:
 //
-//	go run ./internal/gen/migration [-old spec] [-new spec] [-out MIGRATING.md] [-check]
+//	cd internal/gen && go run ./migration [-old spec] [-new spec] [-out MIGRATING.md] [-check]
 //
 // Default paths are resolved against the module root, so the command works
 // from any directory of the module. With -check it writes nothing and exits
@@ -29,7 +29,7 @@ const (
 )
 
 // errStale is returned by -check when the committed guide is out of date.
-var errStale = errors.New("migration: MIGRATING.md is out of date; run go run ./internal/gen/migration")
+var errStale = errors.New("migration: MIGRATING.md is out of date; run cd internal/gen && go run ./migration")
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {

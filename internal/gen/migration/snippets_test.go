@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/billing"
+	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/users"
 )
 
 // snippetPlanFees prints each plan's prices. The amounts now sit in fee
@@ -99,8 +102,80 @@ func snippetUserSubscription(ctx context.Context, svc *billing.Service, userID s
 	return nil
 }
 
+// snippetUsersService builds the client once, from CLERK_SECRET_KEY (and
+// CLERK_API_URL when set), instead of v2's package-level clerk.SetKey.
+func snippetUsersService() (*users.Service, error) {
+	c, err := clerk.NewClientFromEnv()
+	if err != nil {
+		return nil, err // ErrMissingSecretKey or ErrInvalidSecretKey, before any I/O
+	}
+	return users.New(c), nil
+}
+
+// snippetGetUser reads one user. v2's user.Get(ctx, id) is a method of
+// users.Service with the same arguments.
+func snippetGetUser(ctx context.Context, svc *users.Service, id string, w io.Writer) error {
+	u, err := svc.Get(ctx, id)
+	if errors.Is(err, clerk.ErrNotFound) {
+		fmt.Fprintf(w, "no user %s\n", id)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s %s\n", u.ID, u.GetFirstName())
+	return nil
+}
+
+// snippetListUsers lists one page of users. The page size sits in the
+// embedded ListParams, as in v2; v2's list.Users is page.Data. GET /users
+// answers without a count, so page.TotalCount stays 0: the total comes
+// from users.Service.Count, given the same filters.
+func snippetListUsers(ctx context.Context, svc *users.Service, w io.Writer) error {
+	params := &users.ListParams{Query: clerk.String("ada")}
+	params.Limit = clerk.Int64(10)
+	page, err := svc.List(ctx, params)
+	if err != nil {
+		return err
+	}
+	for _, u := range page.Data {
+		fmt.Fprintln(w, u.ID)
+	}
+	if !page.HasTotalCount() {
+		count, err := svc.Count(ctx, &users.CountParams{Query: params.Query})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%d shown, %d in all\n", len(page.Data), count.TotalCount)
+	}
+	return nil
+}
+
+// snippetListOrganizations lists organizations, whose answer carries its
+// own total count.
+func snippetListOrganizations(ctx context.Context, svc *organizations.Service, w io.Writer) error {
+	params := &organizations.ListParams{}
+	params.Limit = clerk.Int64(20)
+	page, err := svc.List(ctx, params)
+	if err != nil {
+		return err
+	}
+	for _, org := range page.Data {
+		fmt.Fprintln(w, org.ID, org.Name)
+	}
+	fmt.Fprintf(w, "%d shown, %d in all\n", len(page.Data), page.TotalCount)
+	return nil
+}
+
 // fakeBilling serves fixed JSON bodies by path on loopback.
 func fakeBilling(t *testing.T, bodies map[string]string) *billing.Service {
+	t.Helper()
+	return billing.New(fakeAPI(t, bodies))
+}
+
+// fakeAPI returns a client of a loopback server that answers fixed JSON
+// bodies by path, and 404 for any other path.
+func fakeAPI(t *testing.T, bodies map[string]string) *clerk.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, ok := bodies[r.URL.Path]
@@ -117,7 +192,40 @@ func fakeBilling(t *testing.T, bodies map[string]string) *billing.Service {
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}
-	return billing.New(c)
+	return c
+}
+
+func TestSnippetsFromV2(t *testing.T) {
+	t.Setenv("CLERK_SECRET_KEY", "")
+	if _, err := snippetUsersService(); !errors.Is(err, clerk.ErrMissingSecretKey) {
+		t.Fatalf("without a key: %v, want ErrMissingSecretKey", err)
+	}
+	t.Setenv("CLERK_SECRET_KEY", "sk_test_migrationsnippets")
+	if svc, err := snippetUsersService(); err != nil || svc == nil {
+		t.Fatalf("with a key: %v", err)
+	}
+	c := fakeAPI(t, map[string]string{
+		"/users/user_1":  `{"id":"user_1","first_name":"Ada"}`,
+		"/users":         `[{"id":"user_1"},{"id":"user_2"}]`,
+		"/users/count":   `{"object":"total_count","total_count":5}`,
+		"/organizations": `{"data":[{"id":"org_1","name":"Acme"}],"total_count":3}`,
+	})
+	ctx := context.Background()
+	var out bytes.Buffer
+	for _, run := range []func() error{
+		func() error { return snippetGetUser(ctx, users.New(c), "user_1", &out) },
+		func() error { return snippetGetUser(ctx, users.New(c), "user_9", &out) },
+		func() error { return snippetListUsers(ctx, users.New(c), &out) },
+		func() error { return snippetListOrganizations(ctx, organizations.New(c), &out) },
+	} {
+		if err := run(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "user_1 Ada\nno user user_9\nuser_1\nuser_2\n2 shown, 5 in all\norg_1 Acme\n1 shown, 3 in all\n"
+	if out.String() != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out.String(), want)
+	}
 }
 
 func TestSnippetsCallingTheAPI(t *testing.T) {
