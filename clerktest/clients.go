@@ -14,7 +14,7 @@ import (
 // sign-ups need the Frontend API, so the emulator holds none.
 
 func (e *Emulator) clientRoutes(t []route) []route {
-	t = add(t, "GET", "/clients", e.listClients, "limit", "offset")
+	t = add(t, "GET", "/clients", e.listClients, "limit", "offset", "paginated")
 	t = add(t, "GET", "/clients/{client_id}", e.getClient)
 	t = add(t, "POST", "/clients/verify", e.verifyClient, "token")
 	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "refresh_token", "request_origin", "format")
@@ -50,10 +50,6 @@ func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 }
 
 func (e *Emulator) listClients(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
-	if err != nil {
-		return 0, nil, err
-	}
 	seen := map[string]bool{}
 	var ss []*session
 	for _, s := range e.st.sessions {
@@ -69,7 +65,7 @@ func (e *Emulator) listClients(c *call) (int, any, error) {
 		cl, _ := e.clientJSON(s.clientID)
 		out = append(out, cl)
 	}
-	return http.StatusOK, pageOf(out, limit, offset).Data, nil
+	return listAnswer(c, out, false)
 }
 
 func (e *Emulator) getClient(c *call) (int, any, error) {

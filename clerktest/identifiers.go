@@ -10,7 +10,7 @@ import (
 )
 
 func (e *Emulator) identifierRoutes(t []route) []route {
-	t = add(t, "GET", "/allowlist_identifiers", e.listAllowlist, "limit", "offset")
+	t = add(t, "GET", "/allowlist_identifiers", e.listAllowlist, "limit", "offset", "paginated")
 	t = add(t, "POST", "/allowlist_identifiers", e.createAllowlist, "identifier", "notify")
 	t = add(t, "DELETE", "/allowlist_identifiers/{identifier_id}", e.deleteAllowlist)
 	t = add(t, "GET", "/blocklist_identifiers", e.listBlocklist)

@@ -15,7 +15,7 @@ import (
 // Svix app that delivers Clerk's webhooks.
 
 func (e *Emulator) instanceResourceRoutes(t []route) []route {
-	t = add(t, "GET", "/redirect_urls", e.listRedirectURLs, "limit", "offset")
+	t = add(t, "GET", "/redirect_urls", e.listRedirectURLs, "limit", "offset", "paginated")
 	t = add(t, "POST", "/redirect_urls", e.createRedirectURL, "url")
 	t = add(t, "GET", "/redirect_urls/{id}", e.getRedirectURL)
 	t = add(t, "DELETE", "/redirect_urls/{id}", e.deleteRedirectURL)

@@ -25,7 +25,7 @@ func (e *Emulator) userExtraRoutes(t []route) []route {
 	t = add(t, "DELETE", "/users/{user_id}/external_accounts/{external_account_id}", e.noUserChild("external account", "external_account_id"))
 	t = add(t, "DELETE", "/users/{user_id}/trusted_devices/{trusted_device_id}", e.noUserChild("trusted device", "trusted_device_id"))
 	t = add(t, "GET", "/users/{user_id}/trusted_devices", e.listTrustedDevices)
-	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset")
+	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset", "paginated")
 	t = add(t, "GET", "/users/{user_id}/organization_invitations", e.userOrgInvitations, "limit", "offset", "status")
 	t = add(t, "POST", "/users/{user_id}/remove_password", e.removePassword, "sign_out_of_other_sessions")
 	t = add(t, "POST", "/users/{user_id}/profile_image", e.setProfileImage(true))
