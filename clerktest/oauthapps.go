@@ -212,8 +212,8 @@ func (e *Emulator) oauthAppLogo(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+	if err := c.uploadedFile(); err != nil {
+		return 0, nil, err
 	}
 	a.app.ClientImageURL, a.app.UpdatedAt = ptr(imageURL(a.app.ID)), e.ms()
 	return http.StatusOK, a.app, nil

@@ -247,8 +247,8 @@ func (e *Emulator) setOrgLogo(upload bool) handler {
 			return 0, nil, err
 		}
 		if upload {
-			if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
-				return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+			if err := c.uploadedFile(); err != nil {
+				return 0, nil, err
 			}
 		}
 		o.hasLogo, o.updatedAt = upload, e.ms()
