@@ -65,6 +65,7 @@ func ErrorCodes() []ErrorCode {
 		{"internal_clerk_error", http.StatusInternalServerError, errorIndex + "Internal: Unexpected", false},
 		{"invitation_already_accepted", http.StatusBadRequest, errorIndex + "Invitations: InvitationAlreadyAccepted", false},
 		{"invitation_already_revoked", http.StatusBadRequest, errorIndex + "Invitations: InvitationAlreadyRevoked", false},
+		{"machine_secret_key_invalid", http.StatusUnauthorized, "clerk/javascript packages/backend M2MTokenApi tests: the answer to POST /m2m_tokens with an instance secret key", false},
 		{"method_not_allowed", http.StatusMethodNotAllowed, "not in the error index; the answer for a spec path with another method is guessed", true},
 		{"no_password_set", http.StatusBadRequest, errorIndex + "Users: NoPasswordSet", false},
 		{"not_implemented", http.StatusNotImplemented, "the emulator's own: an operation of the spec clerktest does not answer", false},

@@ -63,6 +63,7 @@ func (e *Emulator) m2mRoutes(t []route) []route {
 	for i := len(t) - 4; i < len(t); i++ {
 		t[i].machine = true
 	}
+	t[len(t)-3].machineOnly = true // POST /m2m_tokens: a machine secret key only
 	return t
 }
 
