@@ -206,7 +206,7 @@ func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 	claims := render(cloneMetadata(t.claims)).(map[string]any)
 	now := e.now()
 	claims["azp"] = defaultAZP
-	claims["iss"] = e.base
+	claims["iss"] = e.keys.frontendAPI
 	claims["sub"] = s.userID
 	claims["iat"] = now.Unix()
 	claims["nbf"] = now.Unix() - t.skew
