@@ -46,6 +46,7 @@ func ErrorCodes() []ErrorCode {
 		{"saml_connection_cant_be_activated", http.StatusUnprocessableEntity, errorIndex + "Saml: SAMLConnectionCantBeActivated", false},
 		{"sign_in_token_cannot_be_revoked_code", http.StatusBadRequest, errorIndex + "Sign In Tokens: SignInTokenCannotBeRevoked", false},
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
+		{"api_version_invalid", http.StatusBadRequest, "Clerk's versioning docs: both version sources at once, or an invalid version, is an invalid request; the code and status are guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},
 		{"clerk_key_invalid", http.StatusUnauthorized, errorIndex + "Auth: InvalidClerkSecretKey", false},
 		{"duplicate_record", http.StatusBadRequest, errorIndex + "Invitations: DuplicateInvitations", false},

@@ -95,6 +95,9 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 	if !inV1 {
 		return errorResponse(notFound("route "+r.Method+" "+r.URL.Path), 0)
 	}
+	if err := checkAPIVersion(r); err != nil {
+		return errorResponse(err, 0)
+	}
 	if rt == nil {
 		return errorResponse(e.noRoute(r.Method, segs), 0)
 	}
