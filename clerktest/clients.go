@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"slices"
 
@@ -110,6 +111,11 @@ func (e *Emulator) refreshSession(c *call) (int, any, error) {
 	}
 	if err := need("expired_token", p.ExpiredToken, "refresh_token", p.RefreshToken, "request_origin", p.RequestOrigin); err != nil {
 		return 0, nil, err
+	}
+	if subtle.ConstantTimeCompare([]byte(p.RefreshToken), []byte(e.RefreshToken(s.id))) != 1 {
+		// The error index's Cookie errors, InvalidRotatingToken.
+		return 0, nil, fail(http.StatusUnauthorized, "cookie_invalid_code", "The provided cookie is invalid.",
+			"The client's rotating key does not match the given one")
 	}
 	claims, ok := e.verifyOwnJWT(p.ExpiredToken)
 	if !ok {

@@ -48,6 +48,7 @@ func ErrorCodes() []ErrorCode {
 		{"already_a_member_in_organization", http.StatusUnprocessableEntity, "not in the error index; code and status guessed", true},
 		{"api_version_invalid", http.StatusBadRequest, "Clerk's versioning docs: both version sources at once, or an invalid version, is an invalid request; the code and status are guessed", true},
 		{"authorization_header_missing", http.StatusUnauthorized, "not in the error index (it lists authorization_header_format_invalid and clerk_key_invalid); guessed", true},
+		{"cookie_invalid_code", http.StatusUnauthorized, errorIndex + "Cookies: InvalidRotatingToken (a refresh token that is not the session's; the 401 is the refresh operation's documented status)", false},
 		{"clerk_key_invalid", http.StatusUnauthorized, errorIndex + "Auth: InvalidClerkSecretKey", false},
 		{"duplicate_record", http.StatusBadRequest, errorIndex + "Invitations: DuplicateInvitations", false},
 		{"emulator_param_not_implemented", http.StatusBadRequest, "the emulator's own: a parameter the spec defines that clerktest does not implement", false},

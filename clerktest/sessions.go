@@ -2,6 +2,9 @@ package clerktest
 
 import (
 	"cmp"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"net/http"
 	"slices"
 	"time"
@@ -217,4 +220,14 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	return http.StatusOK, &clerk.SessionToken{Object: ptr("token"), JWT: &tok}, nil
+}
+
+// RefreshToken returns the refresh token of a session, what Clerk's
+// Frontend API leaves in the __refresh cookie: POST
+// /sessions/{id}/refresh accepts it and refuses any other. It is derived
+// from the session ID and the secret key, so it survives a snapshot.
+func (e *Emulator) RefreshToken(sessionID string) string {
+	m := hmac.New(sha256.New, []byte(e.keys.secret))
+	m.Write([]byte("refresh_token\x00" + sessionID))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
