@@ -199,10 +199,16 @@ func (e *Emulator) revokeOAuthToken(c *call) (int, any, error) {
 	if err := need("token", p.Token); err != nil {
 		return 0, nil, err
 	}
+	found := false
 	for _, t := range e.st.oauthTokens {
 		if t.token == p.Token && t.clientID == a.app.ClientID {
-			t.revoked = true
+			t.revoked, found = true, true
 		}
+	}
+	if !found {
+		// The spec lists 404 for this operation: a token the application
+		// never issued is not found, not silently accepted.
+		return 0, nil, notFound("OAuth token")
 	}
 	return http.StatusNoContent, nil, nil
 }

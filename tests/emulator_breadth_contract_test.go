@@ -490,6 +490,7 @@ func TestEmulatorContractOAuthApps(t *testing.T) {
 		t.Errorf("issued token: %v", v)
 	}
 	c.do("POST", "/oauth_applications/"+aid+"/revoke_token", nil, map[string]any{"token": tok}, 204)
+	c.do("POST", "/oauth_applications/"+aid+"/revoke_token", nil, map[string]any{"token": "oat_never_issued"}, 404)
 	if v := c.do("POST", "/oauth_applications/access_tokens/verify", nil, map[string]any{"access_token": tok}, 200); v["active"] != false {
 		t.Errorf("revoked token: %v", v)
 	}
