@@ -11,7 +11,7 @@ import (
 )
 
 func (e *Emulator) userRoutes(t []route) []route {
-	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by")...)
+	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by", "starting_after")...)
 	t = add(t, "POST", "/users", e.createUser, "banned", "create_organization_enabled", "create_organizations_limit", "created_at", "delete_self_enabled", "email_address", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "locked", "password", "phone_number", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
 	t = add(t, "GET", "/users/count", e.countUsers, userFilterParams()...)
 	t = add(t, "GET", "/users/{user_id}", e.getUser)
