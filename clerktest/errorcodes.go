@@ -70,6 +70,7 @@ func ErrorCodes() []ErrorCode {
 		{"machine_secret_key_invalid", http.StatusUnauthorized, "clerk/javascript packages/backend M2MTokenApi tests: the answer to POST /m2m_tokens with an instance secret key", false},
 		{"method_not_allowed", http.StatusMethodNotAllowed, "not in the error index; the answer for a spec path with another method is guessed", true},
 		{"no_password_set", http.StatusBadRequest, errorIndex + "Users: NoPasswordSet", false},
+		{"not_an_admin_in_organization", http.StatusForbidden, "not in the error index; revoking an organization invitation for a requesting_user_id who is not an admin is guessed", true},
 		{"not_implemented", http.StatusNotImplemented, "the emulator's own: an operation of the spec clerktest does not answer", false},
 		{"organization_creator_not_found", http.StatusBadRequest, errorIndex + "Organizations: OrganizationCreatorNotFound", false},
 		{"organization_invitation_not_unique", http.StatusBadRequest, errorIndex + "Organizations: OrganizationInvitationNotUnique", false},

@@ -301,6 +301,27 @@ func (e *Emulator) prepareVerification(email bool, param string) handler {
 	}
 }
 
+// emitEmail records an email Clerk would send: an email.created webhook
+// rendered from the template slug, to the address (of the user, when
+// known).
+func (e *Emulator) emitEmail(c *call, slug, to string, u *user, i *identification, data map[string]any) {
+	t, err := e.peekTemplate("email", slug)
+	if err != nil {
+		return
+	}
+	body := render(deref(t.Body), data)
+	msg := clerk.EmailMessage{ID: newID("ema"), Object: "email", Slug: ptr(slug),
+		Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(to), FromEmailName: deref(t.FromEmailName),
+		Data: anyJSON(data), DeliveredByClerk: *t.DeliveredByClerk, Body: &body, Status: ptr("queued")}
+	if u != nil {
+		msg.UserID = clerk.Value(u.id)
+	}
+	if i != nil {
+		msg.EmailAddressID = clerk.Value(i.id)
+	}
+	c.emit("email.created", msg)
+}
+
 // emitMessage records the message Clerk would send with a code.
 func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, code string) {
 	data := map[string]any{"otp_code": code, "app": map[string]any{"name": "clerktest"}}
@@ -313,14 +334,11 @@ func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, 
 	if err != nil {
 		return
 	}
-	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	if email {
-		c.emit("email.created", clerk.EmailMessage{ID: newID("ema"), Object: "email", Slug: ptr("verification_code"),
-			Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(i.value), FromEmailName: deref(t.FromEmailName),
-			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: anyJSON(data), DeliveredByClerk: byClerk,
-			Body: &body, Status: ptr("queued")})
+		e.emitEmail(c, "verification_code", i.value, u, i, data)
 		return
 	}
+	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	c.emit("sms.created", clerk.SMSMessage{ID: newID("sms"), Object: "sms_message", Slug: clerk.Value("verification_code"),
 		ToPhoneNumber: i.value, FromPhoneNumber: "+15555550000", PhoneNumberID: clerk.Value(i.id), UserID: clerk.Value(u.id),
 		Message: body, Data: anyJSON(data), DeliveredByClerk: byClerk, Status: "queued", CreatedAt: &now, CreatedAtMs: now})

@@ -54,8 +54,8 @@ func jsonKeys(v any) []string {
 }
 
 func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
-	known := append(jsonKeys(invitations.CreateParams{}), "expires_in_days", "ignore_existing", "notify", "public_metadata", "redirect_url", "template_slug")
-	items, err := bulkBodies(c.body, known, []string{"email_address", "expires_in_days", "ignore_existing", "public_metadata"})
+	known := append(jsonKeys(invitations.CreateParams{}), invitationParams()...)
+	items, err := bulkBodies(c.body, known, invitationParams())
 	if err != nil {
 		return 0, nil, err
 	}
@@ -70,6 +70,7 @@ func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
 	out := make([]*clerk.Invitation, 0, len(batch))
 	for _, i := range batch {
 		e.st.invitations[i.id] = i
+		e.notifyInvitation(c, i)
 		out = append(out, i.json())
 	}
 	return http.StatusOK, out, nil
@@ -80,9 +81,8 @@ func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	known := append(jsonKeys(organizations.CreateInvitationParams{}), "expires_in_days", "inviter_user_id", "notify",
-		"private_metadata", "public_metadata", "redirect_url")
-	items, err := bulkBodies(c.body, known, []string{"email_address", "role", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata"})
+	known := append(jsonKeys(organizations.CreateInvitationParams{}), orgInvitationParams()...)
+	items, err := bulkBodies(c.body, known, orgInvitationParams())
 	if err != nil {
 		return 0, nil, err
 	}

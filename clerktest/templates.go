@@ -19,6 +19,8 @@ var builtinTemplates = map[string][]builtinTemplate{
 	"email": {
 		{"verification_code", "Verification code", "{{otp_code}} is your verification code", "<p>Your {{app.name}} verification code is {{otp_code}}.</p>"},
 		{"invitation", "Invitation", "You're invited to {{app.name}}", "<p><a href=\"{{action_url}}\">Accept the invitation</a></p>"},
+		{"organization_invitation", "Organization invitation", "You're invited to join an organization on {{app.name}}", "<p><a href=\"{{action_url}}\">Accept the invitation</a></p>"},
+		{"waitlist_invitation", "Waitlist invitation", "You're off the {{app.name}} waitlist", "<p><a href=\"{{action_url}}\">Sign up</a></p>"},
 		{"magic_link_sign_in", "Magic link sign in", "Sign in to {{app.name}}", "<p><a href=\"{{magic_link}}\">Sign in</a></p>"},
 		{"password_changed", "Password changed", "Your password was changed", "<p>Your {{app.name}} password changed.</p>"},
 	},
