@@ -22,6 +22,7 @@ var builtinTemplates = map[string][]builtinTemplate{
 		{"organization_invitation", "Organization invitation", "You're invited to join an organization on {{app.name}}", "<p><a href=\"{{action_url}}\">Accept the invitation</a></p>"},
 		{"waitlist_invitation", "Waitlist invitation", "You're off the {{app.name}} waitlist", "<p><a href=\"{{action_url}}\">Sign up</a></p>"},
 		{"magic_link_sign_in", "Magic link sign in", "Sign in to {{app.name}}", "<p><a href=\"{{magic_link}}\">Sign in</a></p>"},
+		{"primary_email_address_changed", "Primary email address changed", "Your primary email address was changed", "<p>Your {{app.name}} primary email address is now {{new_email_address}}.</p>"},
 		{"password_changed", "Password changed", "Your password was changed", "<p>Your {{app.name}} password changed.</p>"},
 	},
 	"sms": {
