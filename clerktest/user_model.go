@@ -122,6 +122,10 @@ func (u *user) hasEmail(addr string) bool {
 	return slices.ContainsFunc(u.emails, func(e *identification) bool { return strings.EqualFold(e.value, addr) })
 }
 
+func (u *user) hasWallet(w string) bool {
+	return slices.ContainsFunc(u.wallets, func(i *identification) bool { return strings.EqualFold(i.value, w) })
+}
+
 func (u *user) hasPhone(num string) bool {
 	return slices.ContainsFunc(u.phones, func(p *identification) bool { return p.value == num })
 }

@@ -12,13 +12,13 @@ import (
 // userFilter is the parsed filter of GET /users and GET /users/count.
 type userFilter struct {
 	emails, phones, externalIDs, usernames, ids, orgIDs     []string
+	wallets                                                 []string
 	query, emailQuery, phoneQuery, usernameQuery, nameQuery string
 	banned, bannedSet                                       bool
 	createdBefore, createdAfter                             *int64
 	activeBefore, activeAfter, signInBefore, signInAfter    *int64
-	// noMatch is set by filters no emulated user can meet: web3_wallet,
-	// provider and provider_user_id (emulated users have no wallets or
-	// external accounts).
+	// noMatch is set by filters no emulated user can meet: provider and
+	// provider_user_id (emulated users have no external accounts).
 	noMatch bool
 }
 
@@ -35,7 +35,7 @@ func parseUserFilter(c *call) (userFilter, error) {
 	f := userFilter{
 		emails: queryList(q, "email_address"), phones: queryList(q, "phone_number"),
 		externalIDs: queryList(q, "external_id"), usernames: queryList(q, "username"),
-		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"),
+		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"), wallets: queryList(q, "web3_wallet"),
 		query: q.Get("query"), emailQuery: q.Get("email_address_query"), phoneQuery: q.Get("phone_number_query"),
 		usernameQuery: q.Get("username_query"), nameQuery: q.Get("name_query"),
 	}
@@ -58,7 +58,7 @@ func parseUserFilter(c *call) (userFilter, error) {
 			*p.dst = ptr(v)
 		}
 	}
-	f.noMatch = len(queryList(q, "web3_wallet")) > 0 || q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
+	f.noMatch = q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
 	return f, nil
 }
 
@@ -93,7 +93,8 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		!anyOf(f.externalIDs, func(s string) bool { return u.externalID != nil && *u.externalID == s }) ||
 		!anyOf(f.usernames, func(s string) bool { return u.username != nil && strings.EqualFold(*u.username, s) }) ||
 		!anyOf(f.ids, func(s string) bool { return u.id == s }) ||
-		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) {
+		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) ||
+		!anyOf(f.wallets, u.hasWallet) {
 		return false
 	}
 	if f.noMatch || f.bannedSet && u.banned != f.banned {
@@ -124,7 +125,8 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		return false
 	}
 	if q := f.query; q != "" {
-		if !emailHit(q) && !phoneHit(q) && !containsFold(deref(u.username), q) &&
+		walletHit := slices.ContainsFunc(u.wallets, func(i *identification) bool { return containsFold(i.value, q) })
+		if !emailHit(q) && !phoneHit(q) && !walletHit && !containsFold(deref(u.username), q) &&
 			!containsFold(u.id, q) && !nameHit(q) && !containsFold(deref(u.externalID), q) {
 			return false
 		}
@@ -181,7 +183,7 @@ func parseOrder(vals []string, def string) (field string, desc bool) {
 
 // empty reports whether the filter lets every user through.
 func (f *userFilter) empty() bool {
-	return len(f.emails)+len(f.phones)+len(f.externalIDs)+len(f.usernames)+len(f.ids)+len(f.orgIDs) == 0 &&
+	return len(f.emails)+len(f.phones)+len(f.externalIDs)+len(f.usernames)+len(f.ids)+len(f.orgIDs)+len(f.wallets) == 0 &&
 		f.query == "" && f.emailQuery == "" && f.phoneQuery == "" && f.usernameQuery == "" && f.nameQuery == "" &&
 		!f.bannedSet && f.createdBefore == nil && f.createdAfter == nil && f.activeBefore == nil &&
 		f.activeAfter == nil && f.signInBefore == nil && f.signInAfter == nil && !f.noMatch

@@ -110,7 +110,7 @@ func (e *Emulator) applyWallets(u *user, f fields, now int64) error {
 // walletTaken reports whether any user holds the wallet.
 func (e *Emulator) walletTaken(w string) bool {
 	for _, o := range e.st.users {
-		if slices.ContainsFunc(o.wallets, func(i *identification) bool { return strings.EqualFold(i.value, w) }) {
+		if o.hasWallet(w) {
 			return true
 		}
 	}
