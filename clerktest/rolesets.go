@@ -276,3 +276,13 @@ func (e *Emulator) retireRoleSet(c *call) (int, any, error) {
 	e.st.roleSets.del(rs.set.ID)
 	return http.StatusOK, deleted("role_set", rs.set.ID), nil
 }
+
+// roleSetExists reports whether a role set has the key.
+func (e *Emulator) roleSetExists(key string) bool {
+	for _, rs := range e.st.roleSets.list(false, nil) {
+		if rs.set.Key == key {
+			return true
+		}
+	}
+	return false
+}
