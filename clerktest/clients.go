@@ -18,7 +18,8 @@ func (e *Emulator) clientRoutes(t []route) []route {
 	t = add(t, "GET", "/clients", e.listClients, "limit", "offset", "paginated")
 	t = add(t, "GET", "/clients/{client_id}", e.getClient)
 	t = add(t, "POST", "/clients/verify", e.verifyClient, "token")
-	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "refresh_token", "request_origin", "format")
+	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "format", "refresh_token",
+		"request_headers", "request_origin", "request_originating_ip")
 	t = add(t, "GET", "/sign_ups/{id}", e.getSignUp)
 	t = add(t, "PATCH", "/sign_ups/{id}", e.getSignUp, "custom_action", "external_id")
 	return t
@@ -109,6 +110,8 @@ func (e *Emulator) refreshSession(c *call) (int, any, error) {
 	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	// request_headers and request_originating_ip are decoded (and so type
+	// checked) with the rest; the emulator binds no session to a device.
 	if err := need("expired_token", p.ExpiredToken, "refresh_token", p.RefreshToken, "request_origin", p.RequestOrigin); err != nil {
 		return 0, nil, err
 	}

@@ -61,6 +61,7 @@ func ErrorCodes() []ErrorCode {
 		{"form_param_type_invalid", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidTypeParameter", false},
 		{"form_param_unknown", http.StatusUnprocessableEntity, errorIndex + "Forms: FormUnknownParameter", false},
 		{"form_param_value_invalid", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidParameterValue (also used for invalid query values, where Clerk may send invalid_query_parameter_value 400)", false},
+		{"form_param_value_invalid", http.StatusBadRequest, "the spec: min_remaining_ttl_seconds not below the token lifetime is a 400; the code is guessed", true},
 		{"form_password_length_too_short", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidPasswordLengthTooShort", false},
 		{"incorrect_password", http.StatusUnprocessableEntity, errorIndex + "Users: IncorrectPassword", false},
 		{"injected_failure", 0, "the emulator's own: a fault injected with a 4xx status other than 429", false},

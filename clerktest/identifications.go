@@ -51,8 +51,8 @@ func (e *Emulator) identificationRoutes(t []route) []route {
 	for _, kind := range []string{"email_addresses", "phone_numbers"} {
 		email := kind == "email_addresses"
 		idParam := "{email_address_id}"
-		createParams := []string{"email_address", "user_id", "verified", "primary"}
-		updateParams := []string{"verified", "primary"}
+		createParams := []string{"email_address", "notify_primary_email_address_changed", "user_id", "verified", "primary"}
+		updateParams := []string{"notify_primary_email_address_changed", "verified", "primary"}
 		if !email {
 			idParam = "{phone_number_id}"
 			createParams = []string{"phone_number", "user_id", "verified", "primary", "reserved_for_second_factor"}
@@ -66,7 +66,8 @@ func (e *Emulator) identificationRoutes(t []route) []route {
 		t = add(t, "POST", "/"+kind+"/"+idParam+"/prepare_verification", e.prepareVerification(email, param))
 		t = add(t, "POST", "/"+kind+"/"+idParam+"/attempt_verification", e.attemptVerification(email, param), "code", "verification_id")
 	}
-	t = add(t, "PUT", "/users/{user_id}/email_address", e.replaceIdentification(true), "email_address", "identification_status")
+	t = add(t, "PUT", "/users/{user_id}/email_address", e.replaceIdentification(true), "email_address", "identification_status",
+		"notify_primary_email_address_changed")
 	t = add(t, "PUT", "/users/{user_id}/phone_number", e.replaceIdentification(false), "phone_number", "identification_status")
 	return t
 }
@@ -151,6 +152,7 @@ func (e *Emulator) createIdentification(email bool) handler {
 		if !ok {
 			return 0, nil, resourceParamNotFound("user_id")
 		}
+		oldPrimary := u.primaryEmail()
 		now := e.ms()
 		i := &identification{id: newID("idn"), value: value, verified: verified.Or(false), reserved: reserved.Or(false),
 			createdAt: now, updatedAt: now}
@@ -168,6 +170,7 @@ func (e *Emulator) createIdentification(email bool) handler {
 		}
 		e.st.indexUser(u)
 		u.updatedAt = now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
@@ -189,6 +192,7 @@ func (e *Emulator) updateIdentification(email bool, param string) handler {
 		if err != nil {
 			return 0, nil, err
 		}
+		oldPrimary := u.primaryEmail()
 		var verified, primary, reserved clerk.Opt[bool]
 		if email {
 			var p emailaddresses.UpdateParams
@@ -218,6 +222,7 @@ func (e *Emulator) updateIdentification(email bool, param string) handler {
 		}
 		now := e.ms()
 		i.updatedAt, u.updatedAt = now, now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
@@ -395,6 +400,7 @@ func (e *Emulator) replaceIdentification(email bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
+		oldPrimary := u.primaryEmail()
 		var value string
 		var status clerk.Opt[string]
 		if email {
@@ -442,7 +448,26 @@ func (e *Emulator) replaceIdentification(email bool) handler {
 		}
 		e.st.indexUser(u)
 		u.updatedAt = now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
+}
+
+// notifyPrimaryEmailChange sends the primary_email_address_changed email
+// to the former primary address when the request asked for it with
+// notify_primary_email_address_changed and the primary address changed.
+func (e *Emulator) notifyPrimaryEmailChange(c *call, u *user, old string) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return
+	}
+	if n, _, _ := f.boolean("notify_primary_email_address_changed"); n == nil || !*n {
+		return
+	}
+	if old == "" || old == u.primaryEmail() || isTestIdentifier(old) {
+		return
+	}
+	e.emitEmail(c, "primary_email_address_changed", old, u, nil, map[string]any{"new_email_address": u.primaryEmail(),
+		"app": map[string]any{"name": "clerktest"}})
 }

@@ -21,7 +21,7 @@ func (e *Emulator) instanceResourceRoutes(t []route) []route {
 	t = add(t, "DELETE", "/redirect_urls/{id}", e.deleteRedirectURL)
 	t = add(t, "GET", "/domains", e.listDomains)
 	t = add(t, "POST", "/domains", e.createDomain, "name", "is_satellite", "proxy_url")
-	t = add(t, "PATCH", "/domains/{domain_id}", e.updateDomain, "name", "proxy_url")
+	t = add(t, "PATCH", "/domains/{domain_id}", e.updateDomain, "is_secondary", "name", "proxy_url")
 	t = add(t, "DELETE", "/domains/{domain_id}", e.deleteDomain)
 	t = add(t, "POST", "/proxy_checks", e.createProxyCheck, "domain_id", "proxy_url")
 	t = add(t, "POST", "/webhooks/svix", e.createSvixApp)
@@ -125,6 +125,8 @@ func (e *Emulator) updateDomain(c *call) (int, any, error) {
 	if p.ProxyURL.IsSet() || p.ProxyURL.IsNull() {
 		d.ProxyURL = p.ProxyURL
 	}
+	// is_secondary (decoded above) changes how Clerk stores subdomains of
+	// the name; the Domain answer has no field that shows it.
 	return http.StatusOK, d, nil
 }
 

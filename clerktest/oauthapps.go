@@ -46,7 +46,7 @@ func (e *Emulator) oauthAppRoutes(t []route) []route {
 	t = add(t, "POST", "/oauth_applications/{oauth_application_id}/rotate_secret", e.rotateOAuthSecret)
 	t = add(t, "POST", "/oauth_applications/{oauth_application_id}/revoke_token", e.revokeOAuthToken, "token")
 	t = add(t, "PUT", "/oauth_applications/{oauth_application_id}/logo", e.oauthAppLogo)
-	t = add(t, "POST", "/oauth_applications/access_tokens/verify", e.verifyOAuthToken, "access_token")
+	t = add(t, "POST", "/oauth_applications/access_tokens/verify", e.verifyOAuthToken, "access_token", "secret")
 	return t
 }
 
@@ -234,6 +234,12 @@ func (e *Emulator) verifyOAuthToken(c *call) (int, any, error) {
 	tok, _, err := f.str("access_token")
 	if err != nil {
 		return 0, nil, err
+	}
+	if tok == nil || *tok == "" {
+		// secret is the deprecated name of access_token.
+		if tok, _, err = f.str("secret"); err != nil {
+			return 0, nil, err
+		}
 	}
 	if tok == nil || *tok == "" {
 		return 0, nil, missingParam("access_token")

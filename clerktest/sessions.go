@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"time"
@@ -199,13 +200,14 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 		}
 	}
 	var claims map[string]any
+	var custom *customSigner
 	if name := c.param("template_name"); name != "" {
 		t := e.templateByName(name)
 		if t == nil {
 			return 0, nil, notFound("JWT template " + name)
 		}
 		o.expiry = time.Duration(t.lifetime) * time.Second
-		claims = e.templateClaims(t, s)
+		claims, custom = e.templateClaims(t, s), t.custom
 	} else {
 		claims, err = e.sessionClaims(s, o)
 		if err != nil {
@@ -215,7 +217,16 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	if ttl != nil && *ttl > 0 {
 		claims["exp"] = e.now().Unix() + *ttl
 	}
-	tok, err := e.signJWT(claims)
+	var tok string
+	if custom != nil {
+		payload, merr := json.Marshal(claims)
+		if merr != nil {
+			return 0, nil, merr
+		}
+		tok, err = custom.sign(payload)
+	} else {
+		tok, err = e.signJWT(claims)
+	}
 	if err != nil {
 		return 0, nil, err
 	}
