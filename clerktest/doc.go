@@ -17,10 +17,9 @@
 // mutations send subscriptionItem.canceled, .ended or .updated and
 // subscription.updated, as Clerk does for the same change.
 //
-// It refuses what it does not do rather than ignore it: an operation it does
-// not answer is 501 not_implemented, a parameter it does not implement is
-// 400 emulator_param_not_implemented, a body key the spec does not define is
-// 422 form_param_unknown.
+// Every operation and every parameter of the spec is implemented. A body
+// key the spec does not define is 422 form_param_unknown, as on Clerk; a
+// query parameter the spec does not define is ignored, as on Clerk.
 //
 // Clerk's test identifiers work as on a development instance: addresses with
 // +clerk_test and the numbers +1 XXX 555-0100 to 555-0199 receive no message

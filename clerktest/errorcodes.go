@@ -51,7 +51,6 @@ func ErrorCodes() []ErrorCode {
 		{"cookie_invalid_code", http.StatusUnauthorized, errorIndex + "Cookies: InvalidRotatingToken (a refresh token that is not the session's; the 401 is the refresh operation's documented status)", false},
 		{"clerk_key_invalid", http.StatusUnauthorized, errorIndex + "Auth: InvalidClerkSecretKey", false},
 		{"duplicate_record", http.StatusBadRequest, errorIndex + "Invitations: DuplicateInvitations", false},
-		{"emulator_param_not_implemented", http.StatusBadRequest, "the emulator's own: a parameter the spec defines that clerktest does not implement", false},
 		{"flush_timeout", http.StatusGatewayTimeout, "the emulator's own: the control API's flush timed out with deliveries pending", false},
 		{"form_resource_not_found", http.StatusUnprocessableEntity, errorIndex + "Forms: FormMissingResource", false},
 		{"form_identifier_exists", http.StatusUnprocessableEntity, errorIndex + "Forms: FormIdentifierExists", false},

@@ -73,7 +73,8 @@ func (c *call) param(name string) string { return c.params[name] }
 // add appends a route to table. GET routes only read the state. params
 // names the parameters the handler implements: query parameters for GET
 // and DELETE, body parameters otherwise, and a name written "?name" is a
-// query parameter of any method. Any other parameter is refused.
+// query parameter of any method. TestEverySpecParameterIsImplemented
+// checks that they cover the spec's parameters of the operation.
 func add(table []route, method, pattern string, h handler, params ...string) []route {
 	var query, body []string
 	for _, p := range params {

@@ -1,6 +1,12 @@
 package clerktest_test
 
-import "testing"
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clerkgo/clerk/clerktest"
+)
 
 // TestM2MTokenReuse checks min_remaining_ttl_seconds: a live opaque token
 // of the machine with the same claims and enough lifetime left is
@@ -63,5 +69,26 @@ func TestRoleIncludedInInitialRoleSet(t *testing.T) {
 		if found != tt.want {
 			t.Errorf("%s holds org:auditor: %v, want %v", tt.key, found, tt.want)
 		}
+	}
+}
+
+// TestMachineRotationGracePeriod checks previous_token_ttl: the old
+// machine secret keeps working for that long after a rotation, then stops.
+func TestMachineRotationGracePeriod(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1_700_000_000, 0)
+	var mu sync.Mutex
+	e := newEmu(t, clerktest.WithNow(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }))
+	m := call(t, e, "POST", "/machines", map[string]any{"name": "w"}, 200)
+	old := m["secret_key"].(string)
+	call(t, e, "POST", "/machines/"+m["id"].(string)+"/secret_key/rotate", map[string]any{"previous_token_ttl": 60}, 200)
+	if status, _, raw := sendKey(t, e, old, "POST", "/m2m_tokens", nil); status != 201 {
+		t.Errorf("old key within the grace period: %d %s", status, raw)
+	}
+	mu.Lock()
+	now = now.Add(61 * time.Second)
+	mu.Unlock()
+	if status, _, _ := sendKey(t, e, old, "POST", "/m2m_tokens", nil); status != 401 {
+		t.Errorf("old key after the grace period: %d", status)
 	}
 }
