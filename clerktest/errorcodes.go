@@ -62,6 +62,7 @@ func ErrorCodes() []ErrorCode {
 		{"form_param_value_invalid", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidParameterValue (also used for invalid query values, where Clerk may send invalid_query_parameter_value 400)", false},
 		{"form_param_value_invalid", http.StatusBadRequest, "the spec: min_remaining_ttl_seconds not below the token lifetime is a 400; the code is guessed", true},
 		{"form_password_length_too_short", http.StatusUnprocessableEntity, errorIndex + "Forms: FormInvalidPasswordLengthTooShort", false},
+		{"gone", http.StatusGone, "not in the error index; the answer to the session verify endpoint, which this API version no longer documents, is guessed", true},
 		{"incorrect_password", http.StatusUnprocessableEntity, errorIndex + "Users: IncorrectPassword", false},
 		{"injected_failure", 0, "the emulator's own: a fault injected with a 4xx status other than 429", false},
 		{"internal_clerk_error", http.StatusInternalServerError, errorIndex + "Internal: Unexpected", false},

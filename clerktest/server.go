@@ -89,6 +89,11 @@ func (e *Emulator) finish(w http.ResponseWriter, rec *Request, ans response) {
 
 // answer runs the route's handler, or explains why there is none.
 func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, segs []string, inV1, keyOK bool, body []byte) response {
+	if rt == nil && inV1 {
+		if ans, ok := e.outsideSpec(r, segs, keyOK); ok {
+			return ans
+		}
+	}
 	if !keyOK {
 		return errorResponse(keyError(r, rt), 0)
 	}
