@@ -41,9 +41,7 @@ func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 		SessionIDs: []string{}, Sessions: []*clerk.Session{}}
 	for _, s := range ss {
 		c.SessionIDs = append(c.SessionIDs, s.id)
-		c.Sessions = append(c.Sessions, &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
-			Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID), LastActiveAt: s.lastActive,
-			ExpireAt: s.expireAt, AbandonAt: s.abandonAt, CreatedAt: s.createdAt, UpdatedAt: s.updatedAt})
+		c.Sessions = append(c.Sessions, s.json())
 		if s.status == "active" {
 			c.LastActiveSessionID = ptr(s.id)
 		}

@@ -77,7 +77,9 @@ func (e *Emulator) deleteRedirectURL(c *call) (int, any, error) {
 func (e *Emulator) primaryDomain() *clerk.Domain {
 	host := strings.TrimPrefix(e.base, "http://")
 	return &clerk.Domain{Object: "domain", ID: "dmn_" + strings.TrimPrefix(e.keys.instanceID, "ins_"), Name: host,
-		FrontendAPIURL: e.base, DevelopmentOrigin: e.base, AccountsPortalURL: clerk.Value(e.base + "/emulator-accounts")}
+		FrontendAPIURL: e.base, DevelopmentOrigin: e.base, AccountsPortalURL: clerk.Value(e.base + "/emulator-accounts"),
+		// A development domain needs no DNS records and no proxy.
+		CNAMETargets: clerk.Null[[]*clerk.CNAMETarget](), ProxyURL: clerk.Null[string]()}
 }
 
 func (e *Emulator) listDomains(c *call) (int, any, error) {
@@ -105,7 +107,11 @@ func (e *Emulator) createDomain(c *call) (int, any, error) {
 	}
 	d := &clerk.Domain{Object: "domain", ID: newID("dmn"), Name: p.Name, IsSatellite: true,
 		FrontendAPIURL: "https://clerk." + p.Name, DevelopmentOrigin: "", ProxyURL: p.ProxyURL,
-		CNAMETargets: clerk.Value([]*clerk.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
+		AccountsPortalURL: clerk.Value("https://accounts." + p.Name),
+		CNAMETargets:      clerk.Value([]*clerk.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
+	if !d.ProxyURL.IsSet() {
+		d.ProxyURL = clerk.Null[string]()
+	}
 	e.st.domains.put(d.ID, d)
 	return http.StatusOK, d, nil
 }

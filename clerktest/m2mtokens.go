@@ -94,6 +94,9 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.callerMachine(c), claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
 	life := time.Hour
+	if m, ok := e.st.machines.get(t.subject); ok && m.m.DefaultTokenTTL != nil {
+		life = time.Duration(*m.m.DefaultTokenTTL) * time.Second
+	}
 	if ttl != nil {
 		if *ttl <= 0 {
 			return 0, nil, invalidParam("seconds_until_expiration", "seconds_until_expiration must be positive.")

@@ -89,8 +89,15 @@ func (e *Emulator) callerMachine(c *call) string {
 	return e.keys.machineID
 }
 
+// defaultMachineTokenTTL is a machine's token lifetime in seconds when
+// none was set: an hour, as the M2M tokens it mints default to.
+const defaultMachineTokenTTL = int64(3600)
+
 func (e *Emulator) machineJSON(m *machine) *clerk.Machine {
 	out := *m.m
+	if out.DefaultTokenTTL == nil {
+		out.DefaultTokenTTL = ptr(defaultMachineTokenTTL)
+	}
 	out.ScopedMachines = []*clerk.ScopedMachine{}
 	for _, id := range m.scopes {
 		if o, ok := e.st.machines.get(id); ok {

@@ -42,7 +42,7 @@ func (e *Emulator) membershipJSON(m *membership) *clerk.OrganizationMembership {
 	if u, ok := e.st.users[m.userID]; ok {
 		out.PublicUserData = &clerk.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
 			LastName: u.lastName, ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id),
-			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned)}
+			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned), Deprovisioned: ptr(false)}
 	}
 	return out
 }

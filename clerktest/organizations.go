@@ -35,6 +35,7 @@ func (e *Emulator) orgJSON(o *organization, counts bool) *clerk.Organization {
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
 		PublicMetadata: metaJSON(o.public), PrivateMetadata: metaJSON(o.private),
 		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt, HasImage: o.hasLogo}
+	out.RoleSetKey, out.MissingMemberWithElevatedPermissions = clerk.Null[string](), ptr(false)
 	if o.roleSetKey != "" {
 		out.RoleSetKey = clerk.Value(o.roleSetKey)
 	}

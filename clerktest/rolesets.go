@@ -29,16 +29,23 @@ func (e *Emulator) roleSetRoutes(t []route) []route {
 	return t
 }
 
-// roleSetRole describes a role, default or custom, as a role set lists it.
+// roleSetRole describes a role, default or custom, as a role set lists
+// it, with how many memberships hold it.
 func (e *Emulator) roleSetRole(key string) *clerk.RoleSetRole {
-	for _, r := range e.st.roles.list(false, nil) {
-		if r.Key == key {
-			return &clerk.RoleSetRole{Object: "role_set_item", ID: r.ID, Key: r.Key, Name: r.Name, Description: r.Description,
-				CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	n := int64(0)
+	for _, m := range e.st.memberships {
+		if m.role == key {
+			n++
 		}
 	}
-	name := roleName(key)
-	return &clerk.RoleSetRole{Object: "role_set_item", ID: stableID("role", key), Key: key, Name: name, Description: nil}
+	out := &clerk.RoleSetRole{Object: "role_set_item", ID: stableID("role", key), Key: key, Name: roleName(key),
+		MembersCount: clerk.Value(n), HasMembers: clerk.Value(n > 0)}
+	for _, r := range e.st.roles.list(false, nil) {
+		if r.Key == key {
+			out.ID, out.Name, out.Description, out.CreatedAt, out.UpdatedAt = r.ID, r.Name, r.Description, r.CreatedAt, r.UpdatedAt
+		}
+	}
+	return out
 }
 
 func (e *Emulator) roleSetJSON(rs *roleSet) *clerk.RoleSet {

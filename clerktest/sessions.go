@@ -33,7 +33,10 @@ func (s *session) json() *clerk.Session {
 	return &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
 		Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID),
 		LastActiveAt: s.lastActive, ExpireAt: s.expireAt, AbandonAt: s.abandonAt,
-		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
+		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt,
+		// A session created through the Backend API has no device
+		// activity, no actor and no pending tasks: Clerk sends null.
+		LatestActivity: clerk.Null[clerk.SessionActivity](), Actor: clerk.JSON("null"), Tasks: clerk.Null[[]*clerk.SessionTask]()}
 }
 
 // sessionEvent is the data of session.* webhooks: the session and its user.

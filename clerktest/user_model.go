@@ -159,20 +159,21 @@ func (i *identification) verification() *clerk.Verification {
 	}
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
 		return &clerk.Verification{Object: ptr(obj), Status: ptr(status), Strategy: ptr(strategy),
-			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64]()}
+			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64](), VerifiedAtClient: clerk.Null[string]()}
 	}
 	return nil
 }
 
 func (i *identification) emailJSON() *clerk.EmailAddress {
-	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
+	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value, MatchesSSOConnection: ptr(false),
 		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt, Verification: i.verification()}
 }
 
 func (i *identification) phoneJSON() *clerk.PhoneNumber {
 	return &clerk.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
 		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
-		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification()}
+		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification(),
+		BackupCodes: clerk.Null[[]string]()}
 }
 
 // json builds the wire form of the user from the generated model type.
@@ -201,6 +202,8 @@ func (u *user) json() *clerk.User {
 		BackupCodeEnabled:         u.backupCodes > 0,
 		TwoFactorEnabled:          u.totp || u.backupCodes > 0,
 		BypassClientTrust:         ptr(u.bypassClientTrust),
+		Deprovisioned:             ptr(false),
+		SCIM:                      clerk.Null[clerk.SCIMUserMetadata](),
 		Passkeys:                  []*clerk.Passkey{},
 		PasswordEnabled:           u.passwordHash != nil || u.passwordDigest != "",
 		PasswordLastUpdatedAt:     optOf(u.passwordUpdated),

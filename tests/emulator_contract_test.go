@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,7 @@ func (c *contract) do(method, path string, query url.Values, body any, want int)
 		c.t.Errorf("%s %s (%d) does not match the spec: %v\nbody: %s", method, path, resp.StatusCode, err, raw)
 	}
 	c.checked[method+" "+route.Path] = true
+	c.checkDeclaredFields(route, resp.StatusCode, raw, method+" "+path)
 	var out map[string]any
 	if len(raw) > 0 && raw[0] == '{' {
 		if err := json.Unmarshal(raw, &out); err != nil {
@@ -124,6 +126,40 @@ func (c *contract) do(method, path string, query url.Values, body any, want int)
 		}
 	}
 	return out
+}
+
+// checkDeclaredFields fails when a success answer leaves out a property
+// its schema declares (null counts as sent): validating only checks the
+// required ones, and Clerk's own clients read the others too. The fields
+// an answer may still leave out are listed, with reasons, in
+// allowedAbsences.
+func (c *contract) checkDeclaredFields(route *routers.Route, status int, raw []byte, call string) {
+	c.t.Helper()
+	if status >= 300 || len(raw) == 0 {
+		return
+	}
+	op := route.Operation
+	if op == nil || op.Responses == nil {
+		return
+	}
+	r := op.Responses.Status(status)
+	if r == nil || r.Value == nil {
+		return
+	}
+	mt := r.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil {
+		return
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return
+	}
+	var missing []string
+	declaredButAbsent(mt.Schema.Value, v, "", &missing)
+	missing = slices.DeleteFunc(missing, func(f string) bool { return omittedAllowed(route.Path, f) })
+	if len(missing) > 0 {
+		c.t.Errorf("%s (%s) leaves out declared fields: %s", call, route.Path, strings.Join(missing, ", "))
+	}
 }
 
 // id reads a string field of a decoded object, failing when absent.
