@@ -2,7 +2,6 @@ package clerktest_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"runtime"
@@ -111,7 +110,7 @@ func liveHeap() uint64 {
 
 func median(xs []float64) float64 {
 	if len(xs) == 0 {
-		panic(fmt.Sprint("median of nothing"))
+		panic("median of nothing")
 	}
 	sort.Float64s(xs)
 	return xs[len(xs)/2]
