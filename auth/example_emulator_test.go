@@ -33,8 +33,11 @@ func ExampleMiddleware_cookieSession() {
 	}
 
 	// In production: PublishableKey and Client (clerk.NewClientFromEnv())
-	// come from the dashboard. The emulator's Frontend API is its own host.
-	fapi := strings.TrimSuffix(strings.TrimPrefix(emu.URL(), "http://"), "/v1")
+	// come from the dashboard. The emulator's tokens name the Frontend API
+	// host its publishable key encodes, as a development instance's do; a
+	// live key for that host keeps the example free of the dev-browser flow.
+	// The keys are checked with the JWKS the emulator serves.
+	fapi := strings.TrimPrefix(emu.FrontendAPIURL(), "https://")
 	v, err := auth.New(auth.Config{
 		Client:         client,
 		PublishableKey: "pk_live_" + base64.RawStdEncoding.EncodeToString([]byte(fapi+"$")),

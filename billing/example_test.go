@@ -9,7 +9,7 @@ import (
 	"github.com/clerkgo/clerk/clerktest"
 )
 
-// List the plans, with their fees as clerk.Money.
+// List the plans, newest first, with their fees as clerk.Money.
 func ExampleService_ListPlans() {
 	emu := clerktest.New(clerktest.WithDemoData())
 	defer emu.Close()
@@ -22,9 +22,9 @@ func ExampleService_ListPlans() {
 		fmt.Println(p.Slug, p.GetFee().AmountFormatted)
 	}
 	// Output:
-	// free_user 0.00
-	// pro 20.00
 	// team 50.00
+	// pro 20.00
+	// free_user 0.00
 }
 
 // Walk the subscription items; every pointer field has an accessor that

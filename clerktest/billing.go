@@ -27,9 +27,11 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	payer := c.query.Get("payer_type")
+	// The spec: sorted by creation date, newest first (planOrder is the
+	// creation order).
 	var out []*clerk.Plan
-	for _, id := range e.st.planOrder {
-		if p := e.st.plans[id]; payer == "" || p.payerType == payer {
+	for i := len(e.st.planOrder) - 1; i >= 0; i-- {
+		if p := e.st.plans[e.st.planOrder[i]]; payer == "" || p.payerType == payer {
 			out = append(out, p.json())
 		}
 	}

@@ -155,3 +155,20 @@ func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
 		Totals: clerk.BillingStatementTotals{GrandTotal: *money(total), Subtotal: *money(total), BaseFee: *money(total), TaxTotal: *money(0)},
 		Groups: []*clerk.BillingStatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
 }
+
+// assignDefaultPlan subscribes a new user to the instance's default user
+// plan, as Clerk does when billing is on (an instance with a default plan
+// is one with billing on).
+func (e *Emulator) assignDefaultPlan(u *user) {
+	for _, id := range e.st.planOrder {
+		p := e.st.plans[id]
+		if !p.isDefault || p.payerType != "user" {
+			continue
+		}
+		now := e.ms()
+		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: u.id,
+			planID: p.id, status: "active", periodStart: now, createdAt: now, updatedAt: now}
+		e.st.subItems[s.id] = s
+		return
+	}
+}

@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"slices"
 
@@ -14,10 +15,11 @@ import (
 // sign-ups need the Frontend API, so the emulator holds none.
 
 func (e *Emulator) clientRoutes(t []route) []route {
-	t = add(t, "GET", "/clients", e.listClients, "limit", "offset")
+	t = add(t, "GET", "/clients", e.listClients, "limit", "offset", "paginated")
 	t = add(t, "GET", "/clients/{client_id}", e.getClient)
 	t = add(t, "POST", "/clients/verify", e.verifyClient, "token")
-	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "refresh_token", "request_origin", "format")
+	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "format", "refresh_token",
+		"request_headers", "request_origin", "request_originating_ip")
 	t = add(t, "GET", "/sign_ups/{id}", e.getSignUp)
 	t = add(t, "PATCH", "/sign_ups/{id}", e.getSignUp, "custom_action", "external_id")
 	return t
@@ -39,9 +41,7 @@ func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 		SessionIDs: []string{}, Sessions: []*clerk.Session{}}
 	for _, s := range ss {
 		c.SessionIDs = append(c.SessionIDs, s.id)
-		c.Sessions = append(c.Sessions, &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
-			Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID), LastActiveAt: s.lastActive,
-			ExpireAt: s.expireAt, AbandonAt: s.abandonAt, CreatedAt: s.createdAt, UpdatedAt: s.updatedAt})
+		c.Sessions = append(c.Sessions, s.json())
 		if s.status == "active" {
 			c.LastActiveSessionID = ptr(s.id)
 		}
@@ -50,10 +50,6 @@ func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 }
 
 func (e *Emulator) listClients(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
-	if err != nil {
-		return 0, nil, err
-	}
 	seen := map[string]bool{}
 	var ss []*session
 	for _, s := range e.st.sessions {
@@ -69,7 +65,7 @@ func (e *Emulator) listClients(c *call) (int, any, error) {
 		cl, _ := e.clientJSON(s.clientID)
 		out = append(out, cl)
 	}
-	return http.StatusOK, pageOf(out, limit, offset).Data, nil
+	return listAnswer(c, out, false)
 }
 
 func (e *Emulator) getClient(c *call) (int, any, error) {
@@ -112,8 +108,15 @@ func (e *Emulator) refreshSession(c *call) (int, any, error) {
 	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	// request_headers and request_originating_ip are decoded (and so type
+	// checked) with the rest; the emulator binds no session to a device.
 	if err := need("expired_token", p.ExpiredToken, "refresh_token", p.RefreshToken, "request_origin", p.RequestOrigin); err != nil {
 		return 0, nil, err
+	}
+	if subtle.ConstantTimeCompare([]byte(p.RefreshToken), []byte(e.RefreshToken(s.id))) != 1 {
+		// The error index's Cookie errors, InvalidRotatingToken.
+		return 0, nil, fail(http.StatusUnauthorized, "cookie_invalid_code", "The provided cookie is invalid.",
+			"The client's rotating key does not match the given one")
 	}
 	claims, ok := e.verifyOwnJWT(p.ExpiredToken)
 	if !ok {

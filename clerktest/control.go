@@ -71,7 +71,7 @@ type controlConfig struct {
 // serveControl answers the control API.
 func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	if !e.authorized(r, nil) {
-		writeError(w, keyError(r))
+		writeError(w, keyError(r, nil))
 		return
 	}
 	body, err := readBody(r)

@@ -17,7 +17,7 @@ func (e *Emulator) directoryRoutes(t []route) []route {
 		{"/directories", "directory_id", "directory"}, {"/scim_directories", "scim_directory_id", "scim_directory"}} {
 		one := base.path + "/{" + base.param + "}"
 		t = add(t, "GET", base.path, e.listDirectories(base.object), "limit", "offset")
-		t = add(t, "POST", base.path, e.createDirectory(base.object), "enterprise_connection_id", "name", "provider")
+		t = add(t, "POST", base.path, e.createDirectory(base.object), "enterprise_connection_id", "group_role_mappings", "name", "provider")
 		t = add(t, "GET", one, e.getDirectory(base.param, base.object))
 		t = add(t, "PATCH", one, e.updateDirectory(base.param, base.object), "attribute_mapping", "enabled", "group_role_mapping_enabled", "name", "provider")
 		t = add(t, "DELETE", one, e.deleteDirectory(base.param, base.object))
@@ -41,12 +41,22 @@ func (e *Emulator) newDirectory(c *call, object string) (int, any, error) {
 	if !ok {
 		return 0, nil, resourceParamNotFound("enterprise_connection_id")
 	}
+	// Group role mappings map directory groups to roles; the emulator
+	// receives no SCIM pushes, so it checks the roles and records that
+	// mapping is on, the one trace the answer shows.
+	mappings := p.GroupRoleMappings.Or(nil)
+	for _, m := range mappings {
+		if _, ok := e.st.roles.get(m.RoleID); !ok {
+			return 0, nil, resourceParamNotFound("group_role_mappings.role_id")
+		}
+	}
 	now := e.ms()
 	id := newID("scim")
 	d := &clerk.Directory{Object: "scim_directory", ID: id, Name: p.Name.Or(ec.conn.Name), Provider: p.Provider,
 		EnterpriseConnectionID: clerk.Value(ec.conn.ID), Enabled: true, EndpointURL: e.base + "/emulator-scim/" + id + "/v2",
 		APIKey: clerk.Value("scim_" + randomString(40)), AttributeMapping: map[string]string{"userName": "email_address",
-			"name.givenName": "first_name", "name.familyName": "last_name"}, CreatedAt: now, UpdatedAt: now}
+			"name.givenName": "first_name", "name.familyName": "last_name"}, GroupRoleMappingEnabled: len(mappings) > 0,
+		CreatedAt: now, UpdatedAt: now}
 	e.st.directories.put(d.ID, d)
 	out := *d
 	out.Object = object

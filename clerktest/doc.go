@@ -17,10 +17,34 @@
 // mutations send subscriptionItem.canceled, .ended or .updated and
 // subscription.updated, as Clerk does for the same change.
 //
-// It refuses what it does not do rather than ignore it: an operation it does
-// not answer is 501 not_implemented, a parameter it does not implement is
-// 400 emulator_param_not_implemented, a body key the spec does not define is
-// 422 form_param_unknown.
+// Every operation and every parameter of the spec is implemented. A body
+// key the spec does not define is 422 form_param_unknown, as on Clerk; a
+// query parameter the spec does not define is ignored, as on Clerk. The
+// API version comes from the Clerk-API-Version header or the
+// __clerk_api_version query parameter, as Clerk's versioning docs say;
+// every released version is served with the 2025-11-10 shapes. The API key
+// and M2M token routes also answer without /v1, as Clerk serves them.
+//
+// Session and JWT template tokens are issued by the Frontend API URL the
+// publishable key encodes (FrontendAPIURL), as on a development instance;
+// the emulator serves their JWKS. A session's refresh token is
+// RefreshToken.
+//
+// What cannot be emulated, and how the emulator answers instead:
+//   - Nothing is reachable beyond the emulator: there is no Frontend API
+//     (sign-ups are 404; invitation, ticket and OAuth URLs point at hosts
+//     that need not resolve), a proxy check cannot reach the proxy (an
+//     https URL succeeds), and no email, SMS or SCIM push leaves it
+//     (email.created and sms.created webhooks stand for the messages).
+//   - Imported password digests verify only for the md5 and sha256
+//     hashers; the others (bcrypt, argon2, scrypt, pbkdf2, ...) are kept,
+//     count as a password, and never match in verify_password.
+//   - Sessions are not bound to a device: request_headers and
+//     request_originating_ip of a refresh are checked and not used, and
+//     latest_activity is null.
+//   - Accountless (keyless) applications hand out the emulator's own keys.
+//   - Some declared answer fields are not filled yet, mostly in billing;
+//     the contract test in the tests module lists them (allowedAbsences).
 //
 // Clerk's test identifiers work as on a development instance: addresses with
 // +clerk_test and the numbers +1 XXX 555-0100 to 555-0199 receive no message

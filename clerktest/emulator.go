@@ -137,6 +137,12 @@ func (e *Emulator) SecretKey() string { return e.keys.secret }
 // frontend API host, for SDKs that need one.
 func (e *Emulator) PublishableKey() string { return e.keys.publishable }
 
+// FrontendAPIURL returns the https URL of the Frontend API host the
+// publishable key encodes: the iss of the session and JWT template tokens
+// the emulator mints, as on a development instance. It need not resolve:
+// verify networklessly with JWTKey, or fetch the JWKS from the emulator.
+func (e *Emulator) FrontendAPIURL() string { return e.keys.frontendAPI }
+
 // MachineSecretKey returns the ak_ machine secret key that may also
 // authorize the /m2m_tokens routes, and MachineID the machine it belongs to.
 // After a rotation (POST /machines/{id}/secret_key/rotate) it returns the

@@ -31,11 +31,12 @@ type enterpriseConn struct {
 
 func (e *Emulator) enterpriseRoutes(t []route) []route {
 	t = add(t, "GET", "/enterprise_connections", e.listEnterprise, "active", "limit", "offset", "organization_id")
-	t = add(t, "POST", "/enterprise_connections", e.createEnterprise, "active", "allow_organization_account_linking", "domains",
-		"name", "organization_id", "provider")
+	t = add(t, "POST", "/enterprise_connections", e.createEnterprise, "active", "allow_organization_account_linking",
+		"custom_attributes", "domains", "name", "oidc", "organization_id", "provider", "saml")
 	t = add(t, "GET", "/enterprise_connections/{enterprise_connection_id}", e.getEnterprise)
 	t = add(t, "PATCH", "/enterprise_connections/{enterprise_connection_id}", e.updateEnterprise, "active",
-		"allow_organization_account_linking", "disable_additional_identifications", "domains", "name", "organization_id", "sync_user_attributes")
+		"allow_organization_account_linking", "custom_attributes", "disable_additional_identifications", "domains", "name",
+		"oidc", "organization_id", "saml", "sync_user_attributes")
 	t = add(t, "DELETE", "/enterprise_connections/{enterprise_connection_id}", e.deleteEnterprise)
 	t = add(t, "POST", "/enterprise_connections/{enterprise_connection_id}/test_runs", e.createTestRun)
 	t = add(t, "GET", "/enterprise_connections/{enterprise_connection_id}/test_runs", e.listTestRuns, "limit", "offset", "status")
@@ -62,7 +63,11 @@ func (e *Emulator) createEnterprise(c *call) (int, any, error) {
 	conn := &clerk.EnterpriseConnection{Object: "enterprise_connection", ID: newID("entc"), Name: p.Name, Provider: p.Provider,
 		Domains: slices.Clone(p.Domains), Active: p.Active.Or(false), OrganizationID: p.OrganizationID,
 		AllowOrganizationAccountLinking: ptr(p.AllowOrganizationAccountLinking.Or(false)), DisableAdditionalIdentifications: ptr(false),
-		SyncUserAttributes: ptr(true), CreatedAt: now, UpdatedAt: now}
+		SyncUserAttributes: ptr(true), LogoPublicURL: clerk.Null[string](), CustomAttributes: []*clerk.CustomAttribute{},
+		CreatedAt: now, UpdatedAt: now}
+	if err := e.applyEnterpriseExtras(conn, c.body); err != nil {
+		return 0, nil, err
+	}
 	e.st.enterprise.put(conn.ID, &enterpriseConn{conn: conn})
 	return http.StatusCreated, connJSON(conn), nil
 }
@@ -127,6 +132,9 @@ func (e *Emulator) updateEnterprise(c *call) (int, any, error) {
 	}
 	if p.OrganizationID.IsSet() || p.OrganizationID.IsNull() {
 		cp.OrganizationID = p.OrganizationID
+	}
+	if err := e.applyEnterpriseExtras(&cp, c.body); err != nil {
+		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
 	*ec.conn = cp

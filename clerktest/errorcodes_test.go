@@ -35,7 +35,7 @@ func TestErrorCodeTable(t *testing.T) {
 	use := regexp.MustCompile(`fail(?:Param)?\(http\.(Status[A-Za-z]+), "([a-z_0-9]+)"`)
 	statuses := map[string]int{"StatusBadRequest": 400, "StatusUnauthorized": 401, "StatusForbidden": 403,
 		"StatusNotFound": 404, "StatusMethodNotAllowed": 405, "StatusUnprocessableEntity": 422,
-		"StatusTooManyRequests": 429, "StatusInternalServerError": 500, "StatusNotImplemented": 501, "StatusConflict": 409, "StatusGatewayTimeout": 504}
+		"StatusTooManyRequests": 429, "StatusInternalServerError": 500, "StatusNotImplemented": 501, "StatusConflict": 409, "StatusGatewayTimeout": 504, "StatusGone": 410}
 	used := map[string]bool{"injected_failure 0": true, "too_many_requests 429": true, "internal_clerk_error 500": true}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

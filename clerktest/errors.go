@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
+	"strings"
 )
 
 // errorBody is Clerk's error envelope.
@@ -17,7 +18,7 @@ type errorDetail struct {
 	Message     string         `json:"message"`
 	LongMessage string         `json:"long_message"`
 	Code        string         `json:"code"`
-	Meta        map[string]any `json:"meta,omitempty"`
+	Meta        map[string]any `json:"meta"` // {} when there is nothing to say, as Clerk sends it
 }
 
 // apiError is a handler's failure: an HTTP status and one Clerk error.
@@ -33,7 +34,7 @@ func fail(status int, code, message, long string) *apiError {
 	if long == "" {
 		long = message
 	}
-	return &apiError{status: status, detail: errorDetail{Code: code, Message: message, LongMessage: long}}
+	return &apiError{status: status, detail: errorDetail{Code: code, Message: message, LongMessage: long, Meta: map[string]any{}}}
 }
 
 // failParam builds an apiError whose meta names the offending parameter.
@@ -65,9 +66,12 @@ func missingParam(param string) *apiError {
 	return e
 }
 
+// identifierExists is Clerk's answer for an identifier another user holds,
+// worded as Clerk words it ("That email address is taken. Please try
+// another.").
 func identifierExists(param string) *apiError {
 	e := failParam(http.StatusUnprocessableEntity, "form_identifier_exists",
-		"That "+param+" is taken. Please try another.", param)
+		"That "+strings.ReplaceAll(param, "_", " ")+" is taken. Please try another.", param)
 	return e
 }
 

@@ -62,7 +62,13 @@ func sendKey(t *testing.T, e *clerktest.Emulator, key, method, path string, body
 // call sends a request, requires status want and decodes the JSON answer.
 func call(t *testing.T, e *clerktest.Emulator, method, path string, body any, want int) map[string]any {
 	t.Helper()
-	status, _, raw := send(t, e, method, path, body)
+	return callKey(t, e, e.SecretKey(), method, path, body, want)
+}
+
+// callKey is call with another key.
+func callKey(t *testing.T, e *clerktest.Emulator, key, method, path string, body any, want int) map[string]any {
+	t.Helper()
+	status, _, raw := sendKey(t, e, key, method, path, body)
 	if status != want {
 		t.Fatalf("%s %s: status %d, want %d: %s", method, path, status, want, raw)
 	}

@@ -51,8 +51,8 @@ func (e *Emulator) identificationRoutes(t []route) []route {
 	for _, kind := range []string{"email_addresses", "phone_numbers"} {
 		email := kind == "email_addresses"
 		idParam := "{email_address_id}"
-		createParams := []string{"email_address", "user_id", "verified", "primary"}
-		updateParams := []string{"verified", "primary"}
+		createParams := []string{"email_address", "notify_primary_email_address_changed", "user_id", "verified", "primary"}
+		updateParams := []string{"notify_primary_email_address_changed", "verified", "primary"}
 		if !email {
 			idParam = "{phone_number_id}"
 			createParams = []string{"phone_number", "user_id", "verified", "primary", "reserved_for_second_factor"}
@@ -66,7 +66,8 @@ func (e *Emulator) identificationRoutes(t []route) []route {
 		t = add(t, "POST", "/"+kind+"/"+idParam+"/prepare_verification", e.prepareVerification(email, param))
 		t = add(t, "POST", "/"+kind+"/"+idParam+"/attempt_verification", e.attemptVerification(email, param), "code", "verification_id")
 	}
-	t = add(t, "PUT", "/users/{user_id}/email_address", e.replaceIdentification(true), "email_address", "identification_status")
+	t = add(t, "PUT", "/users/{user_id}/email_address", e.replaceIdentification(true), "email_address", "identification_status",
+		"notify_primary_email_address_changed")
 	t = add(t, "PUT", "/users/{user_id}/phone_number", e.replaceIdentification(false), "phone_number", "identification_status")
 	return t
 }
@@ -151,6 +152,7 @@ func (e *Emulator) createIdentification(email bool) handler {
 		if !ok {
 			return 0, nil, resourceParamNotFound("user_id")
 		}
+		oldPrimary := u.primaryEmail()
 		now := e.ms()
 		i := &identification{id: newID("idn"), value: value, verified: verified.Or(false), reserved: reserved.Or(false),
 			createdAt: now, updatedAt: now}
@@ -168,6 +170,7 @@ func (e *Emulator) createIdentification(email bool) handler {
 		}
 		e.st.indexUser(u)
 		u.updatedAt = now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
@@ -189,6 +192,7 @@ func (e *Emulator) updateIdentification(email bool, param string) handler {
 		if err != nil {
 			return 0, nil, err
 		}
+		oldPrimary := u.primaryEmail()
 		var verified, primary, reserved clerk.Opt[bool]
 		if email {
 			var p emailaddresses.UpdateParams
@@ -218,6 +222,7 @@ func (e *Emulator) updateIdentification(email bool, param string) handler {
 		}
 		now := e.ms()
 		i.updatedAt, u.updatedAt = now, now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
@@ -301,6 +306,27 @@ func (e *Emulator) prepareVerification(email bool, param string) handler {
 	}
 }
 
+// emitEmail records an email Clerk would send: an email.created webhook
+// rendered from the template slug, to the address (of the user, when
+// known).
+func (e *Emulator) emitEmail(c *call, slug, to string, u *user, i *identification, data map[string]any) {
+	t, err := e.peekTemplate("email", slug)
+	if err != nil {
+		return
+	}
+	body := render(deref(t.Body), data)
+	msg := clerk.EmailMessage{ID: newID("ema"), Object: "email", Slug: ptr(slug),
+		Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(to), FromEmailName: deref(t.FromEmailName),
+		Data: anyJSON(data), DeliveredByClerk: *t.DeliveredByClerk, Body: &body, Status: ptr("queued")}
+	if u != nil {
+		msg.UserID = clerk.Value(u.id)
+	}
+	if i != nil {
+		msg.EmailAddressID = clerk.Value(i.id)
+	}
+	c.emit("email.created", msg)
+}
+
 // emitMessage records the message Clerk would send with a code.
 func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, code string) {
 	data := map[string]any{"otp_code": code, "app": map[string]any{"name": "clerktest"}}
@@ -313,14 +339,11 @@ func (e *Emulator) emitMessage(c *call, email bool, u *user, i *identification, 
 	if err != nil {
 		return
 	}
-	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	if email {
-		c.emit("email.created", clerk.EmailMessage{ID: newID("ema"), Object: "email", Slug: ptr("verification_code"),
-			Subject: ptr(render(t.Subject.Or(""), data)), ToEmailAddress: ptr(i.value), FromEmailName: deref(t.FromEmailName),
-			EmailAddressID: clerk.Value(i.id), UserID: clerk.Value(u.id), Data: anyJSON(data), DeliveredByClerk: byClerk,
-			Body: &body, Status: ptr("queued")})
+		e.emitEmail(c, "verification_code", i.value, u, i, data)
 		return
 	}
+	body, byClerk := render(deref(t.Body), data), *t.DeliveredByClerk
 	c.emit("sms.created", clerk.SMSMessage{ID: newID("sms"), Object: "sms_message", Slug: clerk.Value("verification_code"),
 		ToPhoneNumber: i.value, FromPhoneNumber: "+15555550000", PhoneNumberID: clerk.Value(i.id), UserID: clerk.Value(u.id),
 		Message: body, Data: anyJSON(data), DeliveredByClerk: byClerk, Status: "queued", CreatedAt: &now, CreatedAtMs: now})
@@ -377,6 +400,7 @@ func (e *Emulator) replaceIdentification(email bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
+		oldPrimary := u.primaryEmail()
 		var value string
 		var status clerk.Opt[string]
 		if email {
@@ -424,7 +448,26 @@ func (e *Emulator) replaceIdentification(email bool) handler {
 		}
 		e.st.indexUser(u)
 		u.updatedAt = now
+		e.notifyPrimaryEmailChange(c, u, oldPrimary)
 		c.emit("user.updated", u.json())
 		return http.StatusOK, i.answer(email), nil
 	}
+}
+
+// notifyPrimaryEmailChange sends the primary_email_address_changed email
+// to the former primary address when the request asked for it with
+// notify_primary_email_address_changed and the primary address changed.
+func (e *Emulator) notifyPrimaryEmailChange(c *call, u *user, old string) {
+	f, err := parseFields(c.body)
+	if err != nil {
+		return
+	}
+	if n, _, _ := f.boolean("notify_primary_email_address_changed"); n == nil || !*n {
+		return
+	}
+	if old == "" || old == u.primaryEmail() || isTestIdentifier(old) {
+		return
+	}
+	e.emitEmail(c, "primary_email_address_changed", old, u, nil, map[string]any{"new_email_address": u.primaryEmail(),
+		"app": map[string]any{"name": "clerktest"}})
 }

@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func (e *Emulator) identifierRoutes(t []route) []route {
-	t = add(t, "GET", "/allowlist_identifiers", e.listAllowlist, "limit", "offset")
+	t = add(t, "GET", "/allowlist_identifiers", e.listAllowlist, "limit", "offset", "paginated")
 	t = add(t, "POST", "/allowlist_identifiers", e.createAllowlist, "identifier", "notify")
 	t = add(t, "DELETE", "/allowlist_identifiers/{identifier_id}", e.deleteAllowlist)
 	t = add(t, "GET", "/blocklist_identifiers", e.listBlocklist)
@@ -58,6 +59,22 @@ func (e *Emulator) createAllowlist(c *call) (int, any, error) {
 	it := clerk.AllowlistIdentifierIdentifierType(typ)
 	x := &clerk.AllowlistIdentifier{Object: ptr("allowlist_identifier"), ID: ptr(newID("alid")), Identifier: ptr(p.Identifier),
 		IdentifierType: &it, InstanceID: ptr(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now}
+	// notify invites the address (an email identifier, not a whole
+	// domain): Clerk answers the invitation's ID.
+	if p.Notify.Or(false) && typ == "email_address" && !strings.HasPrefix(p.Identifier, "*") {
+		body, _ := json.Marshal(map[string]any{"email_address": p.Identifier, "ignore_existing": true})
+		f, err := parseFields(body)
+		if err != nil {
+			return 0, nil, err
+		}
+		inv, err := e.prepareInvitation(f, nil)
+		if err != nil {
+			return 0, nil, err
+		}
+		e.st.invitations[inv.id] = inv
+		e.notifyInvitation(c, inv)
+		x.InvitationID = ptr(inv.id)
+	}
 	e.st.allowlist.put(*x.ID, x)
 	return http.StatusOK, x, nil
 }

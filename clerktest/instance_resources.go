@@ -15,13 +15,13 @@ import (
 // Svix app that delivers Clerk's webhooks.
 
 func (e *Emulator) instanceResourceRoutes(t []route) []route {
-	t = add(t, "GET", "/redirect_urls", e.listRedirectURLs, "limit", "offset")
+	t = add(t, "GET", "/redirect_urls", e.listRedirectURLs, "limit", "offset", "paginated")
 	t = add(t, "POST", "/redirect_urls", e.createRedirectURL, "url")
 	t = add(t, "GET", "/redirect_urls/{id}", e.getRedirectURL)
 	t = add(t, "DELETE", "/redirect_urls/{id}", e.deleteRedirectURL)
 	t = add(t, "GET", "/domains", e.listDomains)
 	t = add(t, "POST", "/domains", e.createDomain, "name", "is_satellite", "proxy_url")
-	t = add(t, "PATCH", "/domains/{domain_id}", e.updateDomain, "name", "proxy_url")
+	t = add(t, "PATCH", "/domains/{domain_id}", e.updateDomain, "is_secondary", "name", "proxy_url")
 	t = add(t, "DELETE", "/domains/{domain_id}", e.deleteDomain)
 	t = add(t, "POST", "/proxy_checks", e.createProxyCheck, "domain_id", "proxy_url")
 	t = add(t, "POST", "/webhooks/svix", e.createSvixApp)
@@ -77,7 +77,9 @@ func (e *Emulator) deleteRedirectURL(c *call) (int, any, error) {
 func (e *Emulator) primaryDomain() *clerk.Domain {
 	host := strings.TrimPrefix(e.base, "http://")
 	return &clerk.Domain{Object: "domain", ID: "dmn_" + strings.TrimPrefix(e.keys.instanceID, "ins_"), Name: host,
-		FrontendAPIURL: e.base, DevelopmentOrigin: e.base, AccountsPortalURL: clerk.Value(e.base + "/emulator-accounts")}
+		FrontendAPIURL: e.base, DevelopmentOrigin: e.base, AccountsPortalURL: clerk.Value(e.base + "/emulator-accounts"),
+		// A development domain needs no DNS records and no proxy.
+		CNAMETargets: clerk.Null[[]*clerk.CNAMETarget](), ProxyURL: clerk.Null[string]()}
 }
 
 func (e *Emulator) listDomains(c *call) (int, any, error) {
@@ -105,7 +107,11 @@ func (e *Emulator) createDomain(c *call) (int, any, error) {
 	}
 	d := &clerk.Domain{Object: "domain", ID: newID("dmn"), Name: p.Name, IsSatellite: true,
 		FrontendAPIURL: "https://clerk." + p.Name, DevelopmentOrigin: "", ProxyURL: p.ProxyURL,
-		CNAMETargets: clerk.Value([]*clerk.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
+		AccountsPortalURL: clerk.Value("https://accounts." + p.Name),
+		CNAMETargets:      clerk.Value([]*clerk.CNAMETarget{{Host: "clerk." + p.Name, Value: "frontend-api.clerk.services", Required: true}})}
+	if !d.ProxyURL.IsSet() {
+		d.ProxyURL = clerk.Null[string]()
+	}
 	e.st.domains.put(d.ID, d)
 	return http.StatusOK, d, nil
 }
@@ -125,6 +131,8 @@ func (e *Emulator) updateDomain(c *call) (int, any, error) {
 	if p.ProxyURL.IsSet() || p.ProxyURL.IsNull() {
 		d.ProxyURL = p.ProxyURL
 	}
+	// is_secondary (decoded above) changes how Clerk stores subdomains of
+	// the name; the Domain answer has no field that shows it.
 	return http.StatusOK, d, nil
 }
 

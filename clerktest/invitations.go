@@ -18,6 +18,9 @@ type invitation struct {
 	public    map[string]any
 	status    string
 	expiresAt *int64
+	url       string // where the invitation is accepted, redirect_url included
+	notify    bool   // send the invitation email
+	template  string // the email template's slug
 	createdAt int64
 	updatedAt int64
 }
@@ -26,17 +29,24 @@ type invitation struct {
 func (i *invitation) json() *clerk.Invitation {
 	return &clerk.Invitation{Object: "invitation", ID: i.id, EmailAddress: i.email, PublicMetadata: metaJSON(i.public),
 		Revoked: ptr(i.status == "revoked"), Status: clerk.InvitationStatus(i.status), ExpiresAt: optOf(i.expiresAt),
-		CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+		URL: optURL(i.url), CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+}
+
+func optURL(u string) *string {
+	if u == "" {
+		return nil
+	}
+	return &u
 }
 
 func (e *Emulator) invitationRoutes(t []route) []route {
 	t = add(t, "GET", "/invitations", e.listInvitations, "limit", "offset", "order_by", "paginated", "query", "status")
-	t = add(t, "POST", "/invitations", e.createInvitation, "email_address", "expires_in_days", "ignore_existing", "public_metadata")
+	t = add(t, "POST", "/invitations", e.createInvitation, invitationParams()...)
 	t = add(t, "POST", "/invitations/{invitation_id}/revoke", e.revokeInvitation)
 	t = add(t, "GET", "/organizations/{organization_id}/invitations", e.listOrgInvitations, "email_address", "limit", "offset", "order_by", "status")
-	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation, "email_address", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata", "role")
+	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation, orgInvitationParams()...)
 	t = add(t, "GET", "/organizations/{organization_id}/invitations/{invitation_id}", e.getOrgInvitation)
-	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation)
+	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation, "requesting_user_id")
 	return t
 }
 
@@ -76,7 +86,22 @@ func (e *Emulator) createInvitation(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	e.st.invitations[i.id] = i
+	e.notifyInvitation(c, i)
 	return http.StatusOK, i.json(), nil
+}
+
+// invitationParams are the body parameters of an instance invitation.
+func invitationParams() []string {
+	return []string{"email_address", "expires_in_days", "ignore_existing", "notify", "public_metadata", "redirect_url", "template_slug"}
+}
+
+// notifyInvitation sends the invitation email (an email.created webhook)
+// unless the caller asked not to notify.
+func (e *Emulator) notifyInvitation(c *call, i *invitation) {
+	if !i.notify || isTestIdentifier(i.email) {
+		return // Clerk sends nothing to its test addresses either
+	}
+	e.emitEmail(c, i.template, i.email, nil, nil, map[string]any{"action_url": i.url, "app": map[string]any{"name": "clerktest"}})
 }
 
 // prepareInvitation validates one instance invitation body against the
@@ -118,8 +143,29 @@ func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation
 	if err != nil {
 		return nil, err
 	}
+	redirect, _, err := f.str("redirect_url")
+	if err != nil {
+		return nil, err
+	}
+	notify, _, err := f.boolean("notify")
+	if err != nil {
+		return nil, err
+	}
+	tpl, _, err := f.str("template_slug")
+	if err != nil {
+		return nil, err
+	}
+	if tpl != nil && *tpl != "invitation" && *tpl != "waitlist_invitation" {
+		return nil, invalidParam("template_slug", "template_slug must be invitation or waitlist_invitation.")
+	}
 	now := e.ms()
-	return &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp, createdAt: now, updatedAt: now}, nil
+	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp,
+		notify: notify == nil || *notify, template: "invitation", createdAt: now, updatedAt: now}
+	if tpl != nil {
+		i.template = *tpl
+	}
+	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), deref(redirect))
+	return i, nil
 }
 
 // duplicateInvitations is Clerk's error for a pending invitation to addr.
@@ -185,8 +231,16 @@ type orgInvitation struct {
 	public    map[string]any
 	private   map[string]any
 	expiresAt *int64
+	url       string // where the invitation is accepted, redirect_url included
+	notify    bool   // send the invitation email
 	createdAt int64
 	updatedAt int64
+}
+
+// orgInvitationParams are the body parameters of an organization
+// invitation.
+func orgInvitationParams() []string {
+	return []string{"email_address", "expires_in_days", "inviter_user_id", "notify", "private_metadata", "public_metadata", "redirect_url", "role"}
 }
 
 // orgInvitationJSON builds the wire form of the organization invitation
@@ -195,7 +249,7 @@ func (e *Emulator) orgInvitationJSON(i *orgInvitation) *clerk.OrganizationInvita
 	out := &clerk.OrganizationInvitation{Object: "organization_invitation", ID: i.id, EmailAddress: i.email, Role: i.role,
 		RoleName: roleName(i.role), OrganizationID: ptr(i.orgID), InviterID: i.inviterID, Status: ptr(i.status),
 		PublicMetadata: metaJSON(i.public), PrivateMetadata: metaJSON(i.private),
-		ExpiresAt: i.expiresAt, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
+		ExpiresAt: i.expiresAt, URL: optURL(i.url), CreatedAt: i.createdAt, UpdatedAt: i.updatedAt}
 	if i.inviterID != nil {
 		if u, ok := e.st.users[*i.inviterID]; ok {
 			out.PublicInviterData = &clerk.OrganizationInvitationPublicUserData{UserID: u.id, FirstName: u.firstName, LastName: u.lastName,
@@ -273,14 +327,27 @@ func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgI
 	if err != nil {
 		return nil, err
 	}
+	redirect, _, err := f.str("redirect_url")
+	if err != nil {
+		return nil, err
+	}
+	notify, _, err := f.boolean("notify")
+	if err != nil {
+		return nil, err
+	}
 	now := e.ms()
 	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
-		status: "pending", public: pub, private: priv, expiresAt: exp, createdAt: now, updatedAt: now}, nil
+		status: "pending", public: pub, private: priv, expiresAt: exp, notify: notify == nil || *notify,
+		url: e.ticketURL("v1/tickets/accept", "orginv_ticket_"+randomString(24), deref(redirect)), createdAt: now, updatedAt: now}, nil
 }
 
 func (e *Emulator) storeOrgInvitation(c *call, i *orgInvitation) {
 	e.st.orgInvites[i.id] = i
 	c.emit("organizationInvitation.created", e.orgInvitationJSON(i))
+	if i.notify && !isTestIdentifier(i.email) {
+		e.emitEmail(c, "organization_invitation", i.email, nil, nil, map[string]any{"action_url": i.url,
+			"app": map[string]any{"name": "clerktest"}})
+	}
 }
 
 func (e *Emulator) findOrgInvitation(c *call) (*orgInvitation, error) {
@@ -307,6 +374,20 @@ func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
 	i, err := e.findOrgInvitation(c)
 	if err != nil {
 		return 0, nil, err
+	}
+	f, err := parseFields(c.body)
+	if err != nil {
+		return 0, nil, err
+	}
+	if by, _, err := f.str("requesting_user_id"); err != nil {
+		return 0, nil, err
+	} else if by != nil {
+		if _, err := e.findUser(*by); err != nil {
+			return 0, nil, resourceParamNotFound("requesting_user_id")
+		}
+		if m := e.membershipOf(i.orgID, *by); m == nil || m.role != "org:admin" {
+			return 0, nil, notAnAdmin()
+		}
 	}
 	if i.status != "pending" {
 		return 0, nil, invitationNotPending(i.status)
@@ -366,4 +447,13 @@ func (e *Emulator) sortedOrgInvites() []*orgInvitation {
 		return -cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
 	})
 	return is
+}
+
+// notAnAdmin refuses an organization action by a user who is not one of
+// its administrators.
+func notAnAdmin() *apiError {
+	e := failParam(http.StatusForbidden, "not_an_admin_in_organization", "not an admin in organization",
+		"requesting_user_id")
+	e.detail.LongMessage = "The requesting user is not an administrator of this organization."
+	return e
 }

@@ -21,6 +21,7 @@ type jwtTemplate struct {
 	lifetime  int64
 	skew      int64
 	alg       string
+	custom    *customSigner // the template's own signing key, if any
 	createdAt int64
 	updatedAt int64
 }
@@ -28,15 +29,15 @@ type jwtTemplate struct {
 // json builds the wire form of the template from the generated model type.
 func (t *jwtTemplate) json() *clerk.JWTTemplate {
 	return &clerk.JWTTemplate{Object: "jwt_template", ID: t.id, Name: t.name, Claims: metaJSON(t.claims),
-		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg,
+		Lifetime: t.lifetime, AllowedClockSkew: t.skew, SigningAlgorithm: t.alg, CustomSigningKey: t.custom != nil,
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
 
 func (e *Emulator) templateRoutes(t []route) []route {
 	t = add(t, "GET", "/jwt_templates", e.listTemplates, "limit", "offset", "paginated")
-	t = add(t, "POST", "/jwt_templates", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
+	t = add(t, "POST", "/jwt_templates", e.saveTemplate, jwtTemplateParams()...)
 	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)
-	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate, "allowed_clock_skew", "claims", "lifetime", "name")
+	t = add(t, "PATCH", "/jwt_templates/{template_id}", e.saveTemplate, jwtTemplateParams()...)
 	t = add(t, "DELETE", "/jwt_templates/{template_id}", e.deleteTemplate)
 	return t
 }
@@ -130,11 +131,16 @@ func (e *Emulator) saveTemplate(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	custom, alg, err := templateSigner(f, t)
+	if err != nil {
+		return 0, nil, err
+	}
 	now := e.ms()
 	if t == nil {
 		t = &jwtTemplate{seq: e.st.next(), id: newID("jtmp"), createdAt: now, lifetime: 60, skew: 5, alg: "RS256"}
 		e.st.templates[t.id] = t
 	}
+	t.custom, t.alg = custom, alg
 	t.name, t.claims, t.updatedAt = *name, claims, now
 	if lifetime != nil {
 		if *lifetime < 30 || *lifetime > 315360000 {
@@ -146,6 +152,47 @@ func (e *Emulator) saveTemplate(c *call) (int, any, error) {
 		t.skew = *skew
 	}
 	return http.StatusOK, t.json(), nil
+}
+
+// jwtTemplateParams are the body parameters of a JWT template.
+func jwtTemplateParams() []string {
+	return []string{"allowed_clock_skew", "claims", "custom_signing_key", "lifetime", "name", "signing_algorithm", "signing_key"}
+}
+
+// templateSigner reads custom_signing_key, signing_algorithm and
+// signing_key: with custom_signing_key the template signs with its own
+// key; without it, with the instance's RS256 key. An update that leaves
+// them out keeps the template's current signer.
+func templateSigner(f fields, t *jwtTemplate) (*customSigner, string, error) {
+	custom, _, err := f.boolean("custom_signing_key")
+	if err != nil {
+		return nil, "", err
+	}
+	alg, _, err := f.str("signing_algorithm")
+	if err != nil {
+		return nil, "", err
+	}
+	key, _, err := f.str("signing_key")
+	if err != nil {
+		return nil, "", err
+	}
+	if custom == nil && alg == nil && key == nil && t != nil {
+		return t.custom, t.alg, nil
+	}
+	if custom == nil || !*custom {
+		if alg != nil && *alg != "RS256" {
+			return nil, "", invalidParam("signing_algorithm", "signing_algorithm other than RS256 needs custom_signing_key.")
+		}
+		return nil, "RS256", nil
+	}
+	if alg == nil {
+		return nil, "", missingParam("signing_algorithm")
+	}
+	s, err := parseCustomSigner(*alg, deref(key))
+	if err != nil {
+		return nil, "", err
+	}
+	return s, *alg, nil
 }
 
 func (e *Emulator) deleteTemplate(c *call) (int, any, error) {
@@ -206,7 +253,7 @@ func (e *Emulator) templateClaims(t *jwtTemplate, s *session) map[string]any {
 	claims := render(cloneMetadata(t.claims)).(map[string]any)
 	now := e.now()
 	claims["azp"] = defaultAZP
-	claims["iss"] = e.base
+	claims["iss"] = e.keys.frontendAPI
 	claims["sub"] = s.userID
 	claims["iat"] = now.Unix()
 	claims["nbf"] = now.Unix() - t.skew

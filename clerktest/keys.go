@@ -18,6 +18,7 @@ import (
 type keys struct {
 	secret        string
 	publishable   string
+	frontendAPI   string // https:// and the host the publishable key encodes
 	machine       string
 	machineID     string
 	instanceID    string
@@ -49,6 +50,11 @@ func newKeys(cfg config) (keys, error) {
 	} else if !strings.HasPrefix(k.publishable, "pk_test_") && !strings.HasPrefix(k.publishable, "pk_live_") {
 		return keys{}, errors.New("clerktest: WithPublishableKey: the key must start with pk_test_ or pk_live_")
 	}
+	host, err := publishableHost(k.publishable)
+	if err != nil {
+		return keys{}, err
+	}
+	k.frontendAPI = "https://" + host
 	if k.webhookSecret == "" {
 		k.webhookSecret = "whsec_" + base64.StdEncoding.EncodeToString([]byte(randomString(24)))
 	}
@@ -109,4 +115,16 @@ func (e *Emulator) SigningKeyPEM() string {
 		return ""
 	}
 	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+}
+
+// publishableHost decodes the Frontend API host a publishable key encodes
+// (base64 of the host and a trailing "$").
+func publishableHost(pk string) (string, error) {
+	enc := strings.TrimPrefix(strings.TrimPrefix(pk, "pk_test_"), "pk_live_")
+	raw, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(enc, "="))
+	host, ok := strings.CutSuffix(string(raw), "$")
+	if err != nil || !ok || host == "" || strings.ContainsAny(host, "/$ ") {
+		return "", errors.New("clerktest: WithPublishableKey: the key must encode a Frontend API host (base64 of host + \"$\")")
+	}
+	return host, nil
 }

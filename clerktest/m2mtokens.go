@@ -2,8 +2,10 @@ package clerktest
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/clerkgo/clerk"
@@ -57,12 +59,13 @@ func f64(v *int64) *float64 {
 
 func (e *Emulator) m2mRoutes(t []route) []route {
 	t = add(t, "GET", "/m2m_tokens", e.listM2M, "expired", "limit", "offset", "revoked", "subject")
-	t = add(t, "POST", "/m2m_tokens", e.createM2M, "claims", "seconds_until_expiration", "token_format")
+	t = add(t, "POST", "/m2m_tokens", e.createM2M, "claims", "min_remaining_ttl_seconds", "seconds_until_expiration", "token_format")
 	t = add(t, "POST", "/m2m_tokens/{m2m_token_id}/revoke", e.revokeM2M, "revocation_reason")
 	t = add(t, "POST", "/m2m_tokens/verify", e.verifyM2M, "token")
 	for i := len(t) - 4; i < len(t); i++ {
 		t[i].machine = true
 	}
+	t[len(t)-3].machineOnly = true // POST /m2m_tokens: a machine secret key only
 	return t
 }
 
@@ -91,6 +94,9 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.callerMachine(c), claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
 	life := time.Hour
+	if m, ok := e.st.machines.get(t.subject); ok && m.m.DefaultTokenTTL != nil {
+		life = time.Duration(*m.m.DefaultTokenTTL) * time.Second
+	}
 	if ttl != nil {
 		if *ttl <= 0 {
 			return 0, nil, invalidParam("seconds_until_expiration", "seconds_until_expiration must be positive.")
@@ -98,6 +104,21 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 		life = time.Duration(*ttl) * time.Second
 	}
 	t.expiration = ptr(now.Add(life).UnixMilli())
+	minTTL, _, err := f.integer("min_remaining_ttl_seconds")
+	if err != nil {
+		return 0, nil, err
+	}
+	if minTTL != nil {
+		if *minTTL < 0 || time.Duration(*minTTL)*time.Second >= life {
+			return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "is invalid",
+				"min_remaining_ttl_seconds must be less than the token's lifetime.")
+		}
+		if format == nil || *format == "opaque" {
+			if old := e.reusableM2M(t.subject, claims, now.Add(time.Duration(*minTTL)*time.Second).UnixMilli()); old != nil {
+				return http.StatusCreated, e.createdM2MJSON(old), nil
+			}
+		}
+	}
 	switch {
 	case format == nil || *format == "opaque":
 		t.token = "mt_" + randomString(40)
@@ -176,4 +197,25 @@ func (e *Emulator) verifyM2M(c *call) (int, any, error) {
 		}
 	}
 	return 0, nil, notFound("M2M token")
+}
+
+// reusableM2M finds a live opaque token of the machine with the same
+// claims that lasts at least until notBefore (min_remaining_ttl_seconds),
+// the newest first.
+func (e *Emulator) reusableM2M(subject string, claims any, notBefore int64) *m2mToken {
+	want, _ := json.Marshal(claims)
+	var best *m2mToken
+	for _, t := range e.st.m2mTokens {
+		if t.subject != subject || t.revoked || t.expiration == nil || *t.expiration < notBefore ||
+			!strings.HasPrefix(t.token, "mt_") {
+			continue
+		}
+		if got, _ := json.Marshal(t.claims); string(got) != string(want) {
+			continue
+		}
+		if best == nil || t.seq > best.seq {
+			best = t
+		}
+	}
+	return best
 }

@@ -49,7 +49,13 @@ func TestM2MTokens(t *testing.T) {
 	if status != 201 {
 		t.Fatalf("create with machine key: %d %s", status, raw)
 	}
-	tok := call(t, e, "POST", "/m2m_tokens", map[string]any{}, 201)
+	// The spec: creating needs a machine secret key; the instance key is
+	// refused with the answer Clerk's own client tests expect.
+	status, _, raw = send(t, e, "POST", "/m2m_tokens", map[string]any{})
+	if code, _ := errCode(t, raw); status != 401 || code != "machine_secret_key_invalid" {
+		t.Errorf("create with the instance key: %d %s", status, raw)
+	}
+	tok := callKey(t, e, e.MachineSecretKey(), "POST", "/m2m_tokens", map[string]any{}, 201)
 	if tok["subject"] != e.MachineID() || tok["expiration"] != 1_700_003_600_000.0 {
 		t.Errorf("token %v", tok)
 	}
@@ -68,7 +74,7 @@ func TestM2MTokens(t *testing.T) {
 	if status, _, _ := sendKey(t, e, e.MachineSecretKey(), "GET", "/users", nil); status != 401 {
 		t.Errorf("machine key accepted outside /m2m_tokens: %d", status)
 	}
-	jwt := call(t, e, "POST", "/m2m_tokens", map[string]any{"token_format": "jwt"}, 201)
+	jwt := callKey(t, e, e.MachineSecretKey(), "POST", "/m2m_tokens", map[string]any{"token_format": "jwt"}, 201)
 	if _, claims := verifyJWT(t, e.JWTKey(), jwt["token"].(string)); claims["sub"] != e.MachineID() {
 		t.Errorf("jwt claims %v", claims)
 	}

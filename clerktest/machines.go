@@ -19,6 +19,19 @@ type machine struct {
 	m      *clerk.Machine
 	secret string
 	scopes []string // IDs of the machines it may reach, in order
+	// previous is the secret before the last rotation, still accepted
+	// until previousUntil (Unix ms): the rotation's previous_token_ttl.
+	previous      string
+	previousUntil int64
+}
+
+// accepts reports whether tok is the machine's secret, or its previous
+// secret still within the rotation's grace period at now.
+func (m *machine) accepts(tok string, now int64) bool {
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(m.secret)) == 1 {
+		return true
+	}
+	return m.previous != "" && now < m.previousUntil && subtle.ConstantTimeCompare([]byte(tok), []byte(m.previous)) == 1
 }
 
 func (e *Emulator) machineRoutes(t []route) []route {
@@ -54,8 +67,9 @@ func (e *Emulator) addBuiltinMachine(st *state) {
 func (e *Emulator) machineBySecret(tok string) (string, bool) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
+	now := e.ms()
 	for _, m := range e.st.machines.list(false, nil) {
-		if subtle.ConstantTimeCompare([]byte(tok), []byte(m.secret)) == 1 {
+		if m.accepts(tok, now) {
 			return m.m.ID, true
 		}
 	}
@@ -66,16 +80,24 @@ func (e *Emulator) machineBySecret(tok string) (string, bool) {
 // or the emulator's own machine for the instance secret key.
 func (e *Emulator) callerMachine(c *call) string {
 	tok, _ := bearer(c.r.Header.Get("Authorization"))
+	now := e.ms()
 	for _, m := range e.st.machines.list(false, nil) {
-		if subtle.ConstantTimeCompare([]byte(tok), []byte(m.secret)) == 1 {
+		if m.accepts(tok, now) {
 			return m.m.ID
 		}
 	}
 	return e.keys.machineID
 }
 
+// defaultMachineTokenTTL is a machine's token lifetime in seconds when
+// none was set: an hour, as the M2M tokens it mints default to.
+const defaultMachineTokenTTL = int64(3600)
+
 func (e *Emulator) machineJSON(m *machine) *clerk.Machine {
 	out := *m.m
+	if out.DefaultTokenTTL == nil {
+		out.DefaultTokenTTL = ptr(defaultMachineTokenTTL)
+	}
 	out.ScopedMachines = []*clerk.ScopedMachine{}
 	for _, id := range m.scopes {
 		if o, ok := e.st.machines.get(id); ok {
@@ -176,9 +198,8 @@ func (e *Emulator) machineSecret(c *call) (int, any, error) {
 	return http.StatusOK, &clerk.MachineSecret{Object: "machine_secret_key", Secret: m.secret}, nil
 }
 
-// rotateMachineSecret replaces the secret at once; previous_token_ttl is
-// required, and the old secret stops working immediately (the emulator
-// keeps no grace period).
+// rotateMachineSecret replaces the secret; previous_token_ttl is
+// required: the old secret keeps working for that many seconds.
 func (e *Emulator) rotateMachineSecret(c *call) (int, any, error) {
 	m, err := find(&e.st.machines, c, "machine_id", "machine")
 	if err != nil {
@@ -195,10 +216,12 @@ func (e *Emulator) rotateMachineSecret(c *call) (int, any, error) {
 	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	if p.PreviousTokenTTL != 0 {
-		return 0, nil, notImplemented("previous_token_ttl", "the emulator only rotates with previous_token_ttl 0 (no grace period)")
+	if p.PreviousTokenTTL < 0 {
+		return 0, nil, invalidParam("previous_token_ttl", "previous_token_ttl must not be negative.")
 	}
-	m.secret, m.m.UpdatedAt = "ak_"+randomString(40), e.ms()
+	now := e.ms()
+	m.previous, m.previousUntil = m.secret, now+p.PreviousTokenTTL*1000
+	m.secret, m.m.UpdatedAt = "ak_"+randomString(40), now
 	return http.StatusOK, &clerk.MachineSecret{Object: "machine_secret_key", Secret: m.secret}, nil
 }
 

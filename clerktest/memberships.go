@@ -42,13 +42,15 @@ func (e *Emulator) membershipJSON(m *membership) *clerk.OrganizationMembership {
 	if u, ok := e.st.users[m.userID]; ok {
 		out.PublicUserData = &clerk.OrganizationMembershipPublicUserData{UserID: u.id, FirstName: u.firstName,
 			LastName: u.lastName, ProfileImageURL: ptr(imageURL(u.id)), ImageURL: imageURL(u.id),
-			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned)}
+			Identifier: clerk.Value(u.identifier()), Username: optOf(u.username), Banned: ptr(u.banned), Deprovisioned: ptr(false)}
 	}
 	return out
 }
 
 func (e *Emulator) membershipRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships, "limit", "offset", "order_by", "role", "user_id")
+	t = add(t, "GET", "/organizations/{organization_id}/memberships", e.listMemberships, "created_at_after", "created_at_before",
+		"email_address", "email_address_query", "last_active_at_after", "last_active_at_before", "limit", "name_query", "offset",
+		"order_by", "phone_number", "phone_number_query", "query", "role", "user_id", "username", "username_query", "web3_wallet")
 	t = add(t, "POST", "/organizations/{organization_id}/memberships", e.createMembership, "private_metadata", "public_metadata", "role", "user_id")
 	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership, "role")
 	t = add(t, "DELETE", "/organizations/{organization_id}/memberships/{user_id}", e.deleteMembership)
@@ -174,10 +176,16 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	uids, roles := queryList(c.query, "user_id"), queryList(c.query, "role")
+	// The user filters are those of GET /users, applied to the members.
+	f, err := parseUserFilter(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	roles := queryList(c.query, "role")
 	var ms []*membership
 	for _, m := range e.orgMembers(o.id) {
-		if (len(uids) == 0 || slices.Contains(uids, m.userID)) && (len(roles) == 0 || slices.Contains(roles, m.role)) {
+		u, ok := e.st.users[m.userID]
+		if ok && e.userMatches(u, f) && (len(roles) == 0 || slices.Contains(roles, m.role)) {
 			ms = append(ms, m)
 		}
 	}

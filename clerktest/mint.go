@@ -116,7 +116,7 @@ func (e *Emulator) latestSession(userID string) *session {
 func (e *Emulator) sessionClaims(s *session, o tokenOptions) (map[string]any, error) {
 	now := e.now()
 	claims := map[string]any{
-		"iss": e.base,
+		"iss": e.keys.frontendAPI,
 		"sub": s.userID,
 		"sid": s.id,
 		"iat": now.Unix(),

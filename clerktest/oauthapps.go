@@ -46,7 +46,7 @@ func (e *Emulator) oauthAppRoutes(t []route) []route {
 	t = add(t, "POST", "/oauth_applications/{oauth_application_id}/rotate_secret", e.rotateOAuthSecret)
 	t = add(t, "POST", "/oauth_applications/{oauth_application_id}/revoke_token", e.revokeOAuthToken, "token")
 	t = add(t, "PUT", "/oauth_applications/{oauth_application_id}/logo", e.oauthAppLogo)
-	t = add(t, "POST", "/oauth_applications/access_tokens/verify", e.verifyOAuthToken, "access_token")
+	t = add(t, "POST", "/oauth_applications/access_tokens/verify", e.verifyOAuthToken, "access_token", "secret")
 	return t
 }
 
@@ -199,10 +199,16 @@ func (e *Emulator) revokeOAuthToken(c *call) (int, any, error) {
 	if err := need("token", p.Token); err != nil {
 		return 0, nil, err
 	}
+	found := false
 	for _, t := range e.st.oauthTokens {
 		if t.token == p.Token && t.clientID == a.app.ClientID {
-			t.revoked = true
+			t.revoked, found = true, true
 		}
+	}
+	if !found {
+		// The spec lists 404 for this operation: a token the application
+		// never issued is not found, not silently accepted.
+		return 0, nil, notFound("OAuth token")
 	}
 	return http.StatusNoContent, nil, nil
 }
@@ -212,8 +218,8 @@ func (e *Emulator) oauthAppLogo(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
-		return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+	if err := c.uploadedFile(); err != nil {
+		return 0, nil, err
 	}
 	a.app.ClientImageURL, a.app.UpdatedAt = ptr(imageURL(a.app.ID)), e.ms()
 	return http.StatusOK, a.app, nil
@@ -228,6 +234,12 @@ func (e *Emulator) verifyOAuthToken(c *call) (int, any, error) {
 	tok, _, err := f.str("access_token")
 	if err != nil {
 		return 0, nil, err
+	}
+	if tok == nil || *tok == "" {
+		// secret is the deprecated name of access_token.
+		if tok, _, err = f.str("secret"); err != nil {
+			return 0, nil, err
+		}
 	}
 	if tok == nil || *tok == "" {
 		return 0, nil, missingParam("access_token")

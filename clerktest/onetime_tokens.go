@@ -3,6 +3,7 @@ package clerktest
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/clerkgo/clerk"
@@ -28,6 +29,16 @@ func (e *Emulator) oneTimeTokenRoutes(t []route) []route {
 	t = add(t, "POST", "/admin_portal_link_tokens", e.createPortalToken, "it_contact_id", "organization_id", "scopes", "seconds_until_expiration")
 	t = add(t, "POST", "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", e.revokePortalToken, "revocation_reason")
 	return t
+}
+
+// ticketURL is where a ticket is accepted on the Frontend API, with the
+// redirect URL when one is given.
+func (e *Emulator) ticketURL(path, ticket, redirect string) string {
+	u := e.keys.frontendAPI + "/" + path + "?ticket=" + url.QueryEscape(ticket)
+	if redirect != "" {
+		u += "&redirect_url=" + url.QueryEscape(redirect)
+	}
+	return u
 }
 
 // frontendURL is where a one-time token would be redeemed.

@@ -58,7 +58,9 @@ func WithWebhookSecret(secret string) Option {
 // so a test suite in another language can be configured in advance.
 func WithSecretKey(key string) Option { return func(c *config) { c.secretKey = key } }
 
-// WithPublishableKey fixes the pk_test_ key PublishableKey reports.
+// WithPublishableKey fixes the pk_test_ key PublishableKey reports. The
+// key must encode a Frontend API host (base64 of the host and "$"): the
+// session tokens the emulator mints name it as their issuer.
 func WithPublishableKey(key string) Option { return func(c *config) { c.publishableKey = key } }
 
 // WithSigningKey makes the emulator sign tokens with the RSA private key in

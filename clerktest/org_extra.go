@@ -23,9 +23,9 @@ func (e *Emulator) orgExtraRoutes(t []route) []route {
 	return t
 }
 
-// bulkBodies decodes a JSON array of objects, refusing keys outside allowed
-// (form_param_unknown) and keys the emulator does not implement.
-func bulkBodies(body []byte, known, implemented []string) ([]fields, error) {
+// bulkBodies decodes a JSON array of objects, refusing keys outside known
+// (form_param_unknown).
+func bulkBodies(body []byte, known []string) ([]fields, error) {
 	var items []fields
 	if err := json.Unmarshal(body, &items); err != nil {
 		return nil, invalidBody()
@@ -36,9 +36,6 @@ func bulkBodies(body []byte, known, implemented []string) ([]fields, error) {
 				e := failParam(http.StatusUnprocessableEntity, "form_param_unknown", "is unknown", k)
 				e.detail.LongMessage = k + " is not a valid parameter for this request."
 				return nil, e
-			}
-			if !slices.Contains(implemented, k) {
-				return nil, notImplemented(k, "the emulator does not implement the body parameter "+k+" of bulk invitations")
 			}
 		}
 	}
@@ -54,8 +51,8 @@ func jsonKeys(v any) []string {
 }
 
 func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
-	known := append(jsonKeys(invitations.CreateParams{}), "expires_in_days", "ignore_existing", "notify", "public_metadata", "redirect_url", "template_slug")
-	items, err := bulkBodies(c.body, known, []string{"email_address", "expires_in_days", "ignore_existing", "public_metadata"})
+	known := append(jsonKeys(invitations.CreateParams{}), invitationParams()...)
+	items, err := bulkBodies(c.body, known)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -70,6 +67,7 @@ func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
 	out := make([]*clerk.Invitation, 0, len(batch))
 	for _, i := range batch {
 		e.st.invitations[i.id] = i
+		e.notifyInvitation(c, i)
 		out = append(out, i.json())
 	}
 	return http.StatusOK, out, nil
@@ -80,9 +78,8 @@ func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	known := append(jsonKeys(organizations.CreateInvitationParams{}), "expires_in_days", "inviter_user_id", "notify",
-		"private_metadata", "public_metadata", "redirect_url")
-	items, err := bulkBodies(c.body, known, []string{"email_address", "role", "expires_in_days", "inviter_user_id", "private_metadata", "public_metadata"})
+	known := append(jsonKeys(organizations.CreateInvitationParams{}), orgInvitationParams()...)
+	items, err := bulkBodies(c.body, known)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -247,8 +244,8 @@ func (e *Emulator) setOrgLogo(upload bool) handler {
 			return 0, nil, err
 		}
 		if upload {
-			if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
-				return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+			if err := c.uploadedFile(); err != nil {
+				return 0, nil, err
 			}
 		}
 		o.hasLogo, o.updatedAt = upload, e.ms()

@@ -3,8 +3,10 @@ package clerktest
 import (
 	"cmp"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/clerkgo/clerk"
 )
@@ -21,6 +23,7 @@ type organization struct {
 	public      map[string]any
 	private     map[string]any
 	createdBy   string
+	roleSetKey  string // the role set assigned with role_set_key, if any
 	createdAt   int64
 	updatedAt   int64
 }
@@ -32,6 +35,10 @@ func (e *Emulator) orgJSON(o *organization, counts bool) *clerk.Organization {
 		MaxAllowedMemberships: o.maxMembers, AdminDeleteEnabled: o.adminDelete,
 		PublicMetadata: metaJSON(o.public), PrivateMetadata: metaJSON(o.private),
 		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt, HasImage: o.hasLogo}
+	out.RoleSetKey, out.MissingMemberWithElevatedPermissions = clerk.Null[string](), ptr(false)
+	if o.roleSetKey != "" {
+		out.RoleSetKey = clerk.Value(o.roleSetKey)
+	}
 	if o.createdBy != "" {
 		out.CreatedBy = ptr(o.createdBy)
 	}
@@ -49,10 +56,13 @@ func (e *Emulator) orgJSON(o *organization, counts bool) *clerk.Organization {
 }
 
 func (e *Emulator) orgRoutes(t []route) []route {
-	t = add(t, "GET", "/organizations", e.listOrgs, "include_members_count", "limit", "offset", "order_by", "organization_id", "query", "user_id")
-	t = add(t, "POST", "/organizations", e.createOrg, "created_by", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
-	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg, "include_members_count")
-	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg, "admin_delete_enabled", "max_allowed_memberships", "name", "private_metadata", "public_metadata", "slug")
+	t = add(t, "GET", "/organizations", e.listOrgs, "include_members_count", "include_missing_member_with_elevated_permissions",
+		"limit", "offset", "order_by", "organization_id", "query", "user_id")
+	t = add(t, "POST", "/organizations", e.createOrg, "created_at", "created_by", "max_allowed_memberships", "name",
+		"private_metadata", "public_metadata", "role_set_key", "slug")
+	t = add(t, "GET", "/organizations/{organization_id}", e.getOrg, "include_members_count", "include_missing_member_with_elevated_permissions")
+	t = add(t, "PATCH", "/organizations/{organization_id}", e.updateOrg, "admin_delete_enabled", "created_at",
+		"max_allowed_memberships", "name", "private_metadata", "public_metadata", "role_set_key", "slug")
 	t = add(t, "DELETE", "/organizations/{organization_id}", e.deleteOrg)
 	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true), "private_metadata", "public_metadata")
 	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false), "private_metadata", "public_metadata")
@@ -145,6 +155,10 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 	return o, m, nil
 }
 
+// orgSlug is the slug format the spec documents: lowercase alphanumerics
+// and dashes.
+var orgSlug = regexp.MustCompile(`^[a-z0-9]+(-+[a-z0-9]+)*$`)
+
 func (e *Emulator) applyOrgFields(o *organization, f fields) error {
 	if v, ok, err := f.str("name"); err != nil {
 		return err
@@ -156,8 +170,30 @@ func (e *Emulator) applyOrgFields(o *organization, f fields) error {
 	} else if ok && v != nil {
 		o.slug = *v
 	}
-	if o.slug == "" || e.slugTaken(o.slug, o.id) {
+	if !orgSlug.MatchString(o.slug) {
+		e := failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", "slug")
+		e.detail.LongMessage = "slug can contain only lowercase alphanumeric characters and the dash \"-\"."
+		return e
+	}
+	if e.slugTaken(o.slug, o.id) {
 		return identifierExists("slug")
+	}
+	if v, ok, err := f.str("created_at"); err != nil {
+		return err
+	} else if ok && v != nil {
+		t, perr := time.Parse(time.RFC3339, *v)
+		if perr != nil {
+			return invalidParam("created_at", "created_at must be an RFC 3339 date-time.")
+		}
+		o.createdAt = t.UnixMilli()
+	}
+	if v, ok, err := f.str("role_set_key"); err != nil {
+		return err
+	} else if ok && v != nil {
+		if !e.roleSetExists(*v) {
+			return resourceParamNotFound("role_set_key")
+		}
+		o.roleSetKey = *v
 	}
 	if v, ok, err := f.integer("max_allowed_memberships"); err != nil {
 		return err
@@ -191,6 +227,11 @@ func (e *Emulator) getOrg(c *call) (int, any, error) {
 	}
 	counts, _, err := queryBool(c.query, "include_members_count")
 	if err != nil {
+		return 0, nil, err
+	}
+	// Every emulated organization keeps its admins as members, so there is
+	// never a missing member with elevated permissions to include.
+	if _, _, err := queryBool(c.query, "include_missing_member_with_elevated_permissions"); err != nil {
 		return 0, nil, err
 	}
 	return http.StatusOK, e.orgJSON(o, counts), nil

@@ -26,7 +26,7 @@ func (e *Emulator) roleRoutes(t []route) []route {
 	t = add(t, "PATCH", "/organization_permissions/{permission_id}", e.updatePermission, "description", "key", "name")
 	t = add(t, "DELETE", "/organization_permissions/{permission_id}", e.deletePermission)
 	t = add(t, "GET", "/organization_roles", e.listRoles, "limit", "offset", "order_by", "query")
-	t = add(t, "POST", "/organization_roles", e.createRole, "description", "key", "name", "permissions")
+	t = add(t, "POST", "/organization_roles", e.createRole, "description", "include_in_initial_role_set", "key", "name", "permissions")
 	t = add(t, "GET", "/organization_roles/{organization_role_id}", e.getRole)
 	t = add(t, "PATCH", "/organization_roles/{organization_role_id}", e.updateRole, "description", "key", "name", "permissions")
 	t = add(t, "DELETE", "/organization_roles/{organization_role_id}", e.deleteRole)
@@ -243,6 +243,13 @@ func (e *Emulator) createRole(c *call) (int, any, error) {
 		CreatedAt: now, UpdatedAt: now}
 	e.st.roles.put(r.ID, r)
 	e.st.rolePerms[r.ID] = ids
+	if p.IncludeInInitialRoleSet.Or(false) {
+		for _, rs := range e.st.roleSets.list(false, nil) {
+			if rs.set.Type == clerk.RoleSetTypeInitial && !slices.Contains(rs.roleKeys, r.Key) {
+				rs.roleKeys, rs.set.UpdatedAt = append(rs.roleKeys, r.Key), now
+			}
+		}
+	}
 	return http.StatusOK, e.roleJSON(r), nil
 }
 

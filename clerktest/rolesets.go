@@ -29,16 +29,23 @@ func (e *Emulator) roleSetRoutes(t []route) []route {
 	return t
 }
 
-// roleSetRole describes a role, default or custom, as a role set lists it.
+// roleSetRole describes a role, default or custom, as a role set lists
+// it, with how many memberships hold it.
 func (e *Emulator) roleSetRole(key string) *clerk.RoleSetRole {
-	for _, r := range e.st.roles.list(false, nil) {
-		if r.Key == key {
-			return &clerk.RoleSetRole{Object: "role_set_item", ID: r.ID, Key: r.Key, Name: r.Name, Description: r.Description,
-				CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	n := int64(0)
+	for _, m := range e.st.memberships {
+		if m.role == key {
+			n++
 		}
 	}
-	name := roleName(key)
-	return &clerk.RoleSetRole{Object: "role_set_item", ID: stableID("role", key), Key: key, Name: name, Description: nil}
+	out := &clerk.RoleSetRole{Object: "role_set_item", ID: stableID("role", key), Key: key, Name: roleName(key),
+		MembersCount: clerk.Value(n), HasMembers: clerk.Value(n > 0)}
+	for _, r := range e.st.roles.list(false, nil) {
+		if r.Key == key {
+			out.ID, out.Name, out.Description, out.CreatedAt, out.UpdatedAt = r.ID, r.Name, r.Description, r.CreatedAt, r.UpdatedAt
+		}
+	}
+	return out
 }
 
 func (e *Emulator) roleSetJSON(rs *roleSet) *clerk.RoleSet {
@@ -275,4 +282,14 @@ func (e *Emulator) retireRoleSet(c *call) (int, any, error) {
 	}
 	e.st.roleSets.del(rs.set.ID)
 	return http.StatusOK, deleted("role_set", rs.set.ID), nil
+}
+
+// roleSetExists reports whether a role set has the key.
+func (e *Emulator) roleSetExists(key string) bool {
+	for _, rs := range e.st.roleSets.list(false, nil) {
+		if rs.set.Key == key {
+			return true
+		}
+	}
+	return false
 }

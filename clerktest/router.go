@@ -3,6 +3,7 @@ package clerktest
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -17,11 +18,13 @@ type route struct {
 	segments []string // "{name}" is a wildcard
 	literals int
 	machine  bool // also accepts the machine secret key
-	read     bool // holds the state lock shared
-	h        handler
-	query    []string       // query parameters the handler implements
-	body     []string       // body parameters the handler implements
-	spec     *specOperation // the spec's definition, nil when absent
+	// machineOnly routes accept a machine secret key and nothing else.
+	machineOnly bool
+	read        bool // holds the state lock shared
+	h           handler
+	query       []string       // query parameters the handler implements
+	body        []string       // body parameters the handler implements
+	spec        *specOperation // the spec's definition, nil when absent
 }
 
 // router finds routes by method and segment count.
@@ -70,7 +73,8 @@ func (c *call) param(name string) string { return c.params[name] }
 // add appends a route to table. GET routes only read the state. params
 // names the parameters the handler implements: query parameters for GET
 // and DELETE, body parameters otherwise, and a name written "?name" is a
-// query parameter of any method. Any other parameter is refused.
+// query parameter of any method. TestEverySpecParameterIsImplemented
+// checks that they cover the spec's parameters of the operation.
 func add(table []route, method, pattern string, h handler, params ...string) []route {
 	var query, body []string
 	for _, p := range params {
@@ -126,11 +130,20 @@ func matchSegments(pattern, segs []string) (map[string]string, bool) {
 	return p, true
 }
 
-// splitPath turns an escaped path below /v1 into unescaped segments.
+// unversioned lists the first path segments Clerk also serves without the
+// /v1 prefix: @clerk/backend calls /api_keys... and /m2m_tokens... there.
+var unversioned = []string{"api_keys", "m2m_tokens"}
+
+// splitPath turns an escaped path below /v1 (or an unversioned one) into
+// unescaped segments.
 func splitPath(escaped string) ([]string, bool) {
 	rest, ok := strings.CutPrefix(escaped, "/v1/")
 	if !ok {
-		return nil, false
+		first, _, _ := strings.Cut(strings.TrimPrefix(escaped, "/"), "/")
+		if !slices.Contains(unversioned, first) {
+			return nil, false
+		}
+		rest = strings.TrimPrefix(escaped, "/")
 	}
 	raw := strings.Split(strings.TrimSuffix(rest, "/"), "/")
 	for i, s := range raw {

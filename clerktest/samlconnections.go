@@ -15,12 +15,14 @@ import (
 
 func (e *Emulator) samlRoutes(t []route) []route {
 	t = add(t, "GET", "/saml_connections", e.listSAML, "limit", "offset", "order_by", "organization_id", "query")
-	t = add(t, "POST", "/saml_connections", e.createSAML, "domain", "domains", "force_authn", "idp_certificate", "idp_entity_id",
-		"idp_sso_url", "name", "organization_id", "provider")
+	t = add(t, "POST", "/saml_connections", e.createSAML, "attribute_mapping", "domain", "domains", "force_authn",
+		"idp_certificate", "idp_entity_id", "idp_metadata", "idp_metadata_url", "idp_sso_url", "login_hint", "name",
+		"organization_id", "provider")
 	t = add(t, "GET", "/saml_connections/{saml_connection_id}", e.getSAML)
 	t = add(t, "PATCH", "/saml_connections/{saml_connection_id}", e.updateSAML, "active", "allow_idp_initiated",
-		"allow_organization_account_linking", "allow_subdomains", "disable_additional_identifications", "domain", "domains",
-		"force_authn", "idp_certificate", "idp_entity_id", "idp_sso_url", "name", "organization_id", "sync_user_attributes")
+		"allow_organization_account_linking", "allow_subdomains", "attribute_mapping", "consent_verified_domains_deletion",
+		"disable_additional_identifications", "domain", "domains", "force_authn", "idp_certificate", "idp_entity_id",
+		"idp_metadata", "idp_metadata_url", "idp_sso_url", "login_hint", "name", "organization_id", "sync_user_attributes")
 	t = add(t, "DELETE", "/saml_connections/{saml_connection_id}", e.deleteSAML)
 	return t
 }
@@ -75,6 +77,9 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 			FirstName:    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
 			LastName:     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"},
 		IdPMetadataURL: clerk.Null[string](), IdPMetadata: clerk.Null[string](), CreatedAt: now, UpdatedAt: now}
+	if err := applySAMLExtras(s, c.body); err != nil {
+		return 0, nil, err
+	}
 	e.st.saml.put(s.ID, s)
 	return http.StatusOK, samlJSON(s), nil
 }
@@ -158,6 +163,11 @@ func (e *Emulator) updateSAML(c *call) (int, any, error) {
 	}
 	if p.OrganizationID.IsSet() || p.OrganizationID.IsNull() {
 		cp.OrganizationID = p.OrganizationID
+	}
+	// consent_verified_domains_deletion (decoded above) consents to
+	// dropping verified domains; emulated domains carry no verification.
+	if err := applySAMLExtras(&cp, c.body); err != nil {
+		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
 	*s = cp

@@ -89,11 +89,19 @@ func (e *Emulator) finish(w http.ResponseWriter, rec *Request, ans response) {
 
 // answer runs the route's handler, or explains why there is none.
 func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, segs []string, inV1, keyOK bool, body []byte) response {
+	if rt == nil && inV1 {
+		if ans, ok := e.outsideSpec(r, segs, keyOK); ok {
+			return ans
+		}
+	}
 	if !keyOK {
-		return errorResponse(keyError(r), 0)
+		return errorResponse(keyError(r, rt), 0)
 	}
 	if !inV1 {
 		return errorResponse(notFound("route "+r.Method+" "+r.URL.Path), 0)
+	}
+	if err := checkAPIVersion(r); err != nil {
+		return errorResponse(err, 0)
 	}
 	if rt == nil {
 		return errorResponse(e.noRoute(r.Method, segs), 0)
@@ -231,7 +239,7 @@ func (e *Emulator) authorized(r *http.Request, rt *route) bool {
 		return false
 	}
 	if subtle.ConstantTimeCompare([]byte(tok), []byte(e.keys.secret)) == 1 {
-		return true
+		return rt == nil || !rt.machineOnly
 	}
 	if rt == nil || !rt.machine {
 		return false
@@ -249,7 +257,13 @@ func bearer(h string) (string, bool) {
 	return tok, tok != ""
 }
 
-func keyError(r *http.Request) *apiError {
+func keyError(r *http.Request, rt *route) *apiError {
+	if rt != nil && rt.machineOnly {
+		// Clerk's own client tests show this answer to an instance key.
+		return fail(http.StatusUnauthorized, "machine_secret_key_invalid",
+			"The provided Machine Secret Key is invalid. Make sure that your Machine Secret Key is correct.",
+			"The provided Machine Secret Key is invalid. Make sure that your Machine Secret Key is correct.")
+	}
 	if r.Header.Get("Authorization") == "" {
 		return fail(http.StatusUnauthorized, "authorization_header_missing",
 			"Authorization header missing", "The Authorization header is missing: send your secret key as a Bearer token.")

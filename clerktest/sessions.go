@@ -2,6 +2,10 @@ package clerktest
 
 import (
 	"cmp"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"time"
@@ -29,7 +33,10 @@ func (s *session) json() *clerk.Session {
 	return &clerk.Session{Object: "session", ID: s.id, UserID: s.userID, ClientID: s.clientID,
 		Status: clerk.SessionStatus(s.status), LastActiveOrganizationID: optOf(s.activeOrgID),
 		LastActiveAt: s.lastActive, ExpireAt: s.expireAt, AbandonAt: s.abandonAt,
-		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt}
+		UpdatedAt: s.updatedAt, CreatedAt: s.createdAt,
+		// A session created through the Backend API has no device
+		// activity, no actor and no pending tasks: Clerk sends null.
+		LatestActivity: clerk.Null[clerk.SessionActivity](), Actor: clerk.JSON("null"), Tasks: clerk.Null[[]*clerk.SessionTask]()}
 }
 
 // sessionEvent is the data of session.* webhooks: the session and its user.
@@ -196,13 +203,14 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 		}
 	}
 	var claims map[string]any
+	var custom *customSigner
 	if name := c.param("template_name"); name != "" {
 		t := e.templateByName(name)
 		if t == nil {
 			return 0, nil, notFound("JWT template " + name)
 		}
 		o.expiry = time.Duration(t.lifetime) * time.Second
-		claims = e.templateClaims(t, s)
+		claims, custom = e.templateClaims(t, s), t.custom
 	} else {
 		claims, err = e.sessionClaims(s, o)
 		if err != nil {
@@ -212,9 +220,28 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	if ttl != nil && *ttl > 0 {
 		claims["exp"] = e.now().Unix() + *ttl
 	}
-	tok, err := e.signJWT(claims)
+	var tok string
+	if custom != nil {
+		payload, merr := json.Marshal(claims)
+		if merr != nil {
+			return 0, nil, merr
+		}
+		tok, err = custom.sign(payload)
+	} else {
+		tok, err = e.signJWT(claims)
+	}
 	if err != nil {
 		return 0, nil, err
 	}
 	return http.StatusOK, &clerk.SessionToken{Object: ptr("token"), JWT: &tok}, nil
+}
+
+// RefreshToken returns the refresh token of a session, what Clerk's
+// Frontend API leaves in the __refresh cookie: POST
+// /sessions/{id}/refresh accepts it and refuses any other. It is derived
+// from the session ID and the secret key, so it survives a snapshot.
+func (e *Emulator) RefreshToken(sessionID string) string {
+	m := hmac.New(sha256.New, []byte(e.keys.secret))
+	m.Write([]byte("refresh_token\x00" + sessionID))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }

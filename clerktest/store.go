@@ -100,14 +100,19 @@ func need(pairs ...string) error {
 }
 
 // listAnswer answers a list as a bare array, or as {data, total_count}
-// when paged is true.
+// when paged is true or the caller sends paginated=true (both official
+// clients do).
 func listAnswer[T any](c *call, items []T, paged bool) (int, any, error) {
 	limit, offset, err := page(c.query, 500)
 	if err != nil {
 		return 0, nil, err
 	}
+	paginated, _, err := queryBool(c.query, "paginated")
+	if err != nil {
+		return 0, nil, err
+	}
 	p := pageOf(items, limit, offset)
-	if paged {
+	if paged || paginated {
 		return http.StatusOK, p, nil
 	}
 	return http.StatusOK, p.Data, nil

@@ -19,7 +19,10 @@ var builtinTemplates = map[string][]builtinTemplate{
 	"email": {
 		{"verification_code", "Verification code", "{{otp_code}} is your verification code", "<p>Your {{app.name}} verification code is {{otp_code}}.</p>"},
 		{"invitation", "Invitation", "You're invited to {{app.name}}", "<p><a href=\"{{action_url}}\">Accept the invitation</a></p>"},
+		{"organization_invitation", "Organization invitation", "You're invited to join an organization on {{app.name}}", "<p><a href=\"{{action_url}}\">Accept the invitation</a></p>"},
+		{"waitlist_invitation", "Waitlist invitation", "You're off the {{app.name}} waitlist", "<p><a href=\"{{action_url}}\">Sign up</a></p>"},
 		{"magic_link_sign_in", "Magic link sign in", "Sign in to {{app.name}}", "<p><a href=\"{{magic_link}}\">Sign in</a></p>"},
+		{"primary_email_address_changed", "Primary email address changed", "Your primary email address was changed", "<p>Your {{app.name}} primary email address is now {{new_email_address}}.</p>"},
 		{"password_changed", "Password changed", "Your password was changed", "<p>Your {{app.name}} password changed.</p>"},
 	},
 	"sms": {
@@ -31,7 +34,7 @@ var builtinTemplates = map[string][]builtinTemplate{
 var templateVar = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
 
 func (e *Emulator) templateRoutesExtra(t []route) []route {
-	t = add(t, "GET", "/templates/{template_type}", e.listTemplatesOfType, "limit", "offset")
+	t = add(t, "GET", "/templates/{template_type}", e.listTemplatesOfType, "limit", "offset", "paginated")
 	t = add(t, "GET", "/templates/{template_type}/{slug}", e.getTemplateOfType)
 	t = add(t, "PUT", "/templates/{template_type}/{slug}", e.replaceTemplate, "body", "delivered_by_clerk", "from_email_name",
 		"markup", "name", "reply_to_email_name", "subject")

@@ -37,6 +37,12 @@ type user struct {
 	createOrgEnabled    bool
 	createOrgsLimit     *int64
 	legalAcceptedAt     *int64
+	totp                bool   // a TOTP secret is set
+	backupCodes         int    // backup codes left
+	bypassClientTrust   bool   // skips Device Trust checks at sign-in
+	passwordDigest      string // an imported digest the emulator cannot check
+	wallets             []*identification
+	primaryWalletID     *string
 	lastSignInAt        *int64
 	lastActiveAt        *int64
 	createdAt           int64
@@ -57,6 +63,13 @@ type identification struct {
 func (u *user) setPassword(pw string, now int64) {
 	u.passwordSalt = []byte(randomString(16))
 	u.passwordHash = hashPassword(u.passwordSalt, pw)
+	u.passwordDigest = ""
+	u.passwordUpdated = ptr(now)
+	u.passwordCompromised = false
+}
+
+func (u *user) setPasswordDigest(digest string, now int64) {
+	u.passwordHash, u.passwordSalt, u.passwordDigest = nil, nil, digest
 	u.passwordUpdated = ptr(now)
 	u.passwordCompromised = false
 }
@@ -109,6 +122,10 @@ func (u *user) hasEmail(addr string) bool {
 	return slices.ContainsFunc(u.emails, func(e *identification) bool { return strings.EqualFold(e.value, addr) })
 }
 
+func (u *user) hasWallet(w string) bool {
+	return slices.ContainsFunc(u.wallets, func(i *identification) bool { return strings.EqualFold(i.value, w) })
+}
+
 func (u *user) hasPhone(num string) bool {
 	return slices.ContainsFunc(u.phones, func(p *identification) bool { return p.value == num })
 }
@@ -142,20 +159,21 @@ func (i *identification) verification() *clerk.Verification {
 	}
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
 		return &clerk.Verification{Object: ptr(obj), Status: ptr(status), Strategy: ptr(strategy),
-			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64]()}
+			Attempts: clerk.Null[int64](), ExpireAt: clerk.Null[int64](), VerifiedAtClient: clerk.Null[string]()}
 	}
 	return nil
 }
 
 func (i *identification) emailJSON() *clerk.EmailAddress {
-	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value,
+	return &clerk.EmailAddress{Object: "email_address", ID: ptr(i.id), EmailAddress: i.value, MatchesSSOConnection: ptr(false),
 		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt, Verification: i.verification()}
 }
 
 func (i *identification) phoneJSON() *clerk.PhoneNumber {
 	return &clerk.PhoneNumber{Object: "phone_number", ID: ptr(i.id), PhoneNumber: i.value,
 		LinkedTo: []*clerk.IdentificationLink{}, CreatedAt: i.createdAt, UpdatedAt: i.updatedAt,
-		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification()}
+		ReservedForSecondFactor: ptr(i.reserved), DefaultSecondFactor: ptr(false), Verification: i.verification(),
+		BackupCodes: clerk.Null[[]string]()}
 }
 
 // json builds the wire form of the user from the generated model type.
@@ -178,9 +196,16 @@ func (u *user) json() *clerk.User {
 		UnsafeMetadata:            metaJSON(u.unsafe),
 		EmailAddresses:            make([]*clerk.EmailAddress, 0, len(u.emails)),
 		PhoneNumbers:              make([]*clerk.PhoneNumber, 0, len(u.phones)),
-		Web3Wallets:               []*clerk.Web3Wallet{},
+		Web3Wallets:               make([]*clerk.Web3Wallet, 0, len(u.wallets)),
+		PrimaryWeb3WalletID:       u.primaryWalletID,
+		TOTPEnabled:               u.totp,
+		BackupCodeEnabled:         u.backupCodes > 0,
+		TwoFactorEnabled:          u.totp || u.backupCodes > 0,
+		BypassClientTrust:         ptr(u.bypassClientTrust),
+		Deprovisioned:             ptr(false),
+		SCIM:                      clerk.Null[clerk.SCIMUserMetadata](),
 		Passkeys:                  []*clerk.Passkey{},
-		PasswordEnabled:           u.passwordHash != nil,
+		PasswordEnabled:           u.passwordHash != nil || u.passwordDigest != "",
 		PasswordLastUpdatedAt:     optOf(u.passwordUpdated),
 		ExternalAccounts:          []*clerk.ExternalAccount{},
 		SAMLAccounts:              []*clerk.SAMLAccount{},
@@ -208,6 +233,10 @@ func (u *user) json() *clerk.User {
 	}
 	for _, p := range u.phones {
 		out.PhoneNumbers = append(out.PhoneNumbers, p.phoneJSON())
+	}
+	for _, w := range u.wallets {
+		out.Web3Wallets = append(out.Web3Wallets, &clerk.Web3Wallet{Object: "web3_wallet", ID: ptr(w.id), Web3Wallet: w.value,
+			CreatedAt: w.createdAt, UpdatedAt: w.updatedAt, Verification: w.verification()})
 	}
 	return out
 }

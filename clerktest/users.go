@@ -11,11 +11,21 @@ import (
 )
 
 func (e *Emulator) userRoutes(t []route) []route {
-	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by")...)
-	t = add(t, "POST", "/users", e.createUser, "banned", "create_organization_enabled", "create_organizations_limit", "created_at", "delete_self_enabled", "email_address", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "locked", "password", "phone_number", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
+	t = add(t, "GET", "/users", e.listUsers, append(userFilterParams(), "limit", "offset", "order_by", "starting_after")...)
+	t = add(t, "POST", "/users", e.createUser, "backup_codes", "banned", "bypass_client_trust", "create_organization_enabled",
+		"create_organizations_limit", "created_at", "delete_self_enabled", "email_address", "email_address_identification_status",
+		"external_id", "first_name", "last_name", "legal_accepted_at", "locale", "locked", "password", "password_digest",
+		"password_hasher", "phone_number", "phone_number_identification_status", "private_metadata", "public_metadata",
+		"skip_legal_checks", "skip_password_checks", "skip_password_requirement", "skip_user_requirement", "totp_secret",
+		"unsafe_metadata", "username", "web3_wallet")
 	t = add(t, "GET", "/users/count", e.countUsers, userFilterParams()...)
 	t = add(t, "GET", "/users/{user_id}", e.getUser)
-	t = add(t, "PATCH", "/users/{user_id}", e.updateUser, "create_organization_enabled", "create_organizations_limit", "delete_self_enabled", "external_id", "first_name", "last_name", "legal_accepted_at", "locale", "password", "primary_email_address_id", "primary_phone_number_id", "private_metadata", "public_metadata", "skip_password_checks", "unsafe_metadata", "username")
+	t = add(t, "PATCH", "/users/{user_id}", e.updateUser, "backup_codes", "bypass_client_trust", "create_organization_enabled",
+		"create_organizations_limit", "created_at", "delete_self_enabled", "external_id", "first_name", "last_name",
+		"legal_accepted_at", "locale", "notify_primary_email_address_changed", "password", "password_digest", "password_hasher",
+		"primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "private_metadata", "profile_image_id",
+		"public_metadata", "sign_out_of_other_sessions", "skip_legal_checks", "skip_password_checks", "totp_secret",
+		"unsafe_metadata", "username")
 	t = add(t, "DELETE", "/users/{user_id}", e.deleteUser)
 	t = add(t, "POST", "/users/{user_id}/ban", e.setBanned(true))
 	t = add(t, "POST", "/users/{user_id}/unban", e.setBanned(false))
@@ -71,9 +81,31 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 		}
 	}
 	for _, p := range phones {
+		if err := validPhone(p); err != nil {
+			return nil, err
+		}
 		if e.phoneTaken(p, "") {
 			return nil, identifierExists("phone_number")
 		}
+	}
+	emailVerified, err := identificationStatuses(f, "email_address_identification_status", len(emails))
+	if err != nil {
+		return nil, err
+	}
+	phoneVerified, err := identificationStatuses(f, "phone_number_identification_status", len(phones))
+	if err != nil {
+		return nil, err
+	}
+	// Flags with nothing to skip here: the emulator requires no password
+	// and no legal consent of users created through the API.
+	for _, k := range []string{"skip_password_requirement", "skip_legal_checks"} {
+		if _, _, err := f.boolean(k); err != nil {
+			return nil, err
+		}
+	}
+	skipRequirement, _, err := f.boolean("skip_user_requirement")
+	if err != nil {
+		return nil, err
 	}
 	username, _, err := f.str("username")
 	if err != nil {
@@ -85,23 +117,28 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	if err := e.checkUsername(username); err != nil {
 		return nil, err
 	}
-	if err := e.checkRequired(len(emails) > 0, len(phones) > 0, username != nil); err != nil {
-		return nil, err
+	if skipRequirement == nil || !*skipRequirement {
+		if err := e.checkRequired(len(emails) > 0, len(phones) > 0, username != nil); err != nil {
+			return nil, err
+		}
 	}
 	now := e.ms()
 	u := &user{seq: e.st.next(), id: newID("user"), createdAt: now, updatedAt: now,
 		username: username, deleteSelfEnabled: true, createOrgEnabled: true}
-	if v, ok, _ := f.integer("created_at"); ok && v != nil {
-		u.createdAt = *v
-	}
 	if err := e.applyUserFields(u, f, now, true); err != nil {
 		return nil, err
 	}
-	for _, a := range emails {
-		u.emails = append(u.emails, &identification{id: newID("idn"), value: a, verified: true, createdAt: now, updatedAt: now})
+	if err := e.applySecondFactors(u, f, now); err != nil {
+		return nil, err
 	}
-	for _, p := range phones {
-		u.phones = append(u.phones, &identification{id: newID("idn"), value: p, verified: true, createdAt: now, updatedAt: now})
+	if err := e.applyWallets(u, f, now); err != nil {
+		return nil, err
+	}
+	for i, a := range emails {
+		u.emails = append(u.emails, &identification{id: newID("idn"), value: a, verified: emailVerified[i], createdAt: now, updatedAt: now})
+	}
+	for i, p := range phones {
+		u.phones = append(u.phones, &identification{id: newID("idn"), value: p, verified: phoneVerified[i], createdAt: now, updatedAt: now})
 	}
 	if len(u.emails) > 0 {
 		u.primaryEmailID = ptr(u.emails[0].id)
@@ -110,6 +147,7 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 		u.primaryPhoneID = ptr(u.phones[0].id)
 	}
 	e.st.addUser(u)
+	e.assignDefaultPlan(u)
 	return u, nil
 }
 
@@ -276,10 +314,31 @@ func (e *Emulator) updateUser(c *call) (int, any, error) {
 	if err := e.applyUserFields(&cp, f, now, false); err != nil {
 		return 0, nil, err
 	}
+	if err := e.applySecondFactors(&cp, f, now); err != nil {
+		return 0, nil, err
+	}
+	signOut, notify, err := e.applyUpdateOnlyFields(&cp, f)
+	if err != nil {
+		return 0, nil, err
+	}
 	cp.updatedAt = now
-	e.st.unindexUser(u)
-	*u = cp
-	e.st.indexUser(u)
+	oldPrimary := u.primaryEmail()
+	if cp.createdAt != u.createdAt {
+		e.st.removeUser(u)
+		*u = cp
+		e.st.addUser(u)
+	} else {
+		e.st.unindexUser(u)
+		*u = cp
+		e.st.indexUser(u)
+	}
+	if signOut {
+		e.revokeUserSessions(c, u.id)
+	}
+	if notify && oldPrimary != "" && oldPrimary != u.primaryEmail() && !isTestIdentifier(oldPrimary) {
+		e.emitEmail(c, "primary_email_address_changed", oldPrimary, u, nil, map[string]any{"new_email_address": u.primaryEmail(),
+			"app": map[string]any{"name": "clerktest"}})
+	}
 	c.emit("user.updated", u.json())
 	return http.StatusOK, u.json(), nil
 }
@@ -403,10 +462,10 @@ func (e *Emulator) verifyPassword(c *call) (int, any, error) {
 	if pw == nil {
 		return 0, nil, missingParam("password")
 	}
-	if u.passwordHash == nil {
+	if u.passwordHash == nil && u.passwordDigest == "" {
 		return 0, nil, noPasswordSet()
 	}
-	if !u.checkPassword(*pw) {
+	if !u.checkPassword(*pw) && !u.checkDigest(*pw) {
 		return 0, nil, fail(http.StatusUnprocessableEntity, "incorrect_password", "incorrect password", "The provided password is not the one the user has set")
 	}
 	return http.StatusOK, map[string]bool{"verified": true}, nil

@@ -25,7 +25,7 @@ func (e *Emulator) userExtraRoutes(t []route) []route {
 	t = add(t, "DELETE", "/users/{user_id}/external_accounts/{external_account_id}", e.noUserChild("external account", "external_account_id"))
 	t = add(t, "DELETE", "/users/{user_id}/trusted_devices/{trusted_device_id}", e.noUserChild("trusted device", "trusted_device_id"))
 	t = add(t, "GET", "/users/{user_id}/trusted_devices", e.listTrustedDevices)
-	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset")
+	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset", "paginated")
 	t = add(t, "GET", "/users/{user_id}/organization_invitations", e.userOrgInvitations, "limit", "offset", "status")
 	t = add(t, "POST", "/users/{user_id}/remove_password", e.removePassword, "sign_out_of_other_sessions")
 	t = add(t, "POST", "/users/{user_id}/profile_image", e.setProfileImage(true))
@@ -174,8 +174,8 @@ func (e *Emulator) setProfileImage(upload bool) handler {
 			return 0, nil, err
 		}
 		if upload {
-			if err := c.r.ParseMultipartForm(maxBody); err != nil || c.r.MultipartForm == nil || len(c.r.MultipartForm.File["file"]) == 0 {
-				return 0, nil, fail(http.StatusBadRequest, "form_param_missing", "Image file missing", "There was no image file present in the request")
+			if err := c.uploadedFile(); err != nil {
+				return 0, nil, err
 			}
 		}
 		u.hasImage, u.updatedAt = upload, e.ms()

@@ -12,13 +12,13 @@ import (
 // userFilter is the parsed filter of GET /users and GET /users/count.
 type userFilter struct {
 	emails, phones, externalIDs, usernames, ids, orgIDs     []string
+	wallets                                                 []string
 	query, emailQuery, phoneQuery, usernameQuery, nameQuery string
 	banned, bannedSet                                       bool
 	createdBefore, createdAfter                             *int64
 	activeBefore, activeAfter, signInBefore, signInAfter    *int64
-	// noMatch is set by filters no emulated user can meet: web3_wallet,
-	// provider and provider_user_id (emulated users have no wallets or
-	// external accounts).
+	// noMatch is set by filters no emulated user can meet: provider and
+	// provider_user_id (emulated users have no external accounts).
 	noMatch bool
 }
 
@@ -35,7 +35,7 @@ func parseUserFilter(c *call) (userFilter, error) {
 	f := userFilter{
 		emails: queryList(q, "email_address"), phones: queryList(q, "phone_number"),
 		externalIDs: queryList(q, "external_id"), usernames: queryList(q, "username"),
-		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"),
+		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"), wallets: queryList(q, "web3_wallet"),
 		query: q.Get("query"), emailQuery: q.Get("email_address_query"), phoneQuery: q.Get("phone_number_query"),
 		usernameQuery: q.Get("username_query"), nameQuery: q.Get("name_query"),
 	}
@@ -58,7 +58,7 @@ func parseUserFilter(c *call) (userFilter, error) {
 			*p.dst = ptr(v)
 		}
 	}
-	f.noMatch = len(queryList(q, "web3_wallet")) > 0 || q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
+	f.noMatch = q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
 	return f, nil
 }
 
@@ -93,7 +93,8 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		!anyOf(f.externalIDs, func(s string) bool { return u.externalID != nil && *u.externalID == s }) ||
 		!anyOf(f.usernames, func(s string) bool { return u.username != nil && strings.EqualFold(*u.username, s) }) ||
 		!anyOf(f.ids, func(s string) bool { return u.id == s }) ||
-		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) {
+		!anyOf(f.orgIDs, func(s string) bool { return e.isMember(s, u.id) }) ||
+		!anyOf(f.wallets, u.hasWallet) {
 		return false
 	}
 	if f.noMatch || f.bannedSet && u.banned != f.banned {
@@ -124,7 +125,8 @@ func (e *Emulator) userMatches(u *user, f userFilter) bool {
 		return false
 	}
 	if q := f.query; q != "" {
-		if !emailHit(q) && !phoneHit(q) && !containsFold(deref(u.username), q) &&
+		walletHit := slices.ContainsFunc(u.wallets, func(i *identification) bool { return containsFold(i.value, q) })
+		if !emailHit(q) && !phoneHit(q) && !walletHit && !containsFold(deref(u.username), q) &&
 			!containsFold(u.id, q) && !nameHit(q) && !containsFold(deref(u.externalID), q) {
 			return false
 		}
@@ -179,51 +181,89 @@ func parseOrder(vals []string, def string) (field string, desc bool) {
 	return v, false
 }
 
-// filteredUsers returns the users matching the call's filter. need bounds
-// how many are wanted (offset+limit; 0 for all): in creation order, which
-// the index keeps, the scan stops there; any other order sorts the matches.
-func (e *Emulator) filteredUsers(c *call, ordered bool, need int) ([]*user, error) {
+// empty reports whether the filter lets every user through.
+func (f *userFilter) empty() bool {
+	return len(f.emails)+len(f.phones)+len(f.externalIDs)+len(f.usernames)+len(f.ids)+len(f.orgIDs)+len(f.wallets) == 0 &&
+		f.query == "" && f.emailQuery == "" && f.phoneQuery == "" && f.usernameQuery == "" && f.nameQuery == "" &&
+		!f.bannedSet && f.createdBefore == nil && f.createdAfter == nil && f.activeBefore == nil &&
+		f.activeAfter == nil && f.signInBefore == nil && f.signInAfter == nil && !f.noMatch
+}
+
+// userPage returns the page of users GET /users asks for. In creation
+// order, which the index keeps, it costs the page (plus the matches it
+// skips when a filter is set): an unfiltered offset or a starting_after
+// cursor is found in the index directly, so listing every user page by
+// page costs the same per user at any size. Other orders sort the matches.
+func (e *Emulator) userPage(c *call, limit, offset int) ([]*user, error) {
 	f, err := parseUserFilter(c)
 	if err != nil {
 		return nil, err
 	}
 	field, desc := parseOrder(c.query["order_by"], "-created_at")
 	less, ok := userOrder(field)
-	if ordered && !ok {
+	if !ok {
 		return nil, invalidParam("order_by", "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.")
 	}
 	idx := e.st.userOrder
-	byIndex := !ordered || field == "created_at"
-	if !byIndex {
-		need = 0
-	}
-	var out []*user
-	for i := range idx {
-		u := idx[i]
-		if byIndex && desc {
-			u = idx[len(idx)-1-i]
+	start := 0 // position in idx, in the listing's direction, to scan from
+	if after := c.query.Get("starting_after"); after != "" {
+		if field != "created_at" {
+			return nil, invalidParam("starting_after", "starting_after requires ordering by created_at.")
 		}
+		if offset != 0 {
+			return nil, invalidParam("starting_after", "starting_after cannot be combined with a non-zero offset.")
+		}
+		u, ok := e.st.users[after]
+		if !ok {
+			return nil, invalidParam("starting_after", "starting_after must be the ID of a user of the instance.")
+		}
+		i, _ := slices.BinarySearchFunc(idx, u, byCreation)
+		if start = i + 1; desc {
+			start = len(idx) - i
+		}
+	}
+	if field != "created_at" {
+		var all []*user
+		for _, u := range idx {
+			if e.userMatches(u, f) {
+				all = append(all, u)
+			}
+		}
+		slices.SortStableFunc(all, func(a, b *user) int {
+			r := less(a, b)
+			if r == 0 {
+				r = cmp.Compare(a.seq, b.seq)
+			}
+			if desc {
+				r = -r
+			}
+			return r
+		})
+		lo, hi := window(len(all), limit, offset)
+		return all[lo:hi], nil
+	}
+	at := func(i int) *user {
+		if desc {
+			return idx[len(idx)-1-i]
+		}
+		return idx[i]
+	}
+	skip := offset
+	if f.empty() {
+		start, skip = start+offset, 0
+	}
+	out := make([]*user, 0, min(limit, max(len(idx)-start, 0)))
+	for i := start; i < len(idx) && len(out) < limit; i++ {
+		u := at(i)
 		if !e.userMatches(u, f) {
 			continue
 		}
+		if skip > 0 {
+			skip--
+			continue
+		}
 		out = append(out, u)
-		if need > 0 && len(out) >= need {
-			break
-		}
 	}
-	if byIndex {
-		return out, nil
-	}
-	slices.SortStableFunc(out, func(a, b *user) int {
-		r := less(a, b)
-		if r == 0 {
-			r = cmp.Compare(a.seq, b.seq)
-		}
-		if desc {
-			r = -r
-		}
-		return r
-	})
 	return out, nil
 }
 
@@ -232,24 +272,32 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	found, err := e.filteredUsers(c, true, offset+limit)
+	found, err := e.userPage(c, limit, offset)
 	if err != nil {
 		return 0, nil, err
 	}
-	lo, hi := window(len(found), limit, offset)
-	out := make([]*clerk.User, 0, hi-lo)
-	for _, u := range found[lo:hi] {
+	out := make([]*clerk.User, 0, len(found))
+	for _, u := range found {
 		out = append(out, u.json())
 	}
 	return http.StatusOK, out, nil
 }
 
 func (e *Emulator) countUsers(c *call) (int, any, error) {
-	found, err := e.filteredUsers(c, false, 0)
+	f, err := parseUserFilter(c)
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, &clerk.TotalCount{Object: "total_count", TotalCount: int64(len(found))}, nil
+	n := len(e.st.userOrder)
+	if !f.empty() {
+		n = 0
+		for _, u := range e.st.userOrder {
+			if e.userMatches(u, f) {
+				n++
+			}
+		}
+	}
+	return http.StatusOK, &clerk.TotalCount{Object: "total_count", TotalCount: int64(n)}, nil
 }
 
 // list is the {data, total_count} list shape.

@@ -409,9 +409,12 @@ func TestEmulatorContractClientsAndDomains(t *testing.T) {
 	tok := c.do("POST", "/sessions/"+sid+"/tokens", nil, nil, 200)
 	c.do("POST", "/clients/verify", nil, map[string]any{"token": c.id(tok, "jwt")}, 200)
 	c.do("POST", "/clients/verify", nil, map[string]any{"token": "not.a.jwt"}, 400)
-	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": c.id(tok, "jwt"), "refresh_token": "r",
+	refresh := c.emu.RefreshToken(sid)
+	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": c.id(tok, "jwt"), "refresh_token": refresh,
 		"request_origin": "https://app.example"}, 200)
-	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": "x.y.z", "refresh_token": "r",
+	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": c.id(tok, "jwt"), "refresh_token": "bogus",
+		"request_origin": "https://app.example"}, 401)
+	c.do("POST", "/sessions/"+sid+"/refresh", nil, map[string]any{"expired_token": "x.y.z", "refresh_token": refresh,
 		"request_origin": "https://app.example"}, 401)
 	// GET /sign_ups/{id} answers 404 for an unknown ID, which the spec does
 	// not list; it is not validated here.
@@ -487,6 +490,7 @@ func TestEmulatorContractOAuthApps(t *testing.T) {
 		t.Errorf("issued token: %v", v)
 	}
 	c.do("POST", "/oauth_applications/"+aid+"/revoke_token", nil, map[string]any{"token": tok}, 204)
+	c.do("POST", "/oauth_applications/"+aid+"/revoke_token", nil, map[string]any{"token": "oat_never_issued"}, 404)
 	if v := c.do("POST", "/oauth_applications/access_tokens/verify", nil, map[string]any{"access_token": tok}, 200); v["active"] != false {
 		t.Errorf("revoked token: %v", v)
 	}

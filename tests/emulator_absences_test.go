@@ -1,0 +1,440 @@
+package tests
+
+// allowedAbsences are the (route, field) pairs whose declared field an
+// emulator answer may still leave out, each group with its reason; array
+// indices are dropped from field paths. Anything else the spec declares
+// must be in the answer (checkDeclaredFields). The list only shrinks: the
+// gaps are open work of issue 17, not Clerk's behaviour.
+var allowedAbsences = map[string]map[string]string{
+	"/actor_tokens/{actor_token_id}/revoke": {
+		"token": reasonClerkOptional,
+		"url":   reasonClerkOptional,
+	},
+	"/agents/tasks/{agent_task_id}/revoke": {
+		"url": reasonGap,
+	},
+	"/allowlist_identifiers": {
+		"invitation_id": reasonClerkOptional,
+	},
+	"/allowlist_identifiers/{identifier_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/beta_features/instance_settings": {
+		"enhanced_email_deliverability": reasonGap,
+		"from_email_address":            reasonGap,
+	},
+	"/billing/plans": {
+		"unit_prices": reasonBilling,
+	},
+	"/billing/prices": {
+		"description": reasonBilling,
+	},
+	"/billing/statements": {
+		"groups.items.payer.credits_balance":       reasonBilling,
+		"groups.items.payer.organization_id":       reasonBilling,
+		"groups.items.payer.organization_name":     reasonBilling,
+		"groups.items.payment_method.created_at":   reasonBilling,
+		"groups.items.payment_method.expiry_month": reasonBilling,
+		"groups.items.payment_method.expiry_year":  reasonBilling,
+		"groups.items.payment_method.is_default":   reasonBilling,
+		"groups.items.payment_method.is_removable": reasonBilling,
+		"groups.items.payment_method.updated_at":   reasonBilling,
+		"groups.items.payment_method.wallet_type":  reasonBilling,
+		"groups.items.subscription_item":           reasonBilling,
+		"groups.items.totals":                      reasonBilling,
+		"payer.credits_balance":                    reasonBilling,
+		"payer.organization_id":                    reasonBilling,
+		"payer.organization_name":                  reasonBilling,
+	},
+	"/billing/statements/{statementID}": {
+		"groups.items.payer.credits_balance":       reasonBilling,
+		"groups.items.payer.organization_id":       reasonBilling,
+		"groups.items.payer.organization_name":     reasonBilling,
+		"groups.items.payment_method.created_at":   reasonBilling,
+		"groups.items.payment_method.expiry_month": reasonBilling,
+		"groups.items.payment_method.expiry_year":  reasonBilling,
+		"groups.items.payment_method.is_default":   reasonBilling,
+		"groups.items.payment_method.is_removable": reasonBilling,
+		"groups.items.payment_method.updated_at":   reasonBilling,
+		"groups.items.payment_method.wallet_type":  reasonBilling,
+		"groups.items.subscription_item":           reasonBilling,
+		"groups.items.totals":                      reasonBilling,
+		"payer.credits_balance":                    reasonBilling,
+		"payer.organization_id":                    reasonBilling,
+		"payer.organization_name":                  reasonBilling,
+	},
+	"/billing/statements/{statementID}/payment_attempts": {
+		"payer.credits_balance":       reasonBilling,
+		"payer.organization_id":       reasonBilling,
+		"payer.organization_name":     reasonBilling,
+		"payment_method.created_at":   reasonBilling,
+		"payment_method.expiry_month": reasonBilling,
+		"payment_method.expiry_year":  reasonBilling,
+		"payment_method.is_default":   reasonBilling,
+		"payment_method.is_removable": reasonBilling,
+		"payment_method.updated_at":   reasonBilling,
+		"payment_method.wallet_type":  reasonBilling,
+		"subscription_item":           reasonBilling,
+		"totals":                      reasonBilling,
+	},
+	"/billing/subscription_items": {
+		"credit":                  reasonBilling,
+		"credits":                 reasonBilling,
+		"lifetime_paid":           reasonBilling,
+		"next_payment":            reasonBilling,
+		"payer.credits_balance":   reasonBilling,
+		"payer.organization_id":   reasonBilling,
+		"payer.organization_name": reasonBilling,
+		"payment_method":          reasonBilling,
+		"plan.unit_prices":        reasonBilling,
+		"price_id":                reasonBilling,
+		"proration_date":          reasonBilling,
+		"seats":                   reasonBilling,
+		"totals":                  reasonBilling,
+	},
+	"/billing/subscription_items/{subscription_item_id}": {
+		"credit":                  reasonBilling,
+		"credits":                 reasonBilling,
+		"lifetime_paid":           reasonBilling,
+		"next_payment":            reasonBilling,
+		"payer.credits_balance":   reasonBilling,
+		"payer.organization_id":   reasonBilling,
+		"payer.organization_name": reasonBilling,
+		"payment_method":          reasonBilling,
+		"plan.unit_prices":        reasonBilling,
+		"price_id":                reasonBilling,
+		"proration_date":          reasonBilling,
+		"seats":                   reasonBilling,
+		"totals":                  reasonBilling,
+	},
+	"/billing/subscription_items/{subscription_item_id}/discounts": {
+		"amount":     reasonBilling,
+		"amount_off": reasonBilling,
+		"effect":     reasonBilling,
+		"promo_code": reasonBilling,
+	},
+	"/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}": {
+		"amount":     reasonBilling,
+		"amount_off": reasonBilling,
+		"effect":     reasonBilling,
+		"promo_code": reasonBilling,
+	},
+	"/billing/subscription_items/{subscription_item_id}/extend_free_trial": {
+		"amount":         reasonBilling,
+		"credit":         reasonBilling,
+		"lifetime_paid":  reasonBilling,
+		"next_invoice":   reasonBilling,
+		"next_payment":   reasonBilling,
+		"payer":          reasonBilling,
+		"payment_source": reasonBilling,
+		"plan.interval":  reasonBilling,
+		"plan.period":    reasonBilling,
+		"price_id":       reasonBilling,
+	},
+	"/billing/subscription_items/{subscription_item_id}/price_transition": {
+		"subscription_item.amount":              reasonBilling,
+		"subscription_item.credit":              reasonBilling,
+		"subscription_item.lifetime_paid":       reasonBilling,
+		"subscription_item.next_invoice":        reasonBilling,
+		"subscription_item.next_payment":        reasonBilling,
+		"subscription_item.payer":               reasonBilling,
+		"subscription_item.payment_source":      reasonBilling,
+		"subscription_item.plan.interval":       reasonBilling,
+		"subscription_item.plan.period":         reasonBilling,
+		"subscription_item.price_id":            reasonBilling,
+		"transition.immediate_charge":           reasonBilling,
+		"transition.next_billing_date":          reasonBilling,
+		"transition.previous_plan.interval":     reasonBilling,
+		"transition.previous_plan.period":       reasonBilling,
+		"transition.previous_price.description": reasonBilling,
+	},
+	"/blocklist_identifiers/{identifier_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/directories": {
+		"api_key":           reasonGap,
+		"custom_attributes": reasonGap,
+	},
+	"/directories/{directory_id}": {
+		"api_key":           reasonGap,
+		"custom_attributes": reasonGap,
+		"external_id":       reasonDeleted,
+		"slug":              reasonDeleted,
+	},
+	"/domains/{domain_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/email_addresses/{email_address_id}": {
+		"external_id":                     reasonDeleted,
+		"slug":                            reasonDeleted,
+		"verification.channel":            reasonGap,
+		"verification.verified_at_client": reasonGap,
+	},
+	"/email_addresses/{email_address_id}/attempt_verification": {
+		"channel": reasonGap,
+	},
+	"/email_addresses/{email_address_id}/prepare_verification": {
+		"channel": reasonGap,
+	},
+	"/enterprise_connections": {
+		"custom_attributes": reasonGap,
+		"oauth_config":      reasonGap,
+		"organization_id":   reasonGap,
+		"saml_connection":   reasonGap,
+	},
+	"/enterprise_connections/{enterprise_connection_id}": {
+		"custom_attributes": reasonGap,
+		"external_id":       reasonDeleted,
+		"oauth_config":      reasonGap,
+		"organization_id":   reasonGap,
+		"saml_connection":   reasonGap,
+		"slug":              reasonDeleted,
+	},
+	"/enterprise_connections/{enterprise_connection_id}/test_runs": {
+		"logs":             reasonGap,
+		"oauth":            reasonGap,
+		"parsed_user_info": reasonGap,
+		"saml":             reasonGap,
+	},
+	"/jwks": {
+		"keys.x5c":      reasonGap,
+		"keys.x5t":      reasonGap,
+		"keys.x5t#S256": reasonGap,
+		"keys.x5u":      reasonGap,
+	},
+	"/jwt_templates/{template_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/m2m_tokens": {
+		"m2m_tokens.scopes": reasonGap,
+		"scopes":            reasonGap,
+	},
+	"/m2m_tokens/verify": {
+		"scopes": reasonGap,
+	},
+	"/m2m_tokens/{m2m_token_id}/revoke": {
+		"scopes": reasonGap,
+	},
+	"/oauth_applications/{oauth_application_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/organization_memberships": {
+		"organization.last_active_at":            reasonGap,
+		"organization.members_count":             reasonGap,
+		"organization.pending_invitations_count": reasonGap,
+	},
+	"/organization_permissions/{permission_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/organization_roles/{organization_role_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/organizations": {
+		"created_by":                reasonGap,
+		"last_active_at":            reasonGap,
+		"members_count":             reasonGap,
+		"pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}": {
+		"external_id":               reasonDeleted,
+		"last_active_at":            reasonGap,
+		"members_count":             reasonGap,
+		"pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}/domains/{domain_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/organizations/{organization_id}/logo": {
+		"last_active_at":            reasonGap,
+		"members_count":             reasonGap,
+		"pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}/memberships": {
+		"organization.created_by":                reasonGap,
+		"organization.last_active_at":            reasonGap,
+		"organization.members_count":             reasonGap,
+		"organization.pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}/memberships/{user_id}": {
+		"organization.created_by":                reasonGap,
+		"organization.last_active_at":            reasonGap,
+		"organization.members_count":             reasonGap,
+		"organization.pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}/memberships/{user_id}/metadata": {
+		"organization.last_active_at":            reasonGap,
+		"organization.members_count":             reasonGap,
+		"organization.pending_invitations_count": reasonGap,
+	},
+	"/organizations/{organization_id}/metadata": {
+		"last_active_at":            reasonGap,
+		"members_count":             reasonGap,
+		"pending_invitations_count": reasonGap,
+	},
+	"/phone_numbers/{phone_number_id}": {
+		"external_id":                     reasonDeleted,
+		"slug":                            reasonDeleted,
+		"verification.channel":            reasonGap,
+		"verification.verified_at_client": reasonGap,
+	},
+	"/phone_numbers/{phone_number_id}/attempt_verification": {
+		"channel": reasonGap,
+	},
+	"/phone_numbers/{phone_number_id}/prepare_verification": {
+		"channel": reasonGap,
+	},
+	"/redirect_urls/{id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/role_sets": {
+		"role_set_migration": reasonGap,
+	},
+	"/role_sets/{role_set_key_or_id}": {
+		"role_set_migration": reasonGap,
+	},
+	"/role_sets/{role_set_key_or_id}/replace": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/role_sets/{role_set_key_or_id}/roles": {
+		"role_set_migration": reasonGap,
+	},
+	"/role_sets/{role_set_key_or_id}/roles/replace": {
+		"role_set_migration": reasonGap,
+	},
+	"/saml_connections/{saml_connection_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/scim_directories": {
+		"api_key":           reasonGap,
+		"custom_attributes": reasonGap,
+	},
+	"/scim_directories/{scim_directory_id}": {
+		"api_key":           reasonGap,
+		"custom_attributes": reasonGap,
+		"external_id":       reasonDeleted,
+		"slug":              reasonDeleted,
+	},
+	"/sign_in_tokens/{sign_in_token_id}/revoke": {
+		"token": reasonGap,
+	},
+	"/templates/{template_type}": {
+		"flagged_as_suspicious": reasonGap,
+		"markup":                reasonGap,
+		"reply_to_email_name":   reasonGap,
+	},
+	"/templates/{template_type}/{slug}": {
+		"flagged_as_suspicious": reasonGap,
+		"from_email_name":       reasonGap,
+		"markup":                reasonGap,
+		"reply_to_email_name":   reasonGap,
+		"subject":               reasonGap,
+	},
+	"/templates/{template_type}/{slug}/revert": {
+		"flagged_as_suspicious": reasonGap,
+		"markup":                reasonGap,
+		"reply_to_email_name":   reasonGap,
+	},
+	"/templates/{template_type}/{slug}/toggle_delivery": {
+		"flagged_as_suspicious": reasonGap,
+		"markup":                reasonGap,
+		"reply_to_email_name":   reasonGap,
+	},
+	"/users": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/ban": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/unban": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}": {
+		"email_addresses.verification.channel":            reasonGap,
+		"email_addresses.verification.verified_at_client": reasonGap,
+		"external_id":              reasonDeleted,
+		"organization_memberships": reasonGap,
+		"slug":                     reasonDeleted,
+	},
+	"/users/{user_id}/ban": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/billing/credits": {
+		"note": reasonBilling,
+	},
+	"/users/{user_id}/billing/subscription": {
+		"eligible_for_free_trial":                    reasonBilling,
+		"next_payment":                               reasonBilling,
+		"subscription_items.credit":                  reasonBilling,
+		"subscription_items.credits":                 reasonBilling,
+		"subscription_items.lifetime_paid":           reasonBilling,
+		"subscription_items.next_payment":            reasonBilling,
+		"subscription_items.payer.credits_balance":   reasonBilling,
+		"subscription_items.payer.organization_id":   reasonBilling,
+		"subscription_items.payer.organization_name": reasonBilling,
+		"subscription_items.payment_method":          reasonBilling,
+		"subscription_items.plan.unit_prices":        reasonBilling,
+		"subscription_items.price_id":                reasonBilling,
+		"subscription_items.proration_date":          reasonBilling,
+		"subscription_items.seats":                   reasonBilling,
+		"subscription_items.totals":                  reasonBilling,
+	},
+	"/users/{user_id}/lock": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/metadata": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/organization_memberships": {
+		"organization.last_active_at":            reasonGap,
+		"organization.members_count":             reasonGap,
+		"organization.pending_invitations_count": reasonGap,
+	},
+	"/users/{user_id}/password/set_compromised": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/password/unset_compromised": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/profile_image": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/remove_password": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/unban": {
+		"organization_memberships": reasonGap,
+	},
+	"/users/{user_id}/unlock": {
+		"organization_memberships": reasonGap,
+	},
+	"/waitlist_entries/{waitlist_entry_id}": {
+		"external_id": reasonDeleted,
+		"slug":        reasonDeleted,
+	},
+	"/waitlist_entries/{waitlist_entry_id}/invite": {
+		"invitation.url": reasonGap,
+	},
+}
+
+const reasonDeleted = "a delete answer (DeletedObject) declares external_id and slug; Clerk is assumed to send them only for objects that have them (a guess)"
+const reasonBilling = "billing: payer, payment method, totals, proration and seat fields the emulator does not model yet (issue 17 gap)"
+const reasonClerkOptional = "Clerk's own client types the field as optional (@clerk/backend JSON.ts): an actor token's token and url are shown at creation only, an allowlist identifier has an invitation_id only when notify invited it"
+
+const reasonGap = "not filled yet (issue 17 gap)"
+
+// omittedAllowed reports whether the answer of route may leave out field.
+func omittedAllowed(route, field string) bool {
+	_, ok := allowedAbsences[route][stripIndices(field)]
+	return ok
+}
