@@ -44,6 +44,8 @@ type ThrownError struct {
 	LongMessage string `json:"long_message"` // its long message
 }
 
+// String gives the status, first error code and long message of an API
+// error, or the error's name and message when the client threw otherwise.
 func (th *Thrown) String() string {
 	if th.Status != 0 && len(th.Errors) > 0 {
 		return fmt.Sprintf("%d %s (%s)", th.Status, th.Errors[0].Code, th.Errors[0].LongMessage)
@@ -54,7 +56,7 @@ func (th *Thrown) String() string {
 // NodeRun is the output of one run of a Node driver.
 type NodeRun struct {
 	Methods []string // from the "@@methods" line, when the driver prints one
-	Calls   []Call
+	Calls   []Call   // one per call the driver made, in order
 }
 
 // NeedNode returns the node binary and the js directory with Clerk's

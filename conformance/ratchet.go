@@ -11,7 +11,7 @@ import (
 // Clerk would give.
 type Result struct {
 	Name string // "api.method", with an optional "#variant"
-	Err  error
+	Err  error  // why the call did not get Clerk's answer; nil when it did
 }
 
 // Known is a failure the emulator has today, on a reviewed list: the test

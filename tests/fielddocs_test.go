@@ -226,7 +226,7 @@ func TestFieldCommentsSayMoreThanTheName(t *testing.T) {
 						} else {
 							paramCommented++
 						}
-						typ := types(fset, fl.Type)
+						typ := typeWords(fset, fl.Type)
 						for _, s := range restatedSentences(doc.Text(), n.Name, jsonName(fl), ts.Name.Name, typ) {
 							t.Errorf("%s: %s.%s: %q only restates the name", fset.Position(n.Pos()), ts.Name.Name, n.Name, s)
 						}
@@ -264,8 +264,8 @@ func jsonName(fl *ast.Field) string {
 	return strings.Join(names, " ")
 }
 
-// types returns the source of a field's type expression.
-func types(fset *token.FileSet, e ast.Expr) string {
+// typeWords returns the identifiers of a field's type expression, space-separated.
+func typeWords(fset *token.FileSet, e ast.Expr) string {
 	var b strings.Builder
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {

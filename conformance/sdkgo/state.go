@@ -16,31 +16,34 @@ import (
 
 // State is what the steps share: the emulator and what earlier calls made.
 type State struct {
-	Emulator *conformance.Emulator
+	Emulator *conformance.Emulator // the standalone emulator the steps call
 	rec      *recorder
 
-	Mia, Leo, Tess, Ada, Grace *clerk.User
-	Email                      *clerk.EmailAddress
-	Phone                      *clerk.PhoneNumber
-	Org                        *clerk.Organization
-	OrgInvitation              *clerk.OrganizationInvitation
-	OrgDomain                  *clerk.OrganizationDomain
-	Invitation                 *clerk.Invitation
-	Invitations                []*clerk.Invitation
-	Allow                      *clerk.AllowlistIdentifier
-	Block                      *clerk.BlocklistIdentifier
-	Session                    *clerk.Session
-	Template                   *clerk.JWTTemplate
-	SignInToken                *clerk.SignInToken
-	ActorToken                 *clerk.ActorToken
-	Redirect                   *clerk.RedirectURL
-	Domain                     *clerk.Domain
-	OAuthApp                   *clerk.OAuthApplication
-	Machine, Machine2          *clerk.MachineWithScopedMachinesAndSecretKey
-	M2M                        *clerk.M2MTokenWithToken
-	SAML                       *clerk.SAMLConnection
-	SubscriptionItems          []clerk.SubscriptionItem
-	SessionJWT                 string
+	// What earlier steps made, for the steps that read, update or delete it.
+	// A step whose creation failed leaves its field nil, and its Recover
+	// makes one another way.
+	Mia, Leo, Tess, Ada, Grace *clerk.User                                  // five users with different identifiers
+	Email                      *clerk.EmailAddress                          // a second address of one user
+	Phone                      *clerk.PhoneNumber                           // a phone number of one user
+	Org                        *clerk.Organization                          // the organization of the membership steps
+	OrgInvitation              *clerk.OrganizationInvitation                // a pending invitation to Org
+	OrgDomain                  *clerk.OrganizationDomain                    // a domain of Org
+	Invitation                 *clerk.Invitation                            // an instance invitation, revoked later
+	Invitations                []*clerk.Invitation                          // the bulk-created invitations
+	Allow                      *clerk.AllowlistIdentifier                   // deleted by a later step
+	Block                      *clerk.BlocklistIdentifier                   // deleted by a later step
+	Session                    *clerk.Session                               // made through the emulator's control API
+	Template                   *clerk.JWTTemplate                           // used to mint a session JWT
+	SignInToken                *clerk.SignInToken                           // revoked later
+	ActorToken                 *clerk.ActorToken                            // revoked later
+	Redirect                   *clerk.RedirectURL                           // deleted later
+	Domain                     *clerk.Domain                                // a satellite domain
+	OAuthApp                   *clerk.OAuthApplication                      // its secret is rotated later
+	Machine, Machine2          *clerk.MachineWithScopedMachinesAndSecretKey // Machine2 is given scope over Machine
+	M2M                        *clerk.M2MTokenWithToken                     // issued by Machine, verified and revoked later
+	SAML                       *clerk.SAMLConnection                        // updated and deleted later
+	SubscriptionItems          []clerk.SubscriptionItem                     // of Mia's default plan
+	SessionJWT                 string                                       // a session token minted by the emulator, for jwt.Verify
 
 	// Filled by the steps of newer versions.
 	Extra map[string]string

@@ -195,10 +195,4 @@ func newInV260() []sdkgo.Step {
 
 // knownV260 lists the failures of the steps only v2.6.0 has, reviewed as
 // sdkgo.KnownFailures is.
-var knownV260 = map[string]conformance.Known{
-	"machine.RotateSecretKey": {Observed: "400 emulator_param_not_implemented", Cause: "previous_token_ttl other than 0 is refused with 400 emulator_param_not_implemented", Bullet: conformance.BulletNew},
-	"roleset.AddRoles":        {Observed: "200 without RoleSetItem.has_members, RoleSetItem.members_count", Cause: "the answer leaves out role set item members_count, has_members", Bullet: conformance.BulletFields},
-	"roleset.Get":             {Observed: "200 without RoleSetItem.has_members, RoleSetItem.members_count", Cause: "the answer leaves out role set item members_count, has_members", Bullet: conformance.BulletFields},
-	"roleset.List":            {Observed: "200 without RoleSetItem.has_members, RoleSetItem.members_count", Cause: "the answer leaves out role set item members_count, has_members", Bullet: conformance.BulletFields},
-	"roleset.Update":          {Observed: "200 without RoleSetItem.has_members, RoleSetItem.members_count", Cause: "the answer leaves out role set item members_count, has_members", Bullet: conformance.BulletFields},
-}
+var knownV260 = map[string]conformance.Known{}
