@@ -25,9 +25,9 @@ import (
 
 // Step is one call of a package function.
 type Step struct {
-	Name    string // "package.Function", with an optional "#variant"
-	Expect  string // "ok" (when empty), "error", or "error:<code>"
-	Local   bool   // the call may make no request
+	Name    string                                    // "package.Function", with an optional "#variant"
+	Expect  string                                    // "ok" (when empty), "error", or "error:<code>"
+	Local   bool                                      // the call may make no request
 	Run     func(ctx context.Context, s *State) error // the call itself; its error is judged against Expect
 	Recover func(ctx context.Context, s *State) error // makes what later steps need when Run fails
 }
