@@ -38,6 +38,7 @@ type docCommand struct {
 // reason. The test fails when one of them is no longer in the documents,
 // so the list cannot outlive what it excuses.
 var notRun = map[string]string{
+	"clerk users force-password-reset --yes --journal team.journal --from-file team.txt":                                         "a captured run with injected server faults (a 500 and a connection reset after the write) and its rerun; batch's TestFaultAfterTheWriteResetsNobodyTwice and cmd/clerk's tests reproduce it against the emulator's faults",
 	"./scripts/test                 # every check and test of every module (what CI runs); see Development for what it installs": "it is the script that runs this test; CI runs it (.ci/run)",
 	"./scripts/test": "it is the script that runs this test; CI runs it (.ci/run)",
 	"CLERK_SECRET_KEY=sk_test_... go run ./examples/quickstart    # your instance, read-only (add --write to create and delete two demo users)": "talks to your own Clerk instance (the key is a placeholder); the line above runs the same program against its in-process emulator",
@@ -64,6 +65,7 @@ var inConsumer = map[string]bool{
 // fresh machine).
 var withAccount = map[string]bool{
 	"go run ./cmd/clerk users force-password-reset --from-file users.txt --journal reset.journal --concurrency 8 --yes": true,
+	"go run ./cmd/clerk users force-password-reset --email-domain example.com --journal reset.journal --yes":            true,
 }
 
 // docSeed is the emulator state every cmd/clerk/README.md command starts
