@@ -26,6 +26,10 @@ func TestTokenFromHeader(t *testing.T) {
 		"Basic dXNlcg==":   "",
 		"":                 "",
 		"Bearer":           "Bearer",
+		"Bearer ":          "Bearer",
+		"Basic  x":         "Basic",
+		"Basic x y":        "",
+		"Bearer a  b":      "a",
 	}
 	for in, want := range tests {
 		if got := tokenFromHeader(in); got != want {
