@@ -118,13 +118,22 @@ func signedOut(typ TokenType, err error) *Auth {
 // fromSession builds an Auth from verified session claims, copying them
 // into the Auth.
 func fromSession(src *SessionClaims) *Auth {
-	a := &Auth{Status: SignedIn, IsAuthenticated: true, TokenType: SessionToken, session: *src}
+	a := new(Auth)
+	fillSession(a, src)
+	return a
+}
+
+// fillSession makes a, a zero Auth, the signed-in Auth of the session
+// claims. It sets the fields one by one: assigning a whole Auth literal
+// would build it on the stack and copy it again.
+func fillSession(a *Auth, src *SessionClaims) {
+	a.Status, a.IsAuthenticated, a.TokenType = SignedIn, true, SessionToken
+	a.session = *src
 	c := &a.session
 	a.Session = c
 	a.UserID, a.SessionID, a.SessionStatus = c.Subject, c.SessionID, c.SessionStatus
 	a.OrgID, a.OrgRole, a.OrgSlug, a.OrgPermissions = c.OrgID, c.OrgRole, c.OrgSlug, c.OrgPermissions
 	a.Features, a.Plans = c.Features, c.Plans
-	return a
 }
 
 // fromMachine builds an Auth from a verified machine token.

@@ -88,7 +88,7 @@ func (rc *reqContext) cookieFlow() *Auth {
 	if a := rc.organizationSync(c); a != nil {
 		return a
 	}
-	return fromSession(c)
+	return rc.signedIn(c)
 }
 
 // organizationSync is Clerk's handleMaybeOrganizationSyncHandshake: a

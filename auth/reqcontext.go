@@ -32,6 +32,9 @@ type reqContext struct {
 	cookiesRead bool
 	memo        [2]peeked // the tokens of this request already looked at
 	memoNext    int
+
+	withContext bool         // signedIn allocates an authContext (Middleware)
+	ac          *authContext // the one signedIn allocated, if any
 }
 
 // peek is Verifier.peek, remembered for the request.
@@ -92,10 +95,23 @@ func headerValue(r *http.Request, name string) string {
 	case 0:
 		return ""
 	case 1:
-		return strings.Trim(vs[0], " \t")
+		return trimSpaceTab(vs[0])
 	default:
-		return strings.Trim(strings.Join(vs, ", "), " \t")
+		return trimSpaceTab(strings.Join(vs, ", "))
 	}
+}
+
+// trimSpaceTab removes the spaces and tabs around s (strings.Trim with the
+// cutset " \t", without building the cutset on every request).
+func trimSpaceTab(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	return s[i:j]
 }
 
 func firstOf(a, b string) string {

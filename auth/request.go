@@ -14,18 +14,21 @@ import (
 // value without a second word is itself the token, any other scheme gives
 // no token.
 func tokenFromHeader(h string) string {
-	if h == "" {
+	sp := strings.IndexByte(h, ' ')
+	if sp < 0 {
+		return h
+	}
+	scheme, rest := h[:sp], h[sp+1:]
+	if rest == "" || rest[0] == ' ' {
+		return scheme // no second word
+	}
+	if scheme != "Bearer" {
 		return ""
 	}
-	scheme, rest, _ := strings.Cut(h, " ")
-	token, _, _ := strings.Cut(rest, " ")
-	if token == "" {
-		return scheme
+	if end := strings.IndexByte(rest, ' '); end >= 0 {
+		return rest[:end]
 	}
-	if scheme == "Bearer" {
-		return token
-	}
-	return ""
+	return rest
 }
 
 // AuthenticateRequest decides who sent r, with the decisions of Clerk's
@@ -37,29 +40,32 @@ func tokenFromHeader(h string) string {
 // which Middleware answers with. The error is the verification failure
 // behind a signed-out state, if any.
 func (v *Verifier) AuthenticateRequest(r *http.Request) (*Auth, error) {
-	a := v.authenticateRequest(r)
+	a, _ := v.authenticateRequest(r, false)
 	return a, a.Err
 }
 
 // authenticateRequest is AuthenticateRequest without the error, with a
-// pending session kept out unless the configuration accepts it.
-func (v *Verifier) authenticateRequest(r *http.Request) *Auth {
-	a := v.authenticate(r)
+// pending session kept out unless the configuration accepts it. With
+// withContext (Middleware), a signed-in session's Auth is allocated inside
+// an authContext, returned too; the Auth is then &ac.auth.
+func (v *Verifier) authenticateRequest(r *http.Request, withContext bool) (a *Auth, ac *authContext) {
+	var rc reqContext
+	rc.init(v, r)
+	rc.withContext = withContext
+	a = v.authenticate(&rc)
 	if a.Status == SignedIn && a.TokenType == SessionToken && a.SessionStatus == "pending" && !v.acceptPending {
 		a = &Auth{Status: SignedIn, TokenType: SessionToken, SessionStatus: a.SessionStatus, Headers: a.Headers}
 	}
-	return a
+	return a, rc.ac
 }
 
-func (v *Verifier) authenticate(r *http.Request) *Auth {
+func (v *Verifier) authenticate(rc *reqContext) *Auth {
 	single := len(v.accepts) == 1
 	var want TokenType
 	if single {
 		want = v.accepts[0]
 	}
 	sessionOK := accepts(v.accepts, SessionToken)
-	var rc reqContext
-	rc.init(v, r)
 	tok := rc.tokenInHeader
 	if !single {
 		typ := SessionToken
@@ -98,9 +104,15 @@ func (rc *reqContext) sessionInHeader(tok string) *Auth {
 	return rc.signedIn(c)
 }
 
-// signedIn is the Auth of verified header session claims.
+// signedIn is the Auth of verified session claims (from the header or a
+// cookie). For Middleware it is allocated inside the handler's context.
 func (rc *reqContext) signedIn(c *SessionClaims) *Auth {
-	return fromSession(c)
+	if !rc.withContext {
+		return fromSession(c)
+	}
+	rc.ac = new(authContext)
+	fillSession(&rc.ac.auth, c)
+	return &rc.ac.auth
 }
 
 // anyTokenInHeader is the header path for AnyToken and for lists.

@@ -26,6 +26,10 @@ func TestTokenFromHeader(t *testing.T) {
 		"Basic dXNlcg==":   "",
 		"":                 "",
 		"Bearer":           "Bearer",
+		"Bearer ":          "Bearer",
+		"Basic  x":         "Basic",
+		"Basic x y":        "",
+		"Bearer a  b":      "a",
 	}
 	for in, want := range tests {
 		if got := tokenFromHeader(in); got != want {
@@ -187,18 +191,28 @@ func TestMiddlewareContext(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		claims map[string]any
+		cookie bool // the token in __session, not in Authorization
 		authed bool
 	}{
-		{"active", baseClaims(), true},
-		{"pending", with(baseClaims(), "sts", "pending"), false},
+		{"active", baseClaims(), false, true},
+		{"pending", with(baseClaims(), "sts", "pending"), false, false},
+		{"active cookie", baseClaims(), true, true},
+		{"pending cookie", with(baseClaims(), "sts", "pending"), true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			tok := mint(t, key, baseHeader(), tc.claims)
 			parent, cancel := context.WithCancel(context.WithValue(context.Background(), parentKey{}, "kept"))
 			r := httptest.NewRequestWithContext(parent, http.MethodGet, "/", nil)
-			r.Header.Set("Authorization", "Bearer "+tok)
+			if tc.cookie {
+				r.Header.Set("Cookie", "__session="+tok+"; __client_uat=1")
+			} else {
+				r.Header.Set("Authorization", "Bearer "+tok)
+			}
 			want, _ := v.AuthenticateRequest(r)
+			if want.SessionStatus != tc.claims["sts"].(string) {
+				t.Fatalf("AuthenticateRequest did not read the session: %+v", want)
+			}
 			var got *Auth
 			var ctx context.Context
 			Middleware(v)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
