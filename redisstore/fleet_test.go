@@ -28,7 +28,7 @@ func childMain() int {
 	n, _ := strconv.Atoi(os.Getenv("CHILD_REQUESTS"))
 	rate, _ := strconv.Atoi(os.Getenv("CHILD_RATE"))
 	workers, _ := strconv.Atoi(os.Getenv("CHILD_WORKERS"))
-	var store clerk.Store
+	var store clerk.LimiterStore
 	if addr := os.Getenv("CHILD_REDIS"); addr != "" {
 		rdb := redis.NewClient(&redis.Options{Addr: addr})
 		defer rdb.Close()
