@@ -17,7 +17,7 @@ import (
 // emulatorServe runs a standalone emulator until the context ends (Ctrl-C),
 // then writes the state file if one was given.
 func emulatorServe(a *app, args []string) error {
-	fs := a.flags()
+	fs := a.ownFlags()
 	listen := fs.String("listen", "", "listen address host:port (default 127.0.0.1:8787)")
 	port := fs.Int("port", -1, "port on 127.0.0.1, shorthand for --listen 127.0.0.1:PORT (0 picks a free one)")
 	secretKey := fs.String("secret-key", "", "fixed sk_test_ secret key the emulator accepts (default: a random one)")
