@@ -32,7 +32,7 @@ type Emulator struct {
 	closeOnce  sync.Once
 	serveErr   chan error
 	maxEntries int
-	limiter    *rateLimiter // WithRateLimit, in ratelimit.go
+	limiter    *rateLimiter // WithServerRateLimit, in ratelimit.go
 
 	mu sync.RWMutex // guards st; GET handlers hold it shared
 	st *state

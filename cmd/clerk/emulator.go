@@ -54,7 +54,7 @@ func emulatorServe(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize), clerktest.WithRateLimit(limit, per)}
+	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize), clerktest.WithServerRateLimit(limit, per)}
 	if !*noDemo && *stateFile == "" {
 		opts = append(opts, clerktest.WithDemoData())
 	}
