@@ -104,7 +104,7 @@ func emulatorServe(a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "Rate limit: %d requests per %s, answered 429 with Retry-After beyond it\n\n", limit, per)
 	}
 	fmt.Fprintf(a.stdout, "Control API: %s%s (config, reset, state, seed, requests, deliveries, flush, faults, session_tokens)\n\n",
-		em.BaseURL(), clerktest.ControlPrefix)
+		em.Origin(), clerktest.ControlPrefix)
 	fmt.Fprintf(a.stdout, "JWT public key (for tokens verify --jwt-key):\n%s\n", em.JWTKey())
 	if !*noDemo && *stateFile == "" {
 		if err := printDemoToken(a.ctx, a, em); err != nil {
