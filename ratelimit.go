@@ -39,7 +39,7 @@ type RateLimit struct {
 	// Store holds the schedule. Nil keeps it in this client; a shared store
 	// (e.g. github.com/clerkgo/clerk/redisstore) makes every client of the
 	// same secret key, in any process, share one budget.
-	Store Store
+	Store LimiterStore
 }
 
 // WithRateLimit paces every call of the client and of every service built on
@@ -81,7 +81,7 @@ func (c *config) installLimiter(inner *http.Client, secretKey string) {
 	}
 	store := l.Store
 	if store == nil {
-		store = NewMemoryStore(0, nil)
+		store = NewMemoryLimiterStore()
 	}
 	interval := per / time.Duration(requests)
 	lim := transport.NewLimiter(store, limiterKey(secretKey), interval, l.Burst, c.logger)

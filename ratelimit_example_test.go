@@ -36,11 +36,11 @@ func ExampleWithRateLimit() {
 }
 
 // Clients of one secret key in several processes share one budget through
-// a shared Store (here the in-memory one, shared by two clients).
+// a shared LimiterStore (here the in-memory one, shared by two clients).
 func ExampleRateLimit() {
 	emu := clerktest.New(clerktest.WithDemoData())
 	defer emu.Close()
-	shared := clerk.NewMemoryStore(0, nil)
+	shared := clerk.NewMemoryLimiterStore()
 	limit := clerk.RateLimit{Requests: 50, Per: time.Second, Store: shared}
 	a, b := emu.Client(clerk.WithRateLimit(limit)), emu.Client(clerk.WithRateLimit(limit))
 	for _, c := range []*clerk.Client{a, b} {

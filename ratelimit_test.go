@@ -15,10 +15,9 @@ import (
 	"github.com/jarcoal/httpmock"
 )
 
-// recordingStore is a Store that records what the limiter asks of it and
-// answers Reserve with a fixed wait.
+// recordingStore is a LimiterStore that records what the limiter asks of it
+// and answers Reserve with a fixed wait.
 type recordingStore struct {
-	clerk.Store
 	wait time.Duration
 
 	mu        sync.Mutex

@@ -140,7 +140,7 @@ func BenchmarkSustainedRate(b *testing.B) {
 		s := seed(b, n, 0, clerktest.WithLogSize(4*n)) // the log counts every request
 		c := s.em.Client(clerk.WithRateLimit(clerk.RateLimit{Requests: limit, Per: per}), clerk.WithMaxRetries(10),
 			clerk.WithRetryWait(10*time.Millisecond, 200*time.Millisecond))
-		s.em.SetRateLimit(limit, per)
+		s.em.SetServerRateLimit(limit, per)
 		var finished atomic.Int64
 		injected := 0
 		b.StartTimer()

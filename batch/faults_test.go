@@ -40,7 +40,7 @@ func newFleet(tb testing.TB, n int) *fleet {
 		return time.Now().Add(time.Duration(offset.Load()))
 	}))
 	tb.Cleanup(em.Close)
-	em.SetRateLimit(0, 0)
+	em.SetServerRateLimit(0, 0)
 	c := em.Client()
 	f := &fleet{em: em}
 	for i := range n {

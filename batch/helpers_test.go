@@ -22,7 +22,7 @@ func seed(tb testing.TB, n, withoutPassword int, opts ...clerktest.Option) *seed
 	tb.Helper()
 	em := clerktest.New(opts...)
 	tb.Cleanup(em.Close)
-	em.SetRateLimit(0, 0) // seed at full speed; tests turn the limit on
+	em.SetServerRateLimit(0, 0) // seed at full speed; tests turn the limit on
 	svc := users.New(em.Client())
 	s := &seeded{em: em}
 	for i := range n {

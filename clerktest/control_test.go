@@ -21,7 +21,7 @@ func control(t *testing.T, e *clerktest.Emulator, method, name string, body any,
 		b, _ := json.Marshal(body)
 		rd = bytes.NewReader(b)
 	}
-	req, _ := http.NewRequest(method, e.BaseURL()+clerktest.ControlPrefix+name, rd)
+	req, _ := http.NewRequest(method, e.Origin()+clerktest.ControlPrefix+name, rd)
 	req.Header.Set("Authorization", "Bearer "+e.SecretKey())
 	resp, err := e.HTTPClient().Do(req)
 	if err != nil {
@@ -43,7 +43,7 @@ func TestControlAPI(t *testing.T) {
 	t.Parallel()
 	e := newEmu(t, clerktest.WithDemoData())
 	// The control API needs the secret key.
-	req, _ := http.NewRequest("GET", e.BaseURL()+clerktest.ControlPrefix+"config", nil)
+	req, _ := http.NewRequest("GET", e.Origin()+clerktest.ControlPrefix+"config", nil)
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 401 {
 		t.Fatalf("unauthenticated control call: %v %v", resp, err)
 	} else {

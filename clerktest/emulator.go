@@ -32,7 +32,7 @@ type Emulator struct {
 	closeOnce  sync.Once
 	serveErr   chan error
 	maxEntries int
-	limiter    *rateLimiter // WithRateLimit, in ratelimit.go
+	limiter    *rateLimiter // WithServerRateLimit, in ratelimit.go
 
 	mu sync.RWMutex // guards st; GET handlers hold it shared
 	st *state
@@ -122,12 +122,14 @@ func generateRSAKey() (*rsa.PrivateKey, error) {
 	return key, nil
 }
 
-// URL returns the base URL of the emulated API, ending in /v1.
+// URL returns the base URL of the emulated API, ending in /v1: the value
+// clerk.WithBaseURL and CLERK_API_URL take, and that a client built by
+// Client reports from its BaseURL method.
 func (e *Emulator) URL() string { return e.base + "/v1" }
 
-// BaseURL returns the server's root URL, without /v1; the control API lives
-// under BaseURL() + ControlPrefix.
-func (e *Emulator) BaseURL() string { return e.base }
+// Origin returns the server's scheme, host and port, with no path (no /v1);
+// the control API lives under Origin() + ControlPrefix.
+func (e *Emulator) Origin() string { return e.base }
 
 // SecretKey returns the sk_test_ key the emulator accepts; any other key is
 // refused with 401 clerk_key_invalid.

@@ -23,7 +23,7 @@ type config struct {
 	seedFile       string
 	statePath      string
 	instance       instanceSettings
-	rateLimit      rateLimitParams // WithRateLimit, in ratelimit.go
+	rateLimit      rateLimitParams // WithServerRateLimit, in ratelimit.go
 	err            error
 }
 

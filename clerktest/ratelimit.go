@@ -6,21 +6,23 @@ import (
 	"time"
 )
 
-// WithRateLimit makes the emulator limit requests as Clerk does per
-// instance: a bucket of n requests that refills continuously at n per per
-// (Clerk documents 100 per 10 s for development instances and 1000 per 10 s
-// for production). A request over the limit is answered 429 with Clerk's
-// too_many_requests error and a Retry-After header, and is not recorded in
-// the request log. The limit follows the real clock, not WithNow. Off by
-// default; n <= 0 or per <= 0 leaves it off.
-func WithRateLimit(n int, per time.Duration) Option {
+// WithServerRateLimit makes the emulator enforce a rate limit on its side,
+// as Clerk's servers do per instance (clerk.WithRateLimit is the other side:
+// a client pacing itself to stay under such a limit): a bucket of n requests
+// that refills continuously at n per per (Clerk documents 100 per 10 s for
+// development instances and 1000 per 10 s for production). A request over
+// the limit is answered 429 with Clerk's too_many_requests error and a
+// Retry-After header, and is not recorded in the request log. The limit
+// follows the real clock, not WithNow. Off by default; n <= 0 or per <= 0
+// leaves it off.
+func WithServerRateLimit(n int, per time.Duration) Option {
 	return func(c *config) { c.rateLimit = rateLimitParams{n: n, per: per} }
 }
 
-// SetRateLimit changes the emulated rate limit (see WithRateLimit) from now
-// on, with a full bucket; n <= 0 or per <= 0 turns it off. Tests use it to
+// SetServerRateLimit changes the emulated rate limit (see
+// WithServerRateLimit) from now on, with a full bucket; n <= 0 or per <= 0 turns it off. Tests use it to
 // seed data quickly before turning the limit on.
-func (e *Emulator) SetRateLimit(n int, per time.Duration) {
+func (e *Emulator) SetServerRateLimit(n int, per time.Duration) {
 	e.limiter.set(rateLimitParams{n: n, per: per})
 }
 
@@ -88,7 +90,7 @@ func (l *rateLimiter) wrap(next http.Handler) http.Handler {
 }
 
 // RateLimited reports how many requests the emulated rate limit (see
-// WithRateLimit) has refused so far.
+// WithServerRateLimit) has refused so far.
 func (e *Emulator) RateLimited() int {
 	e.limiter.mu.Lock()
 	defer e.limiter.mu.Unlock()

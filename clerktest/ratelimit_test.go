@@ -10,7 +10,7 @@ import (
 func TestRateLimiterBucket(t *testing.T) {
 	t.Parallel()
 	var c config
-	WithRateLimit(2, time.Second)(&c)
+	WithServerRateLimit(2, time.Second)(&c)
 	l := newRateLimiter(c.rateLimit)
 	t0 := time.Unix(100, 0)
 	steps := []struct {
@@ -44,7 +44,7 @@ func TestRateLimiterBucket(t *testing.T) {
 
 func TestRateLimitAnswers429(t *testing.T) {
 	t.Parallel()
-	e := New(WithRateLimit(2, time.Hour))
+	e := New(WithServerRateLimit(2, time.Hour))
 	t.Cleanup(e.Close)
 	get := func() int {
 		req, _ := http.NewRequestWithContext(t.Context(), "GET", e.URL()+"/users", nil)
@@ -88,7 +88,7 @@ func TestRateLimitAnswers429(t *testing.T) {
 	if n := len(e.Requests()); n != 2 {
 		t.Fatalf("request log holds %d requests, want the 2 admitted", n)
 	}
-	e.SetRateLimit(0, 0)
+	e.SetServerRateLimit(0, 0)
 	for range 5 {
 		if code := get(); code != 200 {
 			t.Fatalf("with the limit off: status %d", code)

@@ -16,7 +16,7 @@ func TestUnversionedMachineRoutes(t *testing.T) {
 	t.Parallel()
 	e := newEmu(t)
 	get := func(path, key string) (int, string) {
-		req, err := http.NewRequestWithContext(context.Background(), "POST", e.BaseURL()+path, strings.NewReader(`{}`))
+		req, err := http.NewRequestWithContext(context.Background(), "POST", e.Origin()+path, strings.NewReader(`{}`))
 		if err != nil {
 			t.Fatal(err)
 		}

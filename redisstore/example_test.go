@@ -28,5 +28,5 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_ = webhooks.NewDispatcher(v, webhooks.WithStore(store))
+	_ = webhooks.NewDispatcher(v, webhooks.WithDedupStore(store))
 }

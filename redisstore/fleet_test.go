@@ -28,7 +28,7 @@ func childMain() int {
 	n, _ := strconv.Atoi(os.Getenv("CHILD_REQUESTS"))
 	rate, _ := strconv.Atoi(os.Getenv("CHILD_RATE"))
 	workers, _ := strconv.Atoi(os.Getenv("CHILD_WORKERS"))
-	var store clerk.Store
+	var store clerk.LimiterStore
 	if addr := os.Getenv("CHILD_REDIS"); addr != "" {
 		rdb := redis.NewClient(&redis.Options{Addr: addr})
 		defer rdb.Close()
@@ -116,12 +116,12 @@ func TestTwoProcessesShareOneBudget(t *testing.T) {
 	t.Parallel()
 	addr := startRedis(t)
 	const rate, requests = 50, 100 // each; 4 s in all when shared
-	shared := clerktest.New(clerktest.WithRateLimit(rate, time.Second))
+	shared := clerktest.New(clerktest.WithServerRateLimit(rate, time.Second))
 	t.Cleanup(shared.Close)
 	if got := runPair(t, shared, addr, requests, rate); got != 2*requests || shared.RateLimited() != 0 {
 		t.Fatalf("sharing Redis: %d of %d requests went through, the emulator refused %d", got, 2*requests, shared.RateLimited())
 	}
-	apart := clerktest.New(clerktest.WithRateLimit(rate, time.Second))
+	apart := clerktest.New(clerktest.WithServerRateLimit(rate, time.Second))
 	t.Cleanup(apart.Close)
 	runPair(t, apart, "", 3*requests/2, rate) // 3 s each: a late start still overlaps
 	if apart.RateLimited() == 0 {
@@ -140,7 +140,7 @@ func TestFlushAllNeverLetsTheFleetExceedTheLimit(t *testing.T) {
 	t.Parallel()
 	addr := startRedis(t)
 	const rate, requests, workers = 20, 50, 24 // 48 slots booked ahead: 2.4 s
-	em := clerktest.New(clerktest.WithRateLimit(rate, time.Second), clerktest.WithLogSize(1000))
+	em := clerktest.New(clerktest.WithServerRateLimit(rate, time.Second), clerktest.WithLogSize(1000))
 	t.Cleanup(em.Close)
 	rdb := client(t, addr)
 	got := runPairWith(t, em, addr, requests, rate, workers, func() {

@@ -1,15 +1,16 @@
-// Package redisstore is a clerk.Store on Redis, for fleets of replicas that
-// share one Clerk secret key or one webhook endpoint.
+// Package redisstore keeps the SDK's shared state on Redis, for fleets of
+// replicas that share one Clerk secret key or one webhook endpoint: its Store
+// is both a clerk.LimiterStore and a webhooks.DedupStore.
 //
 // Give it to clerk.WithRateLimit and every client of the same secret key, in
 // any process, draws from one request budget and honours one pause after a
-// 429; give it to webhooks.WithStore and every replica behind one endpoint
+// 429; give it to webhooks.WithDedupStore and every replica behind one endpoint
 // runs a delivery once, even while its first attempt is still running:
 //
 //	rdb := redis.NewClient(&redis.Options{Addr: "redis:6379"})
 //	store := redisstore.New(rdb)
 //	c, err := clerk.NewClient(key, clerk.WithRateLimit(clerk.RateLimit{Store: store}))
-//	h := webhooks.NewDispatcher(v, webhooks.WithStore(store))
+//	h := webhooks.NewDispatcher(v, webhooks.WithDedupStore(store))
 //
 // Each operation is one Lua script, atomic on the Redis server, and every
 // time is read from the server's clock, so replicas whose clocks disagree
@@ -35,10 +36,13 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/redisscript"
+	"github.com/clerkgo/clerk/webhooks"
 	"github.com/redis/go-redis/v9"
 )
 
-// Store is a clerk.Store kept in Redis. It is safe for concurrent use.
+// Store keeps the rate limiter's schedule (a clerk.LimiterStore) and the
+// webhook de-duplication's claims (a webhooks.DedupStore) in Redis. It is
+// safe for concurrent use.
 type Store struct {
 	rdb     redis.UniversalClient
 	prefix  string
@@ -50,7 +54,10 @@ type Store struct {
 // DefaultTimeout is how long a Store waits for Redis by default.
 const DefaultTimeout = 2 * time.Second
 
-var _ clerk.Store = (*Store)(nil)
+var (
+	_ clerk.LimiterStore  = (*Store)(nil)
+	_ webhooks.DedupStore = (*Store)(nil)
+)
 
 // Option configures a Store.
 type Option func(*Store)
@@ -119,7 +126,7 @@ func (s *Store) bounded(ctx context.Context, op string, fn func(context.Context)
 	}
 }
 
-// Reserve implements clerk.Store. A schedule Redis lost starts with an
+// Reserve implements clerk.LimiterStore. A schedule Redis lost starts with an
 // empty budget (see WithWindow).
 func (s *Store) Reserve(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error) {
 	var held int64
@@ -147,15 +154,15 @@ func (s *Store) Reserve(ctx context.Context, key string, interval time.Duration,
 	return time.Duration(res[0]) * time.Microsecond, nil
 }
 
-// Pause implements clerk.Store.
+// Pause implements clerk.LimiterStore.
 func (s *Store) Pause(ctx context.Context, key string, d time.Duration) error {
 	return s.bounded(ctx, "pause", func(ctx context.Context) error {
 		return pause.Run(ctx, s.rdb, []string{s.prefix + key}, d.Microseconds(), redisscript.IdleKeep).Err()
 	})
 }
 
-// Claim implements clerk.Store.
-func (s *Store) Claim(ctx context.Context, key string, lease time.Duration) (clerk.ClaimState, string, error) {
+// Claim implements webhooks.DedupStore.
+func (s *Store) Claim(ctx context.Context, key string, lease time.Duration) (webhooks.ClaimState, string, error) {
 	token := newToken()
 	var state int64
 	err := s.bounded(ctx, "claim", func(ctx context.Context) (err error) {
@@ -167,14 +174,14 @@ func (s *Store) Claim(ctx context.Context, key string, lease time.Duration) (cle
 	}
 	switch state {
 	case 0:
-		return clerk.ClaimNew, token, nil
+		return webhooks.ClaimNew, token, nil
 	case 1:
-		return clerk.ClaimInFlight, "", nil
+		return webhooks.ClaimInFlight, "", nil
 	}
-	return clerk.ClaimDone, "", nil
+	return webhooks.ClaimDone, "", nil
 }
 
-// Release implements clerk.Store.
+// Release implements webhooks.DedupStore.
 func (s *Store) Release(ctx context.Context, key, token string, done bool, keep time.Duration) error {
 	flag := "0"
 	if done {

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/redistest"
 	"github.com/clerkgo/clerk/redisstore"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 func TestReserveAndPause(t *testing.T) {
@@ -102,7 +102,7 @@ func TestClaims(t *testing.T) {
 	t.Parallel()
 	s := redisstore.New(client(t, startRedis(t)), redisstore.WithPrefix(t.Name()+":"))
 	ctx := t.Context()
-	claim := func(key string, want clerk.ClaimState) string {
+	claim := func(key string, want webhooks.ClaimState) string {
 		t.Helper()
 		got, token, err := s.Claim(ctx, key, time.Minute)
 		if err != nil || got != want {
@@ -110,20 +110,20 @@ func TestClaims(t *testing.T) {
 		}
 		return token
 	}
-	tok := claim("a", clerk.ClaimNew)
-	claim("a", clerk.ClaimInFlight)
+	tok := claim("a", webhooks.ClaimNew)
+	claim("a", webhooks.ClaimInFlight)
 	if err := s.Release(ctx, "a", "stale-token", true, time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	claim("a", clerk.ClaimInFlight) // a stale token changes nothing
+	claim("a", webhooks.ClaimInFlight) // a stale token changes nothing
 	if err := s.Release(ctx, "a", tok, false, time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	tok = claim("a", clerk.ClaimNew) // a failure is forgotten
+	tok = claim("a", webhooks.ClaimNew) // a failure is forgotten
 	if err := s.Release(ctx, "a", tok, true, time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	claim("a", clerk.ClaimDone)
+	claim("a", webhooks.ClaimDone)
 	// A lease that runs out frees the work of a crashed owner.
 	if _, _, err := s.Claim(ctx, "short", time.Millisecond); err != nil {
 		t.Fatal(err)
@@ -134,7 +134,7 @@ func TestClaims(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st == clerk.ClaimNew {
+		if st == webhooks.ClaimNew {
 			break
 		}
 		if time.Now().After(deadline) {

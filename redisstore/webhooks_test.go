@@ -28,7 +28,7 @@ func replica(t *testing.T, addr, prefix string, fn webhooks.HandlerFunc) *httpte
 	}
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	t.Cleanup(func() { rdb.Close() })
-	h := webhooks.NewDispatcher(v, webhooks.WithStore(redisstore.New(rdb, redisstore.WithPrefix(prefix))))
+	h := webhooks.NewDispatcher(v, webhooks.WithDedupStore(redisstore.New(rdb, redisstore.WithPrefix(prefix))))
 	h.On(webhooks.UserCreated, fn)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

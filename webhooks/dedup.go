@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/hex"
 	"time"
-
-	"github.com/clerkgo/clerk"
 )
 
 // Default de-duplication limits, used when WithDeduplication gets zero or
@@ -19,30 +17,30 @@ const (
 	DefaultDedupLease = 10 * time.Minute
 )
 
-// dedup remembers deliveries through a clerk.Store: in flight while the
+// dedup remembers deliveries through a DedupStore: in flight while the
 // handler runs, done for the window after it succeeded. With the default
 // in-memory store a delivery in flight is never evicted, however many others
 // arrive meanwhile; with a shared store (redisstore) every replica sees the
 // same claims.
 type dedup struct {
-	store     clerk.Store
+	store     DedupStore
 	namespace string // names this endpoint without revealing its secret
 	window    time.Duration
 	lease     time.Duration
 }
 
-func newDedup(v *Verifier, store clerk.Store, window time.Duration, capacity int) *dedup {
+func newDedup(v *Verifier, store DedupStore, window time.Duration, capacity int) *dedup {
 	if window <= 0 {
 		window = DefaultDedupWindow
 	}
 	if store == nil {
-		store = clerk.NewMemoryStore(max(capacity, 0), v.now)
+		store = newMemoryDedupStore(capacity, v.now)
 	}
 	return &dedup{store: store, namespace: "clerk:webhook:" + v.fingerprint() + ":", window: window, lease: DefaultDedupLease}
 }
 
 // begin claims the delivery id; the token is for finish.
-func (d *dedup) begin(ctx context.Context, id string) (clerk.ClaimState, string, error) {
+func (d *dedup) begin(ctx context.Context, id string) (ClaimState, string, error) {
 	return d.store.Claim(ctx, d.namespace+id, d.lease)
 }
 

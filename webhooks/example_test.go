@@ -92,13 +92,13 @@ func ExampleVerifier_Verify() {
 }
 
 // Replicas behind one endpoint share the de-duplication through a
-// clerk.Store (github.com/clerkgo/clerk/redisstore in production), so a
+// DedupStore (github.com/clerkgo/clerk/redisstore in production), so a
 // delivery runs once across the fleet; here one in-memory store stands in.
-func ExampleWithStore() {
+func ExampleWithDedupStore() {
 	v, _ := webhooks.NewVerifier("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
-	store := clerk.NewMemoryStore(0, nil)
+	store := webhooks.NewMemoryDedupStore(0)
 	runs := 0
-	replicas := []*webhooks.Dispatcher{webhooks.NewDispatcher(v, webhooks.WithStore(store)), webhooks.NewDispatcher(v, webhooks.WithStore(store))}
+	replicas := []*webhooks.Dispatcher{webhooks.NewDispatcher(v, webhooks.WithDedupStore(store)), webhooks.NewDispatcher(v, webhooks.WithDedupStore(store))}
 	for _, r := range replicas {
 		r.On(webhooks.UserCreated, func(context.Context, *webhooks.Event) error { runs++; return nil })
 	}

@@ -10,8 +10,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"github.com/clerkgo/clerk"
 )
 
 // HandlerFunc handles one verified event. Returning an error makes the
@@ -28,17 +26,18 @@ type DispatcherOption func(*Dispatcher)
 // answered 409 so Clerk tries once more later; a delivery in flight is never
 // forgotten to make room for others. Zero or negative values select
 // DefaultDedupWindow and DefaultDedupCapacity. The ids are kept in memory
-// unless WithStore names a shared store.
+// unless WithDedupStore names a shared store.
 func WithDeduplication(window time.Duration, capacity int) DispatcherOption {
 	return func(d *Dispatcher) { d.dedupWindow, d.dedupCapacity, d.dedupOn = window, capacity, true }
 }
 
-// WithStore turns de-duplication on (with the window of WithDeduplication,
-// else DefaultDedupWindow) and keeps its claims in s, e.g. a redisstore.Store
+// WithDedupStore turns de-duplication on (with the window of
+// WithDeduplication, else DefaultDedupWindow) and keeps its claims in s, e.g. a
+// redisstore.Store
 // shared by every replica behind one webhook endpoint, so a delivery runs
 // once across the fleet, even while its first attempt is still running. The
 // capacity of WithDeduplication applies only to the in-memory store.
-func WithStore(s clerk.Store) DispatcherOption {
+func WithDedupStore(s DedupStore) DispatcherOption {
 	return func(d *Dispatcher) { d.store, d.dedupOn = s, true }
 }
 
@@ -61,7 +60,7 @@ type Dispatcher struct {
 	dedupOn       bool
 	dedupWindow   time.Duration
 	dedupCapacity int
-	store         clerk.Store
+	store         DedupStore
 	seen          *dedup
 
 	mu       sync.RWMutex
@@ -170,10 +169,10 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			d.warn(r, "webhook de-duplication store failed", err)
 			writeError(w, http.StatusServiceUnavailable, "store_unavailable", "webhooks: de-duplication store unavailable")
 			return
-		case state == clerk.ClaimDone:
+		case state == ClaimDone:
 			w.WriteHeader(http.StatusNoContent)
 			return
-		case state == clerk.ClaimInFlight:
+		case state == ClaimInFlight:
 			writeError(w, http.StatusConflict, "in_progress", "webhooks: this delivery is being handled")
 			return
 		}

@@ -177,7 +177,7 @@ func TestHandlerDeduplication(t *testing.T) {
 			t.Fatalf("step %d (%s): status %d calls %d, want %d and %d", i, s.id, resp.StatusCode, calls.Load(), s.want, s.wantCalls)
 		}
 	}
-	if n := h.seen.store.(*clerk.MemoryStore).Len(); n != 2 {
+	if n := h.seen.store.(*MemoryDedupStore).Len(); n != 2 {
 		t.Fatalf("window holds %d ids, want at most 2", n)
 	}
 }
@@ -194,13 +194,13 @@ func TestDedupWindowExpiry(t *testing.T) {
 		advance time.Duration
 		id      string
 		finish  *bool
-		want    clerk.ClaimState
+		want    ClaimState
 	}{
-		{0, "a", ptr(true), clerk.ClaimNew},
-		{30 * time.Second, "a", nil, clerk.ClaimDone},
-		{0, "b", nil, clerk.ClaimNew},
-		{0, "b", nil, clerk.ClaimInFlight},
-		{31 * time.Second, "a", nil, clerk.ClaimNew}, // a expired after the window
+		{0, "a", ptr(true), ClaimNew},
+		{30 * time.Second, "a", nil, ClaimDone},
+		{0, "b", nil, ClaimNew},
+		{0, "b", nil, ClaimInFlight},
+		{31 * time.Second, "a", nil, ClaimNew}, // a expired after the window
 	}
 	ctx := t.Context()
 	for i, tt := range tests {

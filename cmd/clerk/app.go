@@ -102,11 +102,20 @@ func (a *app) settle() error {
 // flags returns a FlagSet for the running command with the common flags;
 // parse merges them with the ones given before the command name.
 func (a *app) flags() *flag.FlagSet {
-	fs := flag.NewFlagSet("clerk "+a.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := a.ownFlags()
 	sub := &app{maxRetries: -1}
 	sub.commonFlags(fs)
 	a.sub = sub
+	return fs
+}
+
+// ownFlags returns an empty FlagSet for a command on which the common flags
+// would do nothing (the emulator calls no API and prints no table), so that
+// its -h lists, and it accepts, only flags of its own.
+func (a *app) ownFlags() *flag.FlagSet {
+	fs := flag.NewFlagSet("clerk "+a.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.sub = nil
 	return fs
 }
 

@@ -17,7 +17,7 @@ import (
 // emulatorServe runs a standalone emulator until the context ends (Ctrl-C),
 // then writes the state file if one was given.
 func emulatorServe(a *app, args []string) error {
-	fs := a.flags()
+	fs := a.ownFlags()
 	listen := fs.String("listen", "", "listen address host:port (default 127.0.0.1:8787)")
 	port := fs.Int("port", -1, "port on 127.0.0.1, shorthand for --listen 127.0.0.1:PORT (0 picks a free one)")
 	secretKey := fs.String("secret-key", "", "fixed sk_test_ secret key the emulator accepts (default: a random one)")
@@ -54,7 +54,7 @@ func emulatorServe(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize), clerktest.WithRateLimit(limit, per)}
+	opts := []clerktest.Option{clerktest.WithListenAddr(addr), clerktest.WithLogSize(*logSize), clerktest.WithServerRateLimit(limit, per)}
 	if !*noDemo && *stateFile == "" {
 		opts = append(opts, clerktest.WithDemoData())
 	}
@@ -104,7 +104,7 @@ func emulatorServe(a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "Rate limit: %d requests per %s, answered 429 with Retry-After beyond it\n\n", limit, per)
 	}
 	fmt.Fprintf(a.stdout, "Control API: %s%s (config, reset, state, seed, requests, deliveries, flush, faults, session_tokens)\n\n",
-		em.BaseURL(), clerktest.ControlPrefix)
+		em.Origin(), clerktest.ControlPrefix)
 	fmt.Fprintf(a.stdout, "JWT public key (for tokens verify --jwt-key):\n%s\n", em.JWTKey())
 	if !*noDemo && *stateFile == "" {
 		if err := printDemoToken(a.ctx, a, em); err != nil {

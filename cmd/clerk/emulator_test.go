@@ -54,3 +54,21 @@ func TestEmulatorCommandRateLimit(t *testing.T) {
 		t.Errorf("--rate-limit fast: exit %d", got.code)
 	}
 }
+
+// The emulator's help lists its own flags only: the common ones (--json,
+// --rate, --redis, ...) do nothing there, and are refused after its name.
+func TestEmulatorHelpListsOwnFlags(t *testing.T) {
+	t.Parallel()
+	got := runWith(t.Context(), nil, "", "emulator", "-h")
+	if got.code != exitOK || !strings.Contains(got.stdout, "--rate-limit") || !strings.Contains(got.stdout, "--listen") {
+		t.Fatalf("emulator -h: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	for _, common := range []string{"--json", "--output", "--emulator", "--max-retries", "--rate ", "--redis", "--yes"} {
+		if strings.Contains(got.stdout, common) {
+			t.Errorf("emulator -h lists %s:\n%s", common, got.stdout)
+		}
+	}
+	if got := runWith(t.Context(), nil, "", "emulator", "--redis", "redis://127.0.0.1:1"); got.code != exitUsage {
+		t.Errorf("emulator --redis: exit %d, want %d", got.code, exitUsage)
+	}
+}

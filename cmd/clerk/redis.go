@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
 	"crypto/sha1"
 	"crypto/tls"
 	"encoding/hex"
@@ -21,8 +20,8 @@ import (
 	"github.com/clerkgo/clerk/internal/redisscript"
 )
 
-// redisStore is a clerk.Store on Redis for the tool's --redis flag: the same
-// scripts, keys and prefix as the redisstore module (which a service
+// redisStore is a clerk.LimiterStore on Redis for the tool's --redis flag:
+// the same scripts, keys and prefix as the redisstore module (which a service
 // shares the budget with), over a small RESP client of its own, so that the
 // tool does not bring a Redis library into the SDK's module. One connection
 // serves every call in turn; each call is bounded by a deadline.
@@ -39,7 +38,7 @@ type redisStore struct {
 	held sync.Map // schedule key -> latest slot handed out (server µs)
 }
 
-var _ clerk.Store = (*redisStore)(nil)
+var _ clerk.LimiterStore = (*redisStore)(nil)
 
 // redisTimeout bounds each call to Redis.
 const redisTimeout = 2 * time.Second
@@ -223,7 +222,7 @@ func (s *redisStore) eval(ctx context.Context, script, key string, args ...strin
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// Reserve implements clerk.Store, as redisstore.Store.Reserve does.
+// Reserve implements clerk.LimiterStore, as redisstore.Store.Reserve does.
 func (s *redisStore) Reserve(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error) {
 	var held int64
 	if v, ok := s.held.Load(key); ok {
@@ -252,40 +251,10 @@ func (s *redisStore) Reserve(ctx context.Context, key string, interval time.Dura
 	return time.Duration(wait) * time.Microsecond, nil
 }
 
-// Pause implements clerk.Store.
+// Pause implements clerk.LimiterStore.
 func (s *redisStore) Pause(ctx context.Context, key string, d time.Duration) error {
 	if _, err := s.eval(ctx, redisscript.Pause, key, itoa(d.Microseconds()), itoa(redisscript.IdleKeep)); err != nil {
 		return fmt.Errorf("redis: pause: %w", err)
-	}
-	return nil
-}
-
-// Claim implements clerk.Store.
-func (s *redisStore) Claim(ctx context.Context, key string, lease time.Duration) (clerk.ClaimState, string, error) {
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	token := hex.EncodeToString(b)
-	v, err := s.eval(ctx, redisscript.Claim, key, token, itoa(max(lease.Milliseconds(), 1)))
-	if err != nil {
-		return 0, "", fmt.Errorf("redis: claim: %w", err)
-	}
-	switch v {
-	case int64(0):
-		return clerk.ClaimNew, token, nil
-	case int64(1):
-		return clerk.ClaimInFlight, "", nil
-	}
-	return clerk.ClaimDone, "", nil
-}
-
-// Release implements clerk.Store.
-func (s *redisStore) Release(ctx context.Context, key, token string, done bool, keep time.Duration) error {
-	flag := "0"
-	if done {
-		flag = "1"
-	}
-	if _, err := s.eval(ctx, redisscript.Release, key, token, flag, itoa(max(keep.Milliseconds(), 1))); err != nil {
-		return fmt.Errorf("redis: release: %w", err)
 	}
 	return nil
 }

@@ -24,9 +24,9 @@ func TestRedisSharesTheBudgetBetweenRuns(t *testing.T) {
 	addr, _ := redistest.Start(t)
 	const n = 12
 	run2 := func(redis string) *clerktest.Emulator {
-		em := clerktest.New(clerktest.WithRateLimit(10, time.Second))
+		em := clerktest.New(clerktest.WithServerRateLimit(10, time.Second))
 		t.Cleanup(em.Close)
-		em.SetRateLimit(0, 0)
+		em.SetServerRateLimit(0, 0)
 		var ids [2][]string
 		for i := range 2 * n {
 			u, err := users.New(em.Client()).Create(t.Context(), &users.CreateParams{
@@ -36,7 +36,7 @@ func TestRedisSharesTheBudgetBetweenRuns(t *testing.T) {
 			}
 			ids[i%2] = append(ids[i%2], u.ID)
 		}
-		em.SetRateLimit(10, time.Second)
+		em.SetServerRateLimit(10, time.Second)
 		env := map[string]string{"CLERK_SECRET_KEY": em.SecretKey(), "CLERK_API_URL": em.URL(), "CLERK_REDIS_URL": redis}
 		var wg sync.WaitGroup
 		for i := range 2 {

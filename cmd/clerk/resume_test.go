@@ -50,7 +50,7 @@ func TestSIGINTThenResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	em.ResetRequests()
-	em.SetRateLimit(100, time.Second)
+	em.SetServerRateLimit(100, time.Second)
 	journal := filepath.Join(dir, "reset.journal")
 	args := []string{"users", "force-password-reset", "--yes", "--json", "--journal", journal, "--from-file", list, "--concurrency", "8", "--rate", "100/1s"}
 

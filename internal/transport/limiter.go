@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Slots is the part of clerk.Store the limiter needs: a shared schedule of
+// Slots is what the limiter needs of a clerk.LimiterStore: a shared schedule of
 // request slots that a 429 can pause.
 type Slots interface {
 	Reserve(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error)
