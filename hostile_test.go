@@ -205,8 +205,15 @@ func TestDefaultClientPoolsConnections(t *testing.T) {
 		// dropped this way.
 		t.Fatalf("net/http dropped %d of %d connections without offering them to the pool", dropped, gotConns.Load())
 	}
-	if n := conns.Load(); n > 40+dropped {
-		t.Fatalf("%d new connections for %d calls from %d goroutines, want at most 40 (+%d dropped by net/http before reuse)", n, workers*calls, workers, dropped)
+	// One connection per worker is the floor, not the ceiling: a request
+	// that starts dialing just before another connection comes back idle
+	// takes the idle one, and the transport keeps the late dial in the pool
+	// too. How often that happens depends on scheduling, so the bound is
+	// loose (4 per worker); a pool that does not reuse connections opens
+	// one per call, 6,400 here, and the refusal check above catches a pool
+	// that is too small.
+	if n, limit := conns.Load(), 4*workers+dropped; n > limit {
+		t.Fatalf("%d new connections for %d calls from %d goroutines, want at most %d (4 per goroutine, +%d dropped by net/http before reuse)", n, workers*calls, workers, limit, dropped)
 	}
 	t.Logf("%d new connections for %d calls; %d dropped by net/http before reuse", conns.Load(), workers*calls, dropped)
 }
