@@ -12,6 +12,7 @@ const allowlisted = `{"object":"allowlist_identifier","id":"alid_1","invitation_
 func TestJudgeCheck(t *testing.T) {
 	j := NewJudge(t)
 	withoutInvitation := strings.Replace(allowlisted, `"invitation_id":"inv_1",`, "", 1)
+	machine := `{"object":"machine","id":"mch_1","name":"m","instance_id":"ins_1","created_at":1,"updated_at":1,"scoped_machines":[]}`
 	badEnum := strings.Replace(allowlisted, `"email_address",`, `"carrier_pigeon",`, 1)
 	cases := []struct {
 		name string
@@ -19,7 +20,8 @@ func TestJudgeCheck(t *testing.T) {
 		want string // "" for a pass, else a part of the error
 	}{
 		{"a full answer", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, allowlisted}, ""},
-		{"a field Clerk always sends, missing", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, withoutInvitation}, "AllowlistIdentifier.invitation_id"},
+		{"a field Clerk sends only with an invitation, missing", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, withoutInvitation}, ""},
+		{"a field Clerk always sends, missing", Exchange{"GET", "http://e/v1/machines/mch_1", 200, machine}, "MachineWithoutScopedMachines.default_token_ttl"},
 		{"a value outside the enum", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, badEnum}, "not as the spec says"},
 		{"a bare list", Exchange{"GET", "http://e/v1/allowlist_identifiers", 200, "[" + allowlisted + "]"}, ""},
 		{"a paginated list", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, `{"data":[` + allowlisted + `],"total_count":1}`}, ""},
