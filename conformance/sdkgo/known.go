@@ -9,13 +9,11 @@ import "github.com/clerkgo/clerk/conformance"
 // when an entry's call passes, so an entry goes as soon as its cause is
 // fixed.
 var KnownFailures = map[string]conformance.Known{
-	"billing.CancelSubscriptionItem": {Observed: "200 without CommerceSubscriptionItem.lifetime_paid, CommerceSubscriptionItem.next_payment, CommerceSubscriptionItem.seats", Cause: "the answer leaves out subscription item lifetime_paid, next_payment, seats", Bullet: conformance.BulletFields},
-	"billing.ListSubscriptionItems":  {Observed: "400 emulator_param_not_implemented", Cause: "user_id, a filter clerk-sdk-go offers, is refused on GET /billing/subscription_items (not in the spec)", Bullet: conformance.BulletNew},
-	"blocklistidentifier.List":       {Observed: "400 emulator_param_not_implemented", Cause: "paginated=true (sent by the client) is refused with 400 emulator_param_not_implemented", Bullet: conformance.BulletPaginated},
-	"client.List":                    {Observed: "200 without Session.latest_activity", Cause: "the answer leaves out session latest_activity", Bullet: conformance.BulletFields},
-	"proxycheck.Create":              {Observed: "200 where Clerk answers with an error", Cause: "a proxy check of something that is not a proxy answers successful: true", Bullet: conformance.BulletLenient},
-	"user.DeleteBackupCode":          {Observed: "404 resource_not_found", Cause: "the user has no backup codes because backup_codes on user create is refused", Bullet: conformance.BulletParams},
-	"user.DeleteTOTP":                {Observed: "404 resource_not_found", Cause: "the user has no TOTP because totp_secret on user create is refused", Bullet: conformance.BulletParams},
+	"blocklistidentifier.List": {Observed: "400 emulator_param_not_implemented", Cause: "paginated=true (sent by the client) is refused with 400 emulator_param_not_implemented", Bullet: conformance.BulletPaginated},
+	"client.List":              {Observed: "200 without Session.latest_activity", Cause: "the answer leaves out session latest_activity", Bullet: conformance.BulletFields},
+	"proxycheck.Create":        {Observed: "200 where Clerk answers with an error", Cause: "a proxy check of something that is not a proxy answers successful: true", Bullet: conformance.BulletLenient},
+	"user.DeleteBackupCode":    {Observed: "404 resource_not_found", Cause: "the user has no backup codes because backup_codes on user create is refused", Bullet: conformance.BulletParams},
+	"user.DeleteTOTP":          {Observed: "404 resource_not_found", Cause: "the user has no TOTP because totp_secret on user create is refused", Bullet: conformance.BulletParams},
 }
 
 // Exceptions lists the package functions that cannot be judged against the
