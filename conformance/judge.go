@@ -81,10 +81,11 @@ func (j *Judge) Check(x Exchange) error {
 		return err
 	}
 	body := x.Body
-	if u.Query().Get("paginated") == "true" && x.Status < 300 {
+	if u.Query().Get("paginated") == "true" && x.Status < 300 && answersArray(route.Operation, x.Status) {
 		// The spec documents paginated=true as answering {data, total_count}
 		// instead of the bare array its schema shows: check the envelope,
-		// then the array.
+		// then the array. An operation whose answer is already the envelope
+		// (the blocklist) is checked as it is.
 		var page struct {
 			Data       json.RawMessage `json:"data"`
 			TotalCount *int64          `json:"total_count"`
@@ -196,4 +197,16 @@ func compactJSON(body string) string {
 		return short(body)
 	}
 	return short(b.String())
+}
+
+// answersArray reports whether the answer schema of op for status is a
+// bare JSON array.
+func answersArray(op *openapi3.Operation, status int) bool {
+	resp := op.Responses.Status(status)
+	if resp == nil || resp.Value == nil {
+		return false
+	}
+	media := resp.Value.Content.Get("application/json")
+	return media != nil && media.Schema != nil && media.Schema.Value != nil &&
+		media.Schema.Value.Type.Is("array")
 }

@@ -26,6 +26,7 @@ func TestJudgeCheck(t *testing.T) {
 		{"a bare list", Exchange{"GET", "http://e/v1/allowlist_identifiers", 200, "[" + allowlisted + "]"}, ""},
 		{"a paginated list", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, `{"data":[` + allowlisted + `],"total_count":1}`}, ""},
 		{"a bare list where a page was asked for", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, "[" + allowlisted + "]"}, "want {data, total_count}"},
+		{"a paginated list whose schema is the envelope", Exchange{"GET", "http://e/v1/blocklist_identifiers?paginated=true", 200, `{"data":[],"total_count":0}`}, ""},
 		{"an undocumented status", Exchange{"GET", "http://e/v1/allowlist_identifiers", 400, `{"errors":[{"code":"x","message":"y"}]}`}, "answered 400 x"},
 		{"an emulator-only code", Exchange{"GET", "http://e/v1/allowlist_identifiers", 401, `{"errors":[{"code":"emulator_param_not_implemented","message":"y"}]}`}, "its own error code"},
 		{"a documented not-found", Exchange{"GET", "http://e/v1/users/user_1", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"user user_1 not found"}]}`}, ""},
