@@ -20,9 +20,6 @@ var knownBackendFailures = map[string]Known{
 	"invitations.deleteInvitation":                     {"404 generic route-not-found", "DELETE /v1/invitations/{id}, outside the 2025-11-10 spec but called by the client, gets the generic route-not-found 404", BulletNew},
 	"m2m.createToken#instance-key":                     {"404 generic route-not-found", "the M2M token routes are not served without /v1 (once they are, an instance sk_ key must be refused: §2 lenient)", BulletNoV1},
 	"proxyChecks.verify":                               {"200 where Clerk answers with an error", "a proxy check of something that is not a proxy answers successful: true", BulletLenient},
-	"users.deleteUserBackupCodes":                      {"404 resource_not_found", "the user has no backup codes because backup_codes on user create is refused", BulletParams},
-	"users.deleteUserTOTP":                             {"404 resource_not_found", "the user has no TOTP because totp_secret on user create is refused", BulletParams},
-	"users.verifyTOTP":                                 {"400 totp_disabled", "the user has no TOTP because totp_secret on user create is refused", BulletParams},
 	"waitlistEntries.invite":                           {"200 without Invitation.url", "the answer leaves out invitation url", BulletFields},
 }
 

@@ -9,9 +9,7 @@ import "github.com/clerkgo/clerk/conformance"
 // when an entry's call passes, so an entry goes as soon as its cause is
 // fixed.
 var KnownFailures = map[string]conformance.Known{
-	"proxycheck.Create":     {Observed: "200 where Clerk answers with an error", Cause: "a proxy check of something that is not a proxy answers successful: true", Bullet: conformance.BulletLenient},
-	"user.DeleteBackupCode": {Observed: "404 resource_not_found", Cause: "the user has no backup codes because backup_codes on user create is refused", Bullet: conformance.BulletParams},
-	"user.DeleteTOTP":       {Observed: "404 resource_not_found", Cause: "the user has no TOTP because totp_secret on user create is refused", Bullet: conformance.BulletParams},
+	"proxycheck.Create": {Observed: "200 where Clerk answers with an error", Cause: "a proxy check of something that is not a proxy answers successful: true", Bullet: conformance.BulletLenient},
 }
 
 // Exceptions lists the package functions that cannot be judged against the
