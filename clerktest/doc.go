@@ -22,8 +22,9 @@
 // query parameter the spec does not define is ignored, as on Clerk. The
 // API version comes from the Clerk-API-Version header or the
 // __clerk_api_version query parameter, as Clerk's versioning docs say;
-// every released version is served with the 2025-11-10 shapes. The API key
-// and M2M token routes also answer without /v1, as Clerk serves them.
+// every released version is served with the 2025-11-10 shapes. The API
+// key, M2M token and OAuth access token verification routes also answer
+// without /v1, as Clerk serves them.
 //
 // Session and JWT template tokens are issued by the Frontend API URL the
 // publishable key encodes (FrontendAPIURL), as on a development instance;
