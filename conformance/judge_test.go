@@ -54,6 +54,9 @@ func TestCheckOutsideSpec(t *testing.T) {
 		{Exchange{"POST", "http://e/v1/email", 410, `{"errors":[{"code":"gone","message":"gone"}]}`}, true},
 		{Exchange{"POST", "http://e/v1/email", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"POST /v1/email is not an operation"}]}`}, false},
 		{Exchange{"POST", "http://e/v1/email", 200, `{}`}, false},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `{"object":"invitation","id":"inv_1","deleted":true}`}, true},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `{"object":"invitation","id":"inv_2","deleted":true}`}, false},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `[]`}, false},
 		{Exchange{"POST", "http://e/v1/email", 404, `not json`}, false},
 	} {
 		if err := CheckOutsideSpec(c.x); (err == nil) != c.pass {
