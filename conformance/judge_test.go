@@ -27,6 +27,8 @@ func TestJudgeCheck(t *testing.T) {
 		{"a paginated list", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, `{"data":[` + allowlisted + `],"total_count":1}`}, ""},
 		{"a bare list where a page was asked for", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, "[" + allowlisted + "]"}, "want {data, total_count}"},
 		{"a paginated list whose schema is the envelope", Exchange{"GET", "http://e/v1/blocklist_identifiers?paginated=true", 200, `{"data":[],"total_count":0}`}, ""},
+		{"a 401 where the spec leaves it out", Exchange{"POST", "http://e/m2m_tokens", 401, `{"errors":[{"code":"machine_secret_key_invalid","message":"m","long_message":"m"}]}`}, ""},
+		{"a 401 without Clerk's error shape", Exchange{"POST", "http://e/m2m_tokens", 401, `{}`}, "error shape"},
 		{"an undocumented status", Exchange{"GET", "http://e/v1/allowlist_identifiers", 400, `{"errors":[{"code":"x","message":"y"}]}`}, "answered 400 x"},
 		{"an emulator-only code", Exchange{"GET", "http://e/v1/allowlist_identifiers", 401, `{"errors":[{"code":"emulator_param_not_implemented","message":"y"}]}`}, "its own error code"},
 		{"a documented not-found", Exchange{"GET", "http://e/v1/users/user_1", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"user user_1 not found"}]}`}, ""},

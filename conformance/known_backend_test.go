@@ -14,7 +14,6 @@ var knownBackendFailures = map[string]Known{
 	"emails.createBatch":                               {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
 	"emails.get":                                       {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
 	"enterpriseConnections.createEnterpriseConnection": {"400 emulator_param_not_implemented", "saml on enterprise connection create is refused (400, a status the spec does not document)", BulletParams},
-	"m2m.createToken#instance-key":                     {"404 generic route-not-found", "the M2M token routes are not served without /v1 (once they are, an instance sk_ key must be refused: §2 lenient)", BulletNoV1},
 	"proxyChecks.verify":                               {"200 where Clerk answers with an error", "a proxy check of something that is not a proxy answers successful: true", BulletLenient},
 }
 
