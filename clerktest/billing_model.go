@@ -88,6 +88,10 @@ func (e *Emulator) payerJSON(payerID, userID string) *clerk.Payer {
 	if u, ok := e.st.users[userID]; ok {
 		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
 	}
+	if o, ok := e.st.orgs[userID]; ok {
+		out.CreatedAt, out.UpdatedAt = ptr(o.createdAt), ptr(o.updatedAt)
+		out.OrganizationID, out.OrganizationName = clerk.Value(o.id), clerk.Value(o.name)
+	}
 	if u, ok := e.st.users[userID]; ok {
 		out.UserID = clerk.Value(u.id)
 		out.FirstName, out.LastName = optOf(u.firstName), optOf(u.lastName)
@@ -184,17 +188,18 @@ func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
 		Groups: []*clerk.BillingStatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
 }
 
-// assignDefaultPlan subscribes a new user to the instance's default user
-// plan, as Clerk does when billing is on (an instance with a default plan
-// is one with billing on).
-func (e *Emulator) assignDefaultPlan(u *user) {
+// assignDefaultPlan subscribes a new user or organization (who, paying
+// as payerType "user" or "org") to the instance's default plan for that
+// payer type, as Clerk does when billing is on for it (an instance with a
+// default plan for the payer type is one with billing on for it).
+func (e *Emulator) assignDefaultPlan(who, payerType string) {
 	for _, id := range e.st.planOrder {
 		p := e.st.plans[id]
-		if !p.isDefault || p.payerType != "user" {
+		if !p.isDefault || p.payerType != payerType {
 			continue
 		}
 		now := e.ms()
-		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: u.id,
+		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: who,
 			planID: p.id, status: "active", periodStart: now, createdAt: now, updatedAt: now}
 		e.st.subItems[s.id] = s
 		return

@@ -8,13 +8,12 @@ package conformance
 var knownBackendFailures = map[string]Known{
 	"__experimental_accountlessApplications.completeAccountlessApplicationOnboarding": {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
 	"__experimental_accountlessApplications.createAccountlessApplication":             {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
-	"betaFeatures.changeDomain":                        {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
-	"billing.getOrganizationBillingSubscription":       {"404 resource_not_found", "a new organization gets no default free plan, so it has no subscription (404)", BulletBehaviour},
-	"emails.create":                                    {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
-	"emails.createBatch":                               {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
-	"emails.get":                                       {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
+	"betaFeatures.changeDomain": {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
+	"emails.create":             {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
+	"emails.createBatch":        {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
+	"emails.get":                {"404 generic route-not-found", "an endpoint outside the spec gets the generic route-not-found 404", BulletOutside},
 	"enterpriseConnections.createEnterpriseConnection": {"400 emulator_param_not_implemented", "saml on enterprise connection create is refused (400, a status the spec does not document)", BulletParams},
-	"proxyChecks.verify":                               {"200 where Clerk answers with an error", "a proxy check of something that is not a proxy answers successful: true", BulletLenient},
+	"proxyChecks.verify": {"200 where Clerk answers with an error", "a proxy check of something that is not a proxy answers successful: true", BulletLenient},
 }
 
 // backendExceptions lists the calls that cannot be emulated, with the
