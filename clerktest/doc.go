@@ -44,6 +44,14 @@
 //     request_originating_ip of a refresh are checked and not used, and
 //     latest_activity is null.
 //   - Accountless (keyless) applications hand out the emulator's own keys.
+//   - Endpoints newer than the spec or internal to Clerk: DELETE
+//     /v1/invitations/{id} deletes as @clerk/backend documents; the
+//     internal /v1/email endpoints and the production-only
+//     /v1/beta_features/change_domain answer 404 resource_not_found, a
+//     guess (Clerk does not document their answer to a development
+//     instance).
+//   - A proxy check is a stand-in: with no Frontend API to forward to, no
+//     URL can be shown to be a working proxy, so an https URL succeeds.
 //   - Some declared answer fields are not filled yet, mostly in billing;
 //     the contract test in the tests module lists them (allowedAbsences).
 //
