@@ -50,8 +50,6 @@
 //     /v1/beta_features/change_domain answer 404 resource_not_found, a
 //     guess (Clerk does not document their answer to a development
 //     instance).
-//   - A proxy check is a stand-in: with no Frontend API to forward to, no
-//     URL can be shown to be a working proxy, so an https URL succeeds.
 //   - Some declared answer fields are not filled yet, mostly in billing;
 //     the contract test in the tests module lists them (allowedAbsences).
 //
