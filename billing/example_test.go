@@ -22,6 +22,7 @@ func ExampleService_ListPlans() {
 		fmt.Println(p.Slug, p.GetFee().AmountFormatted)
 	}
 	// Output:
+	// free_org 0.00
 	// team 50.00
 	// pro 20.00
 	// free_user 0.00

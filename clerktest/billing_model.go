@@ -88,6 +88,10 @@ func (e *Emulator) payerJSON(payerID, userID string) *clerk.Payer {
 	if u, ok := e.st.users[userID]; ok {
 		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
 	}
+	if o, ok := e.st.orgs[userID]; ok {
+		out.CreatedAt, out.UpdatedAt = ptr(o.createdAt), ptr(o.updatedAt)
+		out.OrganizationID, out.OrganizationName = clerk.Value(o.id), clerk.Value(o.name)
+	}
 	if u, ok := e.st.users[userID]; ok {
 		out.UserID = clerk.Value(u.id)
 		out.FirstName, out.LastName = optOf(u.firstName), optOf(u.lastName)
@@ -104,11 +108,37 @@ func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
 		Status: clerk.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
 		Payer: e.payerJSON(s.payerID, s.userID), IsFreeTrial: s.isFreeTrial, PeriodStart: ptr(s.periodStart),
 		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
-		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan]()}
-	if p, ok := e.st.plans[s.planID]; ok {
+		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan](),
+		LifetimePaid: money(e.paidFor(s.id)), NextPayment: clerk.Null[clerk.BillingNextPayment](),
+		Seats: clerk.Null[clerk.SubscriptionItemSeats]()}
+	p, ok := e.st.plans[s.planID]
+	if ok {
 		out.Plan = clerk.Value(*p.json())
 	}
+	// A paid item that renews has a next payment: the plan's fee at the end
+	// of the current period. Free, canceled and ended items have none
+	// (null); the emulator's plans have no seat-based pricing, so seats is
+	// null as Clerk sends it for such plans.
+	if ok && p.monthly > 0 && s.status == "active" && s.canceledAt == nil && s.ended == nil {
+		next := clerk.BillingNextPayment{Amount: clerk.Value(*money(p.monthly))}
+		if s.periodEnd != nil {
+			next.Date = clerk.Value(*s.periodEnd)
+		}
+		out.NextPayment = clerk.Value(next)
+	}
 	return out
+}
+
+// paidFor sums the payment attempts made for the subscription item: its
+// lifetime_paid.
+func (e *Emulator) paidFor(itemID string) int64 {
+	var sum int64
+	for _, a := range e.st.attempts {
+		if a.itemID == itemID {
+			sum += a.amount
+		}
+	}
+	return sum
 }
 
 // extendedItem is the subscription item as the extend-free-trial answer
@@ -120,10 +150,12 @@ type extendedItem struct {
 }
 
 // itemJSON2 is the subscription item of the extend-free-trial answer: no
-// payer, the payment source and proration fields, the plan with amounts.
+// payer, the payment source and proration fields, the plan with amounts,
+// no seats (that answer's schema does not have them).
 func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	out := e.itemJSON(s)
 	out.Payer, out.ProrationDate = nil, ptr("")
+	out.Seats = clerk.Opt[clerk.SubscriptionItemSeats]{}
 	if p, ok := e.st.plans[s.planID]; ok {
 		out.Plan = clerk.Value(*p.withAmounts(p.json()))
 	}
@@ -156,17 +188,18 @@ func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
 		Groups: []*clerk.BillingStatementGroupItem{{Object: "commerce_statement_group", Timestamp: s.timestamp, Items: items}}}
 }
 
-// assignDefaultPlan subscribes a new user to the instance's default user
-// plan, as Clerk does when billing is on (an instance with a default plan
-// is one with billing on).
-func (e *Emulator) assignDefaultPlan(u *user) {
+// assignDefaultPlan subscribes a new user or organization (who, paying
+// as payerType "user" or "org") to the instance's default plan for that
+// payer type, as Clerk does when billing is on for it (an instance with a
+// default plan for the payer type is one with billing on for it).
+func (e *Emulator) assignDefaultPlan(who, payerType string) {
 	for _, id := range e.st.planOrder {
 		p := e.st.plans[id]
-		if !p.isDefault || p.payerType != "user" {
+		if !p.isDefault || p.payerType != payerType {
 			continue
 		}
 		now := e.ms()
-		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: u.id,
+		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: who,
 			planID: p.id, status: "active", periodStart: now, createdAt: now, updatedAt: now}
 		e.st.subItems[s.id] = s
 		return

@@ -12,15 +12,15 @@ func TestBilling(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	e := newEmu(t, clerktest.WithDemoData(), clerktest.WithNow(func() time.Time { return now }))
 	plans := call(t, e, "GET", "/billing/plans", nil, 200)
-	if plans["total_count"] != 3.0 {
+	if plans["total_count"] != 4.0 {
 		t.Fatalf("plans %v", plans)
 	}
-	pro := plans["data"].([]any)[1].(map[string]any)
+	pro := plans["data"].([]any)[2].(map[string]any)
 	fee := pro["fee"].(map[string]any)
 	if pro["slug"] != "pro" || fee["amount"] != 2000.0 || fee["amount_formatted"] != "20.00" || fee["currency"] != "USD" {
 		t.Errorf("pro plan %v", pro)
 	}
-	if p := call(t, e, "GET", "/billing/plans?payer_type=org", nil, 200); p["total_count"] != 1.0 {
+	if p := call(t, e, "GET", "/billing/plans?payer_type=org", nil, 200); p["total_count"] != 2.0 {
 		t.Errorf("org plans %v", p)
 	}
 	counts := []struct {

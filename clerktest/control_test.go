@@ -56,7 +56,7 @@ func TestControlAPI(t *testing.T) {
 	}
 	var dump clerktest.Seed
 	control(t, e, "GET", "state", nil, 200, &dump)
-	if len(dump.Users) != 4 || len(dump.Organizations) != 1 || len(dump.Plans) != 3 {
+	if len(dump.Users) != 4 || len(dump.Organizations) != 1 || len(dump.Plans) != 4 {
 		t.Fatalf("dump: %d users, %d orgs, %d plans", len(dump.Users), len(dump.Organizations), len(dump.Plans))
 	}
 	var tok map[string]string

@@ -22,8 +22,9 @@
 // query parameter the spec does not define is ignored, as on Clerk. The
 // API version comes from the Clerk-API-Version header or the
 // __clerk_api_version query parameter, as Clerk's versioning docs say;
-// every released version is served with the 2025-11-10 shapes. The API key
-// and M2M token routes also answer without /v1, as Clerk serves them.
+// every released version is served with the 2025-11-10 shapes. The API
+// key, M2M token and OAuth access token verification routes also answer
+// without /v1, as Clerk serves them.
 //
 // Session and JWT template tokens are issued by the Frontend API URL the
 // publishable key encodes (FrontendAPIURL), as on a development instance;
@@ -43,6 +44,12 @@
 //     request_originating_ip of a refresh are checked and not used, and
 //     latest_activity is null.
 //   - Accountless (keyless) applications hand out the emulator's own keys.
+//   - Endpoints newer than the spec or internal to Clerk: DELETE
+//     /v1/invitations/{id} deletes as @clerk/backend documents; the
+//     internal /v1/email endpoints and the production-only
+//     /v1/beta_features/change_domain answer 404 resource_not_found, a
+//     guess (Clerk does not document their answer to a development
+//     instance).
 //   - Some declared answer fields are not filled yet, mostly in billing;
 //     the contract test in the tests module lists them (allowedAbsences).
 //

@@ -13,15 +13,22 @@ import (
 // flow: a test run stays pending.
 
 // connAnswer is the generated EnterpriseConnection plus two fields the
-// spec requires that the generated model lacks (as for SAML connections).
+// spec requires that the generated model lacks (as for SAML connections),
+// and custom_attributes sent even when empty (the model leaves an empty
+// list out; Clerk's resource class reads the field on every answer).
 type connAnswer struct {
 	*clerk.EnterpriseConnection
-	Authenticatable        bool `json:"authenticatable"`
-	DisableJITProvisioning bool `json:"disable_jit_provisioning"`
+	Authenticatable        bool                     `json:"authenticatable"`
+	DisableJITProvisioning bool                     `json:"disable_jit_provisioning"`
+	CustomAttributes       []*clerk.CustomAttribute `json:"custom_attributes"`
 }
 
 func connJSON(c *clerk.EnterpriseConnection) connAnswer {
-	return connAnswer{EnterpriseConnection: c, Authenticatable: c.Active}
+	attrs := c.CustomAttributes
+	if attrs == nil {
+		attrs = []*clerk.CustomAttribute{}
+	}
+	return connAnswer{EnterpriseConnection: c, Authenticatable: c.Active, CustomAttributes: attrs}
 }
 
 type enterpriseConn struct {

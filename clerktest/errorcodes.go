@@ -30,6 +30,7 @@ func ErrorCodes() []ErrorCode {
 		{"invalid_proxy_configuration", http.StatusUnprocessableEntity, errorIndex + "Domains: InvalidProxyConfiguration", false},
 		{"svix_app_missing", http.StatusBadRequest, errorIndex + "Webhooks: SvixAppMissing", false},
 		{"totp_disabled", http.StatusBadRequest, errorIndex + "Users: TOTPDisabled", false},
+		{"form_code_incorrect", http.StatusUnprocessableEntity, "the spec gives 422 for a wrong code on verify_totp; the code is the Frontend API's for a wrong verification code, guessed for the Backend API", true},
 		{"form_already_exists", http.StatusUnprocessableEntity, errorIndex + "Forms: FormAlreadyExists", false},
 		{"duplicate_record", http.StatusConflict, "not in the error index; assigning a permission a role already has is guessed (the spec gives 409)", true},
 		{"role_in_use", http.StatusUnprocessableEntity, "not in the error index; deleting a role members hold is guessed", true},

@@ -33,8 +33,10 @@ func defaultConfig() config {
 }
 
 // WithDemoData seeds the emulator with a handful of users, an organization,
-// billing plans with fees, a subscription item per seeded user, statements
-// and payment attempts. Seeding sends no webhooks.
+// billing plans with fees (among them a default free plan for users and one
+// for organizations, so users and organizations created later are put on
+// them, as Clerk does with billing on), a subscription item per seeded
+// user, statements and payment attempts. Seeding sends no webhooks.
 func WithDemoData() Option { return func(c *config) { c.seed = true } }
 
 // WithNow makes the emulator read the time from now: every timestamp it

@@ -148,6 +148,7 @@ func (e *Emulator) newOrg(f fields) (*organization, *membership, error) {
 		o.createdBy = creator.id
 	}
 	e.st.orgs[o.id] = o
+	e.assignDefaultPlan(o.id, "org")
 	var m *membership
 	if creator != nil {
 		m = e.newMembership(o, creator, "org:admin")

@@ -11,7 +11,9 @@ import (
 // as paths without operations, @clerk/backend creates keyless applications
 // there without a secret key, and its session verify, email and
 // beta-feature domain change methods call paths this version no longer
-// documents.
+// documents. DELETE /invitations/{invitation_id} is newer than the spec:
+// @clerk/backend documents it as removing an invitation of any status for
+// good and answering a DeletedObject.
 
 // accountlessApplication is what POST /accountless_applications answers:
 // the keys of an application nobody has claimed yet. The emulator hands
@@ -39,9 +41,25 @@ func (e *Emulator) outsideSpec(r *http.Request, segs []string, keyOK bool) (resp
 	case r.Method == http.MethodPost && len(segs) == 3 && segs[0] == "sessions" && segs[2] == "verify":
 		return errorResponse(fail(http.StatusGone, "gone", "endpoint removed",
 			"POST /v1/sessions/{session_id}/verify is not served in this API version: verify session tokens networklessly with the instance's JWKS."), 0), true
+	case r.Method == http.MethodDelete && len(segs) == 2 && segs[0] == "invitations":
+		return e.deleteInvitation(segs[1]), true
 	case r.Method == http.MethodPost && (path == "email" || path == "beta_features/change_domain"):
 		return errorResponse(fail(http.StatusNotFound, "resource_not_found", "not found",
 			"POST /v1/"+path+" is not a public operation of this API version."), 0), true
 	}
 	return response{}, false
+}
+
+// deleteInvitation removes an instance invitation, whatever its status,
+// and answers the DeletedObject; an unknown one is 404.
+func (e *Emulator) deleteInvitation(id string) response {
+	e.mu.Lock()
+	_, ok := e.st.invitations[id]
+	delete(e.st.invitations, id)
+	e.mu.Unlock()
+	if !ok {
+		return errorResponse(notFound("invitation "+id), 0)
+	}
+	b, _ := json.Marshal(deleted("invitation", id))
+	return response{status: http.StatusOK, body: b}
 }

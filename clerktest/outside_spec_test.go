@@ -43,3 +43,28 @@ func TestEndpointsOutsideTheSpec(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteInvitation checks DELETE /v1/invitations/{id}, newer than the
+// spec: an invitation of any status goes for good with a DeletedObject,
+// an unknown one is 404, and the key is checked.
+func TestDeleteInvitation(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	pending := call(t, e, "POST", "/invitations", map[string]any{"email_address": "del@example.com", "notify": false}, 200)["id"].(string)
+	revoked := call(t, e, "POST", "/invitations", map[string]any{"email_address": "rev@example.com", "notify": false}, 200)["id"].(string)
+	call(t, e, "POST", "/invitations/"+revoked+"/revoke", nil, 200)
+	if status, _, _ := sendKey(t, e, "", "DELETE", "/invitations/"+pending, nil); status != 401 {
+		t.Errorf("without a key: %d", status)
+	}
+	for _, id := range []string{pending, revoked} {
+		if d := call(t, e, "DELETE", "/invitations/"+id, nil, 200); d["object"] != "invitation" || d["id"] != id || d["deleted"] != true {
+			t.Errorf("delete %s: %v", id, d)
+		}
+		call(t, e, "DELETE", "/invitations/"+id, nil, 404)
+	}
+	for _, i := range callList(t, e, "GET", "/invitations", 200) {
+		if i["id"] == pending || i["id"] == revoked {
+			t.Errorf("deleted invitation %v still listed", i["id"])
+		}
+	}
+}

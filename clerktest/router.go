@@ -130,17 +130,25 @@ func matchSegments(pattern, segs []string) (map[string]string, bool) {
 	return p, true
 }
 
-// unversioned lists the first path segments Clerk also serves without the
-// /v1 prefix: @clerk/backend calls /api_keys... and /m2m_tokens... there.
-var unversioned = []string{"api_keys", "m2m_tokens"}
+// unversioned lists the path prefixes Clerk also serves without the /v1
+// prefix: @clerk/backend calls /api_keys..., /m2m_tokens... and
+// /oauth_applications/access_tokens/verify there.
+var unversioned = []string{"api_keys", "m2m_tokens", "oauth_applications/access_tokens"}
+
+// isUnversioned reports whether path (without its leading slash) is below
+// one of the unversioned prefixes.
+func isUnversioned(path string) bool {
+	return slices.ContainsFunc(unversioned, func(p string) bool {
+		return path == p || strings.HasPrefix(path, p+"/")
+	})
+}
 
 // splitPath turns an escaped path below /v1 (or an unversioned one) into
 // unescaped segments.
 func splitPath(escaped string) ([]string, bool) {
 	rest, ok := strings.CutPrefix(escaped, "/v1/")
 	if !ok {
-		first, _, _ := strings.Cut(strings.TrimPrefix(escaped, "/"), "/")
-		if !slices.Contains(unversioned, first) {
+		if !isUnversioned(strings.TrimPrefix(escaped, "/")) {
 			return nil, false
 		}
 		rest = strings.TrimPrefix(escaped, "/")

@@ -42,6 +42,8 @@ func (e *Emulator) seed() {
 			trialDays: &trial, features: [][2]string{{"Basic support", "basic_support"}, {"Priority support", "priority_support"}}},
 		{name: "Team", slug: "team", payerType: "org", description: "For teams.", monthly: 5000, annual: 50000,
 			features: [][2]string{{"Dashboard", "dashboard"}, {"SSO", "sso"}}},
+		{name: "Free", slug: "free_org", payerType: "org", description: "Everything a team needs to start.", isDefault: true,
+			features: [][2]string{{"Basic support", "basic_support"}}},
 	}
 	for _, p := range plans {
 		p.id = newID("cplan")

@@ -46,6 +46,9 @@ func TestEnterpriseConnectionParameters(t *testing.T) {
 	o := call(t, e, "POST", "/enterprise_connections", map[string]any{"name": "OIDC", "provider": "oidc_custom",
 		"domains": []string{"oidc.example"}, "oidc": map[string]any{"client_id": "cid", "client_secret": "shh",
 			"discovery_url": "https://op.example/.well-known/openid-configuration"}}, 201)
+	if attrs, ok := o["custom_attributes"].([]any); !ok || len(attrs) != 0 {
+		t.Errorf("custom_attributes of a connection without them: %v, want []", o["custom_attributes"])
+	}
 	oc, _ := o["oauth_config"].(map[string]any)
 	if oc == nil || oc["client_id"] != "cid" || oc["client_secret"] != nil {
 		t.Errorf("OIDC enterprise connection %v", o)

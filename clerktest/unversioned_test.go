@@ -8,10 +8,10 @@ import (
 	"testing"
 )
 
-// TestUnversionedMachineRoutes checks that the API key and M2M token
-// routes answer without the /v1 prefix too, as Clerk serves them
-// (@clerk/backend calls /api_keys... and /m2m_tokens... there), and that
-// other routes still need it.
+// TestUnversionedMachineRoutes checks that the API key, M2M token and
+// OAuth access token verification routes answer without the /v1 prefix
+// too, as Clerk serves them (@clerk/backend calls them there), and that
+// other routes, other OAuth application ones included, still need it.
 func TestUnversionedMachineRoutes(t *testing.T) {
 	t.Parallel()
 	e := newEmu(t)
@@ -35,6 +35,12 @@ func TestUnversionedMachineRoutes(t *testing.T) {
 	}
 	if status, raw := get("/api_keys/verify", e.SecretKey()); status != 422 || !strings.Contains(raw, "secret") {
 		t.Errorf("POST /api_keys/verify without a secret: %d %s", status, raw)
+	}
+	if status, raw := get("/oauth_applications/access_tokens/verify", e.SecretKey()); status != 422 || !strings.Contains(raw, "access_token") {
+		t.Errorf("POST /oauth_applications/access_tokens/verify without a token: %d %s", status, raw)
+	}
+	if status, raw := get("/oauth_applications", e.SecretKey()); status != 404 {
+		t.Errorf("POST /oauth_applications without /v1: %d %s", status, raw)
 	}
 	if status, raw := get("/users", e.SecretKey()); status != 404 {
 		t.Errorf("POST /users without /v1: %d %s", status, raw)

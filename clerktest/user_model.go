@@ -37,10 +37,10 @@ type user struct {
 	createOrgEnabled    bool
 	createOrgsLimit     *int64
 	legalAcceptedAt     *int64
-	totp                bool   // a TOTP secret is set
-	backupCodes         int    // backup codes left
-	bypassClientTrust   bool   // skips Device Trust checks at sign-in
-	passwordDigest      string // an imported digest the emulator cannot check
+	totpSecret          string   // the base32 TOTP secret, "" without TOTP
+	backupCodes         []string // the backup codes left
+	bypassClientTrust   bool     // skips Device Trust checks at sign-in
+	passwordDigest      string   // an imported digest the emulator cannot check
 	wallets             []*identification
 	primaryWalletID     *string
 	lastSignInAt        *int64
@@ -198,9 +198,9 @@ func (u *user) json() *clerk.User {
 		PhoneNumbers:              make([]*clerk.PhoneNumber, 0, len(u.phones)),
 		Web3Wallets:               make([]*clerk.Web3Wallet, 0, len(u.wallets)),
 		PrimaryWeb3WalletID:       u.primaryWalletID,
-		TOTPEnabled:               u.totp,
-		BackupCodeEnabled:         u.backupCodes > 0,
-		TwoFactorEnabled:          u.totp || u.backupCodes > 0,
+		TOTPEnabled:               u.totpSecret != "",
+		BackupCodeEnabled:         len(u.backupCodes) > 0,
+		TwoFactorEnabled:          u.totpSecret != "" || len(u.backupCodes) > 0,
 		BypassClientTrust:         ptr(u.bypassClientTrust),
 		Deprovisioned:             ptr(false),
 		SCIM:                      clerk.Null[clerk.SCIMUserMetadata](),

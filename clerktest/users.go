@@ -147,7 +147,7 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 		u.primaryPhoneID = ptr(u.phones[0].id)
 	}
 	e.st.addUser(u)
-	e.assignDefaultPlan(u)
+	e.assignDefaultPlan(u.id, "user")
 	return u, nil
 }
 

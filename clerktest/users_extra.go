@@ -1,7 +1,9 @@
 package clerktest
 
 import (
+	"crypto/subtle"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/clerkgo/clerk"
@@ -9,16 +11,25 @@ import (
 )
 
 // The user operations beyond create, read, update and delete. Emulated
-// users have no TOTP, backup codes, passkeys, web3 wallets, external
-// accounts or trusted devices (creating them needs the Frontend API), so
-// the operations on those answer as Clerk does for a user without them.
+// users have TOTP and backup codes only when created or updated with
+// totp_secret and backup_codes; they have no passkeys, external accounts
+// or trusted devices (creating them needs the Frontend API), so the
+// operations on those answer as Clerk does for a user without them.
 
 func (e *Emulator) userExtraRoutes(t []route) []route {
 	t = add(t, "POST", "/users/ban", e.bulkBan(true), "user_ids")
 	t = add(t, "POST", "/users/unban", e.bulkBan(false), "user_ids")
 	t = add(t, "DELETE", "/users/{user_id}/mfa", e.disableMFA)
-	t = add(t, "DELETE", "/users/{user_id}/backup_code", e.noSecondFactor("backup codes"))
-	t = add(t, "DELETE", "/users/{user_id}/totp", e.noSecondFactor("TOTP"))
+	t = add(t, "DELETE", "/users/{user_id}/backup_code", e.deleteSecondFactor("backup codes", func(u *user) bool {
+		had := len(u.backupCodes) > 0
+		u.backupCodes = nil
+		return had
+	}))
+	t = add(t, "DELETE", "/users/{user_id}/totp", e.deleteSecondFactor("TOTP", func(u *user) bool {
+		had := u.totpSecret != ""
+		u.totpSecret = ""
+		return had
+	}))
 	t = add(t, "POST", "/users/{user_id}/verify_totp", e.verifyTOTP, "code")
 	t = add(t, "DELETE", "/users/{user_id}/passkeys/{passkey_identification_id}", e.noUserChild("passkey", "passkey_identification_id"))
 	t = add(t, "DELETE", "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", e.noUserChild("web3 wallet", "web3_wallet_identification_id"))
@@ -66,22 +77,36 @@ func (e *Emulator) disableMFA(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	if u.totpSecret != "" || len(u.backupCodes) > 0 {
+		u.totpSecret, u.backupCodes, u.updatedAt = "", nil, e.ms()
+		c.emit("user.updated", u.json())
+	}
 	return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
 }
 
-// noSecondFactor answers the removal of a second factor the user lacks.
-func (e *Emulator) noSecondFactor(what string) handler {
+// deleteSecondFactor removes one second factor of the user (drop reports
+// whether the user had it); a user without it is 404, as on Clerk.
+func (e *Emulator) deleteSecondFactor(what string, drop func(*user) bool) handler {
 	return func(c *call) (int, any, error) {
 		u, err := e.findUser(c.param("user_id"))
 		if err != nil {
 			return 0, nil, err
 		}
-		return 0, nil, notFound(what + " of user " + u.id)
+		if !drop(u) {
+			return 0, nil, notFound(what + " of user " + u.id)
+		}
+		u.updatedAt = e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
 	}
 }
 
+// verifyTOTP checks a TOTP code against the user's secret, then a backup
+// code, which is used up: 400 totp_disabled for a user with neither, 422
+// for a wrong code, as the spec documents.
 func (e *Emulator) verifyTOTP(c *call) (int, any, error) {
-	if _, err := e.findUser(c.param("user_id")); err != nil {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
 		return 0, nil, err
 	}
 	var p users.VerifyTOTPParams
@@ -91,7 +116,25 @@ func (e *Emulator) verifyTOTP(c *call) (int, any, error) {
 	if err := need("code", p.Code); err != nil {
 		return 0, nil, err
 	}
-	return 0, nil, fail(http.StatusBadRequest, "totp_disabled", "TOTP is disabled", "This user does not have TOTP enabled in their account")
+	if u.totpSecret == "" && len(u.backupCodes) == 0 {
+		return 0, nil, fail(http.StatusBadRequest, "totp_disabled", "TOTP is disabled", "This user does not have TOTP enabled in their account")
+	}
+	if u.totpSecret != "" && totpValid(u.totpSecret, p.Code, e.now()) {
+		return http.StatusOK, verified("totp"), nil
+	}
+	for i, b := range u.backupCodes {
+		if subtle.ConstantTimeCompare([]byte(b), []byte(p.Code)) == 1 {
+			u.backupCodes = slices.Delete(slices.Clone(u.backupCodes), i, i+1)
+			u.updatedAt = e.ms()
+			return http.StatusOK, verified("backup_code"), nil
+		}
+	}
+	return 0, nil, fail(http.StatusUnprocessableEntity, "form_code_incorrect", "Incorrect code", "The code is incorrect.")
+}
+
+// verified is the answer to a code that verify_totp accepted.
+func verified(codeType clerk.TOTPVerificationCodeType) *clerk.TOTPVerification {
+	return &clerk.TOTPVerification{Verified: ptr(true), CodeType: &codeType}
 }
 
 // noUserChild answers an operation on a sub-resource emulated users never have.

@@ -37,14 +37,17 @@ func (e *Emulator) applySecondFactors(u *user, f fields, now int64) error {
 	if v, ok, err := f.str("totp_secret"); err != nil {
 		return err
 	} else if ok {
-		u.totp = v != nil && *v != ""
+		u.totpSecret = ""
+		if v != nil {
+			u.totpSecret = *v
+		}
 	}
 	if f.has("backup_codes") {
 		codes, err := f.strings("backup_codes")
 		if err != nil {
 			return err
 		}
-		u.backupCodes = len(codes)
+		u.backupCodes = codes
 	}
 	if v, ok, err := f.boolean("bypass_client_trust"); err != nil {
 		return err

@@ -119,8 +119,13 @@ func (e *Emulator) inviteWaitlistEntry(c *call) (int, any, error) {
 		return 0, nil, identifierExists("email_address")
 	}
 	now := e.ms()
-	i := &invitation{seq: e.st.next(), id: newID("inv"), email: w.EmailAddress, status: "pending", createdAt: now, updatedAt: now}
+	// The invitation carries its ticket URL, as every instance invitation
+	// does, and is mailed with the waitlist invitation template.
+	i := &invitation{seq: e.st.next(), id: newID("inv"), email: w.EmailAddress, status: "pending", notify: true,
+		template: "waitlist_invitation", createdAt: now, updatedAt: now}
+	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), "")
 	e.st.invitations[i.id] = i
+	e.notifyInvitation(c, i)
 	ij := i.json()
 	w.Status, w.UpdatedAt = "invited", now
 	w.Invitation = clerk.Value(clerk.Invitation{Object: ij.Object, ID: ij.ID, CreatedAt: ij.CreatedAt, EmailAddress: ij.EmailAddress,

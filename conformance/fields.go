@@ -14,11 +14,13 @@ import (
 // what Clerk gives. Required fields are enforced by schema validation; the
 // spec's other optional fields are situational, so their absence is not
 // judged. The list is the one issue 17 gives, from @clerk/backend's
-// resource classes.
+// resource classes, less AllowlistIdentifier.invitation_id: Clerk sends it
+// only when the identifier was created with an invitation (its documented
+// examples of notify: false show invitationId undefined, and its own JSON
+// type marks the field optional).
 var alwaysSent = map[string]bool{
 	"Session.latest_activity":                        true,
 	"Invitation.url":                                 true,
-	"AllowlistIdentifier.invitation_id":              true,
 	"CommerceSubscriptionItem.lifetime_paid":         true,
 	"CommerceSubscriptionItem.next_payment":          true,
 	"CommerceSubscriptionItem.seats":                 true,

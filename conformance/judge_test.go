@@ -12,6 +12,7 @@ const allowlisted = `{"object":"allowlist_identifier","id":"alid_1","invitation_
 func TestJudgeCheck(t *testing.T) {
 	j := NewJudge(t)
 	withoutInvitation := strings.Replace(allowlisted, `"invitation_id":"inv_1",`, "", 1)
+	machine := `{"object":"machine","id":"mch_1","name":"m","instance_id":"ins_1","created_at":1,"updated_at":1,"scoped_machines":[]}`
 	badEnum := strings.Replace(allowlisted, `"email_address",`, `"carrier_pigeon",`, 1)
 	cases := []struct {
 		name string
@@ -19,11 +20,15 @@ func TestJudgeCheck(t *testing.T) {
 		want string // "" for a pass, else a part of the error
 	}{
 		{"a full answer", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, allowlisted}, ""},
-		{"a field Clerk always sends, missing", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, withoutInvitation}, "AllowlistIdentifier.invitation_id"},
+		{"a field Clerk sends only with an invitation, missing", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, withoutInvitation}, ""},
+		{"a field Clerk always sends, missing", Exchange{"GET", "http://e/v1/machines/mch_1", 200, machine}, "MachineWithoutScopedMachines.default_token_ttl"},
 		{"a value outside the enum", Exchange{"POST", "http://e/v1/allowlist_identifiers", 200, badEnum}, "not as the spec says"},
 		{"a bare list", Exchange{"GET", "http://e/v1/allowlist_identifiers", 200, "[" + allowlisted + "]"}, ""},
 		{"a paginated list", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, `{"data":[` + allowlisted + `],"total_count":1}`}, ""},
 		{"a bare list where a page was asked for", Exchange{"GET", "http://e/v1/allowlist_identifiers?paginated=true", 200, "[" + allowlisted + "]"}, "want {data, total_count}"},
+		{"a paginated list whose schema is the envelope", Exchange{"GET", "http://e/v1/blocklist_identifiers?paginated=true", 200, `{"data":[],"total_count":0}`}, ""},
+		{"a 401 where the spec leaves it out", Exchange{"POST", "http://e/m2m_tokens", 401, `{"errors":[{"code":"machine_secret_key_invalid","message":"m","long_message":"m"}]}`}, ""},
+		{"a 401 without Clerk's error shape", Exchange{"POST", "http://e/m2m_tokens", 401, `{}`}, "error shape"},
 		{"an undocumented status", Exchange{"GET", "http://e/v1/allowlist_identifiers", 400, `{"errors":[{"code":"x","message":"y"}]}`}, "answered 400 x"},
 		{"an emulator-only code", Exchange{"GET", "http://e/v1/allowlist_identifiers", 401, `{"errors":[{"code":"emulator_param_not_implemented","message":"y"}]}`}, "its own error code"},
 		{"a documented not-found", Exchange{"GET", "http://e/v1/users/user_1", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"user user_1 not found"}]}`}, ""},
@@ -51,6 +56,9 @@ func TestCheckOutsideSpec(t *testing.T) {
 		{Exchange{"POST", "http://e/v1/email", 410, `{"errors":[{"code":"gone","message":"gone"}]}`}, true},
 		{Exchange{"POST", "http://e/v1/email", 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"POST /v1/email is not an operation"}]}`}, false},
 		{Exchange{"POST", "http://e/v1/email", 200, `{}`}, false},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `{"object":"invitation","id":"inv_1","deleted":true}`}, true},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `{"object":"invitation","id":"inv_2","deleted":true}`}, false},
+		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `[]`}, false},
 		{Exchange{"POST", "http://e/v1/email", 404, `not json`}, false},
 	} {
 		if err := CheckOutsideSpec(c.x); (err == nil) != c.pass {

@@ -529,7 +529,8 @@ func TestEmulatorContractBillingExtras(t *testing.T) {
 	c.do("POST", "/organizations/"+oid+"/billing/credits", nil, map[string]any{"action": "decrease", "amount": 1, "idempotency_key": "k2"}, 422)
 	c.do("GET", "/organizations/"+oid+"/billing/credits", nil, nil, 200)
 	c.do("GET", "/users/"+uid+"/billing/subscription", nil, nil, 200)
-	c.do("GET", "/organizations/"+oid+"/billing/subscription", nil, nil, 404)
+	// A new organization is on the default free organization plan.
+	c.do("GET", "/organizations/"+oid+"/billing/subscription", nil, nil, 200)
 
 	plans := c.do("GET", "/billing/plans", nil, nil, 200)
 	planID := c.id(c.first(plans), "id")

@@ -124,7 +124,7 @@ func TestJSONOutputParses(t *testing.T) {
 				} `json:"fee"`
 			}
 			mustJSON(t, out, &v)
-			if len(v) != 3 || v[1].Slug != "pro" || v[1].Fee.Amount != 2000 {
+			if len(v) != 4 || v[2].Slug != "pro" || v[2].Fee.Amount != 2000 {
 				t.Errorf("plans = %+v", v)
 			}
 		}},
