@@ -121,27 +121,23 @@ func (e *Emulator) extendTrial(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	to, _, err := f.str("extend_to")
+	to, _, err := f.dateTime("extend_to")
 	if err != nil {
 		return 0, nil, err
 	}
 	if to == nil {
 		return 0, nil, missingParam("extend_to")
 	}
-	t, perr := time.Parse(time.RFC3339, *to)
-	if perr != nil {
-		return 0, nil, invalidParam("extend_to", "extend_to must be an RFC 3339 date-time.")
-	}
 	if !s.isFreeTrial || s.status != "active" {
 		return 0, nil, fail(http.StatusBadRequest, "subscription_item_not_in_free_trial", "This subscription item is not in a free trial.", "")
 	}
-	if s.periodEnd != nil && t.UnixMilli() <= *s.periodEnd {
+	if s.periodEnd != nil && *to <= *s.periodEnd {
 		return 0, nil, invalidParam("extend_to", "extend_to must be later than the current end of the free trial.")
 	}
-	if t.After(e.now().Add(365 * 24 * time.Hour)) {
+	if *to > e.now().Add(365*24*time.Hour).UnixMilli() {
 		return 0, nil, invalidParam("extend_to", "extend_to must be within 365 days.")
 	}
-	s.periodEnd, s.updatedAt = ptr(t.UnixMilli()), e.ms()
+	s.periodEnd, s.updatedAt = to, e.ms()
 	e.emitItem(c, s, false, webhooks.SubscriptionItemUpdated)
 	return http.StatusOK, e.itemJSON2(s), nil
 }

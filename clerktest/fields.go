@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
@@ -95,6 +96,20 @@ func (f fields) integer(k string) (val *int64, present bool, err error) {
 		return nil, true, badType(k, "an integer")
 	}
 	return &n, true, nil
+}
+
+// dateTime decodes an RFC 3339 date-time string or null into Unix
+// milliseconds. present is false when the key is absent; ms is nil for null.
+func (f fields) dateTime(k string) (ms *int64, present bool, err error) {
+	v, present, err := f.str(k)
+	if err != nil || v == nil {
+		return nil, present, err
+	}
+	t, perr := time.Parse(time.RFC3339, *v)
+	if perr != nil {
+		return nil, true, invalidParam(k, k+" must be an RFC 3339 date-time.")
+	}
+	return ptr(t.UnixMilli()), true, nil
 }
 
 // object decodes a JSON object or null (nil map).

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/clerkgo/clerk"
 )
@@ -179,14 +178,10 @@ func (e *Emulator) applyOrgFields(o *organization, f fields) error {
 	if e.slugTaken(o.slug, o.id) {
 		return identifierExists("slug")
 	}
-	if v, ok, err := f.str("created_at"); err != nil {
+	if ms, _, err := f.dateTime("created_at"); err != nil {
 		return err
-	} else if ok && v != nil {
-		t, perr := time.Parse(time.RFC3339, *v)
-		if perr != nil {
-			return invalidParam("created_at", "created_at must be an RFC 3339 date-time.")
-		}
-		o.createdAt = t.UnixMilli()
+	} else if ms != nil {
+		o.createdAt = *ms
 	}
 	if v, ok, err := f.str("role_set_key"); err != nil {
 		return err

@@ -230,18 +230,10 @@ func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) 
 	} else if ok {
 		u.createOrgsLimit = v
 	}
-	if v, ok, err := f.str("legal_accepted_at"); err != nil {
+	if ms, ok, err := f.dateTime("legal_accepted_at"); err != nil {
 		return err
 	} else if ok {
-		if v == nil {
-			u.legalAcceptedAt = nil
-		} else {
-			t, perr := time.Parse(time.RFC3339, *v)
-			if perr != nil {
-				return invalidParam("legal_accepted_at", "legal_accepted_at must be an RFC 3339 date-time.")
-			}
-			u.legalAcceptedAt = ptr(t.UnixMilli())
-		}
+		u.legalAcceptedAt = ms
 	}
 	if !creating {
 		if v, ok, err := f.str("primary_email_address_id"); err != nil {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
-	"time"
 )
 
 // passwordHashers are the password_hasher values the spec lists.
@@ -76,14 +75,10 @@ func (e *Emulator) applySecondFactors(u *user, f fields, now int64) error {
 		}
 		u.setPasswordDigest(*hasher+"$"+*digest, now)
 	}
-	if v, ok, err := f.str("created_at"); err != nil {
+	if ms, _, err := f.dateTime("created_at"); err != nil {
 		return err
-	} else if ok && v != nil {
-		t, perr := time.Parse(time.RFC3339, *v)
-		if perr != nil {
-			return invalidParam("created_at", "created_at must be an RFC 3339 date-time.")
-		}
-		u.createdAt = t.UnixMilli()
+	} else if ms != nil {
+		u.createdAt = *ms
 	}
 	return nil
 }
