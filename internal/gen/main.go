@@ -291,6 +291,7 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 		return nil, err
 	}
 	out[filepath.Join("internal", "versions", "doc_gen.go")] = []byte(header + versionsPreamble + "package versions\n")
+	out[guidePath] = g.renderGuide(pkgs)
 	consts := newFile(rootName)
 	g.emitAPIVersionConsts(consts)
 	if err := add("apiversions_gen.go", consts); err != nil {
