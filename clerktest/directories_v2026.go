@@ -30,16 +30,22 @@ func (e *Emulator) directoryV2026Routes(t []route) []route {
 	return t
 }
 
-// mappingAnswer is a mapping as a route answers it.
-func mappingAnswer(m *clerk.DirectoryGroupRoleMapping, scim bool) any {
+// mappingAnswer is a mapping as a route answers it, with its role as it
+// is now (the stored copy when the role was deleted since).
+func (e *Emulator) mappingAnswer(m *clerk.DirectoryGroupRoleMapping, scim bool) any {
+	role := m.Role
+	if r, ok := e.st.roles.get(m.Role.ID); ok {
+		role = e.roleJSON(r)
+	}
 	if !scim {
 		out := *m
+		out.Role = role
 		return &out
 	}
 	return &clerk.SCIMGroupRoleMapping{Object: "scim_group_role_mapping", ID: m.ID, DirectoryID: m.DirectoryID,
 		SCIMDirectoryID: m.SCIMDirectoryID, DirectoryGroupID: m.DirectoryGroupID, SCIMGroupID: m.SCIMGroupID,
 		DirectoryGroupDisplayName: m.DirectoryGroupDisplayName, SCIMGroupDisplayName: m.SCIMGroupDisplayName,
-		Role: m.Role, Precedence: m.Precedence, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+		Role: role, Precedence: m.Precedence, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 }
 
 // mappingsOf returns a directory's mappings by precedence.
@@ -60,10 +66,10 @@ func (e *Emulator) renumber(ms []*clerk.DirectoryGroupRoleMapping) {
 }
 
 // mappingsAnswer is the list answer of the mapping routes.
-func mappingsAnswer(ms []*clerk.DirectoryGroupRoleMapping, scim bool) any {
+func (e *Emulator) mappingsAnswer(ms []*clerk.DirectoryGroupRoleMapping, scim bool) any {
 	data := make([]any, len(ms))
 	for i, m := range ms {
-		data[i] = mappingAnswer(m, scim)
+		data[i] = e.mappingAnswer(m, scim)
 	}
 	return list[any]{Data: data, TotalCount: int64(len(ms))}
 }
@@ -89,7 +95,7 @@ func (e *Emulator) newMapping(d *clerk.Directory, group, roleID string) (*clerk.
 		return nil, resourceParamNotFound("role_id")
 	}
 	now := e.ms()
-	r := *role
+	r := *e.roleJSON(role)
 	return &clerk.DirectoryGroupRoleMapping{Object: "directory_group_role_mapping", ID: newID("dgrm"), DirectoryID: d.ID,
 		SCIMDirectoryID: d.ID, DirectoryGroupID: group, SCIMGroupID: group, DirectoryGroupDisplayName: group,
 		SCIMGroupDisplayName: group, Role: &r, CreatedAt: now, UpdatedAt: now}, nil
@@ -101,7 +107,7 @@ func (e *Emulator) listGroupRoleMappings(param string, scim bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		return http.StatusOK, mappingsAnswer(e.mappingsOf(d.ID), scim), nil
+		return http.StatusOK, e.mappingsAnswer(e.mappingsOf(d.ID), scim), nil
 	}
 }
 
@@ -139,7 +145,7 @@ func (e *Emulator) createGroupRoleMapping(param string, scim bool) handler {
 		ms = slices.Insert(ms, at, m)
 		e.renumber(ms)
 		e.st.groupRoleMappings.put(m.ID, m)
-		return http.StatusOK, mappingAnswer(m, scim), nil
+		return http.StatusOK, e.mappingAnswer(m, scim), nil
 	}
 }
 
@@ -181,7 +187,7 @@ func (e *Emulator) replaceGroupRoleMappings(param string, scim bool) handler {
 		for _, m := range fresh {
 			e.st.groupRoleMappings.put(m.ID, m)
 		}
-		return http.StatusOK, mappingsAnswer(fresh, scim), nil
+		return http.StatusOK, e.mappingsAnswer(fresh, scim), nil
 	}
 }
 
