@@ -1,12 +1,16 @@
 // Command gen generates the SDK's resource packages from the Backend API's
-// OpenAPI spec and the naming overlay in internal/gen/overlay.
+// OpenAPI specs and the naming overlay in internal/gen/overlay.
 //
-//	cd internal/gen && go run . [-spec path] [-root dir] [-check]
+//	cd internal/gen && go run . [-spec path] [-next path] [-root dir] [-check]
 //
-// For every operation of the spec it emits a typed method in the package
-// the overlay names, with the models and params types that method needs;
-// it also emits internal/registry (every operation, for the coverage test)
-// and tests/calls_gen_test.go (one example call per operation). With
+// It reads the spec of every API version the SDK speaks (-spec, the
+// default version 2025-11-10, and -next, 2026-05-12) and builds from their
+// union (versions.go): for every operation it emits a typed method in the
+// package the overlay names, with the models and params types that method
+// needs; internal/versions, which says what exists in which version;
+// API-VERSIONS.md, the guide to the differences; internal/registry (every
+// operation, for the coverage test) and tests/calls_gen_test.go (one
+// example call per operation). With
 // -check it writes nothing and fails when the committed files differ from
 // what it would write. It reads only the spec files pinned in pin.go
 // (source, version, SHA-256); any other file fails, named in the message.
