@@ -1,5 +1,6 @@
-// Package clerk is a Go client for Clerk's Backend API, pinned to API
-// version 2025-11-10.
+// Package clerk is a Go client for Clerk's Backend API, speaking API
+// version 2025-11-10 by default and 2026-05-12 when WithAPIVersion asks
+// for it; what a version lacks is refused before sending (VersionError).
 //
 // A Client holds the secret key, the base URL and the retry policy; it is
 // immutable and safe for concurrent use. The resource packages (users,
@@ -97,11 +98,13 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/internal/versions"
 )
 
-// APIVersion is the Backend API version this SDK speaks; it is sent as the
-// Clerk-API-Version header on every request.
-const APIVersion = "2025-11-10"
+// APIVersion is the Backend API version a client speaks unless
+// WithAPIVersion selects another; it is sent as the Clerk-API-Version
+// header on every request.
+const APIVersion = APIVersion20251110
 
 // DefaultBaseURL is the Backend API's address.
 const DefaultBaseURL = "https://api.clerk.com/v1"
@@ -134,6 +137,10 @@ type Client struct {
 	retry            transport.Policy
 	maxResponseBytes int64
 	logger           *slog.Logger
+	// apiVersion is the API version the client speaks (WithAPIVersion),
+	// apiSet the same as a set of internal/versions.
+	apiVersion string
+	apiSet     versions.Set
 	// bufs holds read buffers for reuse across calls (behind a pointer:
 	// a sync.Pool must not be copied, and Client values may be).
 	bufs *bufferPool
@@ -171,6 +178,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		retryWaitMax:     DefaultRetryWaitMax,
 		maxRetryAfter:    DefaultMaxRetryAfter,
 		maxResponseBytes: DefaultMaxResponseBytes,
+		apiVersion:       APIVersion,
 	}
 	for _, o := range opts {
 		if o == nil {
@@ -212,6 +220,8 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		},
 		maxResponseBytes: cfg.maxResponseBytes,
 		logger:           cfg.logger,
+		apiVersion:       cfg.apiVersion,
+		apiSet:           versions.Parse(cfg.apiVersion),
 		bufs:             newBufferPool(),
 	}, nil
 }

@@ -827,7 +827,51 @@ func (x *DeletedAPIKey) decodeJSON(d *decoder) bool {
 }
 
 // decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *DeletedDirectoryGroupRoleMapping) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "object":
+			ok = d.first(seen[:], 0) && decodeString(d, &x.Object)
+		case "id":
+			ok = d.first(seen[:], 1) && decodeString(d, &x.ID)
+		case "deleted":
+			ok = d.first(seen[:], 2) && decodeValue(d, &x.Deleted, (*decoder).bool)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
 func (x *DeletedMachine) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "object":
+			ok = d.first(seen[:], 0) && decodeString(d, &x.Object)
+		case "id":
+			ok = d.first(seen[:], 1) && decodeString(d, &x.ID)
+		case "deleted":
+			ok = d.first(seen[:], 2) && decodeValue(d, &x.Deleted, (*decoder).bool)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *DeletedSCIMGroupRoleMapping) decodeJSON(d *decoder) bool {
 	var seen [1]uint64
 	for i := 0; d.member(i); i++ {
 		var ok bool
@@ -940,6 +984,46 @@ func (x *Directory) decodeJSON(d *decoder) bool {
 			ok = d.first(seen[:], 11) && decodeString(d, &x.Provider)
 		case "updated_at":
 			ok = d.first(seen[:], 12) && decodeValue(d, &x.UpdatedAt, (*decoder).int64)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *DirectoryGroupRoleMapping) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "object":
+			ok = d.first(seen[:], 0) && decodeString(d, &x.Object)
+		case "id":
+			ok = d.first(seen[:], 1) && decodeString(d, &x.ID)
+		case "created_at":
+			ok = d.first(seen[:], 2) && decodeValue(d, &x.CreatedAt, (*decoder).int64)
+		case "directory_group_display_name":
+			ok = d.first(seen[:], 3) && decodeString(d, &x.DirectoryGroupDisplayName)
+		case "directory_group_id":
+			ok = d.first(seen[:], 4) && decodeString(d, &x.DirectoryGroupID)
+		case "directory_id":
+			ok = d.first(seen[:], 5) && decodeString(d, &x.DirectoryID)
+		case "precedence":
+			ok = d.first(seen[:], 6) && decodeValue(d, &x.Precedence, (*decoder).int64)
+		case "role":
+			ok = d.first(seen[:], 7) && decodePtr(d, &x.Role)
+		case "scim_directory_id":
+			ok = d.first(seen[:], 8) && decodeString(d, &x.SCIMDirectoryID)
+		case "scim_group_display_name":
+			ok = d.first(seen[:], 9) && decodeString(d, &x.SCIMGroupDisplayName)
+		case "scim_group_id":
+			ok = d.first(seen[:], 10) && decodeString(d, &x.SCIMGroupID)
+		case "updated_at":
+			ok = d.first(seen[:], 11) && decodeValue(d, &x.UpdatedAt, (*decoder).int64)
 		default:
 			ok = d.skipUnknown()
 		}
@@ -1480,6 +1564,46 @@ func (x *EnterpriseConnectionTestRunURL) decodeJSON(d *decoder) bool {
 		switch string(d.key) {
 		case "url":
 			ok = d.first(seen[:], 0) && decodeString(d, &x.URL)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *EnterpriseReplaceGroupRoleMappingsResult) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "data":
+			ok = d.first(seen[:], 0) && decodePtrSlice(d, &x.Data)
+		case "total_count":
+			ok = d.first(seen[:], 1) && decodeValue(d, &x.TotalCount, (*decoder).int64)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *EnterpriseReplaceSCIMGroupRoleMappingsResult) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "data":
+			ok = d.first(seen[:], 0) && decodePtrSlice(d, &x.Data)
+		case "total_count":
+			ok = d.first(seen[:], 1) && decodeValue(d, &x.TotalCount, (*decoder).int64)
 		default:
 			ok = d.skipUnknown()
 		}
@@ -3548,6 +3672,46 @@ func (x *SAMLConnectionLoginHint) decodeJSON(d *decoder) bool {
 			ok = d.first(seen[:], 0) && decodeString(d, &x.Mode)
 		case "source":
 			ok = d.first(seen[:], 1) && decodeStringPtr(d, &x.Source)
+		default:
+			ok = d.skipUnknown()
+		}
+		if !ok {
+			return false
+		}
+	}
+	return !d.failed
+}
+
+// decodeJSON reads x from its JSON object in one pass (see fastdecode.go).
+func (x *SCIMGroupRoleMapping) decodeJSON(d *decoder) bool {
+	var seen [1]uint64
+	for i := 0; d.member(i); i++ {
+		var ok bool
+		switch string(d.key) {
+		case "object":
+			ok = d.first(seen[:], 0) && decodeString(d, &x.Object)
+		case "id":
+			ok = d.first(seen[:], 1) && decodeString(d, &x.ID)
+		case "created_at":
+			ok = d.first(seen[:], 2) && decodeValue(d, &x.CreatedAt, (*decoder).int64)
+		case "directory_group_display_name":
+			ok = d.first(seen[:], 3) && decodeString(d, &x.DirectoryGroupDisplayName)
+		case "directory_group_id":
+			ok = d.first(seen[:], 4) && decodeString(d, &x.DirectoryGroupID)
+		case "directory_id":
+			ok = d.first(seen[:], 5) && decodeString(d, &x.DirectoryID)
+		case "precedence":
+			ok = d.first(seen[:], 6) && decodeValue(d, &x.Precedence, (*decoder).int64)
+		case "role":
+			ok = d.first(seen[:], 7) && decodePtr(d, &x.Role)
+		case "scim_directory_id":
+			ok = d.first(seen[:], 8) && decodeString(d, &x.SCIMDirectoryID)
+		case "scim_group_display_name":
+			ok = d.first(seen[:], 9) && decodeString(d, &x.SCIMGroupDisplayName)
+		case "scim_group_id":
+			ok = d.first(seen[:], 10) && decodeString(d, &x.SCIMGroupID)
+		case "updated_at":
+			ok = d.first(seen[:], 11) && decodeValue(d, &x.UpdatedAt, (*decoder).int64)
 		default:
 			ok = d.skipUnknown()
 		}

@@ -153,6 +153,26 @@ func (x *CustomAttribute) GetSSOPath() string {
 	return *x.SSOPath
 }
 
+// DeletedDirectoryGroupRoleMapping is one deleted directory group role mapping
+// as the API returns it.
+type DeletedDirectoryGroupRoleMapping struct {
+	// Object is always "directory_group_role_mapping".
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Always true.
+	Deleted bool `json:"deleted"`
+}
+
+// DeletedSCIMGroupRoleMapping is one deleted SCIM group role mapping as the
+// API returns it.
+type DeletedSCIMGroupRoleMapping struct {
+	// Object is always "scim_group_role_mapping".
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Always true.
+	Deleted bool `json:"deleted"`
+}
+
 // Directory is one directory as the API returns it.
 type Directory struct {
 	// Object is always "directory".
@@ -207,6 +227,35 @@ func (x *Directory) GetEnterpriseConnectionID() string {
 	}
 	v, _ := x.EnterpriseConnectionID.Get()
 	return v
+}
+
+// DirectoryGroupRoleMapping is one directory group role mapping as the API
+// returns it.
+type DirectoryGroupRoleMapping struct {
+	// Object is always "directory_group_role_mapping".
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// CreatedAt is when it was created, in Unix milliseconds.
+	CreatedAt                 int64  `json:"created_at"`
+	DirectoryGroupDisplayName string `json:"directory_group_display_name"`
+	DirectoryGroupID          string `json:"directory_group_id"`
+	DirectoryID               string `json:"directory_id"`
+	Precedence                int64  `json:"precedence"`
+	// Role is the key of the role, e.g. org:admin. Nil when the API leaves it out.
+	Role                 *Role  `json:"role,omitempty"`
+	SCIMDirectoryID      string `json:"scim_directory_id"`
+	SCIMGroupDisplayName string `json:"scim_group_display_name"`
+	SCIMGroupID          string `json:"scim_group_id"`
+	// UpdatedAt is when it was last updated, in Unix milliseconds.
+	UpdatedAt int64 `json:"updated_at"`
+}
+
+// GetRole returns Role; it is nil when DirectoryGroupRoleMapping is nil or the field is absent.
+func (x *DirectoryGroupRoleMapping) GetRole() *Role {
+	if x == nil {
+		return nil
+	}
+	return x.Role
 }
 
 // EnterpriseConnection is one enterprise connection as the API returns it.
@@ -926,6 +975,20 @@ type EnterpriseConnectionTestRunURL struct {
 	URL string `json:"url"`
 }
 
+// EnterpriseReplaceGroupRoleMappingsResult is one enterprise replace group
+// role mappings result as the API returns it.
+type EnterpriseReplaceGroupRoleMappingsResult struct {
+	Data       []*DirectoryGroupRoleMapping `json:"data"`
+	TotalCount int64                        `json:"total_count"`
+}
+
+// EnterpriseReplaceSCIMGroupRoleMappingsResult is one enterprise replace SCIM
+// group role mappings result as the API returns it.
+type EnterpriseReplaceSCIMGroupRoleMappingsResult struct {
+	Data       []*SCIMGroupRoleMapping `json:"data"`
+	TotalCount int64                   `json:"total_count"`
+}
+
 // LinkToken is one link token as the API returns it.
 type LinkToken struct {
 	// Object is always "admin_portal_link_token".
@@ -1227,3 +1290,31 @@ const (
 	SAMLConnectionLoginHintModeCustomAttribute SAMLConnectionLoginHintMode = "custom_attribute"
 	SAMLConnectionLoginHintModeOff             SAMLConnectionLoginHintMode = "off"
 )
+
+// SCIMGroupRoleMapping is one SCIM group role mapping as the API returns it.
+type SCIMGroupRoleMapping struct {
+	// Object is always "scim_group_role_mapping".
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// CreatedAt is when it was created, in Unix milliseconds.
+	CreatedAt                 int64  `json:"created_at"`
+	DirectoryGroupDisplayName string `json:"directory_group_display_name"`
+	DirectoryGroupID          string `json:"directory_group_id"`
+	DirectoryID               string `json:"directory_id"`
+	Precedence                int64  `json:"precedence"`
+	// Role is the key of the role, e.g. org:admin. Nil when the API leaves it out.
+	Role                 *Role  `json:"role,omitempty"`
+	SCIMDirectoryID      string `json:"scim_directory_id"`
+	SCIMGroupDisplayName string `json:"scim_group_display_name"`
+	SCIMGroupID          string `json:"scim_group_id"`
+	// UpdatedAt is when it was last updated, in Unix milliseconds.
+	UpdatedAt int64 `json:"updated_at"`
+}
+
+// GetRole returns Role; it is nil when SCIMGroupRoleMapping is nil or the field is absent.
+func (x *SCIMGroupRoleMapping) GetRole() *Role {
+	if x == nil {
+		return nil
+	}
+	return x.Role
+}

@@ -135,6 +135,9 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 	if err != nil {
 		return nil, invalidParams(req, err)
 	}
+	if err := c.checkVersion(req, body, query); err != nil {
+		return nil, err
+	}
 	u := c.baseURL + path
 	if query != "" {
 		u += "?" + query
@@ -154,7 +157,7 @@ func (c *Client) build(ctx context.Context, req *Request, call *callConfig) (*re
 		bearer = call.bearer
 	}
 	h["Authorization"] = []string{"Bearer " + bearer}
-	h["Clerk-Api-Version"] = []string{APIVersion}
+	h["Clerk-Api-Version"] = []string{c.apiVersion}
 	h["User-Agent"] = []string{c.userAgent}
 	h["Accept"] = []string{"application/json"}
 	if contentType != "" {

@@ -7,8 +7,9 @@ import (
 
 // apiVersions are the Backend API versions the emulator serves, oldest
 // first: those Clerk's "available versions" page lists, and 2026-05-12,
-// which @clerk/backend 3.25 sends. Every one is answered with the shapes of
-// 2025-11-10 until version-specific answers exist.
+// which @clerk/backend 3.25 sends. 2025-11-10 and 2026-05-12 are answered
+// exactly, from the generated version table (versions.go); the older ones
+// as 2025-11-10, whose answers have the same shapes.
 var apiVersions = []string{"2021-02-05", "2024-10-01", "2025-04-10", "2025-11-10", "2026-05-12"}
 
 // checkAPIVersion applies Clerk's versioning rules: the version comes from

@@ -22,7 +22,10 @@
 // query parameter the spec does not define is ignored, as on Clerk. The
 // API version comes from the Clerk-API-Version header or the
 // __clerk_api_version query parameter, as Clerk's versioning docs say;
-// every released version is served with the 2025-11-10 shapes. The API
+// 2025-11-10 (also for a request that names none) and 2026-05-12 are
+// answered exactly, each with its own operations and request fields (the
+// table generated from both specs), and older released versions as
+// 2025-11-10, whose shapes they share. The API
 // key, M2M token and OAuth access token verification routes also answer
 // without /v1, as Clerk serves them.
 //

@@ -32,5 +32,6 @@ func (e *Emulator) routeTable() []route {
 	t = e.roleSetRoutes(t)
 	t = e.enterpriseRoutes(t)
 	t = e.directoryRoutes(t)
+	t = e.directoryV2026Routes(t)
 	return t
 }

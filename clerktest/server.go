@@ -110,6 +110,9 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 		return errorResponse(invalidBody(), 0)
 	}
 	c := &call{e: e, r: r, params: params, query: r.URL.Query(), body: body}
+	if err := versionRefusal(rt, c); err != nil {
+		return errorResponse(err, 0)
+	}
 	if err := checkParams(rt, c); err != nil {
 		return errorResponse(err, 0)
 	}

@@ -57,6 +57,8 @@ type state struct {
 	roleSets       store[roleSet]
 	enterprise     store[enterpriseConn]
 	directories    store[clerk.Directory]
+	// groupRoleMappings of directories (API version 2026-05-12).
+	groupRoleMappings store[clerk.DirectoryGroupRoleMapping]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and

@@ -9,6 +9,45 @@ import (
 	"github.com/clerkgo/clerk/internal/call"
 )
 
+// CreateGroupRoleMappingParams holds the parameters of CreateGroupRoleMapping.
+type CreateGroupRoleMappingParams struct {
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DirectoryGroupID clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
+	// At least 1. Optional: leave it unset to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// Required.
+	RoleID string `json:"role_id" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
+	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of CreateGroupRoleMappingParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateGroupRoleMappingParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryGroupID.IsNull() {
+		return call.Invalid("directories.CreateGroupRoleMappingParams", "directory_group_id", "must not be null")
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateGroupRoleMappingParams", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateGroupRoleMappingParams", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateGroupRoleMappingParams", "role_id", "is required")
+	}
+	if p.SCIMGroupID.IsNull() {
+		return call.Invalid("directories.CreateGroupRoleMappingParams", "scim_group_id", "must not be null")
+	}
+	return nil
+}
+
 // CreateParams holds the parameters of Create.
 type CreateParams struct {
 	// Required.
@@ -198,6 +237,41 @@ func (p *CreateSCIMDirectoryParamsGroupRoleMappingItem) Validate() error {
 	return nil
 }
 
+// CreateSCIMGroupRoleMappingParams holds the parameters of
+// CreateSCIMGroupRoleMapping.
+type CreateSCIMGroupRoleMappingParams struct {
+	// At least 1. Optional: leave it unset to send nothing; the API refuses null.
+	Precedence clerk.Opt[int64] `json:"precedence,omitzero" url:"-"`
+	// Required.
+	RoleID string `json:"role_id" url:"-"`
+	// Required.
+	SCIMGroupID string `json:"scim_group_id" url:"-"`
+}
+
+// Validate reports the first field of CreateSCIMGroupRoleMappingParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *CreateSCIMGroupRoleMappingParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Precedence.IsNull() {
+		return call.Invalid("directories.CreateSCIMGroupRoleMappingParams", "precedence", "must not be null")
+	}
+	if v, ok := p.Precedence.Get(); ok {
+		if v < 1 {
+			return call.Invalid("directories.CreateSCIMGroupRoleMappingParams", "precedence", "must be at least 1")
+		}
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.CreateSCIMGroupRoleMappingParams", "role_id", "is required")
+	}
+	if p.SCIMGroupID == "" {
+		return call.Invalid("directories.CreateSCIMGroupRoleMappingParams", "scim_group_id", "is required")
+	}
+	return nil
+}
+
 // ListParams holds the parameters of List.
 type ListParams struct {
 	// ListParams holds the page size and offset.
@@ -238,6 +312,111 @@ func (p *ListSCIMDirectoriesParams) Validate() error {
 	}
 	if v, ok := p.Offset.Get(); ok && v < 0 {
 		return call.Invalid("directories.ListSCIMDirectoriesParams", "offset", "must not be negative")
+	}
+	return nil
+}
+
+// ReplaceGroupRoleMappingsParams holds the parameters of
+// ReplaceGroupRoleMappings.
+type ReplaceGroupRoleMappingsParams struct {
+	// Required.
+	Mappings []*ReplaceGroupRoleMappingsParamsMappingItem `json:"mappings" url:"-"`
+}
+
+// Validate reports the first field of ReplaceGroupRoleMappingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceGroupRoleMappingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mappings == nil {
+		return call.Invalid("directories.ReplaceGroupRoleMappingsParams", "mappings", "is required")
+	}
+	for _, e := range p.Mappings {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReplaceGroupRoleMappingsParamsMappingItem is a nested object of a request
+// body.
+type ReplaceGroupRoleMappingsParamsMappingItem struct {
+	// Optional: leave it unset to send nothing; the API refuses null.
+	DirectoryGroupID clerk.Opt[string] `json:"directory_group_id,omitzero" url:"-"`
+	// Required.
+	RoleID string `json:"role_id" url:"-"`
+	// Optional: leave it unset to send nothing; the API refuses null.
+	SCIMGroupID clerk.Opt[string] `json:"scim_group_id,omitzero" url:"-"`
+}
+
+// Validate reports the first field of ReplaceGroupRoleMappingsParamsMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceGroupRoleMappingsParamsMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.DirectoryGroupID.IsNull() {
+		return call.Invalid("directories.ReplaceGroupRoleMappingsParamsMappingItem", "directory_group_id", "must not be null")
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.ReplaceGroupRoleMappingsParamsMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupID.IsNull() {
+		return call.Invalid("directories.ReplaceGroupRoleMappingsParamsMappingItem", "scim_group_id", "must not be null")
+	}
+	return nil
+}
+
+// ReplaceSCIMGroupRoleMappingsParams holds the parameters of
+// ReplaceSCIMGroupRoleMappings.
+type ReplaceSCIMGroupRoleMappingsParams struct {
+	// Required.
+	Mappings []*ReplaceSCIMGroupRoleMappingsParamsMappingItem `json:"mappings" url:"-"`
+}
+
+// Validate reports the first field of ReplaceSCIMGroupRoleMappingsParams that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceSCIMGroupRoleMappingsParams) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.Mappings == nil {
+		return call.Invalid("directories.ReplaceSCIMGroupRoleMappingsParams", "mappings", "is required")
+	}
+	for _, e := range p.Mappings {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReplaceSCIMGroupRoleMappingsParamsMappingItem is a nested object of a
+// request body.
+type ReplaceSCIMGroupRoleMappingsParamsMappingItem struct {
+	// Required.
+	RoleID string `json:"role_id" url:"-"`
+	// Required.
+	SCIMGroupID string `json:"scim_group_id" url:"-"`
+}
+
+// Validate reports the first field of ReplaceSCIMGroupRoleMappingsParamsMappingItem that breaks the API's
+// constraints, as an error wrapping clerk.ErrInvalidParams; calls run it
+// before sending anything.
+func (p *ReplaceSCIMGroupRoleMappingsParamsMappingItem) Validate() error {
+	if p == nil {
+		return nil
+	}
+	if p.RoleID == "" {
+		return call.Invalid("directories.ReplaceSCIMGroupRoleMappingsParamsMappingItem", "role_id", "is required")
+	}
+	if p.SCIMGroupID == "" {
+		return call.Invalid("directories.ReplaceSCIMGroupRoleMappingsParamsMappingItem", "scim_group_id", "is required")
 	}
 	return nil
 }

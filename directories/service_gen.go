@@ -33,6 +33,20 @@ func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...cler
 	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories", Body: params}, opts)
 }
 
+// CreateGroupRoleMapping maps one identity-provider group of a directory to an organization role.
+//
+// It calls POST /directories/{directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) CreateGroupRoleMapping(ctx context.Context, directoryID string, params *CreateGroupRoleMappingParams, opts ...clerk.RequestOption) (*clerk.DirectoryGroupRoleMapping, error) {
+	if params == nil {
+		return nil, call.NilParams("directories.CreateGroupRoleMapping")
+	}
+	return call.JSON[clerk.DirectoryGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories/{directory_id}/group_role_mappings", PathParams: []string{directoryID}, Body: params}, opts)
+}
+
 // CreateSCIMDirectory adds a directory through the SCIM-specific route.
 //
 // It calls POST /scim_directories.
@@ -43,6 +57,20 @@ func (s *Service) CreateSCIMDirectory(ctx context.Context, params *CreateSCIMDir
 	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories", Body: params}, opts)
 }
 
+// CreateSCIMGroupRoleMapping maps one SCIM group to an organization role through the SCIM-specific route.
+//
+// It calls POST /scim_directories/{scim_directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) CreateSCIMGroupRoleMapping(ctx context.Context, scimDirectoryID string, params *CreateSCIMGroupRoleMappingParams, opts ...clerk.RequestOption) (*clerk.SCIMGroupRoleMapping, error) {
+	if params == nil {
+		return nil, call.NilParams("directories.CreateSCIMGroupRoleMapping")
+	}
+	return call.JSON[clerk.SCIMGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories/{scim_directory_id}/group_role_mappings", PathParams: []string{scimDirectoryID}, Body: params}, opts)
+}
+
 // Delete removes a provisioning directory and stops its provisioning.
 //
 // It calls DELETE /directories/{directory_id}.
@@ -50,11 +78,33 @@ func (s *Service) Delete(ctx context.Context, directoryID string, opts ...clerk.
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/directories/{directory_id}", PathParams: []string{directoryID}}, opts)
 }
 
+// DeleteGroupRoleMapping removes one group-to-role mapping of a directory.
+//
+// It calls DELETE /directories/{directory_id}/group_role_mappings/{mapping_id}.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) DeleteGroupRoleMapping(ctx context.Context, directoryID string, mappingID string, opts ...clerk.RequestOption) (*clerk.DeletedDirectoryGroupRoleMapping, error) {
+	return call.JSON[clerk.DeletedDirectoryGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/directories/{directory_id}/group_role_mappings/{mapping_id}", PathParams: []string{directoryID, mappingID}}, opts)
+}
+
 // DeleteSCIMDirectory removes a directory through the SCIM-specific route.
 //
 // It calls DELETE /scim_directories/{scim_directory_id}.
 func (s *Service) DeleteSCIMDirectory(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.DeletedObject, error) {
 	return call.JSON[clerk.DeletedObject](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/scim_directories/{scim_directory_id}", PathParams: []string{scimDirectoryID}}, opts)
+}
+
+// DeleteSCIMGroupRoleMapping removes one group-to-role mapping through the SCIM-specific route.
+//
+// It calls DELETE /scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) DeleteSCIMGroupRoleMapping(ctx context.Context, scimDirectoryID string, mappingID string, opts ...clerk.RequestOption) (*clerk.DeletedSCIMGroupRoleMapping, error) {
+	return call.JSON[clerk.DeletedSCIMGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodDelete, Path: "/scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}", PathParams: []string{scimDirectoryID, mappingID}}, opts)
 }
 
 // Get fetches one provisioning directory by ID.
@@ -87,6 +137,25 @@ func (s *Service) All(ctx context.Context, params *ListParams, opts ...clerk.Req
 	})
 }
 
+// ListGroupRoleMappings returns the group-to-role mappings of a provisioning directory, by precedence.
+//
+// It calls GET /directories/{directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) ListGroupRoleMappings(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*clerk.Page[*clerk.DirectoryGroupRoleMapping], error) {
+	return call.List[*clerk.DirectoryGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/directories/{directory_id}/group_role_mappings", PathParams: []string{directoryID}}, clerk.DataPage, opts)
+}
+
+// AllGroupRoleMappings iterates over every item ListGroupRoleMappings returns, fetching pages lazily; it
+// stops at the first error, which it yields.
+func (s *Service) AllGroupRoleMappings(ctx context.Context, directoryID string, opts ...clerk.RequestOption) iter.Seq2[*clerk.DirectoryGroupRoleMapping, error] {
+	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*clerk.DirectoryGroupRoleMapping], error) {
+		return s.ListGroupRoleMappings(ctx, directoryID, opts...)
+	})
+}
+
 // ListSCIMDirectories returns one page of directories through the SCIM-specific route.
 //
 // It calls GET /scim_directories.
@@ -101,6 +170,75 @@ func (s *Service) AllSCIMDirectories(ctx context.Context, params *ListSCIMDirect
 	return paging.All(ctx, params, func(p *ListSCIMDirectoriesParams) *clerk.ListParams { return &p.ListParams }, func(ctx context.Context, params *ListSCIMDirectoriesParams) (*clerk.Page[*clerk.Directory], error) {
 		return s.ListSCIMDirectories(ctx, params, opts...)
 	})
+}
+
+// ListSCIMGroupRoleMappings returns the group-to-role mappings of a directory through the SCIM-specific route.
+//
+// It calls GET /scim_directories/{scim_directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) ListSCIMGroupRoleMappings(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.Page[*clerk.SCIMGroupRoleMapping], error) {
+	return call.List[*clerk.SCIMGroupRoleMapping](ctx, s.c, &clerk.Request{Method: http.MethodGet, Path: "/scim_directories/{scim_directory_id}/group_role_mappings", PathParams: []string{scimDirectoryID}}, clerk.DataPage, opts)
+}
+
+// AllSCIMGroupRoleMappings iterates over every item ListSCIMGroupRoleMappings returns, fetching pages lazily; it
+// stops at the first error, which it yields.
+func (s *Service) AllSCIMGroupRoleMappings(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) iter.Seq2[*clerk.SCIMGroupRoleMapping, error] {
+	return paging.Once(ctx, func(ctx context.Context) (*clerk.Page[*clerk.SCIMGroupRoleMapping], error) {
+		return s.ListSCIMGroupRoleMappings(ctx, scimDirectoryID, opts...)
+	})
+}
+
+// ReplaceGroupRoleMappings overwrites every group-to-role mapping of a directory with the given list, in order of precedence.
+//
+// It calls PUT /directories/{directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) ReplaceGroupRoleMappings(ctx context.Context, directoryID string, params *ReplaceGroupRoleMappingsParams, opts ...clerk.RequestOption) (*clerk.EnterpriseReplaceGroupRoleMappingsResult, error) {
+	if params == nil {
+		return nil, call.NilParams("directories.ReplaceGroupRoleMappings")
+	}
+	return call.JSON[clerk.EnterpriseReplaceGroupRoleMappingsResult](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/directories/{directory_id}/group_role_mappings", PathParams: []string{directoryID}, Body: params}, opts)
+}
+
+// ReplaceSCIMGroupRoleMappings overwrites every group-to-role mapping of a directory through the SCIM-specific route.
+//
+// It calls PUT /scim_directories/{scim_directory_id}/group_role_mappings.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) ReplaceSCIMGroupRoleMappings(ctx context.Context, scimDirectoryID string, params *ReplaceSCIMGroupRoleMappingsParams, opts ...clerk.RequestOption) (*clerk.EnterpriseReplaceSCIMGroupRoleMappingsResult, error) {
+	if params == nil {
+		return nil, call.NilParams("directories.ReplaceSCIMGroupRoleMappings")
+	}
+	return call.JSON[clerk.EnterpriseReplaceSCIMGroupRoleMappingsResult](ctx, s.c, &clerk.Request{Method: http.MethodPut, Path: "/scim_directories/{scim_directory_id}/group_role_mappings", PathParams: []string{scimDirectoryID}, Body: params}, opts)
+}
+
+// RotateAPIKey issues a new provisioning API key for a directory; the old one stops working.
+//
+// It calls POST /directories/{directory_id}/rotate_api_key.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) RotateAPIKey(ctx context.Context, directoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/directories/{directory_id}/rotate_api_key", PathParams: []string{directoryID}}, opts)
+}
+
+// RotateSCIMAPIKey issues a new provisioning API key for a directory through the SCIM-specific route.
+//
+// It calls POST /scim_directories/{scim_directory_id}/rotate_api_key.
+//
+// It needs API version 2026-05-12
+// (clerk.WithAPIVersion(clerk.APIVersion20260512)); on a client of another
+// version it returns a *clerk.VersionError without sending anything.
+func (s *Service) RotateSCIMAPIKey(ctx context.Context, scimDirectoryID string, opts ...clerk.RequestOption) (*clerk.Directory, error) {
+	return call.JSON[clerk.Directory](ctx, s.c, &clerk.Request{Method: http.MethodPost, Path: "/scim_directories/{scim_directory_id}/rotate_api_key", PathParams: []string{scimDirectoryID}}, opts)
 }
 
 // Update changes the given settings of a provisioning directory.

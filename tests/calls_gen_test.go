@@ -345,12 +345,26 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return new(clerk.Directory) },
 		},
+		"CreateDirectoryGroupRoleMapping": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).CreateGroupRoleMapping(ctx, "test_directory_id", &directories.CreateGroupRoleMappingParams{RoleID: "example"})
+				return err
+			},
+			New: func() any { return new(clerk.DirectoryGroupRoleMapping) },
+		},
 		"CreateSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).CreateSCIMDirectory(ctx, &directories.CreateSCIMDirectoryParams{EnterpriseConnectionID: "example", Provider: "example"})
 				return err
 			},
 			New: func() any { return new(clerk.Directory) },
+		},
+		"CreateSCIMGroupRoleMapping": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).CreateSCIMGroupRoleMapping(ctx, "test_scim_directory_id", &directories.CreateSCIMGroupRoleMappingParams{RoleID: "example", SCIMGroupID: "example"})
+				return err
+			},
+			New: func() any { return new(clerk.SCIMGroupRoleMapping) },
 		},
 		"DeleteDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -359,12 +373,26 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return new(clerk.DeletedObject) },
 		},
+		"DeleteDirectoryGroupRoleMapping": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).DeleteGroupRoleMapping(ctx, "test_directory_id", "test_mapping_id")
+				return err
+			},
+			New: func() any { return new(clerk.DeletedDirectoryGroupRoleMapping) },
+		},
 		"DeleteSCIMDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).DeleteSCIMDirectory(ctx, "test_scim_directory_id")
 				return err
 			},
 			New: func() any { return new(clerk.DeletedObject) },
+		},
+		"DeleteSCIMGroupRoleMapping": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).DeleteSCIMGroupRoleMapping(ctx, "test_scim_directory_id", "test_mapping_id")
+				return err
+			},
+			New: func() any { return new(clerk.DeletedSCIMGroupRoleMapping) },
 		},
 		"GetDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
@@ -387,12 +415,54 @@ func generatedCalls() map[string]generatedCall {
 			},
 			New: func() any { return clerk.NewPage[*clerk.Directory](clerk.DataPage) },
 		},
+		"ListDirectoryGroupRoleMappings": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).ListGroupRoleMappings(ctx, "test_directory_id")
+				return err
+			},
+			New: func() any { return clerk.NewPage[*clerk.DirectoryGroupRoleMapping](clerk.DataPage) },
+		},
 		"ListSCIMDirectories": {
 			Call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := directories.New(c).ListSCIMDirectories(ctx, &directories.ListSCIMDirectoriesParams{})
 				return err
 			},
 			New: func() any { return clerk.NewPage[*clerk.Directory](clerk.DataPage) },
+		},
+		"ListSCIMGroupRoleMappings": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).ListSCIMGroupRoleMappings(ctx, "test_scim_directory_id")
+				return err
+			},
+			New: func() any { return clerk.NewPage[*clerk.SCIMGroupRoleMapping](clerk.DataPage) },
+		},
+		"ReplaceDirectoryGroupRoleMappings": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).ReplaceGroupRoleMappings(ctx, "test_directory_id", &directories.ReplaceGroupRoleMappingsParams{Mappings: []*directories.ReplaceGroupRoleMappingsParamsMappingItem{&directories.ReplaceGroupRoleMappingsParamsMappingItem{RoleID: "example"}}})
+				return err
+			},
+			New: func() any { return new(clerk.EnterpriseReplaceGroupRoleMappingsResult) },
+		},
+		"ReplaceSCIMGroupRoleMappings": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).ReplaceSCIMGroupRoleMappings(ctx, "test_scim_directory_id", &directories.ReplaceSCIMGroupRoleMappingsParams{Mappings: []*directories.ReplaceSCIMGroupRoleMappingsParamsMappingItem{&directories.ReplaceSCIMGroupRoleMappingsParamsMappingItem{RoleID: "example", SCIMGroupID: "example"}}})
+				return err
+			},
+			New: func() any { return new(clerk.EnterpriseReplaceSCIMGroupRoleMappingsResult) },
+		},
+		"RotateDirectoryAPIKey": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).RotateAPIKey(ctx, "test_directory_id")
+				return err
+			},
+			New: func() any { return new(clerk.Directory) },
+		},
+		"RotateSCIMDirectoryAPIKey": {
+			Call: func(ctx context.Context, c *clerk.Client) error {
+				_, err := directories.New(c).RotateSCIMAPIKey(ctx, "test_scim_directory_id")
+				return err
+			},
+			New: func() any { return new(clerk.Directory) },
 		},
 		"UpdateDirectory": {
 			Call: func(ctx context.Context, c *clerk.Client) error {

@@ -3,6 +3,7 @@ package tests
 import (
 	"context"
 	"errors"
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,13 +14,12 @@ import (
 	"github.com/clerkgo/clerk/internal/registry"
 )
 
-// TestCoverage fails, listing them, for every operation of the spec that has
-// no SDK method or whose method is registered with another HTTP method or
-// path.
+// TestCoverage fails, listing them, for every operation of each version's
+// spec that has no SDK method or whose method is registered with another
+// HTTP method or path, and for every registered operation that the version
+// table places in a version whose spec lacks it (or the reverse).
 func TestCoverage(t *testing.T) {
 	t.Parallel()
-	doc := loadSpec(t)
-	ops := specOps(doc)
 	byID := map[string]registry.Operation{}
 	perPkg := map[string]int{}
 	for _, o := range registry.Operations() {
@@ -30,21 +30,35 @@ func TestCoverage(t *testing.T) {
 		perPkg[o.Package]++
 	}
 	var problems []string
-	covered := 0
-	for id, op := range ops {
-		r, ok := byID[id]
-		switch {
-		case !ok:
-			problems = append(problems, id+": no SDK method")
-		case r.Method != op.Method || r.Path != op.Path:
-			problems = append(problems, id+": SDK sends "+r.Method+" "+r.Path+", spec says "+op.Method+" "+op.Path)
-		default:
-			covered++
+	inSomeSpec := map[string]bool{}
+	for _, v := range apiVersionSpecs() {
+		ops := specOps(loadVersionSpec(t, v))
+		covered := 0
+		for id, op := range ops {
+			inSomeSpec[id] = true
+			r, ok := byID[id]
+			switch {
+			case !ok:
+				problems = append(problems, v.Name+" "+id+": no SDK method")
+			case r.Method != op.Method || r.Path != op.Path:
+				problems = append(problems, v.Name+" "+id+": SDK sends "+r.Method+" "+r.Path+", spec says "+op.Method+" "+op.Path)
+			default:
+				covered++
+			}
 		}
+		for _, r := range versionOps(v) {
+			if _, ok := ops[r.ID]; !ok {
+				problems = append(problems, v.Name+" "+r.ID+": the version table has it, the spec does not")
+			}
+		}
+		if n := len(versionOps(v)); n != len(ops) {
+			problems = append(problems, fmt.Sprintf("%s: the version table has %d operations, the spec %d", v.Name, n, len(ops)))
+		}
+		t.Logf("%s: %d/%d operations covered", v.Name, covered, len(ops))
 	}
 	for id := range byID {
-		if _, ok := ops[id]; !ok {
-			problems = append(problems, id+": registered but not in the spec")
+		if !inSomeSpec[id] {
+			problems = append(problems, id+": registered but in no version's spec")
 		}
 	}
 	sort.Strings(problems)
@@ -60,10 +74,7 @@ func TestCoverage(t *testing.T) {
 	for _, p := range pkgs {
 		counts = append(counts, p+"="+strconv.Itoa(perPkg[p]))
 	}
-	t.Logf("coverage: %d/%d operations; per package: %s", covered, len(ops), strings.Join(counts, " "))
-	if covered != len(ops) {
-		t.Fatalf("coverage %d/%d", covered, len(ops))
-	}
+	t.Logf("registered: %d operations; per package: %s", len(byID), strings.Join(counts, " "))
 }
 
 // TestCallsSendWhatTheRegistrySays calls every generated method against a
@@ -80,7 +91,7 @@ func TestCallsSendWhatTheRegistrySays(t *testing.T) {
 			t.Errorf("%s: no generated call", op.ID)
 			continue
 		}
-		c, rec := recordingClient(t, `{}`)
+		c, rec := recordingClient(t, `{}`, clerk.WithAPIVersion(newestVersionOf(op)))
 		err := call.Call(context.Background(), c)
 		if errors.Is(err, clerk.ErrInvalidParams) || errors.Is(err, clerk.ErrInvalidOption) {
 			t.Errorf("%s: %v", op.ID, err)

@@ -161,6 +161,9 @@ var allowedAbsences = map[string]map[string]string{
 		"external_id":       reasonDeleted,
 		"slug":              reasonDeleted,
 	},
+	"/directories/{directory_id}/rotate_api_key": {
+		"custom_attributes": reasonGap,
+	},
 	"/domains/{domain_id}": {
 		"external_id": reasonDeleted,
 		"slug":        reasonDeleted,
@@ -322,6 +325,9 @@ var allowedAbsences = map[string]map[string]string{
 		"custom_attributes": reasonGap,
 		"external_id":       reasonDeleted,
 		"slug":              reasonDeleted,
+	},
+	"/scim_directories/{scim_directory_id}/rotate_api_key": {
+		"custom_attributes": reasonGap,
 	},
 	"/sign_in_tokens/{sign_in_token_id}/revoke": {
 		"token": reasonGap,

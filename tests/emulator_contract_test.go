@@ -39,6 +39,7 @@ type contract struct {
 	router  routers.Router
 	checked map[string]bool // "METHOD /template" of every validated answer
 	key     string          // the key of the next request when set (then cleared)
+	version string          // the API version the requests ask for
 }
 
 func newContract(t *testing.T, emu *clerktest.Emulator) *contract {
@@ -48,13 +49,20 @@ func newContract(t *testing.T, emu *clerktest.Emulator) *contract {
 	if err != nil {
 		t.Fatalf("load spec: %v", err)
 	}
+	return contractFor(t, emu, doc, "2025-11-10")
+}
+
+// contractFor validates answers against doc, the spec of the API version
+// the requests ask for.
+func contractFor(t *testing.T, emu *clerktest.Emulator, doc *openapi3.T, version string) *contract {
+	t.Helper()
 	// The spec's server is https://api.clerk.com/v1; route against the emulator.
 	doc.Servers = openapi3.Servers{{URL: emu.URL()}}
 	router, err := legacy.NewRouter(doc)
 	if err != nil {
 		t.Fatalf("router: %v", err)
 	}
-	return &contract{t: t, emu: emu, router: router, checked: map[string]bool{}}
+	return &contract{t: t, emu: emu, router: router, checked: map[string]bool{}, version: version}
 }
 
 // do sends one request, checks the status and validates the answer; it
@@ -84,7 +92,7 @@ func (c *contract) do(method, path string, query url.Values, body any, want int)
 		key, c.key = c.key, ""
 	}
 	req.Header.Set("Authorization", "Bearer "+key)
-	req.Header.Set("Clerk-API-Version", "2025-11-10")
+	req.Header.Set("Clerk-API-Version", c.version)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}

@@ -162,6 +162,14 @@ var distinctObjects = map[string]bool{
 	// A deleted API key and a deleted machine are answers of different
 	// deletes; both say which object went away.
 	"clerk.DeletedAPIKey clerk.DeletedMachine": true,
+	// The deletes of API version 2026-05-12's group-role mappings say which
+	// kind of mapping went away; the two mappings differ in their object.
+	"clerk.DeletedAPIKey clerk.DeletedDirectoryGroupRoleMapping":               true,
+	"clerk.DeletedAPIKey clerk.DeletedSCIMGroupRoleMapping":                    true,
+	"clerk.DeletedDirectoryGroupRoleMapping clerk.DeletedMachine":              true,
+	"clerk.DeletedDirectoryGroupRoleMapping clerk.DeletedSCIMGroupRoleMapping": true,
+	"clerk.DeletedSCIMGroupRoleMapping clerk.DeletedMachine":                   true,
+	"clerk.DirectoryGroupRoleMapping clerk.SCIMGroupRoleMapping":               true,
 	// The directory of an enterprise connection and a SCIM directory.
 	"clerk.Directory clerk.SCIMDirectory":                                              true,
 	"clerk.DirectoryCustomAttributeItem clerk.EnterpriseConnectionCustomAttributeItem": true,

@@ -50,10 +50,10 @@ func (r *recorder) requests() []recorded {
 
 // recordingClient returns a client whose requests land in a recorder, with
 // the spec's server as base URL so the spec's router matches them.
-func recordingClient(t *testing.T, answer string) (*clerk.Client, *recorder) {
+func recordingClient(t *testing.T, answer string, opts ...clerk.Option) (*clerk.Client, *recorder) {
 	t.Helper()
 	rec := &recorder{answer: []byte(answer)}
-	c, err := clerk.NewClient("sk_test_contract", clerk.WithHTTPClient(&http.Client{Transport: rec}), clerk.WithMaxRetries(0))
+	c, err := clerk.NewClient("sk_test_contract", append([]clerk.Option{clerk.WithHTTPClient(&http.Client{Transport: rec}), clerk.WithMaxRetries(0)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -727,8 +727,10 @@ type UpdateParams struct {
 	// PrivateMetadata can be read and written only from the backend. Optional:
 	// leave it unset to send nothing, or set it to clerk.Null to send null.
 	//
-	// Deprecated: the API marks this field as deprecated; it may be removed in a
-	// later version.
+	// Deprecated: API version 2026-05-12 refuses this field: a client on it
+	// returns a *clerk.VersionError without sending anything. Use
+	// Service.UpdateMetadata (merges) or Service.ReplaceMetadata (replaces)
+	// instead.
 	PrivateMetadata clerk.Opt[map[string]any] `json:"private_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -737,8 +739,10 @@ type UpdateParams struct {
 	// backend. Optional: leave it unset to send nothing, or set it to clerk.Null
 	// to send null.
 	//
-	// Deprecated: the API marks this field as deprecated; it may be removed in a
-	// later version.
+	// Deprecated: API version 2026-05-12 refuses this field: a client on it
+	// returns a *clerk.VersionError without sending anything. Use
+	// Service.UpdateMetadata (merges) or Service.ReplaceMetadata (replaces)
+	// instead.
 	PublicMetadata clerk.Opt[map[string]any] `json:"public_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.
@@ -760,8 +764,10 @@ type UpdateParams struct {
 	// for access decisions. Optional: leave it unset to send nothing, or set it to
 	// clerk.Null to send null.
 	//
-	// Deprecated: the API marks this field as deprecated; it may be removed in a
-	// later version.
+	// Deprecated: API version 2026-05-12 refuses this field: a client on it
+	// returns a *clerk.VersionError without sending anything. Use
+	// Service.UpdateMetadata (merges) or Service.ReplaceMetadata (replaces)
+	// instead.
 	UnsafeMetadata clerk.Opt[map[string]any] `json:"unsafe_metadata,omitzero" url:"-"`
 	// Optional: leave it unset to send nothing, or set it to clerk.Null to send
 	// null.

@@ -104,7 +104,10 @@ func fieldDoc(d *decl, f *field) string {
 		facts = append(facts, presenceFact(f))
 	}
 	doc := strings.Join(append([]string{base}, facts...), " ")
-	if f.Deprecated || s != nil && s.Deprecated {
+	switch {
+	case f.VersionDoc != "":
+		doc += "\n\n" + f.VersionDoc
+	case f.Deprecated || s != nil && s.Deprecated:
 		doc += "\n\nDeprecated: the API marks this field as deprecated; it may be removed in a later version."
 	}
 	return strings.TrimSpace(doc)

@@ -272,6 +272,12 @@ func emitMethod(f *file, p *pkgModel, o *opModel) {
 		sig = ", " + sig
 	}
 	f.printf("// %s %s\n//\n// It calls %s %s.\n", o.Method, o.Doc, o.HTTPMethod, o.Path)
+	if v := p.g.versionOpDoc(o.HTTPMethod, o.Path); v != "" {
+		f.printf("//\n")
+		for _, l := range wrap(v, 76) {
+			f.printf("// %s\n", l)
+		}
+	}
 	if o.Deprecated {
 		f.printf("//\n// Deprecated: the API marks this endpoint as deprecated; it may answer 410 Gone in a later version.\n")
 	}

@@ -1,12 +1,16 @@
 // Command gen generates the SDK's resource packages from the Backend API's
-// OpenAPI spec and the naming overlay in internal/gen/overlay.
+// OpenAPI specs and the naming overlay in internal/gen/overlay.
 //
-//	cd internal/gen && go run . [-spec path] [-root dir] [-check]
+//	cd internal/gen && go run . [-spec path] [-next path] [-root dir] [-check]
 //
-// For every operation of the spec it emits a typed method in the package
-// the overlay names, with the models and params types that method needs;
-// it also emits internal/registry (every operation, for the coverage test)
-// and tests/calls_gen_test.go (one example call per operation). With
+// It reads the spec of every API version the SDK speaks (-spec, the
+// default version 2025-11-10, and -next, 2026-05-12) and builds from their
+// union (versions.go): for every operation it emits a typed method in the
+// package the overlay names, with the models and params types that method
+// needs; internal/versions, which says what exists in which version;
+// API-VERSIONS.md, the guide to the differences; internal/registry (every
+// operation, for the coverage test) and tests/calls_gen_test.go (one
+// example call per operation). With
 // -check it writes nothing and fails when the committed files differ from
 // what it would write. It reads only the spec files pinned in pin.go
 // (source, version, SHA-256); any other file fails, named in the message.
@@ -30,11 +34,12 @@ import (
 )
 
 func main() {
-	specFlag := flag.String("spec", "", "path of the Backend API spec (default: ../shared/spec/bapi/2025-11-10.yml beside the module root)")
+	specFlag := flag.String("spec", "", "path of the Backend API spec of the default version (default: ../shared/spec/bapi/2025-11-10.yml beside the module root)")
+	nextFlag := flag.String("next", "", "path of the Backend API spec of the later version (default: ../shared/spec/bapi/2026-05-12.yml beside the module root)")
 	root := flag.String("root", "", "module root (default: found from the working directory)")
 	check := flag.Bool("check", false, "write nothing; fail if the committed files are not up to date")
 	flag.Parse()
-	if err := run(*specFlag, *root, *check); err != nil {
+	if err := run(*specFlag, *nextFlag, *root, *check); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -60,9 +65,12 @@ type generator struct {
 	root    *pkgModel
 	current string
 	events  []event
+	// versions says which operations and request fields exist in which
+	// API version; doc is the union of the versions' specs.
+	versions *versionTable
 }
 
-func run(specPath, root string, check bool) error {
+func run(specPath, nextPath, root string, check bool) error {
 	if root == "" {
 		r, err := spec.ModuleRoot()
 		if err != nil {
@@ -73,13 +81,29 @@ func run(specPath, root string, check bool) error {
 	if specPath == "" {
 		specPath = spec.Beside(root, spec.BAPI)
 	}
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromFile(specPath)
-	if err != nil {
-		return fmt.Errorf("loading the spec: %w", err)
+	if nextPath == "" {
+		nextPath = spec.Beside(root, spec.NextBAPI)
 	}
-	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
-		return fmt.Errorf("the spec does not validate: %w", err)
+	loader := openapi3.NewLoader()
+	load := func(path string) (*openapi3.T, error) {
+		// Each spec gets its own loader: a shared one would cache
+		// documents and hand two versions the same schema objects.
+		doc, err := openapi3.NewLoader().LoadFromFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("loading the spec %s: %w", path, err)
+		}
+		if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+			return nil, fmt.Errorf("the spec %s does not validate: %w", path, err)
+		}
+		return doc, nil
+	}
+	doc, err := load(specPath)
+	if err != nil {
+		return err
+	}
+	next, err := load(nextPath)
+	if err != nil {
+		return err
 	}
 	hooksPath := spec.Beside(root, spec.Webhooks)
 	hooks, err := loader.LoadFromFile(hooksPath)
@@ -90,15 +114,20 @@ func run(specPath, root string, check bool) error {
 		pin  specPin
 		path string
 		doc  *openapi3.T
-	}{{bapiPin(), specPath, doc}, {webhooksPin(), hooksPath, hooks}} {
+	}{{bapiPin(), specPath, doc}, {nextPin(), nextPath, next}, {webhooksPin(), hooksPath, hooks}} {
 		if err := c.pin.check(c.path, c.doc); err != nil {
 			return err
 		}
 	}
-	g, err := newGenerator(doc, hooks)
+	table, union, err := compareVersions([]apiSpec{{Name: doc.Info.Version, Doc: doc}, {Name: next.Info.Version, Doc: next}})
 	if err != nil {
 		return err
 	}
+	g, err := newGenerator(union, hooks)
+	if err != nil {
+		return err
+	}
+	g.versions = table
 	files, err := g.generate()
 	if err != nil {
 		return err
@@ -257,6 +286,19 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 	events := newFile("webhooks")
 	emitEvents(events, g.events)
 	if err := add(filepath.Join("webhooks", "events_gen.go"), events); err != nil {
+		return nil, err
+	}
+	versions := newFile("versions")
+	g.emitVersions(versions)
+	versions.printf("\n%s", versionsTypes)
+	if err := add(filepath.Join("internal", "versions", "versions_gen.go"), versions); err != nil {
+		return nil, err
+	}
+	out[filepath.Join("internal", "versions", "doc_gen.go")] = []byte(header + versionsPreamble + "package versions\n")
+	out[guidePath] = g.renderGuide(pkgs)
+	consts := newFile(rootName)
+	g.emitAPIVersionConsts(consts)
+	if err := add("apiversions_gen.go", consts); err != nil {
 		return nil, err
 	}
 	reg := newFile("registry")

@@ -66,6 +66,8 @@ type field struct {
 	Embedded bool
 	// Deprecated is the spec's flag on a parameter (schemas carry their own).
 	Deprecated bool
+	// VersionDoc says which API versions refuse the field, when some do.
+	VersionDoc string
 	// ExampleNeeded marks an optional field that a valid request still
 	// needs (one of an anyOf of required fields); generated test calls set it.
 	ExampleNeeded bool

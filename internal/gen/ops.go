@@ -97,7 +97,9 @@ func (p *pkgModel) buildOp(method, path string, op *openapi3.Operation, ov overl
 				o.Paginated = true
 			}
 			o.HasQuery = true
-			params.Fields = append(params.Fields, queryField(p, v, rename(v.Name), paramsName))
+			qf := queryField(p, v, rename(v.Name), paramsName)
+			qf.VersionDoc = p.g.versionFieldDoc(method, path, v.Name, true)
+			params.Fields = append(params.Fields, qf)
 			if v.Required {
 				o.ParamsRequired = true
 			}
@@ -211,6 +213,7 @@ func (p *pkgModel) buildBody(o *opModel, op *openapi3.Operation, params *decl, r
 			}
 		}
 		f := field{GoName: goName, JSONName: k, Base: p.typeOf(ps[k], params.Name+goName, request), Required: req[k], Nullable: ps[k].Value.Nullable, Schema: ps[k], mode: request, ExampleNeeded: needed[k]}
+		f.VersionDoc = p.g.versionFieldDoc(o.HTTPMethod, o.Path, k, false)
 		f.wrap()
 		if req[k] {
 			o.ParamsRequired = true

@@ -36,6 +36,17 @@ func bapiPin() specPin {
 	}
 }
 
+// nextPin is the pin of the later Backend API version's spec, which a
+// client selects with clerk.WithAPIVersion.
+func nextPin() specPin {
+	return specPin{
+		What:    "Backend API spec of the later version",
+		Source:  "https://github.com/clerk/openapi-specs/blob/main/bapi/2026-05-12.yml",
+		Version: "2026-05-12",
+		SHA256:  "75df3a43fcb2d9fc4467a23c717714f5228aa3267b0930ba34612728365fd8f2",
+	}
+}
+
 // webhooksPin is the webhooks spec's pin.
 func webhooksPin() specPin {
 	return specPin{

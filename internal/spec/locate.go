@@ -17,6 +17,9 @@ import (
 const (
 	// BAPI is the Backend API version the SDK speaks.
 	BAPI = "bapi/2025-11-10.yml"
+	// NextBAPI is the later Backend API version the SDK also speaks when a
+	// client asks for it (clerk.WithAPIVersion).
+	NextBAPI = "bapi/2026-05-12.yml"
 	// PreviousBAPI is the version before it, read by the migration guide.
 	PreviousBAPI = "bapi/2025-04-10.yml"
 	// Webhooks describes the webhook event payloads.
