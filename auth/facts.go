@@ -38,31 +38,41 @@ func isNonSessionCategory(h *jwt.Header) bool {
 // without verification.
 type peeked struct {
 	seen   bool
-	token  string
-	facts  session.Facts
-	key    cacheKey
 	hashed bool
-	entry  *cacheEntry
+	token  string
+	key    cacheKey
+	entry  *cacheEntry   // the cache entry, on a hit
+	parsed session.Facts // the facts, on a miss
 }
 
-// peek decodes a token without verifying it; a token verified before is
-// answered from the cache without decoding, and the lookup is kept so that
-// verifying it next does not hash it again.
-func (v *Verifier) peekInto(token string, p *peeked) {
-	*p = peeked{seen: true, token: token}
-	if token == "" {
-		return
+// facts is what the token says before verification: the cache entry's
+// facts on a hit (not copied), else those decoded by peekInto.
+func (p *peeked) facts() *session.Facts {
+	if p.entry != nil {
+		return &p.entry.facts
 	}
-	if v.cache != nil {
+	return &p.parsed
+}
+
+// peekInto decodes a token without verifying it; a token verified before
+// is answered from the cache without decoding, and the lookup is kept so
+// that verifying it next does not hash it again. Only the fields a lookup
+// sets are written (a repeated token's path does not clear the facts).
+func (v *Verifier) peekInto(token string, p *peeked) {
+	p.seen, p.token, p.hashed, p.entry = true, token, false, nil
+	if token != "" && v.cache != nil {
 		p.key, p.hashed = hashToken(token), true
 		if p.entry = v.cache.get(&p.key); p.entry != nil {
-			p.facts = p.entry.facts
 			return
 		}
 	}
+	p.parsed = session.Facts{}
+	if token == "" {
+		return
+	}
 	var t jwt.Token
 	if t.Parse(token) == nil {
-		p.facts = factsOf(token, &t)
+		p.parsed = factsOf(token, &t)
 	}
 }
 
@@ -70,7 +80,7 @@ func (v *Verifier) peekInto(token string, p *peeked) {
 func (v *Verifier) peekFacts(token string) session.Facts {
 	var p peeked
 	v.peekInto(token, &p)
-	return p.facts
+	return *p.facts()
 }
 
 func factsOf(token string, t *jwt.Token) session.Facts {
@@ -93,7 +103,7 @@ func factsOf(token string, t *jwt.Token) session.Facts {
 // starts with mch_ is an M2M token, oat_ or a JWT typed at+jwt an OAuth
 // token, ak_ an API key; everything else is a session token.
 func (rc *reqContext) detectType(token string) TokenType {
-	return typeOf(token, func(t string) session.Facts { return rc.peek(t).facts })
+	return typeOf(token, func(t string) session.Facts { return *rc.peek(t).facts() })
 }
 
 func typeOf(token string, facts func(string) session.Facts) TokenType {

@@ -62,6 +62,9 @@ func (v *Verifier) authenticateRequest(r *http.Request, withContext bool) (a *Au
 }
 
 func (v *Verifier) authenticate(rc *reqContext) *Auth {
+	if v.sessionsOnly && rc.tokenInHeader != "" {
+		return rc.sessionInHeader(rc.tokenInHeader) // the default configuration
+	}
 	single := len(v.accepts) == 1
 	var want TokenType
 	if single {
@@ -96,7 +99,7 @@ func (v *Verifier) authenticate(rc *reqContext) *Auth {
 // sessionInHeader is the header path when only session tokens count.
 func (rc *reqContext) sessionInHeader(tok string) *Auth {
 	p := rc.peek(tok)
-	if f := p.facts; f.OAuthJWT || f.M2MJWT || f.NonSessionCat {
+	if f := p.facts(); f.OAuthJWT || f.M2MJWT || f.NonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
@@ -126,7 +129,7 @@ func (rc *reqContext) anyTokenInHeader(tok string) *Auth {
 		return rc.verifyMachine(tok)
 	}
 	p := rc.peek(tok)
-	if p.facts.NonSessionCat {
+	if p.facts().NonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
@@ -149,7 +152,7 @@ func (rc *reqContext) verifyMachine(tok string) *Auth {
 	m, err := rc.v.VerifyMachineToken(rc.r.Context(), tok)
 	if err != nil {
 		typ := rc.detectType(tok)
-		if isJWTFormat(tok) && !rc.peek(tok).facts.Decoded {
+		if isJWTFormat(tok) && !rc.peek(tok).facts().Decoded {
 			typ = M2MToken
 		}
 		a := signedOut(typ, err)
@@ -258,7 +261,7 @@ func (t *tokens) peek(token string) *peeked {
 }
 
 // Facts is what token says before verification.
-func (t *tokens) Facts(token string) session.Facts { return t.peek(token).facts }
+func (t *tokens) Facts(token string) session.Facts { return *t.peek(token).facts() }
 
 // Verify verifies a session token; lenient allows a day of clock skew,
 // without the cache (Clerk's retry of a development handshake).

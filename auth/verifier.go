@@ -31,6 +31,7 @@ type Verifier struct {
 	issuer            string
 	skew              time.Duration
 	accepts           []TokenType
+	sessionsOnly      bool // accepts is exactly [SessionToken]
 	acceptPending     bool
 	now               func() time.Time
 	cache             *tokenCache
@@ -98,6 +99,7 @@ func New(cfg Config) (*Verifier, error) {
 			return nil, fmt.Errorf("auth: unknown token type %q in AcceptsToken", t)
 		}
 	}
+	v.sessionsOnly = len(v.accepts) == 1 && v.accepts[0] == SessionToken
 	if err := v.configureSession(cfg); err != nil {
 		return nil, err
 	}
