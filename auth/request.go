@@ -249,15 +249,23 @@ type tokens struct {
 
 // peek is Verifier.peekInto, remembered for the request.
 func (t *tokens) peek(token string) *peeked {
-	for i := range t.memo {
-		if p := &t.memo[i]; p.seen && p.token == token {
-			return p
-		}
+	if p := t.looked(token); p != nil {
+		return p
 	}
 	p := &t.memo[t.memoNext]
 	t.memoNext = (t.memoNext + 1) % len(t.memo)
 	t.v.peekInto(token, p)
 	return p
+}
+
+// looked is the lookup of token already made for this request, or nil.
+func (t *tokens) looked(token string) *peeked {
+	for i := range t.memo {
+		if p := &t.memo[i]; p.seen && p.token == token {
+			return p
+		}
+	}
+	return nil
 }
 
 // Facts is what token says before verification.
@@ -273,7 +281,10 @@ func (t *tokens) Verify(ctx context.Context, token string, lenient bool) (sessio
 		l.skew, l.cache = 24*time.Hour, nil
 		c, _, err = l.verifySession(ctx, token, nil)
 	} else {
-		c, _, err = t.v.verifySession(ctx, token, t.peek(token))
+		// A token looked at before (the session cookie) reuses its cache
+		// lookup; another (a handshake's or refresh's new token) is not
+		// decoded twice.
+		c, _, err = t.v.verifySession(ctx, token, t.looked(token))
 	}
 	if err != nil {
 		return session.Session{}, string(reasonOf(err)), err
