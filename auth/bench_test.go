@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -103,5 +105,24 @@ func BenchmarkVerifySessionTokenMiss(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkMiddlewareRepeatedToken is the middleware on a repeated bearer
+// token alone: the subject of BenchmarkMiddlewareVsCachedVerify, whose
+// baseline is BenchmarkVerifySessionTokenCached (run apart, for
+// instruction counts).
+func BenchmarkMiddlewareRepeatedToken(b *testing.B) {
+	v, tok := benchSetup(b, Config{})
+	h := Middleware(v)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := httptest.NewRequest(http.MethodGet, "/api/orders", nil)
+	r.Header.Set("Authorization", "Bearer "+tok)
+	w := httptest.NewRecorder()
+	if a, _ := v.AuthenticateRequest(r); !a.IsAuthenticated {
+		b.Fatalf("the benchmark token is refused: %s", a.Reason)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		h.ServeHTTP(w, r)
 	}
 }

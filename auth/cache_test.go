@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -94,5 +96,29 @@ func TestCacheDisabledAndCopies(t *testing.T) {
 	b, err := v.VerifySessionToken(ctx, tok)
 	if err != nil || b.Subject != "user_123" {
 		t.Fatalf("a caller's change leaked into the cache: %v, %v", b, err)
+	}
+}
+
+// TestMiddlewareClaimsAreTheHandlers: a handler that changes its Auth and
+// its Auth.Session changes nothing the next request with the same token
+// sees (the middleware hands each request its own copy of the cached
+// claims).
+func TestMiddlewareClaimsAreTheHandlers(t *testing.T) {
+	t.Parallel()
+	v := staticVerifier(t, Config{})
+	tok := mint(t, testKey(), baseHeader(), baseClaims())
+	var seen []string
+	h := Middleware(v)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		a := FromContext(r.Context())
+		seen = append(seen, a.Session.Subject+" "+a.Session.OrgRole+" "+a.OrgRole)
+		a.Session.Subject, a.Session.OrgRole, a.OrgRole = "tampered", "org:owner", "org:owner"
+	}))
+	for range 2 {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("Authorization", "Bearer "+tok)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	if len(seen) != 2 || seen[0] != "user_123 org:admin org:admin" || seen[1] != seen[0] {
+		t.Fatalf("the handlers saw %q", seen)
 	}
 }

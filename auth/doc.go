@@ -30,20 +30,36 @@
 // presets or a custom level. [Require] answers 401 and 403, with Clerk's
 // reverification error body when a reverification is missing.
 //
-// # Layout
+// # Where things live
 //
-// This package holds the public surface and the request decisions: which
-// token a request carries, the cookie session, the handshake, refresh,
-// satellites and the development browser (reqcontext.go, cookieflow.go,
-// handshake.go, refresh.go), the checks of a verified token (verify.go,
-// times.go) and has() (authresult.go, orgclaims.go, reverification.go).
-// The mechanisms sit in internal packages, each saying in its
-// documentation what it decides: internal/jwt (token decoding, the claims
-// as Clerk's SDK reads them, PEM keys, the JWKS cache), internal/machine
-// (what a machine token grants), internal/orgsync (which organization a
-// path names), internal/instance (publishable keys, clean hosts and
-// origins) and internal/reason (Clerk's reasons out of them). The Frontend
-// API proxy is the public package auth/proxy.
+// This package is the public surface and the verification of a token:
+// Config and New (config.go, verifier.go); which token a request carries
+// and which types are accepted, and the hand-over of the cookie flow to
+// internal/session (request.go, facts.go, tokentype.go); Middleware,
+// Require and FromContext (middleware.go); the checks of a session token
+// in Clerk's order, shape, category, typ, algorithm, signature, sub, aud,
+// azp, iss (verify.go), its time claims and clock skew (times.go);
+// VerifySessionToken and the verified-token cache (sessiontoken.go,
+// tokencache.go);
+// what the verified claims mean, SessionClaims and the v1 and v2 claim
+// formats (sessionclaims.go), organization features, plans and permission
+// bitmaps (orgclaims.go); has() and its checks (authresult.go, check.go,
+// reverification.go); machine tokens (machine.go, machineauth.go); the
+// public reasons and errors (errors.go, reasons.go). A rule about what a
+// claim says goes in sessionclaims.go or orgclaims.go; a rule about
+// whether a token is accepted goes in verify.go or times.go.
+//
+// The rest sits in internal packages, each saying in its documentation
+// what it decides: internal/session (the cookie session, the handshake
+// redirect and its way back, refresh, satellites, the development browser,
+// organization activation by URL, the public URL of a request; a rule about
+// a request without an Authorization token goes there), internal/jwt
+// (token decoding, the claims read the way Clerk's JavaScript reads them,
+// PEM keys, the JWKS cache), internal/machine (what a machine token
+// grants), internal/orgsync (which organization a path names),
+// internal/instance (publishable keys, clean hosts and origins) and
+// internal/reason (Clerk's reason words shared by all of them). The
+// Frontend API proxy is the public package auth/proxy.
 //
 // Failures are [*TokenError] values whose [Reason] uses the same words as
 // Clerk's SDK, so logs read alike across languages; each token reason has a

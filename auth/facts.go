@@ -4,32 +4,8 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/session"
 )
-
-// tokenFacts is what Clerk's SDK reads from a token before verifying it:
-// its class (machine JWT, non-session category) and the iat and iss claims
-// the cookie logic compares.
-type tokenFacts struct {
-	decoded       bool
-	oauthJWT      bool
-	m2mJWT        bool
-	nonSessionCat bool
-	iat           jwt.NumberClaim
-	exp           jwt.NumberClaim
-	iss           jwt.StringClaim
-	issTruthy     bool
-}
-
-func (f tokenFacts) iatOr0() float64 {
-	if f.iat.OK {
-		return f.iat.Val
-	}
-	return 0
-}
-
-func (f tokenFacts) expiredAt(nowSec int64) bool {
-	return f.decoded && f.exp.OK && f.exp.Val <= float64(nowSec)
-}
 
 // isJWTFormat is Clerk's test for a machine JWT's shape: three non-empty
 // dot-separated parts of base64url characters, without padding.
@@ -62,53 +38,86 @@ func isNonSessionCategory(h *jwt.Header) bool {
 // without verification.
 type peeked struct {
 	seen   bool
-	token  string
-	facts  tokenFacts
-	key    cacheKey
 	hashed bool
-	entry  *cacheEntry
+	token  string
+	key    cacheKey
+	entry  *cacheEntry   // the cache entry, on a hit
+	parsed session.Facts // the facts, on a miss
 }
 
-// peek decodes a token without verifying it; a token verified before is
-// answered from the cache without decoding, and the lookup is kept so that
-// verifying it next does not hash it again.
-func (v *Verifier) peekInto(token string, p *peeked) {
-	*p = peeked{seen: true, token: token}
-	if token == "" {
-		return
+// facts is what the token says before verification: the cache entry's
+// facts on a hit (not copied), else those decoded by peekInto.
+func (p *peeked) facts() *session.Facts {
+	if p.entry != nil {
+		return &p.entry.facts
 	}
-	if v.cache != nil {
+	return &p.parsed
+}
+
+// peekInto decodes a token without verifying it; a token verified before
+// is answered from the cache without decoding, and the lookup is kept so
+// that verifying it next does not hash it again. Only the fields a lookup
+// sets are written (a repeated token's path does not clear the facts).
+func (v *Verifier) peekInto(token string, p *peeked) {
+	p.seen, p.token, p.hashed, p.entry = true, token, false, nil
+	if token != "" && v.cache != nil {
 		p.key, p.hashed = hashToken(token), true
 		if p.entry = v.cache.get(&p.key); p.entry != nil {
-			p.facts = p.entry.facts
 			return
 		}
 	}
+	p.parsed = session.Facts{}
+	if token == "" {
+		return
+	}
 	var t jwt.Token
 	if t.Parse(token) == nil {
-		p.facts = factsOf(token, &t)
+		p.parsed = factsOf(token, &t)
 	}
 }
 
 // peekFacts is the facts of a token, outside a request.
-func (v *Verifier) peekFacts(token string) tokenFacts {
+func (v *Verifier) peekFacts(token string) session.Facts {
 	var p peeked
 	v.peekInto(token, &p)
-	return p.facts
+	return *p.facts()
 }
 
-func factsOf(token string, t *jwt.Token) tokenFacts {
-	f := tokenFacts{
-		decoded:       true,
-		nonSessionCat: isNonSessionCategory(&t.Header),
-		iat:           t.Claims.Iat,
-		exp:           t.Claims.Exp,
-		iss:           t.Claims.Iss,
-		issTruthy:     t.Claims.Iss.Truthy,
+func factsOf(token string, t *jwt.Token) session.Facts {
+	f := session.Facts{
+		Decoded:       true,
+		NonSessionCat: isNonSessionCategory(&t.Header),
+		Iat:           t.Claims.Iat,
+		Exp:           t.Claims.Exp,
+		Iss:           t.Claims.Iss,
+		IssTruthy:     t.Claims.Iss.Truthy,
 	}
 	if isJWTFormat(token) {
-		f.oauthJWT = isAccessTokenType(&t.Header)
-		f.m2mJWT = t.Claims.Sub.OK && strings.HasPrefix(t.Claims.Sub.Val, prefixMch)
+		f.OAuthJWT = isAccessTokenType(&t.Header)
+		f.M2MJWT = t.Claims.Sub.OK && strings.HasPrefix(t.Claims.Sub.Val, prefixMch)
 	}
 	return f
+}
+
+// detectType classifies a token as Clerk's SDK does: mt_ or a JWT whose sub
+// starts with mch_ is an M2M token, oat_ or a JWT typed at+jwt an OAuth
+// token, ak_ an API key; everything else is a session token.
+func (rc *reqContext) detectType(token string) TokenType {
+	return typeOf(token, func(t string) session.Facts { return *rc.peek(t).facts() })
+}
+
+func typeOf(token string, facts func(string) session.Facts) TokenType {
+	if strings.HasPrefix(token, prefixM2M) {
+		return M2MToken
+	}
+	f := facts(token)
+	switch {
+	case f.M2MJWT:
+		return M2MToken
+	case strings.HasPrefix(token, prefixOAuth), f.OAuthJWT:
+		return OAuthToken
+	case strings.HasPrefix(token, prefixAPI):
+		return APIKey
+	}
+	return SessionToken
 }

@@ -170,7 +170,7 @@ func TestHandshakeEndToEnd(t *testing.T) {
 			}
 			if seen.Get("redirect_url") != w.app.URL+"/dashboard?tab=1" || seen.Get("format") != "nonce" ||
 				seen.Get("__session") != expired || seen.Get("__clerk_hs_reason") != "session-token-expired-refresh-non-eligible-no-refresh-cookie" ||
-				seen.Get("suffixed_cookies") != "false" || seen.Get("__clerk_api_version") != handshakeAPIVersion {
+				seen.Get("suffixed_cookies") != "false" || seen.Get("__clerk_api_version") != "2026-05-12" {
 				t.Fatalf("handshake query %v", seen)
 			}
 			jar := map[string]string{}

@@ -17,11 +17,11 @@ func (v *Verifier) VerifyMachineToken(ctx context.Context, token string) (*Machi
 	if isJWTFormat(token) {
 		f := v.peekFacts(token)
 		switch {
-		case !f.decoded:
+		case !f.Decoded:
 			return nil, tokenErr(ReasonTokenInvalid, "malformed machine JWT")
-		case f.m2mJWT:
+		case f.M2MJWT:
 			return v.verifyMachineJWT(ctx, token, kindM2M)
-		case f.oauthJWT:
+		case f.OAuthJWT:
 			return v.verifyMachineJWT(ctx, token, kindOAuth)
 		}
 		return nil, tokenErr(ReasonTokenVerificationFailed, "a machine JWT needs typ at+jwt (OAuth) or a sub starting with mch_ (M2M)")

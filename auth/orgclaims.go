@@ -9,22 +9,6 @@ import (
 	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
-// trimJS trims the white space that JavaScript's String.prototype.trim
-// removes (the ASCII subset and the Unicode spaces Clerk's claims could
-// carry).
-func trimJS(s string) string {
-	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
-		return s // the common case: nothing to trim
-	}
-	return strings.TrimFunc(s, func(r rune) bool {
-		switch r {
-		case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
-			return true
-		}
-		return r >= 0x2000 && r <= 0x200a
-	})
-}
-
 // errMissingColon reports a scoped entry without its scope separator.
 var errMissingColon = errors.New("scoped entry without a colon")
 
@@ -40,7 +24,7 @@ func splitByScope(c jwt.StringClaim) (org, user []string, err error) {
 		return nil, nil, errors.New("claim is not a string")
 	}
 	for _, part := range strings.Split(c.Val, ",") {
-		part = trimJS(part)
+		part = jwt.TrimJS(part)
 		scope, name, ok := strings.Cut(part, ":")
 		if !ok {
 			return nil, nil, errMissingColon
@@ -95,7 +79,7 @@ func orgPermissions(fea []string, per, fpm jwt.StringClaim) ([]string, error) {
 	for rest, more := per.Val, true; more; {
 		var p string
 		p, rest, more = strings.Cut(rest, ",")
-		perms = append(perms, trimJS(p))
+		perms = append(perms, jwt.TrimJS(p))
 	}
 	// The granted (feature, permission) pairs are collected first, then
 	// joined into one string that every permission is a slice of.
@@ -113,7 +97,7 @@ func orgPermissions(fea []string, per, fpm jwt.StringClaim) ([]string, error) {
 		}
 		var digits string
 		digits, rest, more = strings.Cut(rest, ",")
-		digits = trimJS(digits)
+		digits = jwt.TrimJS(digits)
 		if !allDigits(digits) {
 			continue
 		}

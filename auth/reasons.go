@@ -26,9 +26,3 @@ const (
 	// needed but Config.PublishableKey is not set.
 	ReasonHandshakeUnavailable Reason = "handshake-unavailable"
 )
-
-// sessionTokenExpiredReason is Clerk's reason for an expired session token:
-// "session-token-expired-refresh-<why no refresh>".
-func sessionTokenExpiredReason(refresh string) Reason {
-	return Reason("session-token-expired-refresh-" + refresh)
-}

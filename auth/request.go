@@ -1,12 +1,14 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"net/http"
-	"slices"
 	"strings"
+	"time"
 
-	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/auth/internal/reason"
+	"github.com/clerkgo/clerk/auth/internal/session"
 )
 
 // tokenFromHeader reads the token of an Authorization value as Clerk does:
@@ -60,6 +62,9 @@ func (v *Verifier) authenticateRequest(r *http.Request, withContext bool) (a *Au
 }
 
 func (v *Verifier) authenticate(rc *reqContext) *Auth {
+	if v.sessionsOnly && rc.tokenInHeader != "" {
+		return rc.sessionInHeader(rc.tokenInHeader) // the default configuration
+	}
 	single := len(v.accepts) == 1
 	var want TokenType
 	if single {
@@ -94,7 +99,7 @@ func (v *Verifier) authenticate(rc *reqContext) *Auth {
 // sessionInHeader is the header path when only session tokens count.
 func (rc *reqContext) sessionInHeader(tok string) *Auth {
 	p := rc.peek(tok)
-	if f := p.facts; f.oauthJWT || f.m2mJWT || f.nonSessionCat {
+	if f := p.facts(); f.OAuthJWT || f.M2MJWT || f.NonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
@@ -124,7 +129,7 @@ func (rc *reqContext) anyTokenInHeader(tok string) *Auth {
 		return rc.verifyMachine(tok)
 	}
 	p := rc.peek(tok)
-	if p.facts.nonSessionCat {
+	if p.facts().NonSessionCat {
 		return rc.signedOut(SessionToken, ReasonTokenTypeMismatch, nil)
 	}
 	c, _, err := rc.v.verifySession(rc.r.Context(), tok, p)
@@ -147,34 +152,19 @@ func (rc *reqContext) verifyMachine(tok string) *Auth {
 	m, err := rc.v.VerifyMachineToken(rc.r.Context(), tok)
 	if err != nil {
 		typ := rc.detectType(tok)
-		if isJWTFormat(tok) && !rc.peek(tok).facts.decoded {
+		if isJWTFormat(tok) && !rc.peek(tok).facts().Decoded {
 			typ = M2MToken
 		}
-		return signedOutWith(typ, err, rc.debugHeaders(SignedOut, reasonOf(err)))
+		a := signedOut(typ, err)
+		a.Headers = session.DebugHeaders(session.SignedOut, string(reasonOf(err)))
+		return a
 	}
 	return fromMachine(m)
 }
 
 // signedOut builds a signed-out state with Clerk's debug headers.
 func (rc *reqContext) signedOut(typ TokenType, reason Reason, err error) *Auth {
-	return &Auth{Status: SignedOut, TokenType: typ, Reason: reason, Err: err, Headers: rc.debugHeaders(SignedOut, reason)}
-}
-
-func signedOutWith(typ TokenType, err error, h http.Header) *Auth {
-	a := signedOut(typ, err)
-	a.Headers = h
-	return a
-}
-
-// debugHeaders are the x-clerk-auth-* headers Clerk adds to every
-// signed-out and handshake state.
-func (rc *reqContext) debugHeaders(s Status, reason Reason) http.Header {
-	h := http.Header{}
-	if reason != "" {
-		h.Set("X-Clerk-Auth-Reason", string(reason))
-	}
-	h.Set("X-Clerk-Auth-Status", string(s))
-	return h
+	return &Auth{Status: SignedOut, TokenType: typ, Reason: reason, Err: err, Headers: session.DebugHeaders(session.SignedOut, string(reason))}
 }
 
 func reasonOf(err error) Reason {
@@ -185,52 +175,9 @@ func reasonOf(err error) Reason {
 	return ReasonUnexpectedError
 }
 
-// sessionTokenError is Clerk's handleSessionTokenError: an expired, not
-// yet valid or future-issued token of a document request leads to a
-// handshake, anything else to a signed-out state.
-func (rc *reqContext) sessionTokenError(err error) *Auth {
-	var te *TokenError
-	if !errors.As(err, &te) {
-		return rc.signedOut(SessionToken, ReasonUnexpectedError, err)
-	}
-	rc.readCookies()
-	var reason Reason
-	switch te.Reason {
-	case ReasonTokenExpired:
-		refresh := "non-eligible-no-refresh-cookie"
-		switch {
-		case rc.refreshCookie != "" && rc.method == http.MethodGet:
-			a, why := rc.refresh()
-			if a != nil {
-				return a
-			}
-			refresh = why
-		case rc.method != http.MethodGet:
-			refresh = "non-eligible-non-get"
-		}
-		reason = sessionTokenExpiredReason(refresh)
-	case ReasonTokenNotActiveYet:
-		reason = ReasonSessionTokenNBF
-	case ReasonTokenIatInTheFuture:
-		reason = ReasonSessionTokenIatInTheFuture
-	default:
-		return rc.signedOut(SessionToken, te.Reason, err)
-	}
-	a := rc.maybeHandshake(reason, nil)
-	if a.Err == nil {
-		a.Err = err
-	}
-	return a
-}
-
 // missing is the signed-out Auth of a request without a token.
 func missing() *Auth {
 	return &Auth{Status: SignedOut, Reason: ReasonSessionTokenMissing}
-}
-
-// asAPIError is errors.As for *clerk.APIError.
-func asAPIError(err error, e **clerk.APIError) bool {
-	return err != nil && errors.As(err, e)
 }
 
 // asTokenError is errors.As for *TokenError.
@@ -238,8 +185,118 @@ func asTokenError(err error, te **TokenError) bool {
 	return err != nil && errors.As(err, te)
 }
 
-// originAllowed reports whether the public origin may be a redirect
-// target: always without AuthorizedParties, else when it is listed.
-func (rc *reqContext) originAllowed() bool {
-	return len(rc.v.authorizedParties) == 0 || slices.Contains(rc.v.authorizedParties, rc.url.origin())
+// reqContext is one request's pass through AuthenticateRequest: its
+// Authorization token and the tokens already looked at. The cookie,
+// handshake and refresh decisions are package session's.
+type reqContext struct {
+	tokens
+	r             *http.Request
+	tokenInHeader string
+
+	withContext bool         // signedIn allocates an authContext (Middleware)
+	ac          *authContext // the one signedIn allocated, if any
+}
+
+// init reads the Authorization header; a bearer token costs no other
+// header lookup.
+func (rc *reqContext) init(v *Verifier, r *http.Request) {
+	rc.v, rc.r = v, r
+	rc.tokenInHeader = tokenFromHeader(session.HeaderValue(r, "Authorization"))
+}
+
+// cookieFlow authenticates a request without an Authorization token from
+// its cookies (package session).
+func (rc *reqContext) cookieFlow() *Auth {
+	return rc.fromDecision(rc.v.session.Authenticate(rc.r, rc.sessionTokens()))
+}
+
+// sessionTokenError is Clerk's handleSessionTokenError for a session token
+// of the Authorization header (package session): refresh, handshake or
+// signed out.
+func (rc *reqContext) sessionTokenError(err error) *Auth {
+	return rc.fromDecision(rc.v.session.TokenError(rc.r, rc.tokenInHeader, rc.sessionTokens(), string(reasonOf(err)), err))
+}
+
+// sessionTokens is a copy of the tokens on the heap for package session,
+// so that the reqContext of a bearer token stays on the stack.
+func (rc *reqContext) sessionTokens() *tokens {
+	t := new(tokens)
+	*t = rc.tokens
+	return t
+}
+
+// fromDecision is the Auth of a decision of package session.
+func (rc *reqContext) fromDecision(d session.Decision) *Auth {
+	if d.Status == session.SignedIn {
+		a := rc.signedIn(d.Session.Claims.(*SessionClaims))
+		a.Headers = d.Headers
+		return a
+	}
+	err := d.Err
+	if e, ok := err.(*reason.Error); ok {
+		err = fromReason(e)
+	}
+	return &Auth{Status: Status(d.Status), TokenType: SessionToken, Reason: Reason(d.Reason), Err: err, Headers: d.Headers}
+}
+
+// tokens is the Verifier with the tokens of one request already looked
+// at; it is the session.Tokens of package session.
+type tokens struct {
+	v        *Verifier
+	memo     [2]peeked
+	memoNext int
+}
+
+// peek is Verifier.peekInto, remembered for the request.
+func (t *tokens) peek(token string) *peeked {
+	if p := t.looked(token); p != nil {
+		return p
+	}
+	p := &t.memo[t.memoNext]
+	t.memoNext = (t.memoNext + 1) % len(t.memo)
+	t.v.peekInto(token, p)
+	return p
+}
+
+// looked is the lookup of token already made for this request, or nil.
+func (t *tokens) looked(token string) *peeked {
+	for i := range t.memo {
+		if p := &t.memo[i]; p.seen && p.token == token {
+			return p
+		}
+	}
+	return nil
+}
+
+// Facts is what token says before verification.
+func (t *tokens) Facts(token string) session.Facts { return *t.peek(token).facts() }
+
+// Verify verifies a session token; lenient allows a day of clock skew,
+// without the cache (Clerk's retry of a development handshake).
+func (t *tokens) Verify(ctx context.Context, token string, lenient bool) (session.Session, string, error) {
+	var c *SessionClaims
+	var err error
+	if lenient {
+		l := *t.v
+		l.skew, l.cache = 24*time.Hour, nil
+		c, _, err = l.verifySession(ctx, token, nil)
+	} else {
+		// A token looked at before (the session cookie) reuses its cache
+		// lookup; another (a handshake's or refresh's new token) is not
+		// decoded twice.
+		c, _, err = t.v.verifySession(ctx, token, t.looked(token))
+	}
+	if err != nil {
+		return session.Session{}, string(reasonOf(err)), err
+	}
+	return session.Session{UserID: c.Subject, Status: c.SessionStatus, OrgID: c.OrgID, OrgSlug: c.OrgSlug, Claims: c}, "", nil
+}
+
+// VerifyHandshake verifies a __clerk_handshake token.
+func (t *tokens) VerifyHandshake(ctx context.Context, token string) ([]string, string, error) {
+	d, err := t.v.verifyHandshakeToken(ctx, token)
+	if err != nil {
+		return nil, string(reasonOf(err)), err
+	}
+	return d, "", nil
 }

@@ -61,7 +61,7 @@ func TestAuthenticateRequest(t *testing.T) {
 		{name: "bare header session", header: session, wantAuth: true, wantType: SessionToken},
 		{name: "cookie session", cookie: session, wantAuth: true, wantType: SessionToken},
 		{name: "basic scheme falls back to cookie", header: "Basic dXNlcg==", cookie: session, wantAuth: true, wantType: SessionToken},
-		{name: "expired cookie", cookie: expired, wantType: SessionToken, reason: sessionTokenExpiredReason("non-eligible-no-refresh-cookie")},
+		{name: "expired cookie", cookie: expired, wantType: SessionToken, reason: "session-token-expired-refresh-non-eligible-no-refresh-cookie"},
 		{name: "cookie without client_uat", cookie: session, uat: "-", wantType: SessionToken, reason: ReasonSessionTokenWithoutClientUAT},
 		{name: "cookie issued before client_uat", cookie: session, uat: fmt.Sprint(testNow.Unix()), wantType: SessionToken, reason: ReasonSessionTokenIATBeforeClientUAT},
 		{name: "pending signed out", header: "Bearer " + pending, wantType: SessionToken, status: "pending"},

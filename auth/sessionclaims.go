@@ -150,7 +150,7 @@ func entries2(fea, pla jwt.StringClaim) (features, plans []string) {
 		rest := c.Val
 		for {
 			part, tail, more := strings.Cut(rest, ",")
-			all = append(all, trimJS(part))
+			all = append(all, jwt.TrimJS(part))
 			if !more {
 				return
 			}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/clerkgo/clerk/auth/internal/jwt"
+	"github.com/clerkgo/clerk/auth/internal/session"
 )
 
 // cacheKey is the SHA-256 of a token; the cache belongs to one Verifier, so
@@ -20,7 +21,7 @@ type cacheEntry struct {
 	key           *rsa.PublicKey
 	kid           string
 	exp, nbf, iat jwt.NumberClaim
-	facts         tokenFacts // what the request logic reads before verifying
+	facts         session.Facts // what the request logic reads before verifying
 }
 
 // tokenCache is a bounded map of verified session tokens. When full, an

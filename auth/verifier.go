@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/clerkgo/clerk/auth/internal/instance"
 	"github.com/clerkgo/clerk/auth/internal/jwt"
 	"github.com/clerkgo/clerk/auth/internal/orgsync"
+	"github.com/clerkgo/clerk/auth/internal/session"
 )
 
 // Verifier verifies Clerk tokens and authenticates requests. It is
@@ -31,17 +31,12 @@ type Verifier struct {
 	issuer            string
 	skew              time.Duration
 	accepts           []TokenType
+	sessionsOnly      bool // accepts is exactly [SessionToken]
 	acceptPending     bool
 	now               func() time.Time
 	cache             *tokenCache
 
-	inst      *instance.Instance // nil without a PublishableKey
-	signInURL string
-	domain    string
-	proxyURL  string
-	satellite bool
-	autoSync  bool
-	orgSync   *orgsync.Matcher // nil without Config.OrganizationSync
+	session session.Config // the cookie, handshake and satellite settings
 
 	logger        *slog.Logger
 	warnNoParties *sync.Once // cookie authentication without AuthorizedParties
@@ -72,11 +67,6 @@ func New(cfg Config) (*Verifier, error) {
 		accepts:           append([]TokenType(nil), cfg.AcceptsToken...),
 		acceptPending:     cfg.AcceptPendingSessions,
 		now:               cfg.Now,
-		signInURL:         cfg.SignInURL,
-		domain:            cfg.Domain,
-		proxyURL:          strings.TrimSpace(cfg.ProxyURL),
-		satellite:         cfg.Satellite,
-		autoSync:          cfg.SatelliteAutoSync,
 		logger:            cfg.Logger,
 		warnNoParties:     new(sync.Once),
 	}
@@ -109,15 +99,9 @@ func New(cfg Config) (*Verifier, error) {
 			return nil, fmt.Errorf("auth: unknown token type %q in AcceptsToken", t)
 		}
 	}
-	if err := v.configureInstance(cfg); err != nil {
+	v.sessionsOnly = len(v.accepts) == 1 && v.accepts[0] == SessionToken
+	if err := v.configureSession(cfg); err != nil {
 		return nil, err
-	}
-	if o := cfg.OrganizationSync; o != nil {
-		m, err := orgsync.New(o.OrganizationPatterns, o.PersonalAccountPatterns)
-		if err != nil {
-			return nil, err
-		}
-		v.orgSync = m
 	}
 	if cfg.JWTKey != "" {
 		k, err := jwt.ParsePublicKey(cfg.JWTKey)
@@ -159,49 +143,37 @@ func (v *Verifier) warnCookieWithoutParties() {
 	})
 }
 
-// configureInstance validates the handshake settings.
-func (v *Verifier) configureInstance(cfg Config) error {
+// configureSession builds and checks the settings of package session.
+func (v *Verifier) configureSession(cfg Config) error {
+	v.session = session.Config{
+		SignInURL:         cfg.SignInURL,
+		Domain:            cfg.Domain,
+		ProxyURL:          strings.TrimSpace(cfg.ProxyURL),
+		Satellite:         cfg.Satellite,
+		AutoSync:          cfg.SatelliteAutoSync,
+		AuthorizedParties: v.authorizedParties,
+		Client:            cfg.Client,
+		Now:               v.now,
+		OnCookieSession:   v.warnCookieWithoutParties,
+	}
 	if cfg.PublishableKey != "" {
 		inst, err := instance.Parse(cfg.PublishableKey)
 		if err != nil {
 			return err
 		}
-		v.inst = &inst
+		v.session.Instance = &inst
 	}
-	if cfg.Domain != "" {
-		if _, ok := instance.CleanHost(cfg.Domain, "https"); !ok {
-			return errors.New("auth: Domain must be a host name such as \"satellite.dev\", without scheme or path")
-		}
+	if err := v.session.Check(); err != nil {
+		return err
 	}
-	if v.proxyURL != "" && !strings.HasPrefix(v.proxyURL, "/") && !isAbsoluteHTTPURL(v.proxyURL) {
-		return errors.New("auth: ProxyURL must be an absolute http(s) URL or a path starting with /")
-	}
-	if cfg.Satellite {
-		if v.inst == nil {
-			return errors.New("auth: a Satellite needs PublishableKey")
+	if o := cfg.OrganizationSync; o != nil {
+		m, err := orgsync.New(o.OrganizationPatterns, o.PersonalAccountPatterns)
+		if err != nil {
+			return err
 		}
-		if cfg.Domain == "" && v.proxyURL == "" {
-			return errors.New("auth: a Satellite needs Domain or ProxyURL")
-		}
-		if !v.inst.Production && cfg.SignInURL == "" {
-			return errors.New("auth: a Satellite of a development instance needs SignInURL")
-		}
-		if cfg.SignInURL != "" {
-			u, err := url.Parse(cfg.SignInURL)
-			if err != nil || !isAbsoluteHTTPURL(cfg.SignInURL) {
-				return errors.New("auth: a Satellite's SignInURL must be an absolute http(s) URL")
-			}
-			if cfg.Domain != "" && strings.EqualFold(u.Hostname(), cfg.Domain) {
-				return errors.New("auth: a Satellite's SignInURL must be on another host than its Domain (the primary application's)")
-			}
-		}
+		v.session.OrgSync = m
 	}
 	return nil
-}
-
-func isAbsoluteHTTPURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
 }
 
 // String describes the verifier without any key or secret.

@@ -37,14 +37,8 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 	if err := checkType(&t.Header, kind); err != nil {
 		return nil, err
 	}
-	switch t.Header.Alg {
-	case "RS256":
-	case "RS384", "RS512":
-		// Clerk's SDK accepts these names, then fails the signature check
-		// because Clerk's keys are RS256 keys.
-		return nil, tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", t.Header.Alg)
-	default:
-		return nil, tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", t.Header.Alg)
+	if err := checkAlg(t.Header.Alg); err != nil {
+		return nil, err
 	}
 	if err := verifySignature(key, t); err != nil {
 		return nil, err
@@ -53,6 +47,20 @@ func (v *Verifier) verifyJWT(ctx context.Context, token string, kind jwtKind, t 
 		return nil, err
 	}
 	return key, nil
+}
+
+// checkAlg accepts RS256 only. Clerk's SDK accepts the names RS384 and
+// RS512, then fails the signature check because Clerk's keys are RS256
+// keys: those are token-verification-failed, any other name
+// token-invalid-algorithm.
+func checkAlg(alg string) error {
+	switch alg {
+	case "RS256":
+		return nil
+	case "RS384", "RS512":
+		return tokenErr(ReasonTokenVerificationFailed, "algorithm %q does not match the RS256 key", alg)
+	}
+	return tokenErr(ReasonTokenInvalidAlgorithm, "algorithm %q is not allowed; only RS256 is", alg)
 }
 
 // verifySignature checks the RS256 signature of a parsed token with
@@ -156,4 +164,42 @@ func fromReason(err error) error {
 		return &TokenError{Reason: Reason(e.Reason), Message: e.Message, Err: e.Err}
 	}
 	return err
+}
+
+// verifyHandshakeToken checks the __clerk_handshake JWT: Clerk's header and
+// category rules and the instance signature, and, unlike Clerk, its exp and
+// nbf when present, so that a captured handshake cannot be replayed later.
+func (v *Verifier) verifyHandshakeToken(ctx context.Context, token string) ([]string, error) {
+	var t jwt.Token
+	if err := parseToken(&t, token); err != nil {
+		return nil, err
+	}
+	if err := checkType(&t.Header, kindSession); err != nil {
+		return nil, err
+	}
+	if err := checkAlg(t.Header.Alg); err != nil {
+		return nil, err
+	}
+	if isNonSessionCategory(&t.Header) {
+		return nil, tokenErr(ReasonTokenInvalid, "invalid handshake token category")
+	}
+	key, err := v.resolveKey(ctx, t.Header.Kid)
+	if err != nil {
+		return nil, err
+	}
+	if err := verifySignature(key, &t); err != nil {
+		return nil, err
+	}
+	if t.Claims.Exp.Present {
+		if err := v.checkTimes(t.Claims.Exp, t.Claims.Nbf, jwt.NumberClaim{}); err != nil {
+			return nil, err
+		}
+	}
+	var payload struct {
+		Handshake []string `json:"handshake"`
+	}
+	if err := (&SessionClaims{Raw: t.Payload}).Decode(&payload); err != nil {
+		return nil, nil // not an array of strings: no directives, as in Clerk
+	}
+	return payload.Handshake, nil
 }

@@ -4,7 +4,9 @@
 // cookie names), where the instance's accounts portal lives, which hosts
 // are Clerk's development account portals, and which hosts and origins are
 // clean enough to become redirect targets or to be sent to Clerk. Package
-// auth and the Frontend API proxy (auth/proxy) share these rules.
+// auth (New), its internal package session (the handshake and the public
+// URL of a request) and the Frontend API proxy (auth/proxy) share these
+// rules.
 package instance
 
 import (

@@ -3,6 +3,7 @@ package jwt
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -273,4 +274,20 @@ func (n NumberClaim) Time() time.Time {
 	f := math.Max(math.Min(n.Val, maxSec), -maxSec)
 	sec, frac := math.Modf(f)
 	return time.Unix(int64(sec), int64(frac*1e9)).UTC()
+}
+
+// TrimJS trims the white space that JavaScript's String.prototype.trim
+// removes (the ASCII subset and the Unicode spaces Clerk's claims could
+// carry).
+func TrimJS(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s // the common case: nothing to trim
+	}
+	return strings.TrimFunc(s, func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\n', '\v', '\f', '\r', 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff:
+			return true
+		}
+		return r >= 0x2000 && r <= 0x200a
+	})
 }

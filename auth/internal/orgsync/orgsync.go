@@ -3,8 +3,8 @@
 // path-to-regexp 6 syntax (literal text, :name parameters, (pattern)
 // groups, the ? modifier; matching ignores case and one trailing slash),
 // the organization patterns tried first, an :id parameter winning over a
-// :slug one. Package auth decides what to do with the answer (a handshake
-// that activates the organization).
+// :slug one. Package session decides what to do with the answer (a
+// handshake that activates the organization).
 package orgsync
 
 import (

@@ -1,6 +1,7 @@
-package auth
+package session
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -10,38 +11,37 @@ import (
 
 // refresh is Clerk's token refresh for an expired cookie session: with a
 // __refresh_<suffix> cookie, POST /sessions/{sid}/refresh exchanges the
-// expired token for new cookies. It returns the signed-in state, or the
-// reason the refresh failed (the suffix of session-token-expired-refresh-).
-func (rc *reqContext) refresh() (*Auth, string) {
-	v := rc.v
-	if v.client == nil {
-		return nil, "missing-api-client"
+// expired token for new cookies. It returns the signed-in state (ok), or
+// why the refresh failed (the suffix of session-token-expired-refresh-).
+func (rq *request) refresh() (d Decision, ok bool, failed string) {
+	if rq.cfg.Client == nil {
+		return Decision{}, false, "missing-api-client"
 	}
-	expired := firstOf(rc.sessionCookie, rc.tokenInHeader)
+	expired := firstOf(rq.sessionCookie, rq.tokenInHeader)
 	if expired == "" {
-		return nil, "missing-session-token"
+		return Decision{}, false, "missing-session-token"
 	}
 	var t jwt.Token
 	if t.Parse(expired) != nil {
-		return nil, "expired-session-token-decode-failed"
+		return Decision{}, false, "expired-session-token-decode-failed"
 	}
-	sid := sidOf(&t)
-	if sid == "" {
-		return nil, "expired-session-token-missing-sid-claim"
+	if !t.Claims.Sid.OK || t.Claims.Sid.Val == "" {
+		return Decision{}, false, "expired-session-token-missing-sid-claim"
 	}
+	sid := t.Claims.Sid.Val
 	headers := map[string][]string{}
-	for k, vs := range rc.r.Header {
+	for k, vs := range rq.r.Header {
 		headers[strings.ToLower(k)] = []string{strings.Join(vs, ", ")}
 	}
-	if _, ok := headers["host"]; !ok && rc.r.Host != "" {
-		headers["host"] = []string{rc.r.Host}
+	if _, ok := headers["host"]; !ok && rq.r.Host != "" {
+		headers["host"] = []string{rq.r.Host}
 	}
 	origin := ""
-	if rc.url != nil {
-		origin = rc.url.origin()
+	if rq.url != nil {
+		origin = rq.url.origin()
 	}
 	body := map[string]any{
-		"format": "cookie", "expired_token": expired, "refresh_token": rc.refreshCookie,
+		"format": "cookie", "expired_token": expired, "refresh_token": rq.refreshCookie,
 		"request_origin": origin, "request_headers": headers,
 	}
 	var out struct {
@@ -49,16 +49,15 @@ func (rc *reqContext) refresh() (*Auth, string) {
 	}
 	req := &clerk.Request{Method: http.MethodPost, Path: "/sessions/" + sid + "/refresh", Body: body}
 	var opts []clerk.RequestOption
-	if rc.suffixed {
+	if rq.suffixed {
 		// Clerk's SDK leaves the parameter out when it is false.
 		opts = append(opts, clerk.WithQuery("suffixed_cookies", "true"))
 	}
-	err := v.client.Do(rc.r.Context(), req, &out, opts...)
-	if err != nil {
-		return nil, refreshErrorReason(err)
+	if err := rq.cfg.Client.Do(rq.ctx, req, &out, opts...); err != nil {
+		return Decision{}, false, refreshErrorReason(err)
 	}
 	if len(out.Cookies) == 0 {
-		return nil, "unexpected-sdk-error"
+		return Decision{}, false, "unexpected-sdk-error"
 	}
 	h := http.Header{}
 	session := ""
@@ -68,21 +67,11 @@ func (rc *reqContext) refresh() (*Auth, string) {
 			session = cookieValue(d)
 		}
 	}
-	c, err := v.VerifySessionToken(rc.r.Context(), session)
+	s, _, err := rq.t.Verify(rq.ctx, session, false)
 	if err != nil {
-		return nil, "invalid-session-token"
+		return Decision{}, false, "invalid-session-token"
 	}
-	a := fromSession(c)
-	a.Headers = h
-	return a, ""
-}
-
-// sidOf is the sid claim of a decoded token.
-func sidOf(t *jwt.Token) string {
-	if t.Claims.Sid.OK {
-		return t.Claims.Sid.Val
-	}
-	return ""
+	return Decision{Status: SignedIn, Headers: h, Session: s}, true, ""
 }
 
 // refreshErrorReason names a failed refresh as Clerk does: the API's
@@ -90,7 +79,7 @@ func sidOf(t *jwt.Token) string {
 // without one.
 func refreshErrorReason(err error) string {
 	var apiErr *clerk.APIError
-	if asAPIError(err, &apiErr) && len(apiErr.Errors) > 0 {
+	if errors.As(err, &apiErr) && len(apiErr.Errors) > 0 {
 		if code := apiErr.Errors[0].Code; code == "unexpected_error" {
 			return "fetch-error"
 		} else if code != "" {

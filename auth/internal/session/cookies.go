@@ -1,10 +1,12 @@
-package auth
+package session
 
 import (
 	"math"
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
 // Names of the cookies and query parameters of Clerk's protocol.
@@ -53,16 +55,14 @@ func parseCookies(h string) map[string]string {
 			index = strings.LastIndexByte(h[:eq], ';') + 1
 			continue
 		}
-		key := trimCookie(h[index:eq])
+		key := trimSpaceTab(h[index:eq])
 		if _, seen := out[key]; !seen {
-			out[key] = decodeCookie(trimCookie(h[eq+1 : end]))
+			out[key] = decodeCookie(trimSpaceTab(h[eq+1 : end]))
 		}
 		index = end + 1
 	}
 	return out
 }
-
-func trimCookie(s string) string { return strings.Trim(s, " \t") }
 
 // decodeCookie applies decodeURIComponent when the value has '%', keeping
 // the raw value when it does not decode to UTF-8.
@@ -81,7 +81,7 @@ func decodeCookie(s string) string {
 // decimal digits (or hexadecimal after 0x), stopping at the first other
 // character; no digits at all gives 0.
 func parseIntJS(s string) float64 {
-	s = trimJS(s)
+	s = jwt.TrimJS(s)
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		neg = s[0] == '-'
@@ -126,7 +126,7 @@ func digitValue(c byte) int {
 // numberJS is Number(s) || 0 for the redirect counter: the whole string,
 // trimmed, must be a decimal number.
 func numberJS(s string) float64 {
-	s = trimJS(s)
+	s = jwt.TrimJS(s)
 	if s == "" {
 		return 0
 	}
@@ -160,7 +160,7 @@ func cookieValue(directive string) string {
 // isClerkCookie reports whether a handshake directive sets one of Clerk's
 // own cookies; others are dropped (see the package documentation).
 func isClerkCookie(directive string) bool {
-	name := trimCookie(cookieName(directive))
+	name := trimSpaceTab(cookieName(directive))
 	for _, p := range [...]string{cookieSession, cookieClientUat, cookieRefresh, "__clerk"} {
 		if name == p || strings.HasPrefix(name, p+"_") {
 			return true
