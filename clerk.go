@@ -137,6 +137,8 @@ type Client struct {
 	// bufs holds read buffers for reuse across calls (behind a pointer:
 	// a sync.Pool must not be copied, and Client values may be).
 	bufs *bufferPool
+	// observer is told of every call (WithObserver); nil when none.
+	observer Observer
 }
 
 // bearerKey is the key a Client sends as its bearer token.
@@ -213,6 +215,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		maxResponseBytes: cfg.maxResponseBytes,
 		logger:           cfg.logger,
 		bufs:             newBufferPool(),
+		observer:         cfg.observer,
 	}, nil
 }
 

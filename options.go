@@ -34,6 +34,7 @@ type config struct {
 	// maxResponseBytes bounds a 2xx body (WithMaxResponseBytes).
 	maxResponseBytes int64
 	rateLimit        *RateLimit // set by WithRateLimit
+	observer         Observer   // set by WithObserver
 	err              error
 }
 
