@@ -114,8 +114,9 @@ type AuthDecision struct {
 	// Reason is why the request is signed out or needs a handshake, in
 	// Clerk's words (e.g. "token-expired"); empty when signed in.
 	Reason string
-	// TokenType is the type of the token presented, e.g. "session_token"
-	// or "api_key"; empty when none was found.
+	// TokenType is the token type the decision is about, as auth.Auth's
+	// TokenType reports it, e.g. "session_token" or "api_key" (a request
+	// without any token is about session tokens when they are accepted).
 	TokenType string
 }
 

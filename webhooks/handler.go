@@ -150,7 +150,7 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "unreadable_body", "webhooks: could not read body")
 		return
 	}
-	e, err := d.v.verifyAndParse(body, r.Header)
+	e, err := d.v.verifyAndParse(r.Context(), body, r.Header)
 	if err != nil {
 		d.warn(r, "webhook rejected", err)
 		writeError(w, http.StatusBadRequest, errorCode(err), err.Error())
