@@ -198,13 +198,13 @@ func port(scheme, p string) int {
 	return 443
 }
 
-// hooks returns the call's transport hooks: nil (an untyped nil, which the
-// transport tests) when nothing observes the call.
-func (oc *observedCall) hooks() transport.Hooks {
+// retryClient returns the client that performs the call's attempts: the
+// policy's, told of retries when the call is observed.
+func (oc *observedCall) retryClient(c *Client, call transport.Call) *retryablehttp.Client {
 	if oc == nil {
-		return nil
+		return c.retry.Client(c.inner, call)
 	}
-	return oc
+	return c.retry.ObservedClient(c.inner, call, oc)
 }
 
 // end reports the end of the call and returns err unchanged.

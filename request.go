@@ -100,12 +100,11 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 		oc, hreq = c.observe(req, hreq)
 	}
 	start := time.Now()
-	resp, err := c.retry.Client(c.inner, transport.Call{
+	resp, err := oc.retryClient(c, transport.Call{
 		Method:             req.Method,
 		Route:              req.Path,
 		MaxRetries:         call.maxRetries,
 		RetryNonIdempotent: call.retryUnsafe,
-		Hooks:              oc.hooks(),
 	}).Do(hreq)
 	if err != nil {
 		if resp != nil {

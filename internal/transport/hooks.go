@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // Hooks receive what only the transport sees of one call, for the
@@ -34,17 +36,43 @@ func hooksFrom(ctx context.Context) Hooks {
 	return h
 }
 
-// backoff is go-retryablehttp's Backoff for a call with hooks: Backoff,
-// reported as a retry.
-func (a *attempts) backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+// ObservedClient is Client for a call whose retries h is told of. The
+// policy is Client's, unchanged; the hooks wrap it, so a call without
+// hooks (Client) carries nothing for them.
+func (p Policy) ObservedClient(inner *http.Client, call Call, h Hooks) *retryablehttp.Client {
+	c := p.Client(inner, call)
+	o := &observedAttempts{check: c.CheckRetry, hooks: h}
+	c.CheckRetry, c.Backoff, c.PrepareRetry = o.checkRetry, o.backoff, o.prepareRetry
+	return c
+}
+
+// observedAttempts follows the retries of one call for its hooks.
+type observedAttempts struct {
+	check   retryablehttp.CheckRetry // the policy's
+	hooks   Hooks
+	retries int
+	lastErr error // the failed attempt's error, for Hooks.Retry
+}
+
+// checkRetry is the policy's CheckRetry, noting each retry it allows.
+func (o *observedAttempts) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	retry, checkErr := o.check(ctx, resp, err)
+	if retry {
+		o.retries++
+		o.lastErr = err
+	}
+	return retry, checkErr
+}
+
+// backoff is the policy's Backoff, reported as a retry.
+func (o *observedAttempts) backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
 	wait := Backoff(min, max, attempt, resp)
-	a.call.Hooks.Retry(a.retries, wait, resp, a.lastErr)
+	o.hooks.Retry(o.retries, wait, resp, o.lastErr)
 	return wait
 }
 
-// prepareRetry is go-retryablehttp's PrepareRetry for a call with hooks: it
-// counts the attempt about to be sent.
-func (a *attempts) prepareRetry(*http.Request) error {
-	a.call.Hooks.Resend()
+// prepareRetry counts the attempt about to be sent.
+func (o *observedAttempts) prepareRetry(*http.Request) error {
+	o.hooks.Resend()
 	return nil
 }

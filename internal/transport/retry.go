@@ -71,8 +71,6 @@ type Call struct {
 	// RetryNonIdempotent allows POST and PATCH to be retried after they
 	// may have reached the server.
 	RetryNonIdempotent bool
-	// Hooks, when set, are told of every retry (hooks.go).
-	Hooks Hooks
 }
 
 // Client returns the go-retryablehttp client that performs one call with
@@ -84,7 +82,7 @@ func (p Policy) Client(inner *http.Client, call Call) *retryablehttp.Client {
 		max = *call.MaxRetries
 	}
 	a := &attempts{policy: p, call: call, max: max}
-	c := &retryablehttp.Client{
+	return &retryablehttp.Client{
 		HTTPClient:   inner,
 		RetryWaitMin: p.WaitMin,
 		RetryWaitMax: p.WaitMax,
@@ -98,10 +96,6 @@ func (p Policy) Client(inner *http.Client, call Call) *retryablehttp.Client {
 		// not as a generic "giving up" error, so it becomes a typed one.
 		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) { return resp, err },
 	}
-	if call.Hooks != nil {
-		c.Backoff, c.PrepareRetry = a.backoff, a.prepareRetry
-	}
-	return c
 }
 
 // attempts counts the retries of one call.
@@ -110,7 +104,6 @@ type attempts struct {
 	call    Call
 	max     int
 	retries int
-	lastErr error // the last attempt's error, for Hooks.Retry
 }
 
 // check is go-retryablehttp's CheckRetry for one call: it applies the
@@ -130,7 +123,6 @@ func (a *attempts) check(ctx context.Context, resp *http.Response, err error) (b
 		return false, nil
 	}
 	a.retries++
-	a.lastErr = err
 	if l := a.policy.Logger; l != nil {
 		l.LogAttrs(ctx, slog.LevelDebug, "clerk: retrying request",
 			slog.String("method", a.call.Method), slog.String("route", a.call.Route),
