@@ -56,6 +56,15 @@
 // spreads one budget over all of them. Without it, 429 answers are only
 // retried.
 //
+// # Observability
+//
+// WithObserver reports every call to an Observer: its start and end (with
+// the route template, never the filled path, and Clerk's trace ID), its
+// retries and its rate-limiter waits; auth and webhooks report their
+// decisions to the same interface. Module
+// github.com/clerkgo/clerk/clerkotel implements it with OpenTelemetry.
+// Without an Observer nothing extra is done or allocated.
+//
 // # Testing
 //
 // Package clerktest emulates the whole Backend API in memory:
