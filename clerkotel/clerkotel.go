@@ -202,20 +202,23 @@ func (o *Observer) RequestStart(ctx context.Context, r clerk.RequestInfo) contex
 // answer.
 func (o *Observer) RequestEnd(ctx context.Context, r clerk.RequestInfo, res clerk.RequestResult) {
 	span := trace.SpanFromContext(ctx)
-	attrs := outcomeAttrs(nil, res.StatusCode, res.ErrorType)
-	span.SetAttributes(attrs...)
-	span.SetAttributes(AttrAttempts.Int(res.Attempts))
+	attrs := outcomeAttrs(make([]attribute.KeyValue, 0, 5), res.StatusCode, res.ErrorType)
+	n := len(attrs)
+	attrs = append(attrs, AttrAttempts.Int(res.Attempts))
 	if res.Attempts > 1 {
-		span.SetAttributes(semconv.HTTPRequestResendCount(res.Attempts - 1))
+		attrs = append(attrs, semconv.HTTPRequestResendCount(res.Attempts-1))
 	}
 	if res.TraceID != "" {
-		span.SetAttributes(AttrTraceID.String(res.TraceID))
+		attrs = append(attrs, AttrTraceID.String(res.TraceID))
 	}
+	span.SetAttributes(attrs...)
 	if res.ErrorType != "" {
 		span.SetStatus(codes.Error, res.ErrorType)
 	}
 	span.End()
-	attrs = append(attrs, semconv.URLTemplate(r.Route))
+	// The metric takes the outcome and the template, not the span's
+	// per-call values.
+	attrs = append(attrs[:n], semconv.URLTemplate(r.Route))
 	o.duration.Record(ctx, res.Duration.Seconds(), httpconv.RequestMethodAttr(r.Method), r.ServerAddress, r.ServerPort, attrs...)
 	if res.StatusCode == 429 {
 		o.rateLimited.Add(ctx, 1, metric.WithAttributes(callAttrs(r)...))
