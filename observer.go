@@ -160,8 +160,9 @@ func WithObserver(o Observer) Option {
 }
 
 // observedCall is the state of one call made while an Observer is
-// installed. Its methods are nil-safe, so Client.Do calls them whether or
-// not there is one. It is the transport's Hooks for the call.
+// installed, and the transport's Hooks for that call. Its retryClient and
+// end methods accept a nil *observedCall, so Client.Do calls them whether
+// or not there is an Observer.
 type observedCall struct {
 	obs      Observer
 	ctx      context.Context
