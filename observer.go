@@ -126,8 +126,9 @@ type WebhookVerdict struct {
 	// accepted.
 	Verified bool
 	// Reason is why a delivery was refused: "missing_headers",
-	// "invalid_timestamp", "timestamp_too_old", "timestamp_too_new" or
-	// "invalid_signature"; empty when verified.
+	// "invalid_timestamp", "timestamp_too_old", "timestamp_too_new",
+	// "invalid_signature" or "body_too_large" (VerifyRequest and the
+	// Dispatcher, which read the body); empty when verified.
 	Reason string
 }
 

@@ -142,6 +142,7 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := d.readBody(w, r)
 	if err != nil {
+		d.v.refusedBody(r.Context(), err)
 		if errors.Is(err, ErrBodyTooLarge) {
 			d.warn(r, "webhook body too large", err)
 			writeError(w, http.StatusRequestEntityTooLarge, "body_too_large", err.Error())

@@ -73,3 +73,28 @@ func TestObserverIsToldOfEveryVerdict(t *testing.T) {
 		})
 	}
 }
+
+func TestObserverIsToldOfOversizedDeliveries(t *testing.T) {
+	t.Parallel()
+	rec := &verdictRecorder{}
+	v := newTestVerifier(t, WithObserver(rec), WithMaxBodySize(8))
+	body := []byte(`{"type":"user.created"}`)
+	h := headers(testID, testNow, mustSign(t, testSecret, testID, testNow, body))
+	newRequest := func() *http.Request {
+		r := httptest.NewRequest(http.MethodPost, "/webhooks", bytes.NewReader(body))
+		r.Header = h.Clone()
+		return r
+	}
+	if _, err := v.VerifyRequest(newRequest()); err == nil {
+		t.Fatal("VerifyRequest accepted a body over the limit")
+	}
+	w := httptest.NewRecorder()
+	NewDispatcher(v).ServeHTTP(w, newRequest())
+	if w.Code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("the Dispatcher answered %d, want 413", w.Code)
+	}
+	want := clerk.WebhookVerdict{Reason: "body_too_large"}
+	if len(rec.verdicts) != 2 || rec.verdicts[0] != want || rec.verdicts[1] != want {
+		t.Errorf("verdicts %+v, want two %+v", rec.verdicts, want)
+	}
+}

@@ -15,6 +15,7 @@ import (
 func (v *Verifier) VerifyRequest(r *http.Request) (*Event, error) {
 	body, err := v.readBody(r)
 	if err != nil {
+		v.refusedBody(r.Context(), err)
 		return nil, err
 	}
 	return v.verifyAndParse(r.Context(), body, r.Header)
