@@ -31,10 +31,10 @@ type config struct {
 	maxRetryAfter   time.Duration
 	logger          *slog.Logger
 	userAgentSuffix string
+	observer        Observer // set by WithObserver
 	// maxResponseBytes bounds a 2xx body (WithMaxResponseBytes).
 	maxResponseBytes int64
 	rateLimit        *RateLimit // set by WithRateLimit
-	observer         Observer   // set by WithObserver
 	err              error
 }
 
