@@ -57,6 +57,15 @@
 // spreads one budget over all of them. Without it, 429 answers are only
 // retried.
 //
+// # Observability
+//
+// WithObserver reports every call to an Observer: its start and end (with
+// the route template, never the filled path, and Clerk's trace ID), its
+// retries and its rate-limiter waits; auth and webhooks report their
+// decisions to the same interface. Module
+// github.com/clerkgo/clerk/clerkotel implements it with OpenTelemetry.
+// Without an Observer nothing extra is done or allocated.
+//
 // # Testing
 //
 // Package clerktest emulates the whole Backend API in memory:
@@ -144,6 +153,8 @@ type Client struct {
 	// bufs holds read buffers for reuse across calls (behind a pointer:
 	// a sync.Pool must not be copied, and Client values may be).
 	bufs *bufferPool
+	// observer is told of every call (WithObserver); nil when none.
+	observer Observer
 }
 
 // bearerKey is the key a Client sends as its bearer token.
@@ -223,6 +234,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		apiVersion:       cfg.apiVersion,
 		apiSet:           versions.Parse(cfg.apiVersion),
 		bufs:             newBufferPool(),
+		observer:         cfg.observer,
 	}, nil
 }
 

@@ -31,6 +31,7 @@ type config struct {
 	maxRetryAfter   time.Duration
 	logger          *slog.Logger
 	userAgentSuffix string
+	observer        Observer // set by WithObserver
 	// maxResponseBytes bounds a 2xx body (WithMaxResponseBytes).
 	maxResponseBytes int64
 	rateLimit        *RateLimit // set by WithRateLimit

@@ -95,8 +95,12 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 	if err != nil {
 		return err
 	}
+	var oc *observedCall // nil unless WithObserver was given (observer.go)
+	if c.observer != nil {
+		oc, hreq = c.observe(req, hreq)
+	}
 	start := time.Now()
-	resp, err := c.retry.Client(c.inner, transport.Call{
+	resp, err := oc.retryClient(c, transport.Call{
 		Method:             req.Method,
 		Route:              req.Path,
 		MaxRetries:         call.maxRetries,
@@ -106,10 +110,10 @@ func (c *Client) Do(ctx context.Context, req *Request, out any, opts ...RequestO
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return c.transportError(ctx, req, err)
+		return oc.end(nil, c.transportError(ctx, req, err))
 	}
 	defer resp.Body.Close()
-	return c.finish(ctx, req, &call, resp, out, start)
+	return oc.end(resp, c.finish(ctx, req, &call, resp, out, start))
 }
 
 // build checks the request and turns it into an HTTP request.

@@ -112,6 +112,13 @@ type Config struct {
 	// DefaultJWKSGracePeriod; a negative value disables the grace.
 	JWKSGracePeriod time.Duration
 
+	// Observer, when set, is told of every request decision (its
+	// outcome, reason and token type) that AuthenticateRequest and
+	// Middleware make; see clerk.Observer. Nil reports nothing. The calls
+	// the Client makes (the JWKS, machine-token verification) are reported
+	// to the Client's own observer (clerk.WithObserver).
+	Observer clerk.Observer
+
 	// Logger receives the JWKS refresh failures (once per minute at most)
 	// and configuration warnings, each once per Verifier: cookie
 	// authentication without AuthorizedParties, and CLERK_API_KEY set in

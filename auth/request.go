@@ -58,6 +58,9 @@ func (v *Verifier) authenticateRequest(r *http.Request, withContext bool) (a *Au
 	if a.Status == SignedIn && a.TokenType == SessionToken && a.SessionStatus == "pending" && !v.acceptPending {
 		a = &Auth{Status: SignedIn, TokenType: SessionToken, SessionStatus: a.SessionStatus, Headers: a.Headers}
 	}
+	if v.observer != nil {
+		v.observe(r, a)
+	}
 	return a, rc.ac
 }
 

@@ -40,6 +40,8 @@ type Verifier struct {
 
 	logger        *slog.Logger
 	warnNoParties *sync.Once // cookie authentication without AuthorizedParties
+
+	observer clerk.Observer // Config.Observer; nil when none
 }
 
 // New checks cfg and returns a Verifier. It is an error when cfg has
@@ -69,6 +71,7 @@ func New(cfg Config) (*Verifier, error) {
 		now:               cfg.Now,
 		logger:            cfg.Logger,
 		warnNoParties:     new(sync.Once),
+		observer:          cfg.Observer,
 	}
 	if v.logger == nil {
 		v.logger = slog.Default()

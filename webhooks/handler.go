@@ -142,6 +142,7 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := d.readBody(w, r)
 	if err != nil {
+		d.v.refusedBody(r.Context(), err)
 		if errors.Is(err, ErrBodyTooLarge) {
 			d.warn(r, "webhook body too large", err)
 			writeError(w, http.StatusRequestEntityTooLarge, "body_too_large", err.Error())
@@ -150,7 +151,7 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "unreadable_body", "webhooks: could not read body")
 		return
 	}
-	e, err := d.v.verifyAndParse(body, r.Header)
+	e, err := d.v.verifyAndParse(r.Context(), body, r.Header)
 	if err != nil {
 		d.warn(r, "webhook rejected", err)
 		writeError(w, http.StatusBadRequest, errorCode(err), err.Error())

@@ -1,6 +1,7 @@
 package webhooks
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,13 +15,14 @@ import (
 func (v *Verifier) VerifyRequest(r *http.Request) (*Event, error) {
 	body, err := v.readBody(r)
 	if err != nil {
+		v.refusedBody(r.Context(), err)
 		return nil, err
 	}
-	return v.verifyAndParse(body, r.Header)
+	return v.verifyAndParse(r.Context(), body, r.Header)
 }
 
-func (v *Verifier) verifyAndParse(body []byte, h http.Header) (*Event, error) {
-	if err := v.Verify(body, h); err != nil {
+func (v *Verifier) verifyAndParse(ctx context.Context, body []byte, h http.Header) (*Event, error) {
+	if err := v.verify(ctx, body, h); err != nil {
 		return nil, err
 	}
 	e, err := Parse(body)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // EnvSigningSecret is the environment variable NewVerifierFromEnv reads.
@@ -28,7 +30,8 @@ type Verifier struct {
 	tolerance time.Duration
 	now       func() time.Time
 	maxBody   int64
-	macs      sync.Pool // of *macState, each keyed with the secret
+	macs      sync.Pool      // of *macState, each keyed with the secret
+	observer  clerk.Observer // WithObserver; nil when none
 }
 
 // macState is the per-call scratch space of Verify, reused through a pool so
@@ -75,6 +78,15 @@ func WithMaxBodySize(n int64) Option {
 			return fmt.Errorf("%w: max body size must be positive", ErrInvalidOption)
 		}
 		v.maxBody = n
+		return nil
+	}
+}
+
+// WithObserver tells o of every delivery the Verifier checks: verified, or
+// refused with the reason (see clerk.Observer). Nil reports nothing.
+func WithObserver(o clerk.Observer) Option {
+	return func(v *Verifier) error {
+		v.observer = o
 		return nil
 	}
 }

@@ -1,6 +1,7 @@
 package webhooks
 
 import (
+	"context"
 	"crypto/hmac"
 	"encoding/base64"
 	"fmt"
@@ -40,6 +41,20 @@ type delivery struct {
 // JavaScript's parseInt and signed in its normalised form, the body is
 // signed as text, and a signature must be the canonical base64 text.
 func (v *Verifier) Verify(body []byte, h http.Header) error {
+	return v.verify(context.Background(), body, h)
+}
+
+// verify is Verify, reporting its verdict to the observer with ctx.
+func (v *Verifier) verify(ctx context.Context, body []byte, h http.Header) error {
+	err := v.check(body, h)
+	if v.observer != nil {
+		v.observe(ctx, err)
+	}
+	return err
+}
+
+// check is Verify's decision.
+func (v *Verifier) check(body []byte, h http.Header) error {
 	d, err := readHeaders(h)
 	if err != nil {
 		return err

@@ -54,6 +54,9 @@ func (l *Limiter) Wait(ctx context.Context, route string) error {
 			l.logger.LogAttrs(ctx, slog.LevelDebug, "clerk: rate limiter wait",
 				slog.String("route", route), slog.Duration("wait", wait))
 		}
+		if h := hooksFrom(ctx); h != nil {
+			h.LimiterWait(wait)
+		}
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:
