@@ -23,11 +23,3 @@ func benchMiddleware(b *testing.B, cfg Config) {
 		h.ServeHTTP(w, r)
 	}
 }
-
-// BenchmarkMiddlewareRepeatedToken is the middleware's hot path with no
-// Observer: its allocs/op, compared with the same benchmark built from the
-// code before the Observer existed, is the hook's cost when none is
-// installed (BENCHMARKS.md).
-func BenchmarkMiddlewareRepeatedToken(b *testing.B) {
-	benchMiddleware(b, Config{})
-}
