@@ -64,6 +64,10 @@ type RequestInfo struct {
 	// ServerPort is the port of the base URL, explicit or implied by its
 	// scheme (443 for https, 80 for http).
 	ServerPort int
+	// APIVersion is the Clerk-API-Version the call is sent with (see
+	// WithAPIVersion), so a team moving between versions can tell their
+	// calls apart.
+	APIVersion string
 }
 
 // RequestResult is how a call ended.
@@ -177,7 +181,7 @@ type observedCall struct {
 func (c *Client) observe(req *Request, hreq *retryablehttp.Request) (*observedCall, *retryablehttp.Request) {
 	oc := &observedCall{
 		obs:      c.observer,
-		info:     RequestInfo{Method: req.Method, Route: req.Path, ServerAddress: hreq.URL.Hostname(), ServerPort: port(hreq.URL.Scheme, hreq.URL.Port())},
+		info:     RequestInfo{Method: req.Method, Route: req.Path, ServerAddress: hreq.URL.Hostname(), ServerPort: port(hreq.URL.Scheme, hreq.URL.Port()), APIVersion: c.apiVersion},
 		start:    time.Now(),
 		attempts: 1,
 	}

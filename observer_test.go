@@ -93,7 +93,7 @@ func TestObserverSeesRetriesAndTheLastAnswer(t *testing.T) {
 	if got, want := strings.Join(obs.events, ","), "start GET /users/{user_id},retry,retry,end GET /users/{user_id}"; got != want {
 		t.Fatalf("events %q, want %q", got, want)
 	}
-	if want := (clerk.RequestInfo{Method: "GET", Route: "/users/{user_id}", ServerAddress: "api.test", ServerPort: 443}); obs.starts[0] != want {
+	if want := (clerk.RequestInfo{Method: "GET", Route: "/users/{user_id}", ServerAddress: "api.test", ServerPort: 443, APIVersion: clerk.APIVersion}); obs.starts[0] != want {
 		t.Errorf("start %+v, want %+v", obs.starts[0], want)
 	}
 	if r := obs.retries; r[0].Retry != 1 || r[0].StatusCode != 503 || r[0].ErrorType != "503" || r[1].Retry != 2 || r[1].StatusCode != 429 || r[1].ErrorType != "429" {

@@ -21,7 +21,8 @@
 // error answer, or a short word such as "timeout"), and
 // http.request.resend_count when the call was retried. clerk.trace_id holds
 // the ID Clerk gave the request (quote it to Clerk's support) and
-// clerk.request.attempts the number of attempts. Each retry adds a
+// clerk.request.attempts the number of attempts, clerk.api_version the
+// Clerk-API-Version the call was sent with. Each retry adds a
 // "clerk.retry" event (its number, wait and cause), and each wait of the
 // client-side rate limiter a "clerk.rate_limiter.wait" event. A failed
 // call's span has status Error with the error type as its description.
@@ -32,8 +33,8 @@
 //
 // # Metrics
 //
-//	http.client.request.duration        histogram, s: every call, by method, url.template, server, status, error.type
-//	clerk.client.retries                counter: retries, by method, url.template, server, and the cause's status or error.type
+//	http.client.request.duration        histogram, s: every call, by method, url.template, server, clerk.api_version, status, error.type
+//	clerk.client.retries                counter: retries, by method, url.template, server, clerk.api_version, and the cause's status or error.type
 //	clerk.client.rate_limited           counter: 429 answers received (retried or not)
 //	clerk.client.rate_limiter.wait      histogram, s: waits of the client-side rate limiter
 //	clerk.auth.decisions                counter: by clerk.auth.outcome, clerk.auth.reason, clerk.auth.token_type, clerk.auth.authenticated
@@ -70,6 +71,9 @@ const ScopeName = "github.com/clerkgo/clerk/clerkotel"
 const (
 	// AttrTraceID is Clerk's ID of a request.
 	AttrTraceID = attribute.Key("clerk.trace_id")
+	// AttrAPIVersion is the Backend API version a call was sent with
+	// (clerk.WithAPIVersion), on spans and the client's metrics.
+	AttrAPIVersion = attribute.Key("clerk.api_version")
 	// AttrAttempts is how many attempts a call sent.
 	AttrAttempts = attribute.Key("clerk.request.attempts")
 	// AttrWait is a wait in seconds, on retry and limiter events.
@@ -176,6 +180,7 @@ func callAttrs(r clerk.RequestInfo) []attribute.KeyValue {
 		semconv.URLTemplate(r.Route),
 		semconv.ServerAddress(r.ServerAddress),
 		semconv.ServerPort(r.ServerPort),
+		AttrAPIVersion.String(r.APIVersion),
 	}
 }
 
@@ -218,7 +223,7 @@ func (o *Observer) RequestEnd(ctx context.Context, r clerk.RequestInfo, res cler
 	span.End()
 	// The metric takes the outcome and the template, not the span's
 	// per-call values.
-	attrs = append(attrs[:n], semconv.URLTemplate(r.Route))
+	attrs = append(attrs[:n], semconv.URLTemplate(r.Route), AttrAPIVersion.String(r.APIVersion))
 	o.duration.Record(ctx, res.Duration.Seconds(), httpconv.RequestMethodAttr(r.Method), r.ServerAddress, r.ServerPort, attrs...)
 	if res.StatusCode == 429 {
 		o.rateLimited.Add(ctx, 1, metric.WithAttributes(callAttrs(r)...))

@@ -252,6 +252,7 @@ func TestClientSpansAndMetrics(t *testing.T) {
 		"http.response.status_code": attribute.IntValue(200),
 		"http.request.resend_count": attribute.IntValue(2),
 		"clerk.request.attempts":    attribute.IntValue(3),
+		"clerk.api_version":         attribute.StringValue(clerk.APIVersion),
 	}
 	for k, v := range want {
 		if a[k] != v {
@@ -456,5 +457,32 @@ func TestConcurrentCalls(t *testing.T) {
 	wg.Wait()
 	if n := histogramCount(t, h.metrics(t)["http.client.request.duration"], attribute.String("url.template", "/users")); n != 8 {
 		t.Errorf("%d calls measured, want 8", n)
+	}
+}
+
+// TestAPIVersionIsRecorded: a client on the opt-in version is told apart
+// from one on the default, on its spans and in the duration metric.
+func TestAPIVersionIsRecorded(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	emu := clerktest.New()
+	defer emu.Close()
+	for _, v := range []string{clerk.APIVersion20251110, clerk.APIVersion20260512} {
+		if _, err := users.New(emu.Client(clerk.WithObserver(h.obs), clerk.WithAPIVersion(v))).List(t.Context(), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var versions []string
+	for _, s := range h.spans.GetSpans() {
+		versions = append(versions, attrMap(s.Attributes)["clerk.api_version"].AsString())
+	}
+	if strings.Join(versions, " ") != "2025-11-10 2026-05-12" {
+		t.Errorf("spans' clerk.api_version %q, want one per version in call order", versions)
+	}
+	data := h.metrics(t)["http.client.request.duration"]
+	for _, v := range []string{clerk.APIVersion20251110, clerk.APIVersion20260512} {
+		if n := histogramCount(t, data, attribute.String("clerk.api_version", v)); n != 1 {
+			t.Errorf("%d calls measured on %s, want 1", n, v)
+		}
 	}
 }
