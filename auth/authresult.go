@@ -98,7 +98,7 @@ func (a *Auth) passes(c Check) bool {
 	case checkPlan:
 		return hasScoped(strings.Join(a.Plans, ","), c.value)
 	case checkReverification:
-		return a.Session != nil && reverified(a.Session.fva, c)
+		return a.Session != nil && a.Session.fva != nil && reverified(a.Session.fva.claim, c)
 	}
 	return false
 }

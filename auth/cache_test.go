@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -120,5 +121,33 @@ func TestMiddlewareClaimsAreTheHandlers(t *testing.T) {
 	}
 	if len(seen) != 2 || seen[0] != "user_123 org:admin org:admin" || seen[1] != seen[0] {
 		t.Fatalf("the handlers saw %q", seen)
+	}
+}
+
+// TestMiddlewareReverificationIsTheTokens: the copies of one token's claims
+// share its fva as Has reads it; a handler that overwrites its
+// Auth.Session, or writes into FactorVerificationAge, changes the verdict
+// of Has for no later request with the same token.
+func TestMiddlewareReverificationIsTheTokens(t *testing.T) {
+	t.Parallel()
+	v := staticVerifier(t, Config{})
+	tok := mint(t, testKey(), baseHeader(), with(baseClaims(), "fva", []int{2, -1}))
+	fresh := ReverificationWithin(FirstFactor, 3)
+	var seen []bool
+	h := Middleware(v)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		a := FromContext(r.Context())
+		seen = append(seen, a.Has(fresh))
+		a.Session.FactorVerificationAge[0] = 1000
+		seen = append(seen, a.Has(fresh))
+		*a.Session = SessionClaims{}
+		seen = append(seen, a.Has(fresh))
+	}))
+	for range 2 {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("Authorization", "Bearer "+tok)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	if want := []bool{true, true, false, true, true, false}; !slices.Equal(seen, want) {
+		t.Fatalf("Has(reverified within 3 minutes) = %v, want %v", seen, want)
 	}
 }

@@ -201,10 +201,20 @@ type reqContext struct {
 }
 
 // init reads the Authorization header; a bearer token costs no other
-// header lookup.
+// header lookup. In the default configuration, a "Bearer " value whose
+// rest is a cached token is that token without the scan for a third word
+// (tokenFromHeader): the cache holds verified JWTs only, and those contain
+// no space. The lookup is the one sessionInHeader would make next.
 func (rc *reqContext) init(v *Verifier, r *http.Request) {
 	rc.v, rc.r = v, r
-	rc.tokenInHeader = tokenFromHeader(session.HeaderValue(r, "Authorization"))
+	h := session.HeaderValue(r, "Authorization")
+	if v.sessionsOnly && v.cache != nil && len(h) > len("Bearer ") && h[:len("Bearer ")] == "Bearer " && h[len("Bearer ")] != ' ' {
+		if rest := h[len("Bearer "):]; rc.peek(rest).entry != nil {
+			rc.tokenInHeader = rest
+			return
+		}
+	}
+	rc.tokenInHeader = tokenFromHeader(h)
 }
 
 // cookieFlow authenticates a request without an Authorization token from

@@ -38,6 +38,36 @@ func TestTokenFromHeader(t *testing.T) {
 	}
 }
 
+// TestBearerOfCachedToken: a bearer value is read as tokenFromHeader reads
+// it whether or not its token is cached (the default configuration skips
+// the scan for a third word when the rest of the value is a cached token).
+func TestBearerOfCachedToken(t *testing.T) {
+	t.Parallel()
+	v := staticVerifier(t, Config{})
+	tok := mint(t, testKey(), baseHeader(), baseClaims())
+	tests := []struct {
+		header string
+		want   bool
+	}{
+		{"Bearer " + tok + " extra", true}, // before the token is cached
+		{"Bearer " + tok, true},            // caches it
+		{"Bearer " + tok, true},            // a cache hit
+		{"Bearer " + tok + " extra", true},
+		{"Bearer " + tok + "  ", true},
+		{"Bearer  " + tok, false}, // the token is the second word, here empty: "Bearer"
+		{"bearer " + tok, false},
+		{"Bearer " + tok + "x", false},
+	}
+	for i, tc := range tests {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("Authorization", tc.header)
+		a, _ := v.AuthenticateRequest(r)
+		if a.IsAuthenticated != tc.want || (tc.want && a.UserID != "user_123") {
+			t.Errorf("request %d: IsAuthenticated %v (%s, user %q), want %v", i, a.IsAuthenticated, a.Reason, a.UserID, tc.want)
+		}
+	}
+}
+
 func TestAuthenticateRequest(t *testing.T) {
 	t.Parallel()
 	key := testKey()
