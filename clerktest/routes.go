@@ -24,6 +24,7 @@ func (e *Emulator) routeTable() []route {
 	t = e.machineRoutes(t)
 	t = e.instanceRoutes(t)
 	t = e.clientRoutes(t)
+	t = e.signUpRoutes(t)
 	t = e.orgDomainRoutes(t)
 	t = e.templateRoutesExtra(t)
 	t = e.oauthAppRoutes(t)

@@ -57,6 +57,7 @@ type state struct {
 	roleSets       store[roleSet]
 	enterprise     store[enterpriseConn]
 	directories    store[clerk.Directory]
+	signUps        store[clerk.SignUp]
 
 	// Indexes, kept in step with users and memberships by addUser,
 	// removeUser, indexUser, unindexUser, addMembership and
