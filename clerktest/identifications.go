@@ -280,7 +280,17 @@ func otpCode(value string) string {
 
 func (o *otp) json() *clerk.Verification {
 	return &clerk.Verification{Object: ptr("verification"), ID: ptr(o.id), Attempts: clerk.Value(o.attempts),
-		ExpireAt: clerk.Value(o.expireAt), Status: ptr(o.status), Strategy: ptr(o.strategy)}
+		ExpireAt: clerk.Value(o.expireAt), Status: ptr(o.status), Strategy: ptr(o.strategy), Channel: o.channel()}
+}
+
+// channel is how the code was delivered: SMS for a phone code (the
+// emulator sends no WhatsApp codes), null for an email code, as the spec
+// describes the field (phone codes only).
+func (o *otp) channel() clerk.Opt[string] {
+	if o.strategy == "phone_code" {
+		return clerk.Value("sms")
+	}
+	return clerk.Null[string]()
 }
 
 // prepareVerification sends a code: an email.created or sms.created

@@ -51,9 +51,11 @@ func (e *Emulator) defaultTemplate(typ string, b builtinTemplate, pos int) *cler
 		Name: ptr(b.name), Body: ptr(b.body), ResourceType: ptr("system"), Position: ptr(int64(pos)),
 		CanRevert: ptr(false), CanDelete: ptr(false), CanToggle: ptr(true), CanEditBody: ptr(true), DeliveredByClerk: ptr(true),
 		Enabled: ptr(true), InstanceID: clerk.Value(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now,
-		RequiredVariables: requiredVars(b.body), AvailableVariables: []string{"app.name", "otp_code", "action_url", "magic_link"}}
+		RequiredVariables: requiredVars(b.body), AvailableVariables: []string{"app.name", "otp_code", "action_url", "magic_link"},
+		FlaggedAsSuspicious: ptr(false), Subject: clerk.Null[string]()}
 	if typ == "email" {
 		t.Subject, t.FromEmailName = clerk.Value(b.subject), ptr("notifications")
+		t.Markup, t.ReplyToEmailName = ptr(""), ptr("")
 	}
 	return t
 }
