@@ -23,12 +23,24 @@ type connAnswer struct {
 	CustomAttributes       []*clerk.CustomAttribute `json:"custom_attributes"`
 }
 
+// connJSON is the answer for c: the configuration of the other protocol
+// and an unset organization are null, as Clerk's client reads them.
 func connJSON(c *clerk.EnterpriseConnection) connAnswer {
 	attrs := c.CustomAttributes
 	if attrs == nil {
 		attrs = []*clerk.CustomAttribute{}
 	}
-	return connAnswer{EnterpriseConnection: c, Authenticatable: c.Active, CustomAttributes: attrs}
+	cp := *c
+	if cp.OAuthConfig.IsOmitted() {
+		cp.OAuthConfig = clerk.Null[clerk.EnterpriseConnectionOAuthConfig]()
+	}
+	if cp.SAMLConnection.IsOmitted() {
+		cp.SAMLConnection = clerk.Null[clerk.EnterpriseConnectionSAMLConnection]()
+	}
+	if cp.OrganizationID.IsOmitted() {
+		cp.OrganizationID = clerk.Null[string]()
+	}
+	return connAnswer{EnterpriseConnection: &cp, Authenticatable: c.Active, CustomAttributes: attrs}
 }
 
 type enterpriseConn struct {
@@ -166,8 +178,11 @@ func (e *Emulator) createTestRun(c *call) (int, any, error) {
 	if strings.HasPrefix(ec.conn.Provider, "saml") {
 		typ = clerk.EnterpriseConnectionTestRunConnectionTypeSAML
 	}
+	// A pending run has no exchange yet: nothing parsed, no SAML or OAuth
+	// record.
 	run := &clerk.EnterpriseConnectionTestRun{ID: newID("ectr"), ConnectionType: typ, Status: clerk.EnterpriseConnectionTestRunStatusPending,
-		CreatedAt: e.ms()}
+		CreatedAt: e.ms(), ParsedUserInfo: clerk.Null[clerk.EnterpriseConnectionTestRunParsedUserInfo](),
+		SAML: clerk.Null[clerk.EnterpriseConnectionTestRunSAML](), OAuth: clerk.Null[clerk.EnterpriseConnectionTestRunOAuth]()}
 	ec.runs = append(ec.runs, run)
 	return http.StatusOK, &clerk.EnterpriseConnectionTestRunURL{URL: e.base + "/emulator-frontend/sso-test/" + run.ID}, nil
 }
