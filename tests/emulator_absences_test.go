@@ -176,7 +176,7 @@ var allowedAbsences = map[string]map[string]string{
 	},
 	"/m2m_tokens": {
 		"m2m_tokens.scopes": reasonEmptyList,
-		"scopes":            reasonGap,
+		"scopes":            reasonEmptyList,
 	},
 	"/m2m_tokens/verify": {
 		"scopes": reasonEmptyList,
