@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/clerkgo/clerk"
@@ -134,13 +135,16 @@ func (e *Emulator) prices() []*clerk.BillingPrice {
 	var out []*clerk.BillingPrice
 	for _, id := range e.st.planOrder {
 		p := e.st.plans[id]
-		out = append(out, &clerk.BillingPrice{Object: "commerce_price", ID: "cprice_" + p.id[len("cplan_"):], PlanID: p.id,
+		out = append(out, &clerk.BillingPrice{Object: "commerce_price", ID: planPriceID(p), PlanID: p.id,
 			Amount: p.monthly, AnnualMonthlyAmount: p.annualMonthly(), Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()),
 			Currency: "USD", CurrencySymbol: "$", IsDefault: true, InstanceID: e.keys.instanceID, SupportedBillingPeriods: "both",
 			CreatedAt: 0})
 	}
 	return append(out, e.st.prices.list(false, nil)...)
 }
+
+// planPriceID is the ID of a plan's own (default) price.
+func planPriceID(p *plan) string { return "cprice_" + strings.TrimPrefix(p.id, "cplan_") }
 
 func (e *Emulator) findPrice(id string) *clerk.BillingPrice {
 	for _, p := range e.prices() {
