@@ -42,9 +42,19 @@ func (e *Emulator) subscriptionJSON(who string) *clerk.Subscription {
 	if len(items) == 0 {
 		return nil
 	}
+	// The subscription's next payment is its items' earliest; a payer who
+	// has had a free trial is not eligible for another.
+	eligible := true
+	var next *clerk.BillingNextPayment
+	for _, it := range items {
+		eligible = eligible && !it.IsFreeTrial
+		if n, ok := it.NextPayment.Get(); ok && (next == nil || n.Date.Or(0) < next.Date.Or(0)) {
+			next = &n
+		}
+	}
 	return &clerk.Subscription{Object: "commerce_subscription", ID: "csub_" + who[len(who)-min(len(who), 27):],
 		InstanceID: e.keys.instanceID, PayerID: payerID, Status: clerk.SubscriptionStatusActive, ActiveAt: &first,
-		SubscriptionItems: items, CreatedAt: first, UpdatedAt: last}
+		SubscriptionItems: items, CreatedAt: first, UpdatedAt: last, EligibleForFreeTrial: &eligible, NextPayment: next}
 }
 
 // emitItem queues subscription item events of the given types for s, in

@@ -107,7 +107,7 @@ func (e *Emulator) adjustCredits(param string) handler {
 		}
 		l.balance += amount
 		entry := &clerk.CreditLedgerEntry{Object: "commerce_credit_ledger", ID: newID("cledger"), Amount: *money(amount),
-			CreatedAt: e.now().UTC().Format(time.RFC3339), Note: p.Note, PayerID: "cpayer_" + who, SourceID: p.IdempotencyKey,
+			CreatedAt: e.now().UTC().Format(time.RFC3339), Note: orNull(p.Note), PayerID: "cpayer_" + who, SourceID: p.IdempotencyKey,
 			SourceType: "manual_adjustment"}
 		l.seen[p.IdempotencyKey] = entry
 		return http.StatusOK, entry, nil
@@ -138,6 +138,7 @@ func (e *Emulator) prices() []*clerk.BillingPrice {
 		out = append(out, &clerk.BillingPrice{Object: "commerce_price", ID: planPriceID(p), PlanID: p.id,
 			Amount: p.monthly, AnnualMonthlyAmount: p.annualMonthly(), Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()),
 			Currency: "USD", CurrencySymbol: "$", IsDefault: true, InstanceID: e.keys.instanceID, SupportedBillingPeriods: "both",
+			Description: clerk.Null[string](),
 			CreatedAt: 0})
 	}
 	return append(out, e.st.prices.list(false, nil)...)
@@ -191,7 +192,7 @@ func (e *Emulator) createPrice(c *call) (int, any, error) {
 	am := p.AnnualMonthlyAmount.Or(*p.Amount)
 	price := &clerk.BillingPrice{Object: "commerce_price", ID: newID("cprice"), PlanID: p.PlanID, Amount: *p.Amount, AnnualMonthlyAmount: am,
 		Fee: money(*p.Amount), AnnualMonthlyFee: money(am), Currency: p.Currency.Or("USD"), CurrencySymbol: "$",
-		Description: p.Description, InstanceID: e.keys.instanceID, SupportedBillingPeriods: clerk.BillingPriceSupportedBillingPeriods(periods),
+		Description: orNull(p.Description), InstanceID: e.keys.instanceID, SupportedBillingPeriods: clerk.BillingPriceSupportedBillingPeriods(periods),
 		CreatedAt: e.ms()}
 	e.st.prices.put(price.ID, price)
 	return http.StatusOK, price, nil
@@ -217,9 +218,17 @@ func (e *Emulator) CreateDiscount(name string, percentOff float64) (string, erro
 }
 
 func (e *Emulator) redemptionJSON(s *subscriptionItem, d *discount, status clerk.DiscountRedemptionStatus) *clerk.DiscountRedemption {
-	return &clerk.DiscountRedemption{Object: "commerce_discount_redemption", ID: "cdr_" + d.id[len("disc_"):] + "x", DiscountID: d.id,
+	// A percentage discount takes its share of the plan's fee; it has no
+	// fixed amount off.
+	var fee int64
+	if p, ok := e.st.plans[s.planID]; ok {
+		fee = p.monthly
+	}
+	effect := clerk.DiscountRedemptionEffectPercentage
+	return &clerk.DiscountRedemption{Object: "commerce_discount_redemption", ID: "cdr_" + strings.TrimPrefix(d.id, "disc_") + "x", DiscountID: d.id,
 		SubscriptionItemID: s.id, Name: ptr(d.name), PercentOff: clerk.Value(d.percentOff), Source: clerk.DiscountRedemptionSourceManual,
-		Status: &status, RedeemedAt: e.ms(), CyclesApplied: 0}
+		Status: &status, RedeemedAt: e.ms(), CyclesApplied: 0, Effect: &effect,
+		Amount: clerk.Value(*money(int64(float64(fee) * d.percentOff / 100))), AmountOff: clerk.Null[clerk.Money]()}
 }
 
 func (e *Emulator) applyDiscount(c *call) (int, any, error) {
@@ -282,13 +291,15 @@ func (e *Emulator) priceTransition(c *call) (int, any, error) {
 		return 0, nil, invalidParam("from_price_id", "from_price_id must be a price of the subscription item's plan.")
 	}
 	prevPlan := e.st.plans[s.planID]
+	prev := prevPlan.withAmounts(prevPlan.json())
+	prev.Interval, prev.Period = ptr(int64(1)), ptr("month")
 	now := e.ms()
 	s.planID, s.updatedAt = to.PlanID, now
 	e.emitItem(c, s, true, webhooks.SubscriptionItemUpdated)
 	return http.StatusOK, priceTransitionAnswer{Object: "commerce_price_transition", SubscriptionItem: e.itemJSON2(s),
 		Transition: clerk.PriceTransitionDetails{EffectiveMode: "immediate", EffectiveAt: now,
-			PreviousPlan: *prevPlan.withAmounts(prevPlan.json()), PreviousPrice: *from, PreviousSubscriptionItemID: s.id,
-			PreviousSubscriptionItemStatus: "ended"}}, nil
+			PreviousPlan: *prev, PreviousPrice: *from, PreviousSubscriptionItemID: s.id,
+			PreviousSubscriptionItemStatus: "ended", ImmediateCharge: clerk.Null[clerk.Money](), NextBillingDate: optOf(s.periodEnd)}}, nil
 }
 
 // priceTransitionAnswer is clerk.PriceTransition with the subscription

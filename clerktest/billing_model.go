@@ -171,25 +171,38 @@ func (e *Emulator) paidFor(itemID string) int64 {
 	return sum
 }
 
-// extendedItem is the subscription item as the extend-free-trial answer
-// has it: the generated type plus payment_source_id, which that answer's
-// schema requires and the shared model does not carry.
+// extendedItem is the subscription item as the extend-free-trial and
+// price-transition answers have it: the generated type plus
+// payment_source_id, which that answer's schema requires and the shared
+// model does not carry. Its payer and payment_source have shapes
+// (CommercePayerResponse-2, CommercePaymentSourceResponse) no root model
+// has, so they are left out.
 type extendedItem struct {
 	*clerk.SubscriptionItem
 	PaymentSourceID string `json:"payment_source_id"`
 }
 
-// itemJSON2 is the subscription item of the extend-free-trial answer: no
-// payer, the payment source and proration fields, the plan with amounts,
-// no seats (that answer's schema does not have them).
+// itemJSON2 is the subscription item of those answers: the payment
+// source's ID in place of the payment method, the plan with amounts and
+// its billing interval, the fee as amount and the next payment as
+// next_invoice, no seats, credits or totals (that answer's schema does not
+// have them).
 func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	out := e.itemJSON(s)
+	pm := *out.PaymentMethod
 	out.Payer, out.ProrationDate, out.PaymentMethod = nil, ptr(""), nil
 	out.Seats, out.Credits, out.Totals = clerk.Opt[clerk.SubscriptionItemSeats]{}, clerk.Opt[clerk.BillingCredits]{}, clerk.Opt[clerk.BillingTotals]{}
-	if p, ok := e.st.plans[s.planID]; ok {
-		out.Plan = clerk.Value(*p.withAmounts(p.json()))
+	out.NextInvoice = out.NextPayment
+	if out.NextInvoice.IsOmitted() {
+		out.NextInvoice = clerk.Null[clerk.BillingNextPayment]()
 	}
-	return extendedItem{SubscriptionItem: out}
+	if p, ok := e.st.plans[s.planID]; ok {
+		plan := p.withAmounts(p.json())
+		plan.Interval, plan.Period = ptr(int64(1)), ptr("month")
+		out.Plan = clerk.Value(*plan)
+		out.Amount = clerk.Value(*money(p.monthly))
+	}
+	return extendedItem{SubscriptionItem: out, PaymentSourceID: pm.ID}
 }
 
 func (e *Emulator) attemptJSON(a *paymentAttempt) *clerk.PaymentAttempt {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
@@ -230,3 +232,12 @@ func (f fields) required(names ...string) ([]string, error) {
 
 // lower is strings.ToLower, for index keys.
 func lower(s string) string { return strings.ToLower(s) }
+
+// orNull is o, or null when the request left it out: an optional field
+// the caller did not set answers null.
+func orNull[T any](o clerk.Opt[T]) clerk.Opt[T] {
+	if o.IsOmitted() {
+		return clerk.Null[T]()
+	}
+	return o
+}
