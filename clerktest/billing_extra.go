@@ -139,7 +139,7 @@ func (e *Emulator) prices() []*clerk.BillingPrice {
 			Amount: p.monthly, AnnualMonthlyAmount: p.annualMonthly(), Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()),
 			Currency: "USD", CurrencySymbol: "$", IsDefault: true, InstanceID: e.keys.instanceID, SupportedBillingPeriods: "both",
 			Description: clerk.Null[string](),
-			CreatedAt: 0})
+			CreatedAt:   0})
 	}
 	return append(out, e.st.prices.list(false, nil)...)
 }
