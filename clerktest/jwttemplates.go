@@ -33,7 +33,7 @@ func (t *jwtTemplate) json() *clerk.JWTTemplate {
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
 
-func (e *Emulator) templateRoutes(t []route) []route {
+func (e *Emulator) jwtTemplateRoutes(t []route) []route {
 	t = add(t, "GET", "/jwt_templates", e.listTemplates, "limit", "offset", "paginated")
 	t = add(t, "POST", "/jwt_templates", e.saveTemplate, jwtTemplateParams()...)
 	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)

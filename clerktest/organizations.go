@@ -65,6 +65,8 @@ func (e *Emulator) orgRoutes(t []route) []route {
 	t = add(t, "DELETE", "/organizations/{organization_id}", e.deleteOrg)
 	t = add(t, "PATCH", "/organizations/{organization_id}/metadata", e.orgMetadata(true), "private_metadata", "public_metadata")
 	t = add(t, "PUT", "/organizations/{organization_id}/metadata", e.orgMetadata(false), "private_metadata", "public_metadata")
+	t = add(t, "PUT", "/organizations/{organization_id}/logo", e.setOrgLogo(true))
+	t = add(t, "DELETE", "/organizations/{organization_id}/logo", e.setOrgLogo(false))
 	return t
 }
 
@@ -355,4 +357,33 @@ func (e *Emulator) listOrgs(c *call) (int, any, error) {
 		out = append(out, e.orgJSON(o, counts))
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// setOrgLogo records an uploaded logo (the multipart file must be
+// present) or removes it.
+func (e *Emulator) setOrgLogo(upload bool) handler {
+	return func(c *call) (int, any, error) {
+		o, err := e.findOrg(c.param("organization_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		if upload {
+			if err := c.uploadedFile(); err != nil {
+				return 0, nil, err
+			}
+		}
+		o.hasLogo, o.updatedAt = upload, e.ms()
+		j := e.orgJSON(o, false)
+		c.emit("organization.updated", j)
+		if !upload {
+			return http.StatusOK, j, nil
+		}
+		// The upload answer is the organization with the deprecated
+		// logo_url beside image_url.
+		answer := *j // j is the event's payload too: leave it as it was
+		answer.HasImage, answer.ImageURL = true, ptr(imageURL(o.id))
+		//lint:ignore SA1019 the emulator still sends what the API sends
+		answer.LogoURL = ptr(imageURL(o.id))
+		return http.StatusOK, &answer, nil
+	}
 }

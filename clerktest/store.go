@@ -128,3 +128,13 @@ func sortBy[T any](items []*T, desc bool, key func(*T) string) {
 		return r
 	})
 }
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

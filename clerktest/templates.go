@@ -33,7 +33,7 @@ var builtinTemplates = map[string][]builtinTemplate{
 
 var templateVar = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
 
-func (e *Emulator) templateRoutesExtra(t []route) []route {
+func (e *Emulator) emailTemplateRoutes(t []route) []route {
 	t = add(t, "GET", "/templates/{template_type}", e.listTemplatesOfType, "limit", "offset", "paginated")
 	t = add(t, "GET", "/templates/{template_type}/{slug}", e.getTemplateOfType)
 	t = add(t, "PUT", "/templates/{template_type}/{slug}", e.replaceTemplate, "body", "delivered_by_clerk", "from_email_name",
