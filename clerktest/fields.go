@@ -27,6 +27,12 @@ func parseFields(body []byte) (fields, error) {
 	return f, nil
 }
 
+// raw is the object encoded again, to decode into a params type.
+func (f fields) raw() []byte {
+	b, _ := json.Marshal(map[string]json.RawMessage(f))
+	return b
+}
+
 func (f fields) has(k string) bool { _, ok := f[k]; return ok }
 
 func (f fields) isNull(k string) bool {

@@ -68,27 +68,23 @@ func validEmail(param, addr string) error {
 }
 
 // expiry reads expires_in_days (default 30) as an absolute time in ms.
-func (e *Emulator) expiry(f fields) (*int64, error) {
-	days, _, err := f.integer("expires_in_days")
-	if err != nil {
-		return nil, err
-	}
+func (e *Emulator) expiry(days clerk.Opt[int64]) (*int64, error) {
 	d := int64(30)
-	if days != nil {
-		if *days < 1 || *days > 365 {
+	if v, ok := days.Get(); ok {
+		if v < 1 || v > 365 {
 			return nil, invalidParam("expires_in_days", "expires_in_days must be between 1 and 365.")
 		}
-		d = *days
+		d = v
 	}
 	return ptr(e.now().Add(time.Duration(d) * 24 * time.Hour).UnixMilli()), nil
 }
 
 func (e *Emulator) createInvitation(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p invitations.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	i, err := e.prepareInvitation(f, nil)
+	i, err := e.prepareInvitation(&p, nil)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -113,65 +109,41 @@ func (e *Emulator) notifyInvitation(c *call, i *invitation) {
 
 // prepareInvitation validates one instance invitation body against the
 // state and the invitations of the same batch, without storing it.
-func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation, error) {
-	addr, _, err := f.str("email_address")
-	if err != nil {
-		return nil, err
-	}
-	if addr == nil {
+func (e *Emulator) prepareInvitation(p *invitations.CreateParams, batch []*invitation) (*invitation, error) {
+	addr := p.EmailAddress
+	if addr == "" {
 		return nil, missingParam("email_address")
 	}
-	if err := validEmail("email_address", *addr); err != nil {
+	if err := validEmail("email_address", addr); err != nil {
 		return nil, err
 	}
-	ignore, _, err := f.boolean("ignore_existing")
-	if err != nil {
-		return nil, err
-	}
-	if ignore == nil || !*ignore {
-		if e.emailTaken(*addr, "") {
+	if !p.IgnoreExisting.Or(false) {
+		if e.emailTaken(addr, "") {
 			return nil, identifierExists("email_address")
 		}
-		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, *addr) }
+		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, addr) }
 		for _, i := range e.st.invitations {
 			if dup(i) {
-				return nil, duplicateInvitations(*addr)
+				return nil, duplicateInvitations(addr)
 			}
 		}
 		if slices.ContainsFunc(batch, dup) {
-			return nil, duplicateInvitations(*addr)
+			return nil, duplicateInvitations(addr)
 		}
 	}
-	exp, err := e.expiry(f)
+	exp, err := e.expiry(p.ExpiresInDays)
 	if err != nil {
 		return nil, err
 	}
-	pub, _, err := f.object("public_metadata")
-	if err != nil {
-		return nil, err
-	}
-	redirect, _, err := f.str("redirect_url")
-	if err != nil {
-		return nil, err
-	}
-	notify, _, err := f.boolean("notify")
-	if err != nil {
-		return nil, err
-	}
-	tpl, _, err := f.str("template_slug")
-	if err != nil {
-		return nil, err
-	}
-	if tpl != nil && *tpl != "invitation" && *tpl != "waitlist_invitation" {
+	tpl := p.TemplateSlug.Or("invitation")
+	if tpl != "invitation" && tpl != "waitlist_invitation" {
 		return nil, invalidParam("template_slug", "template_slug must be invitation or waitlist_invitation.")
 	}
+	pub, _ := p.PublicMetadata.Get()
 	now := e.ms()
-	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp,
-		notify: notify == nil || *notify, template: "invitation", createdAt: now, updatedAt: now}
-	if tpl != nil {
-		i.template = *tpl
-	}
-	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), deref(redirect))
+	i := &invitation{seq: e.st.next(), id: newID("inv"), email: addr, public: pub, status: "pending", expiresAt: exp,
+		notify: p.Notify.Or(true), template: tpl, createdAt: now, updatedAt: now}
+	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), p.RedirectURL.Or(""))
 	return i, nil
 }
 
@@ -271,11 +243,11 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.CreateInvitationParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	i, err := e.prepareOrgInvitation(o, f, nil)
+	i, err := e.prepareOrgInvitation(o, &p, nil)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -288,29 +260,25 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 
 // prepareOrgInvitation validates one invitation body against the state and
 // the invitations of the same batch, without storing it.
-func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgInvitation) (*orgInvitation, error) {
-	req, err := f.required("email_address", "role")
-	if err != nil {
+func (e *Emulator) prepareOrgInvitation(o *organization, p *organizations.CreateInvitationParams, batch []*orgInvitation) (*orgInvitation, error) {
+	if err := need("email_address", p.EmailAddress, "role", p.Role); err != nil {
 		return nil, err
 	}
-	addr, role := &req[0], &req[1]
-	if err := validEmail("email_address", *addr); err != nil {
+	addr, role := p.EmailAddress, p.Role
+	if err := validEmail("email_address", addr); err != nil {
 		return nil, err
 	}
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(role); err != nil {
 		return nil, err
 	}
-	inviter, _, err := f.str("inviter_user_id")
-	if err != nil {
-		return nil, err
-	}
+	inviter := optPtr(p.InviterUserID.Get())
 	if inviter != nil {
 		if _, err := e.findUser(*inviter); err != nil {
 			return nil, err
 		}
 	}
 	pending := func(i *orgInvitation) bool {
-		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr)
+		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, addr)
 	}
 	for _, i := range e.st.orgInvites {
 		if pending(i) {
@@ -322,30 +290,16 @@ func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgI
 		return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
 			"Organizations cannot have duplicate pending invitations for an email address.")
 	}
-	exp, err := e.expiry(f)
+	exp, err := e.expiry(p.ExpiresInDays)
 	if err != nil {
 		return nil, err
 	}
-	pub, _, err := f.object("public_metadata")
-	if err != nil {
-		return nil, err
-	}
-	priv, _, err := f.object("private_metadata")
-	if err != nil {
-		return nil, err
-	}
-	redirect, _, err := f.str("redirect_url")
-	if err != nil {
-		return nil, err
-	}
-	notify, _, err := f.boolean("notify")
-	if err != nil {
-		return nil, err
-	}
+	pub, _ := p.PublicMetadata.Get()
+	priv, _ := p.PrivateMetadata.Get()
 	now := e.ms()
-	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
-		status: "pending", public: pub, private: priv, expiresAt: exp, notify: notify == nil || *notify,
-		url: e.ticketURL("v1/tickets/accept", "orginv_ticket_"+randomString(24), deref(redirect)), createdAt: now, updatedAt: now}, nil
+	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: addr, role: role, inviterID: inviter,
+		status: "pending", public: pub, private: priv, expiresAt: exp, notify: p.Notify.Or(true),
+		url: e.ticketURL("v1/tickets/accept", "orginv_ticket_"+randomString(24), p.RedirectURL.Or("")), createdAt: now, updatedAt: now}, nil
 }
 
 func (e *Emulator) storeOrgInvitation(c *call, i *orgInvitation) {
@@ -500,7 +454,11 @@ func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
 	}
 	var batch []*invitation
 	for _, f := range items {
-		i, err := e.prepareInvitation(f, batch)
+		var p invitations.CreateParams
+		if err := decodeJSON(f.raw(), &p); err != nil {
+			return 0, nil, err
+		}
+		i, err := e.prepareInvitation(&p, batch)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -527,7 +485,11 @@ func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
 	}
 	var batch []*orgInvitation
 	for _, f := range items {
-		i, err := e.prepareOrgInvitation(o, f, batch)
+		var p organizations.CreateInvitationParams
+		if err := decodeJSON(f.raw(), &p); err != nil {
+			return 0, nil, err
+		}
+		i, err := e.prepareOrgInvitation(o, &p, batch)
 		if err != nil {
 			return 0, nil, err
 		}
