@@ -151,7 +151,7 @@ func (e *Emulator) prepareInvitation(p *invitations.CreateParams, batch []*invit
 func duplicateInvitations(addr string) *apiError {
 	e := fail(http.StatusBadRequest, "duplicate_record", "duplicate invitation",
 		"There are already pending invitations for the following email addresses: "+addr)
-	e.detail.Meta = map[string]any{"param_name": "email_address", "email_addresses": []string{addr}}
+	e.detail.Meta = errMeta(map[string]any{"param_name": "email_address", "email_addresses": []string{addr}})
 	return e
 }
 

@@ -553,7 +553,7 @@ func (e *Emulator) checkRequired(email, phone, username bool) error {
 	}
 	err := fail(http.StatusUnprocessableEntity, "form_data_missing", "missing data",
 		fmt.Sprintf("%q data doesn't match user requirements set for this instance", strings.Join(missing, ", ")))
-	err.detail.Meta = map[string]any{"param_names": missing}
+	err.detail.Meta = errMeta(map[string]any{"param_names": missing})
 	return err
 }
 
