@@ -84,13 +84,13 @@ func (e *Emulator) createEnterprise(c *call) (int, any, error) {
 		AllowOrganizationAccountLinking: ptr(p.AllowOrganizationAccountLinking.Or(false)), DisableAdditionalIdentifications: ptr(false),
 		SyncUserAttributes: ptr(true), LogoPublicURL: clerk.Null[string](), CustomAttributes: []*clerk.CustomAttribute{},
 		CreatedAt: now, UpdatedAt: now}
-	x := enterpriseExtras{oidc: p.OIDC, attrs: p.CustomAttributes}
+	var saml clerk.Opt[enterpriseconnections.UpdateParamsSAML]
 	if v, ok := p.SAML.Get(); ok {
-		x.saml = clerk.Value(enterpriseconnections.UpdateParamsSAML{AllowIdPInitiated: v.AllowIdPInitiated, AllowSubdomains: v.AllowSubdomains,
+		saml = clerk.Value(enterpriseconnections.UpdateParamsSAML{AllowIdPInitiated: v.AllowIdPInitiated, AllowSubdomains: v.AllowSubdomains,
 			AttributeMapping: v.AttributeMapping, ForceAuthn: v.ForceAuthn, IdPCertificate: v.IdPCertificate, IdPEntityID: v.IdPEntityID,
 			IdPMetadata: v.IdPMetadata, IdPMetadataURL: v.IdPMetadataURL, IdPSSOURL: v.IdPSSOURL, LoginHint: v.LoginHint})
 	}
-	if err := e.applyEnterpriseExtras(conn, x); err != nil {
+	if err := e.applyEnterpriseExtras(conn, p.OIDC, saml, p.CustomAttributes); err != nil {
 		return 0, nil, err
 	}
 	e.st.enterprise.put(conn.ID, &enterpriseConn{conn: conn})
@@ -158,7 +158,7 @@ func (e *Emulator) updateEnterprise(c *call) (int, any, error) {
 	if p.OrganizationID.IsSet() || p.OrganizationID.IsNull() {
 		cp.OrganizationID = p.OrganizationID
 	}
-	if err := e.applyEnterpriseExtras(&cp, enterpriseExtras{oidc: p.OIDC, saml: p.SAML, attrs: p.CustomAttributes}); err != nil {
+	if err := e.applyEnterpriseExtras(&cp, p.OIDC, p.SAML, p.CustomAttributes); err != nil {
 		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
@@ -212,22 +212,15 @@ func (e *Emulator) listTestRuns(c *call) (int, any, error) {
 	return http.StatusOK, pageOf(out, limit, offset), nil
 }
 
-// enterpriseExtras are the protocol parameters of an enterprise
-// connection, as the SDK's params types decode them, in one shape for
-// create and update (create's saml is update's without the name).
-type enterpriseExtras struct {
-	oidc  clerk.Opt[enterpriseconnections.CreateParamsOIDC]
-	saml  clerk.Opt[enterpriseconnections.UpdateParamsSAML]
-	attrs clerk.Opt[[]*enterpriseconnections.CreateParamsCustomAttributeItem]
-}
-
 // applyEnterpriseExtras applies oidc (the OAuth configuration), saml (the
-// embedded SAML connection) and custom_attributes to conn; the body was
-// already decoded into the typed params, so it is well formed. The client
-// secret is kept out of every answer, as Clerk keeps it.
-func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, x enterpriseExtras) error {
+// embedded SAML connection) and custom_attributes, as the SDK's params
+// types decoded them, to conn; create and update share it (create's saml
+// is update's without the name). The client secret is kept out of every
+// answer, as Clerk keeps it.
+func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, oidc clerk.Opt[enterpriseconnections.CreateParamsOIDC],
+	saml clerk.Opt[enterpriseconnections.UpdateParamsSAML], attrs clerk.Opt[[]*enterpriseconnections.CreateParamsCustomAttributeItem]) error {
 	now := e.ms()
-	if o, ok := x.oidc.Get(); ok {
+	if o, ok := oidc.Get(); ok {
 		if !strings.HasPrefix(conn.Provider, "oidc") {
 			return invalidParam("oidc", "oidc is only for an OIDC provider.")
 		}
@@ -236,20 +229,14 @@ func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, x ent
 			cfg = clerk.EnterpriseConnectionOAuthConfig{ID: ptr(newID("oac")), Name: ptr(conn.Name), ProviderKey: ptr(conn.Provider),
 				CreatedAt: &now, LogoPublicURL: clerk.Null[string](), RequiresPKCE: ptr(false)}
 		}
-		for _, f := range []struct {
-			v   clerk.Opt[string]
-			dst *clerk.Opt[string]
-		}{{o.AuthURL, &cfg.AuthURL}, {o.ClientID, &cfg.ClientID}, {o.DiscoveryURL, &cfg.DiscoveryURL}, {o.TokenURL, &cfg.TokenURL}} {
-			if v, ok := f.v.Get(); ok {
-				*f.dst = clerk.Value(v)
-			}
-		}
+		setStrings([][2]*clerk.Opt[string]{{&o.AuthURL, &cfg.AuthURL}, {&o.ClientID, &cfg.ClientID}, {&o.DiscoveryURL, &cfg.DiscoveryURL},
+			{&o.TokenURL, &cfg.TokenURL}})
 		if v, ok := o.RequiresPKCE.Get(); ok {
 			cfg.RequiresPKCE = &v
 		}
 		conn.OAuthConfig = clerk.Value(cfg)
 	}
-	if s, ok := x.saml.Get(); ok {
+	if s, ok := saml.Get(); ok {
 		if !strings.HasPrefix(conn.Provider, "saml") {
 			return invalidParam("saml", "saml is only for a SAML provider.")
 		}
@@ -264,21 +251,15 @@ func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, x ent
 				LoginHint: &clerk.EnterpriseConnectionSAMLConnectionLoginHint{Mode: "off"}}
 		}
 		for _, f := range []struct {
-			v   clerk.Opt[bool]
+			v   *bool
 			dst **bool
-		}{{s.AllowIdPInitiated, &sc.AllowIdPInitiated}, {s.AllowSubdomains, &sc.AllowSubdomains}, {s.ForceAuthn, &sc.ForceAuthn}} {
-			if v, ok := f.v.Get(); ok {
-				*f.dst = &v
+		}{{optPtr(s.AllowIdPInitiated.Get()), &sc.AllowIdPInitiated}, {optPtr(s.AllowSubdomains.Get()), &sc.AllowSubdomains},
+			{optPtr(s.ForceAuthn.Get()), &sc.ForceAuthn}} {
+			if f.v != nil {
+				*f.dst = f.v
 			}
 		}
-		for _, f := range []struct {
-			v   clerk.Opt[string]
-			dst *clerk.Opt[string]
-		}{{s.IdPEntityID, &sc.IdPEntityID}, {s.IdPMetadataURL, &sc.IdPMetadataURL}, {s.IdPSSOURL, &sc.IdPSSOURL}} {
-			if v, ok := f.v.Get(); ok {
-				*f.dst = clerk.Value(v)
-			}
-		}
+		setStrings([][2]*clerk.Opt[string]{{&s.IdPEntityID, &sc.IdPEntityID}, {&s.IdPMetadataURL, &sc.IdPMetadataURL}, {&s.IdPSSOURL, &sc.IdPSSOURL}})
 		if h, ok := s.LoginHint.Get(); ok {
 			if h.Mode != "email_address" && h.Mode != "custom_attribute" && h.Mode != "off" {
 				return invalidParam("saml", "saml.login_hint.mode must be email_address, custom_attribute or off.")
@@ -287,9 +268,9 @@ func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, x ent
 		}
 		conn.SAMLConnection = clerk.Value(sc)
 	}
-	if attrs, ok := x.attrs.Get(); ok {
-		conn.CustomAttributes = make([]*clerk.CustomAttribute, 0, len(attrs))
-		for _, a := range attrs {
+	if list, ok := attrs.Get(); ok {
+		conn.CustomAttributes = make([]*clerk.CustomAttribute, 0, len(list))
+		for _, a := range list {
 			if a == nil || a.Key == "" || a.Name == "" {
 				return missingParam("custom_attributes.key")
 			}
@@ -299,4 +280,13 @@ func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, x ent
 		}
 	}
 	return nil
+}
+
+// setStrings copies each pair's first value, when set, into its second.
+func setStrings(pairs [][2]*clerk.Opt[string]) {
+	for _, p := range pairs {
+		if v, ok := p[0].Get(); ok {
+			*p[1] = clerk.Value(v)
+		}
+	}
 }

@@ -78,7 +78,7 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 			FirstName:    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
 			LastName:     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"},
 		IdPMetadataURL: clerk.Null[string](), IdPMetadata: clerk.Null[string](), CreatedAt: now, UpdatedAt: now}
-	if err := applySAMLExtras(s, samlExtras{p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint}); err != nil {
+	if err := applySAMLExtras(s, p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint); err != nil {
 		return 0, nil, err
 	}
 	e.st.saml.put(s.ID, s)
@@ -167,7 +167,7 @@ func (e *Emulator) updateSAML(c *call) (int, any, error) {
 	}
 	// consent_verified_domains_deletion (decoded above) consents to
 	// dropping verified domains; emulated domains carry no verification.
-	if err := applySAMLExtras(&cp, samlExtras{p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint}); err != nil {
+	if err := applySAMLExtras(&cp, p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint); err != nil {
 		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
@@ -184,42 +184,36 @@ func (e *Emulator) deleteSAML(c *call) (int, any, error) {
 	return http.StatusOK, deleted("saml_connection", s.ID), nil
 }
 
-// samlExtras are the SAML parameters create and update share beyond the
-// IdP basics, as the SDK's params types decode them.
-type samlExtras struct {
-	mapping       clerk.Opt[samlconnections.CreateParamsAttributeMapping]
-	metadata, url clerk.Opt[string]
-	hint          clerk.Opt[samlconnections.CreateParamsLoginHint]
-}
-
 // applySAMLExtras applies attribute_mapping (each key given replaces its
 // mapping), idp_metadata, idp_metadata_url and login_hint to s.
-func applySAMLExtras(s *clerk.SAMLConnection, x samlExtras) error {
-	if m, ok := x.mapping.Get(); ok {
+func applySAMLExtras(s *clerk.SAMLConnection, mapping clerk.Opt[samlconnections.CreateParamsAttributeMapping], metadata, metadataURL clerk.Opt[string],
+	hint clerk.Opt[samlconnections.CreateParamsLoginHint]) error {
+	if m, ok := mapping.Get(); ok {
 		if s.AttributeMapping == nil {
 			s.AttributeMapping = &clerk.SAMLConnectionAttributeMapping{}
 		}
 		am := *s.AttributeMapping
 		for _, f := range []struct {
-			v   clerk.Opt[string]
+			v   *string
 			dst *string
-		}{{m.UserID, &am.UserID}, {m.EmailAddress, &am.EmailAddress}, {m.FirstName, &am.FirstName}, {m.LastName, &am.LastName}} {
-			if v, ok := f.v.Get(); ok {
-				*f.dst = v
+		}{{optPtr(m.UserID.Get()), &am.UserID}, {optPtr(m.EmailAddress.Get()), &am.EmailAddress}, {optPtr(m.FirstName.Get()), &am.FirstName},
+			{optPtr(m.LastName.Get()), &am.LastName}} {
+			if f.v != nil {
+				*f.dst = *f.v
 			}
 		}
 		s.AttributeMapping = &am
 	}
-	if v, ok := x.metadata.Get(); ok {
+	if v, ok := metadata.Get(); ok {
 		s.IdPMetadata = clerk.Value(v)
 	}
-	if v, ok := x.url.Get(); ok {
+	if v, ok := metadataURL.Get(); ok {
 		if u, err := url.Parse(v); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
 			return invalidParam("idp_metadata_url", "idp_metadata_url must be an absolute http(s) URL.")
 		}
 		s.IdPMetadataURL = clerk.Value(v)
 	}
-	if h, ok := x.hint.Get(); ok {
+	if h, ok := hint.Get(); ok {
 		switch h.Mode {
 		case "email_address", "off":
 		case "custom_attribute":
