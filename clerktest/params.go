@@ -17,7 +17,7 @@ const (
 )
 
 // specOperation is one operation of the spec and the parameters it
-// defines (the generated table in spec_params_gen.go).
+// defines (spec_params_gen.go, written by internal/gen).
 type specOperation struct {
 	method, path string
 	query, body  []string
