@@ -69,6 +69,18 @@
 // before or after the write, as a status, a connection reset, a truncated
 // body or latency. Requests returns the bounded request log.
 //
+// The source has one place per resource family, each with the same shape:
+// <family>.go (users.go, organizations.go, invitations.go, billing.go, ...)
+// holds the family's route list, one add call per operation naming the
+// parameters its handler implements, and the handlers; its records,
+// indexes and rules sit in files with the same prefix (users_model.go,
+// users_list.go, billing_model.go, invitations_accept.go). routes.go lists
+// the families. To add an endpoint, add its line to the family's route
+// list and its handler beside it: decode the body into the SDK's params
+// type (decode), build the answer from the root model, and let the
+// generated spec table (spec_params_gen.go, from internal/gen) and
+// TestEverySpecParameterIsImplemented check the parameters.
+//
 // Every Emulator is independent: separate state, separate keys, no globals,
 // so tests that each start one may run in parallel. Its methods are safe for
 // concurrent use; reads run in parallel under a shared lock.
