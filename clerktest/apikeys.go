@@ -70,60 +70,33 @@ func (e *Emulator) apiKeyRoutes(t []route) []route {
 var subjectPattern = regexp.MustCompile(`^(user|org|mch|scim)_\w{27}$`)
 
 func (e *Emulator) createAPIKey(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p apikeys.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	name, _, err := f.str("name")
-	if err != nil {
-		return 0, nil, err
-	}
-	subject, _, err := f.str("subject")
-	if err != nil {
-		return 0, nil, err
-	}
-	if name == nil || *name == "" {
+	if p.Name == "" {
 		return 0, nil, missingParam("name")
 	}
-	if subject == nil || !subjectPattern.MatchString(*subject) {
+	if !subjectPattern.MatchString(p.Subject) {
 		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
-	typ, _, err := f.str("type")
-	if err != nil {
-		return 0, nil, err
-	}
-	desc, _, err := f.str("description")
-	if err != nil {
-		return 0, nil, err
-	}
-	createdBy, _, err := f.str("created_by")
-	if err != nil {
-		return 0, nil, err
-	}
-	scopes, err := f.strings("scopes")
-	if err != nil {
-		return 0, nil, err
-	}
 	var claims any
-	if f.has("claims") && !f.isNull("claims") {
-		claims, _, err = f.object("claims")
-		if err != nil {
-			return 0, nil, err
+	if v, ok := p.Claims.Get(); ok && v != nil {
+		if _, isObject := v.(map[string]any); !isObject {
+			return 0, nil, badType("claims", "an object")
 		}
+		claims = v
 	}
-	ttl, _, err := f.integer("seconds_until_expiration")
-	if err != nil {
-		return 0, nil, err
-	}
+	scopes, _ := p.Scopes.Get()
 	now := e.now()
-	k := &apiKey{seq: e.st.next(), id: newHexID("ak"), typ: "api_key", subject: *subject, name: *name, description: desc,
-		claims: claims, scopes: scopes, secret: "ak_" + randomString(40), createdBy: createdBy,
-		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
-	if typ != nil && *typ != "" {
-		k.typ = *typ
+	k := &apiKey{seq: e.st.next(), id: newHexID("ak"), typ: "api_key", subject: p.Subject, name: p.Name,
+		description: optPtr(p.Description.Get()), claims: claims, scopes: scopes, secret: "ak_" + randomString(40),
+		createdBy: optPtr(p.CreatedBy.Get()), createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
+	if typ := p.Type.Or(""); typ != "" {
+		k.typ = typ
 	}
-	if ttl != nil {
-		k.expiration = ptr(now.Add(time.Duration(*ttl) * time.Second).UnixMilli())
+	if ttl, ok := p.SecondsUntilExpiration.Get(); ok {
+		k.expiration = ptr(now.Add(time.Duration(ttl * float64(time.Second))).UnixMilli())
 	}
 	e.st.apiKeys[k.id] = k
 	return http.StatusOK, e.createdAPIKeyJSON(k), nil

@@ -131,16 +131,16 @@ func (e *Emulator) extendTrial(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p billing.ExtendFreeTrialParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	to, _, err := f.dateTime("extend_to")
-	if err != nil {
-		return 0, nil, err
-	}
-	if to == nil {
+	if p.ExtendTo == "" {
 		return 0, nil, missingParam("extend_to")
+	}
+	to, err := parseDateTime("extend_to", p.ExtendTo)
+	if err != nil {
+		return 0, nil, err
 	}
 	if !s.isFreeTrial || s.status != "active" {
 		return 0, nil, fail(http.StatusBadRequest, "subscription_item_not_in_free_trial", "This subscription item is not in a free trial.", "")

@@ -113,11 +113,18 @@ func (f fields) dateTime(k string) (ms *int64, present bool, err error) {
 	if err != nil || v == nil {
 		return nil, present, err
 	}
-	t, perr := time.Parse(time.RFC3339, *v)
-	if perr != nil {
-		return nil, true, invalidParam(k, k+" must be an RFC 3339 date-time.")
+	ms, err = parseDateTime(k, *v)
+	return ms, true, err
+}
+
+// parseDateTime reads the RFC 3339 date-time v of parameter k as Unix
+// milliseconds; another format is a 422 naming k.
+func parseDateTime(k, v string) (*int64, error) {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, invalidParam(k, k+" must be an RFC 3339 date-time.")
 	}
-	return ptr(t.UnixMilli()), true, nil
+	return ptr(t.UnixMilli()), nil
 }
 
 // object decodes a JSON object or null (nil map).

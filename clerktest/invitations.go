@@ -336,17 +336,15 @@ func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.RevokeInvitationParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	if by, _, err := f.str("requesting_user_id"); err != nil {
-		return 0, nil, err
-	} else if by != nil {
-		if _, err := e.findUser(*by); err != nil {
+	if by, ok := p.RequestingUserID.Get(); ok {
+		if _, err := e.findUser(by); err != nil {
 			return 0, nil, resourceParamNotFound("requesting_user_id")
 		}
-		if m := e.membershipOf(i.orgID, *by); m == nil || m.role != "org:admin" {
+		if m := e.membershipOf(i.orgID, by); m == nil || m.role != "org:admin" {
 			return 0, nil, notAnAdmin()
 		}
 	}
