@@ -3,6 +3,9 @@ package clerktest
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // seed fills the state with demo data; it runs before the server starts
@@ -28,10 +31,8 @@ func (e *Emulator) seed() {
 	if len(users) < 2 {
 		return
 	}
-	body, _ := json.Marshal(map[string]any{"name": "Acme Inc", "slug": "acme", "created_by": users[0].id,
-		"public_metadata": map[string]any{"industry": "rockets"}})
-	f, _ := parseFields(body)
-	if org, _, err := e.newOrg(f); err == nil {
+	if org, _, err := e.newOrg(&organizations.CreateParams{Name: "Acme Inc", Slug: clerk.Value("acme"), CreatedBy: clerk.Value(users[0].id),
+		PublicMetadata: clerk.Value(map[string]any{"industry": "rockets"})}); err == nil {
 		e.newMembership(org, users[1], "org:member")
 	}
 	trial := int64(14)
