@@ -90,19 +90,17 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.CreateMembershipParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	req, err := f.required("user_id", "role")
-	if err != nil {
+	if err := need("user_id", p.UserID, "role", p.Role); err != nil {
 		return 0, nil, err
 	}
-	uid, role := &req[0], &req[1]
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(p.Role); err != nil {
 		return 0, nil, err
 	}
-	u, err := e.findUser(*uid)
+	u, err := e.findUser(p.UserID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -112,11 +110,11 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if err := e.checkSeats(o, 1); err != nil {
 		return 0, nil, err
 	}
-	m := e.newMembership(o, u, *role)
-	if pub, _, err := f.object("public_metadata"); err == nil && pub != nil {
+	m := e.newMembership(o, u, p.Role)
+	if pub, ok := p.PublicMetadata.Get(); ok && pub != nil {
 		m.public = pub
 	}
-	if priv, _, err := f.object("private_metadata"); err == nil && priv != nil {
+	if priv, ok := p.PrivateMetadata.Get(); ok && priv != nil {
 		m.private = priv
 	}
 	c.emit("organizationMembership.created", e.membershipJSON(m))
@@ -140,21 +138,17 @@ func (e *Emulator) updateMembership(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.UpdateMembershipParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	role, _, err := f.str("role")
-	if err != nil {
+	if err := need("role", p.Role); err != nil {
 		return 0, nil, err
 	}
-	if role == nil {
-		return 0, nil, missingParam("role")
-	}
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(p.Role); err != nil {
 		return 0, nil, err
 	}
-	m.role, m.updatedAt = *role, e.ms()
+	m.role, m.updatedAt = p.Role, e.ms()
 	c.emit("organizationMembership.updated", e.membershipJSON(m))
 	return http.StatusOK, e.membershipJSON(m), nil
 }
