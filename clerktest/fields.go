@@ -226,23 +226,6 @@ func (c *call) bodyString(name string, required bool) (*string, error) {
 	return s, nil
 }
 
-// required reads string fields that must be present, in order; the first
-// missing one is a form_param_missing error naming it.
-func (f fields) required(names ...string) ([]string, error) {
-	out := make([]string, len(names))
-	for i, name := range names {
-		v, _, err := f.str(name)
-		if err != nil {
-			return nil, err
-		}
-		if v == nil {
-			return nil, missingParam(name)
-		}
-		out[i] = *v
-	}
-	return out, nil
-}
-
 // lower is strings.ToLower, for index keys.
 func lower(s string) string { return strings.ToLower(s) }
 

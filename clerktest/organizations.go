@@ -192,11 +192,14 @@ func (e *Emulator) applyOrgFields(o *organization, p *organizations.UpdateParams
 	if v, ok := p.AdminDeleteEnabled.Get(); ok {
 		o.adminDelete = v
 	}
+	// Update still takes the metadata the spec moved to PATCH .../metadata.
+	//lint:ignore SA1019 the emulator serves every parameter, deprecated or not
+	pub, priv := p.PublicMetadata, p.PrivateMetadata
 	for _, m := range []struct {
 		v   *map[string]any
 		set bool
 		dst *map[string]any
-	}{{optPtr(p.PublicMetadata.Get()), !p.PublicMetadata.IsOmitted(), &o.public}, {optPtr(p.PrivateMetadata.Get()), !p.PrivateMetadata.IsOmitted(), &o.private}} {
+	}{{optPtr(pub.Get()), !pub.IsOmitted(), &o.public}, {optPtr(priv.Get()), !priv.IsOmitted(), &o.private}} {
 		switch {
 		case m.v != nil:
 			*m.dst = *m.v
