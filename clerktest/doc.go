@@ -57,8 +57,11 @@
 //     /v1/beta_features/change_domain answer 404 resource_not_found, a
 //     guess (Clerk does not document their answer to a development
 //     instance).
-//   - Some declared answer fields are not filled yet, mostly in billing;
-//     the contract test in the tests module lists them (allowedAbsences).
+//   - Declared answer fields the root models cannot carry yet are left
+//     out: an empty optional list (omitempty), a null in an omitempty
+//     field, and the payer and payment source of the extend-free-trial and
+//     price-transition answers; the contract test in the tests module lists
+//     them with the absences that are Clerk's behaviour (allowedAbsences).
 //
 // Clerk's test identifiers work as on a development instance: addresses with
 // +clerk_test and the numbers +1 XXX 555-0100 to 555-0199 receive no message

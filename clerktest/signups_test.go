@@ -1,6 +1,7 @@
 package clerktest_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -45,7 +46,13 @@ func TestSignUps(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	if res.StatusCode != 200 {
+	var started struct {
+		ID string `json:"id"`
+	}
+	if res.StatusCode != 200 || json.NewDecoder(res.Body).Decode(&started) != nil {
 		t.Fatalf("control sign_ups: %d", res.StatusCode)
+	}
+	if got := call(t, e, "GET", "/sign_ups/"+started.ID, nil, 200); got["email_address"] != "ctl@example.com" {
+		t.Errorf("the control route's sign-up: %v", got)
 	}
 }
