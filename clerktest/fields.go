@@ -62,22 +62,6 @@ func (f fields) str(k string) (val *string, present bool, err error) {
 	return &s, true, nil
 }
 
-// strings decodes a string or an array of strings (null or absent: none).
-func (f fields) strings(k string) ([]string, error) {
-	if !f.has(k) || f.isNull(k) {
-		return nil, nil
-	}
-	var one string
-	if json.Unmarshal(f[k], &one) == nil {
-		return []string{one}, nil
-	}
-	var many []string
-	if json.Unmarshal(f[k], &many) != nil {
-		return nil, badType(k, "a string or an array of strings")
-	}
-	return many, nil
-}
-
 func (f fields) boolean(k string) (val *bool, present bool, err error) {
 	if !f.has(k) {
 		return nil, false, nil
@@ -104,17 +88,6 @@ func (f fields) integer(k string) (val *int64, present bool, err error) {
 		return nil, true, badType(k, "an integer")
 	}
 	return &n, true, nil
-}
-
-// dateTime decodes an RFC 3339 date-time string or null into Unix
-// milliseconds. present is false when the key is absent; ms is nil for null.
-func (f fields) dateTime(k string) (ms *int64, present bool, err error) {
-	v, present, err := f.str(k)
-	if err != nil || v == nil {
-		return nil, present, err
-	}
-	ms, err = parseDateTime(k, *v)
-	return ms, true, err
 }
 
 // parseDateTime reads the RFC 3339 date-time v of parameter k as Unix

@@ -73,8 +73,11 @@ func decode[T any](c *call, p *T) error { return decodeJSON(c.body, p) }
 
 // decodeJSON is decode for a body of its own (an item of a bulk request).
 func decodeJSON[T any](body []byte, p *T) error {
-	if len(strings.TrimSpace(string(body))) == 0 {
+	switch strings.TrimSpace(string(body)) {
+	case "":
 		return nil
+	case "null":
+		return invalidBody() // a body, but not an object
 	}
 	err := json.Unmarshal(body, p)
 	var te *json.UnmarshalTypeError
