@@ -155,19 +155,23 @@ func (e *Emulator) revokeAPIKey(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	reason, err := c.bodyString("revocation_reason", false)
-	if err != nil {
+	var p apikeys.RevokeParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	k.revoked, k.reason, k.updatedAt = true, reason, e.ms()
+	k.revoked, k.reason, k.updatedAt = true, optPtr(p.RevocationReason.Get()), e.ms()
 	return http.StatusOK, e.apiKeyJSON(k), nil
 }
 
 func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
-	secret, err := c.bodyString("secret", true)
-	if err != nil {
+	var p apikeys.VerifyParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	if err := need("secret", p.Secret); err != nil {
+		return 0, nil, err
+	}
+	secret := &p.Secret
 	now := e.ms()
 	for _, k := range e.st.apiKeys {
 		if k.secret == *secret && !k.revoked && !k.expired(now) {

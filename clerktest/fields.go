@@ -182,23 +182,6 @@ func queryList(q url.Values, k string) []string {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// bodyString reads one string field of the call's JSON body; a required
-// field must be present and not empty.
-func (c *call) bodyString(name string, required bool) (*string, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
-		return nil, err
-	}
-	s, _, err := f.str(name)
-	if err != nil {
-		return nil, err
-	}
-	if required && (s == nil || *s == "") {
-		return nil, missingParam(name)
-	}
-	return s, nil
-}
-
 // lower is strings.ToLower, for index keys.
 func lower(s string) string { return strings.ToLower(s) }
 

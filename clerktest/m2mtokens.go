@@ -169,19 +169,23 @@ func (e *Emulator) revokeM2M(c *call) (int, any, error) {
 	if !ok {
 		return 0, nil, notFound("M2M token " + c.param("m2m_token_id"))
 	}
-	reason, err := c.bodyString("revocation_reason", false)
-	if err != nil {
+	var p m2mtokens.RevokeParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	t.revoked, t.reason, t.updatedAt = true, reason, e.ms()
+	t.revoked, t.reason, t.updatedAt = true, optPtr(p.RevocationReason.Get()), e.ms()
 	return http.StatusOK, e.m2mJSON(t), nil
 }
 
 func (e *Emulator) verifyM2M(c *call) (int, any, error) {
-	tok, err := c.bodyString("token", true)
-	if err != nil {
+	var p m2mtokens.VerifyParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	if err := need("token", p.Token); err != nil {
+		return 0, nil, err
+	}
+	tok := &p.Token
 	now := e.ms()
 	for _, t := range e.st.m2mTokens {
 		if t.token == *tok && !t.revoked && !t.expired(now) {

@@ -438,17 +438,14 @@ func (e *Emulator) verifyPassword(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p users.VerifyPasswordParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	pw, _, err := f.str("password")
-	if err != nil {
-		return 0, nil, err
-	}
-	if pw == nil {
+	if p.Password == "" {
 		return 0, nil, missingParam("password")
 	}
+	pw := &p.Password
 	if u.passwordHash == nil && u.passwordDigest == "" {
 		return 0, nil, noPasswordSet()
 	}
@@ -464,19 +461,15 @@ func (e *Emulator) setCompromised(on bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		f, err := parseFields(c.body)
-		if err != nil {
-			return 0, nil, err
-		}
-		revoke, _, err := f.boolean("revoke_all_sessions")
-		if err != nil {
+		var p users.SetPasswordCompromisedParams
+		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
 		if u.passwordHash == nil {
 			return 0, nil, noPasswordSet()
 		}
 		u.passwordCompromised, u.updatedAt = on, e.ms()
-		if on && revoke != nil && *revoke {
+		if on && p.RevokeAllSessions.Or(false) {
 			e.revokeUserSessions(c, u.id)
 		}
 		c.emit("user.updated", u.json())
