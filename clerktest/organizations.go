@@ -273,26 +273,12 @@ func (e *Emulator) orgMetadata(merge bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		f, err := parseFields(c.body)
-		if err != nil {
+		// PATCH and PUT take the same two objects.
+		var p organizations.UpdateMetadataParams
+		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
-		for _, s := range []struct {
-			key string
-			dst *map[string]any
-		}{{"public_metadata", &o.public}, {"private_metadata", &o.private}} {
-			v, ok, err := f.object(s.key)
-			if err != nil {
-				return 0, nil, err
-			}
-			switch {
-			case !ok || merge && v == nil:
-			case merge:
-				*s.dst = mergeMetadata(*s.dst, v)
-			default:
-				*s.dst = v
-			}
-		}
+		applyMetadata(merge, []metadataSlot{{&p.PublicMetadata, &o.public}, {&p.PrivateMetadata, &o.private}})
 		o.updatedAt = e.ms()
 		c.emit("organization.updated", e.orgJSON(o, false))
 		return http.StatusOK, e.orgJSON(o, false), nil

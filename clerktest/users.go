@@ -397,36 +397,12 @@ func (e *Emulator) userMetadata(merge bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		f, err := parseFields(c.body)
-		if err != nil {
+		// PATCH and PUT take the same three objects.
+		var p users.UpdateMetadataParams
+		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
-		type slot struct {
-			key string
-			dst *map[string]any
-		}
-		slots := []slot{{"public_metadata", &u.public}, {"private_metadata", &u.private}, {"unsafe_metadata", &u.unsafe}}
-		vals := make([]map[string]any, len(slots))
-		for i, s := range slots {
-			v, _, err := f.object(s.key)
-			if err != nil {
-				return 0, nil, err
-			}
-			vals[i] = v
-		}
-		for i, s := range slots {
-			if !f.has(s.key) {
-				continue
-			}
-			if merge {
-				if f.isNull(s.key) {
-					continue
-				}
-				*s.dst = mergeMetadata(*s.dst, vals[i])
-			} else {
-				*s.dst = vals[i]
-			}
-		}
+		applyMetadata(merge, []metadataSlot{{&p.PublicMetadata, &u.public}, {&p.PrivateMetadata, &u.private}, {&p.UnsafeMetadata, &u.unsafe}})
 		u.updatedAt = e.ms()
 		c.emit("user.updated", u.json())
 		return http.StatusOK, u.json(), nil
