@@ -13,7 +13,11 @@ import (
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
-// absent key and an explicit null.
+// absent key and an explicit null. Handlers decode bodies into the SDK's
+// params types (decode); fields serves what those cannot say: the keys of a
+// bulk item before it is decoded, whether a required integer was sent at
+// all (a machine secret's previous_token_ttl), and an open object (an actor
+// token's actor).
 type fields map[string]json.RawMessage
 
 func parseFields(body []byte) (fields, error) {
@@ -35,59 +39,10 @@ func (f fields) raw() []byte {
 
 func (f fields) has(k string) bool { _, ok := f[k]; return ok }
 
-func (f fields) isNull(k string) bool {
-	v, ok := f[k]
-	return ok && bytes.Equal(bytes.TrimSpace(v), []byte("null"))
-}
-
 func badType(k, want string) error {
 	e := failParam(http.StatusUnprocessableEntity, "form_param_type_invalid", "is invalid", k)
 	e.detail.LongMessage = "`" + k + "` must be " + want + "."
 	return e
-}
-
-// str decodes a string or null. present is false when the key is absent;
-// val is nil for null.
-func (f fields) str(k string) (val *string, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var s string
-	if json.Unmarshal(f[k], &s) != nil {
-		return nil, true, badType(k, "a string")
-	}
-	return &s, true, nil
-}
-
-func (f fields) boolean(k string) (val *bool, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var b bool
-	if json.Unmarshal(f[k], &b) != nil {
-		return nil, true, badType(k, "a boolean")
-	}
-	return &b, true, nil
-}
-
-func (f fields) integer(k string) (val *int64, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var n int64
-	if json.Unmarshal(f[k], &n) != nil {
-		return nil, true, badType(k, "an integer")
-	}
-	return &n, true, nil
 }
 
 // parseDateTime reads the RFC 3339 date-time v of parameter k as Unix
@@ -98,21 +53,6 @@ func parseDateTime(k, v string) (*int64, error) {
 		return nil, invalidParam(k, k+" must be an RFC 3339 date-time.")
 	}
 	return ptr(t.UnixMilli()), nil
-}
-
-// object decodes a JSON object or null (nil map).
-func (f fields) object(k string) (val map[string]any, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var m map[string]any
-	if json.Unmarshal(f[k], &m) != nil {
-		return nil, true, badType(k, "an object")
-	}
-	return m, true, nil
 }
 
 // page reads limit (default 10, 1..max) and offset (default 0, >= 0).
