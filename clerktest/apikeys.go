@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/apikeys"
 )
 
 // apiKey is the emulator's record of an API key.
@@ -60,66 +61,42 @@ func (e *Emulator) apiKeyRoutes(t []route) []route {
 	t = add(t, "GET", "/api_keys/{apiKeyID}", e.getAPIKey)
 	t = add(t, "POST", "/api_keys/{apiKeyID}/revoke", e.revokeAPIKey, "revocation_reason")
 	t = add(t, "POST", "/api_keys/verify", e.verifyAPIKey, "secret")
+	t = add(t, "PATCH", "/api_keys/{apiKeyID}", e.updateAPIKey, "claims", "description", "scopes", "seconds_until_expiration", "subject")
+	t = add(t, "DELETE", "/api_keys/{apiKeyID}", e.deleteAPIKey)
+	t = add(t, "GET", "/api_keys/{apiKeyID}/secret", e.getAPIKeySecret)
 	return t
 }
 
 var subjectPattern = regexp.MustCompile(`^(user|org|mch|scim)_\w{27}$`)
 
 func (e *Emulator) createAPIKey(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p apikeys.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	name, _, err := f.str("name")
-	if err != nil {
-		return 0, nil, err
-	}
-	subject, _, err := f.str("subject")
-	if err != nil {
-		return 0, nil, err
-	}
-	if name == nil || *name == "" {
+	if p.Name == "" {
 		return 0, nil, missingParam("name")
 	}
-	if subject == nil || !subjectPattern.MatchString(*subject) {
+	if !subjectPattern.MatchString(p.Subject) {
 		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
-	typ, _, err := f.str("type")
-	if err != nil {
-		return 0, nil, err
-	}
-	desc, _, err := f.str("description")
-	if err != nil {
-		return 0, nil, err
-	}
-	createdBy, _, err := f.str("created_by")
-	if err != nil {
-		return 0, nil, err
-	}
-	scopes, err := f.strings("scopes")
-	if err != nil {
-		return 0, nil, err
-	}
 	var claims any
-	if f.has("claims") && !f.isNull("claims") {
-		claims, _, err = f.object("claims")
-		if err != nil {
-			return 0, nil, err
+	if v, ok := p.Claims.Get(); ok && v != nil {
+		if _, isObject := v.(map[string]any); !isObject {
+			return 0, nil, badType("claims", "an object")
 		}
+		claims = v
 	}
-	ttl, _, err := f.integer("seconds_until_expiration")
-	if err != nil {
-		return 0, nil, err
-	}
+	scopes, _ := p.Scopes.Get()
 	now := e.now()
-	k := &apiKey{seq: e.st.next(), id: newHexID("ak"), typ: "api_key", subject: *subject, name: *name, description: desc,
-		claims: claims, scopes: scopes, secret: "ak_" + randomString(40), createdBy: createdBy,
-		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
-	if typ != nil && *typ != "" {
-		k.typ = *typ
+	k := &apiKey{seq: e.st.next(), id: newHexID("ak"), typ: "api_key", subject: p.Subject, name: p.Name,
+		description: optPtr(p.Description.Get()), claims: claims, scopes: scopes, secret: "ak_" + randomString(40),
+		createdBy: optPtr(p.CreatedBy.Get()), createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
+	if typ := p.Type.Or(""); typ != "" {
+		k.typ = typ
 	}
-	if ttl != nil {
-		k.expiration = ptr(now.Add(time.Duration(*ttl) * time.Second).UnixMilli())
+	if ttl, ok := p.SecondsUntilExpiration.Get(); ok {
+		k.expiration = ptr(now.Add(time.Duration(ttl * float64(time.Second))).UnixMilli())
 	}
 	e.st.apiKeys[k.id] = k
 	return http.StatusOK, e.createdAPIKeyJSON(k), nil
@@ -178,19 +155,23 @@ func (e *Emulator) revokeAPIKey(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	reason, err := c.bodyString("revocation_reason", false)
-	if err != nil {
+	var p apikeys.RevokeParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	k.revoked, k.reason, k.updatedAt = true, reason, e.ms()
+	k.revoked, k.reason, k.updatedAt = true, optPtr(p.RevocationReason.Get()), e.ms()
 	return http.StatusOK, e.apiKeyJSON(k), nil
 }
 
 func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
-	secret, err := c.bodyString("secret", true)
-	if err != nil {
+	var p apikeys.VerifyParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	if err := need("secret", p.Secret); err != nil {
+		return 0, nil, err
+	}
+	secret := &p.Secret
 	now := e.ms()
 	for _, k := range e.st.apiKeys {
 		if k.secret == *secret && !k.revoked && !k.expired(now) {
@@ -199,4 +180,58 @@ func (e *Emulator) verifyAPIKey(c *call) (int, any, error) {
 		}
 	}
 	return 0, nil, notFound("API key")
+}
+
+func (e *Emulator) updateAPIKey(c *call) (int, any, error) {
+	k, err := e.findAPIKey(c.param("apiKeyID"))
+	if err != nil {
+		return 0, nil, err
+	}
+	var p apikeys.UpdateParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if s, ok := p.Subject.Get(); ok && !subjectPattern.MatchString(s) {
+		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
+	}
+	cp := *k
+	if v, ok := p.Claims.Get(); ok || p.Claims.IsNull() {
+		cp.claims = v
+	}
+	if p.Description.IsSet() || p.Description.IsNull() {
+		d, ok := p.Description.Get()
+		cp.description = nil
+		if ok {
+			cp.description = &d
+		}
+	}
+	if v, ok := p.Scopes.Get(); ok {
+		cp.scopes = slices.Clone(v)
+	}
+	if v, ok := p.SecondsUntilExpiration.Get(); ok {
+		cp.expiration = ptr(e.now().Add(time.Duration(v * float64(time.Second))).UnixMilli())
+	}
+	if v, ok := p.Subject.Get(); ok {
+		cp.subject = v
+	}
+	cp.updatedAt = e.ms()
+	*k = cp
+	return http.StatusOK, e.apiKeyJSON(k), nil
+}
+
+func (e *Emulator) deleteAPIKey(c *call) (int, any, error) {
+	k, err := e.findAPIKey(c.param("apiKeyID"))
+	if err != nil {
+		return 0, nil, err
+	}
+	delete(e.st.apiKeys, k.id)
+	return http.StatusOK, &clerk.DeletedAPIKey{Object: "api_key", ID: k.id, Deleted: true}, nil
+}
+
+func (e *Emulator) getAPIKeySecret(c *call) (int, any, error) {
+	k, err := e.findAPIKey(c.param("apiKeyID"))
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, &clerk.APIKeySecret{Secret: k.secret}, nil
 }

@@ -3,8 +3,10 @@ package clerktest
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 // plan is a billing plan.
@@ -83,22 +85,45 @@ func (p *plan) withAmounts(out *clerk.Plan) *clerk.Plan {
 	return out
 }
 
+// payerJSON is the payer of a user's or an organization's billing: its
+// credit balance, and the fields of the other kind of payer null.
 func (e *Emulator) payerJSON(payerID, userID string) *clerk.Payer {
-	out := &clerk.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID}
-	if u, ok := e.st.users[userID]; ok {
-		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
+	out := &clerk.Payer{Object: "commerce_payer", ID: payerID, InstanceID: e.keys.instanceID,
+		CreditsBalance: money(0), OrganizationID: clerk.Null[string](), OrganizationName: clerk.Null[string](),
+		UserID: clerk.Null[string](), Email: clerk.Null[string](), FirstName: clerk.Null[string](), LastName: clerk.Null[string]()}
+	if l := e.st.credits[userID]; l != nil {
+		out.CreditsBalance = money(l.balance)
 	}
 	if o, ok := e.st.orgs[userID]; ok {
 		out.CreatedAt, out.UpdatedAt = ptr(o.createdAt), ptr(o.updatedAt)
 		out.OrganizationID, out.OrganizationName = clerk.Value(o.id), clerk.Value(o.name)
+		out.ImageURL = ptr(imageURL(o.id))
 	}
 	if u, ok := e.st.users[userID]; ok {
+		out.CreatedAt, out.UpdatedAt = ptr(u.createdAt), ptr(u.updatedAt)
 		out.UserID = clerk.Value(u.id)
 		out.FirstName, out.LastName = optOf(u.firstName), optOf(u.lastName)
 		out.Email = clerk.Value(u.primaryEmail())
 		out.ImageURL = ptr(imageURL(u.id))
 	}
 	return out
+}
+
+// paymentMethodJSON is the payer's card: every payer of the emulator pays
+// with Stripe's test Visa card, its default and only method (so it cannot
+// be removed).
+func (e *Emulator) paymentMethodJSON(payerID string, since int64) clerk.PaymentMethod {
+	return clerk.PaymentMethod{Object: "commerce_payment_method", ID: "pm_" + strings.TrimPrefix(payerID, "cpayer_"),
+		PayerID: payerID, PaymentType: "card", Gateway: "stripe", GatewayExternalID: "pm_card_visa",
+		Last4: ptr("4242"), Status: "active", CardType: ptr("visa"), ExpiryMonth: clerk.Value[int64](12), ExpiryYear: clerk.Value[int64](2034),
+		IsDefault: ptr(true), IsRemovable: ptr(false), WalletType: clerk.Null[string](), CreatedAt: ptr(since), UpdatedAt: ptr(since)}
+}
+
+// totals is the breakdown of a charge of amount cents: no tax, credits or
+// discounts (the emulator charges none).
+func totals(amount int64) clerk.BillingTotals {
+	return clerk.BillingTotals{BaseFee: *money(amount), Subtotal: *money(amount), GrandTotal: *money(amount), TaxTotal: *money(0),
+		Credits: clerk.Null[clerk.BillingCredits](), Discounts: clerk.Null[clerk.BillingDiscounts]()}
 }
 
 // itemJSON builds the wire form of the subscription item from the
@@ -110,17 +135,23 @@ func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
 		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
 		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan](),
 		LifetimePaid: money(e.paidFor(s.id)), NextPayment: clerk.Null[clerk.BillingNextPayment](),
-		Seats: clerk.Null[clerk.SubscriptionItemSeats]()}
+		Seats: clerk.Null[clerk.SubscriptionItemSeats](), Credits: clerk.Null[clerk.BillingCredits](),
+		ProrationDate: ptr(time.UnixMilli(s.periodStart).UTC().Format(time.DateOnly)),
+		Credit:        &clerk.SubscriptionCredit{Amount: clerk.Null[clerk.Money](), CycleRemainingPercent: ptr(0.0)}}
+	pm := e.paymentMethodJSON(s.payerID, s.createdAt)
+	out.PaymentMethod = &pm
 	p, ok := e.st.plans[s.planID]
 	if ok {
 		out.Plan = clerk.Value(*p.json())
+		out.PriceID = ptr(planPriceID(p))
+		out.Totals = clerk.Value(totals(p.monthly))
 	}
 	// A paid item that renews has a next payment: the plan's fee at the end
 	// of the current period. Free, canceled and ended items have none
 	// (null); the emulator's plans have no seat-based pricing, so seats is
 	// null as Clerk sends it for such plans.
 	if ok && p.monthly > 0 && s.status == "active" && s.canceledAt == nil && s.ended == nil {
-		next := clerk.BillingNextPayment{Amount: clerk.Value(*money(p.monthly))}
+		next := clerk.BillingNextPayment{Amount: clerk.Value(*money(p.monthly)), Totals: clerk.Value(totals(p.monthly))}
 		if s.periodEnd != nil {
 			next.Date = clerk.Value(*s.periodEnd)
 		}
@@ -141,36 +172,52 @@ func (e *Emulator) paidFor(itemID string) int64 {
 	return sum
 }
 
-// extendedItem is the subscription item as the extend-free-trial answer
-// has it: the generated type plus payment_source_id, which that answer's
-// schema requires and the shared model does not carry.
+// extendedItem is the subscription item as the extend-free-trial and
+// price-transition answers have it: the generated type plus
+// payment_source_id, which that answer's schema requires and the shared
+// model does not carry. Its payer and payment_source have shapes
+// (CommercePayerResponse-2, CommercePaymentSourceResponse) no root model
+// has, so they are left out.
 type extendedItem struct {
 	*clerk.SubscriptionItem
 	PaymentSourceID string `json:"payment_source_id"`
 }
 
-// itemJSON2 is the subscription item of the extend-free-trial answer: no
-// payer, the payment source and proration fields, the plan with amounts,
-// no seats (that answer's schema does not have them).
+// itemJSON2 is the subscription item of those answers: the payment
+// source's ID in place of the payment method, the plan with amounts and
+// its billing interval, the fee as amount and the next payment as
+// next_invoice, no seats, credits or totals (that answer's schema does not
+// have them).
 func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	out := e.itemJSON(s)
-	out.Payer, out.ProrationDate = nil, ptr("")
-	out.Seats = clerk.Opt[clerk.SubscriptionItemSeats]{}
-	if p, ok := e.st.plans[s.planID]; ok {
-		out.Plan = clerk.Value(*p.withAmounts(p.json()))
+	pm := *out.PaymentMethod
+	out.Payer, out.ProrationDate, out.PaymentMethod = nil, ptr(""), nil
+	out.Seats, out.Credits, out.Totals = clerk.Opt[clerk.SubscriptionItemSeats]{}, clerk.Opt[clerk.BillingCredits]{}, clerk.Opt[clerk.BillingTotals]{}
+	out.NextInvoice = out.NextPayment
+	if out.NextInvoice.IsOmitted() {
+		out.NextInvoice = clerk.Null[clerk.BillingNextPayment]()
 	}
-	return extendedItem{SubscriptionItem: out}
+	if p, ok := e.st.plans[s.planID]; ok {
+		plan := p.withAmounts(p.json())
+		plan.Interval, plan.Period = ptr(int64(1)), ptr("month")
+		out.Plan = clerk.Value(*plan)
+		out.Amount = clerk.Value(*money(p.monthly))
+	}
+	return extendedItem{SubscriptionItem: out, PaymentSourceID: pm.ID}
 }
 
 func (e *Emulator) attemptJSON(a *paymentAttempt) *clerk.PaymentAttempt {
-	pm := clerk.PaymentMethod{Object: "commerce_payment_method", ID: "pm_" + strings.TrimPrefix(a.payerID, "cpayer_"),
-		PayerID: a.payerID, PaymentType: "card", Gateway: "stripe", GatewayExternalID: "pm_card_visa",
-		Last4: ptr("4242"), Status: "active", CardType: ptr("visa")}
-	return &clerk.PaymentAttempt{Object: "commerce_payment", ID: a.id, PaymentID: "pay_" + strings.TrimPrefix(a.id, "cpa_"),
+	pm := e.paymentMethodJSON(a.payerID, a.createdAt)
+	out := &clerk.PaymentAttempt{Object: "commerce_payment", ID: a.id, PaymentID: "pay_" + strings.TrimPrefix(a.id, "cpa_"),
 		InstanceID: e.keys.instanceID, ChargeType: "recurring", PayeeID: e.keys.instanceID,
 		Payee: anyJSON(map[string]any{"id": e.keys.instanceID}), PayerID: a.payerID, Payer: *e.payerJSON(a.payerID, a.userID),
 		SubscriptionItemID: ptr(a.itemID), Amount: *money(a.amount), PaymentMethodID: pm.ID, PaymentMethod: pm,
-		StatementID: a.statementID, Status: "paid", PaidAt: ptr(a.createdAt), CreatedAt: a.createdAt, UpdatedAt: a.createdAt}
+		StatementID: a.statementID, Status: "paid", PaidAt: ptr(a.createdAt), CreatedAt: a.createdAt, UpdatedAt: a.createdAt,
+		Totals: clerk.Value(totals(a.amount)), SubscriptionItem: clerk.JSON("null")}
+	if s, ok := e.st.subItems[a.itemID]; ok {
+		out.SubscriptionItem = anyJSON(e.itemJSON(s))
+	}
+	return out
 }
 
 func (e *Emulator) statementJSON(s *statement) *clerk.BillingStatement {
@@ -203,5 +250,72 @@ func (e *Emulator) assignDefaultPlan(who, payerType string) {
 			planID: p.id, status: "active", periodStart: now, createdAt: now, updatedAt: now}
 		e.st.subItems[s.id] = s
 		return
+	}
+}
+
+// Billing webhooks. The emulator's billing mutations emit what Clerk emits
+// for the same change, with the payloads the API answers carry:
+//
+//   - cancelling a subscription item at the end of its period:
+//     subscriptionItem.canceled, then subscription.updated;
+//   - cancelling it now (end_now=true): subscriptionItem.canceled (unless
+//     it was already cancelled), subscriptionItem.ended, then
+//     subscription.updated;
+//   - extending a free trial: subscriptionItem.updated;
+//   - a price transition: subscriptionItem.updated, then
+//     subscription.updated.
+//
+// Subscriptions, statements and payment attempts exist only as seeded
+// demo data, so subscription.created, subscriptionItem.active and
+// paymentAttempt.created are never sent; neither credits, prices nor
+// discounts have webhook events.
+
+// subscriptionJSON gathers the payer's subscription items into its
+// subscription, or returns nil when the payer has none.
+func (e *Emulator) subscriptionJSON(who string) *clerk.Subscription {
+	var items []*clerk.SubscriptionItem
+	var first, last int64
+	payerID := ""
+	for _, s := range e.sortedItems() {
+		if s.userID != who {
+			continue
+		}
+		items = append(items, e.itemJSON(s))
+		payerID = s.payerID
+		if first == 0 || s.createdAt < first {
+			first = s.createdAt
+		}
+		last = max(last, s.updatedAt)
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	// The subscription's next payment is its items' earliest; a payer who
+	// has had a free trial is not eligible for another.
+	eligible := true
+	var next *clerk.BillingNextPayment
+	for _, it := range items {
+		eligible = eligible && !it.IsFreeTrial
+		if n, ok := it.NextPayment.Get(); ok && (next == nil || n.Date.Or(0) < next.Date.Or(0)) {
+			next = &n
+		}
+	}
+	return &clerk.Subscription{Object: "commerce_subscription", ID: "csub_" + who[len(who)-min(len(who), 27):],
+		InstanceID: e.keys.instanceID, PayerID: payerID, Status: clerk.SubscriptionStatusActive, ActiveAt: &first,
+		SubscriptionItems: items, CreatedAt: first, UpdatedAt: last, EligibleForFreeTrial: &eligible, NextPayment: next}
+}
+
+// emitItem queues subscription item events of the given types for s, in
+// order, and then subscription.updated for its payer's subscription when
+// withSubscription is set.
+func (e *Emulator) emitItem(c *call, s *subscriptionItem, withSubscription bool, types ...string) {
+	for _, typ := range types {
+		c.emit(typ, e.itemJSON(s))
+	}
+	if !withSubscription {
+		return
+	}
+	if sub := e.subscriptionJSON(s.userID); sub != nil {
+		c.emit(webhooks.SubscriptionUpdated, sub)
 	}
 }

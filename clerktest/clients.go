@@ -8,11 +8,9 @@ import (
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clients"
 	"github.com/clerkgo/clerk/sessions"
-	"github.com/clerkgo/clerk/signups"
 )
 
-// Clients are derived from sessions (each session belongs to one client);
-// sign-ups need the Frontend API, so the emulator holds none.
+// Clients are derived from sessions (each session belongs to one client).
 
 func (e *Emulator) clientRoutes(t []route) []route {
 	t = add(t, "GET", "/clients", e.listClients, "limit", "offset", "paginated")
@@ -20,8 +18,6 @@ func (e *Emulator) clientRoutes(t []route) []route {
 	t = add(t, "POST", "/clients/verify", e.verifyClient, "token")
 	t = add(t, "POST", "/sessions/{session_id}/refresh", e.refreshSession, "expired_token", "format", "refresh_token",
 		"request_headers", "request_origin", "request_originating_ip")
-	t = add(t, "GET", "/sign_ups/{id}", e.getSignUp)
-	t = add(t, "PATCH", "/sign_ups/{id}", e.getSignUp, "custom_action", "external_id")
 	return t
 }
 
@@ -145,14 +141,4 @@ func (e *Emulator) refreshSession(c *call) (int, any, error) {
 		out = &clerk.SessionRefresh{Object: "cookies", Cookies: []string{"__session=" + tok + "; Path=/; SameSite=Lax"}}
 	}
 	return http.StatusOK, out, nil
-}
-
-// getSignUp answers 404: sign-ups are created through the Frontend API,
-// which the emulator does not serve.
-func (e *Emulator) getSignUp(c *call) (int, any, error) {
-	var p signups.UpdateParams
-	if err := decode(c, &p); err != nil {
-		return 0, nil, err
-	}
-	return 0, nil, notFound("sign up " + c.param("id"))
 }

@@ -152,6 +152,20 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]bool{"cleared": true})
 	case "POST session_tokens":
 		e.controlMint(w, body)
+	case "POST sign_ups":
+		var in struct {
+			EmailAddress string `json:"email_address"`
+		}
+		if json.Unmarshal(body, &in) != nil || in.EmailAddress == "" {
+			writeError(w, missingParam("email_address"))
+			return
+		}
+		id, err := e.StartSignUp(in.EmailAddress)
+		if err != nil {
+			writeError(w, failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", "email_address"))
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"id": id})
 	case "POST accept_invitation":
 		var in struct {
 			InvitationID string `json:"invitation_id"`

@@ -67,7 +67,7 @@ func (e *Emulator) newDirectory(c *call, object string) (int, any, error) {
 // token (only the create answer shows it).
 func asAnswer(d *clerk.Directory, object string) *clerk.Directory {
 	out := *d
-	out.Object, out.APIKey = object, clerk.Opt[string]{}
+	out.Object, out.APIKey = object, clerk.Null[string]() // the key is shown at creation only
 	return &out
 }
 

@@ -23,12 +23,24 @@ type connAnswer struct {
 	CustomAttributes       []*clerk.CustomAttribute `json:"custom_attributes"`
 }
 
+// connJSON is the answer for c: the configuration of the other protocol
+// and an unset organization are null, as Clerk's client reads them.
 func connJSON(c *clerk.EnterpriseConnection) connAnswer {
 	attrs := c.CustomAttributes
 	if attrs == nil {
 		attrs = []*clerk.CustomAttribute{}
 	}
-	return connAnswer{EnterpriseConnection: c, Authenticatable: c.Active, CustomAttributes: attrs}
+	cp := *c
+	if cp.OAuthConfig.IsOmitted() {
+		cp.OAuthConfig = clerk.Null[clerk.EnterpriseConnectionOAuthConfig]()
+	}
+	if cp.SAMLConnection.IsOmitted() {
+		cp.SAMLConnection = clerk.Null[clerk.EnterpriseConnectionSAMLConnection]()
+	}
+	if cp.OrganizationID.IsOmitted() {
+		cp.OrganizationID = clerk.Null[string]()
+	}
+	return connAnswer{EnterpriseConnection: &cp, Authenticatable: c.Active, CustomAttributes: attrs}
 }
 
 type enterpriseConn struct {
@@ -72,7 +84,13 @@ func (e *Emulator) createEnterprise(c *call) (int, any, error) {
 		AllowOrganizationAccountLinking: ptr(p.AllowOrganizationAccountLinking.Or(false)), DisableAdditionalIdentifications: ptr(false),
 		SyncUserAttributes: ptr(true), LogoPublicURL: clerk.Null[string](), CustomAttributes: []*clerk.CustomAttribute{},
 		CreatedAt: now, UpdatedAt: now}
-	if err := e.applyEnterpriseExtras(conn, c.body); err != nil {
+	var saml clerk.Opt[enterpriseconnections.UpdateParamsSAML]
+	if v, ok := p.SAML.Get(); ok {
+		saml = clerk.Value(enterpriseconnections.UpdateParamsSAML{AllowIdPInitiated: v.AllowIdPInitiated, AllowSubdomains: v.AllowSubdomains,
+			AttributeMapping: v.AttributeMapping, ForceAuthn: v.ForceAuthn, IdPCertificate: v.IdPCertificate, IdPEntityID: v.IdPEntityID,
+			IdPMetadata: v.IdPMetadata, IdPMetadataURL: v.IdPMetadataURL, IdPSSOURL: v.IdPSSOURL, LoginHint: v.LoginHint})
+	}
+	if err := e.applyEnterpriseExtras(conn, p.OIDC, saml, p.CustomAttributes); err != nil {
 		return 0, nil, err
 	}
 	e.st.enterprise.put(conn.ID, &enterpriseConn{conn: conn})
@@ -140,7 +158,7 @@ func (e *Emulator) updateEnterprise(c *call) (int, any, error) {
 	if p.OrganizationID.IsSet() || p.OrganizationID.IsNull() {
 		cp.OrganizationID = p.OrganizationID
 	}
-	if err := e.applyEnterpriseExtras(&cp, c.body); err != nil {
+	if err := e.applyEnterpriseExtras(&cp, p.OIDC, p.SAML, p.CustomAttributes); err != nil {
 		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
@@ -166,8 +184,11 @@ func (e *Emulator) createTestRun(c *call) (int, any, error) {
 	if strings.HasPrefix(ec.conn.Provider, "saml") {
 		typ = clerk.EnterpriseConnectionTestRunConnectionTypeSAML
 	}
+	// A pending run has no exchange yet: nothing parsed, no SAML or OAuth
+	// record.
 	run := &clerk.EnterpriseConnectionTestRun{ID: newID("ectr"), ConnectionType: typ, Status: clerk.EnterpriseConnectionTestRunStatusPending,
-		CreatedAt: e.ms()}
+		CreatedAt: e.ms(), ParsedUserInfo: clerk.Null[clerk.EnterpriseConnectionTestRunParsedUserInfo](),
+		SAML: clerk.Null[clerk.EnterpriseConnectionTestRunSAML](), OAuth: clerk.Null[clerk.EnterpriseConnectionTestRunOAuth]()}
 	ec.runs = append(ec.runs, run)
 	return http.StatusOK, &clerk.EnterpriseConnectionTestRunURL{URL: e.base + "/emulator-frontend/sso-test/" + run.ID}, nil
 }
@@ -189,4 +210,83 @@ func (e *Emulator) listTestRuns(c *call) (int, any, error) {
 		}
 	}
 	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// applyEnterpriseExtras applies oidc (the OAuth configuration), saml (the
+// embedded SAML connection) and custom_attributes, as the SDK's params
+// types decoded them, to conn; create and update share it (create's saml
+// is update's without the name). The client secret is kept out of every
+// answer, as Clerk keeps it.
+func (e *Emulator) applyEnterpriseExtras(conn *clerk.EnterpriseConnection, oidc clerk.Opt[enterpriseconnections.CreateParamsOIDC],
+	saml clerk.Opt[enterpriseconnections.UpdateParamsSAML], attrs clerk.Opt[[]*enterpriseconnections.CreateParamsCustomAttributeItem]) error {
+	now := e.ms()
+	if o, ok := oidc.Get(); ok {
+		if !strings.HasPrefix(conn.Provider, "oidc") {
+			return invalidParam("oidc", "oidc is only for an OIDC provider.")
+		}
+		cfg, _ := conn.OAuthConfig.Get()
+		if cfg.ID == nil {
+			cfg = clerk.EnterpriseConnectionOAuthConfig{ID: ptr(newID("oac")), Name: ptr(conn.Name), ProviderKey: ptr(conn.Provider),
+				CreatedAt: &now, LogoPublicURL: clerk.Null[string](), RequiresPKCE: ptr(false)}
+		}
+		setStrings([][2]*clerk.Opt[string]{{&o.AuthURL, &cfg.AuthURL}, {&o.ClientID, &cfg.ClientID}, {&o.DiscoveryURL, &cfg.DiscoveryURL},
+			{&o.TokenURL, &cfg.TokenURL}})
+		if v, ok := o.RequiresPKCE.Get(); ok {
+			cfg.RequiresPKCE = &v
+		}
+		conn.OAuthConfig = clerk.Value(cfg)
+	}
+	if s, ok := saml.Get(); ok {
+		if !strings.HasPrefix(conn.Provider, "saml") {
+			return invalidParam("saml", "saml is only for a SAML provider.")
+		}
+		sc, _ := conn.SAMLConnection.Get()
+		if sc.ID == nil {
+			id := newID("samlc")
+			sc = clerk.EnterpriseConnectionSAMLConnection{ID: &id, Name: ptr(conn.Name), Active: ptr(conn.Active),
+				ACSURL: clerk.Value(e.base + "/emulator-frontend/saml/acs/" + id), SPEntityID: clerk.Value(e.base + "/saml/" + id),
+				SPMetadataURL:     clerk.Value(e.base + "/emulator-frontend/saml/metadata/" + id + ".xml"),
+				AllowIdPInitiated: ptr(false), AllowSubdomains: ptr(false), ForceAuthn: ptr(false),
+				IdPEntityID: clerk.Null[string](), IdPMetadataURL: clerk.Null[string](), IdPSSOURL: clerk.Null[string](),
+				LoginHint: &clerk.EnterpriseConnectionSAMLConnectionLoginHint{Mode: "off"}}
+		}
+		for _, f := range []struct {
+			v   *bool
+			dst **bool
+		}{{optPtr(s.AllowIdPInitiated.Get()), &sc.AllowIdPInitiated}, {optPtr(s.AllowSubdomains.Get()), &sc.AllowSubdomains},
+			{optPtr(s.ForceAuthn.Get()), &sc.ForceAuthn}} {
+			if f.v != nil {
+				*f.dst = f.v
+			}
+		}
+		setStrings([][2]*clerk.Opt[string]{{&s.IdPEntityID, &sc.IdPEntityID}, {&s.IdPMetadataURL, &sc.IdPMetadataURL}, {&s.IdPSSOURL, &sc.IdPSSOURL}})
+		if h, ok := s.LoginHint.Get(); ok {
+			if h.Mode != "email_address" && h.Mode != "custom_attribute" && h.Mode != "off" {
+				return invalidParam("saml", "saml.login_hint.mode must be email_address, custom_attribute or off.")
+			}
+			sc.LoginHint = &clerk.EnterpriseConnectionSAMLConnectionLoginHint{Mode: clerk.EnterpriseConnectionSAMLConnectionLoginHintMode(h.Mode), Source: optPtr(h.Source.Get())}
+		}
+		conn.SAMLConnection = clerk.Value(sc)
+	}
+	if list, ok := attrs.Get(); ok {
+		conn.CustomAttributes = make([]*clerk.CustomAttribute, 0, len(list))
+		for _, a := range list {
+			if a == nil || a.Key == "" || a.Name == "" {
+				return missingParam("custom_attributes.key")
+			}
+			conn.CustomAttributes = append(conn.CustomAttributes, &clerk.CustomAttribute{Key: ptr(a.Key), Name: ptr(a.Name),
+				SSOPath: optPtr(a.SSOPath.Get()), SCIMPath: optPtr(a.SCIMPath.Get()), DirectoryPath: optPtr(a.DirectoryPath.Get()),
+				MultiValued: optPtr(a.MultiValued.Get())})
+		}
+	}
+	return nil
+}
+
+// setStrings copies each pair's first value, when set, into its second.
+func setStrings(pairs [][2]*clerk.Opt[string]) {
+	for _, p := range pairs {
+		if v, ok := p[0].Get(); ok {
+			*p[1] = clerk.Value(v)
+		}
+	}
 }

@@ -3,28 +3,27 @@ package clerktest
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
-// errorBody is Clerk's error envelope.
+// errorBody is Clerk's error envelope, its entries the root model's.
 type errorBody struct {
-	Errors  []errorDetail `json:"errors"`
-	TraceID string        `json:"clerk_trace_id"`
+	Errors  []clerk.ErrorDetail `json:"errors"`
+	TraceID string              `json:"clerk_trace_id"`
 }
 
-// errorDetail is one entry of Clerk's errors array.
-type errorDetail struct {
-	Message     string         `json:"message"`
-	LongMessage string         `json:"long_message"`
-	Code        string         `json:"code"`
-	Meta        map[string]any `json:"meta"` // {} when there is nothing to say, as Clerk sends it
-}
+// errMeta encodes an error's meta object.
+func errMeta(m map[string]any) json.RawMessage { return json.RawMessage(metaJSON(m)) }
 
-// apiError is a handler's failure: an HTTP status and one Clerk error.
+// apiError is a handler's failure: an HTTP status and one Clerk error,
+// whose meta is {} when there is nothing to say, as Clerk sends it.
 type apiError struct {
 	status int
-	detail errorDetail
+	detail clerk.ErrorDetail
 }
 
 func (e *apiError) Error() string { return e.detail.Code + ": " + e.detail.Message }
@@ -34,13 +33,13 @@ func fail(status int, code, message, long string) *apiError {
 	if long == "" {
 		long = message
 	}
-	return &apiError{status: status, detail: errorDetail{Code: code, Message: message, LongMessage: long, Meta: map[string]any{}}}
+	return &apiError{status: status, detail: clerk.ErrorDetail{Code: code, Message: message, LongMessage: long, Meta: json.RawMessage("{}")}}
 }
 
 // failParam builds an apiError whose meta names the offending parameter.
 func failParam(status int, code, message, param string) *apiError {
 	e := fail(status, code, message, "")
-	e.detail.Meta = map[string]any{"param_name": param}
+	e.detail.Meta = errMeta(map[string]any{"param_name": param})
 	return e
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/signups"
 )
 
 // Start an emulator, point a client at it and call the API.
@@ -61,4 +62,24 @@ func ExampleEmulator_OnWebhookFunc() {
 		Body: map[string]any{"username": "hooked"}}, nil)
 	_ = emu.Flush(context.Background()) // deliveries are asynchronous
 	// Output: true
+}
+
+// Start a sign-up as a user would through the Frontend API, then read and
+// update it through the Backend API.
+func ExampleEmulator_StartSignUp() {
+	emu := clerktest.New()
+	defer emu.Close()
+	id, err := emu.StartSignUp("newcomer@example.com")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := signups.New(emu.Client())
+	su, err := s.Update(context.Background(), id, &signups.UpdateParams{ExternalID: clerk.Value("crm-42")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(su.Status, su.GetEmailAddress(), su.GetExternalID())
+	// Output: missing_requirements newcomer@example.com crm-42
 }

@@ -1,14 +1,20 @@
 package clerktest
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
+)
 
 // SeedUsers stores n users directly (no HTTP, no webhooks), for benchmarks.
 func (e *Emulator) SeedUsers(n int) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for i := range n {
-		f, _ := parseFields([]byte(fmt.Sprintf(`{"email_address":["seed%d@example.com"],"first_name":"Seed%d"}`, i, i)))
-		if _, err := e.newUser(f); err != nil {
+		p := &users.CreateParams{EmailAddress: clerk.Value([]string{fmt.Sprintf("seed%d@example.com", i)}),
+			FirstName: clerk.Value(fmt.Sprintf("Seed%d", i))}
+		if _, err := e.newUser(p); err != nil {
 			panic(err)
 		}
 	}

@@ -8,10 +8,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 // fields is a decoded JSON object body that keeps the difference between an
-// absent key and an explicit null.
+// absent key and an explicit null. Handlers decode bodies into the SDK's
+// params types (decode); fields serves what those cannot say: the keys of a
+// bulk item before it is decoded, whether a required integer was sent at
+// all (a machine secret's previous_token_ttl), and an open object (an actor
+// token's actor).
 type fields map[string]json.RawMessage
 
 func parseFields(body []byte) (fields, error) {
@@ -25,12 +31,13 @@ func parseFields(body []byte) (fields, error) {
 	return f, nil
 }
 
-func (f fields) has(k string) bool { _, ok := f[k]; return ok }
-
-func (f fields) isNull(k string) bool {
-	v, ok := f[k]
-	return ok && bytes.Equal(bytes.TrimSpace(v), []byte("null"))
+// raw is the object encoded again, to decode into a params type.
+func (f fields) raw() []byte {
+	b, _ := json.Marshal(map[string]json.RawMessage(f))
+	return b
 }
+
+func (f fields) has(k string) bool { _, ok := f[k]; return ok }
 
 func badType(k, want string) error {
 	e := failParam(http.StatusUnprocessableEntity, "form_param_type_invalid", "is invalid", k)
@@ -38,93 +45,14 @@ func badType(k, want string) error {
 	return e
 }
 
-// str decodes a string or null. present is false when the key is absent;
-// val is nil for null.
-func (f fields) str(k string) (val *string, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
+// parseDateTime reads the RFC 3339 date-time v of parameter k as Unix
+// milliseconds; another format is a 422 naming k.
+func parseDateTime(k, v string) (*int64, error) {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, invalidParam(k, k+" must be an RFC 3339 date-time.")
 	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var s string
-	if json.Unmarshal(f[k], &s) != nil {
-		return nil, true, badType(k, "a string")
-	}
-	return &s, true, nil
-}
-
-// strings decodes a string or an array of strings (null or absent: none).
-func (f fields) strings(k string) ([]string, error) {
-	if !f.has(k) || f.isNull(k) {
-		return nil, nil
-	}
-	var one string
-	if json.Unmarshal(f[k], &one) == nil {
-		return []string{one}, nil
-	}
-	var many []string
-	if json.Unmarshal(f[k], &many) != nil {
-		return nil, badType(k, "a string or an array of strings")
-	}
-	return many, nil
-}
-
-func (f fields) boolean(k string) (val *bool, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var b bool
-	if json.Unmarshal(f[k], &b) != nil {
-		return nil, true, badType(k, "a boolean")
-	}
-	return &b, true, nil
-}
-
-func (f fields) integer(k string) (val *int64, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var n int64
-	if json.Unmarshal(f[k], &n) != nil {
-		return nil, true, badType(k, "an integer")
-	}
-	return &n, true, nil
-}
-
-// dateTime decodes an RFC 3339 date-time string or null into Unix
-// milliseconds. present is false when the key is absent; ms is nil for null.
-func (f fields) dateTime(k string) (ms *int64, present bool, err error) {
-	v, present, err := f.str(k)
-	if err != nil || v == nil {
-		return nil, present, err
-	}
-	t, perr := time.Parse(time.RFC3339, *v)
-	if perr != nil {
-		return nil, true, invalidParam(k, k+" must be an RFC 3339 date-time.")
-	}
-	return ptr(t.UnixMilli()), true, nil
-}
-
-// object decodes a JSON object or null (nil map).
-func (f fields) object(k string) (val map[string]any, present bool, err error) {
-	if !f.has(k) {
-		return nil, false, nil
-	}
-	if f.isNull(k) {
-		return nil, true, nil
-	}
-	var m map[string]any
-	if json.Unmarshal(f[k], &m) != nil {
-		return nil, true, badType(k, "an object")
-	}
-	return m, true, nil
+	return ptr(t.UnixMilli()), nil
 }
 
 // page reads limit (default 10, 1..max) and offset (default 0, >= 0).
@@ -194,39 +122,14 @@ func queryList(q url.Values, k string) []string {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// bodyString reads one string field of the call's JSON body; a required
-// field must be present and not empty.
-func (c *call) bodyString(name string, required bool) (*string, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
-		return nil, err
-	}
-	s, _, err := f.str(name)
-	if err != nil {
-		return nil, err
-	}
-	if required && (s == nil || *s == "") {
-		return nil, missingParam(name)
-	}
-	return s, nil
-}
-
-// required reads string fields that must be present, in order; the first
-// missing one is a form_param_missing error naming it.
-func (f fields) required(names ...string) ([]string, error) {
-	out := make([]string, len(names))
-	for i, name := range names {
-		v, _, err := f.str(name)
-		if err != nil {
-			return nil, err
-		}
-		if v == nil {
-			return nil, missingParam(name)
-		}
-		out[i] = *v
-	}
-	return out, nil
-}
-
 // lower is strings.ToLower, for index keys.
 func lower(s string) string { return strings.ToLower(s) }
+
+// orNull is o, or null when the request left it out: an optional field
+// the caller did not set answers null.
+func orNull[T any](o clerk.Opt[T]) clerk.Opt[T] {
+	if o.IsOmitted() {
+		return clerk.Null[T]()
+	}
+	return o
+}

@@ -1,13 +1,13 @@
 package clerktest
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/allowlist"
 	"github.com/clerkgo/clerk/blocklist"
+	"github.com/clerkgo/clerk/invitations"
 )
 
 func (e *Emulator) identifierRoutes(t []route) []route {
@@ -62,12 +62,7 @@ func (e *Emulator) createAllowlist(c *call) (int, any, error) {
 	// notify invites the address (an email identifier, not a whole
 	// domain): Clerk answers the invitation's ID.
 	if p.Notify.Or(false) && typ == "email_address" && !strings.HasPrefix(p.Identifier, "*") {
-		body, _ := json.Marshal(map[string]any{"email_address": p.Identifier, "ignore_existing": true})
-		f, err := parseFields(body)
-		if err != nil {
-			return 0, nil, err
-		}
-		inv, err := e.prepareInvitation(f, nil)
+		inv, err := e.prepareInvitation(&invitations.CreateParams{EmailAddress: p.Identifier, IgnoreExisting: clerk.Value(true)}, nil)
 		if err != nil {
 			return 0, nil, err
 		}

@@ -38,7 +38,8 @@ func (e *Emulator) newSettings() settings {
 			InitialRoleSetKey: clerk.Null[string]()},
 		protect:      clerk.InstanceProtectSettings{Object: "instance_protect"},
 		restrictions: clerk.InstanceRestrictions{Object: "instance_restrictions"},
-		auth:         clerk.AuthConfig{Object: ptr("instance_settings"), ID: ptr(e.keys.instanceID), ProgressiveSignUp: ptr(true), RestrictedToAllowlist: ptr(false)},
+		auth: clerk.AuthConfig{Object: ptr("instance_settings"), ID: ptr(e.keys.instanceID), ProgressiveSignUp: ptr(true), RestrictedToAllowlist: ptr(false),
+			FromEmailAddress: ptr("notifications"), EnhancedEmailDeliverability: ptr(false)},
 	}
 }
 

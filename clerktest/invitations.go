@@ -2,12 +2,15 @@ package clerktest
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/invitations"
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // invitation is an instance invitation.
@@ -47,6 +50,10 @@ func (e *Emulator) invitationRoutes(t []route) []route {
 	t = add(t, "POST", "/organizations/{organization_id}/invitations", e.createOrgInvitation, orgInvitationParams()...)
 	t = add(t, "GET", "/organizations/{organization_id}/invitations/{invitation_id}", e.getOrgInvitation)
 	t = add(t, "POST", "/organizations/{organization_id}/invitations/{invitation_id}/revoke", e.revokeOrgInvitation, "requesting_user_id")
+	t = add(t, "POST", "/invitations/bulk", e.createInvitationsBulk)
+	t = add(t, "POST", "/organizations/{organization_id}/invitations/bulk", e.createOrgInvitationsBulk)
+	t = add(t, "GET", "/organizations/{organization_id}/invitations/pending", e.listPendingOrgInvitations, "limit", "offset")
+	t = add(t, "GET", "/organization_invitations", e.listInstanceOrgInvitations, "limit", "offset", "order_by", "query", "status")
 	return t
 }
 
@@ -61,27 +68,23 @@ func validEmail(param, addr string) error {
 }
 
 // expiry reads expires_in_days (default 30) as an absolute time in ms.
-func (e *Emulator) expiry(f fields) (*int64, error) {
-	days, _, err := f.integer("expires_in_days")
-	if err != nil {
-		return nil, err
-	}
+func (e *Emulator) expiry(days clerk.Opt[int64]) (*int64, error) {
 	d := int64(30)
-	if days != nil {
-		if *days < 1 || *days > 365 {
+	if v, ok := days.Get(); ok {
+		if v < 1 || v > 365 {
 			return nil, invalidParam("expires_in_days", "expires_in_days must be between 1 and 365.")
 		}
-		d = *days
+		d = v
 	}
 	return ptr(e.now().Add(time.Duration(d) * 24 * time.Hour).UnixMilli()), nil
 }
 
 func (e *Emulator) createInvitation(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p invitations.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	i, err := e.prepareInvitation(f, nil)
+	i, err := e.prepareInvitation(&p, nil)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -106,65 +109,41 @@ func (e *Emulator) notifyInvitation(c *call, i *invitation) {
 
 // prepareInvitation validates one instance invitation body against the
 // state and the invitations of the same batch, without storing it.
-func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation, error) {
-	addr, _, err := f.str("email_address")
-	if err != nil {
-		return nil, err
-	}
-	if addr == nil {
+func (e *Emulator) prepareInvitation(p *invitations.CreateParams, batch []*invitation) (*invitation, error) {
+	addr := p.EmailAddress
+	if addr == "" {
 		return nil, missingParam("email_address")
 	}
-	if err := validEmail("email_address", *addr); err != nil {
+	if err := validEmail("email_address", addr); err != nil {
 		return nil, err
 	}
-	ignore, _, err := f.boolean("ignore_existing")
-	if err != nil {
-		return nil, err
-	}
-	if ignore == nil || !*ignore {
-		if e.emailTaken(*addr, "") {
+	if !p.IgnoreExisting.Or(false) {
+		if e.emailTaken(addr, "") {
 			return nil, identifierExists("email_address")
 		}
-		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, *addr) }
+		dup := func(i *invitation) bool { return i.status == "pending" && strings.EqualFold(i.email, addr) }
 		for _, i := range e.st.invitations {
 			if dup(i) {
-				return nil, duplicateInvitations(*addr)
+				return nil, duplicateInvitations(addr)
 			}
 		}
 		if slices.ContainsFunc(batch, dup) {
-			return nil, duplicateInvitations(*addr)
+			return nil, duplicateInvitations(addr)
 		}
 	}
-	exp, err := e.expiry(f)
+	exp, err := e.expiry(p.ExpiresInDays)
 	if err != nil {
 		return nil, err
 	}
-	pub, _, err := f.object("public_metadata")
-	if err != nil {
-		return nil, err
-	}
-	redirect, _, err := f.str("redirect_url")
-	if err != nil {
-		return nil, err
-	}
-	notify, _, err := f.boolean("notify")
-	if err != nil {
-		return nil, err
-	}
-	tpl, _, err := f.str("template_slug")
-	if err != nil {
-		return nil, err
-	}
-	if tpl != nil && *tpl != "invitation" && *tpl != "waitlist_invitation" {
+	tpl := p.TemplateSlug.Or("invitation")
+	if tpl != "invitation" && tpl != "waitlist_invitation" {
 		return nil, invalidParam("template_slug", "template_slug must be invitation or waitlist_invitation.")
 	}
+	pub, _ := p.PublicMetadata.Get()
 	now := e.ms()
-	i := &invitation{seq: e.st.next(), id: newID("inv"), email: *addr, public: pub, status: "pending", expiresAt: exp,
-		notify: notify == nil || *notify, template: "invitation", createdAt: now, updatedAt: now}
-	if tpl != nil {
-		i.template = *tpl
-	}
-	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), deref(redirect))
+	i := &invitation{seq: e.st.next(), id: newID("inv"), email: addr, public: pub, status: "pending", expiresAt: exp,
+		notify: p.Notify.Or(true), template: tpl, createdAt: now, updatedAt: now}
+	i.url = e.ticketURL("v1/tickets/accept", "inv_ticket_"+randomString(24), p.RedirectURL.Or(""))
 	return i, nil
 }
 
@@ -172,7 +151,7 @@ func (e *Emulator) prepareInvitation(f fields, batch []*invitation) (*invitation
 func duplicateInvitations(addr string) *apiError {
 	e := fail(http.StatusBadRequest, "duplicate_record", "duplicate invitation",
 		"There are already pending invitations for the following email addresses: "+addr)
-	e.detail.Meta = map[string]any{"param_name": "email_address", "email_addresses": []string{addr}}
+	e.detail.Meta = errMeta(map[string]any{"param_name": "email_address", "email_addresses": []string{addr}})
 	return e
 }
 
@@ -264,11 +243,11 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.CreateInvitationParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	i, err := e.prepareOrgInvitation(o, f, nil)
+	i, err := e.prepareOrgInvitation(o, &p, nil)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -281,29 +260,25 @@ func (e *Emulator) createOrgInvitation(c *call) (int, any, error) {
 
 // prepareOrgInvitation validates one invitation body against the state and
 // the invitations of the same batch, without storing it.
-func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgInvitation) (*orgInvitation, error) {
-	req, err := f.required("email_address", "role")
-	if err != nil {
+func (e *Emulator) prepareOrgInvitation(o *organization, p *organizations.CreateInvitationParams, batch []*orgInvitation) (*orgInvitation, error) {
+	if err := need("email_address", p.EmailAddress, "role", p.Role); err != nil {
 		return nil, err
 	}
-	addr, role := &req[0], &req[1]
-	if err := validEmail("email_address", *addr); err != nil {
+	addr, role := p.EmailAddress, p.Role
+	if err := validEmail("email_address", addr); err != nil {
 		return nil, err
 	}
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(role); err != nil {
 		return nil, err
 	}
-	inviter, _, err := f.str("inviter_user_id")
-	if err != nil {
-		return nil, err
-	}
+	inviter := optPtr(p.InviterUserID.Get())
 	if inviter != nil {
 		if _, err := e.findUser(*inviter); err != nil {
 			return nil, err
 		}
 	}
 	pending := func(i *orgInvitation) bool {
-		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, *addr)
+		return i.orgID == o.id && i.status == "pending" && strings.EqualFold(i.email, addr)
 	}
 	for _, i := range e.st.orgInvites {
 		if pending(i) {
@@ -315,30 +290,16 @@ func (e *Emulator) prepareOrgInvitation(o *organization, f fields, batch []*orgI
 		return nil, fail(http.StatusBadRequest, "organization_invitation_not_unique", "organization invitation not unique",
 			"Organizations cannot have duplicate pending invitations for an email address.")
 	}
-	exp, err := e.expiry(f)
+	exp, err := e.expiry(p.ExpiresInDays)
 	if err != nil {
 		return nil, err
 	}
-	pub, _, err := f.object("public_metadata")
-	if err != nil {
-		return nil, err
-	}
-	priv, _, err := f.object("private_metadata")
-	if err != nil {
-		return nil, err
-	}
-	redirect, _, err := f.str("redirect_url")
-	if err != nil {
-		return nil, err
-	}
-	notify, _, err := f.boolean("notify")
-	if err != nil {
-		return nil, err
-	}
+	pub, _ := p.PublicMetadata.Get()
+	priv, _ := p.PrivateMetadata.Get()
 	now := e.ms()
-	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: *addr, role: *role, inviterID: inviter,
-		status: "pending", public: pub, private: priv, expiresAt: exp, notify: notify == nil || *notify,
-		url: e.ticketURL("v1/tickets/accept", "orginv_ticket_"+randomString(24), deref(redirect)), createdAt: now, updatedAt: now}, nil
+	return &orgInvitation{seq: e.st.next(), id: newID("orginv"), orgID: o.id, email: addr, role: role, inviterID: inviter,
+		status: "pending", public: pub, private: priv, expiresAt: exp, notify: p.Notify.Or(true),
+		url: e.ticketURL("v1/tickets/accept", "orginv_ticket_"+randomString(24), p.RedirectURL.Or("")), createdAt: now, updatedAt: now}, nil
 }
 
 func (e *Emulator) storeOrgInvitation(c *call, i *orgInvitation) {
@@ -375,17 +336,15 @@ func (e *Emulator) revokeOrgInvitation(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.RevokeInvitationParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	if by, _, err := f.str("requesting_user_id"); err != nil {
-		return 0, nil, err
-	} else if by != nil {
-		if _, err := e.findUser(*by); err != nil {
+	if by, ok := p.RequestingUserID.Get(); ok {
+		if _, err := e.findUser(by); err != nil {
 			return 0, nil, resourceParamNotFound("requesting_user_id")
 		}
-		if m := e.membershipOf(i.orgID, *by); m == nil || m.role != "org:admin" {
+		if m := e.membershipOf(i.orgID, by); m == nil || m.role != "org:admin" {
 			return 0, nil, notAnAdmin()
 		}
 	}
@@ -456,4 +415,160 @@ func notAnAdmin() *apiError {
 		"requesting_user_id")
 	e.detail.LongMessage = "The requesting user is not an administrator of this organization."
 	return e
+}
+
+// bulkBodies decodes a JSON array of objects, refusing keys outside known
+// (form_param_unknown).
+func bulkBodies(body []byte, known []string) ([]fields, error) {
+	var items []fields
+	if err := json.Unmarshal(body, &items); err != nil {
+		return nil, invalidBody()
+	}
+	for _, it := range items {
+		for _, k := range sortedKeys(it) {
+			if !slices.Contains(known, k) {
+				e := failParam(http.StatusUnprocessableEntity, "form_param_unknown", "is unknown", k)
+				e.detail.LongMessage = k + " is not a valid parameter for this request."
+				return nil, e
+			}
+		}
+	}
+	return items, nil
+}
+
+// jsonKeys lists the JSON names of a generated params struct's fields.
+func jsonKeys(v any) []string {
+	b, _ := json.Marshal(v)
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal(b, &m)
+	return sortedKeys(m)
+}
+
+func (e *Emulator) createInvitationsBulk(c *call) (int, any, error) {
+	known := append(jsonKeys(invitations.CreateParams{}), invitationParams()...)
+	items, err := bulkBodies(c.body, known)
+	if err != nil {
+		return 0, nil, err
+	}
+	var batch []*invitation
+	for _, f := range items {
+		var p invitations.CreateParams
+		if err := decodeJSON(f.raw(), &p); err != nil {
+			return 0, nil, err
+		}
+		i, err := e.prepareInvitation(&p, batch)
+		if err != nil {
+			return 0, nil, err
+		}
+		batch = append(batch, i)
+	}
+	out := make([]*clerk.Invitation, 0, len(batch))
+	for _, i := range batch {
+		e.st.invitations[i.id] = i
+		e.notifyInvitation(c, i)
+		out = append(out, i.json())
+	}
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) createOrgInvitationsBulk(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	known := append(jsonKeys(organizations.CreateInvitationParams{}), orgInvitationParams()...)
+	items, err := bulkBodies(c.body, known)
+	if err != nil {
+		return 0, nil, err
+	}
+	var batch []*orgInvitation
+	for _, f := range items {
+		var p organizations.CreateInvitationParams
+		if err := decodeJSON(f.raw(), &p); err != nil {
+			return 0, nil, err
+		}
+		i, err := e.prepareOrgInvitation(o, &p, batch)
+		if err != nil {
+			return 0, nil, err
+		}
+		batch = append(batch, i)
+	}
+	if err := e.checkSeats(o, int64(len(batch))); err != nil {
+		return 0, nil, err
+	}
+	out := &clerk.OrganizationInvitations{Data: []*clerk.OrganizationInvitation{}}
+	for _, i := range batch {
+		e.storeOrgInvitation(c, i)
+		out.Data = append(out.Data, e.orgInvitationJSON(i))
+	}
+	out.TotalCount = int64(len(out.Data))
+	return http.StatusOK, out, nil
+}
+
+func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
+	o, err := e.findOrg(c.param("organization_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	var out []*clerk.OrganizationInvitation
+	for _, i := range e.sortedOrgInvites() {
+		if i.orgID == o.id && i.status == "pending" {
+			out = append(out, e.orgInvitationJSON(i))
+		}
+	}
+	p := pageOf(out, limit, offset)
+	return http.StatusOK, &clerk.OrganizationInvitations{Data: p.Data, TotalCount: p.TotalCount}, nil
+}
+
+// listInstanceOrgInvitations lists the invitations of every organization.
+func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	if field != "created_at" && field != "email_address" {
+		return 0, nil, invalidParam("order_by", "order_by must be created_at or email_address, optionally prefixed with + or -.")
+	}
+	q, status := c.query.Get("query"), c.query.Get("status")
+	is := e.sortedOrgInvites()
+	if !desc {
+		slices.Reverse(is)
+	}
+	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
+	for _, i := range is {
+		if status != "" && i.status != status || q != "" && !containsFold(i.email, q) {
+			continue
+		}
+		out = append(out, e.orgInvitationWithOrg(i))
+	}
+	if field == "email_address" {
+		sortBy(out, desc, func(w *clerk.OrganizationInvitationWithPublicOrganizationData) string {
+			return strings.ToLower(w.EmailAddress)
+		})
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+// orgInvitationWithOrg is an organization invitation with its
+// organization's public data.
+func (e *Emulator) orgInvitationWithOrg(i *orgInvitation) *clerk.OrganizationInvitationWithPublicOrganizationData {
+	j := e.orgInvitationJSON(i)
+	w := &clerk.OrganizationInvitationWithPublicOrganizationData{Object: j.Object, ID: j.ID, CreatedAt: j.CreatedAt,
+		EmailAddress: j.EmailAddress, ExpiresAt: j.ExpiresAt, InviterID: j.InviterID, OrganizationID: j.OrganizationID,
+		PrivateMetadata: j.PrivateMetadata, PublicMetadata: j.PublicMetadata, Role: j.Role, RoleName: j.RoleName,
+		Status: j.Status, UpdatedAt: j.UpdatedAt, URL: j.URL}
+	if d := j.PublicInviterData; d != nil {
+		w.PublicInviterData = &clerk.OrganizationInvitationPublicUserData{FirstName: d.FirstName, HasImage: d.HasImage,
+			Identifier: d.Identifier, ImageURL: d.ImageURL, LastName: d.LastName, UserID: d.UserID}
+	}
+	if o, ok := e.st.orgs[i.orgID]; ok {
+		w.PublicOrganizationData = &clerk.OrganizationInvitationPublicOrganizationData{ID: o.id, Name: o.name, Slug: o.slug,
+			ImageURL: ptr(imageURL(o.id)), HasImage: o.hasLogo}
+	}
+	return w
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/jwttemplates"
 )
 
 // jwtTemplate is the emulator's record of a JWT template.
@@ -33,7 +34,7 @@ func (t *jwtTemplate) json() *clerk.JWTTemplate {
 		CreatedAt: t.createdAt, UpdatedAt: t.updatedAt}
 }
 
-func (e *Emulator) templateRoutes(t []route) []route {
+func (e *Emulator) jwtTemplateRoutes(t []route) []route {
 	t = add(t, "GET", "/jwt_templates", e.listTemplates, "limit", "offset", "paginated")
 	t = add(t, "POST", "/jwt_templates", e.saveTemplate, jwtTemplateParams()...)
 	t = add(t, "GET", "/jwt_templates/{template_id}", e.getTemplate)
@@ -97,20 +98,14 @@ func (e *Emulator) saveTemplate(c *call) (int, any, error) {
 			return 0, nil, err
 		}
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	// Create and update take the same body.
+	var p jwttemplates.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	name, _, err := f.str("name")
-	if err != nil {
-		return 0, nil, err
-	}
-	if name == nil || *name == "" {
+	name, claims := &p.Name, p.Claims
+	if *name == "" {
 		return 0, nil, missingParam("name")
-	}
-	claims, _, err := f.object("claims")
-	if err != nil {
-		return 0, nil, err
 	}
 	if claims == nil {
 		return 0, nil, missingParam("claims")
@@ -123,15 +118,8 @@ func (e *Emulator) saveTemplate(c *call) (int, any, error) {
 	if other := e.templateByName(*name); other != nil && (t == nil || other.id != t.id) {
 		return 0, nil, identifierExists("name")
 	}
-	lifetime, _, err := f.integer("lifetime")
-	if err != nil {
-		return 0, nil, err
-	}
-	skew, _, err := f.integer("allowed_clock_skew")
-	if err != nil {
-		return 0, nil, err
-	}
-	custom, alg, err := templateSigner(f, t)
+	lifetime, skew := optPtr(p.Lifetime.Get()), optPtr(p.AllowedClockSkew.Get())
+	custom, alg, err := templateSigner(&p, t)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -163,19 +151,8 @@ func jwtTemplateParams() []string {
 // signing_key: with custom_signing_key the template signs with its own
 // key; without it, with the instance's RS256 key. An update that leaves
 // them out keeps the template's current signer.
-func templateSigner(f fields, t *jwtTemplate) (*customSigner, string, error) {
-	custom, _, err := f.boolean("custom_signing_key")
-	if err != nil {
-		return nil, "", err
-	}
-	alg, _, err := f.str("signing_algorithm")
-	if err != nil {
-		return nil, "", err
-	}
-	key, _, err := f.str("signing_key")
-	if err != nil {
-		return nil, "", err
-	}
+func templateSigner(p *jwttemplates.CreateParams, t *jwtTemplate) (*customSigner, string, error) {
+	custom, alg, key := optPtr(p.CustomSigningKey.Get()), optPtr(p.SigningAlgorithm.Get()), optPtr(p.SigningKey.Get())
 	if custom == nil && alg == nil && key == nil && t != nil {
 		return t.custom, t.alg, nil
 	}

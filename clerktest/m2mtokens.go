@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/m2mtokens"
 )
 
 // m2mToken is the emulator's record of a machine-to-machine token.
@@ -72,24 +73,18 @@ func (e *Emulator) m2mRoutes(t []route) []route {
 // createM2M issues a token for the emulator's machine, opaque (mt_...) or,
 // with token_format "jwt", a JWT signed with the emulator's key.
 func (e *Emulator) createM2M(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
-		return 0, nil, err
-	}
-	format, _, err := f.str("token_format")
-	if err != nil {
-		return 0, nil, err
-	}
-	ttl, _, err := f.integer("seconds_until_expiration")
-	if err != nil {
+	var p m2mtokens.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
 	var claims any
-	if f.has("claims") && !f.isNull("claims") {
-		if claims, _, err = f.object("claims"); err != nil {
-			return 0, nil, err
+	if v, ok := p.Claims.Get(); ok && v != nil {
+		if _, isObject := v.(map[string]any); !isObject {
+			return 0, nil, badType("claims", "an object")
 		}
+		claims = v
 	}
+	format := p.TokenFormat.Or("opaque")
 	now := e.now()
 	t := &m2mToken{seq: e.st.next(), id: newHexID("mt"), subject: e.callerMachine(c), claims: claims,
 		createdAt: now.UnixMilli(), updatedAt: now.UnixMilli()}
@@ -97,40 +92,38 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 	if m, ok := e.st.machines.get(t.subject); ok && m.m.DefaultTokenTTL != nil {
 		life = time.Duration(*m.m.DefaultTokenTTL) * time.Second
 	}
-	if ttl != nil {
-		if *ttl <= 0 {
+	if ttl, ok := p.SecondsUntilExpiration.Get(); ok {
+		if ttl <= 0 {
 			return 0, nil, invalidParam("seconds_until_expiration", "seconds_until_expiration must be positive.")
 		}
-		life = time.Duration(*ttl) * time.Second
+		life = time.Duration(ttl * float64(time.Second))
 	}
 	t.expiration = ptr(now.Add(life).UnixMilli())
-	minTTL, _, err := f.integer("min_remaining_ttl_seconds")
-	if err != nil {
-		return 0, nil, err
-	}
-	if minTTL != nil {
-		if *minTTL < 0 || time.Duration(*minTTL)*time.Second >= life {
+	if minTTL, ok := p.MinRemainingTTLSeconds.Get(); ok {
+		if minTTL < 0 || time.Duration(minTTL)*time.Second >= life {
 			return 0, nil, fail(http.StatusBadRequest, "form_param_value_invalid", "is invalid",
 				"min_remaining_ttl_seconds must be less than the token's lifetime.")
 		}
-		if format == nil || *format == "opaque" {
-			if old := e.reusableM2M(t.subject, claims, now.Add(time.Duration(*minTTL)*time.Second).UnixMilli()); old != nil {
+		if format == "opaque" {
+			if old := e.reusableM2M(t.subject, claims, now.Add(time.Duration(minTTL)*time.Second).UnixMilli()); old != nil {
 				return http.StatusCreated, e.createdM2MJSON(old), nil
 			}
 		}
 	}
 	switch {
-	case format == nil || *format == "opaque":
+	case format == "opaque":
 		t.token = "mt_" + randomString(40)
-	case *format == "jwt":
+	case format == "jwt":
 		jc := map[string]any{"iss": e.base, "sub": t.subject, "jti": t.id, "iat": now.Unix(), "nbf": now.Unix(),
 			"exp": now.Add(life).Unix()}
 		if claims != nil {
 			jc["claims"] = claims
 		}
-		if t.token, err = e.signJWT(jc); err != nil {
+		tok, err := e.signJWT(jc)
+		if err != nil {
 			return 0, nil, err
 		}
+		t.token = tok
 	default:
 		return 0, nil, invalidParam("token_format", "token_format must be opaque or jwt.")
 	}
@@ -176,19 +169,23 @@ func (e *Emulator) revokeM2M(c *call) (int, any, error) {
 	if !ok {
 		return 0, nil, notFound("M2M token " + c.param("m2m_token_id"))
 	}
-	reason, err := c.bodyString("revocation_reason", false)
-	if err != nil {
+	var p m2mtokens.RevokeParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	t.revoked, t.reason, t.updatedAt = true, reason, e.ms()
+	t.revoked, t.reason, t.updatedAt = true, optPtr(p.RevocationReason.Get()), e.ms()
 	return http.StatusOK, e.m2mJSON(t), nil
 }
 
 func (e *Emulator) verifyM2M(c *call) (int, any, error) {
-	tok, err := c.bodyString("token", true)
-	if err != nil {
+	var p m2mtokens.VerifyParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
+	if err := need("token", p.Token); err != nil {
+		return 0, nil, err
+	}
+	tok := &p.Token
 	now := e.ms()
 	for _, t := range e.st.m2mTokens {
 		if t.token == *tok && !t.revoked && !t.expired(now) {

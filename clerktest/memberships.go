@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/organizations"
 )
 
 // membership is a user's membership of an organization.
@@ -55,6 +56,8 @@ func (e *Emulator) membershipRoutes(t []route) []route {
 	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}", e.updateMembership, "role")
 	t = add(t, "DELETE", "/organizations/{organization_id}/memberships/{user_id}", e.deleteMembership)
 	t = add(t, "GET", "/users/{user_id}/organization_memberships", e.userMemberships, "limit", "offset")
+	t = add(t, "GET", "/organization_memberships", e.listInstanceMemberships, "limit", "offset", "order_by")
+	t = add(t, "PATCH", "/organizations/{organization_id}/memberships/{user_id}/metadata", e.membershipMetadata, "private_metadata", "public_metadata")
 	return t
 }
 
@@ -87,19 +90,17 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.CreateMembershipParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	req, err := f.required("user_id", "role")
-	if err != nil {
+	if err := need("user_id", p.UserID, "role", p.Role); err != nil {
 		return 0, nil, err
 	}
-	uid, role := &req[0], &req[1]
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(p.Role); err != nil {
 		return 0, nil, err
 	}
-	u, err := e.findUser(*uid)
+	u, err := e.findUser(p.UserID)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -109,11 +110,11 @@ func (e *Emulator) createMembership(c *call) (int, any, error) {
 	if err := e.checkSeats(o, 1); err != nil {
 		return 0, nil, err
 	}
-	m := e.newMembership(o, u, *role)
-	if pub, _, err := f.object("public_metadata"); err == nil && pub != nil {
+	m := e.newMembership(o, u, p.Role)
+	if pub, ok := p.PublicMetadata.Get(); ok && pub != nil {
 		m.public = pub
 	}
-	if priv, _, err := f.object("private_metadata"); err == nil && priv != nil {
+	if priv, ok := p.PrivateMetadata.Get(); ok && priv != nil {
 		m.private = priv
 	}
 	c.emit("organizationMembership.created", e.membershipJSON(m))
@@ -137,21 +138,17 @@ func (e *Emulator) updateMembership(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p organizations.UpdateMembershipParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	role, _, err := f.str("role")
-	if err != nil {
+	if err := need("role", p.Role); err != nil {
 		return 0, nil, err
 	}
-	if role == nil {
-		return 0, nil, missingParam("role")
-	}
-	if err := e.validRole(*role); err != nil {
+	if err := e.validRole(p.Role); err != nil {
 		return 0, nil, err
 	}
-	m.role, m.updatedAt = *role, e.ms()
+	m.role, m.updatedAt = p.Role, e.ms()
 	c.emit("organizationMembership.updated", e.membershipJSON(m))
 	return http.StatusOK, e.membershipJSON(m), nil
 }
@@ -268,4 +265,58 @@ func (e *Emulator) cascadeMemberships(c *call, match func(*membership) bool) {
 		c.emit("organizationMembership.deleted", e.membershipJSON(m))
 		e.st.removeMembership(m)
 	}
+}
+
+func (e *Emulator) listInstanceMemberships(c *call) (int, any, error) {
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	if field != "created_at" && field != "updated_at" {
+		return 0, nil, invalidParam("order_by", "order_by must be created_at or updated_at, optionally prefixed with + or -.")
+	}
+	ms := make([]*membership, 0, len(e.st.memberships))
+	for _, m := range e.st.memberships {
+		ms = append(ms, m)
+	}
+	slices.SortFunc(ms, func(a, b *membership) int {
+		x, y := a.createdAt, b.createdAt
+		if field == "updated_at" {
+			x, y = a.updatedAt, b.updatedAt
+		}
+		r := cmpInt(x, y)
+		if r == 0 {
+			r = cmpInt(a.seq, b.seq)
+		}
+		if desc {
+			r = -r
+		}
+		return r
+	})
+	out := make([]*clerk.OrganizationMembership, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, e.membershipJSON(m))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) membershipMetadata(c *call) (int, any, error) {
+	m, err := e.findMembership(c)
+	if err != nil {
+		return 0, nil, err
+	}
+	var p organizations.UpdateMembershipMetadataParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if v, ok := p.PublicMetadata.Get(); ok {
+		m.public = mergeMetadata(m.public, v)
+	}
+	if v, ok := p.PrivateMetadata.Get(); ok {
+		m.private = mergeMetadata(m.private, v)
+	}
+	m.updatedAt = e.ms()
+	c.emit("organizationMembership.updated", e.membershipJSON(m))
+	return http.StatusOK, e.membershipJSON(m), nil
 }

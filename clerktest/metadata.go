@@ -63,3 +63,25 @@ func anyJSON(v any) clerk.JSON {
 	}
 	return clerk.JSON(b)
 }
+
+// metadataSlot pairs a metadata parameter with the map it sets.
+type metadataSlot struct {
+	v   *clerk.Opt[map[string]any]
+	dst *map[string]any
+}
+
+// applyMetadata applies the metadata parameters of a PATCH (merge: each
+// object is merged in, null leaves it alone) or a PUT (each object
+// replaces, null clears); an absent one changes nothing.
+func applyMetadata(merge bool, slots []metadataSlot) {
+	for _, s := range slots {
+		v, ok := s.v.Get()
+		switch {
+		case s.v.IsOmitted() || merge && !ok:
+		case merge:
+			*s.dst = mergeMetadata(*s.dst, v)
+		default:
+			*s.dst = v
+		}
+	}
+}

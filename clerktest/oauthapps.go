@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/oauthaccesstokens"
 	"github.com/clerkgo/clerk/oauthapplications"
 )
 
@@ -227,21 +228,13 @@ func (e *Emulator) oauthAppLogo(c *call) (int, any, error) {
 
 // verifyOAuthToken answers the token's state: a token never issued is 404.
 func (e *Emulator) verifyOAuthToken(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p oauthaccesstokens.VerifyParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	tok, _, err := f.str("access_token")
-	if err != nil {
-		return 0, nil, err
-	}
-	if tok == nil || *tok == "" {
-		// secret is the deprecated name of access_token.
-		if tok, _, err = f.str("secret"); err != nil {
-			return 0, nil, err
-		}
-	}
-	if tok == nil || *tok == "" {
+	// secret is the deprecated name of access_token.
+	tok := ptr(p.AccessToken.Or(p.Secret.Or("")))
+	if *tok == "" {
 		return 0, nil, missingParam("access_token")
 	}
 	for _, t := range e.st.oauthTokens {

@@ -112,10 +112,10 @@ func (e *Emulator) revokeSignInToken(c *call) (int, any, error) {
 		return 0, nil, fail(http.StatusBadRequest, "sign_in_token_cannot_be_revoked_code", "cannot revoke",
 			"Sign in token cannot be revoked because its status is "+string(s.Status)+". Only pending tokens can be revoked.")
 	}
+	// The revoked token keeps its token and url: @clerk/backend's
+	// SignInTokenJSON types both as always present.
 	s.Status, s.UpdatedAt = clerk.SignInTokenStatusRevoked, e.ms()
-	out := *s
-	out.Token = nil
-	return http.StatusOK, &out, nil
+	return http.StatusOK, s, nil
 }
 
 func (e *Emulator) createTestingToken(c *call) (int, any, error) {
@@ -160,10 +160,10 @@ func (e *Emulator) revokeAgentTask(c *call) (int, any, error) {
 	if !ok {
 		return 0, nil, fail(http.StatusNotFound, "agent_task_not_found", "agent task not found", "The requested agent task could not be found.")
 	}
+	// The answer keeps the url: @clerk/backend's AgentTaskJSON types it as
+	// always present.
 	e.st.agentTasks.del(a.AgentTaskID)
-	out := *a
-	out.URL = nil
-	return http.StatusOK, &out, nil
+	return http.StatusOK, a, nil
 }
 
 func (e *Emulator) createPortalToken(c *call) (int, any, error) {

@@ -17,7 +17,7 @@ const (
 )
 
 // specOperation is one operation of the spec and the parameters it
-// defines (the generated table in spec_params_gen.go).
+// defines (spec_params_gen.go, written by internal/gen).
 type specOperation struct {
 	method, path string
 	query, body  []string
@@ -40,13 +40,24 @@ func checkParams(rt *route, c *call) *apiError {
 		return nil // the handler reports the malformed body
 	}
 	for _, k := range sortedKeys(keys) {
-		if !slices.Contains(rt.spec.body, k) {
+		if !slices.Contains(rt.spec.body, k) && !slices.Contains(ignoredBodyKeys[rt.method+" "+rt.pattern], k) {
 			e := failParam(http.StatusUnprocessableEntity, "form_param_unknown", "is unknown", k)
 			e.detail.LongMessage = k + " is not a valid parameter for this request."
 			return e
 		}
 	}
 	return nil
+}
+
+// ignoredBodyKeys lists, per operation, the body keys the spec does not
+// define that Clerk accepts and ignores rather than refusing. Each entry
+// carries its evidence:
+//   - POST /enterprise_connections, sync_user_attributes: @clerk/backend
+//     3.25.0 sends it on create and its type documents that "the Backend
+//     API does not support this parameter on create and ignores it" (the
+//     spec defines it on update only); a new connection keeps the default.
+var ignoredBodyKeys = map[string][]string{
+	"POST /enterprise_connections": {"sync_user_attributes"},
 }
 
 func sortedKeys[V any](m map[string]V) []string {

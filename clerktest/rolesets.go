@@ -56,6 +56,9 @@ func (e *Emulator) roleSetJSON(rs *roleSet) *clerk.RoleSet {
 	}
 	out.DefaultRole = clerk.Value(*e.roleSetRole(rs.defaultKey))
 	out.CreatorRole = clerk.Value(*e.roleSetRole(rs.creatorKey))
+	if out.RoleSetMigration.IsOmitted() {
+		out.RoleSetMigration = clerk.Null[clerk.RoleSetMigration]() // no migration under way
+	}
 	return &out
 }
 

@@ -4,6 +4,7 @@ package clerktest
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/clerkgo/clerk"
@@ -77,7 +78,7 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 			FirstName:    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
 			LastName:     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"},
 		IdPMetadataURL: clerk.Null[string](), IdPMetadata: clerk.Null[string](), CreatedAt: now, UpdatedAt: now}
-	if err := applySAMLExtras(s, c.body); err != nil {
+	if err := applySAMLExtras(s, p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint); err != nil {
 		return 0, nil, err
 	}
 	e.st.saml.put(s.ID, s)
@@ -166,7 +167,7 @@ func (e *Emulator) updateSAML(c *call) (int, any, error) {
 	}
 	// consent_verified_domains_deletion (decoded above) consents to
 	// dropping verified domains; emulated domains carry no verification.
-	if err := applySAMLExtras(&cp, c.body); err != nil {
+	if err := applySAMLExtras(&cp, p.AttributeMapping, p.IdPMetadata, p.IdPMetadataURL, p.LoginHint); err != nil {
 		return 0, nil, err
 	}
 	cp.UpdatedAt = e.ms()
@@ -181,4 +182,48 @@ func (e *Emulator) deleteSAML(c *call) (int, any, error) {
 	}
 	e.st.saml.del(s.ID)
 	return http.StatusOK, deleted("saml_connection", s.ID), nil
+}
+
+// applySAMLExtras applies attribute_mapping (each key given replaces its
+// mapping), idp_metadata, idp_metadata_url and login_hint to s.
+func applySAMLExtras(s *clerk.SAMLConnection, mapping clerk.Opt[samlconnections.CreateParamsAttributeMapping], metadata, metadataURL clerk.Opt[string],
+	hint clerk.Opt[samlconnections.CreateParamsLoginHint]) error {
+	if m, ok := mapping.Get(); ok {
+		if s.AttributeMapping == nil {
+			s.AttributeMapping = &clerk.SAMLConnectionAttributeMapping{}
+		}
+		am := *s.AttributeMapping
+		for _, f := range []struct {
+			v   *string
+			dst *string
+		}{{optPtr(m.UserID.Get()), &am.UserID}, {optPtr(m.EmailAddress.Get()), &am.EmailAddress}, {optPtr(m.FirstName.Get()), &am.FirstName},
+			{optPtr(m.LastName.Get()), &am.LastName}} {
+			if f.v != nil {
+				*f.dst = *f.v
+			}
+		}
+		s.AttributeMapping = &am
+	}
+	if v, ok := metadata.Get(); ok {
+		s.IdPMetadata = clerk.Value(v)
+	}
+	if v, ok := metadataURL.Get(); ok {
+		if u, err := url.Parse(v); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+			return invalidParam("idp_metadata_url", "idp_metadata_url must be an absolute http(s) URL.")
+		}
+		s.IdPMetadataURL = clerk.Value(v)
+	}
+	if h, ok := hint.Get(); ok {
+		switch h.Mode {
+		case "email_address", "off":
+		case "custom_attribute":
+			if h.Source.Or("") == "" {
+				return missingParam("login_hint.source")
+			}
+		default:
+			return invalidParam("login_hint", "login_hint.mode must be email_address, custom_attribute or off.")
+		}
+		s.LoginHint = clerk.SAMLConnectionLoginHint{Mode: clerk.SAMLConnectionLoginHintMode(h.Mode), Source: optPtr(h.Source.Get())}
+	}
+	return nil
 }

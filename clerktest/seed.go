@@ -1,8 +1,11 @@
 package clerktest
 
 import (
-	"encoding/json"
 	"time"
+
+	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/users"
 )
 
 // seed fills the state with demo data; it runs before the server starts
@@ -14,25 +17,21 @@ func (e *Emulator) seed() {
 		{"Alan", "Turing", "alan@example.com", "alan"},
 		{"Katherine", "Johnson", "katherine@example.com", "katherine"},
 	}
-	var users []*user
+	var made []*user
 	for _, p := range people {
-		body, _ := json.Marshal(map[string]any{"first_name": p.first, "last_name": p.last,
-			"email_address": []string{p.email}, "username": p.username, "password": "correct-horse-battery"})
-		f, _ := parseFields(body)
-		u, err := e.newUser(f)
+		u, err := e.newUser(&users.CreateParams{FirstName: clerk.Value(p.first), LastName: clerk.Value(p.last),
+			EmailAddress: clerk.Value([]string{p.email}), Username: clerk.Value(p.username), Password: clerk.Value("correct-horse-battery")})
 		if err != nil {
 			continue
 		}
-		users = append(users, u)
+		made = append(made, u)
 	}
-	if len(users) < 2 {
+	if len(made) < 2 {
 		return
 	}
-	body, _ := json.Marshal(map[string]any{"name": "Acme Inc", "slug": "acme", "created_by": users[0].id,
-		"public_metadata": map[string]any{"industry": "rockets"}})
-	f, _ := parseFields(body)
-	if org, _, err := e.newOrg(f); err == nil {
-		e.newMembership(org, users[1], "org:member")
+	if org, _, err := e.newOrg(&organizations.CreateParams{Name: "Acme Inc", Slug: clerk.Value("acme"), CreatedBy: clerk.Value(made[0].id),
+		PublicMetadata: clerk.Value(map[string]any{"industry": "rockets"})}); err == nil {
+		e.newMembership(org, made[1], "org:member")
 	}
 	trial := int64(14)
 	plans := []*plan{
@@ -56,7 +55,7 @@ func (e *Emulator) seed() {
 	now := e.now()
 	start := now.AddDate(0, 0, -20).UnixMilli()
 	end := now.AddDate(0, 0, 10).UnixMilli()
-	for i, u := range users {
+	for i, u := range made {
 		s := &subscriptionItem{seq: e.st.next(), id: newID("csubi"), payerID: newID("cpayer"), userID: u.id,
 			planID: plans[1].id, status: "active", periodStart: start, periodEnd: ptr(end), createdAt: start, updatedAt: start}
 		switch i {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk"
 )
 
 const maxBody = 4 << 20
@@ -278,7 +280,7 @@ func keyError(r *http.Request, rt *route) *apiError {
 // errorResponse renders a Clerk error envelope with a fresh trace ID.
 func errorResponse(ae *apiError, retryAfter time.Duration) response {
 	trace := newTraceID()
-	b, _ := json.Marshal(errorBody{Errors: []errorDetail{ae.detail}, TraceID: trace})
+	b, _ := json.Marshal(errorBody{Errors: []clerk.ErrorDetail{ae.detail}, TraceID: trace})
 	return response{status: ae.status, body: b, retryAfter: retryAfter, trace: trace}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/sessions"
 )
 
 // session is the emulator's record of a session.
@@ -76,25 +77,18 @@ func (e *Emulator) newSession(u *user, orgID *string) *session {
 }
 
 func (e *Emulator) createSession(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
+	var p sessions.CreateParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if err := need("user_id", p.UserID); err != nil {
+		return 0, nil, err
+	}
+	u, err := e.findUser(p.UserID)
 	if err != nil {
 		return 0, nil, err
 	}
-	uid, _, err := f.str("user_id")
-	if err != nil {
-		return 0, nil, err
-	}
-	if uid == nil || *uid == "" {
-		return 0, nil, missingParam("user_id")
-	}
-	u, err := e.findUser(*uid)
-	if err != nil {
-		return 0, nil, err
-	}
-	org, _, err := f.str("active_organization_id")
-	if err != nil {
-		return 0, nil, err
-	}
+	org := optPtr(p.ActiveOrganizationID.Get())
 	if org != nil {
 		if _, ok := e.st.orgs[*org]; !ok {
 			return 0, nil, notFound("organization " + *org)
@@ -188,12 +182,9 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 	if s.status != "active" && s.status != "pending" {
 		return 0, nil, notFound("active session " + s.id)
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
-		return 0, nil, err
-	}
-	ttl, _, err := f.integer("expires_in_seconds")
-	if err != nil {
+	// The session and template token bodies are the same shape.
+	var p sessions.CreateTokenParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
 	o := tokenOptions{status: s.status, azp: defaultAZP, expiry: defaultTokenTTL}
@@ -217,8 +208,8 @@ func (e *Emulator) createSessionToken(c *call) (int, any, error) {
 			return 0, nil, err
 		}
 	}
-	if ttl != nil && *ttl > 0 {
-		claims["exp"] = e.now().Unix() + *ttl
+	if ttl := p.ExpiresInSeconds.Or(0); ttl > 0 {
+		claims["exp"] = e.now().Unix() + ttl
 	}
 	var tok string
 	if custom != nil {

@@ -81,3 +81,27 @@ func TestDirectoryGroupRoleMappings(t *testing.T) {
 		t.Errorf("unknown role: %d %s", status, raw)
 	}
 }
+
+// TestEnterpriseCreateIgnoresSyncUserAttributes checks that create accepts
+// sync_user_attributes, which the spec defines on update only and
+// @clerk/backend sends anyway, and ignores it as Clerk documents (the
+// connection keeps the default until an update sets it), while another
+// undeclared key is still refused.
+func TestEnterpriseCreateIgnoresSyncUserAttributes(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	c := call(t, e, "POST", "/enterprise_connections", map[string]any{"name": "Corp", "provider": "saml_custom",
+		"domains": []string{"sync.example"}, "sync_user_attributes": false}, 201)
+	if c["sync_user_attributes"] != true {
+		t.Errorf("sync_user_attributes after create with false: %v, want the default true", c["sync_user_attributes"])
+	}
+	u := call(t, e, "PATCH", "/enterprise_connections/"+c["id"].(string), map[string]any{"sync_user_attributes": false}, 200)
+	if u["sync_user_attributes"] != false {
+		t.Errorf("sync_user_attributes after update with false: %v", u["sync_user_attributes"])
+	}
+	status, _, raw := send(t, e, "POST", "/enterprise_connections", map[string]any{"name": "Corp", "provider": "saml_custom",
+		"domains": []string{"other.example"}, "disable_additional_identifications": true})
+	if code, _ := errCode(t, raw); status != 422 || code != "form_param_unknown" {
+		t.Errorf("an undeclared key on create: %d %s", status, raw)
+	}
+}

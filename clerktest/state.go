@@ -57,6 +57,7 @@ type state struct {
 	roleSets       store[roleSet]
 	enterprise     store[enterpriseConn]
 	directories    store[clerk.Directory]
+	signUps        store[clerk.SignUp]
 	// groupRoleMappings of directories (API version 2026-05-12).
 	groupRoleMappings store[clerk.DirectoryGroupRoleMapping]
 

@@ -69,11 +69,17 @@ func find[T any](s *store[T], c *call, param, what string) (*T, error) {
 
 // decode reads the call's JSON body into a generated params struct; a value
 // of the wrong type is a 422 naming the parameter.
-func decode[T any](c *call, p *T) error {
-	if len(strings.TrimSpace(string(c.body))) == 0 {
+func decode[T any](c *call, p *T) error { return decodeJSON(c.body, p) }
+
+// decodeJSON is decode for a body of its own (an item of a bulk request).
+func decodeJSON[T any](body []byte, p *T) error {
+	switch strings.TrimSpace(string(body)) {
+	case "":
 		return nil
+	case "null":
+		return invalidBody() // a body, but not an object
 	}
-	err := json.Unmarshal(c.body, p)
+	err := json.Unmarshal(body, p)
 	var te *json.UnmarshalTypeError
 	switch {
 	case err == nil:
@@ -127,4 +133,14 @@ func sortBy[T any](items []*T, desc bool, key func(*T) string) {
 		}
 		return r
 	})
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

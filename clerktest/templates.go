@@ -33,7 +33,7 @@ var builtinTemplates = map[string][]builtinTemplate{
 
 var templateVar = regexp.MustCompile(`\{\{\s*([a-z_.]+)\s*\}\}`)
 
-func (e *Emulator) templateRoutesExtra(t []route) []route {
+func (e *Emulator) emailTemplateRoutes(t []route) []route {
 	t = add(t, "GET", "/templates/{template_type}", e.listTemplatesOfType, "limit", "offset", "paginated")
 	t = add(t, "GET", "/templates/{template_type}/{slug}", e.getTemplateOfType)
 	t = add(t, "PUT", "/templates/{template_type}/{slug}", e.replaceTemplate, "body", "delivered_by_clerk", "from_email_name",
@@ -51,9 +51,11 @@ func (e *Emulator) defaultTemplate(typ string, b builtinTemplate, pos int) *cler
 		Name: ptr(b.name), Body: ptr(b.body), ResourceType: ptr("system"), Position: ptr(int64(pos)),
 		CanRevert: ptr(false), CanDelete: ptr(false), CanToggle: ptr(true), CanEditBody: ptr(true), DeliveredByClerk: ptr(true),
 		Enabled: ptr(true), InstanceID: clerk.Value(e.keys.instanceID), CreatedAt: &now, UpdatedAt: &now,
-		RequiredVariables: requiredVars(b.body), AvailableVariables: []string{"app.name", "otp_code", "action_url", "magic_link"}}
+		RequiredVariables: requiredVars(b.body), AvailableVariables: []string{"app.name", "otp_code", "action_url", "magic_link"},
+		FlaggedAsSuspicious: ptr(false), Subject: clerk.Null[string]()}
 	if typ == "email" {
 		t.Subject, t.FromEmailName = clerk.Value(b.subject), ptr("notifications")
+		t.Markup, t.ReplyToEmailName = ptr(""), ptr("")
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package clerktest
 
 import (
+	"crypto/subtle"
 	"fmt"
 	"net/http"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
 )
 
 func (e *Emulator) userRoutes(t []route) []route {
@@ -36,6 +38,30 @@ func (e *Emulator) userRoutes(t []route) []route {
 	t = add(t, "POST", "/users/{user_id}/verify_password", e.verifyPassword, "password")
 	t = add(t, "POST", "/users/{user_id}/password/set_compromised", e.setCompromised(true), "revoke_all_sessions")
 	t = add(t, "POST", "/users/{user_id}/password/unset_compromised", e.setCompromised(false))
+	t = add(t, "POST", "/users/ban", e.bulkBan(true), "user_ids")
+	t = add(t, "POST", "/users/unban", e.bulkBan(false), "user_ids")
+	t = add(t, "DELETE", "/users/{user_id}/mfa", e.disableMFA)
+	t = add(t, "DELETE", "/users/{user_id}/backup_code", e.deleteSecondFactor("backup codes", func(u *user) bool {
+		had := len(u.backupCodes) > 0
+		u.backupCodes = nil
+		return had
+	}))
+	t = add(t, "DELETE", "/users/{user_id}/totp", e.deleteSecondFactor("TOTP", func(u *user) bool {
+		had := u.totpSecret != ""
+		u.totpSecret = ""
+		return had
+	}))
+	t = add(t, "POST", "/users/{user_id}/verify_totp", e.verifyTOTP, "code")
+	t = add(t, "DELETE", "/users/{user_id}/passkeys/{passkey_identification_id}", e.noUserChild("passkey", "passkey_identification_id"))
+	t = add(t, "DELETE", "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", e.noUserChild("web3 wallet", "web3_wallet_identification_id"))
+	t = add(t, "DELETE", "/users/{user_id}/external_accounts/{external_account_id}", e.noUserChild("external account", "external_account_id"))
+	t = add(t, "DELETE", "/users/{user_id}/trusted_devices/{trusted_device_id}", e.noUserChild("trusted device", "trusted_device_id"))
+	t = add(t, "GET", "/users/{user_id}/trusted_devices", e.listTrustedDevices)
+	t = add(t, "GET", "/users/{user_id}/oauth_access_tokens/{provider}", e.oauthAccessTokens, "limit", "offset", "paginated")
+	t = add(t, "GET", "/users/{user_id}/organization_invitations", e.userOrgInvitations, "limit", "offset", "status")
+	t = add(t, "POST", "/users/{user_id}/remove_password", e.removePassword, "sign_out_of_other_sessions")
+	t = add(t, "POST", "/users/{user_id}/profile_image", e.setProfileImage(true))
+	t = add(t, "DELETE", "/users/{user_id}/profile_image", e.setProfileImage(false))
 	return t
 }
 
@@ -48,11 +74,11 @@ func (e *Emulator) findUser(id string) (*user, error) {
 }
 
 func (e *Emulator) createUser(c *call) (int, any, error) {
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p users.CreateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	u, err := e.newUser(f)
+	u, err := e.newUser(&p)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -61,15 +87,9 @@ func (e *Emulator) createUser(c *call) (int, any, error) {
 }
 
 // newUser validates a create-user body and stores the user.
-func (e *Emulator) newUser(f fields) (*user, error) {
-	emails, err := f.strings("email_address")
-	if err != nil {
-		return nil, err
-	}
-	phones, err := f.strings("phone_number")
-	if err != nil {
-		return nil, err
-	}
+func (e *Emulator) newUser(p *users.CreateParams) (*user, error) {
+	emails, _ := p.EmailAddress.Get()
+	phones, _ := p.PhoneNumber.Get()
 	for _, a := range emails {
 		if !strings.Contains(a, "@") || strings.HasPrefix(a, "@") || strings.HasSuffix(a, "@") {
 			e := failParam(http.StatusUnprocessableEntity, "form_param_format_invalid", "is invalid", "email_address")
@@ -80,44 +100,35 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 			return nil, identifierExists("email_address")
 		}
 	}
-	for _, p := range phones {
-		if err := validPhone(p); err != nil {
+	for _, num := range phones {
+		if err := validPhone(num); err != nil {
 			return nil, err
 		}
-		if e.phoneTaken(p, "") {
+		if e.phoneTaken(num, "") {
 			return nil, identifierExists("phone_number")
 		}
 	}
-	emailVerified, err := identificationStatuses(f, "email_address_identification_status", len(emails))
+	st, _ := p.EmailAddressIdentificationStatus.Get()
+	emailVerified, err := identificationStatuses("email_address_identification_status", st, len(emails))
 	if err != nil {
 		return nil, err
 	}
-	phoneVerified, err := identificationStatuses(f, "phone_number_identification_status", len(phones))
+	st, _ = p.PhoneNumberIdentificationStatus.Get()
+	phoneVerified, err := identificationStatuses("phone_number_identification_status", st, len(phones))
 	if err != nil {
 		return nil, err
 	}
-	// Flags with nothing to skip here: the emulator requires no password
-	// and no legal consent of users created through the API.
-	for _, k := range []string{"skip_password_requirement", "skip_legal_checks"} {
-		if _, _, err := f.boolean(k); err != nil {
-			return nil, err
-		}
-	}
-	skipRequirement, _, err := f.boolean("skip_user_requirement")
-	if err != nil {
-		return nil, err
-	}
-	username, _, err := f.str("username")
-	if err != nil {
-		return nil, err
-	}
+	// skip_password_requirement and skip_legal_checks have nothing to skip
+	// here: the emulator requires no password and no legal consent of users
+	// created through the API.
+	username := optPtr(p.Username.Get())
 	if username != nil && e.usernameTaken(*username, "") {
 		return nil, identifierExists("username")
 	}
 	if err := e.checkUsername(username); err != nil {
 		return nil, err
 	}
-	if skipRequirement == nil || !*skipRequirement {
+	if !p.SkipUserRequirement.Or(false) {
 		if err := e.checkRequired(len(emails) > 0, len(phones) > 0, username != nil); err != nil {
 			return nil, err
 		}
@@ -125,20 +136,31 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 	now := e.ms()
 	u := &user{seq: e.st.next(), id: newID("user"), createdAt: now, updatedAt: now,
 		username: username, deleteSelfEnabled: true, createOrgEnabled: true}
-	if err := e.applyUserFields(u, f, now, true); err != nil {
+	// Create's shared parameters are update's; banned and locked are
+	// create's own.
+	up := &users.UpdateParams{ExternalID: p.ExternalID, FirstName: p.FirstName, LastName: p.LastName, Locale: p.Locale,
+		Password: p.Password, SkipPasswordChecks: p.SkipPasswordChecks, PublicMetadata: p.PublicMetadata,
+		PrivateMetadata: p.PrivateMetadata, UnsafeMetadata: p.UnsafeMetadata, DeleteSelfEnabled: p.DeleteSelfEnabled,
+		CreateOrganizationEnabled: p.CreateOrganizationEnabled, CreateOrganizationsLimit: p.CreateOrganizationsLimit,
+		LegalAcceptedAt: p.LegalAcceptedAt, TOTPSecret: p.TOTPSecret, BackupCodes: p.BackupCodes,
+		BypassClientTrust: p.BypassClientTrust, PasswordDigest: p.PasswordDigest, PasswordHasher: p.PasswordHasher,
+		CreatedAt: p.CreatedAt}
+	if err := e.applyUserFields(u, up, now, true); err != nil {
 		return nil, err
 	}
-	if err := e.applySecondFactors(u, f, now); err != nil {
+	u.banned, u.locked = p.Banned.Or(false), p.Locked.Or(false)
+	if err := e.applySecondFactors(u, up, now); err != nil {
 		return nil, err
 	}
-	if err := e.applyWallets(u, f, now); err != nil {
+	wallets, _ := p.Web3Wallet.Get()
+	if err := e.applyWallets(u, wallets, now); err != nil {
 		return nil, err
 	}
 	for i, a := range emails {
 		u.emails = append(u.emails, &identification{id: newID("idn"), value: a, verified: emailVerified[i], createdAt: now, updatedAt: now})
 	}
-	for i, p := range phones {
-		u.phones = append(u.phones, &identification{id: newID("idn"), value: p, verified: phoneVerified[i], createdAt: now, updatedAt: now})
+	for i, num := range phones {
+		u.phones = append(u.phones, &identification{id: newID("idn"), value: num, verified: phoneVerified[i], createdAt: now, updatedAt: now})
 	}
 	if len(u.emails) > 0 {
 		u.primaryEmailID = ptr(u.emails[0].id)
@@ -153,104 +175,77 @@ func (e *Emulator) newUser(f fields) (*user, error) {
 
 // applyUserFields applies the fields shared by create and update. An absent
 // key leaves the field alone; null clears a nullable field.
-func (e *Emulator) applyUserFields(u *user, f fields, now int64, creating bool) error {
-	for _, k := range []string{"external_id", "first_name", "last_name", "locale"} {
-		v, ok, err := f.str(k)
-		if err != nil {
+func (e *Emulator) applyUserFields(u *user, p *users.UpdateParams, now int64, creating bool) error {
+	for _, f := range []struct {
+		v   *clerk.Opt[string]
+		dst **string
+	}{{&p.ExternalID, &u.externalID}, {&p.FirstName, &u.firstName}, {&p.LastName, &u.lastName}, {&p.Locale, &u.locale}} {
+		if !f.v.IsOmitted() {
+			*f.dst = optPtr(f.v.Get())
+		}
+	}
+	if !creating && !p.Username.IsOmitted() {
+		v := optPtr(p.Username.Get())
+		if v != nil && e.usernameTaken(*v, u.id) {
+			return identifierExists("username")
+		}
+		if err := e.checkUsername(v); err != nil {
 			return err
 		}
-		if !ok {
-			continue
-		}
-		switch k {
-		case "external_id":
-			u.externalID = v
-		case "first_name":
-			u.firstName = v
-		case "last_name":
-			u.lastName = v
-		case "locale":
-			u.locale = v
-		}
+		u.username = v
 	}
-	if !creating {
-		if v, ok, err := f.str("username"); err != nil {
-			return err
-		} else if ok {
-			if v != nil && e.usernameTaken(*v, u.id) {
-				return identifierExists("username")
-			}
-			if err := e.checkUsername(v); err != nil {
-				return err
-			}
-			u.username = v
-		}
-	}
-	skip, _, err := f.boolean("skip_password_checks")
-	if err != nil {
-		return err
-	}
-	if pw, ok, err := f.str("password"); err != nil {
-		return err
-	} else if ok && pw != nil {
-		if len(*pw) < e.st.settings.knobs.PasswordMinLength && (skip == nil || !*skip) {
+	if pw, ok := p.Password.Get(); ok {
+		if len(pw) < e.st.settings.knobs.PasswordMinLength && !p.SkipPasswordChecks.Or(false) {
 			e := failParam(http.StatusUnprocessableEntity, "form_password_length_too_short",
 				"Passwords must be 8 characters or more.", "password")
 			return e
 		}
-		u.setPassword(*pw, now)
+		u.setPassword(pw, now)
 	}
+	// Update still takes the metadata the spec moved to PATCH .../metadata.
+	//lint:ignore SA1019 the emulator serves every parameter, deprecated or not
+	pub, priv, unsafe := &p.PublicMetadata, &p.PrivateMetadata, &p.UnsafeMetadata
 	for _, m := range []struct {
-		key string
+		v   *clerk.Opt[map[string]any]
 		dst *map[string]any
-	}{{"public_metadata", &u.public}, {"private_metadata", &u.private}, {"unsafe_metadata", &u.unsafe}} {
-		v, ok, err := f.object(m.key)
-		if err != nil {
-			return err
-		}
-		if ok {
-			*m.dst = v
+	}{{pub, &u.public}, {priv, &u.private}, {unsafe, &u.unsafe}} {
+		if !m.v.IsOmitted() {
+			*m.dst, _ = m.v.Get() // null clears
 		}
 	}
 	for _, b := range []struct {
-		key string
+		v   *clerk.Opt[bool]
 		dst *bool
-	}{{"delete_self_enabled", &u.deleteSelfEnabled}, {"create_organization_enabled", &u.createOrgEnabled},
-		{"banned", &u.banned}, {"locked", &u.locked}} {
-		v, ok, err := f.boolean(b.key)
-		if err != nil {
-			return err
-		}
-		if ok && v != nil {
-			*b.dst = *v
+	}{{&p.DeleteSelfEnabled, &u.deleteSelfEnabled}, {&p.CreateOrganizationEnabled, &u.createOrgEnabled}} {
+		if v, ok := b.v.Get(); ok {
+			*b.dst = v
 		}
 	}
-	if v, ok, err := f.integer("create_organizations_limit"); err != nil {
-		return err
-	} else if ok {
-		u.createOrgsLimit = v
+	if !p.CreateOrganizationsLimit.IsOmitted() {
+		u.createOrgsLimit = optPtr(p.CreateOrganizationsLimit.Get())
 	}
-	if ms, ok, err := f.dateTime("legal_accepted_at"); err != nil {
-		return err
-	} else if ok {
-		u.legalAcceptedAt = ms
+	if !p.LegalAcceptedAt.IsOmitted() {
+		u.legalAcceptedAt = nil
+		if v, ok := p.LegalAcceptedAt.Get(); ok {
+			ms, err := parseDateTime("legal_accepted_at", v)
+			if err != nil {
+				return err
+			}
+			u.legalAcceptedAt = ms
+		}
 	}
 	if !creating {
-		if v, ok, err := f.str("primary_email_address_id"); err != nil {
-			return err
-		} else if ok && v != nil {
-			if !ownsIdentification(u.emails, *v) {
+		if v, ok := p.PrimaryEmailAddressID.Get(); ok {
+			if !ownsIdentification(u.emails, v) {
 				return invalidParam("primary_email_address_id", "primary_email_address_id must be one of the user's email addresses.")
 			}
-			u.primaryEmailID = v
+			u.primaryEmailID = &v
 		}
-		if v, ok, err := f.str("primary_phone_number_id"); err != nil {
-			return err
-		} else if ok && v != nil {
-			if !ownsIdentification(u.phones, *v) {
+		if v, ok := p.PrimaryPhoneNumberID.Get(); ok {
+			if !ownsIdentification(u.phones, v) {
 				return invalidParam("primary_phone_number_id", "primary_phone_number_id must be one of the user's phone numbers.")
 			}
-			u.primaryPhoneID = v
+			u.primaryPhoneID = &v
 		}
 	}
 	return nil
@@ -296,20 +291,20 @@ func (e *Emulator) updateUser(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p users.UpdateParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
 	// Validate on a copy so a failed update changes nothing.
 	cp := *u
 	now := e.ms()
-	if err := e.applyUserFields(&cp, f, now, false); err != nil {
+	if err := e.applyUserFields(&cp, &p, now, false); err != nil {
 		return 0, nil, err
 	}
-	if err := e.applySecondFactors(&cp, f, now); err != nil {
+	if err := e.applySecondFactors(&cp, &p, now); err != nil {
 		return 0, nil, err
 	}
-	signOut, notify, err := e.applyUpdateOnlyFields(&cp, f)
+	signOut, notify, err := e.applyUpdateOnlyFields(&cp, &p)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -402,36 +397,12 @@ func (e *Emulator) userMetadata(merge bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		f, err := parseFields(c.body)
-		if err != nil {
+		// PATCH and PUT take the same three objects.
+		var p users.UpdateMetadataParams
+		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
-		type slot struct {
-			key string
-			dst *map[string]any
-		}
-		slots := []slot{{"public_metadata", &u.public}, {"private_metadata", &u.private}, {"unsafe_metadata", &u.unsafe}}
-		vals := make([]map[string]any, len(slots))
-		for i, s := range slots {
-			v, _, err := f.object(s.key)
-			if err != nil {
-				return 0, nil, err
-			}
-			vals[i] = v
-		}
-		for i, s := range slots {
-			if !f.has(s.key) {
-				continue
-			}
-			if merge {
-				if f.isNull(s.key) {
-					continue
-				}
-				*s.dst = mergeMetadata(*s.dst, vals[i])
-			} else {
-				*s.dst = vals[i]
-			}
-		}
+		applyMetadata(merge, []metadataSlot{{&p.PublicMetadata, &u.public}, {&p.PrivateMetadata, &u.private}, {&p.UnsafeMetadata, &u.unsafe}})
 		u.updatedAt = e.ms()
 		c.emit("user.updated", u.json())
 		return http.StatusOK, u.json(), nil
@@ -443,17 +414,14 @@ func (e *Emulator) verifyPassword(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	f, err := parseFields(c.body)
-	if err != nil {
+	var p users.VerifyPasswordParams
+	if err := decode(c, &p); err != nil {
 		return 0, nil, err
 	}
-	pw, _, err := f.str("password")
-	if err != nil {
-		return 0, nil, err
-	}
-	if pw == nil {
+	if p.Password == "" {
 		return 0, nil, missingParam("password")
 	}
+	pw := &p.Password
 	if u.passwordHash == nil && u.passwordDigest == "" {
 		return 0, nil, noPasswordSet()
 	}
@@ -469,19 +437,15 @@ func (e *Emulator) setCompromised(on bool) handler {
 		if err != nil {
 			return 0, nil, err
 		}
-		f, err := parseFields(c.body)
-		if err != nil {
-			return 0, nil, err
-		}
-		revoke, _, err := f.boolean("revoke_all_sessions")
-		if err != nil {
+		var p users.SetPasswordCompromisedParams
+		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
 		if u.passwordHash == nil {
 			return 0, nil, noPasswordSet()
 		}
 		u.passwordCompromised, u.updatedAt = on, e.ms()
-		if on && revoke != nil && *revoke {
+		if on && p.RevokeAllSessions.Or(false) {
 			e.revokeUserSessions(c, u.id)
 		}
 		c.emit("user.updated", u.json())
@@ -527,6 +491,195 @@ func (e *Emulator) checkRequired(email, phone, username bool) error {
 	}
 	err := fail(http.StatusUnprocessableEntity, "form_data_missing", "missing data",
 		fmt.Sprintf("%q data doesn't match user requirements set for this instance", strings.Join(missing, ", ")))
-	err.detail.Meta = map[string]any{"param_names": missing}
+	err.detail.Meta = errMeta(map[string]any{"param_names": missing})
 	return err
+}
+
+// The user operations beyond create, read, update and delete. Emulated
+// users have TOTP and backup codes only when created or updated with
+// totp_secret and backup_codes; they have no passkeys, external accounts
+// or trusted devices (creating them needs the Frontend API), so the
+// operations on those answer as Clerk does for a user without them.
+
+// bulkBan bans or unbans every listed user that exists and answers them.
+func (e *Emulator) bulkBan(ban bool) handler {
+	return func(c *call) (int, any, error) {
+		var p users.BanBulkParams
+		if err := decode(c, &p); err != nil {
+			return 0, nil, err
+		}
+		if len(p.UserIDs) == 0 {
+			return 0, nil, missingParam("user_ids")
+		}
+		out := make([]*clerk.User, 0, len(p.UserIDs))
+		now := e.ms()
+		for _, id := range p.UserIDs {
+			u, ok := e.st.users[id]
+			if !ok {
+				continue
+			}
+			u.banned, u.updatedAt = ban, now
+			if ban {
+				e.revokeUserSessions(c, u.id)
+			}
+			c.emit("user.updated", u.json())
+			out = append(out, u.json())
+		}
+		return http.StatusOK, out, nil
+	}
+}
+
+func (e *Emulator) disableMFA(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	if u.totpSecret != "" || len(u.backupCodes) > 0 {
+		u.totpSecret, u.backupCodes, u.updatedAt = "", nil, e.ms()
+		c.emit("user.updated", u.json())
+	}
+	return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
+}
+
+// deleteSecondFactor removes one second factor of the user (drop reports
+// whether the user had it); a user without it is 404, as on Clerk.
+func (e *Emulator) deleteSecondFactor(what string, drop func(*user) bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		if !drop(u) {
+			return 0, nil, notFound(what + " of user " + u.id)
+		}
+		u.updatedAt = e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, &clerk.MFAResult{UserID: ptr(u.id)}, nil
+	}
+}
+
+// verifyTOTP checks a TOTP code against the user's secret, then a backup
+// code, which is used up: 400 totp_disabled for a user with neither, 422
+// for a wrong code, as the spec documents.
+func (e *Emulator) verifyTOTP(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	var p users.VerifyTOTPParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if err := need("code", p.Code); err != nil {
+		return 0, nil, err
+	}
+	if u.totpSecret == "" && len(u.backupCodes) == 0 {
+		return 0, nil, fail(http.StatusBadRequest, "totp_disabled", "TOTP is disabled", "This user does not have TOTP enabled in their account")
+	}
+	if u.totpSecret != "" && totpValid(u.totpSecret, p.Code, e.now()) {
+		return http.StatusOK, verified("totp"), nil
+	}
+	for i, b := range u.backupCodes {
+		if subtle.ConstantTimeCompare([]byte(b), []byte(p.Code)) == 1 {
+			u.backupCodes = slices.Delete(slices.Clone(u.backupCodes), i, i+1)
+			u.updatedAt = e.ms()
+			return http.StatusOK, verified("backup_code"), nil
+		}
+	}
+	return 0, nil, fail(http.StatusUnprocessableEntity, "form_code_incorrect", "Incorrect code", "The code is incorrect.")
+}
+
+// verified is the answer to a code that verify_totp accepted.
+func verified(codeType clerk.TOTPVerificationCodeType) *clerk.TOTPVerification {
+	return &clerk.TOTPVerification{Verified: ptr(true), CodeType: &codeType}
+}
+
+// noUserChild answers an operation on a sub-resource emulated users never have.
+func (e *Emulator) noUserChild(what, param string) handler {
+	return func(c *call) (int, any, error) {
+		if _, err := e.findUser(c.param("user_id")); err != nil {
+			return 0, nil, err
+		}
+		return 0, nil, notFound(what + " " + c.param(param))
+	}
+}
+
+func (e *Emulator) listTrustedDevices(c *call) (int, any, error) {
+	if _, err := e.findUser(c.param("user_id")); err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, list[*clerk.TrustedDevice]{Data: []*clerk.TrustedDevice{}}, nil
+}
+
+// oauthAccessTokens answers an empty list: emulated users have no
+// external accounts to hold tokens.
+func (e *Emulator) oauthAccessTokens(c *call) (int, any, error) {
+	if _, err := e.findUser(c.param("user_id")); err != nil {
+		return 0, nil, err
+	}
+	if !strings.HasPrefix(c.param("provider"), "oauth_") && !strings.HasPrefix(c.param("provider"), "custom_") {
+		return 0, nil, invalidParam("provider", "provider must be an OAuth provider such as oauth_google.")
+	}
+	return listAnswer(c, []*clerk.OAuthAccessToken{}, false)
+}
+
+// userOrgInvitations lists the organization invitations sent to any of
+// the user's email addresses.
+func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := page(c.query, 500)
+	if err != nil {
+		return 0, nil, err
+	}
+	status := c.query.Get("status")
+	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
+	for _, i := range e.sortedOrgInvites() {
+		if !u.hasEmail(i.email) || status != "" && i.status != status {
+			continue
+		}
+		out = append(out, e.orgInvitationWithOrg(i))
+	}
+	return http.StatusOK, pageOf(out, limit, offset), nil
+}
+
+func (e *Emulator) removePassword(c *call) (int, any, error) {
+	u, err := e.findUser(c.param("user_id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	var p users.RemovePasswordParams
+	if err := decode(c, &p); err != nil {
+		return 0, nil, err
+	}
+	if u.passwordHash == nil {
+		return 0, nil, noPasswordSet()
+	}
+	u.passwordHash, u.passwordSalt, u.passwordUpdated, u.updatedAt = nil, nil, nil, e.ms()
+	if p.SignOutOfOtherSessions.Or(false) {
+		e.revokeUserSessions(c, u.id)
+	}
+	c.emit("user.updated", u.json())
+	return http.StatusOK, u.json(), nil
+}
+
+// setProfileImage records an uploaded image (the multipart file must be
+// present) or removes it.
+func (e *Emulator) setProfileImage(upload bool) handler {
+	return func(c *call) (int, any, error) {
+		u, err := e.findUser(c.param("user_id"))
+		if err != nil {
+			return 0, nil, err
+		}
+		if upload {
+			if err := c.uploadedFile(); err != nil {
+				return 0, nil, err
+			}
+		}
+		u.hasImage, u.updatedAt = upload, e.ms()
+		c.emit("user.updated", u.json())
+		return http.StatusOK, u.json(), nil
+	}
 }

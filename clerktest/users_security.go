@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk/users"
 )
 
 // passwordHashers are the password_hasher values the spec lists.
@@ -32,35 +34,17 @@ func (u *user) checkDigest(pw string) bool {
 // concern second factors, imported passwords and device trust:
 // totp_secret, backup_codes, password_digest with password_hasher,
 // bypass_client_trust and created_at (an RFC 3339 date-time).
-func (e *Emulator) applySecondFactors(u *user, f fields, now int64) error {
-	if v, ok, err := f.str("totp_secret"); err != nil {
-		return err
-	} else if ok {
-		u.totpSecret = ""
-		if v != nil {
-			u.totpSecret = *v
-		}
+func (e *Emulator) applySecondFactors(u *user, p *users.UpdateParams, now int64) error {
+	if !p.TOTPSecret.IsOmitted() {
+		u.totpSecret = p.TOTPSecret.Or("")
 	}
-	if f.has("backup_codes") {
-		codes, err := f.strings("backup_codes")
-		if err != nil {
-			return err
-		}
-		u.backupCodes = codes
+	if !p.BackupCodes.IsOmitted() {
+		u.backupCodes, _ = p.BackupCodes.Get()
 	}
-	if v, ok, err := f.boolean("bypass_client_trust"); err != nil {
-		return err
-	} else if ok && v != nil {
-		u.bypassClientTrust = *v
+	if v, ok := p.BypassClientTrust.Get(); ok {
+		u.bypassClientTrust = v
 	}
-	digest, _, err := f.str("password_digest")
-	if err != nil {
-		return err
-	}
-	hasher, _, err := f.str("password_hasher")
-	if err != nil {
-		return err
-	}
+	digest, hasher := optPtr(p.PasswordDigest.Get()), optPtr(p.PasswordHasher.Get())
 	switch {
 	case digest != nil && hasher == nil:
 		return missingParam("password_hasher")
@@ -70,14 +54,16 @@ func (e *Emulator) applySecondFactors(u *user, f fields, now int64) error {
 		if !slices.Contains(passwordHashers, *hasher) {
 			return invalidParam("password_hasher", "password_hasher must be one of "+strings.Join(passwordHashers, ", ")+".")
 		}
-		if f.has("password") {
+		if !p.Password.IsOmitted() {
 			return invalidParam("password_digest", "password_digest cannot be combined with password.")
 		}
 		u.setPasswordDigest(*hasher+"$"+*digest, now)
 	}
-	if ms, _, err := f.dateTime("created_at"); err != nil {
-		return err
-	} else if ms != nil {
+	if v, ok := p.CreatedAt.Get(); ok {
+		ms, err := parseDateTime("created_at", v)
+		if err != nil {
+			return err
+		}
 		u.createdAt = *ms
 	}
 	return nil
@@ -85,11 +71,7 @@ func (e *Emulator) applySecondFactors(u *user, f fields, now int64) error {
 
 // applyWallets adds the web3_wallet list of a create (verified, the first
 // primary), refusing a wallet another user holds.
-func (e *Emulator) applyWallets(u *user, f fields, now int64) error {
-	wallets, err := f.strings("web3_wallet")
-	if err != nil {
-		return err
-	}
+func (e *Emulator) applyWallets(u *user, wallets []string, now int64) error {
 	for _, w := range wallets {
 		if !strings.HasPrefix(w, "0x") || len(w) != 42 {
 			return invalidParam("web3_wallet", "web3_wallet must be an Ethereum address (0x and 40 hex digits).")
@@ -118,11 +100,7 @@ func (e *Emulator) walletTaken(w string) bool {
 // identificationStatuses reads email_address_identification_status or
 // phone_number_identification_status: one "verified" or "reserved" per
 // identifier, by position; absent or empty means all verified.
-func identificationStatuses(f fields, key string, n int) ([]bool, error) {
-	st, err := f.strings(key)
-	if err != nil {
-		return nil, err
-	}
+func identificationStatuses(key string, st []string, n int) ([]bool, error) {
 	verified := make([]bool, n)
 	if len(st) == 0 {
 		for i := range verified {
@@ -149,33 +127,20 @@ func identificationStatuses(f fields, key string, n int) ([]bool, error) {
 // primary_web3_wallet_id, profile_image_id, skip_legal_checks, and reports
 // sign_out_of_other_sessions (only with a password) and
 // notify_primary_email_address_changed.
-func (e *Emulator) applyUpdateOnlyFields(u *user, f fields) (signOut, notify bool, err error) {
-	if v, ok, err := f.str("primary_web3_wallet_id"); err != nil {
-		return false, false, err
-	} else if ok && v != nil {
-		if !ownsIdentification(u.wallets, *v) {
+func (e *Emulator) applyUpdateOnlyFields(u *user, p *users.UpdateParams) (signOut, notify bool, err error) {
+	if v, ok := p.PrimaryWeb3WalletID.Get(); ok {
+		if !ownsIdentification(u.wallets, v) {
 			return false, false, invalidParam("primary_web3_wallet_id", "primary_web3_wallet_id must be one of the user's web3 wallets.")
 		}
-		u.primaryWalletID = v
+		u.primaryWalletID = &v
 	}
-	if v, ok, err := f.str("profile_image_id"); err != nil {
-		return false, false, err
-	} else if ok {
-		u.hasImage = v != nil && *v != ""
+	if !p.ProfileImageID.IsOmitted() {
+		u.hasImage = p.ProfileImageID.Or("") != ""
 	}
-	if _, _, err := f.boolean("skip_legal_checks"); err != nil {
-		return false, false, err
-	}
-	so, _, err := f.boolean("sign_out_of_other_sessions")
-	if err != nil {
-		return false, false, err
-	}
-	if so != nil && *so && !f.has("password") {
+	// skip_legal_checks has nothing to skip: the emulator asks no consent.
+	so := p.SignOutOfOtherSessions.Or(false)
+	if so && p.Password.IsOmitted() {
 		return false, false, invalidParam("sign_out_of_other_sessions", "sign_out_of_other_sessions can only be used with password.")
 	}
-	n, _, err := f.boolean("notify_primary_email_address_changed")
-	if err != nil {
-		return false, false, err
-	}
-	return so != nil && *so, n != nil && *n, nil
+	return so, p.NotifyPrimaryEmailAddressChanged.Or(false), nil
 }

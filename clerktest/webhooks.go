@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 // WebhookFunc receives a webhook delivery: the svix-id, the headers
@@ -18,23 +20,6 @@ type event struct {
 	typ  string
 	ts   time.Time
 	body []byte
-}
-
-// envelope is the JSON body of a webhook.
-type envelope struct {
-	Data            json.RawMessage `json:"data"`
-	Object          string          `json:"object"`
-	Type            string          `json:"type"`
-	Timestamp       int64           `json:"timestamp"`
-	InstanceID      string          `json:"instance_id"`
-	EventAttributes eventAttributes `json:"event_attributes"`
-}
-
-type eventAttributes struct {
-	HTTPRequest struct {
-		ClientIP  string `json:"client_ip"`
-		UserAgent string `json:"user_agent"`
-	} `json:"http_request"`
 }
 
 // OnWebhook registers a URL that receives every later webhook as a signed
@@ -75,14 +60,17 @@ func (c *call) emit(typ string, v any) {
 
 func (e *Emulator) newEvent(typ string, data []byte, r *http.Request) event {
 	now := e.now()
-	env := envelope{Data: data, Object: "event", Type: typ, Timestamp: now.UnixMilli(), InstanceID: e.keys.instanceID}
+	// The body is the webhooks package's event model; event_attributes
+	// names the request that caused the event, empty for the Go API's.
+	req := &webhooks.HTTPRequest{}
+	env := webhooks.Event{Data: data, Object: "event", Type: typ, Timestamp: now.UnixMilli(), InstanceID: e.keys.instanceID,
+		Attributes: &webhooks.EventAttributes{HTTPRequest: req}}
 	if r != nil {
 		host := r.RemoteAddr
 		if i := strings.LastIndexByte(host, ':'); i > 0 {
 			host = host[:i]
 		}
-		env.EventAttributes.HTTPRequest.ClientIP = strings.Trim(host, "[]")
-		env.EventAttributes.HTTPRequest.UserAgent = r.UserAgent()
+		req.ClientIP, req.UserAgent = strings.Trim(host, "[]"), r.UserAgent()
 	}
 	body, _ := json.Marshal(env)
 	return event{id: "msg_" + randomString(27), typ: typ, ts: now, body: body}

@@ -231,25 +231,44 @@ func answersArray(op *openapi3.Operation, status int) bool {
 // servedOutsideSpec returns the check of a successful answer for a route
 // newer than the spec that Clerk serves, or nil. DELETE
 // /v1/invitations/{id}: @clerk/backend documents it as answering a
-// DeletedObject.
+// DeletedObject. POST /v1/accountless_applications and .../complete (paths
+// the spec lists without operations): Clerk answers a keyless application,
+// whose keys and URLs @clerk/backend's AccountlessApplication resource reads.
 func servedOutsideSpec(x Exchange) func(body string) error {
 	u, err := url.Parse(x.URL)
 	if err != nil {
 		return nil
 	}
-	segs := strings.Split(strings.TrimPrefix(u.Path, "/v1/"), "/")
-	if x.Method != http.MethodDelete || len(segs) != 2 || segs[0] != "invitations" {
-		return nil
-	}
-	return func(body string) error {
-		var d struct {
-			Object  string `json:"object"`
-			ID      string `json:"id"`
-			Deleted bool   `json:"deleted"`
+	path := strings.TrimPrefix(u.Path, "/v1/")
+	segs := strings.Split(path, "/")
+	switch {
+	case x.Method == http.MethodPost && (path == "accountless_applications" || path == "accountless_applications/complete"):
+		return func(body string) error {
+			var a struct {
+				Object         string `json:"object"`
+				PublishableKey string `json:"publishable_key"`
+				SecretKey      string `json:"secret_key"`
+				ClaimURL       string `json:"claim_url"`
+				APIKeysURL     string `json:"api_keys_url"`
+			}
+			if json.Unmarshal([]byte(body), &a) != nil || a.Object != "accountless_application" || !strings.HasPrefix(a.PublishableKey, "pk_test_") ||
+				!strings.HasPrefix(a.SecretKey, "sk_test_") || a.ClaimURL == "" || a.APIKeysURL == "" {
+				return fmt.Errorf("%s %s answered %s, want an accountless_application with its keys and URLs", x.Method, u.Path, compactJSON(body))
+			}
+			return nil
 		}
-		if json.Unmarshal([]byte(body), &d) != nil || d.Object != "invitation" || d.ID != segs[1] || !d.Deleted {
-			return fmt.Errorf("%s %s answered %s, want the invitation's DeletedObject", x.Method, u.Path, compactJSON(body))
+	case x.Method == http.MethodDelete && len(segs) == 2 && segs[0] == "invitations":
+		return func(body string) error {
+			var d struct {
+				Object  string `json:"object"`
+				ID      string `json:"id"`
+				Deleted bool   `json:"deleted"`
+			}
+			if json.Unmarshal([]byte(body), &d) != nil || d.Object != "invitation" || d.ID != segs[1] || !d.Deleted {
+				return fmt.Errorf("%s %s answered %s, want the invitation's DeletedObject", x.Method, u.Path, compactJSON(body))
+			}
+			return nil
 		}
-		return nil
 	}
+	return nil
 }

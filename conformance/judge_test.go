@@ -60,6 +60,9 @@ func TestCheckOutsideSpec(t *testing.T) {
 		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `{"object":"invitation","id":"inv_2","deleted":true}`}, false},
 		{Exchange{"DELETE", "http://e/v1/invitations/inv_1", 200, `[]`}, false},
 		{Exchange{"POST", "http://e/v1/email", 404, `not json`}, false},
+		{Exchange{"POST", "http://e/v1/accountless_applications?source=x", 200, `{"object":"accountless_application","publishable_key":"pk_test_a","secret_key":"sk_test_b","claim_url":"https://c","api_keys_url":"https://k"}`}, true},
+		{Exchange{"POST", "http://e/v1/accountless_applications/complete", 200, `{"object":"accountless_application","publishable_key":"pk_test_a","secret_key":"sk_test_b","claim_url":"","api_keys_url":"https://k"}`}, false},
+		{Exchange{"POST", "http://e/v1/accountless_applications", 200, `{}`}, false},
 	} {
 		if err := CheckOutsideSpec(c.x); (err == nil) != c.pass {
 			t.Errorf("%d %s: got %v, want pass %v", c.x.Status, c.x.Body, err, c.pass)

@@ -7,7 +7,7 @@
 // of what the SDK returned or threw. The Go test reads those lines and
 // checks each exchange against the spec. Environment: CLERK_API_URL (the
 // emulator's base URL, without /v1) and CLERK_SECRET_KEY.
-import { bapi, calls, recorder } from './record.mjs';
+import { bapi, calls, control, recorder } from './record.mjs';
 import { steps } from './backend_steps.mjs';
 
 const apiUrl = process.env.CLERK_API_URL;
@@ -41,4 +41,4 @@ for (const api of Object.keys(clerk).sort()) {
 }
 console.log('@@methods ' + JSON.stringify(methods));
 
-await calls(steps, { clerk, bapi: bapi(apiUrl, secretKey) });
+await calls(steps, { clerk, bapi: bapi(apiUrl, secretKey), control: control(apiUrl, secretKey) });

@@ -559,12 +559,16 @@ export const steps = [
     const t = await clerk.testingTokens.createTestingToken();
     check(typeof t.token === 'string', 'token');
   }),
-  step('signUps.get', async (s, { clerk }) => {
-    await clerk.signUps.get('sua_2x0000000000000000000000000');
-  }, 'error'),
+  // A sign-up is started through the Frontend API; the control API stands in.
+  step('signUps.get', async (s, { clerk, control }) => {
+    s.signUp = (await control('POST', '/sign_ups', { email_address: 'newcomer@example.com' })).id;
+    const su = await clerk.signUps.get(s.signUp);
+    check(su.id === s.signUp && su.emailAddress === 'newcomer@example.com', 'sign-up');
+  }),
   step('signUps.update', async (s, { clerk }) => {
-    await clerk.signUps.update({ signUpAttemptId: 'sua_2x0000000000000000000000000', externalId: 'crm-2002' });
-  }, 'error'),
+    const su = await clerk.signUps.update({ signUpAttemptId: s.signUp, externalId: 'crm-2002' });
+    check(su.externalId === 'crm-2002', 'externalId');
+  }),
 
   // Instance configuration: redirect URLs, domains, proxy checks.
   step('redirectUrls.createRedirectUrl', async (s, { clerk }) => {
@@ -804,11 +808,13 @@ export const steps = [
     await clerk.betaFeatures.changeDomain({ homeUrl: 'https://northwind.example' });
   }, 'error'),
   step('__experimental_accountlessApplications.createAccountlessApplication', async (s, { clerk }) => {
-    await clerk.__experimental_accountlessApplications.createAccountlessApplication({ source: 'conformance' });
-  }, 'error'),
+    const app = await clerk.__experimental_accountlessApplications.createAccountlessApplication({ source: 'conformance' });
+    check(app.publishableKey.startsWith('pk_test_') && app.secretKey.startsWith('sk_test_') && app.claimUrl, 'keys');
+  }),
   step('__experimental_accountlessApplications.completeAccountlessApplicationOnboarding', async (s, { clerk }) => {
-    await clerk.__experimental_accountlessApplications.completeAccountlessApplicationOnboarding({ source: 'conformance' });
-  }, 'error'),
+    const app = await clerk.__experimental_accountlessApplications.completeAccountlessApplicationOnboarding({ source: 'conformance' });
+    check(app.publishableKey.startsWith('pk_test_') && app.secretKey.startsWith('sk_test_') && app.claimUrl, 'keys');
+  }),
 
   // Deletes, last.
   step('organizations.deleteOrganizationMembership', async (s, { clerk }) => {

@@ -50,6 +50,21 @@ export function bapi(apiUrl, secretKey) {
   };
 }
 
+// control returns a function that calls the emulator's control API (the
+// stand-in for what happens outside the Backend API, such as a user
+// starting a sign-up through the Frontend API), unrecorded.
+export function control(apiUrl, secretKey) {
+  return async (method, path, body) => {
+    const res = await rawFetch(`${apiUrl}/__clerktest${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+}
+
 // describe turns what a call threw into plain data.
 export function describe(err) {
   if (err === null || typeof err !== 'object') return { message: String(err) };

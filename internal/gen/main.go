@@ -9,8 +9,9 @@
 // package the overlay names, with the models and params types that method
 // needs; internal/versions, which says what exists in which version;
 // API-VERSIONS.md, the guide to the differences; internal/registry (every
-// operation, for the coverage test) and tests/calls_gen_test.go (one
-// example call per operation). With
+// operation, for the coverage test), tests/calls_gen_test.go (one example
+// call per operation) and clerktest/spec_params_gen.go (the emulator's
+// table of every operation's parameters). With
 // -check it writes nothing and fails when the committed files differ from
 // what it would write. It reads only the spec files pinned in pin.go
 // (source, version, SHA-256); any other file fails, named in the message.
@@ -311,6 +312,11 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 	calls.printf("//lint:file-ignore SA1019 the calls reach every operation, the deprecated ones too.\n\n")
 	emitTestCalls(calls, pkgs)
 	if err := add(filepath.Join("tests", "calls_gen_test.go"), calls); err != nil {
+		return nil, err
+	}
+	emulator := newFile("clerktest")
+	emitEmulatorParams(emulator, g.doc)
+	if err := add(filepath.Join("clerktest", "spec_params_gen.go"), emulator); err != nil {
 		return nil, err
 	}
 	return out, nil

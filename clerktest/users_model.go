@@ -155,7 +155,7 @@ func optOf[T any](p *T) clerk.Opt[T] {
 func (i *identification) verification() *clerk.Verification {
 	if o := i.otp; o != nil && (!i.verified || o.status == "verified") {
 		return &clerk.Verification{Object: ptr("verification_otp"), Status: ptr(o.status), Strategy: ptr(o.strategy),
-			Attempts: clerk.Value(o.attempts), ExpireAt: clerk.Value(o.expireAt)}
+			Attempts: clerk.Value(o.attempts), ExpireAt: clerk.Value(o.expireAt), Channel: o.channel(), VerifiedAtClient: clerk.Null[string]()}
 	}
 	if obj, status, strategy, ok := adminVerification(i.verified); ok {
 		return &clerk.Verification{Object: ptr(obj), Status: ptr(status), Strategy: ptr(strategy),
