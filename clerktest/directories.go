@@ -41,13 +41,20 @@ func (e *Emulator) newDirectory(c *call, object string) (int, any, error) {
 	if !ok {
 		return 0, nil, resourceParamNotFound("enterprise_connection_id")
 	}
-	// Group role mappings map directory groups to roles; the emulator
-	// receives no SCIM pushes, so it checks the roles and records that
-	// mapping is on, the one trace the answer shows.
+	// Group role mappings map directory groups to roles: the directory is
+	// created with mapping on and these mappings, which the 2026-05-12
+	// mapping routes list (the emulator receives no SCIM pushes, so they
+	// assign no one).
 	mappings := p.GroupRoleMappings.Or(nil)
 	for _, m := range mappings {
+		if m == nil || mappingGroup(m.DirectoryGroupID, m.SCIMGroupID) == "" {
+			return 0, nil, missingParam("group_role_mappings.scim_group_id")
+		}
 		if _, ok := e.st.roles.get(m.RoleID); !ok {
 			return 0, nil, resourceParamNotFound("group_role_mappings.role_id")
+		}
+		if prec, ok := m.Precedence.Get(); ok && prec < 1 {
+			return 0, nil, badType("group_role_mappings.precedence", "at least 1")
 		}
 	}
 	now := e.ms()
@@ -58,6 +65,7 @@ func (e *Emulator) newDirectory(c *call, object string) (int, any, error) {
 			"name.givenName": "first_name", "name.familyName": "last_name"}, GroupRoleMappingEnabled: len(mappings) > 0,
 		CreatedAt: now, UpdatedAt: now}
 	e.st.directories.put(d.ID, d)
+	e.createMappings(d, mappings)
 	out := *d
 	out.Object = object
 	return http.StatusOK, &out, nil

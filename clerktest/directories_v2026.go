@@ -2,6 +2,7 @@ package clerktest
 
 import (
 	"cmp"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -88,6 +89,12 @@ func (e *Emulator) mappingDirectory(c *call, param string, write bool) (*clerk.D
 	return d, nil
 }
 
+// mappingGroup is the group a mapping names, under either of its names
+// (directory_group_id, or scim_group_id on the SCIM routes).
+func mappingGroup(directoryGroup, scimGroup clerk.Opt[string]) string {
+	return cmp.Or(strings.TrimSpace(directoryGroup.Or("")), strings.TrimSpace(scimGroup.Or("")))
+}
+
 // newMapping builds a mapping of group to role for directory d.
 func (e *Emulator) newMapping(d *clerk.Directory, group, roleID string) (*clerk.DirectoryGroupRoleMapping, error) {
 	role, ok := e.st.roles.get(roleID)
@@ -99,6 +106,30 @@ func (e *Emulator) newMapping(d *clerk.Directory, group, roleID string) (*clerk.
 	return &clerk.DirectoryGroupRoleMapping{Object: "directory_group_role_mapping", ID: newID("dgrm"), DirectoryID: d.ID,
 		SCIMDirectoryID: d.ID, DirectoryGroupID: group, SCIMGroupID: group, DirectoryGroupDisplayName: group,
 		SCIMGroupDisplayName: group, Role: &r, CreatedAt: now, UpdatedAt: now}, nil
+}
+
+// createMappings stores the mappings a directory is created with
+// (checked by the caller), ordered by their precedence where given, the
+// others after them in the order sent, and numbered 1, 2, ...
+func (e *Emulator) createMappings(d *clerk.Directory, items []*directories.CreateParamsGroupRoleMappingItem) {
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b *directories.CreateParamsGroupRoleMappingItem) int {
+		return cmp.Compare(a.Precedence.Or(math.MaxInt64), b.Precedence.Or(math.MaxInt64))
+	})
+	ms := make([]*clerk.DirectoryGroupRoleMapping, 0, len(items))
+	for _, item := range items {
+		m, err := e.newMapping(d, mappingGroup(item.DirectoryGroupID, item.SCIMGroupID), item.RoleID)
+		if err != nil {
+			continue // the caller checked every role
+		}
+		m.DirectoryGroupDisplayName = cmp.Or(item.DirectoryGroupDisplayName.Or(""), item.SCIMGroupDisplayName.Or(""), m.DirectoryGroupDisplayName)
+		m.SCIMGroupDisplayName = m.DirectoryGroupDisplayName
+		ms = append(ms, m)
+	}
+	e.renumber(ms)
+	for _, m := range ms {
+		e.st.groupRoleMappings.put(m.ID, m)
+	}
 }
 
 func (e *Emulator) listGroupRoleMappings(param string, scim bool) handler {
@@ -121,7 +152,7 @@ func (e *Emulator) createGroupRoleMapping(param string, scim bool) handler {
 		if err := decode(c, &p); err != nil {
 			return 0, nil, err
 		}
-		group := cmp.Or(strings.TrimSpace(p.DirectoryGroupID.Or("")), strings.TrimSpace(p.SCIMGroupID.Or("")))
+		group := mappingGroup(p.DirectoryGroupID, p.SCIMGroupID)
 		groupParam := "directory_group_id"
 		if scim {
 			groupParam = "scim_group_id"
@@ -167,7 +198,7 @@ func (e *Emulator) replaceGroupRoleMappings(param string, scim bool) handler {
 			if item == nil {
 				return 0, nil, badType("mappings", "a list of objects")
 			}
-			group := cmp.Or(strings.TrimSpace(item.DirectoryGroupID.Or("")), strings.TrimSpace(item.SCIMGroupID.Or("")))
+			group := mappingGroup(item.DirectoryGroupID, item.SCIMGroupID)
 			if group == "" {
 				if scim {
 					return 0, nil, missingParam("mappings.scim_group_id")

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -211,5 +213,46 @@ func TestGroupRoleMappingsOn20260512(t *testing.T) {
 	_, err = users.New(c).Update(ctx, "user_1", &users.UpdateParams{PublicMetadata: clerk.Value(map[string]any{"a": 1})})
 	if !errors.Is(err, clerk.ErrNotInAPIVersion) || len(e.Requests()) != before {
 		t.Errorf("removed field: %v, %d requests reached the emulator", err, len(e.Requests())-before)
+	}
+}
+
+// TestDirectoryCreatedWithMappings: the mappings a directory is created
+// with are its mappings, listed in precedence order (unranked ones last,
+// as sent), and a mapping without a group refuses the directory.
+func TestDirectoryCreatedWithMappings(t *testing.T) {
+	t.Parallel()
+	e := newEmu(t)
+	ctx := context.Background()
+	svc := directories.New(e.Client(clerk.WithAPIVersion(clerk.APIVersion20260512)))
+	ec := call(t, e, "POST", "/enterprise_connections", map[string]any{"name": "Corp", "provider": "saml_custom", "domains": []string{"v26b.example"}}, 201)["id"].(string)
+	eng := call(t, e, "POST", "/organization_roles", map[string]any{"name": "Eng", "key": "org:eng"}, 200)["id"].(string)
+	ops := call(t, e, "POST", "/organization_roles", map[string]any{"name": "Ops", "key": "org:ops"}, 200)["id"].(string)
+	if _, err := svc.Create(ctx, &directories.CreateParams{EnterpriseConnectionID: ec, Provider: "okta",
+		GroupRoleMappings: clerk.Value([]*directories.CreateParamsGroupRoleMappingItem{{RoleID: eng}})}); !errors.Is(err, clerk.ErrUnprocessable) {
+		t.Fatalf("a mapping without a group: %v, want 422", err)
+	}
+	d, err := svc.Create(ctx, &directories.CreateParams{EnterpriseConnectionID: ec, Provider: "okta",
+		GroupRoleMappings: clerk.Value([]*directories.CreateParamsGroupRoleMappingItem{
+			{RoleID: eng, SCIMGroupID: clerk.String("g-unranked")},
+			{RoleID: ops, SCIMGroupID: clerk.String("g-second"), Precedence: clerk.Int64(2)},
+			{RoleID: eng, DirectoryGroupID: clerk.String("g-first"), DirectoryGroupDisplayName: clerk.String("First"), Precedence: clerk.Int64(1)},
+		})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.GroupRoleMappingEnabled {
+		t.Error("a directory created with mappings has mapping off")
+	}
+	page, err := svc.ListSCIMGroupRoleMappings(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range page.Data {
+		got = append(got, fmt.Sprintf("%d %s %s %s", m.Precedence, m.SCIMGroupID, m.SCIMGroupDisplayName, m.GetRole().Key))
+	}
+	want := []string{"1 g-first First org:eng", "2 g-second g-second org:ops", "3 g-unranked g-unranked org:eng"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mappings %q, want %q", got, want)
 	}
 }
