@@ -157,29 +157,32 @@ func (s *sessionAuth) fill(src *SessionClaims) *Auth {
 	a.claims = src
 	a.UserID, a.SessionID, a.SessionStatus = src.Subject, src.SessionID, src.SessionStatus
 	a.OrgID, a.OrgRole, a.OrgSlug = src.OrgID, src.OrgRole, src.OrgSlug
-	room := s.lists[:0]
-	a.OrgPermissions = ownCopy(src.OrgPermissions, &room)
-	a.Features = ownCopy(src.Features, &room)
-	a.Plans = ownCopy(src.Plans, &room)
+	perms, features, plans := src.OrgPermissions, src.Features, src.Plans
+	if len(perms)+len(features)+len(plans) > len(s.lists) {
+		a.OrgPermissions, a.Features, a.Plans = slices.Clone(perms), slices.Clone(features), slices.Clone(plans)
+		return a
+	}
+	room := s.lists[:]
+	a.OrgPermissions, room = ownCopy(perms, room)
+	a.Features, room = ownCopy(features, room)
+	a.Plans, _ = ownCopy(plans, room)
 	return a
 }
 
-// ownCopy returns a copy of list that shares no element with it, taken
-// from the free capacity of room while it fits. The copy's capacity ends
-// at its length, so that an append to it cannot write into the next copy.
-// A nil list stays nil and an empty one empty.
-func ownCopy(list []string, room *[]string) []string {
-	if len(list) == 0 {
-		return list[:0:0]
+// ownCopy copies list to the start of room, which has space for it, and
+// returns the copy and the rest of room. The copy's capacity ends at its
+// length, so that an append to it cannot write into the next copy. A nil
+// list stays nil and an empty one empty.
+func ownCopy(list, room []string) (cp, rest []string) {
+	n := len(list)
+	if n == 0 {
+		return list[:0:0], room
 	}
-	r := *room
-	if len(list) > cap(r)-len(r) {
-		return slices.Clone(list)
+	cp = room[:n:n]
+	for i, e := range list {
+		cp[i] = e // a loop: copy's runtime call costs more for a few strings
 	}
-	start := len(r)
-	r = append(r, list...)
-	*room = r
-	return r[start:len(r):len(r)]
+	return cp, room[n:]
 }
 
 // fromMachine builds an Auth from a verified machine token.
