@@ -23,6 +23,12 @@
 // it carries and redirects to the clean URL. Package auth/proxy serves the
 // Frontend API from the app's own domain.
 //
+// A handler reads the common claims as fields of its [Auth], and all of
+// them, custom claims included ([SessionClaims.Decode]), through
+// [Auth.SessionClaims]: a copy of the verified claims that is the
+// handler's own, so that nothing it changes reaches the token cache or a
+// later request.
+//
 // [Auth.Has] answers has() questions with Clerk's rules: roles and
 // permissions need an active organization and accept the "org:" prefix or
 // not, features and plans are read from the fea and pla claims (scopes o,

@@ -96,3 +96,38 @@ func ExampleVerifier_VerifySessionToken() {
 	}
 	// Output: token-expired true
 }
+
+// ExampleAuth_SessionClaims reads a custom claim of the session token in a
+// handler. Each call returns the handler's own copy of the claims.
+func ExampleAuth_SessionClaims() {
+	priv, _ := rsa.GenerateKey(rand.Reader, 2048)
+	der, _ := x509.MarshalPKIXPublicKey(&priv.PublicKey)
+	v, _ := auth.New(auth.Config{JWTKey: base64.StdEncoding.EncodeToString(der)})
+
+	h := auth.Middleware(v)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		claims := auth.FromContext(r.Context()).SessionClaims()
+		if claims == nil {
+			http.Error(w, "a session token is needed", http.StatusUnauthorized)
+			return
+		}
+		var custom struct {
+			Email string `json:"email"`
+		}
+		if err := claims.Decode(&custom); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		fmt.Fprintln(w, claims.Subject, custom.Email)
+	}))
+
+	token := mintExampleToken(priv, map[string]any{
+		"sub": "user_123", "sid": "sess_1", "email": "ada@example.com",
+		"exp": time.Now().Add(time.Minute).Unix(), "iat": time.Now().Unix(),
+	})
+	r := httptest.NewRequest(http.MethodGet, "/me", nil)
+	r.Header.Set("Authorization", "Bearer "+token)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	fmt.Print(w.Body.String())
+	// Output: user_123 ada@example.com
+}

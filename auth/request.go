@@ -119,8 +119,7 @@ func (rc *reqContext) signedIn(c *SessionClaims) *Auth {
 		return fromSession(c)
 	}
 	rc.ac = new(authContext)
-	fillSession(&rc.ac.auth, c)
-	return &rc.ac.auth
+	return rc.ac.fill(c)
 }
 
 // anyTokenInHeader is the header path for AnyToken and for lists.

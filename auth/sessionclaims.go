@@ -3,14 +3,17 @@ package auth
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/clerkgo/clerk/auth/internal/jwt"
 )
 
-// SessionClaims are the verified claims of a Clerk session token. Treat the
-// slices as read-only: a cached verification may share them.
+// SessionClaims are the verified claims of a Clerk session token. The
+// claims VerifySessionToken returns may share their slices and Actor with
+// the token cache: treat those as read-only. Auth.SessionClaims returns a
+// copy that shares nothing.
 type SessionClaims struct {
 	Subject         string    // sub: the user ID
 	Issuer          string    // iss: the Frontend API URL
@@ -68,6 +71,22 @@ type Actor struct {
 	Issuer string `json:"iss,omitempty"`
 	// Session is the actor's own session, when given.
 	Session string `json:"sid,omitempty"`
+}
+
+// clone is a copy of c that shares no slice or Actor with it; the fva Has
+// reads is shared, as it is never written.
+func (c *SessionClaims) clone() *SessionClaims {
+	cp := *c
+	cp.Audience = slices.Clone(c.Audience)
+	cp.FactorVerificationAge = slices.Clone(c.FactorVerificationAge)
+	cp.OrgPermissions = slices.Clone(c.OrgPermissions)
+	cp.Features = slices.Clone(c.Features)
+	cp.Plans = slices.Clone(c.Plans)
+	if c.Actor != nil {
+		act := *c.Actor
+		cp.Actor = &act
+	}
+	return &cp
 }
 
 // Decode unmarshals the raw payload into v, for custom session claims.
