@@ -53,7 +53,11 @@ func (e *Emulator) createRedirectURL(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listRedirectURLs(c *call) (int, any, error) {
-	return listAnswer(c, e.st.redirectURLs.list(false, nil), false)
+	var p redirecturls.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	return listAnswer(p.ListParams, p.Paginated, e.st.redirectURLs.list(false, nil), false)
 }
 
 func (e *Emulator) getRedirectURL(c *call) (int, any, error) {
