@@ -85,8 +85,9 @@
 // indexes and rules sit in files with the same prefix (users_model.go,
 // users_list.go, billing_model.go, invitations_accept.go). routes.go lists
 // the families. To add an endpoint, add its line to the family's route
-// list and its handler beside it: decode the body into the SDK's params
-// type (decode), build the answer from the root model, and let the
+// list and its handler beside it: decode the body (decode) and the query
+// (decodeQuery) into the SDK's params types, build the answer from the
+// root model, and let the
 // generated spec table (spec_params_gen.go, from internal/gen) and
 // TestEverySpecParameterIsImplemented check the parameters.
 //

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,7 +25,8 @@ var (
 
 // decodeQuery fills dst, a pointer to a params struct, from the request's
 // query by the fields' url tags: a string or clerk.Opt[string] takes the
-// first value, a []string every value (name or name[]), a clerk.Opt[bool]
+// first value, a []string every value (name or name[], split on commas
+// for a comma tag), a clerk.Opt[bool]
 // true or false, a clerk.Opt[int64] an integer. An empty value counts as
 // absent; a parameter dst does not name is ignored, as Clerk ignores it;
 // a malformed value is a 422 naming the parameter.
@@ -45,22 +47,32 @@ func decodeQueryInto(q url.Values, v reflect.Value, lenient bool) error {
 			}
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("url"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("url"), ",")
 		if name == "" || name == "-" {
 			continue
 		}
-		if err := setQueryField(q, name, fv, lenient); err != nil {
+		if err := setQueryField(q, name, slices.Contains(strings.Split(opts, ","), "comma"), fv, lenient); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func setQueryField(q url.Values, name string, fv reflect.Value, lenient bool) error {
+// setQueryField sets the field fv of parameter name; comma splits each
+// value of a list on commas, as go-querystring's comma option joins them.
+func setQueryField(q url.Values, name string, comma bool, fv reflect.Value, lenient bool) error {
 	s := q.Get(name)
 	switch fv.Type() {
 	case reflect.TypeFor[[]string]():
-		if vals := queryList(q, name); len(vals) > 0 {
+		vals := queryList(q, name)
+		if comma {
+			var split []string
+			for _, v := range vals {
+				split = append(split, strings.Split(v, ",")...)
+			}
+			vals = split
+		}
+		if len(vals) > 0 {
 			fv.Set(reflect.ValueOf(vals))
 		}
 		return nil
