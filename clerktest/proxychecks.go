@@ -87,7 +87,12 @@ func (e *Emulator) proxyHealthy(ctx context.Context, proxy, domainID string) boo
 		return false
 	}
 	req.Header.Set("Accept", "application/json")
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	// A connection per check, closed after it: no idle connection of the
+	// emulator outlives the check (or the test's proxy).
+	client := &http.Client{
+		Transport:     &http.Transport{Proxy: http.ProxyFromEnvironment, DisableKeepAlives: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		return false
