@@ -82,44 +82,112 @@ func TestDecodeQueryRefusesMalformedValues(t *testing.T) {
 	}
 }
 
-// TestDecodeQueryKnowsEveryParamsType checks that the decoder handles
-// every field type of the params types the list handlers decode, with a
-// value for every url-tagged field.
-func TestDecodeQueryKnowsEveryParamsType(t *testing.T) {
+// queryParamsOf lists the routes whose handler decodes its query into
+// the SDK's params types, with those types (GET /users decodes two).
+func queryParamsOf() map[string][]any {
+	return map[string][]any{
+		"GET /allowlist_identifiers": {&allowlist.ListParams{}},
+		"GET /api_keys":              {&apikeys.ListParams{}},
+		"GET /billing/plans":         {&billing.ListPlansParams{}},
+		"GET /billing/prices":        {&billing.ListPricesParams{}},
+		"GET /billing/statements":    {&billing.ListStatementsParams{}},
+		"GET /billing/statements/{statementID}/payment_attempts":    {&billing.ListPaymentAttemptsParams{}},
+		"GET /billing/subscription_items":                           {&billing.ListSubscriptionItemsParams{}},
+		"DELETE /billing/subscription_items/{subscription_item_id}": {&billing.CancelSubscriptionItemParams{}},
+		"GET /clients":                {&clients.ListParams{}},
+		"GET /directories":            {&directories.ListParams{}},
+		"GET /scim_directories":       {&directories.ListParams{}},
+		"GET /enterprise_connections": {&enterpriseconnections.ListParams{}},
+		"GET /enterprise_connections/{enterprise_connection_id}/test_runs": {&enterpriseconnections.ListTestRunsParams{}},
+		"GET /public/interstitial":                                 {&instance.GetInterstitialParams{}},
+		"GET /invitations":                                         {&invitations.ListParams{}},
+		"GET /jwt_templates":                                       {&jwttemplates.ListParams{}},
+		"GET /m2m_tokens":                                          {&m2mtokens.ListParams{}},
+		"GET /machines":                                            {&machines.ListParams{}},
+		"GET /oauth_applications":                                  {&oauthapplications.ListParams{}},
+		"GET /organizations/{organization_id}":                     {&organizations.GetParams{}},
+		"GET /organizations":                                       {&organizations.ListParams{}},
+		"GET /organizations/{organization_id}/domains":             {&organizations.ListDomainsParams{}},
+		"GET /organization_domains":                                {&organizations.ListInstanceDomainsParams{}},
+		"GET /organization_invitations":                            {&organizations.ListInstanceInvitationsParams{}},
+		"GET /organization_memberships":                            {&organizations.ListInstanceMembershipsParams{}},
+		"GET /organizations/{organization_id}/invitations":         {&organizations.ListInvitationsParams{}},
+		"GET /organizations/{organization_id}/memberships":         {&organizations.ListMembershipsParams{}},
+		"GET /organizations/{organization_id}/invitations/pending": {&organizations.ListPendingInvitationsParams{}},
+		"GET /organization_permissions":                            {&permissions.ListParams{}},
+		"GET /redirect_urls":                                       {&redirecturls.ListParams{}},
+		"GET /organization_roles":                                  {&roles.ListParams{}},
+		"GET /role_sets":                                           {&rolesets.ListParams{}},
+		"GET /saml_connections":                                    {&samlconnections.ListParams{}},
+		"GET /sessions":                                            {&sessions.ListParams{}},
+		"GET /templates/{template_type}":                           {&templates.ListParams{}},
+		"GET /users":                                               {&users.ListParams{}, &users.CountParams{}},
+		"GET /users/count":                                         {&users.CountParams{}},
+		"GET /users/{user_id}/oauth_access_tokens/{provider}":      {&users.ListOAuthAccessTokensParams{}},
+		"GET /users/{user_id}/organization_invitations":            {&users.ListOrganizationInvitationsParams{}},
+		"GET /users/{user_id}/organization_memberships":            {&users.ListOrganizationMembershipsParams{}},
+		"GET /waitlist_entries":                                    {&waitlist.ListParams{}},
+	}
+}
+
+// urlNames lists the url-tagged parameters of the params type t.
+func urlNames(t reflect.Type) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			out = append(out, urlNames(f.Type)...)
+			continue
+		}
+		if name, _, _ := strings.Cut(f.Tag.Get("url"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TestQueryParamsHaveOneDefinition checks, for every route with a query,
+// that the parameters the route declares are exactly those of the SDK
+// params types its handler decodes, and that the decoder knows every
+// field type of those types (a value for each parameter decodes).
+func TestQueryParamsHaveOneDefinition(t *testing.T) {
 	t.Parallel()
-	for _, p := range []any{&allowlist.ListParams{}, &apikeys.ListParams{}, &billing.ListPlansParams{},
-		&billing.ListPricesParams{}, &billing.ListStatementsParams{}, &billing.ListPaymentAttemptsParams{},
-		&billing.ListSubscriptionItemsParams{}, &billing.CancelSubscriptionItemParams{}, &clients.ListParams{},
-		&directories.ListParams{}, &enterpriseconnections.ListParams{}, &enterpriseconnections.ListTestRunsParams{},
-		&instance.GetInterstitialParams{}, &invitations.ListParams{}, &jwttemplates.ListParams{}, &m2mtokens.ListParams{},
-		&machines.ListParams{}, &oauthapplications.ListParams{}, &organizations.GetParams{}, &organizations.ListParams{},
-		&organizations.ListDomainsParams{}, &organizations.ListInstanceDomainsParams{},
-		&organizations.ListInstanceInvitationsParams{}, &organizations.ListInstanceMembershipsParams{},
-		&organizations.ListInvitationsParams{}, &organizations.ListMembershipsParams{},
-		&organizations.ListPendingInvitationsParams{}, &permissions.ListParams{}, &redirecturls.ListParams{},
-		&roles.ListParams{}, &rolesets.ListParams{}, &samlconnections.ListParams{}, &sessions.ListParams{},
-		&templates.ListParams{}, &users.ListParams{}, &users.CountParams{}, &users.ListOAuthAccessTokensParams{},
-		&users.ListOrganizationInvitationsParams{}, &users.ListOrganizationMembershipsParams{}, &waitlist.ListParams{}} {
-		q := url.Values{}
-		var names func(reflect.Type)
-		names = func(rt reflect.Type) {
-			for i := range rt.NumField() {
-				f := rt.Field(i)
-				if f.Anonymous && f.Type.Kind() == reflect.Struct {
-					names(f.Type)
-					continue
+	e := New()
+	defer e.Close()
+	types := queryParamsOf()
+	for _, rs := range e.routes.by {
+		for _, r := range rs {
+			key := r.method + " " + r.pattern
+			ps, ok := types[key]
+			if !ok {
+				if len(r.query) > 0 {
+					t.Errorf("%s declares query parameters %v but decodes no params type", key, r.query)
 				}
-				if name, _, _ := strings.Cut(f.Tag.Get("url"), ","); name != "" && name != "-" {
-					q.Set(name, "1")
+				continue
+			}
+			delete(types, key)
+			var names []string
+			q := url.Values{}
+			for _, p := range ps {
+				for _, n := range urlNames(reflect.TypeOf(p).Elem()) {
+					q.Set(n, "1")
+					if !slices.Contains(names, n) {
+						names = append(names, n)
+					}
+				}
+				if err := decodeQueryInto(q, reflect.ValueOf(p).Elem(), false); err != nil {
+					t.Errorf("%s: %T: %v", key, p, err)
 				}
 			}
+			got := slices.Clone(r.query)
+			slices.Sort(got)
+			slices.Sort(names)
+			if !slices.Equal(got, names) {
+				t.Errorf("%s declares %v, its params types define %v", key, got, names)
+			}
 		}
-		names(reflect.TypeOf(p).Elem())
-		if len(q) == 0 {
-			t.Errorf("%T has no query parameters", p)
-		}
-		if err := decodeQueryInto(q, reflect.ValueOf(p).Elem(), false); err != nil {
-			t.Errorf("%T: %v", p, err)
-		}
+	}
+	for key := range types {
+		t.Errorf("%s: no such route", key)
 	}
 }
