@@ -119,20 +119,21 @@ func (e *Emulator) getAPIKey(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listAPIKeys(c *call) (int, any, error) {
-	subject := c.query.Get("subject")
+	var p apikeys.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	subject := p.Subject
 	if !subjectPattern.MatchString(subject) {
 		return 0, nil, invalidParam("subject", "subject must be a user, organization or machine ID.")
 	}
-	limit, offset, err := page(c.query, 100)
+	limit, offset, err := pageOfParams(p.ListParams, 100)
 	if err != nil {
 		return 0, nil, err
 	}
-	typ := c.query.Get("type")
-	if typ == "" {
-		typ = "api_key"
-	}
-	invalid := c.query.Get("include_invalid") == "true"
-	q := c.query.Get("query")
+	typ := p.Type.Or("api_key")
+	invalid := p.IncludeInvalid.Or("") == "true"
+	q := p.Query.Or("")
 	now := e.ms()
 	var ks []*apiKey
 	for _, k := range e.st.apiKeys {

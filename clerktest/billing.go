@@ -36,11 +36,15 @@ func (e *Emulator) billingRoutes(t []route) []route {
 }
 
 func (e *Emulator) listPlans(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var q billing.ListPlansParams
+	if err := decodeQuery(c, &q); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	payer := c.query.Get("payer_type")
+	payer := q.PayerType.Or("")
 	// The spec: sorted by creation date, newest first (planOrder is the
 	// creation order).
 	var out []*clerk.Plan
@@ -49,19 +53,20 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 			out = append(out, p.json())
 		}
 	}
-	return billingPage(c, out, limit, offset)
+	return billingPage(q.Paginated, out, limit, offset)
 }
 
 func (e *Emulator) listItems(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var lp billing.ListSubscriptionItemsParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	includeFree, _, err := queryBool(c.query, "include_free")
-	if err != nil {
-		return 0, nil, err
-	}
-	status, payer, planID, q := c.query.Get("status"), c.query.Get("payer_type"), c.query.Get("plan_id"), c.query.Get("query")
+	includeFree := lp.IncludeFree.Or(false)
+	status, payer, planID, q := lp.Status.Or(""), lp.PayerType.Or(""), lp.PlanID.Or(""), lp.Query.Or("")
 	var items []*subscriptionItem
 	for _, s := range e.st.subItems {
 		p := e.st.plans[s.planID]
@@ -86,7 +91,7 @@ func (e *Emulator) listItems(c *call) (int, any, error) {
 	for _, s := range items {
 		out = append(out, e.itemJSON(s))
 	}
-	return billingPage(c, out, limit, offset)
+	return billingPage(lp.Paginated, out, limit, offset)
 }
 
 func (e *Emulator) findItem(id string) (*subscriptionItem, error) {
@@ -103,10 +108,11 @@ func (e *Emulator) cancelItem(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	endNow, _, err := queryBool(c.query, "end_now")
-	if err != nil {
+	var p billing.CancelSubscriptionItemParams
+	if err := decodeQuery(c, &p); err != nil {
 		return 0, nil, err
 	}
+	endNow := p.EndNow.Or(false)
 	if s.status == "ended" {
 		return 0, nil, fail(http.StatusBadRequest, "subscription_item_ended", "This subscription item has already ended.", "")
 	}
@@ -157,7 +163,11 @@ func (e *Emulator) extendTrial(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listStatements(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var q billing.ListStatementsParams
+	if err := decodeQuery(c, &q); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -170,7 +180,7 @@ func (e *Emulator) listStatements(c *call) (int, any, error) {
 	for _, s := range ss {
 		out = append(out, e.statementJSON(s))
 	}
-	return billingPage(c, out, limit, offset)
+	return billingPage(q.Paginated, out, limit, offset)
 }
 
 func (e *Emulator) findStatement(id string) (*statement, error) {
@@ -194,7 +204,11 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var q billing.ListPaymentAttemptsParams
+	if err := decodeQuery(c, &q); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -204,17 +218,13 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 			out = append(out, e.attemptJSON(a))
 		}
 	}
-	return billingPage(c, out, limit, offset)
+	return billingPage(q.Paginated, out, limit, offset)
 }
 
 // billingPage answers a billing list: one page, or every item when the
 // caller sends paginated=false.
-func billingPage[T any](c *call, items []T, limit, offset int) (int, any, error) {
-	paginated, set, err := queryBool(c.query, "paginated")
-	if err != nil {
-		return 0, nil, err
-	}
-	if set && !paginated {
+func billingPage[T any](paginated clerk.Opt[bool], items []T, limit, offset int) (int, any, error) {
+	if p, set := paginated.Get(); set && !p {
 		limit, offset = len(items), 0
 	}
 	return http.StatusOK, pageOf(items, limit, offset), nil
@@ -350,18 +360,22 @@ func (e *Emulator) findPrice(id string) *clerk.BillingPrice {
 }
 
 func (e *Emulator) listPrices(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var q billing.ListPricesParams
+	if err := decodeQuery(c, &q); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	plan := c.query.Get("plan_id")
+	plan := q.PlanID.Or("")
 	var out []*clerk.BillingPrice
 	for _, p := range e.prices() {
 		if plan == "" || p.PlanID == plan {
 			out = append(out, p)
 		}
 	}
-	return billingPage(c, out, limit, offset)
+	return billingPage(q.Paginated, out, limit, offset)
 }
 
 func (e *Emulator) createPrice(c *call) (int, any, error) {

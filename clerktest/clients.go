@@ -46,6 +46,10 @@ func (e *Emulator) clientJSON(id string) (*clerk.DeviceClient, bool) {
 }
 
 func (e *Emulator) listClients(c *call) (int, any, error) {
+	var p clients.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
 	seen := map[string]bool{}
 	var ss []*session
 	for _, s := range e.st.sessions {
@@ -61,7 +65,7 @@ func (e *Emulator) listClients(c *call) (int, any, error) {
 		cl, _ := e.clientJSON(s.clientID)
 		out = append(out, cl)
 	}
-	return listAnswer(c, out, false)
+	return listAnswer(p.ListParams, p.Paginated, out, false)
 }
 
 func (e *Emulator) getClient(c *call) (int, any, error) {

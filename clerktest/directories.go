@@ -81,7 +81,12 @@ func asAnswer(d *clerk.Directory, object string) *clerk.Directory {
 
 func (e *Emulator) listDirectories(object string) handler {
 	return func(c *call) (int, any, error) {
-		limit, offset, err := page(c.query, 500)
+		// GET /directories and GET /scim_directories share one shape.
+		var p directories.ListParams
+		if err := decodeQuery(c, &p); err != nil {
+			return 0, nil, err
+		}
+		limit, offset, err := pageOfParams(p.ListParams, 500)
 		if err != nil {
 			return 0, nil, err
 		}

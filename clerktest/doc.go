@@ -35,12 +35,16 @@
 // RefreshToken.
 //
 // What cannot be emulated, and how the emulator answers instead:
-//   - Nothing is reachable beyond the emulator: there is no Frontend API
-//     (StartSignUp stands in for a user starting a sign-up there;
-//     invitation, ticket and OAuth URLs point at hosts that need not
-//     resolve), a proxy check cannot reach the proxy (an
-//     https URL succeeds), and no email, SMS or SCIM push leaves it
-//     (email.created and sms.created webhooks stand for the messages).
+//   - Nothing is reachable beyond the emulator but a proxy under check:
+//     the Frontend API is only its proxy health route (StartSignUp stands
+//     in for a user starting a sign-up there; invitation, ticket and OAuth
+//     URLs point at hosts that need not resolve), and no email, SMS or
+//     SCIM push leaves it (email.created and sms.created webhooks stand
+//     for the messages). A proxy check (POST /proxy_checks) requests
+//     {proxy_url}/v1/proxy-health as Clerk does and succeeds only when a
+//     proxy forwards it to the emulator's Frontend API (its Origin) with
+//     the secret key, e.g. auth/proxy with FrontendAPIURL set to Origin;
+//     proxy_url must be https, or http to a loopback host.
 //   - Imported password digests verify only for the md5 and sha256
 //     hashers; the others (bcrypt, argon2, scrypt, pbkdf2, ...) are kept,
 //     count as a password, and never match in verify_password.
@@ -50,8 +54,7 @@
 //   - Accountless (keyless) applications hand out the emulator's own keys.
 //   - The conformance test's exceptions (calls it cannot judge): the
 //     internal /v1/email endpoints and /v1/beta_features/change_domain
-//     (below), and a proxy check (above), whose real answer needs the
-//     proxy reached over the network; and two clerk-sdk-go functions with
+//     (below); and two clerk-sdk-go functions with
 //     nothing to judge: client.List decodes the spec's bare array as a
 //     page (without paginated=true), user.CreateTOTP sends no request.
 //   - Endpoints newer than the spec or internal to Clerk: DELETE
@@ -82,8 +85,9 @@
 // indexes and rules sit in files with the same prefix (users_model.go,
 // users_list.go, billing_model.go, invitations_accept.go). routes.go lists
 // the families. To add an endpoint, add its line to the family's route
-// list and its handler beside it: decode the body into the SDK's params
-// type (decode), build the answer from the root model, and let the
+// list and its handler beside it: decode the body (decode) and the query
+// (decodeQuery) into the SDK's params types, build the answer from the
+// root model, and let the
 // generated spec table (spec_params_gen.go, from internal/gen) and
 // TestEverySpecParameterIsImplemented check the parameters.
 //

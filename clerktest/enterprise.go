@@ -98,19 +98,20 @@ func (e *Emulator) createEnterprise(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listEnterprise(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var p enterpriseconnections.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	active, activeSet, err := queryBool(c.query, "active")
-	if err != nil {
-		return 0, nil, err
-	}
-	orgs := queryList(c.query, "organization_id")
+	active, activeSet := p.Active.Get()
+	want, orgSet := p.OrganizationID.Get()
 	var out []connAnswer
 	for _, ec := range e.st.enterprise.list(true, nil) {
 		org, _ := ec.conn.OrganizationID.Get()
-		if (!activeSet || ec.conn.Active == active) && (len(orgs) == 0 || slices.Contains(orgs, org)) {
+		if (!activeSet || ec.conn.Active == active) && (!orgSet || org == want) {
 			out = append(out, connJSON(ec.conn))
 		}
 	}
@@ -198,14 +199,18 @@ func (e *Emulator) listTestRuns(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p enterpriseconnections.ListTestRunsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	status := c.query.Get("status")
+	status := p.Status // any of these; empty keeps every run
 	var out []*clerk.EnterpriseConnectionTestRun
 	for i := len(ec.runs) - 1; i >= 0; i-- {
-		if status == "" || string(ec.runs[i].Status) == status {
+		if len(status) == 0 || slices.Contains(status, string(ec.runs[i].Status)) {
 			out = append(out, ec.runs[i])
 		}
 	}

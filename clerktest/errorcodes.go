@@ -27,7 +27,7 @@ func ErrorCodes() []ErrorCode {
 		{"verification_already_verified", http.StatusBadRequest, "named by the spec's attempt_verification description; the status is guessed", true},
 		{"primary_domain_already_exists", http.StatusUnprocessableEntity, errorIndex + "Domains: PrimaryDomainAlreadyExists", false},
 		{"operation_not_allowed_on_primary_domain", http.StatusForbidden, errorIndex + "Domains: OperationNotAllowedOnPrimaryDomain", false},
-		{"invalid_proxy_configuration", http.StatusUnprocessableEntity, errorIndex + "Domains: InvalidProxyConfiguration", false},
+		{"invalid_proxy_configuration", http.StatusUnprocessableEntity, errorIndex + "Domains: InvalidProxyConfiguration (code, status and long message); the short message is guessed", true},
 		{"svix_app_missing", http.StatusBadRequest, errorIndex + "Webhooks: SvixAppMissing", false},
 		{"totp_disabled", http.StatusBadRequest, errorIndex + "Users: TOTPDisabled", false},
 		{"form_code_incorrect", http.StatusUnprocessableEntity, "the spec gives 422 for a wrong code on verify_totp; the code is the Frontend API's for a wrong verification code, guessed for the Backend API", true},

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -55,26 +54,6 @@ func parseDateTime(k, v string) (*int64, error) {
 	return ptr(t.UnixMilli()), nil
 }
 
-// page reads limit (default 10, 1..max) and offset (default 0, >= 0).
-func page(q url.Values, max int) (limit, offset int, err error) {
-	limit, offset = 10, 0
-	if s := q.Get("limit"); s != "" {
-		n, perr := strconv.ParseFloat(s, 64)
-		if perr != nil || n < 1 || n > float64(max) || n != float64(int(n)) {
-			return 0, 0, invalidParam("limit", "limit must be an integer between 1 and "+strconv.Itoa(max)+".")
-		}
-		limit = int(n)
-	}
-	if s := q.Get("offset"); s != "" {
-		n, perr := strconv.ParseFloat(s, 64)
-		if perr != nil || n < 0 || n != float64(int(n)) {
-			return 0, 0, invalidParam("offset", "offset must be a non-negative integer.")
-		}
-		offset = int(n)
-	}
-	return limit, offset, nil
-}
-
 // window returns the slice bounds of one page over n items.
 func window(n, limit, offset int) (int, int) {
 	if offset > n {
@@ -85,32 +64,6 @@ func window(n, limit, offset int) (int, int) {
 		end = n
 	}
 	return offset, end
-}
-
-// queryBool reads an optional boolean query parameter.
-func queryBool(q url.Values, k string) (val, present bool, err error) {
-	s := q.Get(k)
-	if s == "" {
-		return false, false, nil
-	}
-	b, perr := strconv.ParseBool(s)
-	if perr != nil {
-		return false, true, invalidParam(k, k+" must be true or false.")
-	}
-	return b, true, nil
-}
-
-// queryInt reads an optional integer query parameter.
-func queryInt(q url.Values, k string) (val int64, present bool, err error) {
-	s := q.Get(k)
-	if s == "" {
-		return 0, false, nil
-	}
-	n, perr := strconv.ParseInt(s, 10, 64)
-	if perr != nil {
-		return 0, true, invalidParam(k, k+" must be an integer.")
-	}
-	return n, true, nil
 }
 
 // queryList reads a repeated query parameter, also accepting the

@@ -75,7 +75,11 @@ func (e *Emulator) createAllowlist(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listAllowlist(c *call) (int, any, error) {
-	return listAnswer(c, e.st.allowlist.list(true, nil), false)
+	var p allowlist.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	return listAnswer(p.ListParams, p.Paginated, e.st.allowlist.list(true, nil), false)
 }
 
 func (e *Emulator) deleteAllowlist(c *call) (int, any, error) {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/domains"
-	"github.com/clerkgo/clerk/proxychecks"
 	"github.com/clerkgo/clerk/redirecturls"
 )
 
@@ -24,6 +23,7 @@ func (e *Emulator) instanceResourceRoutes(t []route) []route {
 	t = add(t, "PATCH", "/domains/{domain_id}", e.updateDomain, "is_secondary", "name", "proxy_url")
 	t = add(t, "DELETE", "/domains/{domain_id}", e.deleteDomain)
 	t = add(t, "POST", "/proxy_checks", e.createProxyCheck, "domain_id", "proxy_url")
+	t[len(t)-1].unlocked = true // the check reaches the proxy, which calls back in
 	t = add(t, "POST", "/webhooks/svix", e.createSvixApp)
 	t = add(t, "POST", "/webhooks/svix_url", e.svixDashboardURL)
 	t = add(t, "DELETE", "/webhooks/svix", e.deleteSvixApp)
@@ -53,7 +53,11 @@ func (e *Emulator) createRedirectURL(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listRedirectURLs(c *call) (int, any, error) {
-	return listAnswer(c, e.st.redirectURLs.list(false, nil), false)
+	var p redirecturls.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	return listAnswer(p.ListParams, p.Paginated, e.st.redirectURLs.list(false, nil), false)
 }
 
 func (e *Emulator) getRedirectURL(c *call) (int, any, error) {
@@ -147,31 +151,6 @@ func (e *Emulator) deleteDomain(c *call) (int, any, error) {
 	}
 	e.st.domains.del(d.ID)
 	return http.StatusOK, deleted("domain", d.ID), nil
-}
-
-// createProxyCheck records a check of a proxy URL; the emulator cannot
-// reach the proxy, so a check succeeds when the URL is https.
-func (e *Emulator) createProxyCheck(c *call) (int, any, error) {
-	var p proxychecks.CreateParams
-	if err := decode(c, &p); err != nil {
-		return 0, nil, err
-	}
-	domainID, _ := p.DomainID.Get()
-	proxy, _ := p.ProxyURL.Get()
-	if err := need("domain_id", domainID, "proxy_url", proxy); err != nil {
-		return 0, nil, err
-	}
-	if _, ok := e.st.domains.get(domainID); !ok && domainID != e.primaryDomain().ID {
-		return 0, nil, resourceParamNotFound("domain_id")
-	}
-	if !strings.HasPrefix(proxy, "https://") {
-		e := failParam(http.StatusUnprocessableEntity, "invalid_proxy_configuration", "", "proxy_url")
-		e.detail.LongMessage = "Clerk Frontend API cannot be accessed through the proxy URL. Make sure your proxy is configured correctly."
-		return 0, nil, e
-	}
-	now := e.ms()
-	return http.StatusOK, &clerk.ProxyCheck{Object: "proxy_check", ID: newID("pxchk"), DomainID: domainID, ProxyURL: proxy,
-		Successful: true, LastRunAt: &now, CreatedAt: now, UpdatedAt: now}, nil
 }
 
 func (e *Emulator) svixURL() *clerk.SvixURL {

@@ -262,7 +262,11 @@ func (e *Emulator) changeDomain(c *call) (int, any, error) {
 type htmlPage string
 
 func (e *Emulator) interstitial(c *call) (int, any, error) {
-	pk := c.query.Get("publishable_key")
+	var p instance.GetInterstitialParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	pk := p.PublishableKey.Or("")
 	return http.StatusOK, htmlPage("<!DOCTYPE html><html><head><title>clerktest interstitial</title></head><body>" +
 		"<p>Clerk interstitial (emulated) for " + html.EscapeString(pk) + "</p></body></html>"), nil
 }

@@ -156,18 +156,22 @@ func duplicateInvitations(addr string) *apiError {
 }
 
 func (e *Emulator) listInvitations(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var lp invitations.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	status, q := c.query.Get("status"), c.query.Get("query")
+	status, q := lp.Status.Or(""), lp.Query.Or("")
 	var is []*invitation
 	for _, i := range e.st.invitations {
 		if (status == "" || i.status == status) && (q == "" || containsFold(i.email, q)) {
 			is = append(is, i)
 		}
 	}
-	_, desc := parseOrder(c.query["order_by"], "-created_at")
+	_, desc := parseOrder(lp.OrderBy.Or(""), "-created_at")
 	slices.SortFunc(is, func(a, b *invitation) int {
 		r := cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
 		if desc {
@@ -180,7 +184,7 @@ func (e *Emulator) listInvitations(c *call) (int, any, error) {
 		out = append(out, i.json())
 	}
 	p := pageOf(out, limit, offset)
-	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
+	if lp.Paginated.Or(false) {
 		return http.StatusOK, p, nil
 	}
 	return http.StatusOK, p.Data, nil
@@ -361,18 +365,22 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p organizations.ListInvitationsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	status, addr := c.query.Get("status"), c.query.Get("email_address")
+	status, addr := p.Status.Or(""), p.EmailAddress.Or("")
 	var is []*orgInvitation
 	for _, i := range e.st.orgInvites {
 		if i.orgID == o.id && (status == "" || i.status == status) && (addr == "" || strings.EqualFold(i.email, addr)) {
 			is = append(is, i)
 		}
 	}
-	_, desc := parseOrder(c.query["order_by"], "-created_at")
+	_, desc := parseOrder(p.OrderBy.Or(""), "-created_at")
 	slices.SortFunc(is, func(a, b *orgInvitation) int {
 		r := cmp.Or(cmp.Compare(a.createdAt, b.createdAt), cmp.Compare(a.seq, b.seq))
 		if desc {
@@ -510,7 +518,11 @@ func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p organizations.ListPendingInvitationsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -520,21 +532,25 @@ func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
 			out = append(out, e.orgInvitationJSON(i))
 		}
 	}
-	p := pageOf(out, limit, offset)
-	return http.StatusOK, &clerk.OrganizationInvitations{Data: p.Data, TotalCount: p.TotalCount}, nil
+	pg := pageOf(out, limit, offset)
+	return http.StatusOK, &clerk.OrganizationInvitations{Data: pg.Data, TotalCount: pg.TotalCount}, nil
 }
 
 // listInstanceOrgInvitations lists the invitations of every organization.
 func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var p organizations.ListInstanceInvitationsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	field, desc := parseOrder(p.OrderBy.Or(""), "-created_at")
 	if field != "created_at" && field != "email_address" {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at or email_address, optionally prefixed with + or -.")
 	}
-	q, status := c.query.Get("query"), c.query.Get("status")
+	q, status := p.Query.Or(""), p.Status.Or("")
 	is := e.sortedOrgInvites()
 	if !desc {
 		slices.Reverse(is)

@@ -61,6 +61,10 @@ func (e *Emulator) findTemplate(id string) (*jwtTemplate, error) {
 }
 
 func (e *Emulator) listTemplates(c *call) (int, any, error) {
+	var lp jwttemplates.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
 	ts := make([]*jwtTemplate, 0, len(e.st.templates))
 	for _, t := range e.st.templates {
 		ts = append(ts, t)
@@ -70,8 +74,8 @@ func (e *Emulator) listTemplates(c *call) (int, any, error) {
 	for _, t := range ts {
 		out = append(out, t.json())
 	}
-	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
-		limit, offset, err := page(c.query, 500)
+	if lp.Paginated.Or(false) {
+		limit, offset, err := pageOfParams(lp.ListParams, 500)
 		if err != nil {
 			return 0, nil, err
 		}

@@ -132,19 +132,16 @@ func (e *Emulator) createM2M(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listM2M(c *call) (int, any, error) {
-	subject := c.query.Get("subject")
-	limit, offset, err := page(c.query, 100)
+	var lp m2mtokens.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	subject := lp.Subject
+	limit, offset, err := pageOfParams(lp.ListParams, 100)
 	if err != nil {
 		return 0, nil, err
 	}
-	revoked, _, err := queryBool(c.query, "revoked")
-	if err != nil {
-		return 0, nil, err
-	}
-	expired, _, err := queryBool(c.query, "expired")
-	if err != nil {
-		return 0, nil, err
-	}
+	revoked, expired := lp.Revoked.Or(false), lp.Expired.Or(false)
 	now := e.ms()
 	var ts []*m2mToken
 	for _, t := range e.st.m2mTokens {

@@ -135,12 +135,16 @@ func (e *Emulator) createMachine(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listMachines(c *call) (int, any, error) {
-	q := c.query.Get("query")
-	all := e.st.machines.list(true, func(m *machine) bool { return q == "" || containsFold(m.m.Name, q) || containsFold(m.m.ID, q) })
-	if err := orderByName(c, all, func(m *machine) (string, string) { return m.m.Name, m.m.ID }); err != nil {
+	var lp machines.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	q := lp.Query.Or("")
+	all := e.st.machines.list(true, func(m *machine) bool { return q == "" || containsFold(m.m.Name, q) || containsFold(m.m.ID, q) })
+	if err := orderByName(lp.OrderBy.Or(""), all, func(m *machine) (string, string) { return m.m.Name, m.m.ID }); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

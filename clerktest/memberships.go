@@ -8,6 +8,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/users"
 )
 
 // membership is a user's membership of an organization.
@@ -169,16 +170,22 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p organizations.ListMembershipsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	// The user filters are those of GET /users, applied to the members.
-	f, err := parseUserFilter(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	roles := queryList(c.query, "role")
+	// The user filters it declares are those of GET /users, applied to
+	// the members.
+	f := parseUserFilter(&users.CountParams{UserID: p.UserID, EmailAddress: p.EmailAddress, PhoneNumber: p.PhoneNumber,
+		Username: p.Username, Web3Wallet: p.Web3Wallet, Query: p.Query, EmailAddressQuery: p.EmailAddressQuery,
+		PhoneNumberQuery: p.PhoneNumberQuery, UsernameQuery: p.UsernameQuery, NameQuery: p.NameQuery,
+		LastActiveAtBefore: p.LastActiveAtBefore, LastActiveAtAfter: p.LastActiveAtAfter,
+		CreatedAtBefore: p.CreatedAtBefore, CreatedAtAfter: p.CreatedAtAfter})
+	roles := p.Role
 	var ms []*membership
 	for _, m := range e.orgMembers(o.id) {
 		u, ok := e.st.users[m.userID]
@@ -186,7 +193,7 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 			ms = append(ms, m)
 		}
 	}
-	if _, desc := parseOrder(c.query["order_by"], "created_at"); desc {
+	if _, desc := parseOrder(p.OrderBy.Or(""), "created_at"); desc {
 		slices.Reverse(ms)
 	}
 	out := make([]*clerk.OrganizationMembership, 0, len(ms))
@@ -201,7 +208,11 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p users.ListOrganizationMembershipsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -268,11 +279,15 @@ func (e *Emulator) cascadeMemberships(c *call, match func(*membership) bool) {
 }
 
 func (e *Emulator) listInstanceMemberships(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var p organizations.ListInstanceMembershipsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	field, desc := parseOrder(p.OrderBy.Or(""), "-created_at")
 	if field != "created_at" && field != "updated_at" {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at or updated_at, optionally prefixed with + or -.")
 	}

@@ -108,12 +108,16 @@ func (e *Emulator) createOAuthApp(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listOAuthApps(c *call) (int, any, error) {
-	q := c.query.Get("name_query")
-	all := e.st.oauthApps.list(true, func(a *oauthApp) bool { return q == "" || containsFold(a.app.Name, q) })
-	if err := orderByName(c, all, func(a *oauthApp) (string, string) { return a.app.Name, a.app.ClientID }); err != nil {
+	var lp oauthapplications.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	q := lp.NameQuery.Or("")
+	all := e.st.oauthApps.list(true, func(a *oauthApp) bool { return q == "" || containsFold(a.app.Name, q) })
+	if err := orderByName(lp.OrderBy.Or(""), all, func(a *oauthApp) (string, string) { return a.app.Name, a.app.ClientID }); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -5,6 +5,7 @@ package clerktest
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/clerkgo/clerk"
@@ -73,13 +74,17 @@ func (e *Emulator) createOrgDomain(c *call) (int, any, error) {
 	return http.StatusOK, e.orgDomainJSON(d), nil
 }
 
-// domainFilter reads the verified and enrollment_mode filters.
-func domainFilter(c *call) (func(*clerk.OrganizationDomain) bool, error) {
-	verified, vSet, err := queryBool(c.query, "verified")
-	if err != nil {
-		return nil, err
+// domainFilter is the verified and enrollment_mode filters (verified is a
+// string in the spec, "true" or "false").
+func domainFilter(verifiedParam clerk.Opt[string], modes []string) (func(*clerk.OrganizationDomain) bool, error) {
+	var verified, vSet bool
+	if s, ok := verifiedParam.Get(); ok {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return nil, invalidParam("verified", "verified must be true or false.")
+		}
+		verified, vSet = b, true
 	}
-	modes := queryList(c.query, "enrollment_mode")
 	return func(d *clerk.OrganizationDomain) bool {
 		isVerified := d.Verification != nil && d.Verification.Status == "verified"
 		return (!vSet || isVerified == verified) && (len(modes) == 0 || slices.Contains(modes, string(d.EnrollmentMode)))
@@ -91,17 +96,25 @@ func (e *Emulator) listOrgDomains(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	keep, err := domainFilter(c)
+	var p organizations.ListDomainsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	var modes []string
+	if m, ok := p.EnrollmentMode.Get(); ok {
+		modes = []string{m}
+	}
+	keep, err := domainFilter(p.Verified, modes)
 	if err != nil {
 		return 0, nil, err
 	}
-	return e.domainPage(c, e.st.orgDomains.list(true, func(d *clerk.OrganizationDomain) bool {
+	return e.domainPage(p.ListParams, e.st.orgDomains.list(true, func(d *clerk.OrganizationDomain) bool {
 		return d.OrganizationID == o.id && keep(d)
 	}))
 }
 
-func (e *Emulator) domainPage(c *call, ds []*clerk.OrganizationDomain) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+func (e *Emulator) domainPage(lp clerk.ListParams, ds []*clerk.OrganizationDomain) (int, any, error) {
+	limit, offset, err := pageOfParams(lp, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -113,23 +126,27 @@ func (e *Emulator) domainPage(c *call, ds []*clerk.OrganizationDomain) (int, any
 }
 
 func (e *Emulator) listInstanceOrgDomains(c *call) (int, any, error) {
-	keep, err := domainFilter(c)
+	var p organizations.ListInstanceDomainsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	keep, err := domainFilter(p.Verified, p.EnrollmentMode)
 	if err != nil {
 		return 0, nil, err
 	}
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	field, desc := parseOrder(p.OrderBy.Or(""), "-created_at")
 	if field != "created_at" && field != "name" {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at or name, optionally prefixed with + or -.")
 	}
-	orgs, names, q := queryList(c.query, "organization_id"), queryList(c.query, "domains"), c.query.Get("query")
+	org, names, q := p.OrganizationID.Or(""), p.Domains, p.Query.Or("")
 	ds := e.st.orgDomains.list(desc, func(d *clerk.OrganizationDomain) bool {
-		return keep(d) && (len(orgs) == 0 || slices.Contains(orgs, d.OrganizationID)) &&
+		return keep(d) && (org == "" || org == d.OrganizationID) &&
 			(len(names) == 0 || slices.Contains(names, d.Name)) && (q == "" || containsFold(d.Name, q))
 	})
 	if field == "name" {
 		sortBy(ds, desc, func(d *clerk.OrganizationDomain) string { return d.Name })
 	}
-	return e.domainPage(c, ds)
+	return e.domainPage(p.ListParams, ds)
 }
 
 func (e *Emulator) findOrgDomain(c *call) (*clerk.OrganizationDomain, error) {

@@ -215,16 +215,13 @@ func (e *Emulator) getOrg(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	counts, _, err := queryBool(c.query, "include_members_count")
-	if err != nil {
+	var p organizations.GetParams
+	if err := decodeQuery(c, &p); err != nil {
 		return 0, nil, err
 	}
 	// Every emulated organization keeps its admins as members, so there is
 	// never a missing member with elevated permissions to include.
-	if _, _, err := queryBool(c.query, "include_missing_member_with_elevated_permissions"); err != nil {
-		return 0, nil, err
-	}
-	return http.StatusOK, e.orgJSON(o, counts), nil
+	return http.StatusOK, e.orgJSON(o, p.IncludeMembersCount.Or(false)), nil
 }
 
 func (e *Emulator) updateOrg(c *call) (int, any, error) {
@@ -286,15 +283,16 @@ func (e *Emulator) orgMetadata(merge bool) handler {
 }
 
 func (e *Emulator) listOrgs(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var lp organizations.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	counts, _, err := queryBool(c.query, "include_members_count")
-	if err != nil {
-		return 0, nil, err
-	}
-	q, userIDs, orgIDs := c.query.Get("query"), queryList(c.query, "user_id"), queryList(c.query, "organization_id")
+	counts := lp.IncludeMembersCount.Or(false)
+	q, userIDs, orgIDs := lp.Query.Or(""), lp.UserID, lp.OrganizationID
 	var orgs []*organization
 	for _, o := range e.st.orgs {
 		if q != "" && !containsFold(o.name, q) && !containsFold(o.slug, q) && !containsFold(o.id, q) {
@@ -308,7 +306,7 @@ func (e *Emulator) listOrgs(c *call) (int, any, error) {
 		}
 		orgs = append(orgs, o)
 	}
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	field, desc := parseOrder(lp.OrderBy.Or(""), "-created_at")
 	var by func(a, b *organization) int
 	switch field {
 	case "created_at":

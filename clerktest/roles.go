@@ -109,14 +109,18 @@ func (e *Emulator) createPermission(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listPermissions(c *call) (int, any, error) {
-	q := c.query.Get("query")
+	var lp permissions.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	q := lp.Query.Or("")
 	all := e.st.permissions.list(true, func(p *clerk.Permission) bool {
 		return q == "" || containsFold(p.Key, q) || containsFold(p.Name, q)
 	})
-	if err := orderByName(c, all, func(p *clerk.Permission) (string, string) { return p.Name, p.Key }); err != nil {
+	if err := orderByName(lp.OrderBy.Or(""), all, func(p *clerk.Permission) (string, string) { return p.Name, p.Key }); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -125,8 +129,8 @@ func (e *Emulator) listPermissions(c *call) (int, any, error) {
 
 // orderByName applies order_by for lists that sort by created_at (the
 // store's order), name or key.
-func orderByName[T any](c *call, items []*T, fields func(*T) (name, key string)) error {
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+func orderByName[T any](orderBy string, items []*T, fields func(*T) (name, key string)) error {
+	field, desc := parseOrder(orderBy, "-created_at")
 	switch field {
 	case "created_at":
 		if !desc {
@@ -261,12 +265,16 @@ func optPtr[T any](v T, ok bool) *T {
 }
 
 func (e *Emulator) listRoles(c *call) (int, any, error) {
-	q := c.query.Get("query")
-	all := e.st.roles.list(true, func(r *clerk.Role) bool { return q == "" || containsFold(r.Key, q) || containsFold(r.Name, q) })
-	if err := orderByName(c, all, func(r *clerk.Role) (string, string) { return r.Name, r.Key }); err != nil {
+	var lp roles.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	q := lp.Query.Or("")
+	all := e.st.roles.list(true, func(r *clerk.Role) bool { return q == "" || containsFold(r.Key, q) || containsFold(r.Name, q) })
+	if err := orderByName(lp.OrderBy.Or(""), all, func(r *clerk.Role) (string, string) { return r.Name, r.Key }); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

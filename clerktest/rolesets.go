@@ -119,12 +119,16 @@ func (e *Emulator) createRoleSet(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listRoleSets(c *call) (int, any, error) {
-	q := c.query.Get("query")
-	all := e.st.roleSets.list(true, func(rs *roleSet) bool { return q == "" || containsFold(rs.set.Name, q) || containsFold(rs.set.Key, q) })
-	if err := orderByName(c, all, func(rs *roleSet) (string, string) { return rs.set.Name, rs.set.Key }); err != nil {
+	var lp rolesets.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	q := lp.Query.Or("")
+	all := e.st.roleSets.list(true, func(rs *roleSet) bool { return q == "" || containsFold(rs.set.Name, q) || containsFold(rs.set.Key, q) })
+	if err := orderByName(lp.OrderBy.Or(""), all, func(rs *roleSet) (string, string) { return rs.set.Name, rs.set.Key }); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -21,10 +21,13 @@ type route struct {
 	// machineOnly routes accept a machine secret key and nothing else.
 	machineOnly bool
 	read        bool // holds the state lock shared
-	h           handler
-	query       []string       // query parameters the handler implements
-	body        []string       // body parameters the handler implements
-	spec        *specOperation // the spec's definition, nil when absent
+	// unlocked handlers take the state lock themselves, for a handler
+	// that waits on the network (a proxy check) and must not hold it.
+	unlocked bool
+	h        handler
+	query    []string       // query parameters the handler implements
+	body     []string       // body parameters the handler implements
+	spec     *specOperation // the spec's definition, nil when absent
 }
 
 // router finds routes by method and segment count.

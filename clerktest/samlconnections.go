@@ -86,16 +86,20 @@ func (e *Emulator) createSAML(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listSAML(c *call) (int, any, error) {
-	orgs, q := queryList(c.query, "organization_id"), c.query.Get("query")
+	var lp samlconnections.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	orgs, q := lp.OrganizationID, lp.Query.Or("")
 	all := e.st.saml.list(true, func(s *clerk.SAMLConnection) bool {
 		org, _ := s.OrganizationID.Get()
 		return (len(orgs) == 0 || slices.Contains(orgs, org)) && (q == "" || containsFold(s.Name, q) || slices.ContainsFunc(s.Domains,
 			func(d string) bool { return containsFold(d, q) }))
 	})
-	if err := orderByName(c, all, func(s *clerk.SAMLConnection) (string, string) { return s.Name, s.ID }); err != nil {
+	if err := orderByName(lp.OrderBy.Or(""), all, func(s *clerk.SAMLConnection) (string, string) { return s.Name, s.ID }); err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -33,6 +33,10 @@ func (e *Emulator) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveControl(w, r)
 		return
 	}
+	if r.URL.Path == proxyHealthPath {
+		e.serveProxyHealth(w, r)
+		return
+	}
 	body, err := readBody(r)
 	if err != nil {
 		reply(w, errorResponse(invalidBody(), 0))
@@ -118,9 +122,11 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 	if err := checkParams(rt, c); err != nil {
 		return errorResponse(err, 0)
 	}
-	if rt.read {
+	switch {
+	case rt.unlocked:
+	case rt.read:
 		e.mu.RLock()
-	} else {
+	default:
 		e.mu.Lock()
 	}
 	status, out, herr := rt.h(c)
@@ -135,9 +141,11 @@ func (e *Emulator) answer(r *http.Request, rt *route, params map[string]string, 
 		// Marshal under the lock: answers may share maps with the state.
 		raw, merr = json.Marshal(out)
 	}
-	if rt.read {
+	switch {
+	case rt.unlocked:
+	case rt.read:
 		e.mu.RUnlock()
-	} else {
+	default:
 		e.mu.Unlock()
 	}
 	e.hooks.enqueue(c.events)

@@ -116,11 +116,15 @@ func (e *Emulator) getSession(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listSessions(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var lp sessions.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	uid, cid, status := c.query.Get("user_id"), c.query.Get("client_id"), c.query.Get("status")
+	uid, cid, status := lp.UserID.Or(""), lp.ClientID.Or(""), lp.Status.Or("")
 	var out []*session
 	for _, s := range e.st.sessions {
 		if (uid == "" || s.userID == uid) && (cid == "" || s.clientID == cid) && (status == "" || s.status == status) {
@@ -133,7 +137,7 @@ func (e *Emulator) listSessions(c *call) (int, any, error) {
 	for _, s := range out[lo:hi] {
 		res = append(res, s.json())
 	}
-	if paginated, _, _ := queryBool(c.query, "paginated"); paginated {
+	if lp.Paginated.Or(false) {
 		return http.StatusOK, list[*clerk.Session]{Data: res, TotalCount: int64(len(out))}, nil
 	}
 	return http.StatusOK, res, nil

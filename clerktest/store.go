@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/clerkgo/clerk"
 )
 
 // store keeps records of one kind by ID, in insertion order. Its zero value
@@ -108,17 +110,14 @@ func need(pairs ...string) error {
 // listAnswer answers a list as a bare array, or as {data, total_count}
 // when paged is true or the caller sends paginated=true (both official
 // clients do).
-func listAnswer[T any](c *call, items []T, paged bool) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
-	if err != nil {
-		return 0, nil, err
-	}
-	paginated, _, err := queryBool(c.query, "paginated")
+// lp and paginated come from the list's params type (decodeQuery).
+func listAnswer[T any](lp clerk.ListParams, paginated clerk.Opt[bool], items []T, paged bool) (int, any, error) {
+	limit, offset, err := pageOfParams(lp, 500)
 	if err != nil {
 		return 0, nil, err
 	}
 	p := pageOf(items, limit, offset)
-	if paged || paginated {
+	if paged || paginated.Or(false) {
 		return http.StatusOK, p, nil
 	}
 	return http.StatusOK, p.Data, nil

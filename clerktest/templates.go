@@ -108,6 +108,10 @@ func (e *Emulator) peekTemplate(typ, slug string) (*clerk.Template, error) {
 }
 
 func (e *Emulator) listTemplatesOfType(c *call) (int, any, error) {
+	var p templates.ListParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
 	typ := c.param("template_type")
 	out := []*clerk.Template{}
 	if typ != "email" && typ != "sms" {
@@ -121,7 +125,7 @@ func (e *Emulator) listTemplatesOfType(c *call) (int, any, error) {
 		}
 		out = append(out, t)
 	}
-	return listAnswer(c, out, false)
+	return listAnswer(p.ListParams, p.Paginated, out, false)
 }
 
 func (e *Emulator) getTemplateOfType(c *call) (int, any, error) {

@@ -620,7 +620,11 @@ func (e *Emulator) oauthAccessTokens(c *call) (int, any, error) {
 	if !strings.HasPrefix(c.param("provider"), "oauth_") && !strings.HasPrefix(c.param("provider"), "custom_") {
 		return 0, nil, invalidParam("provider", "provider must be an OAuth provider such as oauth_google.")
 	}
-	return listAnswer(c, []*clerk.OAuthAccessToken{}, false)
+	var p users.ListOAuthAccessTokensParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	return listAnswer(p.ListParams, p.Paginated, []*clerk.OAuthAccessToken{}, false)
 }
 
 // userOrgInvitations lists the organization invitations sent to any of
@@ -630,11 +634,15 @@ func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	limit, offset, err := page(c.query, 500)
+	var p users.ListOrganizationInvitationsParams
+	if err := decodeQuery(c, &p); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	status := c.query.Get("status")
+	status := p.Status.Or("")
 	var out []*clerk.OrganizationInvitationWithPublicOrganizationData
 	for _, i := range e.sortedOrgInvites() {
 		if !u.hasEmail(i.email) || status != "" && i.status != status {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/users"
 )
 
 // userFilter is the parsed filter of GET /users and GET /users/count.
@@ -30,36 +31,32 @@ func userFilterParams() []string {
 		"last_sign_in_at_after", "last_sign_in_at_before", "web3_wallet", "provider", "provider_user_id"}
 }
 
-func parseUserFilter(c *call) (userFilter, error) {
-	q := c.query
+// parseUserFilter reads the user filters of GET /users and GET
+// /users/count from their params type (GET /organizations/{id}/memberships
+// fills the same type with the filters it declares).
+func parseUserFilter(p *users.CountParams) userFilter {
 	f := userFilter{
-		emails: queryList(q, "email_address"), phones: queryList(q, "phone_number"),
-		externalIDs: queryList(q, "external_id"), usernames: queryList(q, "username"),
-		ids: queryList(q, "user_id"), orgIDs: queryList(q, "organization_id"), wallets: queryList(q, "web3_wallet"),
-		query: q.Get("query"), emailQuery: q.Get("email_address_query"), phoneQuery: q.Get("phone_number_query"),
-		usernameQuery: q.Get("username_query"), nameQuery: q.Get("name_query"),
+		emails: p.EmailAddress, phones: p.PhoneNumber, externalIDs: p.ExternalID, usernames: p.Username,
+		ids: p.UserID, orgIDs: p.OrganizationID, wallets: p.Web3Wallet,
+		query: p.Query.Or(""), emailQuery: p.EmailAddressQuery.Or(""), phoneQuery: p.PhoneNumberQuery.Or(""),
+		usernameQuery: p.UsernameQuery.Or(""), nameQuery: p.NameQuery.Or(""),
 	}
-	var err error
-	if f.banned, f.bannedSet, err = queryBool(q, "banned"); err != nil {
-		return f, err
-	}
-	for _, p := range []struct {
-		k   string
-		dst **int64
-	}{{"created_at_before", &f.createdBefore}, {"created_at_after", &f.createdAfter},
-		{"last_active_at_before", &f.activeBefore}, {"last_active_at_after", &f.activeAfter},
-		{"last_active_at_since", &f.activeAfter}, {"last_sign_in_at_before", &f.signInBefore},
-		{"last_sign_in_at_after", &f.signInAfter}} {
-		v, ok, err := queryInt(q, p.k)
-		if err != nil {
-			return f, err
-		}
-		if ok {
-			*p.dst = ptr(v)
+	f.banned, f.bannedSet = p.Banned.Get()
+	bound := func(v clerk.Opt[int64], dst **int64) {
+		if n, ok := v.Get(); ok {
+			*dst = ptr(n)
 		}
 	}
-	f.noMatch = q.Get("provider") != "" || len(queryList(q, "provider_user_id")) > 0
-	return f, nil
+	bound(p.CreatedAtBefore, &f.createdBefore)
+	bound(p.CreatedAtAfter, &f.createdAfter)
+	bound(p.LastActiveAtBefore, &f.activeBefore)
+	bound(p.LastActiveAtAfter, &f.activeAfter)
+	//lint:ignore SA1019 the emulator serves the deprecated parameter as long as the spec defines it
+	bound(p.LastActiveAtSince, &f.activeAfter)
+	bound(p.LastSignInAtBefore, &f.signInBefore)
+	bound(p.LastSignInAtAfter, &f.signInAfter)
+	f.noMatch = p.Provider.IsSet() || len(p.ProviderUserID) > 0
+	return f
 }
 
 // inRange reports whether the nullable time v is before *before and after
@@ -167,10 +164,9 @@ func cmpPtr(a, b *int64) int {
 
 // parseOrder splits an order_by value into its field and direction
 // ("+" is implied); only the first value counts.
-func parseOrder(vals []string, def string) (field string, desc bool) {
-	v := def
-	if len(vals) > 0 && vals[0] != "" {
-		v = vals[0]
+func parseOrder(v, def string) (field string, desc bool) {
+	if v == "" {
+		v = def
 	}
 	switch {
 	case strings.HasPrefix(v, "-"):
@@ -194,19 +190,15 @@ func (f *userFilter) empty() bool {
 // skips when a filter is set): an unfiltered offset or a starting_after
 // cursor is found in the index directly, so listing every user page by
 // page costs the same per user at any size. Other orders sort the matches.
-func (e *Emulator) userPage(c *call, limit, offset int) ([]*user, error) {
-	f, err := parseUserFilter(c)
-	if err != nil {
-		return nil, err
-	}
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+func (e *Emulator) userPage(lp *users.ListParams, f userFilter, limit, offset int) ([]*user, error) {
+	field, desc := parseOrder(lp.OrderBy.Or(""), "-created_at")
 	less, ok := userOrder(field)
 	if !ok {
 		return nil, invalidParam("order_by", "order_by must be one of created_at, updated_at, email_address, web3wallet, first_name, last_name, phone_number, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.")
 	}
 	idx := e.st.userOrder
 	start := 0 // position in idx, in the listing's direction, to scan from
-	if after := c.query.Get("starting_after"); after != "" {
+	if after := lp.StartingAfter.Or(""); after != "" {
 		if field != "created_at" {
 			return nil, invalidParam("starting_after", "starting_after requires ordering by created_at.")
 		}
@@ -268,11 +260,21 @@ func (e *Emulator) userPage(c *call, limit, offset int) ([]*user, error) {
 }
 
 func (e *Emulator) listUsers(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	// The list's own parameters, and its filters, which GET /users/count
+	// shares (both from the SDK's params types).
+	var lp users.ListParams
+	var fp users.CountParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	if err := decodeQuery(c, &fp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	found, err := e.userPage(c, limit, offset)
+	found, err := e.userPage(&lp, parseUserFilter(&fp), limit, offset)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -284,10 +286,11 @@ func (e *Emulator) listUsers(c *call) (int, any, error) {
 }
 
 func (e *Emulator) countUsers(c *call) (int, any, error) {
-	f, err := parseUserFilter(c)
-	if err != nil {
+	var p users.CountParams
+	if err := decodeQuery(c, &p); err != nil {
 		return 0, nil, err
 	}
+	f := parseUserFilter(&p)
 	n := len(e.st.userOrder)
 	if !f.empty() {
 		n = 0

@@ -78,12 +78,16 @@ func (e *Emulator) createWaitlistBulk(c *call) (int, any, error) {
 }
 
 func (e *Emulator) listWaitlist(c *call) (int, any, error) {
-	limit, offset, err := page(c.query, 500)
+	var lp waitlist.ListParams
+	if err := decodeQuery(c, &lp); err != nil {
+		return 0, nil, err
+	}
+	limit, offset, err := pageOfParams(lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
-	q, status := c.query.Get("query"), c.query.Get("status")
-	field, desc := parseOrder(c.query["order_by"], "-created_at")
+	q, status := lp.Query.Or(""), lp.Status.Or("")
+	field, desc := parseOrder(lp.OrderBy.Or(""), "-created_at")
 	if field != "created_at" && field != "email_address" && field != "invited_at" {
 		return 0, nil, invalidParam("order_by", "order_by must be created_at, email_address or invited_at, optionally prefixed with + or -.")
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clerkgo/clerk/auth/proxy"
 	"github.com/clerkgo/clerk/internal/spec"
 )
 
@@ -27,12 +29,15 @@ type Emulator struct {
 	PublishableKey string // the instance's pk_test_ key
 	JWTKey         string // PEM public key that verifies its session tokens
 	MachineKey     string // the machine secret key of the instance's default machine
+	// ProxyURL is a Frontend API proxy (auth/proxy) on loopback in front
+	// of the emulator, for the clients' proxy checks.
+	ProxyURL string
 }
 
 // StartEmulator builds the clerk command of this repository (the root
 // module) and starts
-// `clerk emulator` on a free loopback port with its demo data, stopping it
-// when the test ends.
+// `clerk emulator` on a free loopback port with its demo data, and a
+// Frontend API proxy in front of it, stopping both when the test ends.
 func StartEmulator(t testing.TB) *Emulator {
 	t.Helper()
 	dir := t.TempDir()
@@ -82,6 +87,13 @@ func StartEmulator(t testing.TB) *Emulator {
 		t.Fatalf("emulator config: %v", err)
 	}
 	e.PublishableKey, e.JWTKey, e.MachineKey = cfg.PublishableKey, cfg.JWTKey, cfg.MachineKey
+	px, err := proxy.New(proxy.Config{PublishableKey: e.PublishableKey, SecretKey: e.SecretKey, FrontendAPIURL: e.BaseURL})
+	if err != nil {
+		t.Fatalf("Frontend API proxy: %v", err)
+	}
+	pxSrv := httptest.NewServer(px)
+	t.Cleanup(pxSrv.Close)
+	e.ProxyURL = pxSrv.URL + proxy.DefaultPath
 	return e
 }
 

@@ -91,7 +91,7 @@ func RunNode(t testing.TB, e *Emulator, script string, env ...string) NodeRun {
 	cmd := exec.CommandContext(ctx, node, script)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "CLERK_API_URL="+e.BaseURL, "CLERK_SECRET_KEY="+e.SecretKey,
-		"CLERK_PUBLISHABLE_KEY="+e.PublishableKey, "CLERK_JWT_KEY="+e.JWTKey, "CLERK_MACHINE_SECRET_KEY="+e.MachineKey,
+		"CLERK_PUBLISHABLE_KEY="+e.PublishableKey, "CLERK_JWT_KEY="+e.JWTKey, "CLERK_MACHINE_SECRET_KEY="+e.MachineKey, "CLERK_PROXY_URL="+e.ProxyURL,
 		"CLERK_TELEMETRY_DISABLED=1")
 	cmd.Env = append(cmd.Env, env...)
 	var stderr bytes.Buffer

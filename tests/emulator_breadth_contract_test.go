@@ -1,9 +1,11 @@
 package tests
 
 import (
+	"net/http/httptest"
 	"net/url"
 	"testing"
 
+	"github.com/clerkgo/clerk/auth/proxy"
 	"github.com/clerkgo/clerk/clerktest"
 )
 
@@ -155,7 +157,15 @@ func TestEmulatorContractInstanceResources(t *testing.T) {
 	d := c.do("POST", "/domains", nil, map[string]any{"name": "satellite.example", "is_satellite": true}, 200)
 	c.do("GET", "/domains", nil, nil, 200)
 	c.do("PATCH", "/domains/"+c.id(d, "id"), nil, map[string]any{"proxy_url": "https://satellite.example/__clerk"}, 200)
-	c.do("POST", "/proxy_checks", nil, map[string]any{"domain_id": c.id(d, "id"), "proxy_url": "https://satellite.example/__clerk"}, 200)
+	// A proxy check reaches the proxy: auth/proxy on loopback in front of
+	// the emulator's Frontend API passes it.
+	px, err := proxy.New(proxy.Config{PublishableKey: emu.PublishableKey(), SecretKey: emu.SecretKey(), FrontendAPIURL: emu.Origin()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pxSrv := httptest.NewServer(px)
+	defer pxSrv.Close()
+	c.do("POST", "/proxy_checks", nil, map[string]any{"domain_id": c.id(d, "id"), "proxy_url": pxSrv.URL + proxy.DefaultPath}, 200)
 	c.do("POST", "/proxy_checks", nil, map[string]any{"domain_id": c.id(d, "id"), "proxy_url": "http://insecure.example"}, 422)
 	c.do("DELETE", "/domains/"+c.id(d, "id"), nil, nil, 200)
 

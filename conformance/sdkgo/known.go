@@ -13,7 +13,6 @@ var KnownFailures = map[string]conformance.Known{}
 // Exceptions lists the package functions that cannot be judged against the
 // emulator, with the reason; they are run but not judged.
 var Exceptions = map[string]string{
-	"proxycheck.Create": "Clerk's proxy check fetches the proxy URL and checks that it forwards to the instance's Frontend API; the emulator serves no Frontend API and its tests may not leave loopback, so no URL can be shown to forward to it: it answers a check of an https URL as successful (package doc), where Clerk fails this unreachable example host",
-	"client.List":       "clerk-sdk-go's client.List sends no paginated=true yet decodes the answer as {data, total_count}; the spec answers GET /clients without paginated with a bare array (paginated=true gives the envelope, as the emulator does), so the client fails on a spec-conforming answer: a defect of the client, not something the emulator can mend without breaking @clerk/backend and the spec",
-	"user.CreateTOTP":   "clerk-sdk-go's user.CreateTOTP makes no request (it returns a stub TOTP object), so there is no answer to judge",
+	"client.List":     "clerk-sdk-go's client.List sends no paginated=true yet decodes the answer as {data, total_count}; the spec answers GET /clients without paginated with a bare array (paginated=true gives the envelope, as the emulator does), so the client fails on a spec-conforming answer: a defect of the client, not something the emulator can mend without breaking @clerk/backend and the spec",
+	"user.CreateTOTP": "clerk-sdk-go's user.CreateTOTP makes no request (it returns a stub TOTP object), so there is no answer to judge",
 }
