@@ -96,7 +96,7 @@ type BillingNextPayment struct {
 	Date Opt[int64] `json:"date,omitzero"`
 	// PerUnitTotals breaks the next payment's per-unit charges down by unit (e.g.
 	// seats). Nil when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
+	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitzero"`
 	// Totals breaks down what renewal will charge (base fee and per-unit charges);
 	// tax and credits are not included. The API may leave it out or send null; Opt
 	// tells the two apart.
@@ -270,7 +270,7 @@ type BillingTotals struct {
 	GrandTotal Money `json:"grand_total"`
 	// PerUnitTotals breaks the per-unit charges down by unit (e.g. seats). Nil
 	// when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
+	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitzero"`
 	// Subtotal is the charge before discounts, credits and tax.
 	Subtotal Money `json:"subtotal"`
 	// TaxTotal is the tax added to the charge.
@@ -727,7 +727,7 @@ type PaymentAttempt struct {
 	// later version.
 	InvoiceID *string `json:"invoice_id,omitempty"`
 	// Nil when the API leaves it out.
-	SubscriptionItems []*PaymentAttemptSubscriptionItem `json:"subscription_items,omitempty"`
+	SubscriptionItems []*PaymentAttemptSubscriptionItem `json:"subscription_items,omitzero"`
 }
 
 // UnmarshalJSON decodes PaymentAttempt, reading the legacy payment_source into the current fields.
@@ -1362,7 +1362,7 @@ type Plan struct {
 	Description *string `json:"description"`
 	// Features lists the features a subscriber gets. Nil when the API leaves it
 	// out.
-	Features []*BillingFeature `json:"features,omitempty"`
+	Features []*BillingFeature `json:"features,omitzero"`
 	// Fee is Amount with its display form. Nil when the API sends null.
 	Fee *Money `json:"fee"`
 	// ForPayerType is the kind of payer (user or organization) the plan is meant
@@ -1387,7 +1387,7 @@ type Plan struct {
 	Name        string `json:"name"`
 	// PayerType lists the kinds of payer (user, org) that may subscribe. Nil when
 	// the API leaves it out.
-	PayerType []string `json:"payer_type,omitempty"`
+	PayerType []string `json:"payer_type,omitzero"`
 	// Nil when the API leaves it out.
 	Period *string `json:"period,omitempty"`
 	// ProductID is the ID of the billing product the plan belongs to.
@@ -1402,7 +1402,7 @@ type Plan struct {
 	Slug string `json:"slug"`
 	// UnitPrices lists the per-unit prices (e.g. per seat) and their tiers. Nil
 	// when the API leaves it out.
-	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitempty"`
+	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitzero"`
 }
 
 // GetAmount returns Amount, or the zero value when it is absent or null.
@@ -1740,7 +1740,7 @@ type Subscription struct {
 	EndedAt Opt[int64] `json:"ended_at,omitzero"`
 	// Items lists the subscription's items, one per plan and period the
 	// subscription went through. Nil when the API leaves it out.
-	Items []*SubscriptionItem `json:"items,omitempty"`
+	Items []*SubscriptionItem `json:"items,omitzero"`
 	// LatestPaymentID is the ID of the subscription's most recent PaymentAttempt.
 	// The API may leave it out or send null; Opt tells the two apart.
 	LatestPaymentID Opt[string] `json:"latest_payment_id,omitzero"`
@@ -2243,7 +2243,7 @@ type SubscriptionItemSeats struct {
 	Quantity *int64 `json:"quantity"`
 	// Tiers breaks the seat charge down by pricing tier. Nil when the API leaves
 	// it out.
-	Tiers []*PerUnitTotalTier `json:"tiers,omitempty"`
+	Tiers []*PerUnitTotalTier `json:"tiers,omitzero"`
 }
 
 // GetQuantity returns Quantity, or the zero value when it is absent or null.

@@ -340,6 +340,11 @@ func fieldType(t, jsonName string, required, nullable bool, m mode) (string, str
 		}
 		return "*" + t, `json:"` + jsonName + `"`
 	case !required && !nullable:
+		if strings.HasPrefix(t, "[]") {
+			// nil is absent and a non-nil empty slice is sent as [],
+			// the empty list Clerk's clients expect.
+			return t, `json:"` + jsonName + `,omitzero"`
+		}
 		if nilable(t) {
 			return t, `json:"` + jsonName + `,omitempty"`
 		}
