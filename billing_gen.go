@@ -1896,9 +1896,9 @@ type SubscriptionItem struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Credit is the older, proration-only form of Credits; prefer Credits. Nil
-	// when the API leaves it out.
-	Credit *SubscriptionCredit `json:"credit,omitempty"`
+	// Credit is the older, proration-only form of Credits; prefer Credits. The API
+	// may leave it out or send null; Opt tells the two apart.
+	Credit Opt[SubscriptionCredit] `json:"credit,omitzero"`
 	// Credits breaks down the credits applied: proration credit and the payer's
 	// account credit. The API may leave it out or send null; Opt tells the two
 	// apart.
@@ -1910,25 +1910,25 @@ type SubscriptionItem struct {
 	InstanceID string `json:"instance_id"`
 	// IsFreeTrial is true while the item is in its free trial.
 	IsFreeTrial bool `json:"is_free_trial"`
-	// LifetimePaid is the sum of everything paid for the item so far. Nil when the
-	// API leaves it out.
-	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
+	// LifetimePaid is the sum of everything paid for the item so far. The API may
+	// leave it out or send null; Opt tells the two apart.
+	LifetimePaid Opt[Money] `json:"lifetime_paid,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
 	// PastDueAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
 	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
-	// Nil when the API leaves it out.
-	Payer   *Payer `json:"payer,omitempty"`
-	PayerID string `json:"payer_id"`
-	// Nil when the API leaves it out.
-	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	Payer   Opt[Payer] `json:"payer,omitzero"`
+	PayerID string     `json:"payer_id"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PaymentMethod Opt[PaymentMethod] `json:"payment_method,omitzero"`
 	// PeriodEnd is when the current billing period ends, in Unix milliseconds. The
 	// API may leave it out or send null; Opt tells the two apart.
 	PeriodEnd Opt[int64] `json:"period_end,omitzero"`
 	// PeriodStart is when the current billing period began, in Unix milliseconds.
-	// Nil when the API leaves it out.
-	PeriodStart *int64 `json:"period_start,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PeriodStart Opt[int64] `json:"period_start,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Plan Opt[Plan] `json:"plan,omitzero"`
 	// Nil when the API sends null.
@@ -2015,12 +2015,15 @@ func (x *SubscriptionItem) GetCreatedAt() int64 {
 	return *x.CreatedAt
 }
 
-// GetCredit returns Credit; it is nil when SubscriptionItem is nil or the field is absent.
+// GetCredit returns Credit, or nil when it is absent or null.
 func (x *SubscriptionItem) GetCredit() *SubscriptionCredit {
 	if x == nil {
 		return nil
 	}
-	return x.Credit
+	if v, ok := x.Credit.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetCredits returns Credits, or nil when it is absent or null.
@@ -2044,12 +2047,15 @@ func (x *SubscriptionItem) GetEndedAt() int64 {
 	return v
 }
 
-// GetLifetimePaid returns LifetimePaid; it is nil when SubscriptionItem is nil or the field is absent.
+// GetLifetimePaid returns LifetimePaid, or nil when it is absent or null.
 func (x *SubscriptionItem) GetLifetimePaid() *Money {
 	if x == nil {
 		return nil
 	}
-	return x.LifetimePaid
+	if v, ok := x.LifetimePaid.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetNextPayment returns NextPayment, or nil when it is absent or null.
@@ -2073,20 +2079,26 @@ func (x *SubscriptionItem) GetPastDueAt() int64 {
 	return v
 }
 
-// GetPayer returns Payer; it is nil when SubscriptionItem is nil or the field is absent.
+// GetPayer returns Payer, or nil when it is absent or null.
 func (x *SubscriptionItem) GetPayer() *Payer {
 	if x == nil {
 		return nil
 	}
-	return x.Payer
+	if v, ok := x.Payer.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
-// GetPaymentMethod returns PaymentMethod; it is nil when SubscriptionItem is nil or the field is absent.
+// GetPaymentMethod returns PaymentMethod, or nil when it is absent or null.
 func (x *SubscriptionItem) GetPaymentMethod() *PaymentMethod {
 	if x == nil {
 		return nil
 	}
-	return x.PaymentMethod
+	if v, ok := x.PaymentMethod.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetPeriodEnd returns PeriodEnd, or the zero value when it is absent or null.
@@ -2101,11 +2113,12 @@ func (x *SubscriptionItem) GetPeriodEnd() int64 {
 
 // GetPeriodStart returns PeriodStart, or the zero value when it is absent or null.
 func (x *SubscriptionItem) GetPeriodStart() int64 {
-	if x == nil || x.PeriodStart == nil {
+	if x == nil {
 		var zero int64
 		return zero
 	}
-	return *x.PeriodStart
+	v, _ := x.PeriodStart.Get()
+	return v
 }
 
 // GetPlan returns Plan, or nil when it is absent or null.

@@ -135,15 +135,15 @@ func totals(amount int64) clerk.BillingTotals {
 func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
 	out := &clerk.SubscriptionItem{Object: "commerce_subscription_item", ID: s.id, InstanceID: e.keys.instanceID,
 		Status: clerk.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
-		Payer: e.payerJSON(s.payerID, s.userID), IsFreeTrial: s.isFreeTrial, PeriodStart: ptr(s.periodStart),
+		Payer: clerk.Value(*e.payerJSON(s.payerID, s.userID)), IsFreeTrial: s.isFreeTrial, PeriodStart: clerk.Value(s.periodStart),
 		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
 		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan](),
-		LifetimePaid: money(e.paidFor(s.id)), NextPayment: clerk.Null[clerk.BillingNextPayment](),
+		LifetimePaid: clerk.Value(*money(e.paidFor(s.id))), NextPayment: clerk.Null[clerk.BillingNextPayment](),
 		Seats: clerk.Null[clerk.SubscriptionItemSeats](), Credits: clerk.Null[clerk.BillingCredits](),
 		ProrationDate: ptr(time.UnixMilli(s.periodStart).UTC().Format(time.DateOnly)),
-		Credit:        &clerk.SubscriptionCredit{Amount: clerk.Null[clerk.Money](), CycleRemainingPercent: ptr(0.0)}}
+		Credit:        clerk.Value(clerk.SubscriptionCredit{Amount: clerk.Null[clerk.Money](), CycleRemainingPercent: ptr(0.0)})}
 	pm := e.paymentMethodJSON(s.payerID, s.createdAt)
-	out.PaymentMethod = &pm
+	out.PaymentMethod = clerk.Value(pm)
 	p, ok := e.st.plans[s.planID]
 	if ok {
 		out.Plan = clerk.Value(*p.json())
@@ -222,8 +222,8 @@ func (e *Emulator) payerOfItem2(payerID, userID string) *clerk.Payer {
 // have them).
 func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	out := e.itemJSON(s)
-	pm := *out.PaymentMethod
-	out.Payer, out.ProrationDate, out.PaymentMethod = e.payerOfItem2(s.payerID, s.userID), ptr(""), nil
+	pm := *out.GetPaymentMethod()
+	out.Payer, out.ProrationDate, out.PaymentMethod = clerk.Value(*e.payerOfItem2(s.payerID, s.userID)), ptr(""), clerk.Opt[clerk.PaymentMethod]{}
 	pm.WalletType = clerk.Value(pm.WalletType.Or("")) // a string in that schema
 	out.Seats, out.Credits, out.Totals = clerk.Opt[clerk.SubscriptionItemSeats]{}, clerk.Opt[clerk.BillingCredits]{}, clerk.Opt[clerk.BillingTotals]{}
 	out.NextInvoice = out.NextPayment

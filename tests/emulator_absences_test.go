@@ -170,8 +170,6 @@ const reasonPayerKind = "a user's payer has no organization: the payer of the ex
 const reasonNotNullable = "the spec declares the field optional and not nullable, so a value that is not there is left out: a manual discount redemption has no promo code, and a subscription with nothing to pay has no next payment (@clerk/backend types a subscription's next_payment as optional and reads no promo_code)"
 const reasonClerkOptional = "Clerk's own client types the field as optional (@clerk/backend JSON.ts): an actor token's token and url are shown at creation only, an allowlist identifier has an invitation_id only when notify invited it"
 
-const reasonEmptyList = "an empty optional list (no scopes, custom attributes, logs, memberships, unit prices or per-unit totals): the root model's field is omitempty, so the emulator cannot send the [] Clerk's client types as always present; open work of issue 17 for the generator"
-
 const reasonOrgOptional = "Clerk leaves it out unless asked: the spec fills members_count and pending_invitations_count only when include_members_count is set, and @clerk/backend's OrganizationJSON types members_count, pending_invitations_count, created_by and last_active_at as optional"
 
 const reasonJWKS = "Clerk's JWKS carries bare RSA keys without a certificate chain: @clerk/backend's JwksKeyJSON has only use, kty, kid, alg, n and e"

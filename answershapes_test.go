@@ -50,3 +50,25 @@ func TestOptionalListsKeepAbsentApartFromEmpty(t *testing.T) {
 		t.Fatalf("null decoded to %#v, want nil", u.OrganizationMemberships)
 	}
 }
+
+// TestMergedNullableFieldsCarryNull checks a field that only one of the
+// schemas merged into a model declares nullable (a subscription item's
+// payer is nullable in the extend-free-trial answer): the model tells
+// null from absent, decoding and encoding.
+func TestMergedNullableFieldsCarryNull(t *testing.T) {
+	t.Parallel()
+	var item SubscriptionItem
+	if err := json.Unmarshal([]byte(`{"id":"csubi_1","payer":null,"lifetime_paid":{"amount":5}}`), &item); err != nil {
+		t.Fatal(err)
+	}
+	if !item.Payer.IsNull() || !item.PaymentMethod.IsOmitted() || item.GetPayer() != nil || item.GetLifetimePaid() == nil || item.GetLifetimePaid().Amount != 5 {
+		t.Fatalf("payer %+v, payment method %+v, lifetime paid %+v", item.Payer, item.PaymentMethod, item.LifetimePaid)
+	}
+	doc, err := json.Marshal(&item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), `"payer":null`) || strings.Contains(string(doc), `"payment_method"`) {
+		t.Fatalf("encoded %s: want payer null and no payment_method", doc)
+	}
+}
