@@ -96,7 +96,7 @@ type BillingNextPayment struct {
 	Date Opt[int64] `json:"date,omitzero"`
 	// PerUnitTotals breaks the next payment's per-unit charges down by unit (e.g.
 	// seats). Nil when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
+	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitzero"`
 	// Totals breaks down what renewal will charge (base fee and per-unit charges);
 	// tax and credits are not included. The API may leave it out or send null; Opt
 	// tells the two apart.
@@ -270,7 +270,7 @@ type BillingTotals struct {
 	GrandTotal Money `json:"grand_total"`
 	// PerUnitTotals breaks the per-unit charges down by unit (e.g. seats). Nil
 	// when the API leaves it out.
-	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitempty"`
+	PerUnitTotals []*PerUnitTotal `json:"per_unit_totals,omitzero"`
 	// Subtotal is the charge before discounts, credits and tax.
 	Subtotal Money `json:"subtotal"`
 	// TaxTotal is the tax added to the charge.
@@ -727,7 +727,7 @@ type PaymentAttempt struct {
 	// later version.
 	InvoiceID *string `json:"invoice_id,omitempty"`
 	// Nil when the API leaves it out.
-	SubscriptionItems []*PaymentAttemptSubscriptionItem `json:"subscription_items,omitempty"`
+	SubscriptionItems []*PaymentAttemptSubscriptionItem `json:"subscription_items,omitzero"`
 }
 
 // UnmarshalJSON decodes PaymentAttempt, reading the legacy payment_source into the current fields.
@@ -1362,7 +1362,7 @@ type Plan struct {
 	Description *string `json:"description"`
 	// Features lists the features a subscriber gets. Nil when the API leaves it
 	// out.
-	Features []*BillingFeature `json:"features,omitempty"`
+	Features []*BillingFeature `json:"features,omitzero"`
 	// Fee is Amount with its display form. Nil when the API sends null.
 	Fee *Money `json:"fee"`
 	// ForPayerType is the kind of payer (user or organization) the plan is meant
@@ -1387,7 +1387,7 @@ type Plan struct {
 	Name        string `json:"name"`
 	// PayerType lists the kinds of payer (user, org) that may subscribe. Nil when
 	// the API leaves it out.
-	PayerType []string `json:"payer_type,omitempty"`
+	PayerType []string `json:"payer_type,omitzero"`
 	// Nil when the API leaves it out.
 	Period *string `json:"period,omitempty"`
 	// ProductID is the ID of the billing product the plan belongs to.
@@ -1402,7 +1402,7 @@ type Plan struct {
 	Slug string `json:"slug"`
 	// UnitPrices lists the per-unit prices (e.g. per seat) and their tiers. Nil
 	// when the API leaves it out.
-	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitempty"`
+	UnitPrices []*PlanUnitPrice `json:"unit_prices,omitzero"`
 }
 
 // GetAmount returns Amount, or the zero value when it is absent or null.
@@ -1740,7 +1740,7 @@ type Subscription struct {
 	EndedAt Opt[int64] `json:"ended_at,omitzero"`
 	// Items lists the subscription's items, one per plan and period the
 	// subscription went through. Nil when the API leaves it out.
-	Items []*SubscriptionItem `json:"items,omitempty"`
+	Items []*SubscriptionItem `json:"items,omitzero"`
 	// LatestPaymentID is the ID of the subscription's most recent PaymentAttempt.
 	// The API may leave it out or send null; Opt tells the two apart.
 	LatestPaymentID Opt[string] `json:"latest_payment_id,omitzero"`
@@ -1896,9 +1896,9 @@ type SubscriptionItem struct {
 	// CreatedAt is when it was created, in Unix milliseconds. Nil when the API
 	// leaves it out.
 	CreatedAt *int64 `json:"created_at,omitempty"`
-	// Credit is the older, proration-only form of Credits; prefer Credits. Nil
-	// when the API leaves it out.
-	Credit *SubscriptionCredit `json:"credit,omitempty"`
+	// Credit is the older, proration-only form of Credits; prefer Credits. The API
+	// may leave it out or send null; Opt tells the two apart.
+	Credit Opt[SubscriptionCredit] `json:"credit,omitzero"`
 	// Credits breaks down the credits applied: proration credit and the payer's
 	// account credit. The API may leave it out or send null; Opt tells the two
 	// apart.
@@ -1910,25 +1910,25 @@ type SubscriptionItem struct {
 	InstanceID string `json:"instance_id"`
 	// IsFreeTrial is true while the item is in its free trial.
 	IsFreeTrial bool `json:"is_free_trial"`
-	// LifetimePaid is the sum of everything paid for the item so far. Nil when the
-	// API leaves it out.
-	LifetimePaid *Money `json:"lifetime_paid,omitempty"`
+	// LifetimePaid is the sum of everything paid for the item so far. The API may
+	// leave it out or send null; Opt tells the two apart.
+	LifetimePaid Opt[Money] `json:"lifetime_paid,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	NextPayment Opt[BillingNextPayment] `json:"next_payment,omitzero"`
 	// PastDueAt is a time in Unix milliseconds. The API may leave it out or send
 	// null; Opt tells the two apart.
 	PastDueAt Opt[int64] `json:"past_due_at,omitzero"`
-	// Nil when the API leaves it out.
-	Payer   *Payer `json:"payer,omitempty"`
-	PayerID string `json:"payer_id"`
-	// Nil when the API leaves it out.
-	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	Payer   Opt[Payer] `json:"payer,omitzero"`
+	PayerID string     `json:"payer_id"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PaymentMethod Opt[PaymentMethod] `json:"payment_method,omitzero"`
 	// PeriodEnd is when the current billing period ends, in Unix milliseconds. The
 	// API may leave it out or send null; Opt tells the two apart.
 	PeriodEnd Opt[int64] `json:"period_end,omitzero"`
 	// PeriodStart is when the current billing period began, in Unix milliseconds.
-	// Nil when the API leaves it out.
-	PeriodStart *int64 `json:"period_start,omitempty"`
+	// The API may leave it out or send null; Opt tells the two apart.
+	PeriodStart Opt[int64] `json:"period_start,omitzero"`
 	// The API may leave it out or send null; Opt tells the two apart.
 	Plan Opt[Plan] `json:"plan,omitzero"`
 	// Nil when the API sends null.
@@ -2015,12 +2015,15 @@ func (x *SubscriptionItem) GetCreatedAt() int64 {
 	return *x.CreatedAt
 }
 
-// GetCredit returns Credit; it is nil when SubscriptionItem is nil or the field is absent.
+// GetCredit returns Credit, or nil when it is absent or null.
 func (x *SubscriptionItem) GetCredit() *SubscriptionCredit {
 	if x == nil {
 		return nil
 	}
-	return x.Credit
+	if v, ok := x.Credit.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetCredits returns Credits, or nil when it is absent or null.
@@ -2044,12 +2047,15 @@ func (x *SubscriptionItem) GetEndedAt() int64 {
 	return v
 }
 
-// GetLifetimePaid returns LifetimePaid; it is nil when SubscriptionItem is nil or the field is absent.
+// GetLifetimePaid returns LifetimePaid, or nil when it is absent or null.
 func (x *SubscriptionItem) GetLifetimePaid() *Money {
 	if x == nil {
 		return nil
 	}
-	return x.LifetimePaid
+	if v, ok := x.LifetimePaid.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetNextPayment returns NextPayment, or nil when it is absent or null.
@@ -2073,20 +2079,26 @@ func (x *SubscriptionItem) GetPastDueAt() int64 {
 	return v
 }
 
-// GetPayer returns Payer; it is nil when SubscriptionItem is nil or the field is absent.
+// GetPayer returns Payer, or nil when it is absent or null.
 func (x *SubscriptionItem) GetPayer() *Payer {
 	if x == nil {
 		return nil
 	}
-	return x.Payer
+	if v, ok := x.Payer.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
-// GetPaymentMethod returns PaymentMethod; it is nil when SubscriptionItem is nil or the field is absent.
+// GetPaymentMethod returns PaymentMethod, or nil when it is absent or null.
 func (x *SubscriptionItem) GetPaymentMethod() *PaymentMethod {
 	if x == nil {
 		return nil
 	}
-	return x.PaymentMethod
+	if v, ok := x.PaymentMethod.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // GetPeriodEnd returns PeriodEnd, or the zero value when it is absent or null.
@@ -2101,11 +2113,12 @@ func (x *SubscriptionItem) GetPeriodEnd() int64 {
 
 // GetPeriodStart returns PeriodStart, or the zero value when it is absent or null.
 func (x *SubscriptionItem) GetPeriodStart() int64 {
-	if x == nil || x.PeriodStart == nil {
+	if x == nil {
 		var zero int64
 		return zero
 	}
-	return *x.PeriodStart
+	v, _ := x.PeriodStart.Get()
+	return v
 }
 
 // GetPlan returns Plan, or nil when it is absent or null.
@@ -2243,7 +2256,7 @@ type SubscriptionItemSeats struct {
 	Quantity *int64 `json:"quantity"`
 	// Tiers breaks the seat charge down by pricing tier. Nil when the API leaves
 	// it out.
-	Tiers []*PerUnitTotalTier `json:"tiers,omitempty"`
+	Tiers []*PerUnitTotalTier `json:"tiers,omitzero"`
 }
 
 // GetQuantity returns Quantity, or the zero value when it is absent or null.

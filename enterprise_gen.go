@@ -190,7 +190,7 @@ type Directory struct {
 	// CustomAttributes lists the directory's attributes copied to the user's
 	// metadata; the instance needs the custom attributes feature. Nil when the API
 	// leaves it out.
-	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
+	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitzero"`
 	Enabled          bool               `json:"enabled"`
 	// EndpointURL is the SCIM endpoint the identity provider sends provisioning
 	// requests to.
@@ -273,7 +273,7 @@ type EnterpriseConnection struct {
 	// CustomAttributes lists the identity provider's attributes copied to the
 	// user's metadata at SSO sign-in or SCIM provisioning. Nil when the API leaves
 	// it out.
-	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitempty"`
+	CustomAttributes []*CustomAttribute `json:"custom_attributes,omitzero"`
 	// DisableAdditionalIdentifications stops users of this connection from adding
 	// other email addresses or phone numbers. Nil when the API leaves it out.
 	DisableAdditionalIdentifications *bool `json:"disable_additional_identifications,omitempty"`
@@ -735,7 +735,7 @@ type EnterpriseConnectionTestRun struct {
 	CreatedAt int64 `json:"created_at"`
 	// Logs holds what happened during the test, step by step. Nil when the API
 	// leaves it out.
-	Logs []*EnterpriseConnectionTestRunLogItem `json:"logs,omitempty"`
+	Logs []*EnterpriseConnectionTestRunLogItem `json:"logs,omitzero"`
 	// OAuth holds the raw OAuth exchange; present for OIDC connections. The API
 	// may leave it out or send null; Opt tells the two apart.
 	OAuth Opt[EnterpriseConnectionTestRunOAuth] `json:"oauth,omitzero"`
@@ -1093,7 +1093,7 @@ type SAMLConnection struct {
 	Domain *string `json:"domain,omitempty"`
 	// Domains lists the email domains whose users sign in through the connection.
 	// Nil when the API leaves it out.
-	Domains []string `json:"domains,omitempty"`
+	Domains []string `json:"domains,omitzero"`
 	// EnterpriseConnectionID is the ID of the EnterpriseConnection that now holds
 	// this SAML connection. The API may leave it out or send null; Opt tells the
 	// two apart.

@@ -463,7 +463,7 @@ type Template struct {
 	ID *string `json:"id,omitempty"`
 	// AvailableVariables lists the variables the body may use. Nil when the API
 	// leaves it out.
-	AvailableVariables []string `json:"available_variables,omitempty"`
+	AvailableVariables []string `json:"available_variables,omitzero"`
 	// Body is the template text before variables are filled in. Nil when the API
 	// leaves it out.
 	Body *string `json:"body,omitempty"`
@@ -506,7 +506,7 @@ type Template struct {
 	ReplyToEmailName *string `json:"reply_to_email_name,omitempty"`
 	// RequiredVariables lists the variables the body must contain. Nil when the
 	// API leaves it out.
-	RequiredVariables []string `json:"required_variables,omitempty"`
+	RequiredVariables []string `json:"required_variables,omitzero"`
 	// ResourceType says whether the template is the system default or your
 	// override of it. Nil when the API leaves it out.
 	ResourceType *string `json:"resource_type,omitempty"`

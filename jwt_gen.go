@@ -36,7 +36,7 @@ type JWK struct {
 	// Nil when the API leaves it out.
 	X *string `json:"x,omitempty"`
 	// Nil when the API leaves it out.
-	X5c []string `json:"x5c,omitempty"`
+	X5c []string `json:"x5c,omitzero"`
 	// Nil when the API leaves it out.
 	X5t *string `json:"x5t,omitempty"`
 	// Nil when the API leaves it out.
@@ -185,7 +185,7 @@ func (x *JWK) GetY() string {
 // JWKS is one JWKS as the API returns it.
 type JWKS struct {
 	// Nil when the API leaves it out.
-	Keys []*JWK `json:"keys,omitempty"`
+	Keys []*JWK `json:"keys,omitzero"`
 }
 
 // JWTTemplate is a recipe for custom session tokens.

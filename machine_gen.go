@@ -54,7 +54,7 @@ type CreatedM2MToken struct {
 	// before Expiration.
 	Revoked bool `json:"revoked"`
 	// Nil when the API leaves it out.
-	Scopes []string `json:"scopes,omitempty"`
+	Scopes []string `json:"scopes,omitzero"`
 	// Subject is the ID of the Machine the token was issued to (mch_...).
 	Subject string `json:"subject"`
 	// Token is the token itself, returned only by the create call: store it now,
@@ -180,7 +180,7 @@ type M2MToken struct {
 	// before Expiration.
 	Revoked bool `json:"revoked"`
 	// Nil when the API leaves it out.
-	Scopes []string `json:"scopes,omitempty"`
+	Scopes []string `json:"scopes,omitzero"`
 	// Subject is the ID of the Machine the token was issued to (mch_...).
 	Subject string `json:"subject"`
 	// UpdatedAt is when it was last updated, in Unix milliseconds.

@@ -26,7 +26,7 @@ type OAuthAccessToken struct {
 	PublicMetadata JSON `json:"public_metadata"`
 	// Scopes lists the scopes the provider granted; OAuth 2.0 tokens only. Nil
 	// when the API leaves it out.
-	Scopes []string `json:"scopes,omitempty"`
+	Scopes []string `json:"scopes,omitzero"`
 	// Token is the provider's access token, to call the provider's API on the
 	// user's behalf.
 	Token string `json:"token"`
@@ -100,7 +100,7 @@ type OAuthAccessTokenVerification struct {
 	// before Expiration. Nil when the API leaves it out.
 	Revoked *bool `json:"revoked,omitempty"`
 	// Nil when the API leaves it out.
-	Scopes []string `json:"scopes,omitempty"`
+	Scopes []string `json:"scopes,omitzero"`
 	// Subject is the ID of the user the token was issued for. Nil when the API
 	// leaves it out.
 	Subject *string `json:"subject,omitempty"`

@@ -269,7 +269,7 @@ type SessionRefresh struct {
 	Object string `json:"object"`
 	// Cookies holds Set-Cookie values to pass on to the browser. Nil when the API
 	// leaves it out.
-	Cookies []string `json:"cookies,omitempty"`
+	Cookies []string `json:"cookies,omitzero"`
 	// JWT is the new session token, an encoded JWT. Nil when the API leaves it
 	// out.
 	JWT *string `json:"jwt,omitempty"`

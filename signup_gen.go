@@ -182,7 +182,7 @@ type SignUpVerification struct {
 	NextAction *SignUpVerificationNextAction `json:"next_action,omitempty"`
 	// SupportedStrategies lists the strategies the client may use to verify this
 	// identifier. Nil when the API leaves it out.
-	SupportedStrategies []string `json:"supported_strategies,omitempty"`
+	SupportedStrategies []string `json:"supported_strategies,omitzero"`
 }
 
 // GetNextAction returns NextAction, or the zero value when it is absent or null.

@@ -190,7 +190,7 @@ type EnterpriseAccountConnection struct {
 	// later version.
 	Domain *string `json:"domain,omitempty"`
 	// Nil when the API leaves it out.
-	Domains []string `json:"domains,omitempty"`
+	Domains []string `json:"domains,omitzero"`
 	// LogoPublicURL is a public URL of the identity provider's logo, for sign-in
 	// buttons. Nil when the API sends null.
 	LogoPublicURL *string `json:"logo_public_url"`
@@ -612,7 +612,7 @@ type SAMLAccountConnection struct {
 	// later version.
 	Domain *string `json:"domain,omitempty"`
 	// Nil when the API leaves it out.
-	Domains  []string `json:"domains,omitempty"`
+	Domains  []string `json:"domains,omitzero"`
 	Name     string   `json:"name"`
 	Provider string   `json:"provider"`
 	// SyncUserAttributes makes Clerk overwrite the user's name and other
@@ -881,7 +881,7 @@ type User struct {
 	// null.
 	MFAEnabledAt *int64 `json:"mfa_enabled_at"`
 	// Nil when the API leaves it out.
-	OrganizationMemberships []*OrganizationMembership `json:"organization_memberships,omitempty"`
+	OrganizationMemberships []*OrganizationMembership `json:"organization_memberships,omitzero"`
 	Passkeys                []*Passkey                `json:"passkeys"`
 	// PasswordEnabled is false for a user who signs in only by other means (OAuth,
 	// passkey, email or SMS code).

@@ -149,7 +149,7 @@ func TestBillingEventsCancelAtPeriodEnd(t *testing.T) {
 	if !inSub.CanceledAt.IsSet() || inSub.CanceledAt != got.CanceledAt {
 		t.Errorf("subscription item %+v", inSub)
 	}
-	if answer, err := svc.GetUserSubscription(ctx, paid.Payer.UserID.Or("")); err != nil || answer.ID != sub.ID {
+	if answer, err := svc.GetUserSubscription(ctx, paid.GetPayer().UserID.Or("")); err != nil || answer.ID != sub.ID {
 		t.Errorf("subscription %v: %v, event has %s", answer, err, sub.ID)
 	}
 
@@ -247,7 +247,7 @@ func TestBillingEventsNoneForCreditsPricesDiscounts(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	e, svc, rec, paid, _ := billingEmu(t)
-	if _, err := svc.AdjustUserCreditBalance(ctx, paid.Payer.UserID.Or(""), &billing.AdjustUserCreditBalanceParams{Action: "increase",
+	if _, err := svc.AdjustUserCreditBalance(ctx, paid.GetPayer().UserID.Or(""), &billing.AdjustUserCreditBalanceParams{Action: "increase",
 		Amount: 500, IdempotencyKey: "k1"}); err != nil {
 		t.Fatal(err)
 	}

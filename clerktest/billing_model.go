@@ -57,7 +57,9 @@ func money(cents int64) *clerk.Money {
 
 func (p *plan) annualMonthly() int64 { return p.annual / 12 }
 
-// json builds the wire form of the plan from the generated model type.
+// json builds the wire form of the plan from the generated model type;
+// the emulator's plans have no per-unit (seat) prices, so unit_prices is
+// the empty list.
 func (p *plan) json() *clerk.Plan {
 	features := make([]*clerk.BillingFeature, 0, len(p.features))
 	for i, f := range p.features {
@@ -67,7 +69,8 @@ func (p *plan) json() *clerk.Plan {
 		Fee: money(p.monthly), AnnualMonthlyFee: money(p.annualMonthly()), AnnualFee: money(p.annual),
 		Description: ptr(p.description), ProductID: "prod_emulator", IsDefault: p.isDefault, IsRecurring: true,
 		PubliclyVisible: true, HasBaseFee: p.monthly > 0, ForPayerType: p.payerType, Slug: p.slug,
-		Features: features, FreeTrialEnabled: ptr(p.trialDays != nil), FreeTrialDays: optOf(p.trialDays)}
+		Features: features, FreeTrialEnabled: ptr(p.trialDays != nil), FreeTrialDays: optOf(p.trialDays),
+		UnitPrices: []*clerk.PlanUnitPrice{}}
 	return out
 }
 
@@ -82,6 +85,7 @@ func (p *plan) withAmounts(out *clerk.Plan) *clerk.Plan {
 	out.AnnualMonthlyAmount, out.AnnualMonthlyAmountFormatted = ptr(p.annualMonthly()), ptr(out.AnnualMonthlyFee.AmountFormatted)
 	out.AnnualAmount, out.AnnualAmountFormatted = ptr(p.annual), ptr(out.AnnualFee.AmountFormatted)
 	out.Currency, out.CurrencySymbol, out.PayerType = ptr("USD"), ptr("$"), []string{p.payerType}
+	out.UnitPrices = nil // that answer's plan schema has no unit prices
 	return out
 }
 
@@ -123,7 +127,7 @@ func (e *Emulator) paymentMethodJSON(payerID string, since int64) clerk.PaymentM
 // discounts (the emulator charges none).
 func totals(amount int64) clerk.BillingTotals {
 	return clerk.BillingTotals{BaseFee: *money(amount), Subtotal: *money(amount), GrandTotal: *money(amount), TaxTotal: *money(0),
-		Credits: clerk.Null[clerk.BillingCredits](), Discounts: clerk.Null[clerk.BillingDiscounts]()}
+		Credits: clerk.Null[clerk.BillingCredits](), Discounts: clerk.Null[clerk.BillingDiscounts](), PerUnitTotals: []*clerk.PerUnitTotal{}}
 }
 
 // itemJSON builds the wire form of the subscription item from the
@@ -131,15 +135,15 @@ func totals(amount int64) clerk.BillingTotals {
 func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
 	out := &clerk.SubscriptionItem{Object: "commerce_subscription_item", ID: s.id, InstanceID: e.keys.instanceID,
 		Status: clerk.SubscriptionItemStatus(s.status), PlanID: ptr(s.planID), PlanPeriod: "month", PayerID: s.payerID,
-		Payer: e.payerJSON(s.payerID, s.userID), IsFreeTrial: s.isFreeTrial, PeriodStart: ptr(s.periodStart),
+		Payer: clerk.Value(*e.payerJSON(s.payerID, s.userID)), IsFreeTrial: s.isFreeTrial, PeriodStart: clerk.Value(s.periodStart),
 		PeriodEnd: optOf(s.periodEnd), CanceledAt: optOf(s.canceledAt), PastDueAt: optOf(s.pastDue), EndedAt: optOf(s.ended),
 		CreatedAt: ptr(s.createdAt), UpdatedAt: ptr(s.updatedAt), Plan: clerk.Null[clerk.Plan](),
-		LifetimePaid: money(e.paidFor(s.id)), NextPayment: clerk.Null[clerk.BillingNextPayment](),
+		LifetimePaid: clerk.Value(*money(e.paidFor(s.id))), NextPayment: clerk.Null[clerk.BillingNextPayment](),
 		Seats: clerk.Null[clerk.SubscriptionItemSeats](), Credits: clerk.Null[clerk.BillingCredits](),
 		ProrationDate: ptr(time.UnixMilli(s.periodStart).UTC().Format(time.DateOnly)),
-		Credit:        &clerk.SubscriptionCredit{Amount: clerk.Null[clerk.Money](), CycleRemainingPercent: ptr(0.0)}}
+		Credit:        clerk.Value(clerk.SubscriptionCredit{Amount: clerk.Null[clerk.Money](), CycleRemainingPercent: ptr(0.0)})}
 	pm := e.paymentMethodJSON(s.payerID, s.createdAt)
-	out.PaymentMethod = &pm
+	out.PaymentMethod = clerk.Value(pm)
 	p, ok := e.st.plans[s.planID]
 	if ok {
 		out.Plan = clerk.Value(*p.json())
@@ -151,7 +155,8 @@ func (e *Emulator) itemJSON(s *subscriptionItem) *clerk.SubscriptionItem {
 	// (null); the emulator's plans have no seat-based pricing, so seats is
 	// null as Clerk sends it for such plans.
 	if ok && p.monthly > 0 && s.status == "active" && s.canceledAt == nil && s.ended == nil {
-		next := clerk.BillingNextPayment{Amount: clerk.Value(*money(p.monthly)), Totals: clerk.Value(totals(p.monthly))}
+		next := clerk.BillingNextPayment{Amount: clerk.Value(*money(p.monthly)), Totals: clerk.Value(totals(p.monthly)),
+			PerUnitTotals: []*clerk.PerUnitTotal{}}
 		if s.periodEnd != nil {
 			next.Date = clerk.Value(*s.periodEnd)
 		}
@@ -173,14 +178,41 @@ func (e *Emulator) paidFor(itemID string) int64 {
 }
 
 // extendedItem is the subscription item as the extend-free-trial and
-// price-transition answers have it: the generated type plus
-// payment_source_id, which that answer's schema requires and the shared
-// model does not carry. Its payer and payment_source have shapes
-// (CommercePayerResponse-2, CommercePaymentSourceResponse) no root model
-// has, so they are left out.
+// price-transition answers have it (CommerceSubscriptionItem-2): the
+// generated type plus the older wire names of its payment method, which
+// that answer's schema uses and the root model only reads (it decodes
+// payment_source into PaymentMethod).
 type extendedItem struct {
 	*clerk.SubscriptionItem
-	PaymentSourceID string `json:"payment_source_id"`
+	PaymentSourceID string              `json:"payment_source_id"`
+	PaymentSource   paymentSourceAnswer `json:"payment_source"`
+}
+
+// paymentSourceAnswer is the root PaymentMethod under its older wire
+// names (CommercePaymentSourceResponse): object commerce_source and the
+// method's type as payment_method. PaymentType hides the embedded field's
+// current name, which that schema does not allow.
+type paymentSourceAnswer struct {
+	*clerk.PaymentMethod
+	Object      string                         `json:"object"`
+	Method      clerk.PaymentMethodPaymentType `json:"payment_method"`
+	PaymentType struct{}                       `json:"payment_type,omitzero"`
+}
+
+// payerOfItem2 is the payer as that answer's schema (CommercePayerResponse-2)
+// has it: the fields of the other kind of payer left out instead of null,
+// and the names and email strings, empty when unknown.
+func (e *Emulator) payerOfItem2(payerID, userID string) *clerk.Payer {
+	out := e.payerJSON(payerID, userID)
+	for _, o := range []*clerk.Opt[string]{&out.OrganizationID, &out.OrganizationName, &out.UserID} {
+		if o.IsNull() {
+			*o = clerk.Opt[string]{}
+		}
+	}
+	for _, o := range []*clerk.Opt[string]{&out.Email, &out.FirstName, &out.LastName} {
+		*o = clerk.Value(o.Or(""))
+	}
+	return out
 }
 
 // itemJSON2 is the subscription item of those answers: the payment
@@ -190,8 +222,9 @@ type extendedItem struct {
 // have them).
 func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 	out := e.itemJSON(s)
-	pm := *out.PaymentMethod
-	out.Payer, out.ProrationDate, out.PaymentMethod = nil, ptr(""), nil
+	pm := *out.GetPaymentMethod()
+	out.Payer, out.ProrationDate, out.PaymentMethod = clerk.Value(*e.payerOfItem2(s.payerID, s.userID)), ptr(""), clerk.Opt[clerk.PaymentMethod]{}
+	pm.WalletType = clerk.Value(pm.WalletType.Or("")) // a string in that schema
 	out.Seats, out.Credits, out.Totals = clerk.Opt[clerk.SubscriptionItemSeats]{}, clerk.Opt[clerk.BillingCredits]{}, clerk.Opt[clerk.BillingTotals]{}
 	out.NextInvoice = out.NextPayment
 	if out.NextInvoice.IsOmitted() {
@@ -203,7 +236,8 @@ func (e *Emulator) itemJSON2(s *subscriptionItem) extendedItem {
 		out.Plan = clerk.Value(*plan)
 		out.Amount = clerk.Value(*money(p.monthly))
 	}
-	return extendedItem{SubscriptionItem: out, PaymentSourceID: pm.ID}
+	return extendedItem{SubscriptionItem: out, PaymentSourceID: pm.ID,
+		PaymentSource: paymentSourceAnswer{PaymentMethod: &pm, Object: "commerce_source", Method: pm.PaymentType}}
 }
 
 func (e *Emulator) attemptJSON(a *paymentAttempt) *clerk.PaymentAttempt {

@@ -63,7 +63,7 @@ func (e *Emulator) newDirectory(c *call, object string) (int, any, error) {
 		EnterpriseConnectionID: clerk.Value(ec.conn.ID), Enabled: true, EndpointURL: e.base + "/emulator-scim/" + id + "/v2",
 		APIKey: clerk.Value("scim_" + randomString(40)), AttributeMapping: map[string]string{"userName": "email_address",
 			"name.givenName": "first_name", "name.familyName": "last_name"}, GroupRoleMappingEnabled: len(mappings) > 0,
-		CreatedAt: now, UpdatedAt: now}
+		CustomAttributes: []*clerk.CustomAttribute{}, CreatedAt: now, UpdatedAt: now}
 	e.st.directories.put(d.ID, d)
 	e.createMappings(d, mappings)
 	out := *d

@@ -63,11 +63,11 @@
 //     /v1/beta_features/change_domain answer 404 resource_not_found, a
 //     guess (Clerk does not document their answer to a development
 //     instance).
-//   - Declared answer fields the root models cannot carry yet are left
-//     out: an empty optional list (omitempty), a null in an omitempty
-//     field, and the payer and payment source of the extend-free-trial and
-//     price-transition answers; the contract test in the tests module lists
-//     them with the absences that are Clerk's behaviour (allowedAbsences).
+//   - A few declared answer fields are left out, where Clerk leaves them
+//     out or the spec gives them no value (a delete answer's external_id
+//     and slug, an SMS template's email fields, a user payer's
+//     organization, a discount without a promo code); the contract test in
+//     the tests module lists each with its reason (allowedAbsences).
 //
 // Clerk's test identifiers work as on a development instance: addresses with
 // +clerk_test and the numbers +1 XXX 555-0100 to 555-0199 receive no message

@@ -13,24 +13,21 @@ import (
 // flow: a test run stays pending.
 
 // connAnswer is the generated EnterpriseConnection plus two fields the
-// spec requires that the generated model lacks (as for SAML connections),
-// and custom_attributes sent even when empty (the model leaves an empty
-// list out; Clerk's resource class reads the field on every answer).
+// spec requires that the generated model lacks (as for SAML connections).
 type connAnswer struct {
 	*clerk.EnterpriseConnection
-	Authenticatable        bool                     `json:"authenticatable"`
-	DisableJITProvisioning bool                     `json:"disable_jit_provisioning"`
-	CustomAttributes       []*clerk.CustomAttribute `json:"custom_attributes"`
+	Authenticatable        bool `json:"authenticatable"`
+	DisableJITProvisioning bool `json:"disable_jit_provisioning"`
 }
 
 // connJSON is the answer for c: the configuration of the other protocol
-// and an unset organization are null, as Clerk's client reads them.
+// and an unset organization are null, and no custom attributes the empty
+// list, as Clerk's client reads them.
 func connJSON(c *clerk.EnterpriseConnection) connAnswer {
-	attrs := c.CustomAttributes
-	if attrs == nil {
-		attrs = []*clerk.CustomAttribute{}
-	}
 	cp := *c
+	if cp.CustomAttributes == nil {
+		cp.CustomAttributes = []*clerk.CustomAttribute{}
+	}
 	if cp.OAuthConfig.IsOmitted() {
 		cp.OAuthConfig = clerk.Null[clerk.EnterpriseConnectionOAuthConfig]()
 	}
@@ -40,7 +37,7 @@ func connJSON(c *clerk.EnterpriseConnection) connAnswer {
 	if cp.OrganizationID.IsOmitted() {
 		cp.OrganizationID = clerk.Null[string]()
 	}
-	return connAnswer{EnterpriseConnection: &cp, Authenticatable: c.Active, CustomAttributes: attrs}
+	return connAnswer{EnterpriseConnection: &cp, Authenticatable: c.Active}
 }
 
 type enterpriseConn struct {
@@ -189,7 +186,8 @@ func (e *Emulator) createTestRun(c *call) (int, any, error) {
 	// record.
 	run := &clerk.EnterpriseConnectionTestRun{ID: newID("ectr"), ConnectionType: typ, Status: clerk.EnterpriseConnectionTestRunStatusPending,
 		CreatedAt: e.ms(), ParsedUserInfo: clerk.Null[clerk.EnterpriseConnectionTestRunParsedUserInfo](),
-		SAML: clerk.Null[clerk.EnterpriseConnectionTestRunSAML](), OAuth: clerk.Null[clerk.EnterpriseConnectionTestRunOAuth]()}
+		SAML: clerk.Null[clerk.EnterpriseConnectionTestRunSAML](), OAuth: clerk.Null[clerk.EnterpriseConnectionTestRunOAuth](),
+		Logs: []*clerk.EnterpriseConnectionTestRunLogItem{}}
 	ec.runs = append(ec.runs, run)
 	return http.StatusOK, &clerk.EnterpriseConnectionTestRunURL{URL: e.base + "/emulator-frontend/sso-test/" + run.ID}, nil
 }

@@ -177,6 +177,9 @@ func (i *identification) phoneJSON() *clerk.PhoneNumber {
 }
 
 // json builds the wire form of the user from the generated model type.
+// organization_memberships is the empty list, which the spec allows and
+// Clerk's client reads as present: the emulator lists memberships by their
+// own routes only (whether Clerk embeds them in a user is a guess).
 func (u *user) json() *clerk.User {
 	img := imageURL(u.id)
 	out := &clerk.User{
@@ -210,6 +213,7 @@ func (u *user) json() *clerk.User {
 		ExternalAccounts:          []*clerk.ExternalAccount{},
 		SAMLAccounts:              []*clerk.SAMLAccount{},
 		EnterpriseAccounts:        []*clerk.EnterpriseAccount{},
+		OrganizationMemberships:   []*clerk.OrganizationMembership{},
 		LastSignInAt:              u.lastSignInAt,
 		Banned:                    u.banned,
 		HasImage:                  u.hasImage,

@@ -35,7 +35,7 @@ func TestLegacyPaymentSourceDecodesIntoPaymentMethod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if item.PaymentMethodID == nil || *item.PaymentMethodID != "pm_legacy" || item.PaymentMethod == nil || item.PaymentMethod.ID != "pm_legacy" {
+	if item.PaymentMethodID == nil || *item.PaymentMethodID != "pm_legacy" || item.GetPaymentMethod() == nil || item.GetPaymentMethod().ID != "pm_legacy" {
 		t.Fatalf("PaymentMethodID = %v, PaymentMethod = %+v", item.PaymentMethodID, item.PaymentMethod)
 	}
 	var both clerk.SubscriptionItem

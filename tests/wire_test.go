@@ -169,11 +169,11 @@ func TestLegacyPaymentSourceLandsInPaymentMethod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check(t, item.PaymentMethod)
+	check(t, item.GetPaymentMethod())
 	c, _ = cannedClient(t, `{"object":"commerce_price_transition","subscription_item":{"id":"csi_1","payment_source":`+legacy+`}}`)
 	tr, err := billing.New(c).CreatePriceTransition(ctx, "csi_1", &billing.CreatePriceTransitionParams{FromPriceID: "p1", ToPriceID: "p2"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	check(t, tr.SubscriptionItem.PaymentMethod)
+	check(t, tr.SubscriptionItem.GetPaymentMethod())
 }

@@ -152,7 +152,7 @@ func billingSubscriptionItems(a *app, args []string) error {
 			if pl, ok := s.Plan.Get(); ok {
 				plan = pl.Slug
 			}
-			t.row(s.ID, plan, string(s.Status), string(s.PlanPeriod), fmt.Sprint(s.IsFreeTrial), payerName(s.Payer), paymentMethod(s.PaymentMethod))
+			t.row(s.ID, plan, string(s.Status), string(s.PlanPeriod), fmt.Sprint(s.IsFreeTrial), payerName(s.GetPayer()), paymentMethod(s.GetPaymentMethod()))
 		}
 		return t.flush()
 	})

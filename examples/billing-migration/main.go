@@ -68,7 +68,7 @@ func run(ctx context.Context) error {
 		if p, ok := s.Plan.Get(); ok {
 			plan = p.Slug
 		}
-		fmt.Printf("  %s  %-9s %-7s free trial: %-5v payment_method: %s\n", s.ID, plan, s.Status, s.IsFreeTrial, method(s.PaymentMethod))
+		fmt.Printf("  %s  %-9s %-7s free trial: %-5v payment_method: %s\n", s.ID, plan, s.Status, s.IsFreeTrial, method(s.GetPaymentMethod()))
 	}
 
 	fmt.Println("\nStatements (GET /billing/statements) and their payment attempts:")

@@ -269,6 +269,9 @@ func (p *pkgModel) mergeFields(d *decl, s *openapi3.Schema, m mode) {
 		if !req[k] && weaken {
 			d.field(naming.Camel(name)).optional()
 		}
+		if ref := ps[k]; ref.Value != nil && ref.Value.Nullable && weaken {
+			d.field(naming.Camel(name)).nullable()
+		}
 	}
 	for i := range d.Fields {
 		if weaken && !have[d.Fields[i].GoName] && !d.Fields[i].Embedded {
@@ -301,6 +304,15 @@ func (d *decl) addAlias(legacy, goField, current string) {
 func (f *field) optional() {
 	if f.Required {
 		f.Required = false
+		f.wrap()
+	}
+}
+
+// nullable lets a field carry null, as one of the schemas merged into its
+// type declares, and recomputes its type and tag.
+func (f *field) nullable() {
+	if !f.Nullable {
+		f.Nullable = true
 		f.wrap()
 	}
 }
@@ -340,6 +352,11 @@ func fieldType(t, jsonName string, required, nullable bool, m mode) (string, str
 		}
 		return "*" + t, `json:"` + jsonName + `"`
 	case !required && !nullable:
+		if strings.HasPrefix(t, "[]") {
+			// nil is absent and a non-nil empty slice is sent as [],
+			// the empty list Clerk's clients expect.
+			return t, `json:"` + jsonName + `,omitzero"`
+		}
 		if nilable(t) {
 			return t, `json:"` + jsonName + `,omitempty"`
 		}

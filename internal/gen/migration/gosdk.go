@@ -137,7 +137,8 @@ func receiverName(e ast.Expr) string {
 }
 
 // baseType strips pointers, slices, maps and clerk.Opt from a Go type
-// expression: "clerk.Opt[Money]" and "[]*Feature" give "Money" and "Feature".
+// expression: "clerk.Opt[Money]", "Opt[Money]" and "[]*Feature" give "Money"
+// and "Feature".
 func baseType(t string) string {
 	for {
 		switch {
@@ -147,6 +148,9 @@ func baseType(t string) string {
 			t = t[2:]
 		case strings.HasPrefix(t, "clerk.Opt[") && strings.HasSuffix(t, "]"):
 			t = t[len("clerk.Opt[") : len(t)-1]
+		case strings.HasPrefix(t, "Opt[") && strings.HasSuffix(t, "]"):
+			// The root package writes its own Opt unqualified.
+			t = t[len("Opt[") : len(t)-1]
 		case strings.HasPrefix(t, "map[") && strings.Contains(t, "]"):
 			t = t[strings.Index(t, "]")+1:]
 		default:

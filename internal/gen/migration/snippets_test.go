@@ -62,10 +62,11 @@ func snippetNextPayment(item *clerk.SubscriptionItem, w io.Writer) {
 }
 
 // snippetPaymentMethod reads the payment method of a subscription item.
-// PaymentMethod is optional (nil when absent); Last4 is required but may
-// be null (nil for methods without a card number).
+// PaymentMethod is optional and may be null (GetPaymentMethod returns nil
+// then); Last4 is required but may be null (nil for methods without a card
+// number).
 func snippetPaymentMethod(item *clerk.SubscriptionItem, w io.Writer) {
-	pm := item.PaymentMethod
+	pm := item.GetPaymentMethod()
 	if pm == nil {
 		fmt.Fprintln(w, "no payment method")
 		return
