@@ -291,11 +291,9 @@ func (g *generator) render(pkgs []*pkgModel) (map[string][]byte, error) {
 	}
 	versions := newFile("versions")
 	g.emitVersions(versions)
-	versions.printf("\n%s", versionsTypes)
 	if err := add(filepath.Join("internal", "versions", "versions_gen.go"), versions); err != nil {
 		return nil, err
 	}
-	out[filepath.Join("internal", "versions", "doc_gen.go")] = []byte(header + versionsPreamble + "package versions\n")
 	out[guidePath] = g.renderGuide(pkgs)
 	consts := newFile(rootName)
 	g.emitAPIVersionConsts(consts)

@@ -2,10 +2,6 @@
 
 package versions
 
-import (
-	"strings"
-)
-
 // Set is a set of Backend API versions, one bit per version of Names.
 type Set uint8
 
@@ -127,48 +123,4 @@ func Fields(method, route string) []Field {
 // version-limited fields.
 func FieldRoutes() []string {
 	return []string{"PATCH /organizations/{organization_id}", "PATCH /users/{user_id}"}
-}
-
-// String lists the set's versions, e.g. "2025-11-10, 2026-05-12".
-func (s Set) String() string {
-	var out []string
-	for i, n := range Names() {
-		if s&(1<<i) != 0 {
-			out = append(out, n)
-		}
-	}
-	return strings.Join(out, ", ")
-}
-
-// Op is an operation that some version lacks.
-type Op struct {
-	// Method and Route are the HTTP method and the route template.
-	Method, Route string
-	// ID is the spec's operationId.
-	ID string
-	// Versions are the versions that have it.
-	Versions Set
-	// GoMethod is the SDK method, e.g. "directories.Service.RotateAPIKey".
-	GoMethod string
-}
-
-// Field is a request field that some versions of its operation refuse.
-type Field struct {
-	// Method and Route name the operation.
-	Method, Route string
-	// Name is the wire name; Query tells a query parameter from a body field.
-	Name  string
-	Query bool
-	// Versions are the versions that accept it.
-	Versions Set
-	// Replacements are the operations the spec names instead.
-	Replacements []Replacement
-}
-
-// Replacement is an operation that does what a refused field did.
-type Replacement struct {
-	// Method and Route name the operation.
-	Method, Route string
-	// GoMethod is the SDK method, e.g. "users.Service.UpdateMetadata".
-	GoMethod string
 }
