@@ -86,7 +86,7 @@ func (e *VersionError) Is(target error) bool {
 func (c *Client) checkVersion(req *Request, body []byte, query string) error {
 	method := strings.ToUpper(req.Method)
 	if set := versions.OperationVersions(method, req.Path); set&c.apiSet == 0 {
-		return &VersionError{Version: c.apiVersion, Method: method, Path: req.Path, Versions: splitSet(set)}
+		return &VersionError{Version: c.apiVersion, Method: method, Path: req.Path, Versions: set.List()}
 	}
 	fields := versions.Fields(method, req.Path)
 	if fields == nil {
@@ -103,7 +103,7 @@ func (c *Client) checkVersion(req *Request, body []byte, query string) error {
 		if !present[fieldKey(f.Name, f.Query)] {
 			continue
 		}
-		e := &VersionError{Version: c.apiVersion, Method: method, Path: req.Path, Field: f.Name, Versions: splitSet(f.Versions)}
+		e := &VersionError{Version: c.apiVersion, Method: method, Path: req.Path, Field: f.Name, Versions: f.Versions.List()}
 		for _, r := range f.Replacements {
 			e.Replacements = append(e.Replacements, r.GoMethod)
 		}
@@ -145,12 +145,4 @@ func sentFields(req *Request, body []byte, query string) map[string]bool {
 		}
 	}
 	return out
-}
-
-// splitSet lists the names of a version set.
-func splitSet(s versions.Set) []string {
-	if s == 0 {
-		return nil
-	}
-	return strings.Split(s.String(), ", ")
 }

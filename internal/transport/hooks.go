@@ -41,7 +41,7 @@ func hooksFrom(ctx context.Context) Hooks {
 // hooks (Client) carries nothing for them.
 func (p Policy) ObservedClient(inner *http.Client, call Call, h Hooks) *retryablehttp.Client {
 	c := p.Client(inner, call)
-	o := &observedAttempts{check: c.CheckRetry, hooks: h}
+	o := &observedAttempts{check: c.CheckRetry, wait: c.Backoff, hooks: h}
 	c.CheckRetry, c.Backoff, c.PrepareRetry = o.checkRetry, o.backoff, o.prepareRetry
 	return c
 }
@@ -49,6 +49,7 @@ func (p Policy) ObservedClient(inner *http.Client, call Call, h Hooks) *retryabl
 // observedAttempts follows the retries of one call for its hooks.
 type observedAttempts struct {
 	check   retryablehttp.CheckRetry // the policy's
+	wait    retryablehttp.Backoff    // the policy's
 	hooks   Hooks
 	retries int
 	lastErr error // the failed attempt's error, for Hooks.Retry
@@ -66,7 +67,7 @@ func (o *observedAttempts) checkRetry(ctx context.Context, resp *http.Response, 
 
 // backoff is the policy's Backoff, reported as a retry.
 func (o *observedAttempts) backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
-	wait := Backoff(min, max, attempt, resp)
+	wait := o.wait(min, max, attempt, resp)
 	o.hooks.Retry(o.retries, wait, resp, o.lastErr)
 	return wait
 }

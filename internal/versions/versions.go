@@ -10,14 +10,18 @@ package versions
 import "strings"
 
 // String lists the set's versions, e.g. "2025-11-10, 2026-05-12".
-func (s Set) String() string {
+func (s Set) String() string { return strings.Join(s.List(), ", ") }
+
+// List returns the names of the set's versions, oldest first; nil for the
+// empty set.
+func (s Set) List() []string {
 	var out []string
 	for i, n := range Names() {
 		if s&(1<<i) != 0 {
 			out = append(out, n)
 		}
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 // Op is an operation that some version lacks.
