@@ -37,10 +37,7 @@ func (e *Emulator) billingRoutes(t []route) []route {
 
 func (e *Emulator) listPlans(c *call) (int, any, error) {
 	var q billing.ListPlansParams
-	if err := decodeQuery(c, &q); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(q.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &q, &q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -58,10 +55,7 @@ func (e *Emulator) listPlans(c *call) (int, any, error) {
 
 func (e *Emulator) listItems(c *call) (int, any, error) {
 	var lp billing.ListSubscriptionItemsParams
-	if err := decodeQuery(c, &lp); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(lp.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &lp, &lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -164,10 +158,7 @@ func (e *Emulator) extendTrial(c *call) (int, any, error) {
 
 func (e *Emulator) listStatements(c *call) (int, any, error) {
 	var q billing.ListStatementsParams
-	if err := decodeQuery(c, &q); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(q.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &q, &q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -205,10 +196,7 @@ func (e *Emulator) listAttempts(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var q billing.ListPaymentAttemptsParams
-	if err := decodeQuery(c, &q); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(q.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &q, &q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -361,10 +349,7 @@ func (e *Emulator) findPrice(id string) *clerk.BillingPrice {
 
 func (e *Emulator) listPrices(c *call) (int, any, error) {
 	var q billing.ListPricesParams
-	if err := decodeQuery(c, &q); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(q.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &q, &q.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -83,10 +83,7 @@ func (e *Emulator) listDirectories(object string) handler {
 	return func(c *call) (int, any, error) {
 		// GET /directories and GET /scim_directories share one shape.
 		var p directories.ListParams
-		if err := decodeQuery(c, &p); err != nil {
-			return 0, nil, err
-		}
-		limit, offset, err := pageOfParams(p.ListParams, 500)
+		limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 		if err != nil {
 			return 0, nil, err
 		}

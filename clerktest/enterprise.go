@@ -96,10 +96,7 @@ func (e *Emulator) createEnterprise(c *call) (int, any, error) {
 
 func (e *Emulator) listEnterprise(c *call) (int, any, error) {
 	var p enterpriseconnections.ListParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -198,10 +195,7 @@ func (e *Emulator) listTestRuns(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p enterpriseconnections.ListTestRunsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

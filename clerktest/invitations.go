@@ -157,10 +157,7 @@ func duplicateInvitations(addr string) *apiError {
 
 func (e *Emulator) listInvitations(c *call) (int, any, error) {
 	var lp invitations.ListParams
-	if err := decodeQuery(c, &lp); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(lp.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &lp, &lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -366,10 +363,7 @@ func (e *Emulator) listOrgInvitations(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p organizations.ListInvitationsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -519,10 +513,7 @@ func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p organizations.ListPendingInvitationsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -539,10 +530,7 @@ func (e *Emulator) listPendingOrgInvitations(c *call) (int, any, error) {
 // listInstanceOrgInvitations lists the invitations of every organization.
 func (e *Emulator) listInstanceOrgInvitations(c *call) (int, any, error) {
 	var p organizations.ListInstanceInvitationsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

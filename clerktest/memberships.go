@@ -171,10 +171,7 @@ func (e *Emulator) listMemberships(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p organizations.ListMembershipsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -209,10 +206,7 @@ func (e *Emulator) userMemberships(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p users.ListOrganizationMembershipsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -280,10 +274,7 @@ func (e *Emulator) cascadeMemberships(c *call, match func(*membership) bool) {
 
 func (e *Emulator) listInstanceMemberships(c *call) (int, any, error) {
 	var p organizations.ListInstanceMembershipsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

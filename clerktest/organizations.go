@@ -284,10 +284,7 @@ func (e *Emulator) orgMetadata(merge bool) handler {
 
 func (e *Emulator) listOrgs(c *call) (int, any, error) {
 	var lp organizations.ListParams
-	if err := decodeQuery(c, &lp); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(lp.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &lp, &lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

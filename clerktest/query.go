@@ -110,6 +110,16 @@ func setQueryField(q url.Values, name string, comma bool, fv reflect.Value, leni
 	return nil
 }
 
+// decodeListQuery is decodeQuery for a list's params type followed by
+// pageOfParams on its embedded clerk.ListParams (lp), the opening of most
+// list handlers.
+func decodeListQuery(c *call, dst any, lp *clerk.ListParams, max int) (limit, offset int, err error) {
+	if err := decodeQuery(c, dst); err != nil {
+		return 0, 0, err
+	}
+	return pageOfParams(*lp, max)
+}
+
 // pageOfParams is the page a list's clerk.ListParams asks for: limit
 // (default 10, 1..max) and offset (default 0, >= 0).
 func pageOfParams(lp clerk.ListParams, max int) (limit, offset int, err error) {

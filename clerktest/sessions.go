@@ -117,10 +117,7 @@ func (e *Emulator) getSession(c *call) (int, any, error) {
 
 func (e *Emulator) listSessions(c *call) (int, any, error) {
 	var lp sessions.ListParams
-	if err := decodeQuery(c, &lp); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(lp.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &lp, &lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

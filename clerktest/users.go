@@ -635,10 +635,7 @@ func (e *Emulator) userOrgInvitations(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	var p users.ListOrganizationInvitationsParams
-	if err := decodeQuery(c, &p); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(p.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &p, &p.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}

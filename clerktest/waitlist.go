@@ -79,10 +79,7 @@ func (e *Emulator) createWaitlistBulk(c *call) (int, any, error) {
 
 func (e *Emulator) listWaitlist(c *call) (int, any, error) {
 	var lp waitlist.ListParams
-	if err := decodeQuery(c, &lp); err != nil {
-		return 0, nil, err
-	}
-	limit, offset, err := pageOfParams(lp.ListParams, 500)
+	limit, offset, err := decodeListQuery(c, &lp, &lp.ListParams, 500)
 	if err != nil {
 		return 0, nil, err
 	}
